@@ -1,0 +1,20 @@
+/*
+ * libipart - the innovation-partnership procedure (Directive 2014/24/EU
+ * Art. 31; Norwegian innovasjonspartnerskap) as a C library.
+ *
+ * Umbrella header: include only this one.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_IPART_H
+#define IPART_IPART_H
+
+#include "common.h"
+#include "version.h"
+#include "errors.h"
+#include "memory.h"
+#include "money.h"
+#include "date.h"
+#include "calendar.h"
+
+#endif /* IPART_IPART_H */
