@@ -1,0 +1,32 @@
+# Install rules: the library with its headers, a CMake package
+# (find_package(ipart) -> ipart::ipart) and a pkg-config file.
+include(CMakePackageConfigHelpers)
+
+set(IPART_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/ipart")
+
+install(TARGETS ipart EXPORT ipartTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  FILE_SET HEADERS DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+install(EXPORT ipartTargets
+  NAMESPACE ipart::
+  DESTINATION ${IPART_INSTALL_CMAKEDIR})
+
+configure_package_config_file(
+  ${PROJECT_SOURCE_DIR}/cmake/ipartConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/ipartConfig.cmake
+  INSTALL_DESTINATION ${IPART_INSTALL_CMAKEDIR})
+write_basic_package_version_file(
+  ${PROJECT_BINARY_DIR}/ipartConfigVersion.cmake
+  VERSION ${PROJECT_VERSION}
+  COMPATIBILITY SameMinorVersion)
+install(FILES
+  ${PROJECT_BINARY_DIR}/ipartConfig.cmake
+  ${PROJECT_BINARY_DIR}/ipartConfigVersion.cmake
+  DESTINATION ${IPART_INSTALL_CMAKEDIR})
+
+configure_file(${PROJECT_SOURCE_DIR}/cmake/libipart.pc.in ${PROJECT_BINARY_DIR}/libipart.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/libipart.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libipart)

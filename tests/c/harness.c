@@ -1,0 +1,142 @@
+/* Counting and failing allocators, golden-case loading. SPDX-License-Identifier: Apache-2.0 */
+#include "harness.h"
+#include "ipart/sys/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Each block carries a header holding its size, so realloc and free keep the count right. */
+typedef struct header {
+    size_t size;
+    size_t pad; /* keep max_align_t-friendly alignment of the payload */
+} header;
+
+static long live_blocks;
+static long allocations;
+static long fail_at;
+static int injected;
+
+static int should_fail(void)
+{
+    allocations++;
+    if (fail_at > 0 && allocations == fail_at) {
+        injected = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void *counting_malloc(size_t size, void *ctx)
+{
+    (void)ctx;
+    if (should_fail())
+        return NULL;
+    header *h = malloc(sizeof(header) + size);
+    if (!h)
+        return NULL;
+    h->size = size;
+    live_blocks++;
+    return h + 1;
+}
+
+static void counting_free(void *ptr, void *ctx)
+{
+    (void)ctx;
+    if (!ptr)
+        return;
+    live_blocks--;
+    free((header *)ptr - 1);
+}
+
+static void *counting_realloc(void *ptr, size_t size, void *ctx)
+{
+    if (!ptr)
+        return counting_malloc(size, ctx);
+    if (should_fail())
+        return NULL;
+    header *h = realloc((header *)ptr - 1, sizeof(header) + size);
+    if (!h)
+        return NULL;
+    h->size = size;
+    return h + 1;
+}
+
+void harness_install(void)
+{
+    static const ipart_allocator counting = {IPART_ALLOCATOR_VERSION, counting_malloc,
+                                             counting_realloc, counting_free, NULL};
+    live_blocks = 0;
+    harness_fail_at(0);
+    cr_assert_eq(ipart_set_allocator(&counting), IPART_OK);
+    ipart_error_clear();
+}
+
+void harness_check_and_uninstall(void)
+{
+    long leaked = live_blocks;
+    ipart_set_allocator(NULL);
+    cr_assert_eq(leaked, 0, "%ld block(s) allocated by libipart were never freed", leaked);
+}
+
+void harness_fail_at(long n)
+{
+    fail_at = n;
+    allocations = 0;
+    injected = 0;
+}
+
+long harness_allocations(void)
+{
+    return allocations;
+}
+
+long harness_live(void)
+{
+    return live_blocks;
+}
+
+int harness_failure_injected(void)
+{
+    return injected;
+}
+
+long harness_fail_each(harness_scenario scenario, void *ctx)
+{
+    for (long n = 1;; n++) {
+        long live_before = live_blocks;
+        harness_fail_at(n);
+        ipart_status rc = scenario(ctx);
+        if (!injected) {
+            harness_fail_at(0);
+            cr_assert_eq(rc, IPART_OK, "scenario failed without an injected failure: %s",
+                         ipart_error_last()->message);
+            return n - 1;
+        }
+        cr_assert_eq(rc, IPART_ENOMEM, "allocation %ld failed but the scenario returned %s (%s)",
+                     n, ipart_error_name(rc), ipart_error_last()->message);
+        cr_assert_eq(ipart_error_last()->code, IPART_ENOMEM);
+        cr_assert_eq(live_blocks, live_before, "allocation %ld failed and %ld block(s) leaked", n,
+                     live_blocks - live_before);
+    }
+}
+
+cJSON *harness_load_case(const char *relative_path)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", IPART_CASES_DIR, relative_path);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open golden case %s", path);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)size + 1);
+    cr_assert_not_null(text);
+    cr_assert_eq(fread(text, 1, (size_t)size, f), (size_t)size);
+    text[size] = '\0';
+    fclose(f);
+    cJSON *json = cJSON_ParseWithLength(text, (size_t)size);
+    free(text);
+    cr_assert_not_null(json, "golden case %s is not valid JSON", path);
+    return json;
+}
