@@ -16,5 +16,6 @@
 #include "money.h"
 #include "date.h"
 #include "calendar.h"
+#include "partnership.h"
 
 #endif /* IPART_IPART_H */

@@ -1,0 +1,230 @@
+/*
+ * libipart - the partnership: an append-only log of events, its state
+ * derived by applying them through guards that enforce the rules of
+ * RULES.md (see doc/events.md for every event type, its sender, stage and
+ * rules).
+ *
+ * Atomicity: a call that fails changes nothing - not the state, not the
+ * log, not the saved bytes - also when it fails for lack of memory.
+ *
+ * Threading: a partnership may be used by one thread at a time; distinct
+ * partnerships (clones included) are independent.
+ *
+ * Ownership: see doc/ownership.md. Strings returned through `char **out`
+ * are released with ipart_free(); `const char *` results are borrowed from
+ * the partnership and valid until it is next modified or freed.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_PARTNERSHIP_H
+#define IPART_PARTNERSHIP_H
+
+#include "common.h"
+#include "errors.h"
+#include "money.h"
+#include "date.h"
+
+/** A partnership (one procurement case). Opaque. */
+typedef struct ipart_partnership ipart_partnership;
+
+/** Procedure stages (JSON: the lower-case name, see ipart_stage_name()). */
+typedef enum ipart_stage {
+    IPART_STAGE_NEED_IDENTIFICATION = 0,
+    IPART_STAGE_MARKET_DIALOGUE = 1,
+    IPART_STAGE_NOTICE_PUBLISHED = 2,
+    IPART_STAGE_PREQUALIFICATION = 3,
+    IPART_STAGE_NEGOTIATION = 4,
+    IPART_STAGE_FINAL_TENDERS = 5,
+    IPART_STAGE_AWARD_STANDSTILL = 6,
+    IPART_STAGE_DEVELOPMENT = 7,
+    IPART_STAGE_PURCHASE = 8,
+    IPART_STAGE_COMPLETED = 9,
+    IPART_STAGE_CANCELLED = 10,
+    IPART_STAGE_TERMINATED = 11
+} ipart_stage;
+
+/** Roles of parties. */
+typedef enum ipart_role {
+    IPART_ROLE_AUTHORITY = 0, /**< the contracting authority */
+    IPART_ROLE_FOLLOWER = 1,  /**< a named follower authority */
+    IPART_ROLE_OPERATOR = 2   /**< an economic operator (candidate, tenderer, partner) */
+} ipart_role;
+
+/** A party. Strings are borrowed from the partnership. */
+typedef struct ipart_party {
+    const char *id;
+    const char *name;
+    ipart_role role;
+    const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
+    const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
+                             "tendering", "eliminated", "awarded", "partner";
+                             authorities and followers: "" */
+} ipart_party;
+
+/** The earliest date-driven step. Strings are static. */
+typedef struct ipart_due {
+    ipart_date date;          /**< the first day the step can (or must) happen */
+    const char *kind;         /**< "request_deadline", "tender_deadline",
+                                   "resubmission_deadline", "final_tender_deadline",
+                                   "standstill_end" */
+    const char *event_type;   /**< the event expected then ("candidate_assessed"...) */
+} ipart_due;
+
+/** The threshold verdict of R3/R30. */
+typedef struct ipart_threshold_verdict {
+    ipart_money estimated_value; /**< R30: max R&D value + estimated purchase value */
+    ipart_money threshold;       /**< the EEA threshold in force at the notice date
+                                      (or at the last event before it) */
+    int above;                   /**< 1 when estimated_value >= threshold */
+    ipart_date valid_from;       /**< first day the threshold was in force */
+} ipart_threshold_verdict;
+
+IPART_BEGIN_DECL
+
+/** The JSON name of a stage ("need_identification"...); "unknown" otherwise. Static. */
+IPART_API const char *ipart_stage_name(ipart_stage stage);
+
+/** The JSON name of a role ("authority", "follower", "operator"); "unknown" otherwise. */
+IPART_API const char *ipart_role_name(ipart_role role);
+
+/**
+ * A new, empty partnership under a jurisdiction profile ("NO", "SE", "DK",
+ * "EU"). Its first event must be `partnership_created`.
+ * @return IPART_OK; IPART_EINVAL for an unknown profile; IPART_ENOMEM;
+ *         IPART_EMISUSE for NULL arguments.
+ */
+IPART_API ipart_status ipart_partnership_new(ipart_partnership **out, const char *profile);
+
+/** Release a partnership. NULL is a no-op. */
+IPART_API void ipart_partnership_free(ipart_partnership *partnership);
+
+/**
+ * An independent deep copy (for what-if scenarios): applying events to one
+ * never affects the other. @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_clone(ipart_partnership **out,
+                                               const ipart_partnership *partnership);
+
+/**
+ * Apply one event given as a JSON object (UTF-8, NUL-terminated): check its
+ * shape, its sender and every guard against the current state, then commit
+ * it and append it to the log in canonical form.
+ * @return IPART_OK; IPART_EPARSE (not JSON); IPART_EINVAL (shape: unknown,
+ *         missing or mistyped field, the detail's path names it);
+ *         IPART_EPERM (wrong sender); IPART_ESTATE (wrong stage, or a date
+ *         before the previous event's); IPART_ERULE (a rule, named in the
+ *         detail); IPART_EEXISTS, IPART_ENOTFOUND (ids); IPART_ENOMEM.
+ *         On any failure the partnership is unchanged.
+ */
+IPART_API ipart_status ipart_partnership_apply(ipart_partnership *partnership,
+                                               const char *event_json);
+
+/**
+ * Load a document: `{"format": "ipart-document", "version": 1, "profile":
+ * ..., "events": [...]}`, replaying every event through the same guards as
+ * ipart_partnership_apply(). A rejected event fails the load with the
+ * detail's path naming it ("$.events[7].tender.price") and its rule.
+ * Limits: 64 MiB of text, nesting depth 32, 1 000 000 events.
+ * @return as ipart_partnership_apply(), plus IPART_EVERSION for another
+ *         format version and IPART_ERANGE beyond the limits.
+ */
+IPART_API ipart_status ipart_partnership_load(ipart_partnership **out, const char *document_json);
+
+/**
+ * The canonical document: fixed key order, canonical money strings, one
+ * event per line. load(save(p)) saves to the same bytes. *out is owned by
+ * the caller (ipart_free()). @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_save(char **out, const ipart_partnership *partnership);
+
+/** The profile code ("NO"). Borrowed. */
+IPART_API const char *ipart_partnership_profile(const ipart_partnership *partnership);
+
+/** The currency of the case ("" before partnership_created). Borrowed. */
+IPART_API const char *ipart_partnership_currency(const ipart_partnership *partnership);
+
+/** The current stage. */
+IPART_API ipart_stage ipart_partnership_stage(const ipart_partnership *partnership);
+
+/** Number of events in the log. */
+IPART_API size_t ipart_partnership_event_count(const ipart_partnership *partnership);
+
+/**
+ * The canonical JSON of the index-th event (owned by the caller).
+ * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_ENOMEM.
+ */
+IPART_API ipart_status ipart_partnership_event_at(char **out, const ipart_partnership *partnership,
+                                                  size_t index);
+
+/** Number of parties (authority, followers, operators) in order of appearance. */
+IPART_API size_t ipart_partnership_party_count(const ipart_partnership *partnership);
+
+/** The index-th party. @return IPART_OK; IPART_ENOTFOUND past the end. */
+IPART_API ipart_status ipart_partnership_party_at(ipart_party *out,
+                                                  const ipart_partnership *partnership,
+                                                  size_t index);
+
+/** The party with an id. @return IPART_OK; IPART_ENOTFOUND. */
+IPART_API ipart_status ipart_partnership_party_get(ipart_party *out,
+                                                   const ipart_partnership *partnership,
+                                                   const char *id);
+
+/**
+ * Candidates and tenders as a JSON array (owned by the caller): for each
+ * operator `{"id", "name", "status", "qualified", "invited", "eliminated",
+ * "tender": null | {"kind", "version", "price", "development_price",
+ * "date"}}` in order of application.
+ */
+IPART_API ipart_status ipart_partnership_tenderers_json(char **out,
+                                                        const ipart_partnership *partnership);
+
+/**
+ * The ranking of the last `tenders_evaluated` as a JSON array (owned by the
+ * caller), best first: `{"tenderer", "rank", "total", "tied", "scores":
+ * {criterion: points}}`; totals are decimal strings of points out of 100
+ * with six decimals ("87.500000"); tied tenderers share a rank.
+ * @return IPART_OK; IPART_ENOTFOUND before any evaluation.
+ */
+IPART_API ipart_status ipart_partnership_ranking_json(char **out,
+                                                      const ipart_partnership *partnership);
+
+/**
+ * What `actor` may do now, as a JSON array over every event type (owned by
+ * the caller): `{"type", "allowed": bool, "code": "IPART_ESTATE" | null,
+ * "rule": "R14" | null, "reason": "..." | null}`. Payload-dependent rules
+ * are checked when the event is applied.
+ */
+IPART_API ipart_status ipart_partnership_actions_json(char **out,
+                                                      const ipart_partnership *partnership,
+                                                      const char *actor);
+
+/**
+ * The earliest date-driven step. @return IPART_OK; IPART_ENOTFOUND when no
+ * deadline is pending.
+ */
+IPART_API ipart_status ipart_partnership_next_due(ipart_due *out,
+                                                  const ipart_partnership *partnership);
+
+/**
+ * The estimated value (R30) and the EEA threshold verdict (R3).
+ * @return IPART_OK; IPART_ESTATE before `terms_set`; IPART_ENOTFOUND when
+ *         the profile has no threshold for the authority kind, contract
+ *         type, currency and date.
+ */
+IPART_API ipart_status ipart_partnership_threshold(ipart_threshold_verdict *out,
+                                                   const ipart_partnership *partnership);
+
+/** The development budget cap of the terms (R33). @return IPART_OK; IPART_ESTATE before terms_set. */
+IPART_API ipart_status ipart_partnership_budget_cap(ipart_money *out,
+                                                    const ipart_partnership *partnership);
+
+/**
+ * The sum of development prices awarded (0 before the award).
+ * @return IPART_OK; IPART_ESTATE before partnership_created.
+ */
+IPART_API ipart_status ipart_partnership_awarded_sum(ipart_money *out,
+                                                     const ipart_partnership *partnership);
+
+IPART_END_DECL
+
+#endif /* IPART_PARTNERSHIP_H */

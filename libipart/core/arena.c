@@ -1,0 +1,57 @@
+/* Bump allocator. SPDX-License-Identifier: Apache-2.0 */
+#include "arena_p.h"
+#include "alloc_p.h"
+
+#include <stdalign.h>
+#include <stddef.h>
+#include <string.h>
+
+struct ipart__arena_chunk {
+    ipart__arena_chunk *next;
+    size_t used;
+    size_t size;
+    alignas(max_align_t) unsigned char data[];
+};
+
+enum { CHUNK_SIZE = 2048 };
+
+void *ipart__arena_alloc(ipart__arena *a, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    size = (size + align - 1) / align * align;
+    ipart__arena_chunk *c = a->chunks;
+    if (!c || c->size - c->used < size) {
+        size_t data_size = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+        c = ipart__malloc(sizeof *c + data_size);
+        if (!c)
+            return NULL;
+        c->next = a->chunks;
+        c->used = 0;
+        c->size = data_size;
+        a->chunks = c;
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *ipart__arena_strdup(ipart__arena *a, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *copy = ipart__arena_alloc(a, n);
+    if (copy)
+        memcpy(copy, s, n);
+    return copy;
+}
+
+void ipart__arena_free(ipart__arena *a)
+{
+    ipart__arena_chunk *c = a->chunks;
+    while (c) {
+        ipart__arena_chunk *next = c->next;
+        ipart__free(c);
+        c = next;
+    }
+    a->chunks = NULL;
+}

@@ -1,0 +1,22 @@
+/* Private: a bump allocator on the libipart allocator, freed as a whole.
+ * A decoded event lives in one arena, so discarding it is one call and a
+ * failed decode leaks nothing. SPDX-License-Identifier: Apache-2.0 */
+#ifndef IPART_CORE_ARENA_P_H
+#define IPART_CORE_ARENA_P_H
+
+#include <stddef.h>
+
+typedef struct ipart__arena_chunk ipart__arena_chunk;
+
+typedef struct ipart__arena {
+    ipart__arena_chunk *chunks;
+} ipart__arena;
+
+#define IPART__ARENA_INIT {NULL}
+
+/* Zeroed, max-aligned memory, or NULL when out of memory. */
+void *ipart__arena_alloc(ipart__arena *a, size_t size);
+char *ipart__arena_strdup(ipart__arena *a, const char *s);
+void ipart__arena_free(ipart__arena *a);
+
+#endif

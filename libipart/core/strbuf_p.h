@@ -1,0 +1,36 @@
+/* Private: a growable string buffer on the libipart allocator.
+ * SPDX-License-Identifier: Apache-2.0 */
+#ifndef IPART_CORE_STRBUF_P_H
+#define IPART_CORE_STRBUF_P_H
+
+#include <stddef.h>
+#include "ipart/errors.h"
+
+/* Appends never fail visibly: the first allocation failure marks the
+ * buffer and later appends are no-ops, so a writer checks once, at the end
+ * (ipart__strbuf_finish / ipart__strbuf_oom). */
+typedef struct ipart__strbuf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int oom;
+} ipart__strbuf;
+
+#define IPART__STRBUF_INIT {NULL, 0, 0, 0}
+
+void ipart__strbuf_append(ipart__strbuf *b, const char *s, size_t n);
+void ipart__strbuf_puts(ipart__strbuf *b, const char *s);
+void ipart__strbuf_putc(ipart__strbuf *b, char c);
+void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Append s as a JSON string literal, quotes included. */
+void ipart__strbuf_json_string(ipart__strbuf *b, const char *s);
+void ipart__strbuf_free(ipart__strbuf *b);
+/* Hand the NUL-terminated text to *out (caller frees with ipart_free), or
+ * fail with IPART_ENOMEM and free the buffer. */
+ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out);
+
+#endif

@@ -1,0 +1,42 @@
+/* Private: JSON <-> typed events. cJSON never leaves the io layer.
+ * SPDX-License-Identifier: Apache-2.0 */
+#ifndef IPART_IO_CODEC_P_H
+#define IPART_IO_CODEC_P_H
+
+#include <cjson/cJSON.h>
+
+#include "core/strbuf_p.h"
+#include "ipart/errors.h"
+#include "model/event_p.h"
+
+/* Limits on untrusted input (doc/events.md). */
+#define IPART__MAX_DEPTH 32
+#define IPART__MAX_DOCUMENT_BYTES (64u * 1024u * 1024u)
+#define IPART__MAX_EVENTS 1000000u
+#define IPART__MAX_STRING 65536u
+
+/*
+ * Parse JSON text strictly: syntax (IPART_EPARSE with the byte offset),
+ * nesting depth, duplicate keys anywhere (IPART_EINVAL with the path).
+ * `path` prefixes reported paths ("$" or "$.events[3]").
+ */
+ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, const char *path);
+
+/*
+ * Decode the common fields (type, date, actor) of an event object into
+ * out->event, in out->arena. On failure the arena is freed.
+ */
+ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *path);
+
+/*
+ * Decode the payload of an event whose header is decoded, checking every
+ * field's presence and type, rejecting unknown fields. Money fields are in
+ * `currency`. On failure the arena is freed.
+ */
+ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, const char *path,
+                                      const char *currency);
+
+/* Append the canonical JSON of an event (fixed key order, canonical money). */
+void ipart__event_encode(ipart__strbuf *b, const ipart__event *event);
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * Documents and JSON events: apply one event given as JSON, load a whole
+ * document by replaying its log through the same guards, save the
+ * canonical document, clone by replay.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/error_p.h"
+#include "core/strbuf_p.h"
+#include "io/codec_p.h"
+#include "model/partnership_p.h"
+
+/* Decode and apply one event object; `path` locates it in errors. */
+static ipart_status apply_object(ipart_partnership *p, const cJSON *json, const char *path)
+{
+    ipart__decoded d;
+    ipart_status rc = ipart__event_decode_header(&d, json, path);
+    if (rc != IPART_OK)
+        return rc;
+    /* Who and when come before what: a wrong sender or stage is reported as
+     * such even when the payload would not fit the stage either. */
+    rc = ipart__may_apply(p, &d.event);
+    if (rc == IPART_OK) {
+        const char *currency = d.event.type == IPART__EV_PARTNERSHIP_CREATED ? "" : p->currency;
+        rc = ipart__event_decode_body(&d, json, path, currency);
+        if (rc != IPART_OK)
+            return rc; /* the decoder freed the arena */
+        rc = ipart__apply_event(p, &d, path);
+    }
+    if (rc != IPART_OK && !ipart_error_last()->path[0])
+        ipart__error_set_path(path);
+    ipart__arena_free(&d.arena); /* a no-op when the terms took it */
+    return rc;
+}
+
+ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_json)
+{
+    if (!p || !event_json)
+        return ipart__fail_null("ipart_partnership_apply", !p ? "partnership" : "event_json");
+    cJSON *json = NULL;
+    ipart_status rc = ipart__json_parse(&json, event_json, strlen(event_json), "$");
+    if (rc != IPART_OK)
+        return rc;
+    rc = apply_object(p, json, "$");
+    cJSON_Delete(json);
+    return rc;
+}
+
+static ipart_status top_level_error(ipart_status code, const char *path, const char *key,
+                                    const char *message)
+{
+    ipart_status rc = ipart__fail(code, key, "%s: %s", path, message);
+    ipart__error_set_path(path);
+    return rc;
+}
+
+/* The envelope: exactly format, version, profile and events. */
+static ipart_status check_envelope(const cJSON *doc, const cJSON **events, const char **profile)
+{
+    if (!cJSON_IsObject(doc))
+        return top_level_error(IPART_EINVAL, "$", "document.type", "a document is a JSON object");
+    for (const cJSON *c = doc->child; c; c = c->next)
+        if (strcmp(c->string, "format") && strcmp(c->string, "version") &&
+            strcmp(c->string, "profile") && strcmp(c->string, "events")) {
+            char at[256];
+            snprintf(at, sizeof at, "$.%s", c->string);
+            return top_level_error(IPART_EINVAL, at, "document.field.unknown", "unknown field");
+        }
+    const cJSON *format = cJSON_GetObjectItemCaseSensitive(doc, "format");
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(doc, "version");
+    const cJSON *prof = cJSON_GetObjectItemCaseSensitive(doc, "profile");
+    *events = cJSON_GetObjectItemCaseSensitive(doc, "events");
+    if (!cJSON_IsString(format) || strcmp(format->valuestring, "ipart-document") != 0)
+        return top_level_error(IPART_EINVAL, "$.format", "document.format",
+                               "must be the string \"ipart-document\"");
+    if (!cJSON_IsNumber(version))
+        return top_level_error(IPART_EINVAL, "$.version", "document.version",
+                               "must be the number 1");
+    if (version->valuedouble != 1.0)
+        return top_level_error(IPART_EVERSION, "$.version", "document.version.unsupported",
+                               "this library reads version 1 documents");
+    if (!cJSON_IsString(prof))
+        return top_level_error(IPART_EINVAL, "$.profile", "document.profile",
+                               "must be a profile code (NO, SE, DK, EU)");
+    if (!cJSON_IsArray(*events))
+        return top_level_error(IPART_EINVAL, "$.events", "document.events",
+                               "must be an array of events");
+    if ((size_t)cJSON_GetArraySize(*events) > IPART__MAX_EVENTS)
+        return top_level_error(IPART_ERANGE, "$.events", "document.events.limit",
+                               "more than 1 000 000 events");
+    *profile = prof->valuestring;
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_load(ipart_partnership **out, const char *document_json)
+{
+    if (!out || !document_json)
+        return ipart__fail_null("ipart_partnership_load", !out ? "out" : "document_json");
+    size_t length = strlen(document_json);
+    if (length > IPART__MAX_DOCUMENT_BYTES)
+        return top_level_error(IPART_ERANGE, "$", "document.size", "larger than 64 MiB");
+    cJSON *doc = NULL;
+    ipart_status rc = ipart__json_parse(&doc, document_json, length, "$");
+    if (rc != IPART_OK)
+        return rc;
+    const cJSON *events = NULL;
+    const char *profile = NULL;
+    ipart_partnership *p = NULL;
+    rc = check_envelope(doc, &events, &profile);
+    if (rc == IPART_OK) {
+        rc = ipart_partnership_new(&p, profile);
+        if (rc != IPART_OK && rc != IPART_ENOMEM)
+            ipart__error_set_path("$.profile");
+    }
+    size_t index = 0;
+    for (const cJSON *ev = events ? events->child : NULL; rc == IPART_OK && ev; ev = ev->next) {
+        char path[64];
+        snprintf(path, sizeof path, "$.events[%zu]", index++);
+        rc = apply_object(p, ev, path);
+    }
+    cJSON_Delete(doc);
+    if (rc != IPART_OK) {
+        ipart_partnership_free(p);
+        return rc;
+    }
+    *out = p;
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_save(char **out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_save", !out ? "out" : "partnership");
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__strbuf_puts(&b, "{\"format\":\"ipart-document\",\"version\":1,\"profile\":");
+    ipart__strbuf_json_string(&b, p->profile->code);
+    ipart__strbuf_puts(&b, ",\"events\":[");
+    for (size_t i = 0; i < p->log_count; i++) {
+        /* One event per line keeps documents diff-friendly. */
+        ipart__strbuf_puts(&b, i ? ",\n" : "\n");
+        ipart__strbuf_append(&b, p->log[i].json, p->log[i].length);
+    }
+    ipart__strbuf_puts(&b, p->log_count ? "\n]}\n" : "]}\n");
+    return ipart__strbuf_finish(&b, out);
+}
+
+ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_clone", !out ? "out" : "partnership");
+    ipart_partnership *copy = NULL;
+    ipart_status rc = ipart_partnership_new(&copy, p->profile->code);
+    /* Replaying the canonical log rebuilds exactly the same state. */
+    for (size_t i = 0; rc == IPART_OK && i < p->log_count; i++)
+        rc = ipart_partnership_apply(copy, p->log[i].json);
+    if (rc != IPART_OK) {
+        ipart_partnership_free(copy);
+        if (rc == IPART_ENOMEM)
+            return rc;
+        char cause[512]; /* the detail buffer is about to be rewritten */
+        snprintf(cause, sizeof cause, "%s", ipart_error_last()->message);
+        return ipart__fail(IPART_EINTERNAL, "clone.replay", "replaying the log failed: %s", cause);
+    }
+    *out = copy;
+    return IPART_OK;
+}

@@ -1,0 +1,362 @@
+/*
+ * The partnership: lifecycle, parties, and the apply machinery
+ * (check -> prepare -> commit -> append; see partnership_p.h).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "core/alloc_p.h"
+#include "core/error_p.h"
+#include "core/strbuf_p.h"
+#include "io/codec_p.h"
+#include "model/partnership_p.h"
+
+static const char *const stage_names[] = {
+    "need_identification", "market_dialogue", "notice_published", "prequalification",
+    "negotiation", "final_tenders", "award_standstill", "development", "purchase", "completed",
+    "cancelled", "terminated"};
+
+const char *ipart_stage_name(ipart_stage stage)
+{
+    if ((int)stage < 0 || (size_t)stage >= sizeof stage_names / sizeof stage_names[0])
+        return "unknown";
+    return stage_names[stage];
+}
+
+const char *ipart_role_name(ipart_role role)
+{
+    switch (role) {
+    case IPART_ROLE_AUTHORITY: return "authority";
+    case IPART_ROLE_FOLLOWER: return "follower";
+    case IPART_ROLE_OPERATOR: return "operator";
+    }
+    return "unknown";
+}
+
+const char *ipart__event_type_name(ipart__event_type type)
+{
+    static const char *const names[] = {
+#define IPART__EV_NAME(name, text) text,
+        IPART__EVENT_TYPES(IPART__EV_NAME)
+#undef IPART__EV_NAME
+    };
+    if ((int)type < 0 || type >= IPART__EV_COUNT)
+        return NULL;
+    return names[type];
+}
+
+/* ---- lifecycle -------------------------------------------------------------- */
+
+ipart_status ipart_partnership_new(ipart_partnership **out, const char *profile)
+{
+    if (!out)
+        return ipart__fail_null("ipart_partnership_new", "out");
+    const ipart__profile *prof = ipart__profile_get(profile);
+    if (!prof)
+        return ipart_error_last()->code;
+    ipart_partnership *p = ipart__calloc(1, sizeof *p);
+    if (!p)
+        return ipart__fail_nomem();
+    p->profile = prof;
+    p->stage = IPART_STAGE_NEED_IDENTIFICATION;
+    *out = p;
+    return IPART_OK;
+}
+
+static void party_free(ipart__party *party)
+{
+    ipart__free(party->id);
+    ipart__free(party->name);
+    ipart__free(party);
+}
+
+void ipart__ranking_free(ipart__ranking *r)
+{
+    if (!r)
+        return;
+    ipart__free(r->points);
+    ipart__free(r->entries);
+    ipart__free(r);
+}
+
+void ipart_partnership_free(ipart_partnership *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->log_count; i++)
+        ipart__free(p->log[i].json);
+    ipart__free(p->log);
+    HASH_CLEAR(hh, p->by_id);
+    for (size_t i = 0; i < p->party_count; i++)
+        party_free(p->parties[i]);
+    ipart__free(p->parties);
+    ipart__arena_free(&p->terms_arena);
+    ipart__ranking_free(p->ranking);
+    ipart__free(p);
+}
+
+/* ---- parties -------------------------------------------------------------------- */
+
+ipart__party *ipart__party_find(const ipart_partnership *p, const char *id)
+{
+    ipart__party *party = NULL;
+    HASH_FIND_STR(p->by_id, id, party);
+    return party;
+}
+
+static int reserve(void **items, size_t *capacity, size_t needed, size_t size)
+{
+    if (needed <= *capacity)
+        return 1;
+    size_t cap = *capacity ? *capacity * 2 : 16;
+    while (cap < needed)
+        cap *= 2;
+    void *grown = ipart__realloc(*items, cap * size);
+    if (!grown)
+        return 0;
+    *items = grown;
+    *capacity = cap;
+    return 1;
+}
+
+ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipart_role role,
+                                  ipart__prepared *pr)
+{
+    if (!reserve((void **)&p->parties, &p->party_capacity, p->party_count + 1,
+                 sizeof *p->parties))
+        return ipart__fail_nomem();
+    ipart__party *party = ipart__calloc(1, sizeof *party);
+    if (!party || !(party->id = ipart__strdup(src->id)) ||
+        !(party->name = ipart__strdup(src->name))) {
+        if (party)
+            party_free(party);
+        return ipart__fail_nomem();
+    }
+    party->role = role;
+    party->kind = src->kind;
+    party->index = p->party_count;
+    int ipart_hash_oom = 0;
+    HASH_ADD_KEYPTR(hh, p->by_id, party->id, strlen(party->id), party);
+    if (ipart_hash_oom) {
+        party_free(party);
+        return ipart__fail_nomem();
+    }
+    pr->new_party = party;
+    return IPART_OK;
+}
+
+void ipart__party_discard(ipart_partnership *p, ipart__party *party)
+{
+    HASH_DEL(p->by_id, party);
+    party_free(party);
+}
+
+/* ---- apply -------------------------------------------------------------------------- */
+
+ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
+{
+    if (p->log_count) {
+        int cmp = 0;
+        ipart_date_compare(&cmp, ev->date, p->last_date);
+        if (cmp < 0)
+            return ipart__fail(IPART_ESTATE, "event.date.backwards",
+                               "the event is dated %04d-%02d-%02d, before the previous event "
+                               "(%04d-%02d-%02d): the log is in date order",
+                               ev->date.year, ev->date.month, ev->date.day, p->last_date.year,
+                               p->last_date.month, p->last_date.day);
+    } else if (ev->type != IPART__EV_PARTNERSHIP_CREATED) {
+        return ipart__fail(IPART_ESTATE, "event.first",
+                           "the first event must be 'partnership_created', not '%s'",
+                           ipart__event_type_name(ev->type));
+    }
+    if (p->stage == IPART_STAGE_CANCELLED && ev->type != IPART__EV_NOTE_RECORDED)
+        return ipart__fail(IPART_ESTATE, "event.stage",
+                           "'%s' is not possible in stage 'cancelled'",
+                           ipart__event_type_name(ev->type));
+    return ipart__handlers[ev->type].may_send(p, ipart__party_find(p, ev->actor), ev->actor);
+}
+
+static void undo(ipart_partnership *p, ipart__prepared *pr)
+{
+    ipart__free(pr->log_json);
+    if (pr->new_party)
+        ipart__party_discard(p, pr->new_party);
+    ipart__ranking_free(pr->ranking);
+}
+
+/* Everything that can fail, after every guard passed. */
+static ipart_status prepare(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
+{
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__event_encode(&b, ev);
+    pr->log_length = b.len;
+    ipart_status rc = ipart__strbuf_finish(&b, &pr->log_json);
+    if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
+                                   sizeof *p->log))
+        rc = ipart__fail_nomem();
+    if (rc == IPART_OK && ipart__handlers[ev->type].prepare)
+        rc = ipart__handlers[ev->type].prepare(p, ev, pr);
+    return rc;
+}
+
+static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
+{
+    ipart__handlers[ev->type].commit(p, ev, pr);
+    if (pr->new_party)
+        p->parties[p->party_count++] = pr->new_party;
+    p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type,
+                                                ipart__party_find(p, ev->actor)};
+    p->last_date = ev->date;
+}
+
+ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path)
+{
+    const ipart__event *ev = &d->event;
+    ipart_status rc = ipart__handlers[ev->type].check(p, ev, path);
+    ipart__prepared pr = {0};
+    pr.arena = &d->arena;
+    if (rc == IPART_OK)
+        rc = prepare(p, ev, &pr);
+    if (rc != IPART_OK) {
+        undo(p, &pr);
+        return rc;
+    }
+    commit(p, ev, &pr);
+    return IPART_OK;
+}
+
+/* ---- simple queries ------------------------------------------------------------------ */
+
+const char *ipart_partnership_profile(const ipart_partnership *p)
+{
+    return p ? p->profile->code : "";
+}
+
+const char *ipart_partnership_currency(const ipart_partnership *p)
+{
+    return p ? p->currency : "";
+}
+
+ipart_stage ipart_partnership_stage(const ipart_partnership *p)
+{
+    return p ? p->stage : IPART_STAGE_NEED_IDENTIFICATION;
+}
+
+size_t ipart_partnership_event_count(const ipart_partnership *p)
+{
+    return p ? p->log_count : 0;
+}
+
+ipart_status ipart_partnership_event_at(char **out, const ipart_partnership *p, size_t index)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_event_at", !out ? "out" : "partnership");
+    if (index >= p->log_count)
+        return ipart__fail(IPART_ENOTFOUND, "log.index", "no event %zu: the log has %zu", index,
+                           p->log_count);
+    char *copy = ipart__strndup(p->log[index].json, p->log[index].length);
+    if (!copy)
+        return ipart__fail_nomem();
+    *out = copy;
+    return IPART_OK;
+}
+
+size_t ipart_partnership_party_count(const ipart_partnership *p)
+{
+    return p ? p->party_count : 0;
+}
+
+static const char *operator_status(const ipart__party *t)
+{
+    if (t->contract_signed)
+        return "partner";
+    if (t->awarded)
+        return "awarded";
+    if (t->eliminated)
+        return "eliminated";
+    if (t->has_tender)
+        return "tendering";
+    if (t->invited)
+        return "invited";
+    if (t->assessed)
+        return t->qualified ? "qualified" : "rejected";
+    return "applied";
+}
+
+static void party_view(ipart_party *out, const ipart__party *party)
+{
+    static const char *const kinds[] = {"central_government", "sub_central",
+                                        "body_governed_by_public_law", "utility"};
+    int op = party->role == IPART_ROLE_OPERATOR;
+    *out = (ipart_party){party->id, party->name, party->role, op ? "" : kinds[party->kind],
+                         op ? operator_status(party) : ""};
+}
+
+ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnership *p,
+                                        size_t index)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_party_at", !out ? "out" : "partnership");
+    if (index >= p->party_count)
+        return ipart__fail(IPART_ENOTFOUND, "party.index", "no party %zu: there are %zu", index,
+                           p->party_count);
+    party_view(out, p->parties[index]);
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_party_get(ipart_party *out, const ipart_partnership *p,
+                                         const char *id)
+{
+    if (!out || !p || !id)
+        return ipart__fail_null("ipart_partnership_party_get", !out ? "out" : !p ? "partnership"
+                                                                                 : "id");
+    const ipart__party *party = ipart__party_find(p, id);
+    if (!party)
+        return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", id);
+    party_view(out, party);
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_budget_cap(ipart_money *out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_budget_cap", !out ? "out" : "partnership");
+    if (!p->terms)
+        return ipart__fail(IPART_ESTATE, "terms.missing", "no terms have been set");
+    *out = p->terms->budget.development_cap;
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_awarded_sum(ipart_money *out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_awarded_sum", !out ? "out" : "partnership");
+    if (!p->log_count)
+        return ipart__fail(IPART_ESTATE, "partnership.empty", "the partnership was not created");
+    *out = p->awarded_sum;
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_threshold(ipart_threshold_verdict *out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_threshold", !out ? "out" : "partnership");
+    if (!p->terms)
+        return ipart__fail(IPART_ESTATE, "terms.missing", "no terms have been set");
+    ipart_threshold_verdict v;
+    ipart_date on = p->stage >= IPART_STAGE_NOTICE_PUBLISHED && p->stage != IPART_STAGE_CANCELLED
+                        ? p->notice_date
+                        : p->last_date;
+    ipart_status rc = ipart_money_add(&v.estimated_value, p->terms->budget.max_rnd_value,
+                                      p->terms->budget.estimated_purchase_value);
+    if (rc == IPART_OK)
+        rc = ipart__threshold(&v.threshold, &v.valid_from, p->profile->code,
+                              (ipart__authority_kind)p->authority->kind,
+                              (ipart__contract_type)p->terms->contract_type, p->currency, on);
+    if (rc != IPART_OK)
+        return rc;
+    v.above = v.estimated_value.minor >= v.threshold.minor;
+    *out = v;
+    return IPART_OK;
+}

@@ -1,0 +1,132 @@
+/*
+ * Private: the state of a partnership, derived from its log.
+ *
+ * Applying an event runs in three steps so that a failure changes nothing:
+ *   check   - every guard, reading the state only;
+ *   prepare - everything that can fail (allocation, hash insertion), kept
+ *             in an ipart__prepared and undone if a later step fails;
+ *   commit  - plain assignments that cannot fail.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_MODEL_PARTNERSHIP_P_H
+#define IPART_MODEL_PARTNERSHIP_P_H
+
+#include "core/hash_p.h"
+#include "ipart/partnership.h"
+#include "model/event_p.h"
+#include "rules/rules_p.h"
+
+typedef struct ipart__party {
+    char *id;
+    char *name;
+    ipart_role role;
+    int kind; /* ev_authority_kind for authorities and followers */
+    size_t index;
+    /* operators */
+    int assessed, qualified, invited, eliminated, awarded, contract_signed;
+    int negotiated_since_tender; /* a round was held on its current tender (R14) */
+    int has_tender, has_final, tender_kind, tender_version;
+    ipart_money development_price, price;
+    ipart_date tender_date;
+    int has_separate_rnd, separate_rnd;
+    UT_hash_handle hh;
+} ipart__party;
+
+typedef struct ipart__ranked {
+    ipart__party *party;
+    int64_t total;   /* millionths of a point, out of 100 points */
+    int rank;        /* 1-based; tied tenderers share a rank */
+    int tied;
+    int64_t *points; /* per award criterion, same order as the terms */
+} ipart__ranked;
+
+typedef struct ipart__ranking {
+    ipart__ranked *entries;
+    size_t count;
+    size_t criteria;
+    int64_t *points; /* the block the entries' points point into */
+} ipart__ranking;
+
+typedef struct ipart__log_entry {
+    char *json; /* canonical text */
+    size_t length;
+    ipart__event_type type;
+    const ipart__party *actor;
+} ipart__log_entry;
+
+struct ipart_partnership {
+    const ipart__profile *profile;
+    char currency[4];
+    ipart_stage stage;
+
+    ipart__log_entry *log;
+    size_t log_count, log_capacity;
+    ipart_date last_date;
+
+    ipart__party **parties; /* order of appearance */
+    size_t party_count, party_capacity;
+    ipart__party *by_id;    /* uthash index */
+    ipart__party *authority;
+    int electronic_communication;
+
+    int need_described, market_check_done, market_check_justified, dialogue_held;
+
+    ev_terms *terms;         /* the terms of the last terms_set, in terms_arena */
+    ipart__arena terms_arena;
+
+    ipart_date notice_date, request_deadline;
+    ipart_date tender_deadline, resubmission_deadline, final_deadline;
+    int has_resubmission_deadline;
+    int negotiation_rounds;
+
+    ipart__ranking *ranking;
+    int evaluated_on_initial;
+
+    ipart_date award_date, standstill_end;
+    ipart_money awarded_sum;
+    size_t partner_count, signed_count;
+};
+
+/* What an event needs that may fail, prepared before anything changes. */
+typedef struct ipart__prepared {
+    char *log_json;
+    size_t log_length;
+    ipart__party *new_party;   /* created and indexed; unindexed and freed on undo */
+    ipart__ranking *ranking;   /* a new ranking; freed on undo */
+    ipart__arena *arena;       /* the decoded event's arena */
+    void *kept;                /* data copied into it that the commit keeps */
+    int keep_arena;            /* the commit took the arena: do not free it */
+} ipart__prepared;
+
+/* One entry per event type. */
+typedef struct ipart__handler {
+    /* Payload-independent: may `actor` (NULL if not a party) send it now? */
+    ipart_status (*may_send)(const ipart_partnership *p, const ipart__party *actor,
+                             const char *actor_id);
+    /* Every payload guard. `path` is the JSON path of the event. */
+    ipart_status (*check)(const ipart_partnership *p, const ipart__event *ev, const char *path);
+    /* Fallible preparation beyond the log entry (may be NULL). */
+    ipart_status (*prepare)(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
+    /* The state change. Must not fail. */
+    void (*commit)(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
+} ipart__handler;
+
+extern const ipart__handler ipart__handlers[IPART__EV_COUNT];
+
+ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
+
+/* Create and index a party (prepare step); undone by ipart__party_discard. */
+ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipart_role role,
+                                  ipart__prepared *pr);
+void ipart__party_discard(ipart_partnership *p, ipart__party *party);
+
+void ipart__ranking_free(ipart__ranking *r);
+
+/* Apply a decoded event (header and body): check, prepare, commit, append. */
+ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path);
+
+/* The common gate of every event: date order, sender, stage. */
+ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev);
+
+#endif

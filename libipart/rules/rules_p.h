@@ -1,0 +1,63 @@
+/* Private: jurisdiction profiles, dated thresholds and the rule catalogue.
+ * Rules are data where the law is data (ARCHITECTURE.md §2.5).
+ * SPDX-License-Identifier: Apache-2.0 */
+#ifndef IPART_RULES_RULES_P_H
+#define IPART_RULES_RULES_P_H
+
+#include "ipart/date.h"
+#include "ipart/errors.h"
+#include "ipart/money.h"
+
+typedef struct ipart__profile {
+    const char *code;                /* "NO", "SE", "DK", "EU" */
+    int min_request_days;            /* R6: 30 */
+    int min_candidates;              /* R13: 3 */
+    int standstill_days;             /* R40: 10 */
+    int standstill_days_paper;       /* R40: SE 15 without electronic communication */
+    int award_on_initial_allowed;    /* R43-R45: may be reserved in the documents */
+    int below_threshold_blocked;     /* R3: NO offers the procedure above the EEA threshold only */
+    int dk_disclosures_required;     /* R10/R45 */
+    int separate_rnd_required;       /* R46 (SE) */
+    int lufs_excluded;               /* R47 (SE) */
+    int rnd_selection_required;      /* R48 (DK): rnd_capacity specifically */
+    const char *award_on_initial_rule; /* the rule that decides award on initial tenders */
+} ipart__profile;
+
+/* The profile with a code, or NULL after setting IPART_EINVAL. */
+const ipart__profile *ipart__profile_get(const char *code);
+
+/* Authority kinds and contract types, as in the document. */
+typedef enum ipart__authority_kind {
+    IPART__AUTH_CENTRAL_GOVERNMENT,
+    IPART__AUTH_SUB_CENTRAL,
+    IPART__AUTH_BODY_PUBLIC_LAW,
+    IPART__AUTH_UTILITY
+} ipart__authority_kind;
+
+typedef enum ipart__contract_type {
+    IPART__CONTRACT_SUPPLIES,
+    IPART__CONTRACT_SERVICES,
+    IPART__CONTRACT_WORKS
+} ipart__contract_type;
+
+/*
+ * The EEA threshold for a profile, authority kind and contract type in
+ * force on `on`, in `currency`. IPART_ENOTFOUND when the table has none
+ * (another currency, a date before the table, a profile without figures).
+ */
+ipart_status ipart__threshold(ipart_money *out, ipart_date *valid_from, const char *profile,
+                              ipart__authority_kind kind, ipart__contract_type type,
+                              const char *currency, ipart_date on);
+
+/* Legal source of a rule id ("R13" -> "Dir. 2014/24/EU Art. 65(2)..."), "" if unknown. */
+const char *ipart__rule_source(const char *rule);
+
+/* Fail with IPART_ERULE naming the rule and its legal source. */
+ipart_status ipart__rule_violation(const char *rule, const char *path, const char *key,
+                                   const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,501 @@
+/*
+ * The procedure, driven by the golden cases of tests/cases/procedure and
+ * tests/cases/documents (the same files drive the Python and Java tests).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+TestSuite(partnership, IPART_TEST_FIXTURE);
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+static char *print(const cJSON *json)
+{
+    char *text = cJSON_PrintUnformatted(json);
+    cr_assert_not_null(text);
+    return text;
+}
+
+static const cJSON *item(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static ipart_partnership *new_partnership(const cJSON *doc)
+{
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, item(doc, "profile")->valuestring));
+    return p;
+}
+
+static void apply_json(ipart_partnership *p, const cJSON *event, int index)
+{
+    char *text = print(event);
+    ipart_status rc = ipart_partnership_apply(p, text);
+    cr_assert_eq(rc, IPART_OK, "event %d (%s) failed: %s [%s] at %s", index,
+                 item(event, "type")->valuestring, ipart_error_last()->message,
+                 ipart_error_last()->rule, ipart_error_last()->path);
+    free(text);
+}
+
+/* Apply the first `count` events of a case's document (all if count < 0). */
+static ipart_partnership *replay(const cJSON *kase, int count)
+{
+    const cJSON *doc = item(kase, "document");
+    ipart_partnership *p = new_partnership(doc);
+    int i = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, item(doc, "events")) {
+        if (count >= 0 && i >= count)
+            break;
+        apply_json(p, ev, i++);
+    }
+    return p;
+}
+
+static char *save(const ipart_partnership *p)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_save(&text, p));
+    return text;
+}
+
+static char *money_text(ipart_money m)
+{
+    char *text = NULL;
+    assert_ok(ipart_money_format(&text, m));
+    return text;
+}
+
+static void assert_money(ipart_money m, const char *expected)
+{
+    char *text = money_text(m);
+    cr_assert_str_eq(text, expected);
+    ipart_free(text);
+}
+
+static void assert_date(ipart_date d, const char *expected)
+{
+    char *text = NULL;
+    assert_ok(ipart_date_format(&text, d));
+    cr_assert_str_eq(text, expected);
+    ipart_free(text);
+}
+
+static void check_point(const ipart_partnership *p, const cJSON *cp)
+{
+    const cJSON *stage = item(cp, "stage");
+    if (stage)
+        cr_assert_str_eq(ipart_stage_name(ipart_partnership_stage(p)), stage->valuestring,
+                         "after %d events", item(cp, "after")->valueint);
+    const cJSON *parties = item(cp, "party_count");
+    if (parties)
+        cr_assert_eq(ipart_partnership_party_count(p), (size_t)parties->valueint);
+    const cJSON *due = item(cp, "next_due");
+    if (!due)
+        return;
+    ipart_due d;
+    if (cJSON_IsNull(due)) {
+        assert_fails_with(ipart_partnership_next_due(&d, p), IPART_ENOTFOUND);
+        return;
+    }
+    assert_ok(ipart_partnership_next_due(&d, p));
+    cr_assert_str_eq(d.kind, item(due, "kind")->valuestring);
+    assert_date(d.date, item(due, "date")->valuestring);
+    if (item(due, "event_type"))
+        cr_assert_str_eq(d.event_type, item(due, "event_type")->valuestring);
+}
+
+static void check_expectations(const ipart_partnership *p, const cJSON *expect)
+{
+    const cJSON *e;
+    if ((e = item(expect, "stage")))
+        cr_assert_str_eq(ipart_stage_name(ipart_partnership_stage(p)), e->valuestring);
+    if ((e = item(expect, "event_count")))
+        cr_assert_eq(ipart_partnership_event_count(p), (size_t)e->valueint);
+    if ((e = item(expect, "awarded_sum"))) {
+        ipart_money sum;
+        assert_ok(ipart_partnership_awarded_sum(&sum, p));
+        assert_money(sum, e->valuestring);
+    }
+    if ((e = item(expect, "estimated_value"))) {
+        ipart_threshold_verdict v;
+        assert_ok(ipart_partnership_threshold(&v, p));
+        assert_money(v.estimated_value, e->valuestring);
+        if (item(expect, "threshold"))
+            assert_money(v.threshold, item(expect, "threshold")->valuestring);
+        if (item(expect, "above_threshold"))
+            cr_assert_eq(v.above, cJSON_IsTrue(item(expect, "above_threshold")));
+    }
+    if ((e = item(expect, "ranking"))) {
+        char *text = NULL;
+        assert_ok(ipart_partnership_ranking_json(&text, p));
+        cJSON *ranking = cJSON_Parse(text);
+        ipart_free(text);
+        cr_assert_eq(cJSON_GetArraySize(ranking), cJSON_GetArraySize(e));
+        int i = 0;
+        const cJSON *want;
+        cJSON_ArrayForEach(want, e) {
+            const cJSON *got = cJSON_GetArrayItem(ranking, i++);
+            cr_assert_str_eq(item(got, "tenderer")->valuestring, item(want, "tenderer")->valuestring);
+            cr_assert_eq(item(got, "rank")->valueint, item(want, "rank")->valueint);
+            if (item(want, "total"))
+                cr_assert_str_eq(item(got, "total")->valuestring, item(want, "total")->valuestring);
+        }
+        cJSON_Delete(ranking);
+    }
+}
+
+static cJSON *load_base(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "procedure/%s", name);
+    return harness_load_case(path);
+}
+
+/* ---- valid procedures ------------------------------------------------------- */
+
+static void run_valid_case(const char *name)
+{
+    cJSON *kase = load_base(name);
+    const cJSON *doc = item(kase, "document");
+    ipart_partnership *p = new_partnership(doc);
+    const cJSON *checkpoints = item(kase, "checkpoints");
+    int i = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, item(doc, "events")) {
+        apply_json(p, ev, i++);
+        const cJSON *cp;
+        cJSON_ArrayForEach(cp, checkpoints) if (item(cp, "after")->valueint == i) check_point(p, cp);
+    }
+    check_expectations(p, item(kase, "expect"));
+
+    /* The canonical document loads back to the same bytes. */
+    char *saved = save(p);
+    ipart_partnership *loaded = NULL;
+    assert_ok(ipart_partnership_load(&loaded, saved));
+    char *resaved = save(loaded);
+    cr_assert_str_eq(resaved, saved, "load -> save must be byte-identical");
+    /* And loading the original (non-canonical) text gives the same document. */
+    char *original = print(doc);
+    ipart_partnership *from_original = NULL;
+    assert_ok(ipart_partnership_load(&from_original, original));
+    char *saved_original = save(from_original);
+    cr_assert_str_eq(saved_original, saved);
+
+    free(original);
+    ipart_free(saved);
+    ipart_free(resaved);
+    ipart_free(saved_original);
+    ipart_partnership_free(from_original);
+    ipart_partnership_free(loaded);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(partnership, stavanger_procedure)
+{
+    run_valid_case("stavanger.json");
+}
+
+Test(partnership, swedish_award_on_initial_tenders)
+{
+    run_valid_case("se_initial_award.json");
+}
+
+Test(partnership, danish_procedure)
+{
+    run_valid_case("dk_procedure.json");
+}
+
+Test(partnership, norwegian_procedure_without_staged_reduction)
+{
+    run_valid_case("no_without_reduction.json");
+}
+
+/* ---- rejections: each names its rule, and changes nothing ----------------------- */
+
+Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
+{
+    cJSON *cases = harness_load_case("procedure/rejections.json");
+    const cJSON *kase;
+    int checked = 0;
+    cJSON_ArrayForEach(kase, cases) {
+        const char *name = item(kase, "name")->valuestring;
+        cJSON *base = load_base(item(kase, "base")->valuestring);
+        ipart_partnership *p = replay(base, item(kase, "prefix")->valueint);
+        char *before = save(p);
+        size_t count = ipart_partnership_event_count(p);
+        ipart_stage stage = ipart_partnership_stage(p);
+
+        const cJSON *text_item = item(kase, "event_text");
+        char *text = text_item ? strdup(text_item->valuestring) : print(item(kase, "event"));
+        ipart_status rc = ipart_partnership_apply(p, text);
+        const char *code = item(kase, "code")->valuestring;
+        cr_assert_str_eq(ipart_error_name(rc), code, "%s: got %s (%s)", name,
+                         ipart_error_name(rc), ipart_error_last()->message);
+        const cJSON *rule = item(kase, "rule");
+        if (cJSON_IsString(rule))
+            cr_assert_str_eq(ipart_error_last()->rule, rule->valuestring, "%s: rule %s (%s)", name,
+                             ipart_error_last()->rule, ipart_error_last()->message);
+        const cJSON *path = item(kase, "path");
+        if (cJSON_IsString(path))
+            cr_assert_str_eq(ipart_error_last()->path, path->valuestring, "%s: path", name);
+        cr_assert_neq(ipart_error_last()->message[0], '\0');
+
+        char *after = save(p);
+        cr_assert_str_eq(after, before, "%s: a rejected event changed the document", name);
+        cr_assert_eq(ipart_partnership_event_count(p), count);
+        cr_assert_eq(ipart_partnership_stage(p), stage);
+
+        free(text);
+        ipart_free(before);
+        ipart_free(after);
+        ipart_partnership_free(p);
+        cJSON_Delete(base);
+        checked++;
+    }
+    cr_assert_gt(checked, 20);
+    cJSON_Delete(cases);
+}
+
+/* Rejections under a failing allocator: the same answer or IPART_ENOMEM, never a change. */
+Test(partnership, rejections_are_atomic_under_allocation_failure)
+{
+    cJSON *cases = harness_load_case("procedure/rejections.json");
+    const cJSON *kase;
+    cJSON_ArrayForEach(kase, cases) {
+        cJSON *base = load_base(item(kase, "base")->valuestring);
+        ipart_partnership *p = replay(base, item(kase, "prefix")->valueint);
+        char *before = save(p);
+        const cJSON *text_item = item(kase, "event_text");
+        char *text = text_item ? strdup(text_item->valuestring) : print(item(kase, "event"));
+        for (long n = 1;; n++) {
+            harness_fail_at(n);
+            ipart_status rc = ipart_partnership_apply(p, text);
+            int injected = harness_failure_injected();
+            harness_fail_at(0);
+            char *after = save(p);
+            cr_assert_str_eq(after, before);
+            ipart_free(after);
+            if (!injected) {
+                cr_assert_str_eq(ipart_error_name(rc), item(kase, "code")->valuestring);
+                break;
+            }
+            cr_assert(rc == IPART_ENOMEM || rc != IPART_OK);
+        }
+        free(text);
+        ipart_free(before);
+        ipart_partnership_free(p);
+        cJSON_Delete(base);
+    }
+    cJSON_Delete(cases);
+}
+
+/* Every event of the Stavanger case, each allocation failing in turn. */
+Test(partnership, every_event_is_atomic_under_allocation_failure)
+{
+    cJSON *kase = load_base("stavanger.json");
+    const cJSON *doc = item(kase, "document");
+    ipart_partnership *p = new_partnership(doc);
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, item(doc, "events")) {
+        char *text = print(ev);
+        char *before = save(p);
+        for (long n = 1;; n++) {
+            harness_fail_at(n);
+            ipart_status rc = ipart_partnership_apply(p, text);
+            int injected = harness_failure_injected();
+            harness_fail_at(0);
+            if (!injected) {
+                cr_assert_eq(rc, IPART_OK, "%s", ipart_error_last()->message);
+                break;
+            }
+            if (rc == IPART_OK) /* the failure hit after the commit point: impossible */
+                cr_assert_fail("event applied although allocation %ld failed", n);
+            cr_assert_eq(rc, IPART_ENOMEM, "%s", ipart_error_last()->message);
+            char *after = save(p);
+            cr_assert_str_eq(after, before);
+            ipart_free(after);
+        }
+        ipart_free(before);
+        free(text);
+    }
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+static ipart_status load_scenario(void *ctx)
+{
+    ipart_partnership *p = NULL;
+    ipart_status rc = ipart_partnership_load(&p, ctx);
+    if (rc == IPART_OK) {
+        char *text = NULL;
+        rc = ipart_partnership_save(&text, p);
+        ipart_free(text);
+        ipart_partnership *copy = NULL;
+        if (rc == IPART_OK)
+            rc = ipart_partnership_clone(&copy, p);
+        ipart_partnership_free(copy);
+    }
+    ipart_partnership_free(p);
+    return rc;
+}
+
+Test(partnership, load_save_clone_leak_nothing_when_any_allocation_fails)
+{
+    cJSON *kase = load_base("stavanger.json");
+    char *text = print(item(kase, "document"));
+    long allocations = harness_fail_each(load_scenario, text);
+    cr_assert_gt(allocations, 100);
+    free(text);
+    cJSON_Delete(kase);
+}
+
+/* ---- documents -------------------------------------------------------------- */
+
+Test(partnership, invalid_documents_are_rejected_with_code_and_path)
+{
+    cJSON *cases = harness_load_case("documents/invalid.json");
+    const cJSON *kase;
+    cJSON_ArrayForEach(kase, cases) {
+        const char *name = item(kase, "name")->valuestring;
+        ipart_partnership *p = (ipart_partnership *)0x1;
+        ipart_status rc = ipart_partnership_load(&p, item(kase, "text")->valuestring);
+        cr_assert_str_eq(ipart_error_name(rc), item(kase, "code")->valuestring, "%s: %s (%s)",
+                         name, ipart_error_name(rc), ipart_error_last()->message);
+        cr_assert_eq(p, (ipart_partnership *)0x1, "%s: output written on failure", name);
+        const cJSON *path = item(kase, "path");
+        if (cJSON_IsString(path))
+            cr_assert_str_eq(ipart_error_last()->path, path->valuestring, "%s: path", name);
+    }
+    cJSON_Delete(cases);
+}
+
+Test(partnership, clone_is_independent)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = replay(kase, 30);
+    ipart_partnership *copy = NULL;
+    assert_ok(ipart_partnership_clone(&copy, p));
+    char *a = save(p), *b = save(copy);
+    cr_assert_str_eq(a, b);
+    /* Advancing the clone leaves the original alone. */
+    const cJSON *next = cJSON_GetArrayItem(item(item(kase, "document"), "events"), 30);
+    apply_json(copy, next, 30);
+    cr_assert_eq(ipart_partnership_event_count(copy), ipart_partnership_event_count(p) + 1);
+    char *c = save(p);
+    cr_assert_str_eq(c, a);
+    ipart_free(a);
+    ipart_free(b);
+    ipart_free(c);
+    ipart_partnership_free(copy);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* ---- queries ------------------------------------------------------------------ */
+
+Test(partnership, actions_name_the_blocking_rule)
+{
+    cJSON *kase = load_base("stavanger.json");
+    const cJSON *events = item(item(kase, "document"), "events");
+    /* Replay up to final_tenders_called: negotiation is then closed by R14. */
+    int upto = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, events) {
+        upto++;
+        if (strcmp(item(ev, "type")->valuestring, "final_tenders_called") == 0)
+            break;
+    }
+    ipart_partnership *p = replay(kase, upto);
+    const char *authority = item(cJSON_GetArrayItem(events, 0), "actor")->valuestring;
+    char *text = NULL;
+    assert_ok(ipart_partnership_actions_json(&text, p, authority));
+    cJSON *actions = cJSON_Parse(text);
+    int seen = 0;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, actions) {
+        const char *type = item(a, "type")->valuestring;
+        if (strcmp(type, "negotiation_held") == 0) {
+            cr_assert(cJSON_IsFalse(item(a, "allowed")));
+            cr_assert_str_eq(item(a, "rule")->valuestring, "R14");
+            seen++;
+        }
+        if (strcmp(type, "note_recorded") == 0) {
+            cr_assert(cJSON_IsTrue(item(a, "allowed")));
+            seen++;
+        }
+        if (strcmp(type, "tender_submitted") == 0) {
+            cr_assert(cJSON_IsFalse(item(a, "allowed")));
+            cr_assert_str_eq(item(a, "code")->valuestring, "IPART_EPERM");
+            seen++;
+        }
+    }
+    cr_assert_eq(seen, 3);
+    cr_assert_eq(cJSON_GetArraySize(actions), 20, "one entry per event type");
+    cJSON_Delete(actions);
+    ipart_free(text);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(partnership, parties_and_tenderers)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = replay(kase, -1);
+    ipart_party party;
+    assert_ok(ipart_partnership_party_at(&party, p, 0));
+    cr_assert_eq(party.role, IPART_ROLE_AUTHORITY);
+    cr_assert_str_eq(party.kind, "sub_central");
+    assert_fails_with(ipart_partnership_party_at(&party, p, 10000), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_party_get(&party, p, "nobody"), IPART_ENOTFOUND);
+    char *text = NULL;
+    assert_ok(ipart_partnership_tenderers_json(&text, p));
+    cJSON *tenderers = cJSON_Parse(text);
+    int partners = 0, operators = 0;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, tenderers) {
+        operators++;
+        partners += strcmp(item(t, "status")->valuestring, "partner") == 0;
+        assert_ok(ipart_partnership_party_get(&party, p, item(t, "id")->valuestring));
+        cr_assert_eq(party.role, IPART_ROLE_OPERATOR);
+    }
+    cr_assert_eq(operators, 22);
+    cr_assert_eq(partners, 3);
+    cJSON_Delete(tenderers);
+    ipart_free(text);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(partnership, null_arguments_are_misuse_not_crashes)
+{
+    ipart_partnership *p = NULL;
+    char *text = NULL;
+    assert_fails_with(ipart_partnership_new(NULL, "NO"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_new(&p, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_new(&p, "XX"), IPART_EINVAL);
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    assert_fails_with(ipart_partnership_apply(p, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_apply(NULL, "{}"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_load(&p, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_save(NULL, p), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_event_at(&text, p, 0), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_actions_json(&text, p, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_ranking_json(&text, p), IPART_ENOTFOUND);
+    ipart_partnership_free(p);
+    ipart_partnership_free(NULL);
+}
+
+Test(partnership, stage_and_role_names)
+{
+    cr_assert_str_eq(ipart_stage_name(IPART_STAGE_AWARD_STANDSTILL), "award_standstill");
+    cr_assert_str_eq(ipart_stage_name((ipart_stage)99), "unknown");
+    cr_assert_str_eq(ipart_role_name(IPART_ROLE_FOLLOWER), "follower");
+    cr_assert_str_eq(ipart_role_name((ipart_role)7), "unknown");
+}
