@@ -61,9 +61,15 @@ typedef struct ipart_party {
                              authorities and followers: "" */
 } ipart_party;
 
-/** The earliest date-driven step. Strings are static. */
+/**
+ * The earliest date-driven step. Strings are static. For the deadlines
+ * (request, tender, resubmission, final tender) `date` is the deadline day
+ * itself, the last day on which submissions arrive in time; for
+ * "standstill_end" it is the first day a contract may be signed (the day
+ * after the standstill period has expired, R40).
+ */
 typedef struct ipart_due {
-    ipart_date date;          /**< the first day the step can (or must) happen */
+    ipart_date date;          /**< see above */
     const char *kind;         /**< "request_deadline", "tender_deadline",
                                    "resubmission_deadline", "final_tender_deadline",
                                    "standstill_end" */

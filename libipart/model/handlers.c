@@ -493,6 +493,10 @@ static ipart_status notice_check(const ipart_partnership *p, const ipart__event 
     ipart_status rc = documents_complete(p, path);
     if (rc != IPART_OK)
         return rc;
+    if (empty(ev->as.notice.channel))
+        return violation("R5", path, "channel", "notice.channel",
+                         "the call for competition must be published where any operator can see "
+                         "it: name the channel (Doffin, TED)");
     if (!p->need_described || !p->market_check_done || !p->market_check_justified)
         return violation("R1", path, NULL, "notice.need.missing",
                          "the innovation need must be described and a justified market check "
@@ -654,13 +658,13 @@ static ipart_status tender_may(const ipart_partnership *p, const ipart__party *a
     if (p->stage != IPART_STAGE_NEGOTIATION && p->stage != IPART_STAGE_FINAL_TENDERS)
         return wrong_stage(p, IPART__EV_TENDER_SUBMITTED);
     if (!actor->invited)
-        return ipart__rule_violation("R12", "$.actor", "tender.not_invited",
+        return ipart__rule_violation("R12", "", "tender.not_invited",
                                      "only invited candidates may submit tenders");
     if (actor->eliminated)
-        return ipart__rule_violation("R12", "$.actor", "tender.eliminated",
+        return ipart__rule_violation("R12", "", "tender.eliminated",
                                      "the tenderer was eliminated in a staged reduction");
     if (p->stage == IPART_STAGE_FINAL_TENDERS && actor->has_final)
-        return ipart__rule_violation("R14", "$.actor", "tender.final.twice",
+        return ipart__rule_violation("R14", "", "tender.final.twice",
                                      "the final tender was already submitted");
     return IPART_OK;
 }

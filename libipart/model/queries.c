@@ -110,9 +110,13 @@ ipart_status ipart_partnership_next_due(ipart_due *out, const ipart_partnership 
     case IPART_STAGE_FINAL_TENDERS:
         due = (ipart_due){p->final_deadline, "final_tender_deadline", "tenders_evaluated"};
         break;
-    case IPART_STAGE_AWARD_STANDSTILL:
-        due = (ipart_due){p->standstill_end, "standstill_end", "contract_signed"};
+    case IPART_STAGE_AWARD_STANDSTILL: {
+        /* The standstill must have expired: signing starts the day after its end (R40). */
+        ipart_date first_signing = p->standstill_end;
+        ipart_date_add_days(&first_signing, p->standstill_end, 1);
+        due = (ipart_due){first_signing, "standstill_end", "contract_signed"};
         break;
+    }
     default:
         break;
     }

@@ -6,6 +6,7 @@
  */
 #include "harness.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,15 @@ static char *print(const cJSON *json)
     char *text = cJSON_PrintUnformatted(json);
     cr_assert_not_null(text);
     return text;
+}
+
+/* A malloc'd copy (strdup is POSIX, not C11). */
+static char *copy_text(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    cr_assert_not_null(copy);
+    return memcpy(copy, text, n);
 }
 
 static const cJSON *item(const cJSON *obj, const char *key)
@@ -217,6 +227,11 @@ Test(partnership, norwegian_procedure_without_staged_reduction)
     run_valid_case("no_without_reduction.json");
 }
 
+Test(partnership, swedish_negotiated_procedure_with_paper_standstill)
+{
+    run_valid_case("se_negotiated.json");
+}
+
 /* ---- rejections: each names its rule, and changes nothing ----------------------- */
 
 Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
@@ -233,7 +248,7 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         ipart_stage stage = ipart_partnership_stage(p);
 
         const cJSON *text_item = item(kase, "event_text");
-        char *text = text_item ? strdup(text_item->valuestring) : print(item(kase, "event"));
+        char *text = text_item ? copy_text(text_item->valuestring) : print(item(kase, "event"));
         ipart_status rc = ipart_partnership_apply(p, text);
         const char *code = item(kase, "code")->valuestring;
         cr_assert_str_eq(ipart_error_name(rc), code, "%s: got %s (%s)", name,
@@ -273,7 +288,7 @@ Test(partnership, rejections_are_atomic_under_allocation_failure)
         ipart_partnership *p = replay(base, item(kase, "prefix")->valueint);
         char *before = save(p);
         const cJSON *text_item = item(kase, "event_text");
-        char *text = text_item ? strdup(text_item->valuestring) : print(item(kase, "event"));
+        char *text = text_item ? copy_text(text_item->valuestring) : print(item(kase, "event"));
         for (long n = 1;; n++) {
             harness_fail_at(n);
             ipart_status rc = ipart_partnership_apply(p, text);
