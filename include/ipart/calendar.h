@@ -11,8 +11,16 @@
  *
  * Periods follow Regulation (EEC, Euratom) 1182/71 as RULES.md R6/R40
  * describe: counting starts on the day after the event, days are calendar
- * days, and a period whose last day is a Saturday, Sunday or public holiday
- * ends on the next working day.
+ * days, a period whose last day is a Saturday, Sunday or public holiday
+ * ends on the next working day, and a period of two days or more includes
+ * at least two working days (Art. 3(5)).
+ *
+ * "Holiday" means a day on which periods do not end. For SE that includes
+ * Midsummer Eve, Christmas Eve and New Year's Eve, which are not public
+ * holidays but are treated as such by the Swedish law on computing
+ * statutory periods (lag 1930:173). When two holidays fall on one date,
+ * both are listed (date order, then table order), so a year's count may
+ * exceed its number of distinct holiday dates.
  *
  * All functions are pure and thread-safe. Output parameters are written
  * only on success. Profile codes are upper-case; anything else fails with
