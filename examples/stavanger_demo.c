@@ -1,12 +1,15 @@
 /*
  * The Stavanger walk-through ("Leve HELE LIVET", 2017, Norway's first
- * innovation partnership), told with what libipart can do today: the
- * Norwegian calendar, Regulation 1182/71 period counting, and exact money.
- * It grows into the whole procedure as the library does.
+ * innovation partnership): the Norwegian calendar and Regulation 1182/71
+ * period counting, exact money, then the procedure itself, event by event
+ * from the creation of the partnership to the signed contracts, with one
+ * rejected attempt at each key rule.
  *
  * The public sources give "autumn 2017" for the notice, not a date; the
- * dispatch date below is illustrative (a Friday whose 30-day period ends
- * on a Sunday, to show the roll-over of RULES.md R6).
+ * dates of the example document are illustrative (the notice on a Friday
+ * whose 30-day period ends on a Sunday, to show the roll-over of R6).
+ *
+ * Usage: stavanger_demo [document.json]   (default: the example document)
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -14,6 +17,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#ifndef IPART_EXAMPLE_DOCUMENT
+#define IPART_EXAMPLE_DOCUMENT "stavanger-procedure.json"
+#endif
 
 /* Print the failure and stop: a demo has nothing sensible to do after it. */
 static void check(ipart_status rc, const char *what)
@@ -114,12 +122,144 @@ static void budget(void)
            ipart_error_last()->message);
 }
 
-int main(void)
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "cannot open %s\n", path);
+        exit(1);
+    }
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)size + 1);
+    if (!text || fread(text, 1, (size_t)size, f) != (size_t)size) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(1);
+    }
+    text[size] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* A rejected attempt: show that the library refuses it, why, and by which rule. */
+static void attempt(ipart_partnership *p, const char *what, const char *event_json)
+{
+    ipart_status rc = ipart_partnership_apply(p, event_json);
+    const ipart_error *e = ipart_error_last();
+    if (rc == IPART_OK) {
+        fprintf(stderr, "the attempt to %s was accepted, but must not be\n", what);
+        exit(1);
+    }
+    printf("      x refused: %s\n        %s %s%s%s\n", what, ipart_error_name(rc),
+           e->rule[0] ? e->rule : "", e->rule[0] ? ": " : "", e->message);
+}
+
+/* Rejected attempts, each just before the event it precedes in the example. */
+static const struct {
+    int before;        /* event index */
+    const char *what;
+    const char *event;
+} attempts[] = {
+    {9, "publish the notice with a request deadline three days short",
+     "{\"type\":\"notice_published\",\"date\":\"2017-09-15\",\"actor\":\"stavanger\","
+     "\"request_deadline\":\"2017-10-13\",\"channel\":\"Doffin\"}"},
+    {9, "let a follower publish the notice",
+     "{\"type\":\"notice_published\",\"date\":\"2017-09-15\",\"actor\":\"baerum\","
+     "\"request_deadline\":\"2017-10-16\",\"channel\":\"Doffin\"}"},
+    {56, "invite only two of the nineteen qualified candidates",
+     "{\"type\":\"candidates_invited\",\"date\":\"2017-10-27\",\"actor\":\"stavanger\","
+     "\"candidates\":[\"op05\",\"op11\"],\"tender_deadline\":\"2017-11-27\","
+     "\"reason\":\"the two best\"}"},
+    {83, "negotiate on a final tender",
+     "{\"type\":\"negotiation_held\",\"date\":\"2018-02-13\",\"actor\":\"stavanger\","
+     "\"tenderer\":\"op05\",\"summary\":\"one more round\"}"},
+    {88, "award four partners, whose development prices exceed NOK 12 million",
+     "{\"type\":\"award_decided\",\"date\":\"2018-03-19\",\"actor\":\"stavanger\","
+     "\"partners\":[{\"tenderer\":\"op05\"},{\"tenderer\":\"op11\"},{\"tenderer\":\"op08\"},"
+     "{\"tenderer\":\"op20\"}],\"reasons\":\"the four best\",\"reason\":\"all four\"}"},
+    {89, "sign on the last day of the standstill (it ran over Easter)",
+     "{\"type\":\"contract_signed\",\"date\":\"2018-04-03\",\"actor\":\"stavanger\","
+     "\"partner\":\"op05\"}"},
+};
+
+/* Type, date and actor of a canonical event line, for printing. */
+static void print_event(size_t index, const char *json, ipart_stage stage)
+{
+    char type[40] = "", date[11] = "", actor[65] = "";
+    sscanf(json, "{\"type\":\"%39[^\"]\",\"date\":\"%10[^\"]\",\"actor\":\"%64[^\"]\"", type,
+           date, actor);
+    printf("  %3zu  %s  %-24s %-11s -> %s\n", index, date, type, actor, ipart_stage_name(stage));
+}
+
+static void print_due(const ipart_partnership *p)
+{
+    ipart_due due;
+    if (ipart_partnership_next_due(&due, p) != IPART_OK)
+        return;
+    char *text = NULL;
+    check(ipart_date_format(&text, due.date), "format date");
+    printf("      next due: %s %s (then %s)\n", due.kind, text, due.event_type);
+    ipart_free(text);
+}
+
+static void procedure(const char *path)
+{
+    char *document = read_file(path);
+    ipart_partnership *reference = NULL, *p = NULL;
+    check(ipart_partnership_load(&reference, document), "load the example document");
+    free(document);
+    check(ipart_partnership_new(&p, ipart_partnership_profile(reference)), "new partnership");
+
+    printf("\nThe procedure, event by event (%zu events; every one checked by the guards)\n",
+           ipart_partnership_event_count(reference));
+    for (size_t i = 0; i < ipart_partnership_event_count(reference); i++) {
+        for (size_t a = 0; a < sizeof attempts / sizeof attempts[0]; a++)
+            if (attempts[a].before == (int)i)
+                attempt(p, attempts[a].what, attempts[a].event);
+        char *event = NULL;
+        check(ipart_partnership_event_at(&event, reference, i), "read event");
+        check(ipart_partnership_apply(p, event), "apply event");
+        print_event(i, event, ipart_partnership_stage(p));
+        ipart_free(event);
+        if (i == 9 || i == 56 || i == 88)
+            print_due(p);
+    }
+
+    ipart_threshold_verdict v;
+    check(ipart_partnership_threshold(&v, p), "threshold");
+    print_money("estimated value (R30)", v.estimated_value);
+    print_money("EEA threshold at the notice (R3)", v.threshold);
+    char *ranking = NULL;
+    check(ipart_partnership_ranking_json(&ranking, p), "ranking");
+    printf("  ranking: %s\n", ranking);
+    ipart_free(ranking);
+    ipart_money cap, awarded, headroom;
+    check(ipart_partnership_budget_cap(&cap, p), "cap");
+    check(ipart_partnership_awarded_sum(&awarded, p), "awarded");
+    check(ipart_money_sub(&headroom, cap, awarded), "headroom");
+    print_money("development cap (R33)", cap);
+    print_money("development prices awarded", awarded);
+    print_money("headroom under the cap", headroom);
+
+    char *saved = NULL, *original = NULL;
+    check(ipart_partnership_save(&saved, p), "save");
+    check(ipart_partnership_save(&original, reference), "save");
+    printf("  saved document: %zu bytes, identical to the loaded one: %s\n", strlen(saved),
+           strcmp(saved, original) == 0 ? "yes" : "NO");
+    ipart_free(saved);
+    ipart_free(original);
+    ipart_partnership_free(p);
+    ipart_partnership_free(reference);
+}
+
+int main(int argc, char **argv)
 {
     printf("libipart %s - Stavanger kommune, \"Leve HELE LIVET\" (2017)\n\n",
            ipart_version_string());
     deadlines();
     holidays_2017();
     budget();
+    procedure(argc > 1 ? argv[1] : IPART_EXAMPLE_DOCUMENT);
     return 0;
 }
