@@ -1,0 +1,43 @@
+"""Exceptions and status codes, all generated from the one C table."""
+import enum
+
+from . import _capi, capi
+
+IpartError = _capi.IpartError
+InvalidArgumentError = _capi.InvalidArgumentError
+ParseError = _capi.ParseError
+OutOfRangeError = _capi.OutOfRangeError
+ArithmeticOverflowError = _capi.ArithmeticOverflowError
+CurrencyError = _capi.CurrencyError
+StateError = _capi.StateError
+PermissionDeniedError = _capi.PermissionDeniedError
+RuleViolationError = _capi.RuleViolationError
+NotFoundError = _capi.NotFoundError
+AlreadyExistsError = _capi.AlreadyExistsError
+VersionError = _capi.VersionError
+OutOfMemoryError = _capi.OutOfMemoryError
+MisuseError = _capi.MisuseError
+InternalError = _capi.InternalError
+
+# IPART_OK, IPART_EINVAL, ... as an IntEnum named OK, EINVAL, ...
+Status = enum.IntEnum("Status", {
+    name[len("IPART_"):]: getattr(capi, name)
+    for name in dir(capi)
+    if name.startswith("IPART_E") or name == "IPART_OK"
+    if capi.ipart_error_name(getattr(capi, name)) == name
+})
+
+
+def strerror(code: int) -> str:
+    """English description of a status code ("invalid argument")."""
+    return capi.ipart_strerror(int(code))
+
+
+def error_name(code: int) -> str:
+    """Name of a status code ("IPART_EINVAL")."""
+    return capi.ipart_error_name(int(code))
+
+
+def error_class(code: int) -> type:
+    """The exception class raised for a status code."""
+    return getattr(_capi, capi.ipart_error_class(int(code)) + "Error", InternalError)

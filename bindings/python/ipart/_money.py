@@ -1,0 +1,152 @@
+"""Exact money: decimal.Decimal amounts over the C int64 minor units."""
+import decimal
+import enum
+from typing import Union
+
+from . import capi
+
+
+class Rounding(enum.IntEnum):
+    """How a result between two minor units is rounded (ipart_rounding)."""
+    HALF_UP = capi.IPART_ROUND_HALF_UP
+    HALF_EVEN = capi.IPART_ROUND_HALF_EVEN
+    DOWN = capi.IPART_ROUND_DOWN
+    UP = capi.IPART_ROUND_UP
+    FLOOR = capi.IPART_ROUND_FLOOR
+    CEILING = capi.IPART_ROUND_CEILING
+
+
+def currency_exponent(currency: str) -> int:
+    """Decimals of an ISO 4217 currency (NOK 2, JPY 0, KWD 3)."""
+    return capi.ipart_currency_exponent(currency)
+
+
+def _c_money(minor: int, currency: str) -> capi.ipart_money:
+    m = capi.ipart_money()
+    capi.ipart_money_from_minor(m, minor, currency)
+    return m
+
+
+class Money:
+    """An immutable amount of money in one currency.
+
+    Built from a Decimal, a str or an int (whole units); never from a float,
+    whose binary value is not the decimal the user meant. Parsing, formatting
+    and arithmetic are the C library's, so results are identical in C, Python
+    and Java.
+    """
+
+    __slots__ = ("_minor", "_currency")
+
+    def __init__(self, amount: Union[decimal.Decimal, str, int], currency: str):
+        if isinstance(amount, float):
+            raise TypeError("Money does not take floats: use Decimal or str")
+        if isinstance(amount, bool) or not isinstance(amount, (decimal.Decimal, str, int)):
+            raise TypeError(f"Money takes a Decimal, str or int, not {type(amount).__name__}")
+        text = format(amount, "f") if isinstance(amount, decimal.Decimal) else str(amount)
+        m = capi.ipart_money()
+        capi.ipart_money_parse(m, text, currency)
+        self._minor, self._currency = m.minor, m.currency
+
+    @classmethod
+    def from_minor(cls, minor: int, currency: str) -> "Money":
+        """An amount of minor units (øre for NOK)."""
+        return cls._wrap(_c_money(minor, currency))
+
+    @classmethod
+    def parse(cls, text: str, currency: str) -> "Money":
+        """Parse a decimal string ("12000000.00"); see ipart_money_parse."""
+        if not isinstance(text, str):
+            raise TypeError(f"Money.parse takes a str, not {type(text).__name__}")
+        return cls(text, currency)
+
+    @classmethod
+    def _wrap(cls, m: capi.ipart_money) -> "Money":
+        obj = cls.__new__(cls)
+        obj._minor, obj._currency = m.minor, m.currency
+        return obj
+
+    def _c(self) -> capi.ipart_money:
+        return _c_money(self._minor, self._currency)
+
+    @property
+    def minor(self) -> int:
+        return self._minor
+
+    @property
+    def currency(self) -> str:
+        return self._currency
+
+    @property
+    def amount(self) -> decimal.Decimal:
+        """The exact amount, with the currency's number of decimals."""
+        return decimal.Decimal(str(self))
+
+    def format(self, lang: str = "nb") -> str:
+        """Display text: "12 000 000,00 kr" (nb, nn), "NOK 12,000,000.00" (en), sv, da."""
+        return capi.ipart_money_format_display(self._c(), lang)
+
+    def __str__(self) -> str:
+        return capi.ipart_money_format(self._c())
+
+    def __repr__(self) -> str:
+        return f"Money('{self}', '{self._currency}')"
+
+    def _binary(self, other, function) -> "Money":
+        if not isinstance(other, Money):
+            return NotImplemented
+        out = capi.ipart_money()
+        function(out, self._c(), other._c())
+        return Money._wrap(out)
+
+    def __add__(self, other):
+        return self._binary(other, capi.ipart_money_add)
+
+    def __sub__(self, other):
+        return self._binary(other, capi.ipart_money_sub)
+
+    def __mul__(self, factor):
+        if isinstance(factor, bool) or not isinstance(factor, int):
+            return NotImplemented
+        out = capi.ipart_money()
+        capi.ipart_money_mul(out, self._c(), factor)
+        return Money._wrap(out)
+
+    __rmul__ = __mul__
+
+    def ratio(self, numerator: int, denominator: int,
+              rounding: Rounding = Rounding.HALF_EVEN) -> "Money":
+        """self * numerator / denominator, rounded as asked."""
+        out = capi.ipart_money()
+        capi.ipart_money_ratio(out, self._c(), numerator, denominator, int(rounding))
+        return Money._wrap(out)
+
+    def percent(self, basis_points: int, rounding: Rounding = Rounding.HALF_EVEN) -> "Money":
+        """A percentage in basis points (1250 = 12.5 %)."""
+        out = capi.ipart_money()
+        capi.ipart_money_percent(out, self._c(), basis_points, int(rounding))
+        return Money._wrap(out)
+
+    def compare(self, other: "Money") -> int:
+        """-1, 0 or 1; CurrencyError for different currencies."""
+        return capi.ipart_money_compare(self._c(), other._c())
+
+    def __eq__(self, other):
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self._currency == other._currency and self._minor == other._minor
+
+    def __hash__(self):
+        return hash((self._minor, self._currency))
+
+    def __lt__(self, other):
+        return self.compare(other) < 0
+
+    def __le__(self, other):
+        return self.compare(other) <= 0
+
+    def __gt__(self, other):
+        return self.compare(other) > 0
+
+    def __ge__(self, other):
+        return self.compare(other) >= 0

@@ -1,0 +1,18 @@
+"""Shared fixtures: the golden cases of tests/cases, read by C, Python and Java alike."""
+import json
+import os
+import pathlib
+
+import pytest
+
+CASES = pathlib.Path(os.environ.get("IPART_CASES_DIR",
+                                    pathlib.Path(__file__).resolve().parents[1] / "cases"))
+
+
+def load_case(relative: str):
+    return json.loads((CASES / relative).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def cases():
+    return load_case
