@@ -38,8 +38,10 @@
     XX(EMISUSE,   -13, Misuse,          "library used incorrectly")                \
     XX(EINTERNAL, -14, Internal,        "internal error")
 
-/* Declared as a named enum and a separate typedef so that SWIG typemaps on
- * ipart_status apply to return values only (verified on SWIG 4.1). */
+/* Declared as a named enum and a separate typedef: ipart_status is used
+ * only for return values, so that the bindings' typemaps turning a failed
+ * status into an exception apply to nothing else (verified on SWIG 4.1).
+ * Parameters and fields holding a code use enum ipart_error_code. */
 enum ipart_error_code {
 #define IPART__ERROR_ENUM(name, value, cls, msg) IPART_##name = value,
     IPART_ERROR_MAP(IPART__ERROR_ENUM)
@@ -49,7 +51,7 @@ typedef enum ipart_error_code ipart_status;
 
 /** Detail of the last failure on the calling thread. Strings are never NULL. */
 typedef struct ipart_error {
-    ipart_status code;   /**< the status the failing call returned */
+    enum ipart_error_code code; /**< the status the failing call returned */
     const char *rule;    /**< rule id of RULES.md ("R13"), or "" */
     const char *source;  /**< legal source ("Dir. 2014/24/EU Art. 65(2)"), or "" */
     const char *path;    /**< JSON path ("$.events[3].date") or field name, or "" */
@@ -74,20 +76,20 @@ IPART_API void ipart_error_clear(void);
  * Static English description of a status code ("invalid argument"); an
  * unknown code gives "unknown status". Never NULL; thread-safe.
  */
-IPART_API const char *ipart_strerror(ipart_status code);
+IPART_API const char *ipart_strerror(enum ipart_error_code code);
 
 /**
  * Static name of a status code ("IPART_EINVAL"); an unknown code gives
  * "IPART_UNKNOWN". Never NULL; thread-safe.
  */
-IPART_API const char *ipart_error_name(ipart_status code);
+IPART_API const char *ipart_error_name(enum ipart_error_code code);
 
 /**
  * Static name of the binding exception class for a status code
  * ("InvalidArgument", see IPART_ERROR_MAP); unknown codes give "Internal".
  * Never NULL; thread-safe.
  */
-IPART_API const char *ipart_error_class(ipart_status code);
+IPART_API const char *ipart_error_class(enum ipart_error_code code);
 
 IPART_END_DECL
 

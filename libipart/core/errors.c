@@ -103,7 +103,7 @@ void ipart_error_clear(void)
     s->rule[0] = s->source[0] = s->path[0] = s->key[0] = s->message[0] = '\0';
 }
 
-const char *ipart_strerror(ipart_status code)
+const char *ipart_strerror(enum ipart_error_code code)
 {
     switch (code) {
 #define IPART__CASE(name, value, cls, msg) case IPART_##name: return msg;
@@ -113,7 +113,7 @@ const char *ipart_strerror(ipart_status code)
     return "unknown status";
 }
 
-const char *ipart_error_name(ipart_status code)
+const char *ipart_error_name(enum ipart_error_code code)
 {
     switch (code) {
 #define IPART__CASE(name, value, cls, msg) case IPART_##name: return "IPART_" #name;
@@ -123,7 +123,7 @@ const char *ipart_error_name(ipart_status code)
     return "IPART_UNKNOWN";
 }
 
-const char *ipart_error_class(ipart_status code)
+const char *ipart_error_class(enum ipart_error_code code)
 {
     switch (code) {
 #define IPART__CASE(name, value, cls, msg) case IPART_##name: return #cls;

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+package no.ipart.examples;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.ipart.*;
+
+/**
+ * The Stavanger walk-through through the Java binding: the same document and
+ * the same rejected attempts as the C demo (examples/stavanger_demo.c).
+ * Usage: StavangerDemo examples/stavanger-procedure.json
+ */
+public final class StavangerDemo {
+    /** Rejected attempts, keyed by the index of the event they precede. */
+    private static final Map<Integer, String[]> ATTEMPTS = Map.of(
+        9, new String[] {"publish the notice with a request deadline three days short",
+            "{\"type\":\"notice_published\",\"date\":\"2017-09-15\",\"actor\":\"stavanger\","
+            + "\"request_deadline\":\"2017-10-13\",\"channel\":\"Doffin\"}"},
+        56, new String[] {"invite only two of the nineteen qualified candidates",
+            "{\"type\":\"candidates_invited\",\"date\":\"2017-10-27\",\"actor\":\"stavanger\","
+            + "\"candidates\":[\"op05\",\"op11\"],\"tender_deadline\":\"2017-11-27\",\"reason\":\"the two best\"}"},
+        83, new String[] {"negotiate on a final tender",
+            "{\"type\":\"negotiation_held\",\"date\":\"2018-02-13\",\"actor\":\"stavanger\","
+            + "\"tenderer\":\"op05\",\"summary\":\"one more round\"}"},
+        88, new String[] {"award four partners, whose development prices exceed NOK 12 million",
+            "{\"type\":\"award_decided\",\"date\":\"2018-03-19\",\"actor\":\"stavanger\",\"partners\":"
+            + "[{\"tenderer\":\"op05\"},{\"tenderer\":\"op11\"},{\"tenderer\":\"op08\"},{\"tenderer\":\"op20\"}],"
+            + "\"reasons\":\"the four best\",\"reason\":\"all four\"}"},
+        89, new String[] {"sign on the last day of the standstill (it ran over Easter)",
+            "{\"type\":\"contract_signed\",\"date\":\"2018-04-03\",\"actor\":\"stavanger\",\"partner\":\"op05\"}"});
+
+    private static final Pattern HEAD = Pattern.compile(
+        "\\{\"type\":\"([^\"]+)\",\"date\":\"([^\"]+)\",\"actor\":\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        System.out.println("libipart " + Ipart.versionString() + " (Java) - Stavanger kommune, \"Leve HELE LIVET\"");
+        LocalDate notice = LocalDate.of(2017, 9, 15);
+        HolidayCalendar no = new HolidayCalendar("NO");
+        System.out.println("  earliest request deadline (R6): " + no.periodEnd(notice, 30));
+        Money cap = Money.of(new BigDecimal("12000000.00"), "NOK");
+        System.out.println("  development cap: " + cap.format("nb") + " | " + cap.format("en"));
+
+        String document = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        try (Partnership reference = Partnership.load(document);
+             Partnership p = new Partnership(reference.getProfile())) {
+            for (int i = 0; i < reference.eventCount(); i++) {
+                String[] attempt = ATTEMPTS.get(i);
+                if (attempt != null) {
+                    try {
+                        p.apply(attempt[1]);
+                        throw new AssertionError("accepted: " + attempt[0]);
+                    } catch (IpartException e) {
+                        System.out.printf("      x refused: %s%n        %s %s %s%n", attempt[0],
+                                          e.getCodeName(), e.getRule(), e.getMessage());
+                    }
+                }
+                String event = reference.event(i);
+                p.apply(event);
+                Matcher m = HEAD.matcher(event);
+                if (m.lookingAt())
+                    System.out.printf("  %3d  %s  %-24s %-11s -> %s%n", i, m.group(2), m.group(1),
+                                      m.group(3), p.getStage().jsonName());
+            }
+            ThresholdVerdict v = p.threshold();
+            System.out.println("  estimated value (R30): " + v.estimatedValue().format("nb")
+                               + ", EEA threshold (R3): " + v.threshold().format("nb"));
+            System.out.println("  ranking: " + p.rankingJson());
+            Money awarded = p.awardedSum();
+            System.out.println("  awarded " + awarded.format("nb") + " of " + p.budgetCap().format("nb")
+                               + ", headroom " + p.budgetCap().subtract(awarded).format("nb"));
+            System.out.println("  saved document identical to the loaded one: "
+                               + (p.save().equals(reference.save()) ? "yes" : "NO"));
+        }
+    }
+}

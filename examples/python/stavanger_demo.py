@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""The Stavanger walk-through through the Python binding: the same document
+and the same rejected attempts as the C demo (examples/stavanger_demo.c).
+
+Usage: stavanger_demo.py [examples/stavanger-procedure.json]
+"""
+import datetime
+import decimal
+import pathlib
+import sys
+
+import ipart
+
+DOCUMENT = pathlib.Path(__file__).resolve().parents[1] / "stavanger-procedure.json"
+
+# Rejected attempts, keyed by the index of the event they precede.
+ATTEMPTS = {
+    9: ("publish the notice with a request deadline three days short",
+        {"type": "notice_published", "date": "2017-09-15", "actor": "stavanger",
+         "request_deadline": "2017-10-13", "channel": "Doffin"}),
+    56: ("invite only two of the nineteen qualified candidates",
+         {"type": "candidates_invited", "date": "2017-10-27", "actor": "stavanger",
+          "candidates": ["op05", "op11"], "tender_deadline": "2017-11-27", "reason": "the two best"}),
+    83: ("negotiate on a final tender",
+         {"type": "negotiation_held", "date": "2018-02-13", "actor": "stavanger",
+          "tenderer": "op05", "summary": "one more round"}),
+    88: ("award four partners, whose development prices exceed NOK 12 million",
+         {"type": "award_decided", "date": "2018-03-19", "actor": "stavanger",
+          "partners": [{"tenderer": t} for t in ("op05", "op11", "op08", "op20")],
+          "reasons": "the four best", "reason": "all four"}),
+    89: ("sign on the last day of the standstill (it ran over Easter)",
+         {"type": "contract_signed", "date": "2018-04-03", "actor": "stavanger", "partner": "op05"}),
+}
+
+
+def main(path):
+    print(f'libipart {ipart.__version__} (Python) - Stavanger kommune, "Leve HELE LIVET"')
+    norway = ipart.Calendar("NO")
+    print("  earliest request deadline (R6):", norway.period_end(datetime.date(2017, 9, 15), 30))
+    cap = ipart.Money(decimal.Decimal("12000000.00"), "NOK")
+    print("  development cap:", cap.format("nb"), "|", cap.format("en"))
+
+    with open(path, encoding="utf-8") as f, ipart.Partnership.load(f) as reference, \
+            ipart.Partnership(reference.profile) as p:
+        for i, event in enumerate(reference):
+            if i in ATTEMPTS:
+                what, attempt = ATTEMPTS[i]
+                try:
+                    p.apply(attempt)
+                    raise AssertionError(f"accepted: {what}")
+                except ipart.IpartError as e:
+                    print(f"      x refused: {what}\n        {e.name} {e.rule} {e.message}")
+            p.apply(event)
+            print(f"  {i:3}  {event['date']}  {event['type']:<24} {event['actor']:<11} -> {p.stage}")
+        verdict = p.threshold
+        print("  estimated value (R30):", verdict.estimated_value.format("nb"),
+              ", EEA threshold (R3):", verdict.threshold.format("nb"))
+        for row in p.ranking:
+            print(f"  rank {row['rank']}: {row['tenderer']} {row['total']} points")
+        print("  awarded", p.awarded_sum.format("nb"), "of", p.budget_cap.format("nb"),
+              ", headroom", (p.budget_cap - p.awarded_sum).format("nb"))
+        print("  saved document identical to the loaded one:",
+              "yes" if p.dumps() == reference.dumps() else "NO")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else DOCUMENT)

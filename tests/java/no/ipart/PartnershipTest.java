@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package no.ipart;
+
+import static org.junit.Assert.*;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.Optional;
+import org.junit.Test;
+
+/** The procedure, driven by tests/cases/procedure and tests/cases/documents. */
+public class PartnershipTest {
+    private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
+        "se_initial_award.json", "se_negotiated.json", "dk_procedure.json"};
+
+    private static JsonObject doc(String base) {
+        return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
+    }
+
+    private static Partnership replay(String base, int count) {
+        JsonObject d = doc(base);
+        Partnership p = new Partnership(Cases.str(d, "profile"));
+        JsonArray events = d.getAsJsonArray("events");
+        for (int i = 0; i < (count < 0 ? events.size() : count); i++)
+            p.apply(events.get(i).toString());
+        return p;
+    }
+
+    @Test
+    public void validProcedures() {
+        for (String name : VALID) {
+            JsonObject kase = Cases.load("procedure/" + name).getAsJsonObject();
+            JsonObject d = kase.getAsJsonObject("document");
+            try (Partnership p = new Partnership(Cases.str(d, "profile"))) {
+                JsonArray events = d.getAsJsonArray("events");
+                for (int i = 0; i < events.size(); i++) {
+                    p.apply(events.get(i).toString());
+                    for (JsonElement cpe : kase.getAsJsonArray("checkpoints")) {
+                        JsonObject cp = cpe.getAsJsonObject();
+                        if (cp.get("after").getAsInt() != i + 1)
+                            continue;
+                        if (cp.has("stage"))
+                            assertEquals(name + " after " + (i + 1), Cases.str(cp, "stage"), p.getStage().jsonName());
+                        if (cp.has("party_count"))
+                            assertEquals(cp.get("party_count").getAsInt(), p.parties().size());
+                        if (cp.has("next_due")) {
+                            Optional<Due> due = p.nextDue();
+                            if (cp.get("next_due").isJsonNull()) {
+                                assertFalse(due.isPresent());
+                            } else {
+                                JsonObject want = cp.getAsJsonObject("next_due");
+                                assertEquals(Cases.str(want, "kind"), due.get().kind());
+                                assertEquals(Cases.str(want, "date"), due.get().date().toString());
+                            }
+                        }
+                    }
+                }
+                JsonObject expect = kase.getAsJsonObject("expect");
+                if (expect.has("stage"))
+                    assertEquals(Cases.str(expect, "stage"), p.getStage().jsonName());
+                if (expect.has("event_count"))
+                    assertEquals(expect.get("event_count").getAsInt(), p.eventCount());
+                if (expect.has("awarded_sum"))
+                    assertEquals(Cases.str(expect, "awarded_sum"), p.awardedSum().toString());
+                if (expect.has("estimated_value")) {
+                    ThresholdVerdict v = p.threshold();
+                    assertEquals(Cases.str(expect, "estimated_value"), v.estimatedValue().toString());
+                    assertEquals(Cases.str(expect, "threshold"), v.threshold().toString());
+                    assertEquals(expect.get("above_threshold").getAsBoolean(), v.above());
+                }
+                if (expect.has("ranking")) {
+                    JsonArray got = JsonParser.parseString(p.rankingJson()).getAsJsonArray();
+                    JsonArray want = expect.getAsJsonArray("ranking");
+                    assertEquals(want.size(), got.size());
+                    for (int i = 0; i < want.size(); i++) {
+                        JsonObject w = want.get(i).getAsJsonObject(), g = got.get(i).getAsJsonObject();
+                        assertEquals(Cases.str(w, "tenderer"), Cases.str(g, "tenderer"));
+                        assertEquals(w.get("rank").getAsInt(), g.get("rank").getAsInt());
+                        if (w.has("total"))
+                            assertEquals(Cases.str(w, "total"), Cases.str(g, "total"));
+                    }
+                }
+                String saved = p.save();
+                try (Partnership loaded = Partnership.load(saved);
+                     Partnership original = Partnership.load(d.toString())) {
+                    assertEquals(saved, loaded.save());
+                    assertEquals(saved, original.save());
+                }
+            }
+        }
+    }
+
+    @Test
+    public void everyRejectionNamesItsRuleAndChangesNothing() {
+        int checked = 0;
+        for (JsonElement el : Cases.load("procedure/rejections.json").getAsJsonArray()) {
+            JsonObject k = el.getAsJsonObject();
+            String name = Cases.str(k, "name");
+            try (Partnership p = replay(Cases.str(k, "base"), k.get("prefix").getAsInt())) {
+                String before = p.save();
+                int count = p.eventCount();
+                Stage stage = p.getStage();
+                String event = k.has("event_text") ? Cases.str(k, "event_text") : k.get("event").toString();
+                IpartException e = assertThrows(name, IpartException.class, () -> p.apply(event));
+                assertEquals(name, Cases.str(k, "code"), e.getCodeName());
+                assertTrue(name, Cases.exceptionFor(Cases.str(k, "code")).isInstance(e));
+                if (Cases.has(k, "rule"))
+                    assertEquals(name + ": " + e.getMessage(), Cases.str(k, "rule"), e.getRule());
+                if (Cases.has(k, "path"))
+                    assertEquals(name, Cases.str(k, "path"), e.getPath());
+                assertEquals(name, before, p.save());
+                assertEquals(count, p.eventCount());
+                assertEquals(stage, p.getStage());
+            }
+            checked++;
+        }
+        assertTrue(checked > 80);
+    }
+
+    @Test
+    public void invalidDocuments() {
+        for (JsonElement el : Cases.load("documents/invalid.json").getAsJsonArray()) {
+            JsonObject k = el.getAsJsonObject();
+            IpartException e = assertThrows(Cases.str(k, "name"), IpartException.class,
+                () -> Partnership.load(Cases.str(k, "text")));
+            assertEquals(Cases.str(k, "name"), Cases.str(k, "code"), e.getCodeName());
+            if (Cases.has(k, "path"))
+                assertEquals(Cases.str(k, "name"), Cases.str(k, "path"), e.getPath());
+        }
+    }
+
+    @Test
+    public void copyIsIndependent() {
+        JsonArray events = doc("stavanger.json").getAsJsonArray("events");
+        try (Partnership p = replay("stavanger.json", 30); Partnership q = p.copy()) {
+            assertEquals(p.save(), q.save());
+            q.apply(events.get(30).toString());
+            assertEquals(p.eventCount() + 1, q.eventCount());
+            assertNotEquals(p.save(), q.save());
+        }
+    }
+
+    @Test
+    public void queries() {
+        try (Partnership p = replay("stavanger.json", -1)) {
+            assertEquals("NO", p.getProfile());
+            assertEquals("NOK", p.getCurrency());
+            assertEquals(Stage.DEVELOPMENT, p.getStage());
+            Party authority = p.parties().get(0);
+            assertEquals(Role.AUTHORITY, authority.role());
+            assertEquals("sub_central", authority.kind());
+            assertEquals(3, p.parties().stream().filter(x -> x.role() == Role.FOLLOWER).count());
+            JsonArray tenderers = JsonParser.parseString(p.tenderersJson()).getAsJsonArray();
+            assertEquals(22, tenderers.size());
+            assertEquals(Money.parse("12000000.00", "NOK"), p.budgetCap());
+            assertTrue(p.awardedSum().compareTo(p.budgetCap()) <= 0);
+            assertFalse(p.nextDue().isPresent());
+            assertEquals(p.eventCount(), p.events().size());
+            assertTrue(p.event(0).startsWith("{\"type\":\"partnership_created\""));
+            assertThrows(NotFoundException.class, () -> p.event(10000));
+            JsonArray actions = JsonParser.parseString(p.actionsJson(authority.id())).getAsJsonArray();
+            assertEquals(20, actions.size());
+        }
+    }
+
+    @Test
+    public void negotiationIsClosedByR14AfterTheCallForFinalTenders() {
+        JsonArray events = doc("stavanger.json").getAsJsonArray("events");
+        int upto = 0;
+        while (!events.get(upto).getAsJsonObject().get("type").getAsString().equals("final_tenders_called"))
+            upto++;
+        try (Partnership p = replay("stavanger.json", upto + 1)) {
+            for (JsonElement a : JsonParser.parseString(p.actionsJson("stavanger")).getAsJsonArray()) {
+                JsonObject o = a.getAsJsonObject();
+                if (Cases.str(o, "type").equals("negotiation_held")) {
+                    assertFalse(o.get("allowed").getAsBoolean());
+                    assertEquals("R14", Cases.str(o, "rule"));
+                }
+            }
+            assertEquals("final_tender_deadline", p.nextDue().get().kind());
+        }
+    }
+
+    @Test
+    public void closedPartnershipRefusesUseAndCloseIsIdempotent() {
+        Partnership p = new Partnership("NO");
+        p.close();
+        p.close();
+        assertThrows(IllegalStateException.class, p::eventCount);
+        assertEquals("Partnership[closed]", p.toString());
+        assertThrows(InvalidArgumentException.class, () -> new Partnership("XX"));
+        try (Partnership q = new Partnership("NO")) {
+            assertThrows(ParseException.class, () -> q.apply("{not json"));
+            assertThrows(MisuseException.class, () -> q.apply(null));
+            assertEquals(0, q.eventCount());
+        }
+    }
+}
