@@ -27,6 +27,7 @@ install(FILES
   ${PROJECT_BINARY_DIR}/ipartConfigVersion.cmake
   DESTINATION ${IPART_INSTALL_CMAKEDIR})
 
+file(RELATIVE_PATH IPART_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/libipart.pc.in ${PROJECT_BINARY_DIR}/libipart.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/libipart.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/libipart)
