@@ -19,3 +19,11 @@ endif()
 function(ipart_warnings target)
   target_compile_options(${target} PRIVATE ${IPART_C_WARNINGS})
 endfunction()
+
+# Fuzzing: coverage-instrument every object so libFuzzer sees the library.
+if(IPART_BUILD_FUZZERS)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "IPART_BUILD_FUZZERS needs clang (libFuzzer): configure with CC=clang")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -41,6 +41,9 @@ static void copy(char *dst, size_t size, const char *src)
 }
 
 static ipart_status vset(ipart_status code, const char *rule, const char *source, const char *path,
+                         const char *key, const char *fmt, va_list ap) IPART__PRINTF(6, 0);
+
+static ipart_status vset(ipart_status code, const char *rule, const char *source, const char *path,
                          const char *key, const char *fmt, va_list ap)
 {
     error_state *s = state();
