@@ -2,6 +2,7 @@
 #include "harness.h"
 #include "ipart/sys/alloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,4 +140,36 @@ cJSON *harness_load_case(const char *relative_path)
     free(text);
     cr_assert_not_null(json, "golden case %s is not valid JSON", path);
     return json;
+}
+
+const cJSON *harness_member(const cJSON *object, const char *name)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
+    cr_assert_not_null(item, "golden case lacks \"%s\"", name);
+    return item;
+}
+
+const char *harness_text(const cJSON *object, const char *name)
+{
+    const cJSON *item = harness_member(object, name);
+    cr_assert(cJSON_IsString(item), "\"%s\" must be a string", name);
+    return item->valuestring;
+}
+
+int64_t harness_int(const cJSON *object, const char *name)
+{
+    const cJSON *item = harness_member(object, name);
+    cr_assert(cJSON_IsNumber(item), "\"%s\" must be a number", name);
+    return (int64_t)item->valuedouble;
+}
+
+ipart_status harness_status_named(const char *name)
+{
+#define STATUS_FROM_NAME(n, value, cls, msg)                                                  \
+    if (strcmp(name, "IPART_" #n) == 0)                                                       \
+        return IPART_##n;
+    IPART_ERROR_MAP(STATUS_FROM_NAME)
+#undef STATUS_FROM_NAME
+    cr_assert_fail("golden case names an unknown status '%s'", name);
+    return IPART_EINTERNAL;
 }

@@ -46,6 +46,13 @@ long harness_fail_each(harness_scenario scenario, void *ctx);
 /* Parse tests/cases/<relative_path>; aborts the test on failure. Free with cJSON_Delete. */
 cJSON *harness_load_case(const char *relative_path);
 
+/* Required members of a golden case (the test fails if one is missing or mistyped). */
+const cJSON *harness_member(const cJSON *object, const char *name);
+const char *harness_text(const cJSON *object, const char *name);
+int64_t harness_int(const cJSON *object, const char *name); /* golden numbers stay below 2^53 */
+/* The status a golden case names ("IPART_EPARSE"). */
+ipart_status harness_status_named(const char *name);
+
 /* Assert the call failed with `code`, and that the thread's error detail agrees. */
 #define assert_fails_with(call, expected_code)                                              \
     do {                                                                                    \

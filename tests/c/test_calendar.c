@@ -23,38 +23,6 @@ static const ipart_date sentinel = {1234, 5, 6};
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static ipart_status status_named(const char *name)
-{
-#define STATUS_FROM_NAME(n, value, cls, msg)                                                  \
-    if (strcmp(name, "IPART_" #n) == 0)                                                       \
-        return IPART_##n;
-    IPART_ERROR_MAP(STATUS_FROM_NAME)
-#undef STATUS_FROM_NAME
-    cr_assert_fail("golden case names an unknown status '%s'", name);
-    return IPART_EINTERNAL;
-}
-
-static const cJSON *member(const cJSON *object, const char *name)
-{
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
-    cr_assert_not_null(item, "golden case lacks \"%s\"", name);
-    return item;
-}
-
-static const char *text_of(const cJSON *object, const char *name)
-{
-    const cJSON *item = member(object, name);
-    cr_assert(cJSON_IsString(item), "\"%s\" must be a string", name);
-    return item->valuestring;
-}
-
-static int int_of(const cJSON *object, const char *name)
-{
-    const cJSON *item = member(object, name);
-    cr_assert(cJSON_IsNumber(item), "\"%s\" must be a number", name);
-    return item->valueint;
-}
-
 static ipart_date iso(const char *text)
 {
     ipart_date d;
@@ -117,9 +85,9 @@ Test(calendar, golden_easter)
 {
     cJSON *root = harness_load_case("core/calendar.json");
     const cJSON *c;
-    cJSON_ArrayForEach(c, member(root, "easter"))
+    cJSON_ArrayForEach(c, harness_member(root, "easter"))
     {
-        int year = int_of(c, "year");
+        int year = harness_int(c, "year");
         ipart_date out = sentinel;
         const cJSON *date = cJSON_GetObjectItemCaseSensitive(c, "date");
         if (date) {
@@ -127,7 +95,7 @@ Test(calendar, golden_easter)
             cr_assert(same_date(out, iso(date->valuestring)), "Easter %d: got %d-%02d-%02d",
                       year, out.year, out.month, out.day);
         } else {
-            assert_fails_with(ipart_easter_sunday(&out, year), status_named(text_of(c, "error")));
+            assert_fails_with(ipart_easter_sunday(&out, year), harness_status_named(harness_text(c, "error")));
             cr_assert(same_date(out, sentinel), "output written on failure");
             cr_assert_str_eq(ipart_error_last()->key, "calendar.easter.range");
         }
@@ -137,9 +105,9 @@ Test(calendar, golden_easter)
 
 static void check_holiday_list(const cJSON *c)
 {
-    const char *profile = text_of(c, "profile");
-    int year = int_of(c, "year");
-    const cJSON *list = member(c, "holidays");
+    const char *profile = harness_text(c, "profile");
+    int year = harness_int(c, "year");
+    const cJSON *list = harness_member(c, "holidays");
     size_t expected = (size_t)cJSON_GetArraySize(list);
     cr_assert_eq(holiday_count(profile, year), expected, "%s %d: %zu holidays, expected %zu",
                  profile, year, holiday_count(profile, year), expected);
@@ -148,14 +116,14 @@ static void check_holiday_list(const cJSON *c)
     cJSON_ArrayForEach(item, list)
     {
         ipart_holiday h = holiday(profile, year, i);
-        ipart_date date = iso(text_of(item, "date"));
+        ipart_date date = iso(harness_text(item, "date"));
         cr_assert(same_date(h.date, date), "%s %d #%zu: %d-%02d-%02d, expected %s", profile,
-                  year, i, h.date.year, h.date.month, h.date.day, text_of(item, "date"));
-        cr_assert_str_eq(h.id, text_of(item, "id"), "%s %d #%zu", profile, year, i);
+                  year, i, h.date.year, h.date.month, h.date.day, harness_text(item, "date"));
+        cr_assert_str_eq(h.id, harness_text(item, "id"), "%s %d #%zu", profile, year, i);
         cr_assert(h.name_en[0] && h.name_local[0], "%s has no name", h.id);
         int is = -1;
         assert_ok(ipart_calendar_is_holiday(&is, profile, date));
-        cr_assert_eq(is, 1, "%s %s must be a holiday", profile, text_of(item, "date"));
+        cr_assert_eq(is, 1, "%s %s must be a holiday", profile, harness_text(item, "date"));
         i++;
     }
     ipart_holiday out = {sentinel, "id", "en", "local"};
@@ -170,7 +138,7 @@ Test(calendar, golden_holidays)
     cJSON *root = harness_load_case("core/calendar.json");
     const cJSON *c;
     int lists = 0;
-    cJSON_ArrayForEach(c, member(root, "holidays"))
+    cJSON_ArrayForEach(c, harness_member(root, "holidays"))
     {
         check_holiday_list(c);
         lists++;
@@ -183,11 +151,11 @@ Test(calendar, golden_holiday_errors)
 {
     cJSON *root = harness_load_case("core/calendar.json");
     const cJSON *c;
-    cJSON_ArrayForEach(c, member(root, "holiday_errors"))
+    cJSON_ArrayForEach(c, harness_member(root, "holiday_errors"))
     {
-        const char *profile = text_of(c, "profile");
-        int year = int_of(c, "year");
-        ipart_status code = status_named(text_of(c, "error"));
+        const char *profile = harness_text(c, "profile");
+        int year = harness_int(c, "year");
+        ipart_status code = harness_status_named(harness_text(c, "error"));
         size_t count = 4242;
         ipart_holiday h = {sentinel, "id", "en", "local"};
         assert_fails_with(ipart_calendar_holiday_count(&count, profile, year), code);
@@ -205,11 +173,11 @@ Test(calendar, golden_periods)
     cJSON *root = harness_load_case("core/calendar.json");
     const cJSON *c;
     int n = 0;
-    cJSON_ArrayForEach(c, member(root, "periods"))
+    cJSON_ArrayForEach(c, harness_member(root, "periods"))
     {
-        const char *profile = text_of(c, "profile");
-        const char *from = text_of(c, "from");
-        int days = int_of(c, "days");
+        const char *profile = harness_text(c, "profile");
+        const char *from = harness_text(c, "from");
+        int days = harness_int(c, "days");
         ipart_date out = sentinel;
         const cJSON *end = cJSON_GetObjectItemCaseSensitive(c, "end");
         if (end) {
@@ -219,7 +187,7 @@ Test(calendar, golden_periods)
                       out.month, out.day, end->valuestring);
         } else {
             assert_fails_with(ipart_period_end(&out, profile, iso(from), days),
-                              status_named(text_of(c, "error")));
+                              harness_status_named(harness_text(c, "error")));
             cr_assert(same_date(out, sentinel), "output written on failure");
         }
         n++;

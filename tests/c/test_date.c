@@ -19,38 +19,6 @@ static const ipart_date sentinel = {1234, 5, 6};
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static ipart_status status_named(const char *name)
-{
-#define STATUS_FROM_NAME(n, value, cls, msg)                                                  \
-    if (strcmp(name, "IPART_" #n) == 0)                                                       \
-        return IPART_##n;
-    IPART_ERROR_MAP(STATUS_FROM_NAME)
-#undef STATUS_FROM_NAME
-    cr_assert_fail("golden case names an unknown status '%s'", name);
-    return IPART_EINTERNAL;
-}
-
-static const cJSON *member(const cJSON *object, const char *name)
-{
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
-    cr_assert_not_null(item, "golden case lacks \"%s\"", name);
-    return item;
-}
-
-static const char *text_of(const cJSON *object, const char *name)
-{
-    const cJSON *item = member(object, name);
-    cr_assert(cJSON_IsString(item), "\"%s\" must be a string", name);
-    return item->valuestring;
-}
-
-static int64_t int_of(const cJSON *object, const char *name)
-{
-    const cJSON *item = member(object, name);
-    cr_assert(cJSON_IsNumber(item), "\"%s\" must be a number", name);
-    return (int64_t)item->valuedouble; /* golden numbers stay below 2^53: exact */
-}
-
 static ipart_date triple(const cJSON *array)
 {
     cr_assert(cJSON_IsArray(array) && cJSON_GetArraySize(array) == 3, "expected [y, m, d]");
@@ -90,16 +58,16 @@ Test(date, golden_parse)
     cJSON *root = harness_load_case("core/dates.json");
     const cJSON *c;
     int n = 0;
-    cJSON_ArrayForEach(c, member(root, "parse"))
+    cJSON_ArrayForEach(c, harness_member(root, "parse"))
     {
-        const char *text = text_of(c, "text");
+        const char *text = harness_text(c, "text");
         ipart_date out = sentinel;
         const cJSON *date = cJSON_GetObjectItemCaseSensitive(c, "date");
         if (date) {
             assert_ok(ipart_date_parse(&out, text));
             assert_date_eq(out, triple(date), "'%s' parsed wrongly", text);
         } else {
-            ipart_status code = status_named(text_of(c, "error"));
+            ipart_status code = harness_status_named(harness_text(c, "error"));
             assert_fails_with(ipart_date_parse(&out, text), code);
             assert_date_eq(out, sentinel, "'%s': output written on failure", text);
             assert_detail(code == IPART_EPARSE ? "date.parse.syntax" : "date.parse.nonexistent",
@@ -115,16 +83,16 @@ Test(date, golden_make)
 {
     cJSON *root = harness_load_case("core/dates.json");
     const cJSON *c;
-    cJSON_ArrayForEach(c, member(root, "make"))
+    cJSON_ArrayForEach(c, harness_member(root, "make"))
     {
-        ipart_date in = triple(member(c, "date"));
+        ipart_date in = triple(harness_member(c, "date"));
         ipart_date out = sentinel;
         if (cJSON_GetObjectItemCaseSensitive(c, "valid")) {
             assert_ok(ipart_date_make(&out, in.year, in.month, in.day));
             assert_date_eq(out, in, "make changed the date");
         } else {
             assert_fails_with(ipart_date_make(&out, in.year, in.month, in.day),
-                              status_named(text_of(c, "error")));
+                              harness_status_named(harness_text(c, "error")));
             assert_date_eq(out, sentinel, "output written on failure");
             cr_assert_str_eq(ipart_error_last()->key, "date.invalid");
             cr_assert_neq(ipart_error_last()->path[0], '\0', "the bad field must be named");
@@ -137,21 +105,21 @@ Test(date, golden_add_days)
 {
     cJSON *root = harness_load_case("core/dates.json");
     const cJSON *c;
-    cJSON_ArrayForEach(c, member(root, "add_days"))
+    cJSON_ArrayForEach(c, harness_member(root, "add_days"))
     {
-        ipart_date from = iso(text_of(c, "date"));
-        int64_t days = int_of(c, "days");
+        ipart_date from = iso(harness_text(c, "date"));
+        int64_t days = harness_int(c, "days");
         ipart_date out = sentinel;
         const cJSON *result = cJSON_GetObjectItemCaseSensitive(c, "result");
         if (result) {
             assert_ok(ipart_date_add_days(&out, from, days));
-            assert_date_eq(out, iso(result->valuestring), "%s %+lld days", text_of(c, "date"),
+            assert_date_eq(out, iso(result->valuestring), "%s %+lld days", harness_text(c, "date"),
                            (long long)days);
         } else {
             assert_fails_with(ipart_date_add_days(&out, from, days),
-                              status_named(text_of(c, "error")));
+                              harness_status_named(harness_text(c, "error")));
             assert_date_eq(out, sentinel, "output written on failure");
-            assert_detail("date.range", text_of(c, "date"));
+            assert_detail("date.range", harness_text(c, "date"));
         }
     }
     cJSON_Delete(root);
@@ -161,13 +129,13 @@ Test(date, golden_days_between)
 {
     cJSON *root = harness_load_case("core/dates.json");
     const cJSON *c;
-    cJSON_ArrayForEach(c, member(root, "days_between"))
+    cJSON_ArrayForEach(c, harness_member(root, "days_between"))
     {
-        ipart_date from = iso(text_of(c, "from")), to = iso(text_of(c, "to"));
-        int64_t expected = int_of(c, "days"), out = 0;
+        ipart_date from = iso(harness_text(c, "from")), to = iso(harness_text(c, "to"));
+        int64_t expected = harness_int(c, "days"), out = 0;
         assert_ok(ipart_date_days_between(&out, from, to));
-        cr_assert_eq(out, expected, "%s to %s: %lld days, expected %lld", text_of(c, "from"),
-                     text_of(c, "to"), (long long)out, (long long)expected);
+        cr_assert_eq(out, expected, "%s to %s: %lld days, expected %lld", harness_text(c, "from"),
+                     harness_text(c, "to"), (long long)out, (long long)expected);
         assert_ok(ipart_date_days_between(&out, to, from));
         cr_assert_eq(out, -expected, "the reverse distance must be negated");
     }
@@ -178,11 +146,11 @@ Test(date, golden_weekday)
 {
     cJSON *root = harness_load_case("core/dates.json");
     const cJSON *c;
-    cJSON_ArrayForEach(c, member(root, "weekday"))
+    cJSON_ArrayForEach(c, harness_member(root, "weekday"))
     {
         ipart_weekday out = (ipart_weekday)0;
-        assert_ok(ipart_date_weekday(&out, iso(text_of(c, "date"))));
-        cr_assert_eq((int64_t)out, int_of(c, "weekday"), "weekday of %s", text_of(c, "date"));
+        assert_ok(ipart_date_weekday(&out, iso(harness_text(c, "date"))));
+        cr_assert_eq((int64_t)out, harness_int(c, "weekday"), "weekday of %s", harness_text(c, "date"));
     }
     cJSON_Delete(root);
 }
