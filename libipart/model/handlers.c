@@ -579,7 +579,7 @@ static ipart_status find_operator(ipart__party **out, const ipart_partnership *p
 static ipart_status assessed_check(const ipart_partnership *p, const ipart__event *ev,
                                    const char *path)
 {
-    ipart__party *candidate;
+    ipart__party *candidate = NULL;
     if (!before(p->request_deadline, ev->date))
         return violation("R6", path, "date", "assessment.early",
                          "candidates are assessed after the request deadline has passed");
@@ -612,7 +612,7 @@ static ipart_status invited_check(const ipart_partnership *p, const ipart__event
     for (size_t i = 0; i < n; i++) {
         char field[64];
         snprintf(field, sizeof field, "candidates[%zu]", i);
-        ipart__party *c;
+        ipart__party *c = NULL;
         ipart_status rc = find_operator(&c, p, ids[i], path, field);
         if (rc != IPART_OK)
             return rc;
@@ -737,7 +737,7 @@ static ipart_status find_remaining(ipart__party **out, const ipart_partnership *
 static ipart_status negotiation_check(const ipart_partnership *p, const ipart__event *ev,
                                       const char *path)
 {
-    ipart__party *t;
+    ipart__party *t = NULL;
     ipart_status rc = find_remaining(&t, p, ev->as.negotiation.tenderer, path, "tenderer");
     if (rc != IPART_OK)
         return rc;
@@ -788,7 +788,7 @@ static ipart_status changed_check(const ipart_partnership *p, const ipart__event
     for (size_t i = 0; i < ev->as.changed.notified.count; i++) {
         char field[64];
         snprintf(field, sizeof field, "notified[%zu]", i);
-        ipart__party *t;
+        ipart__party *t = NULL;
         ipart_status rc = find_remaining(&t, p, ids[i], path, field);
         if (rc != IPART_OK)
             return rc;
@@ -834,7 +834,7 @@ static ipart_status reduced_check(const ipart_partnership *p, const ipart__event
     for (size_t i = 0; i < ev->as.reduced.eliminated.count; i++) {
         char field[64];
         snprintf(field, sizeof field, "eliminated[%zu]", i);
-        ipart__party *t;
+        ipart__party *t = NULL;
         ipart_status rc = find_remaining(&t, p, ids[i], path, field);
         if (rc != IPART_OK)
             return rc;
@@ -1182,7 +1182,7 @@ static ipart_status signed_may(const ipart_partnership *p, const ipart__party *a
 static ipart_status signed_check(const ipart_partnership *p, const ipart__event *ev,
                                  const char *path)
 {
-    ipart__party *t;
+    ipart__party *t = NULL;
     ipart_status rc = find_operator(&t, p, ev->as.signed_.partner, path, "partner");
     if (rc != IPART_OK)
         return rc;
