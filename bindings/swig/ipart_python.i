@@ -11,16 +11,30 @@
 
 %{
 #define SWIG_FILE_WITH_INIT
+#include <string.h>
 #include "ipart/ipart.h"
 
 /* The exception classes, one per row of IPART_ERROR_MAP, made in %init. */
 static PyObject *ipart_py_base_error = NULL;
-static PyObject *ipart_py_errors[32];
+#define IPART_PY_SLOTS 64
+static PyObject *ipart_py_errors[IPART_PY_SLOTS];
 
+/* Codes are 0, -1, -2...: slot = -code. Anything else gets slot 0, which
+ * holds no class, so it raises the base IpartError. */
 static int ipart_py_slot(ipart_status code)
 {
     int slot = -(int)code;
-    return slot >= 0 && slot < 32 ? slot : -(int)IPART_EINTERNAL;
+    return slot > 0 && slot < IPART_PY_SLOTS ? slot : 0;
+}
+
+/* Decode a C string of the library; a message cut inside a UTF-8 sequence
+ * (the detail buffers have fixed sizes) must not turn the library's error
+ * into a UnicodeDecodeError. */
+static PyObject *ipart_py_text(const char *s)
+{
+    if (!s)
+        s = "";
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
 }
 
 static int ipart_py_set(PyObject *obj, const char *attr, PyObject *value)
@@ -30,26 +44,44 @@ static int ipart_py_set(PyObject *obj, const char *attr, PyObject *value)
     return rc;
 }
 
-/* Set the Python exception for the last failure on this thread, carrying
- * code, name, rule, source, path, key and message. */
-static void ipart_py_raise_last(void)
+/* Set the Python exception for a failed call that returned `status`,
+ * carrying code, name, rule, source, path, key and message from
+ * ipart_error_last() (read on this thread, right after the call). Should
+ * the detail not belong to this status (a library bug), the class and code
+ * still follow the status and the message is its description. */
+static void ipart_py_raise(ipart_status status)
 {
     const ipart_error *e = ipart_error_last();
-    PyObject *cls = ipart_py_errors[ipart_py_slot(e->code)];
+    if (status == IPART_OK)
+        status = e->code != IPART_OK ? e->code : IPART_EINTERNAL;
+    int own = e->code == status;
+    const char *message = own && e->message[0] ? e->message : ipart_strerror(status);
+    PyObject *cls = ipart_py_errors[ipart_py_slot(status)];
     if (!cls)
         cls = ipart_py_base_error;
-    PyObject *exc = PyObject_CallFunction(cls, "s", e->message);
-    if (!exc)
-        return; /* that call set an exception (out of memory): let it stand */
-    if (ipart_py_set(exc, "code", PyLong_FromLong((long)e->code)) == 0 &&
-        ipart_py_set(exc, "name", PyUnicode_FromString(ipart_error_name(e->code))) == 0 &&
-        ipart_py_set(exc, "rule", PyUnicode_FromString(e->rule)) == 0 &&
-        ipart_py_set(exc, "source", PyUnicode_FromString(e->source)) == 0 &&
-        ipart_py_set(exc, "path", PyUnicode_FromString(e->path)) == 0 &&
-        ipart_py_set(exc, "key", PyUnicode_FromString(e->key)) == 0 &&
-        ipart_py_set(exc, "message", PyUnicode_FromString(e->message)) == 0)
+    PyObject *text = ipart_py_text(message);
+    PyObject *exc = text ? PyObject_CallFunctionObjArgs(cls, text, NULL) : NULL;
+    if (!exc) {
+        /* That failed and set an exception (out of memory): let it stand. */
+        Py_XDECREF(text);
+        return;
+    }
+    if (ipart_py_set(exc, "code", PyLong_FromLong((long)status)) == 0 &&
+        ipart_py_set(exc, "name", ipart_py_text(ipart_error_name(status))) == 0 &&
+        ipart_py_set(exc, "rule", ipart_py_text(own ? e->rule : "")) == 0 &&
+        ipart_py_set(exc, "source", ipart_py_text(own ? e->source : "")) == 0 &&
+        ipart_py_set(exc, "path", ipart_py_text(own ? e->path : "")) == 0 &&
+        ipart_py_set(exc, "key", ipart_py_text(own ? e->key : "")) == 0 &&
+        PyObject_SetAttrString(exc, "message", text) == 0)
         PyErr_SetObject(cls, exc);
+    Py_DECREF(text);
     Py_DECREF(exc);
+}
+
+/* For the helpers that return NULL on failure: the status is the detail's. */
+static void ipart_py_raise_last(void)
+{
+    ipart_py_raise(ipart_error_last()->code);
 }
 
 /* Make IpartError and its subclasses; each also derives from the builtin
@@ -79,6 +111,11 @@ static int ipart_py_make_errors(PyObject *module)
         case IPART_EMISUSE: builtin = PyExc_TypeError; break;
         default: break;
         }
+        if (ipart_py_slot(rows[i].code) == 0) {
+            PyErr_Format(PyExc_SystemError, "ipart: status %d does not fit the class table",
+                         (int)rows[i].code);
+            return -1;
+        }
         char qualified[96], attr[64];
         snprintf(attr, sizeof attr, "%sError", rows[i].cls);
         snprintf(qualified, sizeof qualified, "ipart.%s", attr);
@@ -105,11 +142,47 @@ static int ipart_py_make_errors(PyObject *module)
 /* ipart_status: raise on failure, else None (outputs are appended to it). */
 %typemap(out) ipart_status {
     if ($1 != IPART_OK) {
-        ipart_py_raise_last();
+        ipart_py_raise($1);
         SWIG_fail;
     }
     $result = SWIG_Py_Void();
 }
+
+/* SWIG gives the field ipart_error::code (enum ipart_error_code) the type
+ * ipart_status, so the typemap above would raise from its getter: read it
+ * as the plain int it is. */
+%typemap(out) ipart_status code, enum ipart_error_code code {
+    $result = PyLong_FromLong((long)$1);
+}
+
+/* const char * arguments: a str (UTF-8, no NUL inside: C would silently
+ * stop reading there, so "2017-01-01\0junk" would parse), or None, which
+ * reaches C as NULL and fails there with IPART_EMISUSE. Anything else is a
+ * TypeError naming the parameter. The buffer belongs to the str object,
+ * which the call's argument tuple keeps alive. */
+%typemap(in) const char * {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else if (PyUnicode_Check($input)) {
+        Py_ssize_t size = 0;
+        const char *utf8 = PyUnicode_AsUTF8AndSize($input, &size);
+        if (!utf8)
+            SWIG_fail;
+        if ((size_t)size != strlen(utf8)) {
+            PyErr_Format(PyExc_ValueError, "$symname: argument '$1_name' contains a NUL character");
+            SWIG_fail;
+        }
+        $1 = ($1_ltype)utf8;
+    } else {
+        PyErr_Format(PyExc_TypeError, "$symname: argument '$1_name' must be str or None, not %.100s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+}
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
+    $1 = ($input == Py_None || PyUnicode_Check($input)) ? 1 : 0;
+}
+%typemap(freearg) const char * ""
 
 /* char **out: the caller gets a str; the C copy is released here. */
 %typemap(in, numinputs=0) char **out (char *temp = NULL) {

@@ -2,17 +2,17 @@
 tests/cases/procedure and tests/cases/documents (the same the C and Java
 tests run)."""
 import copy
-import datetime
 import io
 import json
 
 import pytest
 
 import ipart
-from conftest import CASES, load_case
+from conftest import CASES, load_case, status_class
 
-VALID = ["stavanger.json", "no_without_reduction.json", "se_initial_award.json",
-         "se_negotiated.json", "dk_procedure.json"]
+# Every golden procedure of tests/cases/procedure (a new file is tested
+# without touching this module).
+VALID = sorted(p.name for p in (CASES / "procedure").glob("*.json") if p.name != "rejections.json")
 REJECTIONS = load_case("procedure/rejections.json")
 INVALID_DOCUMENTS = load_case("documents/invalid.json")
 
@@ -25,8 +25,9 @@ def replay(name, count=None):
     return p
 
 
-def status_class(name):
-    return ipart.error_class(ipart.Status[name[len("IPART_"):]])
+def test_the_known_procedures_are_among_the_cases():
+    assert {"stavanger.json", "no_without_reduction.json", "se_initial_award.json",
+            "se_negotiated.json", "dk_procedure.json"} <= set(VALID)
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -49,7 +50,8 @@ def test_valid_procedure(name):
                 if cp["next_due"] is None:
                     assert due is None
                 else:
-                    assert (due.kind, due.date.isoformat()) == (cp["next_due"]["kind"], cp["next_due"]["date"])
+                    assert (due.kind, due.date.isoformat()) == \
+                        (cp["next_due"]["kind"], cp["next_due"]["date"])
                     if "event_type" in cp["next_due"]:
                         assert due.event_type == cp["next_due"]["event_type"]
         expect = case.get("expect", {})

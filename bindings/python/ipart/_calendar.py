@@ -7,6 +7,7 @@ from ._dates import _c_date, _py_date
 
 
 class Holiday(NamedTuple):
+    """One public holiday (or, for SE, a day treated as one for periods)."""
     date: datetime.date
     id: str
     name_en: str
@@ -14,13 +15,17 @@ class Holiday(NamedTuple):
 
 
 def easter_sunday(year: int) -> datetime.date:
+    """Gregorian Easter Sunday (OutOfRangeError outside 1583..9999)."""
     out = capi.ipart_date()
     capi.ipart_easter_sunday(out, year)
     return _py_date(out)
 
 
 class Calendar:
-    """The calendar of a profile: "NO" (default), "SE", "DK" or "EU"."""
+    """The public-holiday calendar of a profile: "NO" (default), "SE", "DK"
+    or "EU" (weekends only). An unknown profile raises InvalidArgumentError
+    here, naming the accepted codes. Holidays are known for the years
+    1900..2199; other years raise OutOfRangeError."""
 
     __slots__ = ("_profile",)
 
@@ -34,7 +39,15 @@ class Calendar:
         return self._profile
 
     def __repr__(self) -> str:
-        return f"Calendar('{self._profile}')"
+        return f"Calendar({self._profile!r})"
+
+    def __eq__(self, other):
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        return self._profile == other._profile
+
+    def __hash__(self):
+        return hash(("Calendar", self._profile))
 
     def holidays(self, year: int) -> List[Holiday]:
         """Every holiday of a year, in date order."""
@@ -46,12 +59,15 @@ class Calendar:
         return out
 
     def is_holiday(self, d: datetime.date) -> bool:
+        """Whether `d` is a holiday (a plain weekend day is not)."""
         return bool(capi.ipart_calendar_is_holiday(self._profile, _c_date(d)))
 
     def is_working_day(self, d: datetime.date) -> bool:
+        """Not a Saturday, Sunday or holiday."""
         return bool(capi.ipart_calendar_is_working_day(self._profile, _c_date(d)))
 
     def next_working_day(self, d: datetime.date) -> datetime.date:
+        """`d` itself if it is a working day, else the next one."""
         out = capi.ipart_date()
         capi.ipart_calendar_next_working_day(out, self._profile, _c_date(d))
         return _py_date(out)

@@ -25,16 +25,19 @@ def parse_date(text: str) -> datetime.date:
 
 
 def format_date(d: datetime.date) -> str:
+    """The ISO 8601 text "YYYY-MM-DD"."""
     return capi.ipart_date_format(_c_date(d))
 
 
 def add_days(d: datetime.date, days: int) -> datetime.date:
+    """d + days (negative allowed); OutOfRangeError outside the years 1..9999."""
     out = capi.ipart_date()
     capi.ipart_date_add_days(out, _c_date(d), days)
     return _py_date(out)
 
 
 def days_between(start: datetime.date, end: datetime.date) -> int:
+    """Days from `start` to `end` (positive when `end` is later)."""
     return capi.ipart_date_days_between(_c_date(start), _c_date(end))
 
 
@@ -44,4 +47,5 @@ def iso_weekday(d: datetime.date) -> int:
 
 
 def compare_dates(a: datetime.date, b: datetime.date) -> int:
+    """-1, 0 or 1."""
     return capi.ipart_date_compare(_c_date(a), _c_date(b))

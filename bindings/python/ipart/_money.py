@@ -21,6 +21,13 @@ def currency_exponent(currency: str) -> int:
     return capi.ipart_currency_exponent(currency)
 
 
+def _check_int(value, what: str) -> int:
+    # bool is an int in Python, but True * money is certainly a mistake.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+    return value
+
+
 def _c_money(minor: int, currency: str) -> capi.ipart_money:
     m = capi.ipart_money()
     capi.ipart_money_from_minor(m, minor, currency)
@@ -43,15 +50,22 @@ class Money:
             raise TypeError("Money does not take floats: use Decimal or str")
         if isinstance(amount, bool) or not isinstance(amount, (decimal.Decimal, str, int)):
             raise TypeError(f"Money takes a Decimal, str or int, not {type(amount).__name__}")
-        text = format(amount, "f") if isinstance(amount, decimal.Decimal) else str(amount)
+        if isinstance(amount, decimal.Decimal):
+            text = format(amount, "f")  # "1E+3" -> "1000"; "12.500" keeps its decimals
+        elif isinstance(amount, int):
+            text = str(int(amount))  # an IntEnum's str() is its name
+        else:
+            text = amount
         m = capi.ipart_money()
         capi.ipart_money_parse(m, text, currency)
-        self._minor, self._currency = m.minor, m.currency
+        object.__setattr__(self, "_minor", m.minor)
+        object.__setattr__(self, "_currency", m.currency)
 
     @classmethod
     def from_minor(cls, minor: int, currency: str) -> "Money":
-        """An amount of minor units (øre for NOK)."""
-        return cls._wrap(_c_money(minor, currency))
+        """An amount of minor units (øre for NOK). ``minor`` must fit int64:
+        a larger int raises OverflowError instead of wrapping."""
+        return cls._wrap(_c_money(_check_int(minor, "minor"), currency))
 
     @classmethod
     def parse(cls, text: str, currency: str) -> "Money":
@@ -63,23 +77,37 @@ class Money:
     @classmethod
     def _wrap(cls, m: capi.ipart_money) -> "Money":
         obj = cls.__new__(cls)
-        obj._minor, obj._currency = m.minor, m.currency
+        object.__setattr__(obj, "_minor", m.minor)
+        object.__setattr__(obj, "_currency", m.currency)
         return obj
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Money is immutable")
+
+    def __delattr__(self, name):
+        raise AttributeError("Money is immutable")
+
+    def __reduce__(self):
+        # pickle and copy rebuild through the C constructor, which validates.
+        return (Money.from_minor, (self._minor, self._currency))
 
     def _c(self) -> capi.ipart_money:
         return _c_money(self._minor, self._currency)
 
     @property
     def minor(self) -> int:
+        """The amount in minor units (an int64)."""
         return self._minor
 
     @property
     def currency(self) -> str:
+        """The ISO 4217 code ("NOK")."""
         return self._currency
 
     @property
     def amount(self) -> decimal.Decimal:
-        """The exact amount, with the currency's number of decimals."""
+        """The exact amount, with exactly the currency's number of decimals
+        (Decimal("12000000.00") for NOK, Decimal("1200") for JPY)."""
         return decimal.Decimal(str(self))
 
     def format(self, lang: str = "nb") -> str:
@@ -87,6 +115,7 @@ class Money:
         return capi.ipart_money_format_display(self._c(), lang)
 
     def __str__(self) -> str:
+        """The canonical decimal string ("12000000.00", "-0.50")."""
         return capi.ipart_money_format(self._c())
 
     def __repr__(self) -> str:
@@ -106,6 +135,7 @@ class Money:
         return self._binary(other, capi.ipart_money_sub)
 
     def __mul__(self, factor):
+        """Money * int (overflow-checked); there is no Money * float."""
         if isinstance(factor, bool) or not isinstance(factor, int):
             return NotImplemented
         out = capi.ipart_money()
@@ -114,21 +144,32 @@ class Money:
 
     __rmul__ = __mul__
 
+    def __neg__(self) -> "Money":
+        return self * -1
+
+    def __pos__(self) -> "Money":
+        return self
+
     def ratio(self, numerator: int, denominator: int,
               rounding: Rounding = Rounding.HALF_EVEN) -> "Money":
         """self * numerator / denominator, rounded as asked."""
         out = capi.ipart_money()
-        capi.ipart_money_ratio(out, self._c(), numerator, denominator, int(rounding))
+        capi.ipart_money_ratio(out, self._c(), _check_int(numerator, "numerator"),
+                               _check_int(denominator, "denominator"),
+                               _check_int(rounding, "rounding"))
         return Money._wrap(out)
 
     def percent(self, basis_points: int, rounding: Rounding = Rounding.HALF_EVEN) -> "Money":
         """A percentage in basis points (1250 = 12.5 %)."""
         out = capi.ipart_money()
-        capi.ipart_money_percent(out, self._c(), basis_points, int(rounding))
+        capi.ipart_money_percent(out, self._c(), _check_int(basis_points, "basis_points"),
+                                 _check_int(rounding, "rounding"))
         return Money._wrap(out)
 
     def compare(self, other: "Money") -> int:
         """-1, 0 or 1; CurrencyError for different currencies."""
+        if not isinstance(other, Money):
+            raise TypeError(f"cannot compare Money with {type(other).__name__}")
         return capi.ipart_money_compare(self._c(), other._c())
 
     def __eq__(self, other):
@@ -139,14 +180,16 @@ class Money:
     def __hash__(self):
         return hash((self._minor, self._currency))
 
+    # Ordering goes through C: amounts of different currencies are not
+    # ordered (CurrencyError); other types give NotImplemented (TypeError).
     def __lt__(self, other):
-        return self.compare(other) < 0
+        return self.compare(other) < 0 if isinstance(other, Money) else NotImplemented
 
     def __le__(self, other):
-        return self.compare(other) <= 0
+        return self.compare(other) <= 0 if isinstance(other, Money) else NotImplemented
 
     def __gt__(self, other):
-        return self.compare(other) > 0
+        return self.compare(other) > 0 if isinstance(other, Money) else NotImplemented
 
     def __ge__(self, other):
-        return self.compare(other) >= 0
+        return self.compare(other) >= 0 if isinstance(other, Money) else NotImplemented
