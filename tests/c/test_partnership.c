@@ -514,3 +514,35 @@ Test(partnership, stage_and_role_names)
     cr_assert_str_eq(ipart_role_name(IPART_ROLE_FOLLOWER), "follower");
     cr_assert_str_eq(ipart_role_name((ipart_role)7), "unknown");
 }
+
+/* Ties are reported, never broken silently: op11's final tender made equal
+ * to op08's (same price, same scores) shares its rank, both flagged. */
+Test(partnership, ties_are_reported_not_broken)
+{
+    cJSON *kase = load_base("stavanger.json");
+    cJSON *events = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(kase, "document"), "events");
+    cJSON *op11_final = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(events, 85), "tender");
+    cr_assert_str_eq(item(cJSON_GetArrayItem(events, 85), "actor")->valuestring, "op11");
+    cJSON_ReplaceItemInObjectCaseSensitive(op11_final, "price", cJSON_CreateString("11600000.00"));
+    const cJSON *score;
+    cJSON_ArrayForEach(score, item(cJSON_GetArrayItem(events, 87), "scores"))
+        if (strcmp(item(score, "tenderer")->valuestring, "op11") == 0)
+            cJSON_SetIntValue(cJSON_GetObjectItemCaseSensitive(score, "score"), 8);
+    ipart_partnership *p = replay(kase, 88);
+
+    char *text = NULL;
+    assert_ok(ipart_partnership_ranking_json(&text, p));
+    cJSON *ranking = cJSON_Parse(text);
+    const cJSON *second = cJSON_GetArrayItem(ranking, 1), *third = cJSON_GetArrayItem(ranking, 2);
+    cr_assert_str_eq(item(second, "total")->valuestring, item(third, "total")->valuestring);
+    cr_assert_eq(item(second, "rank")->valueint, 2);
+    cr_assert_eq(item(third, "rank")->valueint, 2, "tied tenderers share a rank");
+    cr_assert(cJSON_IsTrue(item(second, "tied")) && cJSON_IsTrue(item(third, "tied")));
+    cr_assert(cJSON_IsFalse(item(cJSON_GetArrayItem(ranking, 0), "tied")));
+    cr_assert_eq(item(cJSON_GetArrayItem(ranking, 3), "rank")->valueint, 4);
+    cJSON_Delete(ranking);
+    ipart_free(text);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}

@@ -165,3 +165,20 @@ def test_bad_input_is_an_error_not_a_crash():
     with pytest.raises((ipart.MisuseError, TypeError)):
         p.apply(None)
     assert len(p) == 0
+
+
+def test_ties_are_reported_not_broken():
+    """op11's final tender made equal to op08's: both share rank 2, flagged tied."""
+    doc = load_case("procedure/stavanger.json")["document"]
+    events = doc["events"]
+    assert events[85]["actor"] == "op11"
+    events[85]["tender"]["price"] = "11600000.00"
+    for score in events[87]["scores"]:
+        if score["tenderer"] == "op11":
+            score["score"] = 8
+    p = ipart.Partnership(doc["profile"])
+    for event in events[:88]:
+        p.apply(event)
+    ranks = [(r["rank"], r["tied"]) for r in p.ranking]
+    assert ranks == [(1, False), (2, True), (2, True), (4, False)]
+    assert p.ranking[1]["total"] == p.ranking[2]["total"]
