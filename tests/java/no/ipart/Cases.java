@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package no.ipart;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -8,13 +15,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.function.ThrowingRunnable;
 
 /** The golden cases of tests/cases, shared with the C and Python tests. */
 final class Cases {
     private Cases() {}
 
     static JsonElement load(String relative) {
-        Path path = Path.of(System.getProperty("ipart.cases"), relative);
+        String dir = System.getProperty("ipart.cases");
+        if (dir == null)
+            throw new AssertionError("run with -Dipart.cases=<tests/cases>");
+        Path path = Path.of(dir, relative);
         try {
             return JsonParser.parseString(Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -23,16 +35,50 @@ final class Cases {
     }
 
     /** The exception class a status name ("IPART_EPARSE") is thrown as. */
-    static Class<?> exceptionFor(String statusName) {
+    static Class<? extends IpartException> exceptionFor(String statusName) {
         Status s = Status.valueOf(statusName.substring("IPART_".length()));
         try {
-            return Class.forName(s.exceptionClassName());
+            return Class.forName(s.exceptionClassName()).asSubclass(IpartException.class);
         } catch (ClassNotFoundException e) {
             throw new AssertionError("no exception class for " + statusName, e);
         }
     }
 
-    static String str(JsonObject o, String key) { return o.get(key).getAsString(); }
+    /**
+     * Run r, which must throw exactly the class of statusName, with that
+     * code and name and a message.
+     */
+    static IpartException expectError(String context, String statusName, ThrowingRunnable r) {
+        Class<? extends IpartException> cls = exceptionFor(statusName);
+        IpartException e = assertThrows(context, cls, r);
+        assertSame(context, cls, e.getClass());
+        assertEquals(context, statusName, e.getCodeName());
+        assertEquals(context, Status.valueOf(statusName.substring(6)).getValue(), e.getCode());
+        assertFalse(context, e.getMessage().isEmpty());
+        return e;
+    }
+
+    /** expectError for a case {..., "error": "IPART_..."}. */
+    static IpartException expectError(JsonObject kase, ThrowingRunnable r) {
+        return expectError(kase.toString(), str(kase, "error"), r);
+    }
+
+    static String str(JsonObject o, String key) {
+        assertTrue("case without \"" + key + "\": " + o, o.has(key));
+        return o.get(key).getAsString();
+    }
+
+    static long minor(JsonObject o) { return Long.parseLong(str(o, "minor")); }
+
+    static LocalDate date(JsonObject o, String key) { return LocalDate.parse(str(o, key)); }
 
     static boolean has(JsonObject o, String key) { return o.has(key) && !o.get(key).isJsonNull(); }
+
+    /** The array under key, which must not be empty (a renamed key would test nothing). */
+    static JsonArray list(JsonObject o, String key) {
+        assertTrue("golden cases without \"" + key + "\"", o.has(key));
+        JsonArray a = o.getAsJsonArray(key);
+        assertTrue("no cases in \"" + key + "\"", a.size() > 0);
+        return a;
+    }
 }

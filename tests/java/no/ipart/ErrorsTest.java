@@ -3,41 +3,116 @@ package no.ipart;
 
 import static org.junit.Assert.*;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import no.ipart.swig.IpartCapi;
 import no.ipart.swig.ipart_error_code;
 import org.junit.Test;
 
+/** Status codes, the exception classes and what a thrown exception carries. */
 public class ErrorsTest {
     @Test
     public void statusEnumMatchesTheCTable() {
         assertEquals(ipart_error_code.values().length, Status.values().length);
+        Set<Integer> seen = new HashSet<>();
         for (ipart_error_code c : ipart_error_code.values()) {
             Status s = Status.fromValue(c.swigValue());
             assertEquals(c.name(), "IPART_" + s.name());
             assertEquals(c.name(), Ipart.errorName(s.getValue()));
+            assertEquals(c.name(), s.codeName());
             assertFalse(Ipart.strerror(s.getValue()).isEmpty());
+            assertTrue("duplicate value " + c, seen.add(s.getValue()));
         }
         assertEquals(0, Status.OK.getValue());
-        assertEquals(-8, Status.ERULE.getValue());
+        assertEquals("invalid argument", Ipart.strerror(Status.EINVAL.getValue()));
+        assertThrows(IllegalArgumentException.class, () -> Status.fromValue(12345));
     }
 
     @Test
-    public void everyErrorStatusHasItsExceptionClass() throws Exception {
+    public void unknownCodesAreDescribedNotRejected() {
+        assertEquals("unknown status", Ipart.strerror(-999));
+        assertEquals("IPART_UNKNOWN", Ipart.errorName(42));
+    }
+
+    @Test
+    public void everyErrorStatusHasItsOwnExceptionClass() throws Exception {
+        Set<Class<?>> classes = new HashSet<>();
         for (Status s : Status.values()) {
             if (s == Status.OK)
                 continue;
             Class<?> cls = Class.forName(s.exceptionClassName());
-            assertTrue(s + " -> " + cls, IpartException.class.isAssignableFrom(cls));
+            assertSame(s + " -> " + cls, IpartException.class, cls.getSuperclass());
+            assertTrue(Modifier.isPublic(cls.getModifiers()));
+            Constructor<?> ctor = cls.getConstructor(int.class, String.class, String.class, String.class,
+                                                     String.class, String.class, String.class);
+            assertTrue(Modifier.isPublic(ctor.getModifiers()));
+            assertTrue("two statuses share " + cls, classes.add(cls));
         }
+        assertEquals(Status.values().length - 1, classes.size());
+    }
+
+    /** Through the real JNI path: a wrapper returning each status throws its class. */
+    @Test
+    public void everyStatusIsThrownAsItsClassByTheJniLayer() {
+        IpartCapi.ipart_java_status_selftest(Status.OK.getValue()); // no exception
+        for (Status s : Status.values()) {
+            if (s == Status.OK)
+                continue;
+            IpartException e = assertThrows(IpartException.class,
+                () -> IpartCapi.ipart_java_status_selftest(s.getValue()));
+            assertEquals(s.exceptionClassName(), e.getClass().getName());
+            assertEquals(IpartCapi.ipart_error_class(s.getValue()) + "Exception", e.getClass().getSimpleName());
+            assertEquals(s, e.getStatus());
+            assertEquals(s.getValue(), e.getCode());
+            assertEquals("IPART_" + s.name(), e.getCodeName());
+            // The thread's detail was cleared: the status's own description.
+            assertEquals(Ipart.strerror(s.getValue()), e.getMessage());
+            assertEquals("", e.getRule());
+            assertEquals("", e.getPath());
+            assertEquals("", e.getKey());
+        }
+        InternalException unknown = assertThrows(InternalException.class,
+            () -> IpartCapi.ipart_java_status_selftest(-999));
+        assertEquals(-999, unknown.getCode());
+        assertEquals("IPART_UNKNOWN", unknown.getCodeName());
+        assertThrows(IllegalArgumentException.class, unknown::getStatus);
     }
 
     @Test
     public void exceptionCarriesTheDetail() {
         ParseException e = assertThrows(ParseException.class, () -> Money.parse("12,00", "NOK"));
         assertEquals(Status.EPARSE, e.getStatus());
+        assertEquals(Status.EPARSE.getValue(), e.getCode());
         assertEquals("IPART_EPARSE", e.getCodeName());
         assertEquals("money.parse.syntax", e.getKey());
-        assertTrue(e.getMessage().contains("'12,00'"));
+        assertTrue(e.getMessage(), e.getMessage().contains("'12,00'"));
         assertEquals("", e.getRule());
+        assertEquals("", e.getSource());
+        assertTrue(e instanceof RuntimeException);
+    }
+
+    @Test
+    public void ruleSourceAndPathOfARejectedEvent() {
+        // R13-style rejections carry the rule, its legal source and the path.
+        try (Partnership p = new Partnership("NO")) {
+            IpartException e = assertThrows(IpartException.class,
+                () -> p.apply("{\"type\":\"note_recorded\",\"date\":\"2017-01-01\",\"actor\":\"x\",\"text\":\"t\"}"));
+            assertEquals(StateException.class, e.getClass());
+            assertFalse(e.getMessage().isEmpty());
+            InvalidArgumentException shape = assertThrows(InvalidArgumentException.class,
+                () -> p.apply("{\"type\":\"partnership_created\",\"date\":\"2017-02-09\"}"));
+            assertFalse("a shape error names the field", shape.getPath().isEmpty());
+        }
     }
 
     @Test
@@ -53,6 +128,79 @@ public class ErrorsTest {
             assertThrows(NotFoundException.class, () -> p.party("nobody"));
             assertThrows(StateException.class,
                 () -> p.apply("{\"type\":\"note_recorded\",\"date\":\"2017-01-01\",\"actor\":\"x\",\"text\":\"t\"}"));
+        }
+    }
+
+    /** A null where C takes a string reaches C as NULL: MisuseException, never a crash. */
+    @Test
+    public void nullArgumentsAreMisuseOrNullPointerNeverACrash() {
+        Money nok = Money.ofMinor(100, "NOK");
+        HolidayCalendar no = new HolidayCalendar("NO");
+        LocalDate day = LocalDate.of(2017, 5, 17);
+        MisuseException m = assertThrows(MisuseException.class, () -> Money.parse(null, "NOK"));
+        assertEquals("api.null_argument", m.getKey());
+        assertThrows(MisuseException.class, () -> Money.parse("1", null));
+        assertThrows(MisuseException.class, () -> Money.ofMinor(1, null));
+        assertThrows(MisuseException.class, () -> Money.of(BigDecimal.ONE, null));
+        assertThrows(MisuseException.class, () -> Money.currencyExponent(null));
+        assertThrows(MisuseException.class, () -> nok.format(null));
+        assertThrows(MisuseException.class, () -> Dates.parse(null));
+        assertThrows(MisuseException.class, () -> new HolidayCalendar(null));
+        assertThrows(MisuseException.class, () -> new Partnership(null));
+        assertThrows(MisuseException.class, () -> Partnership.load(null));
+        try (Partnership p = new Partnership("NO")) {
+            assertThrows(MisuseException.class, () -> p.apply(null));
+            assertThrows(MisuseException.class, () -> p.party(null));
+        }
+        assertThrows(NullPointerException.class, () -> Money.of(null, "NOK"));
+        assertThrows(NullPointerException.class, () -> nok.add(null));
+        assertThrows(NullPointerException.class, () -> nok.subtract(null));
+        assertThrows(NullPointerException.class, () -> nok.compareTo(null));
+        assertThrows(NullPointerException.class, () -> nok.ratio(1, 2, null));
+        assertThrows(NullPointerException.class, () -> nok.percent(1, null));
+        assertThrows(NullPointerException.class, () -> Dates.format(null));
+        assertThrows(NullPointerException.class, () -> Dates.addDays(null, 1));
+        assertThrows(NullPointerException.class, () -> Dates.daysBetween(day, null));
+        assertThrows(NullPointerException.class, () -> Dates.isoWeekday(null));
+        assertThrows(NullPointerException.class, () -> Dates.compare(null, day));
+        assertThrows(NullPointerException.class, () -> no.isHoliday(null));
+        assertThrows(NullPointerException.class, () -> no.isWorkingDay(null));
+        assertThrows(NullPointerException.class, () -> no.nextWorkingDay(null));
+        assertThrows(NullPointerException.class, () -> no.periodEnd(null, 10));
+        // Still alive and well.
+        assertEquals("1.00", nok.toString());
+        assertFalse(nok.equals(null));
+    }
+
+    /** The detail is per thread: concurrent failures never see each other's. */
+    @Test
+    public void detailIsReadOnTheFailingThread() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                final int id = t;
+                results.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 500; i++) {
+                        if ((i + id) % 2 == 0) {
+                            String text = "x" + id + "-" + i;
+                            ParseException e = assertThrows(ParseException.class, () -> Money.parse(text, "NOK"));
+                            assertTrue(e.getMessage(), e.getMessage().contains("'" + text + "'"));
+                        } else {
+                            CurrencyException e = assertThrows(CurrencyException.class,
+                                () -> Money.parse("1", "Q" + (char) ('A' + id) + "Z"));
+                            assertEquals(Status.ECURRENCY, e.getStatus());
+                        }
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (Future<Integer> f : results)
+                assertEquals(Integer.valueOf(500), f.get(60, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -6,52 +6,70 @@ import static org.junit.Assert.*;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 /** Money, driven by tests/cases/core/money.json. */
 public class MoneyTest {
     private static final JsonObject CASES = Cases.load("core/money.json").getAsJsonObject();
 
-    private static Money money(JsonObject j) {
-        return Money.ofMinor(Long.parseLong(Cases.str(j, "minor")), Cases.str(j, "currency"));
-    }
-
-    private static void expectError(JsonObject kase, Runnable r) {
-        Class<?> cls = Cases.exceptionFor(Cases.str(kase, "error"));
-        IpartException e = (IpartException) assertThrows(kase.toString(),
-            cls.asSubclass(Throwable.class), r::run);
-        assertEquals(Cases.str(kase, "error"), e.getCodeName());
-        assertFalse(e.getKey().isEmpty());
-    }
+    private static Money money(JsonObject j) { return Money.ofMinor(Cases.minor(j), Cases.str(j, "currency")); }
 
     @Test
     public void parse() {
-        for (JsonElement el : CASES.getAsJsonArray("parse")) {
+        int ok = 0, failed = 0;
+        for (JsonElement el : Cases.list(CASES, "parse")) {
             JsonObject k = el.getAsJsonObject();
+            String text = Cases.str(k, "text"), currency = Cases.str(k, "currency");
             if (k.has("error")) {
-                expectError(k, () -> Money.parse(Cases.str(k, "text"), Cases.str(k, "currency")));
-            } else {
-                Money m = Money.parse(Cases.str(k, "text"), Cases.str(k, "currency"));
-                assertEquals(k.toString(), Long.parseLong(Cases.str(k, "minor")), m.getMinor());
+                Cases.expectError(k, () -> Money.parse(text, currency));
+                failed++;
+                continue;
             }
+            Money m = Money.parse(text, currency);
+            assertEquals(k.toString(), Cases.minor(k), m.getMinor());
+            assertEquals(k.toString(), currency, m.getCurrency());
+            // The same amount as a BigDecimal, through Money.of.
+            BigDecimal amount = new BigDecimal(text);
+            assertEquals(k.toString(), m, Money.of(amount, currency));
+            assertEquals(k.toString(), 0, amount.compareTo(m.getAmount()));
+            ok++;
         }
+        assertTrue(ok > 0 && failed > 0);
     }
 
     @Test
     public void formatDisplayAndBigDecimalRoundTrip() {
-        for (JsonElement el : CASES.getAsJsonArray("format")) {
+        for (JsonElement el : Cases.list(CASES, "format")) {
             JsonObject k = el.getAsJsonObject();
             Money m = money(k);
-            assertEquals(Cases.str(k, "canonical"), m.toString());
-            for (var d : k.getAsJsonObject("display").entrySet())
-                assertEquals(d.getKey(), d.getValue().getAsString(), m.format(d.getKey()));
-            assertEquals(new BigDecimal(Cases.str(k, "canonical")), m.getAmount());
-            assertEquals(m, Money.of(m.getAmount(), m.getCurrency()));
+            String canonical = Cases.str(k, "canonical");
+            assertEquals(canonical, m.toString());
+            assertEquals(m, Money.parse(canonical, m.getCurrency()));
+            for (Map.Entry<String, JsonElement> d : k.getAsJsonObject("display").entrySet())
+                assertEquals(k + " " + d.getKey(), d.getValue().getAsString(), m.format(d.getKey()));
+            BigDecimal amount = m.getAmount();
+            assertEquals(new BigDecimal(canonical), amount); // equals: same scale too
+            assertEquals(Money.currencyExponent(m.getCurrency()), amount.scale());
+            assertEquals(m, Money.of(amount, m.getCurrency()));
+            assertEquals(BigDecimal.valueOf(m.getMinor(), amount.scale()), amount);
         }
-        for (JsonElement el : CASES.getAsJsonArray("display_errors")) {
+        for (JsonElement el : Cases.list(CASES, "display_errors")) {
             JsonObject k = el.getAsJsonObject();
-            expectError(k, () -> money(k).format(Cases.str(k, "lang")));
+            Cases.expectError(k, () -> money(k).format(Cases.str(k, "lang")));
         }
+    }
+
+    @Test
+    public void theIssuesCapInNorwegianAndEnglish() {
+        Money cap = Money.of(new BigDecimal("12000000.00"), "NOK");
+        assertEquals(1_200_000_000L, cap.getMinor());
+        assertEquals("12000000.00", cap.toString());
+        assertEquals("12 000 000,00 kr", cap.format("nb"));
+        assertEquals("NOK 12,000,000.00", cap.format("en"));
     }
 
     private static Object run(JsonObject k) {
@@ -72,42 +90,82 @@ public class MoneyTest {
 
     @Test
     public void arithmetic() {
-        int checked = 0;
-        for (JsonElement el : CASES.getAsJsonArray("arithmetic")) {
+        int ok = 0, failed = 0;
+        for (JsonElement el : Cases.list(CASES, "arithmetic")) {
             JsonObject k = el.getAsJsonObject();
             if (k.has("error")) {
-                expectError(k, () -> run(k));
+                Cases.expectError(k, () -> run(k));
+                failed++;
             } else if (Cases.str(k, "op").equals("compare")) {
                 assertEquals(k.toString(), k.get("result").getAsInt(), run(k));
+                ok++;
             } else {
                 assertEquals(k.toString(), money(k.getAsJsonObject("result")), run(k));
+                ok++;
             }
-            checked++;
         }
-        assertTrue(checked > 100);
+        assertTrue(ok > 100 && failed > 0);
+    }
+
+    @Test
+    public void roundingMatchesTheCValuesAndBigDecimal() {
+        assertEquals(6, Rounding.values().length);
+        assertEquals(0, Rounding.HALF_UP.getValue());
+        assertEquals(5, Rounding.CEILING.getValue());
+        // 1.25 NOK / 2 = 0.625: each mode as java.math.RoundingMode rounds it.
+        Money m = Money.parse("1.25", "NOK");
+        for (Rounding r : Rounding.values()) {
+            java.math.RoundingMode jr = java.math.RoundingMode.valueOf(r.name());
+            for (long minor : new long[] {125, -125, 5, -5, 7, -7}) {
+                Money x = Money.ofMinor(minor, "NOK");
+                BigDecimal want = BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(2), 0, jr);
+                assertEquals(r + " " + minor, want.longValueExact(), x.ratio(1, 2, r).getMinor());
+            }
+        }
+        assertEquals(Money.parse("0.63", "NOK"), m.ratio(1, 2, Rounding.HALF_UP));
+        assertEquals(Money.parse("0.62", "NOK"), m.ratio(1, 2, Rounding.HALF_EVEN));
     }
 
     @Test
     public void currencies() {
-        for (JsonElement el : CASES.getAsJsonArray("currencies")) {
+        for (JsonElement el : Cases.list(CASES, "currencies")) {
             JsonObject k = el.getAsJsonObject();
             if (k.has("error"))
-                expectError(k, () -> Money.currencyExponent(Cases.str(k, "currency")));
+                Cases.expectError(k, () -> Money.currencyExponent(Cases.str(k, "currency")));
             else
-                assertEquals(k.get("exponent").getAsInt(), Money.currencyExponent(Cases.str(k, "currency")));
+                assertEquals(k.toString(), k.get("exponent").getAsInt(), Money.currencyExponent(Cases.str(k, "currency")));
         }
     }
 
     @Test
     public void longLimitsOverflowAndRoundTrip() {
         Money top = Money.ofMinor(Long.MAX_VALUE, "NOK");
-        assertThrows(ArithmeticOverflowException.class, () -> top.add(Money.ofMinor(1, "NOK")));
+        assertEquals(Long.MAX_VALUE, top.getMinor());
+        assertEquals("92233720368547758.07", top.toString());
+        assertEquals(new BigDecimal("92233720368547758.07"), top.getAmount());
+        assertEquals(top, Money.of(top.getAmount(), "NOK"));
+        ArithmeticOverflowException e = assertThrows(ArithmeticOverflowException.class,
+            () -> top.add(Money.ofMinor(1, "NOK")));
+        assertEquals(Status.EOVERFLOW, e.getStatus());
+        assertThrows(ArithmeticOverflowException.class, () -> top.multiply(2));
+        assertThrows(ArithmeticOverflowException.class,
+            () -> Money.of(top.getAmount().add(new BigDecimal("0.01")), "NOK"));
+
         Money bottom = Money.ofMinor(Long.MIN_VALUE, "NOK");
+        assertEquals(Long.MIN_VALUE, bottom.getMinor());
+        assertEquals("-92233720368547758.08", bottom.toString());
         assertEquals(bottom, Money.parse(bottom.toString(), "NOK"));
         assertEquals(Long.MIN_VALUE, Money.of(bottom.getAmount(), "NOK").getMinor());
         assertThrows(ArithmeticOverflowException.class, () -> bottom.multiply(-1));
+        assertThrows(ArithmeticOverflowException.class, () -> bottom.subtract(Money.ofMinor(1, "NOK")));
         assertThrows(ArithmeticOverflowException.class,
-            () -> Money.of(new BigDecimal("92233720368547758.08"), "NOK"));
+            () -> Money.of(new BigDecimal("-92233720368547758.09"), "NOK"));
+        assertEquals(-1, bottom.compareTo(top));
+        assertEquals(Money.ofMinor(-1, "NOK"), bottom.add(top));
+
+        Money yen = Money.ofMinor(Long.MAX_VALUE, "JPY");
+        assertEquals("9223372036854775807", yen.toString());
+        assertEquals(0, yen.getAmount().scale());
     }
 
     @Test
@@ -117,8 +175,21 @@ public class MoneyTest {
         assertEquals(a, Money.parse("12.50", "NOK"));
         assertEquals(a.hashCode(), Money.parse("12.50", "NOK").hashCode());
         assertNotEquals(a, Money.parse("12.50", "SEK"));
-        assertThrows(CurrencyException.class, () -> a.compareTo(Money.parse("1", "SEK")));
-        assertThrows(ParseException.class, () -> Money.of(new BigDecimal("0.001"), "NOK"));
-        assertThrows(NullPointerException.class, () -> Money.of(null, "NOK"));
+        assertNotEquals(a, "12.50");
+        CurrencyException ce = assertThrows(CurrencyException.class, () -> a.compareTo(Money.parse("1", "SEK")));
+        assertEquals(Status.ECURRENCY, ce.getStatus());
+        assertThrows(CurrencyException.class, () -> a.add(Money.parse("1", "SEK")));
+        ParseException pe = assertThrows(ParseException.class, () -> Money.of(new BigDecimal("0.001"), "NOK"));
+        assertEquals(Status.EPARSE.getValue(), pe.getCode());
+        assertThrows(ParseException.class, () -> Money.of(new BigDecimal("12.500"), "NOK"));
+        assertEquals(Money.parse("1000", "NOK"), Money.of(new BigDecimal("1E+3"), "NOK"));
+        assertEquals(Money.ofMinor(125, "NOK"), a.percent(1000, Rounding.HALF_UP));
+        assertEquals(Money.ofMinor(3750, "NOK"), a.multiply(3));
+        assertEquals(Money.ofMinor(0, "NOK"), a.subtract(a));
+
+        List<Money> list = new ArrayList<>(List.of(Money.parse("3", "NOK"), Money.parse("-1", "NOK"),
+                                                   Money.parse("2.5", "NOK")));
+        Collections.sort(list);
+        assertEquals(List.of(Money.parse("-1", "NOK"), Money.parse("2.5", "NOK"), Money.parse("3", "NOK")), list);
     }
 }

@@ -6,93 +6,125 @@ import java.util.Objects;
 import no.ipart.swig.IpartCapi;
 import no.ipart.swig.ipart_date;
 
-/** Civil dates as {@link LocalDate}, computed by the C library. */
+/**
+ * Civil dates as {@link LocalDate}, computed by the C library (years
+ * 1..9999, proleptic Gregorian), so that C, Python and Java agree.
+ * Thread-safe.
+ */
 public final class Dates {
     private Dates() {}
 
+    /* A short-lived native copy; the caller closes it (try-with-resources). */
     static ipart_date toC(LocalDate d) {
         Objects.requireNonNull(d, "date");
         ipart_date out = new ipart_date();
-        IpartCapi.ipart_date_make(out, d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        try {
+            IpartCapi.ipart_date_make(out, d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        } catch (RuntimeException e) {
+            out.delete();
+            throw e;
+        }
         return out;
     }
 
-    static LocalDate fromC(ipart_date d) {
-        try {
-            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-        } finally {
-            d.delete();
-        }
-    }
+    static LocalDate fromC(ipart_date d) { return LocalDate.of(d.getYear(), d.getMonth(), d.getDay()); }
 
-    /** Parse "YYYY-MM-DD" exactly (ParseException; InvalidArgumentException for 2017-02-29). */
+    /**
+     * Parse an ISO 8601 calendar date exactly: four-digit year, two-digit
+     * month and day, nothing before or after.
+     *
+     * @param text e.g. "2017-02-09"
+     * @return the date
+     * @throws ParseException for other syntax ("2017-2-9")
+     * @throws InvalidArgumentException for a date that does not exist ("2017-02-29")
+     * @throws MisuseException if text is null
+     */
     public static LocalDate parse(String text) {
-        ipart_date out = new ipart_date();
-        try {
+        try (ipart_date out = new ipart_date()) {
             IpartCapi.ipart_date_parse(out, text);
-        } catch (RuntimeException e) {
-            out.delete();
-            throw e;
+            return fromC(out);
         }
-        return fromC(out);
     }
 
+    /**
+     * Format as "YYYY-MM-DD".
+     *
+     * @param d a date of the years 1..9999
+     * @return e.g. "2017-02-09"
+     * @throws NullPointerException if d is null
+     * @throws InvalidArgumentException for a year outside 1..9999
+     */
     public static String format(LocalDate d) {
         String[] out = new String[1];
-        ipart_date c = toC(d);
-        try {
+        try (ipart_date c = toC(d)) {
             IpartCapi.ipart_date_format(out, c);
-        } finally {
-            c.delete();
         }
         return out[0];
     }
 
+    /**
+     * Add days.
+     *
+     * @param d a date of the years 1..9999
+     * @param days any number, negative to go back
+     * @return d + days
+     * @throws NullPointerException if d is null
+     * @throws OutOfRangeException if the result leaves the years 1..9999
+     * @throws InvalidArgumentException for a year of d outside 1..9999
+     */
     public static LocalDate addDays(LocalDate d, long days) {
-        ipart_date c = toC(d), out = new ipart_date();
-        try {
+        try (ipart_date c = toC(d); ipart_date out = new ipart_date()) {
             IpartCapi.ipart_date_add_days(out, c, days);
-        } catch (RuntimeException e) {
-            out.delete();
-            throw e;
-        } finally {
-            c.delete();
+            return fromC(out);
         }
-        return fromC(out);
     }
 
+    /**
+     * The number of days between two dates.
+     *
+     * @param from the first date
+     * @param to the second date
+     * @return positive when {@code to} is later, 0 for the same day
+     * @throws NullPointerException if a date is null
+     * @throws InvalidArgumentException for a year outside 1..9999
+     */
     public static long daysBetween(LocalDate from, LocalDate to) {
         long[] out = new long[1];
-        ipart_date a = toC(from), b = toC(to);
-        try {
+        try (ipart_date a = toC(from); ipart_date b = toC(to)) {
             IpartCapi.ipart_date_days_between(out, a, b);
-        } finally {
-            a.delete();
-            b.delete();
         }
         return out[0];
     }
 
-    /** ISO weekday: 1 = Monday .. 7 = Sunday. */
+    /**
+     * The ISO weekday.
+     *
+     * @param d a date of the years 1..9999
+     * @return 1 = Monday .. 7 = Sunday
+     * @throws NullPointerException if d is null
+     * @throws InvalidArgumentException for a year outside 1..9999
+     */
     public static int isoWeekday(LocalDate d) {
         int[] out = new int[1];
-        ipart_date c = toC(d);
-        try {
+        try (ipart_date c = toC(d)) {
             IpartCapi.ipart_date_weekday(out, c);
-        } finally {
-            c.delete();
         }
         return out[0];
     }
 
+    /**
+     * Order two dates.
+     *
+     * @param a the first date
+     * @param b the second date
+     * @return -1, 0 or 1
+     * @throws NullPointerException if a date is null
+     * @throws InvalidArgumentException for a year outside 1..9999
+     */
     public static int compare(LocalDate a, LocalDate b) {
         int[] out = new int[1];
-        ipart_date x = toC(a), y = toC(b);
-        try {
+        try (ipart_date x = toC(a); ipart_date y = toC(b)) {
             IpartCapi.ipart_date_compare(out, x, y);
-        } finally {
-            x.delete();
-            y.delete();
         }
         return out[0];
     }

@@ -2,46 +2,99 @@
 package no.ipart;
 
 /**
- * Base of every exception libipart throws. Subclasses are one per status
+ * Base of every exception libipart throws. There is one subclass per status
  * code ({@link ParseException}, {@link RuleViolationException}, ...), made
  * by the JNI layer from the thread's ipart_error_last() right after the
  * failing call. Unchecked, like the failures of the JDK's own parsers.
+ * The message is English; {@link #getKey()} is stable for translations.
  */
 public class IpartException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The status code. */
     private final int code;
-    private final String codeName, rule, source, path, key;
+    /** The status name. */
+    private final String codeName;
+    /** The rule id, or "". */
+    private final String rule;
+    /** The rule's legal source, or "". */
+    private final String source;
+    /** The JSON path or field, or "". */
+    private final String path;
+    /** The message key, or "". */
+    private final String key;
 
-    /** Made by the JNI layer; see ipart/errors.h for the fields. */
+    /**
+     * Made by the JNI layer; see ipart/errors.h for the fields. A null
+     * string is kept as "".
+     *
+     * @param code the status code (negative)
+     * @param codeName the status name, e.g. "IPART_ERULE"
+     * @param rule the rule id of RULES.md, e.g. "R13", or ""
+     * @param source the rule's legal source, or ""
+     * @param path the JSON path or field concerned, or ""
+     * @param key the stable message key, e.g. "money.parse.syntax", or ""
+     * @param message the English message
+     */
     public IpartException(int code, String codeName, String rule, String source, String path,
                           String key, String message) {
         super(message);
         this.code = code;
-        this.codeName = codeName;
-        this.rule = rule;
-        this.source = source;
-        this.path = path;
-        this.key = key;
+        this.codeName = orEmpty(codeName);
+        this.rule = orEmpty(rule);
+        this.source = orEmpty(source);
+        this.path = orEmpty(path);
+        this.key = orEmpty(key);
     }
 
-    /** The status code (negative). */
+    private static String orEmpty(String s) { return s == null ? "" : s; }
+
+    /**
+     * The status code.
+     *
+     * @return the negative code of the failed call, as in ipart/errors.h
+     */
     public int getCode() { return code; }
 
-    /** The status as an enum. */
+    /**
+     * The status as an enum.
+     *
+     * @return the {@link Status} of {@link #getCode()}
+     * @throws IllegalArgumentException if the code is newer than this binding
+     */
     public Status getStatus() { return Status.fromValue(code); }
 
-    /** The status name, e.g. "IPART_ERULE". */
+    /**
+     * The status name.
+     *
+     * @return e.g. "IPART_ERULE"
+     */
     public String getCodeName() { return codeName; }
 
-    /** The rule of RULES.md that decided, e.g. "R13", or "". */
+    /**
+     * The rule of RULES.md that decided.
+     *
+     * @return e.g. "R13", or "" if no rule is involved
+     */
     public String getRule() { return rule; }
 
-    /** The rule's legal source, or "". */
+    /**
+     * The legal source of the rule.
+     *
+     * @return e.g. "Dir. 2014/24/EU Art. 65(2)", or ""
+     */
     public String getSource() { return source; }
 
-    /** The JSON path or field concerned, e.g. "$.events[3].date", or "". */
+    /**
+     * The JSON path or field concerned.
+     *
+     * @return e.g. "$.events[3].date", or ""
+     */
     public String getPath() { return path; }
 
-    /** A stable message key for translations, e.g. "money.parse.syntax". */
+    /**
+     * A stable message key, for rendering the message in another language.
+     *
+     * @return e.g. "money.parse.syntax", or ""
+     */
     public String getKey() { return key; }
 }

@@ -22,43 +22,116 @@ public final class Partnership implements AutoCloseable {
 
     private Partnership(ipart_partnership handle) { this.handle = handle; }
 
-    /** A new, empty partnership under a profile ("NO", "SE", "DK", "EU"). */
+    /**
+     * A new, empty partnership under a profile. Its first event must be
+     * {@code partnership_created}.
+     *
+     * @param profile "NO", "SE", "DK" or "EU"
+     * @throws InvalidArgumentException for an unknown profile
+     * @throws MisuseException if profile is null
+     */
     public Partnership(String profile) { this(IpartCapi.ipart_swig_partnership_new(profile)); }
 
-    /** Load a document, replaying every event through the guards. */
+    /**
+     * Load a document, replaying every event through the guards of
+     * {@link #apply(String)}.
+     *
+     * @param documentJson an ipart-document, version 1
+     * @return the partnership; close it
+     * @throws IpartException the subclass of the first rejected event,
+     *         its path naming it; {@link VersionException} for another
+     *         format version
+     * @throws MisuseException if documentJson is null
+     */
     public static Partnership load(String documentJson) {
         return new Partnership(IpartCapi.ipart_swig_partnership_load(documentJson));
     }
 
-    /** An independent copy, for what-if scenarios. */
+    /**
+     * An independent copy, for what-if scenarios.
+     *
+     * @return a deep copy; close it
+     * @throws IllegalStateException if closed
+     */
     public Partnership copy() { return new Partnership(IpartCapi.ipart_swig_partnership_clone(h())); }
 
-    /** Apply one event given as JSON text. */
+    /**
+     * Apply one event, or change nothing and throw.
+     *
+     * @param eventJson one event as a JSON object
+     * @throws ParseException if it is not JSON
+     * @throws InvalidArgumentException for a bad shape (the path names the field)
+     * @throws PermissionDeniedException for a wrong sender
+     * @throws StateException in a wrong stage
+     * @throws RuleViolationException if a rule forbids it (named in getRule())
+     * @throws IllegalStateException if closed
+     */
     public void apply(String eventJson) { IpartCapi.ipart_partnership_apply(h(), eventJson); }
 
-    /** The canonical document: load(save()).save() gives the same text. */
+    /**
+     * The canonical document: {@code load(save()).save()} gives the same text.
+     *
+     * @return the document as JSON
+     * @throws IllegalStateException if closed
+     */
     public String save() {
         String[] out = new String[1];
         IpartCapi.ipart_partnership_save(out, h());
         return out[0];
     }
 
+    /**
+     * The jurisdiction profile.
+     *
+     * @return "NO", "SE", "DK" or "EU"
+     * @throws IllegalStateException if closed
+     */
     public String getProfile() { return IpartCapi.ipart_partnership_profile(h()); }
 
+    /**
+     * The currency of the partnership.
+     *
+     * @return an ISO 4217 code, or "" before partnership_created
+     * @throws IllegalStateException if closed
+     */
     public String getCurrency() { return IpartCapi.ipart_partnership_currency(h()); }
 
+    /**
+     * The current stage.
+     *
+     * @return the stage after the last applied event
+     * @throws IllegalStateException if closed
+     */
     public Stage getStage() { return Stage.fromC(IpartCapi.ipart_partnership_stage(h())); }
 
+    /**
+     * The number of applied events.
+     *
+     * @return 0 for a new partnership
+     * @throws IllegalStateException if closed
+     */
     public int eventCount() { return Math.toIntExact(IpartCapi.ipart_partnership_event_count(h())); }
 
-    /** The canonical JSON of the index-th event (NotFoundException past the end). */
+    /**
+     * One event in canonical form.
+     *
+     * @param index 0..eventCount()-1
+     * @return the event as JSON
+     * @throws NotFoundException past the end
+     * @throws IllegalStateException if closed
+     */
     public String event(int index) {
         String[] out = new String[1];
         IpartCapi.ipart_partnership_event_at(out, h(), index);
         return out[0];
     }
 
-    /** Every event's canonical JSON, in order. */
+    /**
+     * Every event in canonical form.
+     *
+     * @return the events as JSON, in order
+     * @throws IllegalStateException if closed
+     */
     public List<String> events() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < eventCount(); i++)
@@ -75,18 +148,36 @@ public final class Partnership implements AutoCloseable {
         }
     }
 
+    /**
+     * Every party, the authority first.
+     *
+     * @return the parties, in the order they joined
+     * @throws IllegalStateException if closed
+     */
     public List<Party> parties() {
         List<Party> out = new ArrayList<>();
         long n = IpartCapi.ipart_partnership_party_count(h());
         for (long i = 0; i < n; i++) {
             ipart_party p = new ipart_party();
-            IpartCapi.ipart_partnership_party_at(p, h(), i);
+            try {
+                IpartCapi.ipart_partnership_party_at(p, h(), i);
+            } catch (RuntimeException e) {
+                p.delete();
+                throw e;
+            }
             out.add(party(p));
         }
         return out;
     }
 
-    /** The party with an id (NotFoundException otherwise). */
+    /**
+     * The party with an id.
+     *
+     * @param id the party's id
+     * @return the party
+     * @throws NotFoundException if there is none
+     * @throws IllegalStateException if closed
+     */
     public Party party(String id) {
         ipart_party p = new ipart_party();
         try {
@@ -108,18 +199,40 @@ public final class Partnership implements AutoCloseable {
         return out[0];
     }
 
-    /** Candidates and tenders as a JSON array (see ipart_partnership_tenderers_json). */
+    /**
+     * Candidates and tenders (see ipart_partnership_tenderers_json).
+     *
+     * @return a JSON array
+     * @throws IllegalStateException if closed
+     */
     public String tenderersJson() { return json(IpartCapi::ipart_partnership_tenderers_json); }
 
-    /** The last evaluation's ranking as JSON, best first (NotFoundException before one). */
+    /**
+     * The last evaluation's ranking.
+     *
+     * @return a JSON array, best first
+     * @throws NotFoundException before an evaluation
+     * @throws IllegalStateException if closed
+     */
     public String rankingJson() { return json(IpartCapi::ipart_partnership_ranking_json); }
 
-    /** Every event type with whether {@code actor} may send it now, as JSON. */
+    /**
+     * What an actor may do now.
+     *
+     * @param actor a party id
+     * @return every event type with whether {@code actor} may send it now, as JSON
+     * @throws IllegalStateException if closed
+     */
     public String actionsJson(String actor) {
         return json((out, p) -> IpartCapi.ipart_partnership_actions_json(out, p, actor));
     }
 
-    /** The earliest date-driven step, if any. */
+    /**
+     * The earliest date-driven step.
+     *
+     * @return the step, or empty if none is due
+     * @throws IllegalStateException if closed
+     */
     public Optional<Due> nextDue() {
         ipart_due d = new ipart_due();
         try {
@@ -135,7 +248,13 @@ public final class Partnership implements AutoCloseable {
 
     private static Money money(ipart_money m) { return Money.ofMinor(m.getMinor(), m.getCurrency()); }
 
-    /** Estimated value (R30) and the EEA threshold verdict (R3). */
+    /**
+     * The estimated value (R30) against the EEA threshold (R3).
+     *
+     * @return the verdict
+     * @throws IpartException if the profile has no threshold for the case
+     * @throws IllegalStateException if closed
+     */
     public ThresholdVerdict threshold() {
         ipart_threshold_verdict v = new ipart_threshold_verdict();
         try {
@@ -162,10 +281,22 @@ public final class Partnership implements AutoCloseable {
         }
     }
 
-    /** The development budget cap of the terms (R33). */
+    /**
+     * The development budget cap of the terms (R33).
+     *
+     * @return the cap
+     * @throws StateException before terms_set
+     * @throws IllegalStateException if closed
+     */
     public Money budgetCap() { return money(IpartCapi::ipart_partnership_budget_cap); }
 
-    /** The development prices awarded so far. */
+    /**
+     * The development prices awarded so far.
+     *
+     * @return their sum, 0 before the award
+     * @throws StateException before partnership_created
+     * @throws IllegalStateException if closed
+     */
     public Money awardedSum() { return money(IpartCapi::ipart_partnership_awarded_sum); }
 
     private ipart_partnership h() {
@@ -183,6 +314,11 @@ public final class Partnership implements AutoCloseable {
         }
     }
 
+    /**
+     * For debugging.
+     *
+     * @return e.g. "Partnership[NO development events=12]"
+     */
     @Override
     public String toString() {
         return handle == null ? "Partnership[closed]"

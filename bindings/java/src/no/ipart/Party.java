@@ -1,5 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package no.ipart;
 
-/** A party: the authority, a follower or an economic operator. */
+/**
+ * A party: the authority, a follower or an economic operator.
+ *
+ * @param id the party's id
+ * @param name the party's name
+ * @param role its role
+ * @param kind the authority kind ("sub_central"...), "" for operators
+ * @param status operators: "applied", "qualified", "rejected", "invited",
+ *        "tendering", "eliminated", "awarded", "partner"; others ""
+ */
 public record Party(String id, String name, Role role, String kind, String status) {}
