@@ -449,34 +449,32 @@ static ipart_status binary_overflow(const char *function, ipart_money a, const c
     return arithmetic_overflow(function, a, c, operation);
 }
 
-ipart_status ipart_money_add(ipart_money *out, ipart_money a, ipart_money b)
+/* a + b or a - b, in one currency, overflow-checked. */
+static ipart_status add_or_subtract(ipart_money *out, ipart_money a, ipart_money b, int subtract,
+                                    const char *function)
 {
     if (!out)
-        return ipart__fail_null("ipart_money_add", "out");
+        return ipart__fail_null(function, "out");
     const struct currency *c;
-    int64_t sum;
-    ipart_status rc = check_same_currency(&c, "ipart_money_add", &a, &b);
+    int64_t result;
+    ipart_status rc = check_same_currency(&c, function, &a, &b);
     if (rc != IPART_OK)
         return rc;
-    if (__builtin_add_overflow(a.minor, b.minor, &sum))
-        return binary_overflow("ipart_money_add", a, "plus", b, c);
-    *out = make(sum, c);
+    if (subtract ? __builtin_sub_overflow(a.minor, b.minor, &result)
+                 : __builtin_add_overflow(a.minor, b.minor, &result))
+        return binary_overflow(function, a, subtract ? "minus" : "plus", b, c);
+    *out = make(result, c);
     return IPART_OK;
+}
+
+ipart_status ipart_money_add(ipart_money *out, ipart_money a, ipart_money b)
+{
+    return add_or_subtract(out, a, b, 0, "ipart_money_add");
 }
 
 ipart_status ipart_money_sub(ipart_money *out, ipart_money a, ipart_money b)
 {
-    if (!out)
-        return ipart__fail_null("ipart_money_sub", "out");
-    const struct currency *c;
-    int64_t difference;
-    ipart_status rc = check_same_currency(&c, "ipart_money_sub", &a, &b);
-    if (rc != IPART_OK)
-        return rc;
-    if (__builtin_sub_overflow(a.minor, b.minor, &difference))
-        return binary_overflow("ipart_money_sub", a, "minus", b, c);
-    *out = make(difference, c);
-    return IPART_OK;
+    return add_or_subtract(out, a, b, 1, "ipart_money_sub");
 }
 
 ipart_status ipart_money_mul(ipart_money *out, ipart_money amount, int64_t factor)
