@@ -14,7 +14,7 @@ import no.ipart.*;
 /**
  * The Stavanger walk-through through the Java binding: the same document and
  * the same rejected attempts as the C demo (examples/stavanger_demo.c).
- * Usage: StavangerDemo examples/stavanger-procedure.json
+ * Usage: StavangerDemo [document.json]   (default: examples/stavanger-procedure.json)
  */
 public final class StavangerDemo {
     /** Rejected attempts, keyed by the index of the event they precede. */
@@ -46,7 +46,8 @@ public final class StavangerDemo {
         Money cap = Money.of(new BigDecimal("12000000.00"), "NOK");
         System.out.println("  development cap: " + cap.format("nb") + " | " + cap.format("en"));
 
-        String document = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        Path path = Path.of(args.length > 0 ? args[0] : "examples/stavanger-procedure.json");
+        String document = Files.readString(path, StandardCharsets.UTF_8);
         try (Partnership reference = Partnership.load(document);
              Partnership p = new Partnership(reference.getProfile())) {
             for (int i = 0; i < reference.eventCount(); i++) {
