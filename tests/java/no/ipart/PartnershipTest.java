@@ -150,6 +150,8 @@ public class PartnershipTest {
             assertEquals(Stage.DEVELOPMENT, p.getStage());
             Party authority = p.parties().get(0);
             assertEquals(Role.AUTHORITY, authority.role());
+            assertEquals("authority", authority.role().jsonName());
+            assertEquals("operator", Role.OPERATOR.jsonName());
             assertEquals("sub_central", authority.kind());
             assertEquals(3, p.parties().stream().filter(x -> x.role() == Role.FOLLOWER).count());
             JsonArray tenderers = JsonParser.parseString(p.tenderersJson()).getAsJsonArray();

@@ -11,4 +11,14 @@ public enum Role {
     OPERATOR;
 
     static Role fromC(no.ipart.swig.ipart_role r) { return valueOf(r.name().substring("IPART_ROLE_".length())); }
+
+    /**
+     * The document's name for the role ("authority", "follower", "operator"),
+     * from ipart_role_name().
+     *
+     * @return the lower-case JSON name
+     */
+    public String jsonName() {
+        return no.ipart.swig.IpartCapi.ipart_role_name(no.ipart.swig.ipart_role.valueOf("IPART_ROLE_" + name()));
+    }
 }
