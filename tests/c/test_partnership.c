@@ -546,3 +546,79 @@ Test(partnership, ties_are_reported_not_broken)
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
+
+/* Every query at the stages where its answer changes, and before it has one. */
+Test(partnership, queries_through_the_stages)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = NULL;
+    ipart_money m;
+    ipart_threshold_verdict v;
+    ipart_party party;
+
+    /* Empty: nothing to answer yet. */
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    cr_assert_str_eq(ipart_partnership_profile(p), "NO");
+    cr_assert_str_eq(ipart_partnership_currency(p), "");
+    assert_fails_with(ipart_partnership_awarded_sum(&m, p), IPART_ESTATE);
+    assert_fails_with(ipart_partnership_budget_cap(&m, p), IPART_ESTATE);
+    assert_fails_with(ipart_partnership_threshold(&v, p), IPART_ESTATE);
+    ipart_partnership_free(p);
+
+    /* After the first terms: the cap and the verdict exist. */
+    p = replay(kase, 6);
+    cr_assert_str_eq(ipart_partnership_currency(p), "NOK");
+    assert_ok(ipart_partnership_budget_cap(&m, p));
+    assert_money(m, "12000000.00");
+    assert_ok(ipart_partnership_threshold(&v, p));
+    cr_assert(v.above);
+    char *event = NULL;
+    assert_ok(ipart_partnership_event_at(&event, p, 0));
+    cr_assert_not_null(strstr(event, "\"type\":\"partnership_created\""));
+    ipart_free(event);
+    ipart_partnership_free(p);
+
+    /* Operators move through applied -> qualified/rejected -> invited -> tendering. */
+    static const struct {
+        int events;
+        const char *id, *status;
+    } steps[] = {{11, "op01", "applied"}, {50, "op07", "rejected"}, {50, "op01", "qualified"},
+                 {57, "op03", "invited"}, {60, "op05", "tendering"}, {80, "op16", "eliminated"},
+                 {89, "op05", "awarded"}, {92, "op05", "partner"}};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        p = replay(kase, steps[i].events);
+        assert_ok(ipart_partnership_party_get(&party, p, steps[i].id));
+        cr_assert_str_eq(party.status, steps[i].status, "%s after %d events", steps[i].id,
+                         steps[i].events);
+        cr_assert_str_eq(party.kind, "");
+        ipart_partnership_free(p);
+    }
+    cJSON_Delete(kase);
+}
+
+Test(partnership, queries_refuse_null)
+{
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    ipart_money m;
+    ipart_party party;
+    ipart_due due;
+    ipart_threshold_verdict v;
+    char *text = NULL;
+    assert_fails_with(ipart_partnership_event_at(NULL, p, 0), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_party_at(NULL, p, 0), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_party_get(&party, p, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_budget_cap(NULL, p), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_awarded_sum(&m, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_threshold(&v, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_next_due(&due, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_tenderers_json(NULL, p), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_ranking_json(&text, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_clone(NULL, p), IPART_EMISUSE);
+    cr_assert_str_eq(ipart_partnership_profile(NULL), "");
+    cr_assert_str_eq(ipart_partnership_currency(NULL), "");
+    cr_assert_eq(ipart_partnership_stage(NULL), IPART_STAGE_NEED_IDENTIFICATION);
+    cr_assert_eq(ipart_partnership_event_count(NULL), 0);
+    cr_assert_eq(ipart_partnership_party_count(NULL), 0);
+    ipart_partnership_free(p);
+}
