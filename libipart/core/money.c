@@ -17,6 +17,7 @@
 
 #include "alloc_p.h"
 #include "error_p.h"
+#include "money_p.h"
 
 /* The exact intermediate of a ratio: |int64 * int64| <= 2^126 fits. */
 __extension__ typedef __int128 wide;
@@ -159,6 +160,7 @@ ipart_status ipart_money_from_minor(ipart_money *out, int64_t minor, const char 
 enum { NUMBER_SIZE = 32 };
 /* Room for a canonical amount: a sign and the magnitude without separators. */
 enum { CANONICAL_SIZE = NUMBER_SIZE };
+_Static_assert(CANONICAL_SIZE <= IPART__MONEY_TEXT_SIZE, "money_p.h promises room for any amount");
 
 /*
  * |minor| in digits, the decimal mark before the last `exponent` of them
@@ -342,16 +344,22 @@ ipart_status ipart_money_parse(ipart_money *out, const char *text, const char *c
 
 /* ---- formatting -------------------------------------------------------------- */
 
+ipart_status ipart__money_canonical(char out[IPART__MONEY_TEXT_SIZE], ipart_money amount)
+{
+    const struct currency *c;
+    ipart_status rc = check_amount(&c, &amount);
+    if (rc == IPART_OK)
+        write_canonical(out, amount.minor, c->exponent);
+    return rc;
+}
+
 ipart_status ipart_money_format(char **out, ipart_money amount)
 {
     if (!out)
         return ipart__fail_null("ipart_money_format", "out");
-    const struct currency *c;
-    ipart_status rc = check_amount(&c, &amount);
-    if (rc != IPART_OK)
-        return rc;
-    char text[CANONICAL_SIZE];
-    return hand_out(out, write_canonical(text, amount.minor, c->exponent));
+    char text[IPART__MONEY_TEXT_SIZE];
+    ipart_status rc = ipart__money_canonical(text, amount);
+    return rc == IPART_OK ? hand_out(out, text) : rc;
 }
 
 /* How a language writes amounts. */

@@ -1,7 +1,9 @@
 /* Growable string buffer. SPDX-License-Identifier: Apache-2.0 */
 #include "strbuf_p.h"
 #include "alloc_p.h"
+#include "date_p.h"
 #include "error_p.h"
+#include "money_p.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -87,6 +89,23 @@ void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
         }
     }
     ipart__strbuf_putc(b, '"');
+}
+
+void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
+{
+    char text[IPART__DATE_TEXT_SIZE];
+    ipart__date_text(text, sizeof text, date);
+    ipart__strbuf_json_string(b, text);
+}
+
+void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
+{
+    char text[IPART__MONEY_TEXT_SIZE];
+    if (ipart__money_canonical(text, amount) != IPART_OK) {
+        b->oom = 1;
+        return;
+    }
+    ipart__strbuf_json_string(b, text);
 }
 
 void ipart__strbuf_free(ipart__strbuf *b)

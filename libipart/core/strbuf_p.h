@@ -4,7 +4,9 @@
 #define IPART_CORE_STRBUF_P_H
 
 #include <stddef.h>
+#include "ipart/date.h"
 #include "ipart/errors.h"
+#include "ipart/money.h"
 
 /* Appends never fail visibly: the first allocation failure marks the
  * buffer and later appends are no-ops, so a writer checks once, at the end
@@ -28,6 +30,12 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
     ;
 /* Append s as a JSON string literal, quotes included. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s);
+/* Append an ISO date ("2017-09-15") and a canonical money string
+ * ("12000000.00"), quotes included, without allocating for the text. An
+ * amount of unknown currency cannot come from a decoded event or the
+ * state; should one appear, the buffer fails as a whole. */
+void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date);
+void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount);
 void ipart__strbuf_free(ipart__strbuf *b);
 /* Hand the NUL-terminated text to *out (caller frees with ipart_free), or
  * fail with IPART_ENOMEM and free the buffer. */

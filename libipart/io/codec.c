@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "core/error_p.h"
-#include "ipart/memory.h"
 
 typedef enum field_kind {
     FK_ID,       /* const char *, [A-Za-z0-9._-]{1,64} */
@@ -779,22 +778,6 @@ ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, co
 
 static void encode_object(ipart__strbuf *b, const object_spec *spec, const void *base, int first);
 
-static void encode_money(ipart__strbuf *b, ipart_money m)
-{
-    char *text = NULL;
-    if (ipart_money_format(&text, m) != IPART_OK) {
-        b->oom = 1; /* the only way formatting a decoded amount fails */
-        return;
-    }
-    ipart__strbuf_json_string(b, text);
-    ipart_free(text);
-}
-
-static void encode_date(ipart__strbuf *b, ipart_date date)
-{
-    ipart__strbuf_printf(b, "\"%04d-%02d-%02d\"", date.year, date.month, date.day);
-}
-
 static void encode_value(ipart__strbuf *b, const field_spec *f, const void *at)
 {
     switch (f->kind) {
@@ -804,10 +787,10 @@ static void encode_value(ipart__strbuf *b, const field_spec *f, const void *at)
         ipart__strbuf_json_string(b, *(const char *const *)at);
         break;
     case FK_DATE:
-        encode_date(b, *(const ipart_date *)at);
+        ipart__strbuf_json_date(b, *(const ipart_date *)at);
         break;
     case FK_MONEY:
-        encode_money(b, *(const ipart_money *)at);
+        ipart__strbuf_json_money(b, *(const ipart_money *)at);
         break;
     case FK_BOOL:
         ipart__strbuf_puts(b, *(const int *)at ? "true" : "false");
@@ -900,7 +883,7 @@ void ipart__event_encode(ipart__strbuf *b, const ipart__event *event)
     ipart__strbuf_puts(b, "{\"type\":");
     ipart__strbuf_json_string(b, ipart__event_type_name(event->type));
     ipart__strbuf_puts(b, ",\"date\":");
-    encode_date(b, event->date);
+    ipart__strbuf_json_date(b, event->date);
     ipart__strbuf_puts(b, ",\"actor\":");
     ipart__strbuf_json_string(b, event->actor);
     encode_object(b, &bodies[event->type], event, 0);

@@ -7,25 +7,8 @@
 #include <string.h>
 
 #include "core/error_p.h"
-#include "ipart/memory.h"
 #include "core/strbuf_p.h"
 #include "model/partnership_p.h"
-
-static void put_date(ipart__strbuf *b, ipart_date d)
-{
-    ipart__strbuf_printf(b, "\"%04d-%02d-%02d\"", d.year, d.month, d.day);
-}
-
-static void put_money(ipart__strbuf *b, ipart_money m)
-{
-    char *text = NULL;
-    if (ipart_money_format(&text, m) != IPART_OK) {
-        b->oom = 1;
-        return;
-    }
-    ipart__strbuf_json_string(b, text);
-    ipart_free(text);
-}
 
 /* Millionths of a point as "87.500000". */
 static void put_points(ipart__strbuf *b, int64_t micro)
@@ -45,13 +28,11 @@ ipart_status ipart_partnership_actions_json(char **out, const ipart_partnership 
     if (!out || !p || !actor)
         return need(out, p, "ipart_partnership_actions_json");
     ipart__strbuf b = IPART__STRBUF_INIT;
-    const ipart__party *party = ipart__party_find(p, actor);
     ipart__strbuf_putc(&b, '[');
     for (int t = 0; t < IPART__EV_COUNT; t++) {
         /* The same gate apply() uses, on a payload-free event dated like the last one. */
         ipart__event probe = {.type = (ipart__event_type)t, .date = p->last_date, .actor = actor};
         ipart_status rc = ipart__may_apply(p, &probe);
-        (void)party;
         if (t)
             ipart__strbuf_putc(&b, ',');
         ipart__strbuf_puts(&b, "{\"type\":");
@@ -136,11 +117,11 @@ static void put_tender(ipart__strbuf *b, const ipart__party *t)
     }
     ipart__strbuf_printf(b, "{\"kind\":\"%s\",\"version\":%d,\"price\":", kinds[t->tender_kind],
                          t->tender_version);
-    put_money(b, t->price);
+    ipart__strbuf_json_money(b, t->price);
     ipart__strbuf_puts(b, ",\"development_price\":");
-    put_money(b, t->development_price);
+    ipart__strbuf_json_money(b, t->development_price);
     ipart__strbuf_puts(b, ",\"date\":");
-    put_date(b, t->tender_date);
+    ipart__strbuf_json_date(b, t->tender_date);
     ipart__strbuf_putc(b, '}');
 }
 
