@@ -11,6 +11,7 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
+#include "core/money_p.h"
 #include "ipart/calendar.h"
 #include "model/partnership_p.h"
 
@@ -464,26 +465,19 @@ static ipart_status threshold_check(const ipart_partnership *p, const ipart__eve
 {
     if (!p->profile->below_threshold_blocked)
         return IPART_OK;
-    ipart_money threshold, value;
-    const ev_terms *t = p->terms;
-    ipart_status rc = ipart__threshold(&threshold, NULL, p->profile->code,
-                                       (ipart__authority_kind)p->authority->kind,
-                                       (ipart__contract_type)t->contract_type, p->currency,
-                                       ev->date);
+    ipart_threshold_verdict v;
+    ipart_status rc = ipart__threshold_verdict(&v, p, ev->date);
     if (rc == IPART_ENOTFOUND)
         return IPART_OK; /* no table for that date or currency: nothing to compare with */
-    if (rc == IPART_OK)
-        rc = ipart_money_add(&value, t->budget.max_rnd_value, t->budget.estimated_purchase_value);
-    if (rc != IPART_OK)
+    if (rc != IPART_OK || v.above)
         return rc;
-    if (value.minor >= threshold.minor)
-        return IPART_OK;
-    char message[200];
+    char value[IPART__MONEY_TEXT_SIZE], threshold[IPART__MONEY_TEXT_SIZE], message[200];
+    ipart__money_canonical(value, v.estimated_value);
+    ipart__money_canonical(threshold, v.threshold);
     snprintf(message, sizeof message,
-             "the estimated value %lld.%02lld is below the EEA threshold %lld.%02lld: "
-             "innovation partnership is a Part III procedure",
-             (long long)(value.minor / 100), (long long)(value.minor % 100),
-             (long long)(threshold.minor / 100), (long long)(threshold.minor % 100));
+             "the estimated value %s %s is below the EEA threshold %s %s: innovation "
+             "partnership is a Part III procedure",
+             value, p->currency, threshold, p->currency);
     return violation("R3", path, NULL, "notice.threshold.below", message);
 }
 
@@ -1133,13 +1127,13 @@ static ipart_status award_check(const ipart_partnership *p, const ipart__event *
     if (rc != IPART_OK)
         return rc;
     if (sum.minor > p->terms->budget.development_cap.minor) {
-        char message[200];
+        char total[IPART__MONEY_TEXT_SIZE], cap[IPART__MONEY_TEXT_SIZE], message[200];
+        ipart__money_canonical(total, sum);
+        ipart__money_canonical(cap, p->terms->budget.development_cap);
         snprintf(message, sizeof message,
-                 "the partners' development prices sum to %lld.%02lld, above the development "
-                 "budget cap %lld.%02lld: negotiate or scale down",
-                 (long long)(sum.minor / 100), (long long)(sum.minor % 100),
-                 (long long)(p->terms->budget.development_cap.minor / 100),
-                 (long long)(p->terms->budget.development_cap.minor % 100));
+                 "the partners' development prices sum to %s, above the development budget cap "
+                 "%s: negotiate or scale down",
+                 total, cap);
         return violation("R33", path, "partners", "award.budget", message);
     }
     if (empty(ev->as.award.reasons))

@@ -338,16 +338,10 @@ ipart_status ipart_partnership_awarded_sum(ipart_money *out, const ipart_partner
     return IPART_OK;
 }
 
-ipart_status ipart_partnership_threshold(ipart_threshold_verdict *out, const ipart_partnership *p)
+ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
+                                      ipart_date on)
 {
-    if (!out || !p)
-        return ipart__fail_null("ipart_partnership_threshold", !out ? "out" : "partnership");
-    if (!p->terms)
-        return ipart__fail(IPART_ESTATE, "terms.missing", "no terms have been set");
     ipart_threshold_verdict v;
-    ipart_date on = p->stage >= IPART_STAGE_NOTICE_PUBLISHED && p->stage != IPART_STAGE_CANCELLED
-                        ? p->notice_date
-                        : p->last_date;
     ipart_status rc = ipart_money_add(&v.estimated_value, p->terms->budget.max_rnd_value,
                                       p->terms->budget.estimated_purchase_value);
     if (rc == IPART_OK)
@@ -359,4 +353,15 @@ ipart_status ipart_partnership_threshold(ipart_threshold_verdict *out, const ipa
     v.above = v.estimated_value.minor >= v.threshold.minor;
     *out = v;
     return IPART_OK;
+}
+
+ipart_status ipart_partnership_threshold(ipart_threshold_verdict *out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_threshold", !out ? "out" : "partnership");
+    if (!p->terms)
+        return ipart__fail(IPART_ESTATE, "terms.missing", "no terms have been set");
+    /* The rules in force at the notice decide; before it, those of today. */
+    int noticed = p->notice_date.year != 0;
+    return ipart__threshold_verdict(out, p, noticed ? p->notice_date : p->last_date);
 }

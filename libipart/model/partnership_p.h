@@ -126,6 +126,11 @@ void ipart__ranking_free(ipart__ranking *r);
 /* Apply a decoded event (header and body): check, prepare, commit, append. */
 ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path);
 
+/* The estimated value (R30) against the EEA threshold in force `on` (R3).
+ * IPART_ENOTFOUND when the profile has no threshold for the case. */
+ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
+                                      ipart_date on);
+
 /* The common gate of every event: date order, sender, stage. */
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev);
 
