@@ -1118,6 +1118,16 @@ static ipart_status partners_check(const ipart_partnership *p, const ipart__even
     return IPART_OK;
 }
 
+/* R40: the last day of the standstill after an award notified on `award_date`
+ * (SE: 15 days where communication is not electronic). */
+static ipart_status standstill_end(ipart_date *out, const ipart_partnership *p,
+                                   ipart_date award_date)
+{
+    int days = p->electronic_communication ? p->profile->standstill_days
+                                           : p->profile->standstill_days_paper;
+    return ipart_period_end(out, p->profile->code, award_date, days);
+}
+
 static ipart_status award_check(const ipart_partnership *p, const ipart__event *ev,
                                 const char *path)
 {
@@ -1141,9 +1151,7 @@ static ipart_status award_check(const ipart_partnership *p, const ipart__event *
                          "the award decision must give the characteristics and relative "
                          "advantages of the chosen tenders");
     ipart_date end;
-    int days = p->electronic_communication ? p->profile->standstill_days
-                                           : p->profile->standstill_days_paper;
-    if ((rc = ipart_period_end(&end, p->profile->code, ev->date, days)) != IPART_OK)
+    if ((rc = standstill_end(&end, p, ev->date)) != IPART_OK)
         return rc;
     return need_reason(ev->as.award.reason, path, "reason");
 }
@@ -1152,8 +1160,6 @@ static void award_commit(ipart_partnership *p, const ipart__event *ev, ipart__pr
 {
     (void)pr;
     const ev_award_partner *a = ev->as.award.partners.items;
-    int days = p->electronic_communication ? p->profile->standstill_days
-                                           : p->profile->standstill_days_paper;
     for (size_t i = 0; i < ev->as.award.partners.count; i++) {
         ipart__party *t = ipart__party_find(p, a[i].tenderer);
         t->awarded = 1;
@@ -1163,7 +1169,7 @@ static void award_commit(ipart_partnership *p, const ipart__event *ev, ipart__pr
     }
     p->partner_count = ev->as.award.partners.count;
     p->award_date = ev->date;
-    ipart_period_end(&p->standstill_end, p->profile->code, ev->date, days); /* checked */
+    standstill_end(&p->standstill_end, p, ev->date); /* cannot fail: award_check ran it */
     p->stage = IPART_STAGE_AWARD_STANDSTILL;
 }
 
