@@ -177,8 +177,10 @@ def test_ties_are_reported_not_broken():
         if score["tenderer"] == "op11":
             score["score"] = 8
     p = ipart.Partnership(doc["profile"])
-    for event in events[:88]:
+    for event in events[:87]:
         p.apply(event)
+    assert p.ranking is None  # no evaluation yet
+    p.apply(events[87])
     ranks = [(r["rank"], r["tied"]) for r in p.ranking]
     assert ranks == [(1, False), (2, True), (2, True), (4, False)]
     assert p.ranking[1]["total"] == p.ranking[2]["total"]

@@ -170,9 +170,10 @@ class Partnership:
     @property
     def ranking(self) -> Optional[List[dict]]:
         """The last evaluation's ranking, best first; None before one."""
-        if not any(e["type"] == "tenders_evaluated" for e in self):
+        try:
+            return json.loads(capi.ipart_partnership_ranking_json(self._handle()))
+        except NotFoundError:
             return None
-        return json.loads(capi.ipart_partnership_ranking_json(self._handle()))
 
     def actions(self, actor: str) -> List[dict]:
         """Every event type with whether `actor` may send it now, and if not
