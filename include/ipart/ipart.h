@@ -17,5 +17,6 @@
 #include "date.h"
 #include "calendar.h"
 #include "partnership.h"
+#include "contract.h"
 
 #endif /* IPART_IPART_H */

@@ -57,7 +57,8 @@ typedef struct ipart_party {
     ipart_role role;
     const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
-                             "tendering", "eliminated", "awarded", "partner";
+                             "tendering", "eliminated", "awarded", "partner",
+                             "terminated" (its contract ended after a phase);
                              authorities and followers: "" */
 } ipart_party;
 

@@ -68,6 +68,9 @@ struct object_spec {
     {n, FK_OBJECT, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, NULL, &spec}
 #define ARR_REQ(T, n, m, spec, min_count) \
     {n, FK_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, &spec}
+#define ARR_OPT(T, n, m, h, spec, min_count) \
+    {n, FK_ARRAY, offsetof(T, m), 0, (long)offsetof(T, h), 0, min_count, 0, NULL, &spec}
+#define ID_NULLABLE(T, n, m) {n, FK_ID, offsetof(T, m), 1, NO_HAS, 1, 0, 0, NULL, NULL}
 #define IDS_REQ(T, n, m, min_count) \
     {n, FK_ID_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, NULL}
 #define SPEC(T, fields) {fields, sizeof fields / sizeof fields[0], sizeof(T)}
@@ -80,13 +83,23 @@ static const char *const contract_types[] = {"supplies", "services", "works", NU
 static const char *const selection_kinds[] = {"rnd_capacity", "innovation_implementation",
                                               "economic_financial", "technical_professional",
                                               "other", NULL};
-static const char *const criterion_kinds[] = {"price", "cost", "quality", NULL};
+static const char *const criterion_kinds[] = {"price", "cost", "quality", "own_contribution",
+                                              NULL};
 static const char *const ipr_regimes[] = {"supplier_owns", "supplier_owns_licence",
                                           "supplier_owns_call_back", "authority_owns", "joint",
                                           NULL};
 static const char *const tender_kinds[] = {"initial", "intermediate", "final", NULL};
 static const char *const separate_rnd[] = {"existing", "planned", NULL};
 static const char *const regimes[] = {"LOU", "LUFS", NULL};
+static const char *const phase_kinds[] = {"rnd", "prototype", "test_pilot", "pre_series", NULL};
+static const char *const plan_templates[] = {"custom", "dfo", NULL};
+static const char *const compensation_models[] = {"full", "partial", NULL};
+static const char *const owed_policies[] = {"completed_milestones", "pro_rata", NULL};
+static const char *const cap_scopes[] = {"development", "partner", "phase", "purchase", NULL};
+static const char *const cap_bites[] = {"commitment", "payment", NULL};
+static const char *const cap_policies[] = {"stop", "warn", NULL};
+static const char *const gate_decisions[] = {"continue", "terminate", NULL};
+static const char *const gate_grounds[] = {"targets_not_met", "reduce_partners", NULL};
 
 /* ---- object specs -------------------------------------------------------- */
 
@@ -168,12 +181,19 @@ static const field_spec disclosures_fields[] = {
 };
 static const object_spec disclosures_spec = SPEC(disclosures_t, disclosures_fields);
 
-typedef struct { int kind; ipart_money development_price, price; const char *proposal; } tender_t;
+typedef struct {
+    int kind;
+    ipart_money development_price, price;
+    const char *proposal;
+    ipart_money declared_cost;
+    int has_declared_cost;
+} tender_t;
 static const field_spec tender_fields[] = {
     ENUM_REQ(tender_t, "kind", kind, tender_kinds),
     REQ(tender_t, "development_price", FK_MONEY, development_price),
     REQ(tender_t, "price", FK_MONEY, price),
     OPT(tender_t, "proposal", FK_STRING, proposal),
+    OPT_HAS(tender_t, "declared_cost", FK_MONEY, declared_cost, has_declared_cost),
 };
 static const object_spec tender_spec = SPEC(tender_t, tender_fields);
 
@@ -191,12 +211,142 @@ static const field_spec partner_fields[] = {
 };
 static const object_spec partner_spec = SPEC(ev_award_partner, partner_fields);
 
+/* ---- the partnership contract: phases, compensation, caps, option (R20-R35) -- */
+
+static const field_spec target_fields[] = {
+    REQ(ev_target, "id", FK_ID, id),
+    REQ(ev_target, "criteria", FK_STRING, criteria),
+    REQ(ev_target, "verification", FK_STRING, verification),
+};
+static const object_spec target_spec = SPEC(ev_target, target_fields);
+
+static const field_spec instalment_fields[] = {
+    REQ(ev_instalment, "id", FK_ID, id),
+    REQ(ev_instalment, "target", FK_ID, target),
+    INT_OPT(ev_instalment, "share", share, has_share, 1, 10000),
+    OPT_HAS(ev_instalment, "amount", FK_MONEY, amount, has_amount),
+};
+static const object_spec instalment_spec = SPEC(ev_instalment, instalment_fields);
+
+static const field_spec phase_fields[] = {
+    REQ(ev_phase, "id", FK_ID, id),
+    ENUM_REQ(ev_phase, "kind", kind, phase_kinds),
+    REQ(ev_phase, "name", FK_STRING, name),
+    REQ(ev_phase, "due", FK_DATE, due),
+    INT_OPT(ev_phase, "share", share, has_share, 0, 10000),
+    ARR_REQ(ev_phase, "targets", targets, target_spec, 1),
+    ARR_REQ(ev_phase, "instalments", instalments, instalment_spec, 1),
+};
+static const object_spec phase_spec = SPEC(ev_phase, phase_fields);
+
+typedef struct { int template_; int has_template; ipart__array phases; } development_t;
+static const field_spec development_fields[] = {
+    ENUM_OPT(development_t, "template", template_, has_template, plan_templates),
+    ARR_REQ(development_t, "phases", phases, phase_spec, 1),
+};
+static const object_spec development_spec = SPEC(development_t, development_fields);
+
+typedef struct {
+    int model;
+    int64_t authority_share;
+    int has_authority_share;
+    int on_termination;
+    int has_on_termination;
+} compensation_t;
+static const field_spec compensation_fields[] = {
+    ENUM_REQ(compensation_t, "model", model, compensation_models),
+    INT_OPT(compensation_t, "authority_share", authority_share, has_authority_share, 1, 10000),
+    ENUM_OPT(compensation_t, "on_termination", on_termination, has_on_termination,
+             owed_policies),
+};
+static const object_spec compensation_spec = SPEC(compensation_t, compensation_fields);
+
+static const field_spec cap_fields[] = {
+    REQ(ev_cap, "id", FK_ID, id),
+    ENUM_REQ(ev_cap, "scope", scope, cap_scopes),
+    OPT(ev_cap, "phase", FK_ID, phase),
+    REQ(ev_cap, "amount", FK_MONEY, amount),
+    ENUM_REQ(ev_cap, "bites", bites, cap_bites),
+    ENUM_REQ(ev_cap, "policy", policy, cap_policies),
+};
+static const object_spec cap_spec = SPEC(ev_cap, cap_fields);
+
+static const field_spec level_fields[] = {
+    REQ(ev_level, "id", FK_ID, id),
+    REQ(ev_level, "text", FK_STRING, text),
+};
+static const object_spec level_spec = SPEC(ev_level, level_fields);
+
+static const field_spec holder_fields[] = {
+    REQ(ev_option_holder, "follower", FK_ID, follower),
+    INT_REQ(ev_option_holder, "quantity", quantity, 1, 1000000000),
+};
+static const object_spec holder_spec = SPEC(ev_option_holder, holder_fields);
+
+typedef struct {
+    const char *description, *unit;
+    ipart_money max_unit_price;
+    int64_t quantity;
+    ipart_date expires;
+    ipart__array performance_levels, followers;
+} option_t;
+static const field_spec option_fields[] = {
+    REQ(option_t, "description", FK_STRING, description),
+    REQ(option_t, "unit", FK_STRING, unit),
+    REQ(option_t, "max_unit_price", FK_MONEY, max_unit_price),
+    INT_REQ(option_t, "quantity", quantity, 1, 1000000000),
+    REQ(option_t, "expires", FK_DATE, expires),
+    ARR_REQ(option_t, "performance_levels", performance_levels, level_spec, 1),
+    ARR_REQ(option_t, "followers", followers, holder_spec, 0),
+};
+static const object_spec option_spec = SPEC(option_t, option_fields);
+
+typedef struct { int64_t headroom; int has_headroom; const char *clause; } changes_t;
+static const field_spec changes_fields[] = {
+    INT_OPT(changes_t, "headroom", headroom, has_headroom, 0, 10000),
+    OPT(changes_t, "clause", FK_STRING, clause),
+};
+static const object_spec changes_spec = SPEC(changes_t, changes_fields);
+
+typedef struct {
+    const char *justification;
+    int64_t min_ratio, max_ratio;
+    int has_min_ratio, has_max_ratio;
+    int64_t overrun_margin;
+    int has_overrun_margin;
+} proportionality_t;
+static const field_spec proportionality_fields[] = {
+    REQ(proportionality_t, "justification", FK_STRING, justification),
+    INT_OPT(proportionality_t, "min_ratio", min_ratio, has_min_ratio, 0, 100000000),
+    INT_OPT(proportionality_t, "max_ratio", max_ratio, has_max_ratio, 0, 100000000),
+    INT_OPT(proportionality_t, "overrun_margin", overrun_margin, has_overrun_margin, 0, 100000),
+};
+static const object_spec proportionality_spec = SPEC(proportionality_t, proportionality_fields);
+
+static const field_spec phase_price_fields[] = {
+    REQ(ev_phase_price, "phase", FK_ID, phase),
+    REQ(ev_phase_price, "price", FK_MONEY, price),
+};
+static const object_spec phase_price_spec = SPEC(ev_phase_price, phase_price_fields);
+
+static const field_spec level_result_fields[] = {
+    REQ(ev_level_result, "level", FK_ID, level),
+    REQ(ev_level_result, "met", FK_BOOL, met),
+};
+static const object_spec level_result_spec = SPEC(ev_level_result, level_result_fields);
+
 /* The layout of these typedefs must match the anonymous structs in ev_terms. */
 _Static_assert(sizeof(candidates_t) == sizeof(((ev_terms *)0)->candidates), "candidates layout");
 _Static_assert(sizeof(reservations_t) == sizeof(((ev_terms *)0)->reservations), "reservations");
 _Static_assert(sizeof(ipr_t) == sizeof(((ev_terms *)0)->ipr), "ipr layout");
 _Static_assert(sizeof(budget_t) == sizeof(((ev_terms *)0)->budget), "budget layout");
 _Static_assert(sizeof(disclosures_t) == sizeof(((ev_terms *)0)->disclosures), "disclosures");
+_Static_assert(sizeof(development_t) == sizeof(((ev_terms *)0)->development), "development");
+_Static_assert(sizeof(compensation_t) == sizeof(((ev_terms *)0)->compensation), "compensation");
+_Static_assert(sizeof(option_t) == sizeof(((ev_terms *)0)->option), "option layout");
+_Static_assert(sizeof(changes_t) == sizeof(((ev_terms *)0)->changes), "changes layout");
+_Static_assert(sizeof(proportionality_t) == sizeof(((ev_terms *)0)->proportionality),
+               "proportionality layout");
 _Static_assert(sizeof(tender_t) == sizeof(((ipart__event *)0)->as.tender.tender), "tender");
 
 /* ---- event payload specs -------------------------------------------------- */
@@ -240,6 +390,14 @@ static const field_spec terms_fields[] = {
     OPT_HAS(E, "max_value_disclosed", FK_BOOL, as.terms.max_value_disclosed,
             as.terms.has_max_value_disclosed),
     OBJ_OPT(E, "disclosures", as.terms.disclosures, as.terms.has_disclosures, disclosures_spec),
+    OBJ_OPT(E, "development", as.terms.development, as.terms.has_development, development_spec),
+    OBJ_OPT(E, "compensation", as.terms.compensation, as.terms.has_compensation,
+            compensation_spec),
+    ARR_OPT(E, "caps", as.terms.caps, as.terms.has_caps, cap_spec, 0),
+    OBJ_OPT(E, "option", as.terms.option, as.terms.has_option, option_spec),
+    OBJ_OPT(E, "changes", as.terms.changes, as.terms.has_changes, changes_spec),
+    OBJ_OPT(E, "proportionality", as.terms.proportionality, as.terms.has_proportionality,
+            proportionality_spec),
 };
 static const field_spec notice_fields[] = {
     REQ(E, "request_deadline", FK_DATE, as.notice.request_deadline),
@@ -291,6 +449,51 @@ static const field_spec award_fields[] = {
 };
 static const field_spec signed_fields[] = {
     REQ(E, "partner", FK_ID, as.signed_.partner),
+    ARR_OPT(E, "phase_prices", as.signed_.phase_prices, as.signed_.has_phase_prices,
+            phase_price_spec, 1),
+};
+static const field_spec phase_started_fields[] = {
+    REQ(E, "partner", FK_ID, as.phase.partner),
+    REQ(E, "phase", FK_ID, as.phase.phase),
+};
+static const field_spec milestone_fields[] = {
+    REQ(E, "partner", FK_ID, as.milestone.partner),
+    REQ(E, "target", FK_ID, as.milestone.target),
+    REQ(E, "met", FK_BOOL, as.milestone.met),
+    REQ(E, "evidence", FK_STRING, as.milestone.evidence),
+};
+static const field_spec payment_fields[] = {
+    REQ(E, "partner", FK_ID, as.payment.partner),
+    ID_NULLABLE(E, "instalment", as.payment.instalment),
+    REQ(E, "amount", FK_MONEY, as.payment.amount),
+};
+static const field_spec change_fields[] = {
+    REQ(E, "partner", FK_ID, as.change.partner),
+    REQ(E, "delta", FK_MONEY, as.change.delta),
+    OPT(E, "phase", FK_ID, as.change.phase),
+    REQ(E, "reason", FK_STRING, as.change.reason),
+};
+static const field_spec gate_fields[] = {
+    REQ(E, "partner", FK_ID, as.gate.partner),
+    REQ(E, "phase", FK_ID, as.gate.phase),
+    ENUM_REQ(E, "decision", as.gate.decision, gate_decisions),
+    ENUM_OPT(E, "ground", as.gate.ground, as.gate.has_ground, gate_grounds),
+    IDS_REQ(E, "targets", as.gate.targets, 1),
+    REQ(E, "reason", FK_STRING, as.gate.reason),
+};
+static const field_spec accepted_fields[] = {
+    REQ(E, "partner", FK_ID, as.accepted.partner),
+    REQ(E, "report", FK_STRING, as.accepted.report),
+    ARR_REQ(E, "performance_levels", as.accepted.levels, level_result_spec, 1),
+};
+static const field_spec option_event_fields[] = {
+    REQ(E, "partner", FK_ID, as.option.partner),
+    INT_REQ(E, "quantity", as.option.quantity, 1, 1000000000),
+    REQ(E, "unit_price", FK_MONEY, as.option.unit_price),
+};
+static const field_spec lapsed_fields[] = {
+    REQ(E, "partner", FK_ID, as.lapsed.partner),
+    REQ(E, "reason", FK_STRING, as.lapsed.reason),
 };
 static const field_spec cancelled_fields[] = {
     REQ(E, "reason", FK_STRING, as.cancelled.reason),
@@ -324,6 +527,16 @@ static const object_spec bodies[IPART__EV_COUNT] = {
     [IPART__EV_AWARD_DECIDED] = BODY(award_fields),
     [IPART__EV_CONTRACT_SIGNED] = BODY(signed_fields),
     [IPART__EV_PROCEDURE_CANCELLED] = BODY(cancelled_fields),
+    [IPART__EV_PHASE_STARTED] = BODY(phase_started_fields),
+    [IPART__EV_MILESTONE_ASSESSED] = BODY(milestone_fields),
+    [IPART__EV_INSTALMENT_PAID] = BODY(payment_fields),
+    [IPART__EV_CONTRACT_CHANGED] = BODY(change_fields),
+    [IPART__EV_PHASE_GATE_DECIDED] = BODY(gate_fields),
+    [IPART__EV_PARTNERSHIP_TERMINATED] = BODY(cancelled_fields),
+    [IPART__EV_SOLUTION_ACCEPTED] = BODY(accepted_fields),
+    [IPART__EV_OPTION_EXERCISED] = BODY(option_event_fields),
+    [IPART__EV_OPTION_LAPSED] = BODY(lapsed_fields),
+    [IPART__EV_PARTNERSHIP_COMPLETED] = BODY(cancelled_fields),
     [IPART__EV_CONSENT_GIVEN] = BODY(consent_fields),
     [IPART__EV_NOTE_RECORDED] = BODY(note_fields),
 };
@@ -854,7 +1067,7 @@ static int field_present(const field_spec *f, const void *base)
     const unsigned char *at = (const unsigned char *)base + f->offset;
     if (f->has_offset != NO_HAS)
         return *(const int *)((const unsigned char *)base + f->has_offset);
-    if (!f->required && (f->kind == FK_STRING || f->kind == FK_ID))
+    if ((!f->required || f->nullable) && (f->kind == FK_STRING || f->kind == FK_ID))
         return *(const char *const *)at != NULL;
     return 1;
 }

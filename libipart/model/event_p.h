@@ -34,6 +34,16 @@
     X(AWARD_DECIDED, "award_decided")              \
     X(CONTRACT_SIGNED, "contract_signed")          \
     X(PROCEDURE_CANCELLED, "procedure_cancelled")  \
+    X(PHASE_STARTED, "phase_started")              \
+    X(MILESTONE_ASSESSED, "milestone_assessed")    \
+    X(INSTALMENT_PAID, "instalment_paid")          \
+    X(CONTRACT_CHANGED, "contract_changed")        \
+    X(PHASE_GATE_DECIDED, "phase_gate_decided")    \
+    X(PARTNERSHIP_TERMINATED, "partnership_terminated") \
+    X(SOLUTION_ACCEPTED, "solution_accepted")      \
+    X(OPTION_EXERCISED, "option_exercised")        \
+    X(OPTION_LAPSED, "option_lapsed")              \
+    X(PARTNERSHIP_COMPLETED, "partnership_completed") \
     X(CONSENT_GIVEN, "consent_given")              \
     X(NOTE_RECORDED, "note_recorded")
 
@@ -59,12 +69,24 @@ typedef enum { EV_KIND_CENTRAL_GOVERNMENT, EV_KIND_SUB_CENTRAL, EV_KIND_BODY_PUB
 typedef enum { EV_CONTRACT_SUPPLIES, EV_CONTRACT_SERVICES, EV_CONTRACT_WORKS } ev_contract_type;
 typedef enum { EV_SEL_RND_CAPACITY, EV_SEL_INNOVATION_IMPLEMENTATION, EV_SEL_ECONOMIC_FINANCIAL,
                EV_SEL_TECHNICAL_PROFESSIONAL, EV_SEL_OTHER } ev_selection_kind;
-typedef enum { EV_CRIT_PRICE, EV_CRIT_COST, EV_CRIT_QUALITY } ev_criterion_kind;
+typedef enum { EV_CRIT_PRICE, EV_CRIT_COST, EV_CRIT_QUALITY,
+               EV_CRIT_OWN_CONTRIBUTION } ev_criterion_kind;
 typedef enum { EV_IPR_SUPPLIER_OWNS, EV_IPR_SUPPLIER_OWNS_LICENCE, EV_IPR_SUPPLIER_OWNS_CALL_BACK,
                EV_IPR_AUTHORITY_OWNS, EV_IPR_JOINT } ev_ipr_regime;
 typedef enum { EV_TENDER_INITIAL, EV_TENDER_INTERMEDIATE, EV_TENDER_FINAL } ev_tender_kind;
 typedef enum { EV_RND_EXISTING, EV_RND_PLANNED } ev_separate_rnd;
 typedef enum { EV_REGIME_LOU, EV_REGIME_LUFS } ev_regime;
+/* R20: the research-and-innovation sequence; phases may not go back in it. */
+typedef enum { EV_PHASE_RND, EV_PHASE_PROTOTYPE, EV_PHASE_TEST_PILOT,
+               EV_PHASE_PRE_SERIES } ev_phase_kind;
+typedef enum { EV_TEMPLATE_CUSTOM, EV_TEMPLATE_DFO } ev_plan_template;
+typedef enum { EV_COMPENSATION_FULL, EV_COMPENSATION_PARTIAL } ev_compensation_model;
+typedef enum { EV_OWED_COMPLETED_MILESTONES, EV_OWED_PRO_RATA } ev_owed_policy;
+typedef enum { EV_CAP_DEVELOPMENT, EV_CAP_PARTNER, EV_CAP_PHASE, EV_CAP_PURCHASE } ev_cap_scope;
+typedef enum { EV_BITES_COMMITMENT, EV_BITES_PAYMENT } ev_cap_bites;
+typedef enum { EV_POLICY_STOP, EV_POLICY_WARN } ev_cap_policy;
+typedef enum { EV_GATE_CONTINUE, EV_GATE_TERMINATE } ev_gate_decision;
+typedef enum { EV_GROUND_TARGETS_NOT_MET, EV_GROUND_REDUCE_PARTNERS } ev_gate_ground;
 
 typedef struct ev_party {
     const char *id;
@@ -103,6 +125,62 @@ typedef struct ev_award_partner {
     int separate_rnd; /* ev_separate_rnd */
     int has_separate_rnd;
 } ev_award_partner;
+
+typedef struct ev_target {
+    const char *id;
+    const char *criteria;
+    const char *verification;
+} ev_target;
+
+/* An instalment is a share of the phase price or a fixed amount (not both). */
+typedef struct ev_instalment {
+    const char *id;
+    const char *target; /* payable once this target is assessed as met (R22) */
+    int64_t share;      /* basis points of the phase price */
+    int has_share;
+    ipart_money amount;
+    int has_amount;
+} ev_instalment;
+
+typedef struct ev_phase {
+    const char *id;
+    int kind; /* ev_phase_kind */
+    const char *name;
+    ipart_date due;
+    int64_t share; /* basis points of the development price, when the contract gives no prices */
+    int has_share;
+    ipart__array targets;     /* ev_target, at least one (R21) */
+    ipart__array instalments; /* ev_instalment, at least one (R22) */
+} ev_phase;
+
+typedef struct ev_cap {
+    const char *id;
+    int scope; /* ev_cap_scope */
+    const char *phase; /* scope "phase" */
+    ipart_money amount;
+    int bites;  /* ev_cap_bites */
+    int policy; /* ev_cap_policy */
+} ev_cap;
+
+typedef struct ev_level {
+    const char *id;
+    const char *text;
+} ev_level;
+
+typedef struct ev_option_holder {
+    const char *follower;
+    int64_t quantity;
+} ev_option_holder;
+
+typedef struct ev_phase_price {
+    const char *phase;
+    ipart_money price;
+} ev_phase_price;
+
+typedef struct ev_level_result {
+    const char *level;
+    int met;
+} ev_level_result;
 
 typedef struct ev_terms {
     int contract_type;
@@ -145,6 +223,46 @@ typedef struct ev_terms {
         int reduce_on_intermediate_targets;
     } disclosures;
     int has_disclosures;
+    struct {
+        int template_; /* ev_plan_template */
+        int has_template;
+        ipart__array phases; /* ev_phase */
+    } development;
+    int has_development;
+    struct {
+        int model;              /* ev_compensation_model */
+        int64_t authority_share; /* basis points of the declared cost (partial) */
+        int has_authority_share;
+        int on_termination;     /* ev_owed_policy */
+        int has_on_termination;
+    } compensation;
+    int has_compensation;
+    ipart__array caps; /* ev_cap */
+    int has_caps;
+    struct {
+        const char *description;
+        const char *unit;
+        ipart_money max_unit_price; /* the maximum cost (R27), per unit */
+        int64_t quantity;           /* the authority's own */
+        ipart_date expires;
+        ipart__array performance_levels; /* ev_level, at least one (R27) */
+        ipart__array followers;          /* ev_option_holder (R28) */
+    } option;
+    int has_option;
+    struct {
+        int64_t headroom; /* basis points of the original contract value (R34) */
+        int has_headroom;
+        const char *clause;
+    } changes;
+    int has_changes;
+    struct {
+        const char *justification;
+        int64_t min_ratio, max_ratio; /* basis points: purchase value / R&D value (R23) */
+        int has_min_ratio, has_max_ratio;
+        int64_t overrun_margin; /* basis points above the R&D value (R25) */
+        int has_overrun_margin;
+    } proportionality;
+    int has_proportionality;
 } ev_terms;
 
 typedef struct ipart__event {
@@ -197,6 +315,8 @@ typedef struct ipart__event {
                 ipart_money development_price;
                 ipart_money price;
                 const char *proposal;
+                ipart_money declared_cost; /* partial compensation: the full development cost */
+                int has_declared_cost;
             } tender;
         } tender;
         struct {
@@ -229,10 +349,56 @@ typedef struct ipart__event {
         } award;
         struct {
             const char *partner;
+            ipart__array phase_prices; /* ev_phase_price */
+            int has_phase_prices;      /* absent: the phase shares of the terms */
         } signed_;
         struct {
+            const char *partner;
+            const char *phase;
+        } phase;
+        struct {
+            const char *partner;
+            const char *target;
+            int met;
+            const char *evidence;
+        } milestone;
+        struct {
+            const char *partner;
+            const char *instalment; /* NULL: a settlement after termination */
+            ipart_money amount;
+        } payment;
+        struct {
+            const char *partner;
+            ipart_money delta; /* signed */
+            const char *phase; /* optional: the phase whose price changes */
             const char *reason;
-        } cancelled;
+        } change;
+        struct {
+            const char *partner;
+            const char *phase;
+            int decision; /* ev_gate_decision */
+            int ground;   /* ev_gate_ground, for "terminate" */
+            int has_ground;
+            ipart__array targets; /* const char *: the assessed targets the decision rests on */
+            const char *reason;
+        } gate;
+        struct {
+            const char *partner;
+            const char *report;
+            ipart__array levels; /* ev_level_result */
+        } accepted;
+        struct {
+            const char *partner;
+            int64_t quantity;
+            ipart_money unit_price;
+        } option;
+        struct {
+            const char *partner;
+            const char *reason;
+        } lapsed;
+        struct {
+            const char *reason;
+        } cancelled; /* also partnership_terminated and partnership_completed */
         struct {
             /* item: {"event": n, "field": "..."} for one item, or a string
              * (a blanket consent, refused by R19). */

@@ -13,80 +13,11 @@
 #include "core/error_p.h"
 #include "core/money_p.h"
 #include "ipart/calendar.h"
+#include "model/contract_p.h"
+#include "model/guard_p.h"
 #include "model/partnership_p.h"
 
 /* ---- helpers -------------------------------------------------------------- */
-
-static int empty(const char *s)
-{
-    if (!s)
-        return 1;
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    return *s == '\0';
-}
-
-static int before(ipart_date a, ipart_date b)
-{
-    int cmp = 0;
-    ipart_date_compare(&cmp, a, b);
-    return cmp < 0;
-}
-
-static void field_path(char *out, size_t size, const char *path, const char *field)
-{
-    snprintf(out, size, "%s.%s", path, field);
-}
-
-static void item_path(char *out, size_t size, const char *path, const char *field, size_t i)
-{
-    snprintf(out, size, "%s.%s[%zu]", path, field, i);
-}
-
-static ipart_status wrong_stage(const ipart_partnership *p, ipart__event_type type)
-{
-    return ipart__fail(IPART_ESTATE, "event.stage",
-                       "'%s' is not possible in stage '%s'", ipart__event_type_name(type),
-                       ipart_stage_name(p->stage));
-}
-
-static ipart_status invalid(const char *path, const char *field, const char *key,
-                            const char *message)
-{
-    char at[256];
-    field_path(at, sizeof at, path, field);
-    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, message);
-    ipart__error_set_path(at);
-    return rc;
-}
-
-static ipart_status violation(const char *rule, const char *path, const char *field,
-                              const char *key, const char *message)
-{
-    char at[256];
-    if (field)
-        field_path(at, sizeof at, path, field);
-    else
-        snprintf(at, sizeof at, "%s", path);
-    return ipart__rule_violation(rule, at, key, "%s", message);
-}
-
-/* R42: a discretionary decision carries its reason. */
-static ipart_status need_reason(const char *reason, const char *path, const char *field)
-{
-    return empty(reason) ? violation("R42", path, field, "decision.reason.missing",
-                                     "a discretionary decision must state its reason")
-                         : IPART_OK;
-}
-
-static ipart_status unknown_party(const char *path, const char *field, const char *id)
-{
-    char at[256];
-    field_path(at, sizeof at, path, field);
-    ipart_status rc = ipart__fail(IPART_ENOTFOUND, "party.unknown", "%s: no party '%s'", at, id);
-    ipart__error_set_path(at);
-    return rc;
-}
 
 static int is_before_notice(ipart_stage s)
 {
@@ -98,31 +29,6 @@ static int remaining(const ipart__party *party)
 {
     return party->role == IPART_ROLE_OPERATOR && party->invited && !party->eliminated;
 }
-
-static ipart_status require_role(const ipart__party *actor, const char *actor_id,
-                                 ipart_role role, ipart__event_type type)
-{
-    if (!actor)
-        return ipart__fail(IPART_EPERM, "event.actor.unknown", "'%s' is not a party of this "
-                           "partnership and may not send '%s'", actor_id,
-                           ipart__event_type_name(type));
-    if (actor->role != role)
-        return ipart__fail(IPART_EPERM, "event.actor.role", "'%s' is %s %s; only the %s may "
-                           "send '%s'", actor_id, actor->role == IPART_ROLE_OPERATOR ? "an" : "a",
-                           ipart_role_name(actor->role), ipart_role_name(role),
-                           ipart__event_type_name(type));
-    return IPART_OK;
-}
-
-#define AUTHORITY_IN(stage_ok, type)                                       \
-    do {                                                                   \
-        ipart_status rc_ = require_role(actor, actor_id, IPART_ROLE_AUTHORITY, type); \
-        if (rc_ != IPART_OK)                                               \
-            return rc_;                                                    \
-        if (!(stage_ok))                                                   \
-            return wrong_stage(p, type);                                   \
-        return IPART_OK;                                                   \
-    } while (0)
 
 /* ---- partnership_created ------------------------------------------------ */
 
@@ -146,7 +52,7 @@ static ipart_status created_check(const ipart_partnership *p, const ipart__event
                            ev->as.created.authority.id);
     if (p->profile->lufs_excluded && ev->as.created.has_regime &&
         ev->as.created.regime == EV_REGIME_LUFS)
-        return violation("R47", path, "regime", "profile.lufs",
+        return ipart__violation("R47", path, "regime", "profile.lufs",
                          "innovation partnership is not a procedure under LUFS");
     return IPART_OK;
 }
@@ -189,7 +95,7 @@ static ipart_status new_party_check(const ipart_partnership *p, const char *id,
     if (!ipart__party_find(p, id))
         return IPART_OK;
     char at[256];
-    field_path(at, sizeof at, path, field);
+    ipart__field_path(at, sizeof at, path, field);
     ipart_status rc = ipart__fail(IPART_EEXISTS, "party.exists", "%s: party '%s' already exists",
                                   at, id);
     ipart__error_set_path(at);
@@ -224,9 +130,9 @@ static ipart_status need_may(const ipart_partnership *p, const ipart__party *act
 static void need_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    p->need_described = !empty(ev->as.need.need_description);
+    p->need_described = !ipart__blank(ev->as.need.need_description);
     p->market_check_done = ev->as.need.market_check_done;
-    p->market_check_justified = !empty(ev->as.need.market_check_justification);
+    p->market_check_justified = !ipart__blank(ev->as.need.market_check_justification);
 }
 
 static ipart_status dialogue_may(const ipart_partnership *p, const ipart__party *actor,
@@ -248,13 +154,13 @@ static void dialogue_commit(ipart_partnership *p, const ipart__event *ev, ipart_
 static ipart_status terms_may(const ipart_partnership *p, const ipart__party *actor,
                               const char *actor_id)
 {
-    ipart_status rc = require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_TERMS_SET);
+    ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_TERMS_SET);
     if (rc != IPART_OK)
         return rc;
     if (is_before_notice(p->stage))
         return IPART_OK;
     if (p->stage == IPART_STAGE_CANCELLED)
-        return wrong_stage(p, IPART__EV_TERMS_SET);
+        return ipart__wrong_stage(p, IPART__EV_TERMS_SET);
     return ipart__rule_violation("R15", "", "terms.fixed",
                                  "the terms are fixed by the notice: minimum requirements, "
                                  "award criteria and the IPR arrangements cannot change");
@@ -270,7 +176,7 @@ static ipart_status unique_ids(const ipart__array *arr, size_t size, const char 
             const char *b = *(const char *const *)((const char *)arr->items + j * size);
             if (strcmp(a, b) == 0) {
                 char at[256];
-                item_path(at, sizeof at, path, field, i);
+                ipart__item_path(at, sizeof at, path, field, i);
                 ipart_status rc = ipart__fail(IPART_EINVAL, "terms.id.duplicate",
                                               "%s: id '%s' is used twice", at, a);
                 ipart__error_set_path(at);
@@ -297,10 +203,10 @@ static ipart_status award_criteria_check(const ev_terms *t, const char *path)
         snprintf(message, sizeof message,
                  "the weights sum to %lld basis points; they must sum to 10000 (100 %%)",
                  (long long)sum);
-        return invalid(path, "award_criteria", "terms.weights.sum", message);
+        return ipart__invalid(path, "award_criteria", "terms.weights.sum", message);
     }
     if (!quality || !price)
-        return violation("R18", path, "award_criteria", "terms.award.bpqr",
+        return ipart__violation("R18", path, "award_criteria", "terms.award.bpqr",
                          "award must be on the best price-quality ratio: at least one quality "
                          "criterion and one price or cost criterion with weight");
     return IPART_OK;
@@ -316,10 +222,10 @@ static ipart_status selection_check(const ipart_partnership *p, const ev_terms *
         innovation |= s[i].kind == EV_SEL_INNOVATION_IMPLEMENTATION;
     }
     if (p->profile->rnd_selection_required && !rnd)
-        return violation("R48", path, "selection_criteria", "terms.selection.rnd_dk",
+        return ipart__violation("R48", path, "selection_criteria", "terms.selection.rnd_dk",
                          "a selection criterion on R&D capacity is mandatory in DK");
     if (!rnd && !innovation)
-        return violation("R11", path, "selection_criteria", "terms.selection.rnd",
+        return ipart__violation("R11", path, "selection_criteria", "terms.selection.rnd",
                          "selection must apply criteria on R&D capacity or on developing and "
                          "implementing innovative solutions");
     return IPART_OK;
@@ -329,18 +235,18 @@ static ipart_status reservations_check(const ipart_partnership *p, const ev_term
                                        const char *path)
 {
     if (t->reservations.award_on_initial_tender && !p->profile->award_on_initial_allowed)
-        return violation(p->profile->award_on_initial_rule, path,
+        return ipart__violation(p->profile->award_on_initial_rule, path,
                          "reservations.award_on_initial_tender", "terms.initial_award",
                          "negotiation is obligatory in this profile: award on the initial "
                          "tender cannot be reserved");
     if (!p->profile->dk_disclosures_required)
         return IPART_OK;
     if (!t->has_disclosures)
-        return violation("R10", path, "disclosures", "terms.disclosures.missing",
+        return ipart__violation("R10", path, "disclosures", "terms.disclosures.missing",
                          "DK documents must disclose award on initial tender, several "
                          "contracts, remuneration and reduction on intermediate targets");
     if (t->disclosures.award_on_initial_tender != t->reservations.award_on_initial_tender)
-        return violation("R10", path, "disclosures.award_on_initial_tender",
+        return ipart__violation("R10", path, "disclosures.award_on_initial_tender",
                          "terms.disclosures.inconsistent",
                          "the disclosure contradicts the reservation of award on initial tender");
     return IPART_OK;
@@ -365,15 +271,15 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
         snprintf(message, sizeof message,
                  "the minimum number of candidates is %lld; at least %d must be invited",
                  (long long)t->candidates.min, p->profile->min_candidates);
-        return violation("R13", path, "candidates.min", "terms.candidates.min", message);
+        return ipart__violation("R13", path, "candidates.min", "terms.candidates.min", message);
     }
     if (t->candidates.has_max && t->candidates.max < t->candidates.min)
-        return invalid(path, "candidates.max", "terms.candidates.max",
+        return ipart__invalid(path, "candidates.max", "terms.candidates.max",
                        "the maximum is below the minimum");
     if ((rc = reservations_check(p, t, path)) != IPART_OK)
         return rc;
-    if (!t->has_ipr || empty(t->ipr.description))
-        return violation("R36", path, "ipr", "terms.ipr.missing",
+    if (!t->has_ipr || ipart__blank(t->ipr.description))
+        return ipart__violation("R36", path, "ipr", "terms.ipr.missing",
                          "the IPR arrangements must be defined in the procurement documents");
     const ipart_money *amounts[] = {&t->budget.development_cap, &t->budget.max_rnd_value,
                                     &t->budget.estimated_purchase_value};
@@ -381,8 +287,8 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
                                         "budget.estimated_purchase_value"};
     for (size_t i = 0; i < 3; i++)
         if (amounts[i]->minor < 0)
-            return invalid(path, names[i], "terms.budget.negative", "must not be negative");
-    return IPART_OK;
+            return ipart__invalid(path, names[i], "terms.budget.negative", "must not be negative");
+    return ipart__contract_terms_check(p, t, path);
 }
 
 /* The terms stay for the life of the partnership: copy them into the
@@ -390,13 +296,12 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
 static ipart_status terms_prepare(ipart_partnership *p, const ipart__event *ev,
                                   ipart__prepared *pr)
 {
-    (void)p;
     ev_terms *copy = ipart__arena_alloc(pr->arena, sizeof *copy);
     if (!copy)
         return ipart__fail_nomem();
     *copy = ev->as.terms;
     pr->kept = copy;
-    return IPART_OK;
+    return ipart__terms_prepare_warnings(p, ev, pr);
 }
 
 static void terms_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
@@ -407,6 +312,7 @@ static void terms_commit(ipart_partnership *p, const ipart__event *ev, ipart__pr
     pr->arena->chunks = NULL;
     pr->keep_arena = 1;
     p->terms = pr->kept;
+    ipart__plan_measure(p);
 }
 
 /* ---- notice_published ------------------------------------------------------- */
@@ -421,7 +327,7 @@ static ipart_status notice_may(const ipart_partnership *p, const ipart__party *a
 static ipart_status documents_complete(const ipart_partnership *p, const char *path)
 {
     if (!p->terms)
-        return violation("R9", path, NULL, "notice.terms.missing",
+        return ipart__violation("R9", path, NULL, "notice.terms.missing",
                          "the terms (terms_set) must be fixed before the notice");
     char missing[256] = "";
     const ev_terms *t = p->terms;
@@ -431,13 +337,13 @@ static ipart_status documents_complete(const ipart_partnership *p, const char *p
         strcat(missing, ", minimum requirements (2)");
     if (t->selection_criteria.count == 0)
         strcat(missing, ", selection criteria (5)");
-    if (empty(t->later_purchase))
+    if (ipart__blank(t->later_purchase))
         strcat(missing, ", how the later purchase is made (9)");
     if (!missing[0])
         return IPART_OK;
     char message[320];
     snprintf(message, sizeof message, "the procurement documents lack: %s", missing + 2);
-    return violation("R9", path, NULL, "notice.documents.incomplete", message);
+    return ipart__violation("R9", path, NULL, "notice.documents.incomplete", message);
 }
 
 static ipart_status deadline_check(const ipart_partnership *p, const ipart__event *ev,
@@ -448,7 +354,7 @@ static ipart_status deadline_check(const ipart_partnership *p, const ipart__even
                                        p->profile->min_request_days);
     if (rc != IPART_OK)
         return rc;
-    if (!before(ev->as.notice.request_deadline, earliest))
+    if (!ipart__before(ev->as.notice.request_deadline, earliest))
         return IPART_OK;
     char message[200];
     snprintf(message, sizeof message,
@@ -457,7 +363,7 @@ static ipart_status deadline_check(const ipart_partnership *p, const ipart__even
              ev->as.notice.request_deadline.year, ev->as.notice.request_deadline.month,
              ev->as.notice.request_deadline.day, p->profile->min_request_days, earliest.year,
              earliest.month, earliest.day);
-    return violation("R6", path, "request_deadline", "notice.deadline.short", message);
+    return ipart__violation("R6", path, "request_deadline", "notice.deadline.short", message);
 }
 
 static ipart_status threshold_check(const ipart_partnership *p, const ipart__event *ev,
@@ -478,7 +384,7 @@ static ipart_status threshold_check(const ipart_partnership *p, const ipart__eve
              "the estimated value %s %s is below the EEA threshold %s %s: innovation "
              "partnership is a Part III procedure",
              value, p->currency, threshold, p->currency);
-    return violation("R3", path, NULL, "notice.threshold.below", message);
+    return ipart__violation("R3", path, NULL, "notice.threshold.below", message);
 }
 
 static ipart_status notice_check(const ipart_partnership *p, const ipart__event *ev,
@@ -487,21 +393,21 @@ static ipart_status notice_check(const ipart_partnership *p, const ipart__event 
     ipart_status rc = documents_complete(p, path);
     if (rc != IPART_OK)
         return rc;
-    if (empty(ev->as.notice.channel))
-        return violation("R5", path, "channel", "notice.channel",
+    if (ipart__blank(ev->as.notice.channel))
+        return ipart__violation("R5", path, "channel", "notice.channel",
                          "the call for competition must be published where any operator can see "
                          "it: name the channel (Doffin, TED)");
     if (!p->need_described || !p->market_check_done || !p->market_check_justified)
-        return violation("R1", path, NULL, "notice.need.missing",
+        return ipart__violation("R1", path, NULL, "notice.need.missing",
                          "the innovation need must be described and a justified market check "
                          "must show that the market cannot already meet it");
     if (p->terms->has_tender_documents_complete == 0 || !p->terms->tender_documents_complete ||
-        empty(p->terms->contract_draft))
-        return violation("R8", path, NULL, "notice.documents.draft",
+        ipart__blank(p->terms->contract_draft))
+        return ipart__violation("R8", path, NULL, "notice.documents.draft",
                          "the complete tender documents and the draft contract must be "
                          "available at the notice");
-    if (empty(p->terms->deadline_justification))
-        return violation("R7", path, NULL, "notice.deadline.justification",
+    if (ipart__blank(p->terms->deadline_justification))
+        return ipart__violation("R7", path, NULL, "notice.deadline.justification",
                          "the adequacy of the time limits must be justified");
     if ((rc = deadline_check(p, ev, path)) != IPART_OK)
         return rc;
@@ -529,7 +435,7 @@ static ipart_status request_may(const ipart_partnership *p, const ipart__party *
         return ipart__fail(IPART_EEXISTS, "request.twice", "'%s' has already requested to "
                            "participate", actor_id);
     if (p->stage != IPART_STAGE_NOTICE_PUBLISHED)
-        return wrong_stage(p, IPART__EV_PARTICIPATION_REQUESTED);
+        return ipart__wrong_stage(p, IPART__EV_PARTICIPATION_REQUESTED);
     return IPART_OK;
 }
 
@@ -540,8 +446,8 @@ static ipart_status request_check(const ipart_partnership *p, const ipart__event
         return ipart__fail(IPART_EPERM, "event.actor.role",
                            "'%s' may not request to participate on behalf of '%s'", ev->actor,
                            ev->as.request.operator_.id);
-    if (before(p->request_deadline, ev->date))
-        return violation("R6", path, "date", "request.late",
+    if (ipart__before(p->request_deadline, ev->date))
+        return ipart__violation("R6", path, "date", "request.late",
                          "requests to participate are accepted until the end of the deadline");
     return IPART_OK;
 }
@@ -565,7 +471,7 @@ static ipart_status find_operator(ipart__party **out, const ipart_partnership *p
 {
     ipart__party *party = ipart__party_find(p, id);
     if (!party || party->role != IPART_ROLE_OPERATOR)
-        return unknown_party(path, field, id);
+        return ipart__unknown_party(path, field, id);
     *out = party;
     return IPART_OK;
 }
@@ -574,13 +480,13 @@ static ipart_status assessed_check(const ipart_partnership *p, const ipart__even
                                    const char *path)
 {
     ipart__party *candidate = NULL;
-    if (!before(p->request_deadline, ev->date))
-        return violation("R6", path, "date", "assessment.early",
+    if (!ipart__before(p->request_deadline, ev->date))
+        return ipart__violation("R6", path, "date", "assessment.early",
                          "candidates are assessed after the request deadline has passed");
     ipart_status rc = find_operator(&candidate, p, ev->as.assessed.candidate, path, "candidate");
     if (rc != IPART_OK)
         return rc;
-    return need_reason(ev->as.assessed.reason, path, "reason");
+    return ipart__need_reason(ev->as.assessed.reason, path, "reason");
 }
 
 static void assessed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
@@ -611,23 +517,23 @@ static ipart_status invited_check(const ipart_partnership *p, const ipart__event
         if (rc != IPART_OK)
             return rc;
         if (!c->assessed || !c->qualified)
-            return violation("R12", path, field, "invite.not_qualified",
+            return ipart__violation("R12", path, field, "invite.not_qualified",
                              "only candidates assessed as qualified may be invited");
     }
     for (size_t i = 0; i < p->party_count; i++)
         qualified += p->parties[i]->role == IPART_ROLE_OPERATOR && p->parties[i]->qualified;
     const ev_terms *t = p->terms;
     if (t->candidates.has_max && (int64_t)n > t->candidates.max)
-        return violation("R13", path, "candidates", "invite.too_many",
+        return ipart__violation("R13", path, "candidates", "invite.too_many",
                          "more candidates invited than the maximum stated in the notice");
     if ((int64_t)n < t->candidates.min && (n < qualified || (int64_t)qualified >= t->candidates.min))
-        return violation("R13", path, "candidates", "invite.too_few",
+        return ipart__violation("R13", path, "candidates", "invite.too_few",
                          "at least the minimum number of candidates stated in the notice must be "
                          "invited (all qualified candidates when fewer qualified)");
-    if (!before(ev->date, ev->as.invited.tender_deadline))
-        return invalid(path, "tender_deadline", "invite.deadline",
+    if (!ipart__before(ev->date, ev->as.invited.tender_deadline))
+        return ipart__invalid(path, "tender_deadline", "invite.deadline",
                        "the tender deadline must be after the invitation");
-    return need_reason(ev->as.invited.reason, path, "reason");
+    return ipart__need_reason(ev->as.invited.reason, path, "reason");
 }
 
 static void invited_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
@@ -645,12 +551,12 @@ static void invited_commit(ipart_partnership *p, const ipart__event *ev, ipart__
 static ipart_status tender_may(const ipart_partnership *p, const ipart__party *actor,
                                const char *actor_id)
 {
-    ipart_status rc = require_role(actor, actor_id, IPART_ROLE_OPERATOR,
+    ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_OPERATOR,
                                    IPART__EV_TENDER_SUBMITTED);
     if (rc != IPART_OK)
         return rc;
     if (p->stage != IPART_STAGE_NEGOTIATION && p->stage != IPART_STAGE_FINAL_TENDERS)
-        return wrong_stage(p, IPART__EV_TENDER_SUBMITTED);
+        return ipart__wrong_stage(p, IPART__EV_TENDER_SUBMITTED);
     if (!actor->invited)
         return ipart__rule_violation("R12", "", "tender.not_invited",
                                      "only invited candidates may submit tenders");
@@ -680,13 +586,13 @@ static ipart_status tender_check(const ipart_partnership *p, const ipart__event 
     else if (kind == EV_TENDER_INTERMEDIATE && !t->negotiated_since_tender)
         problem = "an intermediate tender follows a negotiation round on the previous one";
     if (problem)
-        return violation("R14", path, "tender.kind", "tender.kind.order", problem);
+        return ipart__violation("R14", path, "tender.kind", "tender.kind.order", problem);
     if (ev->as.tender.tender.price.minor <= 0)
-        return invalid(path, "tender.price", "tender.price.positive", "must be positive");
+        return ipart__invalid(path, "tender.price", "tender.price.positive", "must be positive");
     if (ev->as.tender.tender.development_price.minor < 0)
-        return invalid(path, "tender.development_price", "tender.price.negative",
+        return ipart__invalid(path, "tender.development_price", "tender.price.negative",
                        "must not be negative");
-    return IPART_OK;
+    return ipart__tender_compensation_check(p, ev, path);
 }
 
 static void tender_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
@@ -699,6 +605,8 @@ static void tender_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
     t->tender_version++;
     t->development_price = ev->as.tender.tender.development_price;
     t->price = ev->as.tender.tender.price;
+    t->declared_cost = ev->as.tender.tender.declared_cost;
+    t->has_declared_cost = ev->as.tender.tender.has_declared_cost;
     t->tender_date = ev->date;
     t->negotiated_since_tender = 0;
 }
@@ -706,7 +614,7 @@ static void tender_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
 static ipart_status negotiation_may(const ipart_partnership *p, const ipart__party *actor,
                                     const char *actor_id)
 {
-    ipart_status rc = require_role(actor, actor_id, IPART_ROLE_AUTHORITY,
+    ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY,
                                    IPART__EV_NEGOTIATION_HELD);
     if (rc != IPART_OK)
         return rc;
@@ -714,7 +622,7 @@ static ipart_status negotiation_may(const ipart_partnership *p, const ipart__par
         return ipart__rule_violation("R14", "", "negotiation.closed",
                                      "negotiation is closed: the final tenders are not negotiated");
     return p->stage == IPART_STAGE_NEGOTIATION ? IPART_OK
-                                               : wrong_stage(p, IPART__EV_NEGOTIATION_HELD);
+                                               : ipart__wrong_stage(p, IPART__EV_NEGOTIATION_HELD);
 }
 
 /* A tenderer still in competition, named by field. */
@@ -723,7 +631,7 @@ static ipart_status find_remaining(ipart__party **out, const ipart_partnership *
 {
     ipart_status rc = find_operator(out, p, id, path, field);
     if (rc == IPART_OK && !remaining(*out))
-        return violation("R12", path, field, "tenderer.not_in_competition",
+        return ipart__violation("R12", path, field, "tenderer.not_in_competition",
                          "not a tenderer still in the competition");
     return rc;
 }
@@ -736,7 +644,7 @@ static ipart_status negotiation_check(const ipart_partnership *p, const ipart__e
     if (rc != IPART_OK)
         return rc;
     if (!t->has_tender)
-        return violation("R14", path, "tenderer", "negotiation.no_tender",
+        return ipart__violation("R14", path, "tenderer", "negotiation.no_tender",
                          "negotiation concerns a submitted tender");
     return IPART_OK;
 }
@@ -773,7 +681,7 @@ static ipart_status changed_check(const ipart_partnership *p, const ipart__event
                                   const char *path)
 {
     if (ev->as.changed.changes_minimum_requirements || ev->as.changed.changes_award_criteria)
-        return violation("R15", path, ev->as.changed.changes_minimum_requirements
+        return ipart__violation("R15", path, ev->as.changed.changes_minimum_requirements
                                           ? "changes_minimum_requirements"
                                           : "changes_award_criteria",
                          "change.fixed_terms",
@@ -793,13 +701,13 @@ static ipart_status changed_check(const ipart_partnership *p, const ipart__event
             snprintf(message, sizeof message,
                      "every tenderer still in the procedure must be told in writing; '%s' is not",
                      p->parties[i]->id);
-            return violation("R16", path, "notified", "change.not_notified", message);
+            return ipart__violation("R16", path, "notified", "change.not_notified", message);
         }
-    if (!before(ev->date, ev->as.changed.resubmission_deadline))
-        return violation("R16", path, "resubmission_deadline", "change.no_time",
+    if (!ipart__before(ev->date, ev->as.changed.resubmission_deadline))
+        return ipart__violation("R16", path, "resubmission_deadline", "change.no_time",
                          "tenderers must be given time to re-submit: the deadline must be after "
                          "the change");
-    return need_reason(ev->as.changed.reason, path, "reason");
+    return ipart__need_reason(ev->as.changed.reason, path, "reason");
 }
 
 static void changed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
@@ -819,7 +727,7 @@ static ipart_status reduced_check(const ipart_partnership *p, const ipart__event
                                   const char *path)
 {
     if (!p->terms->reservations.staged_reduction)
-        return violation("R17", path, NULL, "reduction.not_reserved",
+        return ipart__violation("R17", path, NULL, "reduction.not_reserved",
                          "tenders may be reduced in stages only if the documents said so");
     const char *const *ids = ev->as.reduced.eliminated.items;
     size_t remaining_count = 0;
@@ -834,9 +742,26 @@ static ipart_status reduced_check(const ipart_partnership *p, const ipart__event
             return rc;
     }
     if (ev->as.reduced.eliminated.count >= remaining_count)
-        return violation("R17", path, "eliminated", "reduction.none_left",
+        return ipart__violation("R17", path, "eliminated", "reduction.none_left",
                          "a staged reduction must leave at least one tender");
-    return need_reason(ev->as.reduced.reason, path, "reason");
+    return ipart__need_reason(ev->as.reduced.reason, path, "reason");
+}
+
+/* R17 and Art. 66 (RULES.md (g) Q8): warn, not block, when the reduction
+ * leaves fewer than three tenders where three or more were in competition. */
+static ipart_status reduced_prepare(ipart_partnership *p, const ipart__event *ev,
+                                    ipart__prepared *pr)
+{
+    size_t before = 0;
+    for (size_t i = 0; i < p->party_count; i++)
+        before += remaining(p->parties[i]);
+    size_t after = before - ev->as.reduced.eliminated.count;
+    if (before < 3 || after >= 3)
+        return IPART_OK;
+    return ipart__warn(p, pr, "R17", "reduction.few_left",
+                       "%zu tenders remain of %zu: the final stage should still give genuine "
+                       "competition",
+                       after, before);
 }
 
 static void reduced_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
@@ -857,8 +782,8 @@ static ipart_status final_called_check(const ipart_partnership *p, const ipart__
                                        const char *path)
 {
     (void)p;
-    if (!before(ev->date, ev->as.final_called.deadline))
-        return invalid(path, "deadline", "final.deadline",
+    if (!ipart__before(ev->date, ev->as.final_called.deadline))
+        return ipart__invalid(path, "deadline", "final.deadline",
                        "the final tender deadline must be after the call");
     return IPART_OK;
 }
@@ -882,7 +807,7 @@ static int initial_award_open(const ipart_partnership *p)
 static ipart_status evaluated_may(const ipart_partnership *p, const ipart__party *actor,
                                   const char *actor_id)
 {
-    ipart_status rc = require_role(actor, actor_id, IPART_ROLE_AUTHORITY,
+    ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY,
                                    IPART__EV_TENDERS_EVALUATED);
     if (rc != IPART_OK)
         return rc;
@@ -893,7 +818,7 @@ static ipart_status evaluated_may(const ipart_partnership *p, const ipart__party
                                      "initial tenders may be evaluated for award only where the "
                                      "documents reserved it, the profile allows it and no "
                                      "negotiation has taken place; call for final tenders");
-    return wrong_stage(p, IPART__EV_TENDERS_EVALUATED);
+    return ipart__wrong_stage(p, IPART__EV_TENDERS_EVALUATED);
 }
 
 /* Tenderers that the evaluation ranks: remaining, with the tender that counts. */
@@ -964,13 +889,13 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
                 char message[200];
                 snprintf(message, sizeof message, "no score for '%s' on criterion '%s'", t->id,
                          c[k].id);
-                return invalid(path, "scores", "evaluation.score.missing", message);
+                return ipart__invalid(path, "scores", "evaluation.score.missing", message);
             }
     }
     if (!ranked)
         return ipart__fail(IPART_ESTATE, "evaluation.nothing",
                            "there is no tender to evaluate");
-    return need_reason(ev->as.evaluated.reason, path, "reason");
+    return ipart__need_reason(ev->as.evaluated.reason, path, "reason");
 }
 
 __extension__ typedef __int128 wide;
@@ -1056,7 +981,7 @@ static void evaluated_commit(ipart_partnership *p, const ipart__event *ev, ipart
 static ipart_status award_may(const ipart_partnership *p, const ipart__party *actor,
                               const char *actor_id)
 {
-    ipart_status rc = require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_AWARD_DECIDED);
+    ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_AWARD_DECIDED);
     if (rc != IPART_OK)
         return rc;
     int open = p->stage == IPART_STAGE_FINAL_TENDERS ||
@@ -1094,21 +1019,21 @@ static ipart_status partners_check(const ipart_partnership *p, const ipart__even
         snprintf(field, sizeof field, "partners[%zu]", i);
         const ipart__ranked *r = ranked_entry(p, a[i].tenderer);
         if (!r)
-            return violation("R18", path, field, "award.not_ranked",
+            return ipart__violation("R18", path, field, "award.not_ranked",
                              "only a tenderer ranked by the evaluation can be awarded");
         for (size_t j = 0; j < i; j++)
             if (strcmp(a[j].tenderer, a[i].tenderer) == 0)
-                return invalid(path, field, "award.partner.duplicate", "listed twice");
+                return ipart__invalid(path, field, "award.partner.duplicate", "listed twice");
         /* Best price-quality ratio: nobody outside the award may rank above a partner. */
         for (size_t j = 0; j < p->ranking->count; j++) {
             const ipart__ranked *other = &p->ranking->entries[j];
             if (other->total > r->total && !is_partner(ev, other->party->id))
-                return violation("R18", path, field, "award.order",
+                return ipart__violation("R18", path, field, "award.order",
                                  "the award must follow the ranking on the published award "
                                  "criteria: a better-ranked tenderer is left out");
         }
         if (p->profile->separate_rnd_required && !a[i].has_separate_rnd)
-            return violation("R46", path, field, "award.separate_rnd",
+            return ipart__violation("R46", path, field, "award.separate_rnd",
                              "each partner must run separate R&D activities (existing or "
                              "planned)");
         ipart_status rc = ipart_money_add(sum, *sum, r->party->development_price);
@@ -1136,33 +1061,26 @@ static ipart_status award_check(const ipart_partnership *p, const ipart__event *
     ipart_status rc = partners_check(p, ev, path, &sum);
     if (rc != IPART_OK)
         return rc;
-    if (sum.minor > p->terms->budget.development_cap.minor) {
-        char total[IPART__MONEY_TEXT_SIZE], cap[IPART__MONEY_TEXT_SIZE], message[200];
-        ipart__money_canonical(total, sum);
-        ipart__money_canonical(cap, p->terms->budget.development_cap);
-        snprintf(message, sizeof message,
-                 "the partners' development prices sum to %s, above the development budget cap "
-                 "%s: negotiate or scale down",
-                 total, cap);
-        return violation("R33", path, "partners", "award.budget", message);
-    }
-    if (empty(ev->as.award.reasons))
-        return violation("R39", path, "reasons", "award.reasons",
+    if ((rc = ipart__award_caps_check(p, ev, path)) != IPART_OK)
+        return rc;
+    if (ipart__blank(ev->as.award.reasons))
+        return ipart__violation("R39", path, "reasons", "award.reasons",
                          "the award decision must give the characteristics and relative "
                          "advantages of the chosen tenders");
     ipart_date end;
     if ((rc = standstill_end(&end, p, ev->date)) != IPART_OK)
         return rc;
-    return need_reason(ev->as.award.reason, path, "reason");
+    return ipart__need_reason(ev->as.award.reason, path, "reason");
 }
 
 static void award_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
-    (void)pr;
     const ev_award_partner *a = ev->as.award.partners.items;
     for (size_t i = 0; i < ev->as.award.partners.count; i++) {
         ipart__party *t = ipart__party_find(p, a[i].tenderer);
         t->awarded = 1;
+        t->contract = pr->contracts[i];
+        pr->contracts[i] = NULL;
         t->has_separate_rnd = a[i].has_separate_rnd;
         t->separate_rnd = a[i].separate_rnd;
         p->awarded_sum.minor += t->development_price.minor; /* checked in award_check */
@@ -1187,26 +1105,27 @@ static ipart_status signed_check(const ipart_partnership *p, const ipart__event 
     if (rc != IPART_OK)
         return rc;
     if (!t->awarded)
-        return violation("R12", path, "partner", "contract.not_awarded",
+        return ipart__violation("R12", path, "partner", "contract.not_awarded",
                          "a contract is signed only with an awarded tenderer");
     if (t->contract_signed)
         return ipart__fail(IPART_EEXISTS, "contract.signed.twice",
                            "the contract with '%s' is already signed", t->id);
-    if (!before(p->standstill_end, ev->date)) {
+    if (!ipart__before(p->standstill_end, ev->date)) {
         char message[160];
         snprintf(message, sizeof message,
                  "the standstill period ends on %04d-%02d-%02d; a contract may be signed from the "
                  "day after",
                  p->standstill_end.year, p->standstill_end.month, p->standstill_end.day);
-        return violation("R40", path, "date", "contract.standstill", message);
+        return ipart__violation("R40", path, "date", "contract.standstill", message);
     }
-    return IPART_OK;
+    return ipart__signed_schedule_check(p, ev, path);
 }
 
 static void signed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
     ipart__party_find(p, ev->as.signed_.partner)->contract_signed = 1;
+    ipart__signed_schedule_commit(p, ev);
     if (++p->signed_count == p->partner_count)
         p->stage = IPART_STAGE_DEVELOPMENT;
 }
@@ -1223,7 +1142,7 @@ static ipart_status cancelled_check(const ipart_partnership *p, const ipart__eve
                                     const char *path)
 {
     (void)p;
-    return need_reason(ev->as.cancelled.reason, path, "reason");
+    return ipart__need_reason(ev->as.cancelled.reason, path, "reason");
 }
 
 static void cancelled_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
@@ -1237,28 +1156,28 @@ static ipart_status consent_may(const ipart_partnership *p, const ipart__party *
                                 const char *actor_id)
 {
     (void)p;
-    return require_role(actor, actor_id, IPART_ROLE_OPERATOR, IPART__EV_CONSENT_GIVEN);
+    return ipart__require_role(actor, actor_id, IPART_ROLE_OPERATOR, IPART__EV_CONSENT_GIVEN);
 }
 
 static ipart_status consent_check(const ipart_partnership *p, const ipart__event *ev,
                                   const char *path)
 {
     if (ev->as.consent.blanket)
-        return violation("R19", path, "item", "consent.blanket",
+        return ipart__violation("R19", path, "item", "consent.blanket",
                          "consent must name one specific item of information; a blanket "
                          "consent is not valid");
     if ((size_t)ev->as.consent.item_event >= p->log_count)
-        return unknown_party(path, "item.event", "(no such event)");
+        return ipart__unknown_party(path, "item.event", "(no such event)");
     const ipart__party *owner = p->log[ev->as.consent.item_event].actor;
     if (!owner || strcmp(owner->id, ev->actor) != 0)
-        return violation("R19", path, "item.event", "consent.not_own",
+        return ipart__violation("R19", path, "item.event", "consent.not_own",
                          "an operator can only consent to the disclosure of its own information");
     const char *const *ids = ev->as.consent.recipients.items;
     for (size_t i = 0; i < ev->as.consent.recipients.count; i++)
         if (!ipart__party_find(p, ids[i])) {
             char field[64];
             snprintf(field, sizeof field, "recipients[%zu]", i);
-            return unknown_party(path, field, ids[i]);
+            return ipart__unknown_party(path, field, ids[i]);
         }
     return IPART_OK;
 }
@@ -1277,7 +1196,7 @@ static ipart_status note_check(const ipart_partnership *p, const ipart__event *e
                                const char *path)
 {
     (void)p;
-    return empty(ev->as.note.text) ? invalid(path, "text", "note.empty", "must not be empty")
+    return ipart__blank(ev->as.note.text) ? ipart__invalid(path, "text", "note.empty", "must not be empty")
                                    : IPART_OK;
 }
 
@@ -1289,27 +1208,44 @@ static ipart_status accept(const ipart_partnership *p, const ipart__event *ev, c
     return IPART_OK;
 }
 
-const ipart__handler ipart__handlers[IPART__EV_COUNT] = {
-    [IPART__EV_PARTNERSHIP_CREATED] = {created_may, created_check, created_prepare, created_commit},
-    [IPART__EV_FOLLOWER_NAMED] = {follower_may, follower_check, follower_prepare, no_commit},
-    [IPART__EV_NEED_DESCRIBED] = {need_may, accept, NULL, need_commit},
-    [IPART__EV_MARKET_DIALOGUE_HELD] = {dialogue_may, accept, NULL, dialogue_commit},
-    [IPART__EV_TERMS_SET] = {terms_may, terms_check, terms_prepare, terms_commit},
-    [IPART__EV_NOTICE_PUBLISHED] = {notice_may, notice_check, NULL, notice_commit},
-    [IPART__EV_PARTICIPATION_REQUESTED] = {request_may, request_check, request_prepare, no_commit},
-    [IPART__EV_CANDIDATE_ASSESSED] = {assessed_may, assessed_check, NULL, assessed_commit},
-    [IPART__EV_CANDIDATES_INVITED] = {invited_may, invited_check, NULL, invited_commit},
-    [IPART__EV_TENDER_SUBMITTED] = {tender_may, tender_check, NULL, tender_commit},
-    [IPART__EV_NEGOTIATION_HELD] = {negotiation_may, negotiation_check, NULL, negotiation_commit},
-    [IPART__EV_DOCUMENTS_CHANGED] = {changed_may, changed_check, NULL, changed_commit},
-    [IPART__EV_TENDERS_REDUCED] = {reduced_may, reduced_check, NULL, reduced_commit},
-    [IPART__EV_FINAL_TENDERS_CALLED] = {final_called_may, final_called_check, NULL,
-                                        final_called_commit},
-    [IPART__EV_TENDERS_EVALUATED] = {evaluated_may, scores_check, evaluated_prepare,
-                                     evaluated_commit},
-    [IPART__EV_AWARD_DECIDED] = {award_may, award_check, NULL, award_commit},
-    [IPART__EV_CONTRACT_SIGNED] = {signed_may, signed_check, NULL, signed_commit},
-    [IPART__EV_PROCEDURE_CANCELLED] = {cancelled_may, cancelled_check, NULL, cancelled_commit},
-    [IPART__EV_CONSENT_GIVEN] = {consent_may, consent_check, NULL, no_commit},
-    [IPART__EV_NOTE_RECORDED] = {note_may, note_check, NULL, no_commit},
+/* Compound literals at file scope have static storage: their addresses are
+ * constants, so the procedure's handlers and contract.c's share one table. */
+#define H(...) &(const ipart__handler){__VA_ARGS__}
+const ipart__handler *const ipart__handlers[IPART__EV_COUNT] = {
+    [IPART__EV_PARTNERSHIP_CREATED] = H(created_may, created_check, created_prepare,
+                                        created_commit),
+    [IPART__EV_FOLLOWER_NAMED] = H(follower_may, follower_check, follower_prepare, no_commit),
+    [IPART__EV_NEED_DESCRIBED] = H(need_may, accept, NULL, need_commit),
+    [IPART__EV_MARKET_DIALOGUE_HELD] = H(dialogue_may, accept, NULL, dialogue_commit),
+    [IPART__EV_TERMS_SET] = H(terms_may, terms_check, terms_prepare, terms_commit),
+    [IPART__EV_NOTICE_PUBLISHED] = H(notice_may, notice_check, NULL, notice_commit),
+    [IPART__EV_PARTICIPATION_REQUESTED] = H(request_may, request_check, request_prepare, no_commit),
+    [IPART__EV_CANDIDATE_ASSESSED] = H(assessed_may, assessed_check, NULL, assessed_commit),
+    [IPART__EV_CANDIDATES_INVITED] = H(invited_may, invited_check, NULL, invited_commit),
+    [IPART__EV_TENDER_SUBMITTED] = H(tender_may, tender_check, NULL, tender_commit),
+    [IPART__EV_NEGOTIATION_HELD] = H(negotiation_may, negotiation_check, NULL, negotiation_commit),
+    [IPART__EV_DOCUMENTS_CHANGED] = H(changed_may, changed_check, NULL, changed_commit),
+    [IPART__EV_TENDERS_REDUCED] = H(reduced_may, reduced_check, reduced_prepare, reduced_commit),
+    [IPART__EV_FINAL_TENDERS_CALLED] = H(final_called_may, final_called_check, NULL,
+                                        final_called_commit),
+    [IPART__EV_TENDERS_EVALUATED] = H(evaluated_may, scores_check, evaluated_prepare,
+                                     evaluated_commit),
+    [IPART__EV_AWARD_DECIDED] = H(award_may, award_check, ipart__award_prepare, award_commit),
+    [IPART__EV_CONTRACT_SIGNED] = H(signed_may, signed_check, ipart__signed_prepare,
+                                   signed_commit),
+    [IPART__EV_PROCEDURE_CANCELLED] = H(cancelled_may, cancelled_check, NULL, cancelled_commit),
+    /* the development and purchase events: contract.c */
+    [IPART__EV_PHASE_STARTED] = &ipart__phase_started_handler,
+    [IPART__EV_MILESTONE_ASSESSED] = &ipart__milestone_assessed_handler,
+    [IPART__EV_INSTALMENT_PAID] = &ipart__instalment_paid_handler,
+    [IPART__EV_CONTRACT_CHANGED] = &ipart__contract_changed_handler,
+    [IPART__EV_PHASE_GATE_DECIDED] = &ipart__phase_gate_decided_handler,
+    [IPART__EV_PARTNERSHIP_TERMINATED] = &ipart__partnership_terminated_handler,
+    [IPART__EV_SOLUTION_ACCEPTED] = &ipart__solution_accepted_handler,
+    [IPART__EV_OPTION_EXERCISED] = &ipart__option_exercised_handler,
+    [IPART__EV_OPTION_LAPSED] = &ipart__option_lapsed_handler,
+    [IPART__EV_PARTNERSHIP_COMPLETED] = &ipart__partnership_completed_handler,
+    [IPART__EV_CONSENT_GIVEN] = H(consent_may, consent_check, NULL, no_commit),
+    [IPART__EV_NOTE_RECORDED] = H(note_may, note_check, NULL, no_commit),
 };
+#undef H

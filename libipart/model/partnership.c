@@ -4,6 +4,8 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc_p.h"
@@ -66,6 +68,7 @@ ipart_status ipart_partnership_new(ipart_partnership **out, const char *profile)
 
 static void party_free(ipart__party *party)
 {
+    ipart__free(party->contract);
     ipart__free(party->id);
     ipart__free(party->name);
     ipart__free(party);
@@ -93,6 +96,9 @@ void ipart_partnership_free(ipart_partnership *p)
     ipart__free(p->parties);
     ipart__arena_free(&p->terms_arena);
     ipart__ranking_free(p->ranking);
+    for (size_t i = 0; i < p->warning_count; i++)
+        ipart__free(p->warnings[i].message);
+    ipart__free(p->warnings);
     ipart__free(p);
 }
 
@@ -152,6 +158,30 @@ void ipart__party_discard(ipart_partnership *p, ipart__party *party)
     party_free(party);
 }
 
+/* ---- warnings ------------------------------------------------------------------------ */
+
+ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *rule,
+                         const char *key, const char *fmt, ...)
+{
+    if (pr->warning_count == IPART__MAX_WARNINGS_PER_EVENT)
+        return IPART_OK; /* the first ones tell the story; more would repeat it */
+    if (!reserve((void **)&p->warnings, &p->warning_capacity,
+                 p->warning_count + pr->warning_count + 1, sizeof *p->warnings))
+        return ipart__fail_nomem();
+    char message[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    ipart__warning *w = &pr->warnings[pr->warning_count];
+    if (!(w->message = ipart__strdup(message)))
+        return ipart__fail_nomem();
+    snprintf(w->rule, sizeof w->rule, "%s", rule);
+    snprintf(w->key, sizeof w->key, "%s", key);
+    pr->warning_count++;
+    return IPART_OK;
+}
+
 /* ---- apply -------------------------------------------------------------------------- */
 
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
@@ -174,12 +204,16 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
         return ipart__fail(IPART_ESTATE, "event.stage",
                            "'%s' is not possible in stage 'cancelled'",
                            ipart__event_type_name(ev->type));
-    return ipart__handlers[ev->type].may_send(p, ipart__party_find(p, ev->actor), ev->actor);
+    return ipart__handlers[ev->type]->may_send(p, ipart__party_find(p, ev->actor), ev->actor);
 }
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
 {
     ipart__free(pr->log_json);
+    for (size_t i = 0; i < pr->contract_count; i++)
+        ipart__free(pr->contracts[i]);
+    for (size_t i = 0; i < pr->warning_count; i++)
+        ipart__free(pr->warnings[i].message);
     if (pr->new_party)
         ipart__party_discard(p, pr->new_party);
     ipart__ranking_free(pr->ranking);
@@ -195,16 +229,20 @@ static ipart_status prepare(ipart_partnership *p, const ipart__event *ev, ipart_
     if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
                                    sizeof *p->log))
         rc = ipart__fail_nomem();
-    if (rc == IPART_OK && ipart__handlers[ev->type].prepare)
-        rc = ipart__handlers[ev->type].prepare(p, ev, pr);
+    if (rc == IPART_OK && ipart__handlers[ev->type]->prepare)
+        rc = ipart__handlers[ev->type]->prepare(p, ev, pr);
     return rc;
 }
 
 static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
-    ipart__handlers[ev->type].commit(p, ev, pr);
+    ipart__handlers[ev->type]->commit(p, ev, pr);
     if (pr->new_party)
         p->parties[p->party_count++] = pr->new_party;
+    for (size_t i = 0; i < pr->warning_count; i++) {
+        pr->warnings[i].event = p->log_count;
+        p->warnings[p->warning_count++] = pr->warnings[i];
+    }
     p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type,
                                                 ipart__party_find(p, ev->actor)};
     p->last_date = ev->date;
@@ -213,7 +251,7 @@ static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared
 ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path)
 {
     const ipart__event *ev = &d->event;
-    ipart_status rc = ipart__handlers[ev->type].check(p, ev, path);
+    ipart_status rc = ipart__handlers[ev->type]->check(p, ev, path);
     ipart__prepared pr = {0};
     pr.arena = &d->arena;
     if (rc == IPART_OK)
@@ -269,6 +307,8 @@ size_t ipart_partnership_party_count(const ipart_partnership *p)
 
 static const char *operator_status(const ipart__party *t)
 {
+    if (t->contract && t->contract->state == IPART__C_TERMINATED)
+        return "terminated";
     if (t->contract_signed)
         return "partner";
     if (t->awarded)

@@ -17,6 +17,52 @@
 #include "model/event_p.h"
 #include "rules/rules_p.h"
 
+/* Per-partner contract states (ARCHITECTURE §5, RULES b3). */
+typedef enum ipart__contract_state {
+    IPART__C_AWARDED,       /* awarded, contract not yet signed */
+    IPART__C_SIGNED,        /* signed, no phase started */
+    IPART__C_PHASE_ACTIVE,  /* phase `phase` running, a target not yet assessed */
+    IPART__C_PHASE_REVIEW,  /* every target of `phase` assessed: the gate may decide */
+    IPART__C_PHASE_PASSED,  /* the gate let it continue; the next phase may start */
+    IPART__C_DEVELOPED,     /* the last phase passed: ready for the acceptance test */
+    IPART__C_ACCEPTED,      /* acceptance test reported (R29): the option is available */
+    IPART__C_OPTION_EXERCISED,
+    IPART__C_OPTION_LAPSED,
+    IPART__C_TERMINATED
+} ipart__contract_state;
+
+typedef struct ipart__target_state {
+    int assessed, met;
+} ipart__target_state;
+
+typedef struct ipart__instalment_state {
+    ipart_money amount; /* scheduled: a share of the phase price or a fixed amount */
+    ipart_money paid;
+} ipart__instalment_state;
+
+/*
+ * A partner's contract: one allocation, the contract followed by its phase
+ * prices, target states and instalment states in the order of the terms'
+ * phase plan (flat arrays, no interior pointers, so a clone is a memcpy).
+ */
+typedef struct ipart__contract {
+    ipart__contract_state state;
+    int phase;               /* the current phase, -1 before the first */
+    ipart_money original;    /* the development price at the award */
+    ipart_money changes;     /* net cumulative contract changes (R34) */
+    ipart_money paid;
+    ipart_money settlement_paid; /* paid without an instalment, after termination */
+    ipart_money settled;     /* on termination: everything owed, fixed then */
+    int all_levels_met;      /* the acceptance test verified every performance level (R27) */
+    int64_t option_quantity; /* bought under the option from this partner, all buyers */
+    ipart_money option_value;
+    size_t phases, targets, instalments;
+} ipart__contract;
+
+ipart_money *ipart__contract_phase_prices(const ipart__contract *c);
+ipart__target_state *ipart__contract_targets(const ipart__contract *c);
+ipart__instalment_state *ipart__contract_instalments(const ipart__contract *c);
+
 typedef struct ipart__party {
     char *id;
     char *name;
@@ -30,6 +76,11 @@ typedef struct ipart__party {
     ipart_money development_price, price;
     ipart_date tender_date;
     int has_separate_rnd, separate_rnd;
+    ipart_money declared_cost; /* partial compensation: the declared development cost */
+    int has_declared_cost;
+    ipart__contract *contract; /* from the award */
+    /* followers: quantity bought under the option (R28) */
+    int64_t option_quantity;
     UT_hash_handle hh;
 } ipart__party;
 
@@ -47,6 +98,20 @@ typedef struct ipart__ranking {
     size_t criteria;
     int64_t *points; /* the block the entries' points point into */
 } ipart__ranking;
+
+/* A warning: a rule the log did not break but should be looked at (R17, R23,
+ * R25, caps with policy "warn"). */
+/* The most partners an award may name (the award lists them in one event). */
+#define IPART__MAX_PARTNERS 64
+
+typedef struct ipart__warning {
+    size_t event; /* index in the log */
+    char rule[8];
+    char key[48];
+    char *message;
+} ipart__warning;
+
+#define IPART__MAX_WARNINGS_PER_EVENT 8
 
 typedef struct ipart__log_entry {
     char *json; /* canonical text */
@@ -86,6 +151,11 @@ struct ipart_partnership {
     ipart_date award_date, standstill_end;
     ipart_money awarded_sum;
     size_t partner_count, signed_count;
+
+    /* the partnership contract (R20-R35) */
+    size_t phase_count, target_count, instalment_count; /* of the terms' phase plan */
+    ipart__warning *warnings;
+    size_t warning_count, warning_capacity;
 };
 
 /* What an event needs that may fail, prepared before anything changes. */
@@ -97,6 +167,10 @@ typedef struct ipart__prepared {
     ipart__arena *arena;       /* the decoded event's arena */
     void *kept;                /* data copied into it that the commit keeps */
     int keep_arena;            /* the commit took the arena: do not free it */
+    ipart__contract *contracts[IPART__MAX_PARTNERS]; /* new contracts, by award order */
+    size_t contract_count;
+    ipart__warning warnings[IPART__MAX_WARNINGS_PER_EVENT]; /* messages freed on undo */
+    size_t warning_count;
 } ipart__prepared;
 
 /* One entry per event type. */
@@ -112,7 +186,7 @@ typedef struct ipart__handler {
     void (*commit)(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
 } ipart__handler;
 
-extern const ipart__handler ipart__handlers[IPART__EV_COUNT];
+extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
 
@@ -130,6 +204,14 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
  * IPART_ENOTFOUND when the profile has no threshold for the case. */
 ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
                                       ipart_date on);
+
+/* Record a warning in the prepare step (allocates; kept by the commit). */
+ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *rule,
+                         const char *key, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
 
 /* The common gate of every event: date order, sender, stage. */
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev);

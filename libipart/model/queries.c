@@ -8,6 +8,7 @@
 
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
+#include "model/contract_p.h"
 #include "model/partnership_p.h"
 
 /* Millionths of a point as "87.500000". */
@@ -98,6 +99,10 @@ ipart_status ipart_partnership_next_due(ipart_due *out, const ipart_partnership 
         due = (ipart_due){first_signing, "standstill_end", "contract_signed"};
         break;
     }
+    case IPART_STAGE_DEVELOPMENT:
+    case IPART_STAGE_PURCHASE:
+        ipart__contract_next_due(&due, p);
+        break;
     default:
         break;
     }

@@ -1,0 +1,136 @@
+/*
+ * libipart - the partnership contract after the award: each partner's
+ * phases, targets and instalments, the budget caps, the warnings and the
+ * proportionality check (RULES.md R20-R35; doc/partnership.md).
+ *
+ * Threading and ownership as in partnership.h: one thread at a time per
+ * partnership; `const char *` fields are borrowed from the partnership and
+ * valid until it is next modified or freed; `char **out` results are owned
+ * by the caller (ipart_free()).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_CONTRACT_H
+#define IPART_CONTRACT_H
+
+#include "common.h"
+#include "errors.h"
+#include "money.h"
+#include "partnership.h"
+
+/** One partner's contract. */
+typedef struct ipart_partner_status {
+    const char *partner;   /**< the operator's id */
+    const char *state;     /**< "awarded", "signed", "phase_active", "phase_review",
+                                "phase_passed", "developed", "accepted",
+                                "option_exercised", "option_lapsed", "terminated" */
+    const char *phase;     /**< the current (or last) phase's id; "" before the first */
+    int phase_index;       /**< its index in the plan; -1 before the first */
+    ipart_money original;  /**< the development price awarded */
+    ipart_money changes;   /**< net cumulative contract changes (R34) */
+    ipart_money change_limit; /**< the largest net change allowed (R34) */
+    ipart_money value;     /**< what the contract commits: original + changes, or
+                                what was settled on termination */
+    ipart_money paid;      /**< instalments and settlements paid */
+    ipart_money payable;   /**< instalments approved and not yet paid (R22) */
+    ipart_money owed_on_termination; /**< still to pay if terminated now (or,
+                                          terminated, still to pay of the settlement) */
+    int64_t option_quantity;  /**< units bought under the option, all buyers */
+    ipart_money option_value; /**< their price */
+} ipart_partner_status;
+
+/** One row of a budget cap: a cap of scope "partner" has a row per partner. */
+typedef struct ipart_cap_status {
+    const char *cap;     /**< its id; "development_cap" is the budget's (R33) */
+    const char *scope;   /**< "development", "partner", "phase", "purchase" */
+    const char *phase;   /**< scope "phase": the phase's id; else "" */
+    const char *partner; /**< scope "partner": the partner's id; else "" */
+    const char *bites;   /**< "commitment" or "payment" */
+    const char *policy;  /**< "stop" or "warn" */
+    ipart_money amount;    /**< the cap */
+    ipart_money committed; /**< commitments now (awards, changes, options) */
+    ipart_money paid;      /**< payments now */
+    ipart_money headroom;  /**< amount - committed (or - paid where it bites at
+                                payment); negative when a "warn" cap is exceeded */
+} ipart_cap_status;
+
+/** A warning: the log broke no rule, but something should be looked at. */
+typedef struct ipart_warning {
+    size_t event;        /**< the index of the event that raised it */
+    const char *rule;    /**< "R17", "R23", "R25", "R33" */
+    const char *key;     /**< a stable message key ("cap.exceeded"...) */
+    const char *message; /**< English */
+} ipart_warning;
+
+/** R23/R25: the purchase against the development investment. */
+typedef struct ipart_proportionality {
+    ipart_money development_value; /**< the maximum R&D value of the terms */
+    ipart_money purchase_value;    /**< the estimated purchase value */
+    ipart_money committed;         /**< development commitments now */
+    int64_t ratio;          /**< purchase / development value, basis points (10000 = 1x);
+                                 -1 when the development value is 0 */
+    int64_t min_ratio;      /**< the warning band of the terms (defaults 10000 .. 500000) */
+    int64_t max_ratio;
+    int64_t overrun_margin; /**< R25: basis points above the development value (default 2000) */
+    int outside_band;       /**< R23: the ratio is outside the band */
+    int overrun;            /**< R25: commitments exceed the development value by more
+                                 than the margin */
+} ipart_proportionality;
+
+IPART_BEGIN_DECL
+
+/**
+ * A partner's contract.
+ * @return IPART_OK; IPART_ENOTFOUND when `partner` is not an awarded
+ *         operator; IPART_EMISUSE for NULL arguments.
+ */
+IPART_API ipart_status ipart_partnership_partner_status(ipart_partner_status *out,
+                                                        const ipart_partnership *partnership,
+                                                        const char *partner);
+
+/**
+ * A partner's contract in detail, as JSON (owned by the caller):
+ * `{"partner", "state", "phase", ..., "phases": [{"id", "kind", "due",
+ * "price", "state": "pending" | "active" | "review" | "passed" | "ended",
+ * "targets": [{"id", "status": "pending" | "met" | "not_met"}],
+ * "instalments": [{"id", "target", "amount", "paid", "payable"}]}]}`.
+ * @return as ipart_partnership_partner_status(); IPART_ENOMEM.
+ */
+IPART_API ipart_status ipart_partnership_partner_json(char **out,
+                                                      const ipart_partnership *partnership,
+                                                      const char *partner);
+
+/** Number of cap rows (0 before terms_set). */
+IPART_API size_t ipart_partnership_cap_count(const ipart_partnership *partnership);
+
+/** The index-th cap row. @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE. */
+IPART_API ipart_status ipart_partnership_cap_at(ipart_cap_status *out,
+                                                const ipart_partnership *partnership,
+                                                size_t index);
+
+/**
+ * Would `amount` more fit under a cap, on the measure where it bites?
+ * *out is 1 or 0. `partner` names the row of a "partner" cap (else NULL).
+ * @return IPART_OK; IPART_ENOTFOUND for an unknown cap or partner;
+ *         IPART_EINVAL when a "partner" cap is asked without a partner;
+ *         IPART_ECURRENCY for another currency; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_cap_fits(int *out, const ipart_partnership *partnership,
+                                                  const char *cap, const char *partner,
+                                                  ipart_money amount);
+
+/** Number of warnings raised by the log. */
+IPART_API size_t ipart_partnership_warning_count(const ipart_partnership *partnership);
+
+/** The index-th warning. @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE. */
+IPART_API ipart_status ipart_partnership_warning_at(ipart_warning *out,
+                                                    const ipart_partnership *partnership,
+                                                    size_t index);
+
+/** R23/R25. @return IPART_OK; IPART_ESTATE before terms_set; IPART_EMISUSE. */
+IPART_API ipart_status ipart_partnership_proportionality(ipart_proportionality *out,
+                                                         const ipart_partnership *partnership);
+
+IPART_END_DECL
+
+#endif /* IPART_CONTRACT_H */

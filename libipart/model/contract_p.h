@@ -1,0 +1,96 @@
+/*
+ * Private: the partnership contract after the award (RULES.md E-H, b3):
+ * the phase plan of the terms, each partner's contract (phases, targets,
+ * instalments), the budget caps and the warnings. The event handlers of
+ * the development and purchase stages live in contract.c; the procedure's
+ * handlers (handlers.c) call the hooks below where the award and the
+ * contract touch the plan and the caps.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_MODEL_CONTRACT_P_H
+#define IPART_MODEL_CONTRACT_P_H
+
+#include "model/partnership_p.h"
+
+/* ---- the plan of the terms ---------------------------------------------- */
+
+/* R2, R20-R23, R26, R28, R32-R34: the contract parts of terms_set. */
+ipart_status ipart__contract_terms_check(const ipart_partnership *p, const ev_terms *t,
+                                         const char *path);
+
+/* Count the phases, targets and instalments of the plan (terms commit). */
+void ipart__plan_measure(ipart_partnership *p);
+
+/* ---- hooks of the procedure's events --------------------------------------- */
+
+/* Tender: partial compensation needs the declared cost (R22). */
+ipart_status ipart__tender_compensation_check(const ipart_partnership *p, const ipart__event *ev,
+                                              const char *path);
+
+/* Award: the caps (R33); then one contract per partner. */
+ipart_status ipart__award_caps_check(const ipart_partnership *p, const ipart__event *ev,
+                                     const char *path);
+ipart_status ipart__award_prepare(ipart_partnership *p, const ipart__event *ev,
+                                  ipart__prepared *pr);
+
+/* Signature: the schedule of the contract (R22) and the phase caps. */
+ipart_status ipart__signed_schedule_check(const ipart_partnership *p, const ipart__event *ev,
+                                          const char *path);
+ipart_status ipart__signed_prepare(ipart_partnership *p, const ipart__event *ev,
+                                   ipart__prepared *pr);
+void ipart__signed_schedule_commit(ipart_partnership *p, const ipart__event *ev);
+
+/* Terms: the proportionality warning (R23). */
+ipart_status ipart__terms_prepare_warnings(ipart_partnership *p, const ipart__event *ev,
+                                           ipart__prepared *pr);
+
+/* ---- the handlers of the development and purchase events ------------------------ */
+
+extern const ipart__handler ipart__phase_started_handler;
+extern const ipart__handler ipart__milestone_assessed_handler;
+extern const ipart__handler ipart__instalment_paid_handler;
+extern const ipart__handler ipart__contract_changed_handler;
+extern const ipart__handler ipart__phase_gate_decided_handler;
+extern const ipart__handler ipart__partnership_terminated_handler;
+extern const ipart__handler ipart__solution_accepted_handler;
+extern const ipart__handler ipart__option_exercised_handler;
+extern const ipart__handler ipart__option_lapsed_handler;
+extern const ipart__handler ipart__partnership_completed_handler;
+
+/* ---- reading a contract ------------------------------------------------------------ */
+
+const ev_phase *ipart__plan_phase(const ipart_partnership *p, size_t k);
+size_t ipart__plan_first_target(const ipart_partnership *p, size_t k);
+size_t ipart__plan_first_instalment(const ipart_partnership *p, size_t k);
+
+/* The contract's state name ("phase_active"...). */
+const char *ipart__contract_state_name(ipart__contract_state s);
+
+/* What the contract commits now: its value, or what was settled on termination. */
+int64_t ipart__contract_commitment(const ipart__contract *c);
+
+/* Everything owed if the partner were terminated now (RULES.md (c)). */
+int64_t ipart__contract_owed_on_termination(const ipart_partnership *p, const ipart__contract *c);
+
+/* R34: the largest net change of this contract. */
+int64_t ipart__contract_change_limit(const ipart_partnership *p, const ipart__contract *c);
+
+/* Instalments payable now: approved and not yet fully paid (R22). */
+int64_t ipart__contract_payable(const ipart_partnership *p, const ipart__contract *c);
+
+/* The earliest phase due date or option expiry; 0 when none is pending. */
+int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p);
+
+/* ---- caps ---------------------------------------------------------------------------- */
+
+/* The caps: index 0 is the development cap of the budget (R33), then the
+ * terms' caps. */
+size_t ipart__cap_count(const ipart_partnership *p);
+ev_cap ipart__cap_get(const ipart_partnership *p, size_t i);
+
+/* A cap's use, for one partner's row of a "partner" cap (else NULL). */
+void ipart__cap_usage(const ipart_partnership *p, const ev_cap *cap, const ipart__party *partner,
+                      int64_t *committed, int64_t *paid);
+
+#endif

@@ -1,0 +1,348 @@
+/*
+ * Queries on the partnership contract (include/ipart/contract.h): partners,
+ * cap rows, warnings, proportionality, and the contract's deadlines for
+ * next_due().
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "core/error_p.h"
+#include "core/strbuf_p.h"
+#include "model/contract_p.h"
+#include "model/guard_p.h"
+#include "rules/contract_p.h"
+#include "ipart/contract.h"
+
+static ipart_money money_in(const ipart_partnership *p, int64_t minor)
+{
+    ipart_money m = {minor, {0}};
+    memcpy(m.currency, p->currency, sizeof m.currency);
+    return m;
+}
+
+static ipart_status find_partner(const ipart__party **out, const ipart_partnership *p,
+                                 const char *id)
+{
+    const ipart__party *t = ipart__party_find(p, id);
+    if (!t || !t->contract)
+        return ipart__fail(IPART_ENOTFOUND, "partner.unknown", "'%s' is not an awarded partner",
+                           id);
+    *out = t;
+    return IPART_OK;
+}
+
+static void partner_status(ipart_partner_status *out, const ipart_partnership *p,
+                           const ipart__party *t)
+{
+    const ipart__contract *c = t->contract;
+    int64_t owed = ipart__contract_owed_on_termination(p, c) - c->paid.minor;
+    *out = (ipart_partner_status){
+        .partner = t->id,
+        .state = ipart__contract_state_name(c->state),
+        .phase = c->phase >= 0 ? ipart__plan_phase(p, (size_t)c->phase)->id : "",
+        .phase_index = c->phase,
+        .original = c->original,
+        .changes = c->changes,
+        .change_limit = money_in(p, ipart__contract_change_limit(p, c)),
+        .value = money_in(p, ipart__contract_commitment(c)),
+        .paid = c->paid,
+        .payable = money_in(p, ipart__contract_payable(p, c)),
+        .owed_on_termination = money_in(p, owed),
+        .option_quantity = c->option_quantity,
+        .option_value = c->option_value,
+    };
+}
+
+ipart_status ipart_partnership_partner_status(ipart_partner_status *out,
+                                              const ipart_partnership *p, const char *partner)
+{
+    if (!out || !p || !partner)
+        return ipart__fail_null("ipart_partnership_partner_status",
+                                !out ? "out" : !p ? "partnership" : "partner");
+    const ipart__party *t = NULL;
+    ipart_status rc = find_partner(&t, p, partner);
+    if (rc == IPART_OK)
+        partner_status(out, p, t);
+    return rc;
+}
+
+static const char *phase_state(const ipart__contract *c, size_t k)
+{
+    if ((int)k > c->phase)
+        return c->state == IPART__C_TERMINATED ? "ended" : "pending";
+    if ((int)k < c->phase)
+        return "passed";
+    switch (c->state) {
+    case IPART__C_PHASE_ACTIVE: return "active";
+    case IPART__C_PHASE_REVIEW: return "review";
+    case IPART__C_TERMINATED: return "ended";
+    default: return "passed";
+    }
+}
+
+static void put_money_field(ipart__strbuf *b, const char *name, ipart_money m)
+{
+    ipart__strbuf_printf(b, ",\"%s\":", name);
+    ipart__strbuf_json_money(b, m);
+}
+
+static void put_phase(ipart__strbuf *b, const ipart_partnership *p, const ipart__contract *c,
+                      size_t k)
+{
+    static const char *const kinds[] = {"rnd", "prototype", "test_pilot", "pre_series"};
+    const ev_phase *ph = ipart__plan_phase(p, k);
+    ipart__strbuf_puts(b, "{\"id\":");
+    ipart__strbuf_json_string(b, ph->id);
+    ipart__strbuf_printf(b, ",\"kind\":\"%s\",\"due\":", kinds[ph->kind]);
+    ipart__strbuf_json_date(b, ph->due);
+    put_money_field(b, "price", ipart__contract_phase_prices(c)[k]);
+    ipart__strbuf_printf(b, ",\"state\":\"%s\",\"targets\":[", phase_state(c, k));
+    const ipart__target_state *ts = ipart__contract_targets(c) + ipart__plan_first_target(p, k);
+    for (size_t i = 0; i < ph->targets.count; i++) {
+        ipart__strbuf_puts(b, i ? ",{\"id\":" : "{\"id\":");
+        ipart__strbuf_json_string(b, ((const ev_target *)ph->targets.items)[i].id);
+        ipart__strbuf_printf(b, ",\"status\":\"%s\"}",
+                             !ts[i].assessed ? "pending" : ts[i].met ? "met" : "not_met");
+    }
+    ipart__strbuf_puts(b, "],\"instalments\":[");
+    const ipart__instalment_state *is =
+        ipart__contract_instalments(c) + ipart__plan_first_instalment(p, k);
+    for (size_t i = 0; i < ph->instalments.count; i++) {
+        const ev_instalment *in = (const ev_instalment *)ph->instalments.items + i;
+        size_t target = (size_t)0;
+        for (size_t j = 0; j < ph->targets.count; j++)
+            if (strcmp(((const ev_target *)ph->targets.items)[j].id, in->target) == 0)
+                target = j;
+        int approved = ts[target].assessed && ts[target].met;
+        ipart__strbuf_puts(b, i ? ",{\"id\":" : "{\"id\":");
+        ipart__strbuf_json_string(b, in->id);
+        ipart__strbuf_puts(b, ",\"target\":");
+        ipart__strbuf_json_string(b, in->target);
+        put_money_field(b, "amount", is[i].amount);
+        put_money_field(b, "paid", is[i].paid);
+        ipart__strbuf_printf(b, ",\"payable\":%s}",
+                             approved && is[i].paid.minor < is[i].amount.minor ? "true" : "false");
+    }
+    ipart__strbuf_puts(b, "]}");
+}
+
+ipart_status ipart_partnership_partner_json(char **out, const ipart_partnership *p,
+                                            const char *partner)
+{
+    ipart_partner_status s;
+    ipart_status rc = ipart_partnership_partner_status(&s, p, partner);
+    if (rc != IPART_OK)
+        return rc;
+    if (!out)
+        return ipart__fail_null("ipart_partnership_partner_json", "out");
+    const ipart__contract *c = ipart__party_find(p, partner)->contract;
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__strbuf_puts(&b, "{\"partner\":");
+    ipart__strbuf_json_string(&b, s.partner);
+    ipart__strbuf_printf(&b, ",\"state\":\"%s\",\"phase\":", s.state);
+    if (s.phase_index >= 0)
+        ipart__strbuf_json_string(&b, s.phase);
+    else
+        ipart__strbuf_puts(&b, "null");
+    put_money_field(&b, "original", s.original);
+    put_money_field(&b, "changes", s.changes);
+    put_money_field(&b, "change_limit", s.change_limit);
+    put_money_field(&b, "value", s.value);
+    put_money_field(&b, "paid", s.paid);
+    put_money_field(&b, "payable", s.payable);
+    put_money_field(&b, "owed_on_termination", s.owed_on_termination);
+    ipart__strbuf_printf(&b, ",\"option_quantity\":%lld", (long long)s.option_quantity);
+    put_money_field(&b, "option_value", s.option_value);
+    ipart__strbuf_puts(&b, ",\"phases\":[");
+    for (size_t k = 0; c->state != IPART__C_AWARDED && k < c->phases; k++) {
+        if (k)
+            ipart__strbuf_putc(&b, ',');
+        put_phase(&b, p, c, k);
+    }
+    ipart__strbuf_puts(&b, "]}");
+    return ipart__strbuf_finish(&b, out);
+}
+
+/* ---- caps ------------------------------------------------------------------------------- */
+
+static size_t contract_parties(const ipart_partnership *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->party_count; i++)
+        n += p->parties[i]->contract != NULL;
+    return n;
+}
+
+static size_t rows_of(const ipart_partnership *p, const ev_cap *cap)
+{
+    return cap->scope == EV_CAP_PARTNER ? contract_parties(p) : 1;
+}
+
+static const ipart__party *nth_partner(const ipart_partnership *p, size_t n)
+{
+    for (size_t i = 0; i < p->party_count; i++)
+        if (p->parties[i]->contract && n-- == 0)
+            return p->parties[i];
+    return NULL;
+}
+
+size_t ipart_partnership_cap_count(const ipart_partnership *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; p && i < ipart__cap_count(p); i++) {
+        ev_cap cap = ipart__cap_get(p, i);
+        n += rows_of(p, &cap);
+    }
+    return n;
+}
+
+static void cap_row(ipart_cap_status *out, const ipart_partnership *p, const ev_cap *cap,
+                    const ipart__party *partner)
+{
+    static const char *const scopes[] = {"development", "partner", "phase", "purchase"};
+    int64_t committed, paid;
+    ipart__cap_usage(p, cap, partner, &committed, &paid);
+    int64_t used = cap->bites == EV_BITES_PAYMENT ? paid : committed;
+    *out = (ipart_cap_status){
+        .cap = cap->id,
+        .scope = scopes[cap->scope],
+        .phase = cap->phase ? cap->phase : "",
+        .partner = partner ? partner->id : "",
+        .bites = cap->bites == EV_BITES_PAYMENT ? "payment" : "commitment",
+        .policy = cap->policy == EV_POLICY_WARN ? "warn" : "stop",
+        .amount = cap->amount,
+        .committed = money_in(p, committed),
+        .paid = money_in(p, paid),
+        .headroom = money_in(p, cap->amount.minor - used),
+    };
+}
+
+ipart_status ipart_partnership_cap_at(ipart_cap_status *out, const ipart_partnership *p,
+                                      size_t index)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_cap_at", !out ? "out" : "partnership");
+    size_t at = index;
+    for (size_t i = 0; i < ipart__cap_count(p); i++) {
+        ev_cap cap = ipart__cap_get(p, i);
+        size_t rows = rows_of(p, &cap);
+        if (at < rows) {
+            cap_row(out, p, &cap, cap.scope == EV_CAP_PARTNER ? nth_partner(p, at) : NULL);
+            return IPART_OK;
+        }
+        at -= rows;
+    }
+    return ipart__fail(IPART_ENOTFOUND, "cap.index", "no cap row %zu: there are %zu", index,
+                       ipart_partnership_cap_count(p));
+}
+
+ipart_status ipart_partnership_cap_fits(int *out, const ipart_partnership *p, const char *cap_id,
+                                        const char *partner, ipart_money amount)
+{
+    if (!out || !p || !cap_id)
+        return ipart__fail_null("ipart_partnership_cap_fits",
+                                !out ? "out" : !p ? "partnership" : "cap");
+    if (strcmp(amount.currency, p->currency) != 0)
+        return ipart__fail(IPART_ECURRENCY, "money.currency.mismatch",
+                           "the amount is in %.3s; the case is in %.3s", amount.currency,
+                           p->currency);
+    for (size_t i = 0; i < ipart__cap_count(p); i++) {
+        ev_cap cap = ipart__cap_get(p, i);
+        if (strcmp(cap.id, cap_id) != 0)
+            continue;
+        const ipart__party *row = NULL;
+        if (cap.scope == EV_CAP_PARTNER) {
+            if (!partner)
+                return ipart__fail(IPART_EINVAL, "cap.partner.missing",
+                                   "cap '%s' has a row per partner: name the partner", cap_id);
+            ipart_status rc = find_partner(&row, p, partner);
+            if (rc != IPART_OK)
+                return rc;
+        }
+        ipart_cap_status s;
+        cap_row(&s, p, &cap, row);
+        *out = amount.minor <= s.headroom.minor;
+        return IPART_OK;
+    }
+    return ipart__fail(IPART_ENOTFOUND, "cap.unknown", "no cap '%s'", cap_id);
+}
+
+/* ---- warnings and proportionality ------------------------------------------------------------ */
+
+size_t ipart_partnership_warning_count(const ipart_partnership *p)
+{
+    return p ? p->warning_count : 0;
+}
+
+ipart_status ipart_partnership_warning_at(ipart_warning *out, const ipart_partnership *p,
+                                          size_t index)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_warning_at", !out ? "out" : "partnership");
+    if (index >= p->warning_count)
+        return ipart__fail(IPART_ENOTFOUND, "warning.index", "no warning %zu: there are %zu",
+                           index, p->warning_count);
+    const ipart__warning *w = &p->warnings[index];
+    *out = (ipart_warning){w->event, w->rule, w->key, w->message};
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_proportionality(ipart_proportionality *out,
+                                               const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_proportionality",
+                                !out ? "out" : "partnership");
+    if (!p->terms)
+        return ipart__fail(IPART_ESTATE, "terms.missing", "no terms have been set");
+    const ev_terms *t = p->terms;
+    ev_cap all = ipart__cap_get(p, 0);
+    int64_t committed, paid;
+    ipart__cap_usage(p, &all, NULL, &committed, &paid);
+    ipart_proportionality v = {
+        .development_value = t->budget.max_rnd_value,
+        .purchase_value = t->budget.estimated_purchase_value,
+        .committed = money_in(p, committed),
+        .ratio = ipart__ratio_bp(t->budget.estimated_purchase_value.minor,
+                                 t->budget.max_rnd_value.minor),
+        .min_ratio = t->proportionality.has_min_ratio ? t->proportionality.min_ratio
+                                                      : IPART__DEFAULT_MIN_RATIO,
+        .max_ratio = t->proportionality.has_max_ratio ? t->proportionality.max_ratio
+                                                      : IPART__DEFAULT_MAX_RATIO,
+        .overrun_margin = t->proportionality.has_overrun_margin
+                              ? t->proportionality.overrun_margin
+                              : IPART__DEFAULT_OVERRUN_MARGIN,
+    };
+    v.outside_band = v.ratio >= 0 && (v.ratio < v.min_ratio || v.ratio > v.max_ratio);
+    v.overrun = ipart__overrun(committed, t->budget.max_rnd_value.minor,
+                               v.overrun_margin);
+    *out = v;
+    return IPART_OK;
+}
+
+/* ---- deadlines --------------------------------------------------------------------------------- */
+
+/* The earliest phase due date or option expiry of the contracts. */
+int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p)
+{
+    int found = 0;
+    for (size_t i = 0; i < p->party_count; i++) {
+        const ipart__contract *c = p->parties[i]->contract;
+        ipart_due due = {{0, 0, 0}, NULL, NULL};
+        if (!c)
+            continue;
+        if (c->state == IPART__C_PHASE_ACTIVE || c->state == IPART__C_PHASE_REVIEW)
+            due = (ipart_due){ipart__plan_phase(p, (size_t)c->phase)->due, "phase_due",
+                              c->state == IPART__C_PHASE_ACTIVE ? "milestone_assessed"
+                                                                : "phase_gate_decided"};
+        else if ((c->state == IPART__C_ACCEPTED || c->state == IPART__C_OPTION_EXERCISED) &&
+                 !ipart__before(p->terms->option.expires, p->last_date))
+            due = (ipart_due){p->terms->option.expires, "option_expiry", "option_exercised"};
+        if (due.kind && (!found || ipart__before(due.date, out->date))) {
+            *out = due;
+            found = 1;
+        }
+    }
+    return found;
+}

@@ -1,0 +1,96 @@
+/*
+ * The guards' shared vocabulary (guard_p.h).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "model/guard_p.h"
+
+#include <stdio.h>
+
+#include "core/error_p.h"
+
+int ipart__blank(const char *s)
+{
+    if (!s)
+        return 1;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return *s == '\0';
+}
+
+int ipart__before(ipart_date a, ipart_date b)
+{
+    int cmp = 0;
+    ipart_date_compare(&cmp, a, b);
+    return cmp < 0;
+}
+
+void ipart__field_path(char *out, size_t size, const char *path, const char *field)
+{
+    snprintf(out, size, "%s.%s", path, field);
+}
+
+void ipart__item_path(char *out, size_t size, const char *path, const char *field, size_t i)
+{
+    snprintf(out, size, "%s.%s[%zu]", path, field, i);
+}
+
+ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type type)
+{
+    return ipart__fail(IPART_ESTATE, "event.stage",
+                       "'%s' is not possible in stage '%s'", ipart__event_type_name(type),
+                       ipart_stage_name(p->stage));
+}
+
+ipart_status ipart__invalid(const char *path, const char *field, const char *key,
+                            const char *message)
+{
+    char at[256];
+    ipart__field_path(at, sizeof at, path, field);
+    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, message);
+    ipart__error_set_path(at);
+    return rc;
+}
+
+ipart_status ipart__violation(const char *rule, const char *path, const char *field,
+                              const char *key, const char *message)
+{
+    char at[256];
+    if (field)
+        ipart__field_path(at, sizeof at, path, field);
+    else
+        snprintf(at, sizeof at, "%s", path);
+    return ipart__rule_violation(rule, at, key, "%s", message);
+}
+
+ipart_status ipart__need_reason(const char *reason, const char *path, const char *field)
+{
+    return ipart__blank(reason) ? ipart__violation("R42", path, field, "decision.reason.missing",
+                                                   "a discretionary decision must state its "
+                                                   "reason")
+                                : IPART_OK;
+}
+
+ipart_status ipart__unknown_party(const char *path, const char *field, const char *id)
+{
+    char at[256];
+    ipart__field_path(at, sizeof at, path, field);
+    ipart_status rc = ipart__fail(IPART_ENOTFOUND, "party.unknown", "%s: no party '%s'", at, id);
+    ipart__error_set_path(at);
+    return rc;
+}
+
+ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id,
+                                 ipart_role role, ipart__event_type type)
+{
+    if (!actor)
+        return ipart__fail(IPART_EPERM, "event.actor.unknown", "'%s' is not a party of this "
+                           "partnership and may not send '%s'", actor_id,
+                           ipart__event_type_name(type));
+    if (actor->role != role)
+        return ipart__fail(IPART_EPERM, "event.actor.role", "'%s' is %s %s; only the %s may "
+                           "send '%s'", actor_id, actor->role == IPART_ROLE_FOLLOWER ? "a" : "an",
+                           ipart_role_name(actor->role), ipart_role_name(role),
+                           ipart__event_type_name(type));
+    return IPART_OK;
+}

@@ -1,0 +1,56 @@
+/*
+ * Private: the small vocabulary every guard of the model speaks - failing
+ * with a precise code, rule, JSON path and message (doc/errors.md).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_MODEL_GUARD_P_H
+#define IPART_MODEL_GUARD_P_H
+
+#include <stddef.h>
+
+#include "model/partnership_p.h"
+
+/* NULL, empty or only white space. */
+int ipart__blank(const char *s);
+
+/* a < b. */
+int ipart__before(ipart_date a, ipart_date b);
+
+/* "path.field" and "path.field[i]". */
+void ipart__field_path(char *out, size_t size, const char *path, const char *field);
+void ipart__item_path(char *out, size_t size, const char *path, const char *field, size_t i);
+
+/* IPART_ESTATE: `type` is not possible in the current stage. */
+ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type type);
+
+/* IPART_EINVAL at path.field. */
+ipart_status ipart__invalid(const char *path, const char *field, const char *key,
+                            const char *message);
+
+/* IPART_ERULE naming `rule`, at path.field (field may be NULL). */
+ipart_status ipart__violation(const char *rule, const char *path, const char *field,
+                              const char *key, const char *message);
+
+/* R42: a discretionary decision carries its reason. */
+ipart_status ipart__need_reason(const char *reason, const char *path, const char *field);
+
+/* IPART_ENOTFOUND: no party `id`, at path.field. */
+ipart_status ipart__unknown_party(const char *path, const char *field, const char *id);
+
+/* IPART_EPERM unless `actor` exists and has `role`. */
+ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id,
+                                 ipart_role role, ipart__event_type type);
+
+/* In a may_send handler: only the authority, only when `stage_ok`. */
+#define AUTHORITY_IN(stage_ok, type)                                                  \
+    do {                                                                              \
+        ipart_status rc_ = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, type); \
+        if (rc_ != IPART_OK)                                                          \
+            return rc_;                                                               \
+        if (!(stage_ok))                                                              \
+            return ipart__wrong_stage(p, type);                                       \
+        return IPART_OK;                                                              \
+    } while (0)
+
+#endif
