@@ -39,6 +39,18 @@
 %immutable ipart_party::status;
 %immutable ipart_due::kind;
 %immutable ipart_due::event_type;
+%immutable ipart_partner_status::partner;
+%immutable ipart_partner_status::state;
+%immutable ipart_partner_status::phase;
+%immutable ipart_cap_status::cap;
+%immutable ipart_cap_status::scope;
+%immutable ipart_cap_status::phase;
+%immutable ipart_cap_status::partner;
+%immutable ipart_cap_status::bites;
+%immutable ipart_cap_status::policy;
+%immutable ipart_warning::rule;
+%immutable ipart_warning::key;
+%immutable ipart_warning::message;
 
 /* C-only: the allocator hook (function pointers, sys/alloc.h); ipart_free
  * is used by the typemaps. */
@@ -88,3 +100,4 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
 %include "ipart/date.h"
 %include "ipart/calendar.h"
 %include "ipart/partnership.h"
+%include "ipart/contract.h"

@@ -652,7 +652,7 @@ static ipart_status caps_visit(const ipart_partnership *p, const ipart__event *e
             ipart__money_canonical(used, money_of(p, clamp(total)));
             ipart__money_canonical(limit, cap.amount);
             snprintf(message, sizeof message,
-                     "the %s cap '%s'%s%s: %s would be %s, above the cap %s%s",
+                     "the %s cap '%s'%s%s: %s reach %s, above the cap %s%s",
                      scope_names[cap.scope], cap.id, row ? " for " : "", row ? row->id : "",
                      at_payment ? "payments" : "commitments", used, limit,
                      i == 0 ? " (negotiate or scale down)" : "");

@@ -30,6 +30,24 @@ def test_the_known_procedures_are_among_the_cases():
             "se_negotiated.json", "dk_procedure.json"} <= set(VALID)
 
 
+def check_contract(p, keys):
+    """The contract keys of a checkpoint or expectation (tests/cases/README.md)."""
+    for partner, want in keys.get("partners", {}).items():
+        got = p.partner(partner)._asdict()
+        for key, value in want.items():
+            assert str(got[key]) == str(value), f"{partner}.{key}"
+    rows = {(c.cap, c.partner or ""): c for c in p.caps}
+    for want in keys.get("caps", []):
+        row = rows[(want["cap"], want.get("partner", ""))]
+        for key in ("committed", "paid", "headroom"):
+            if key in want:
+                assert str(getattr(row, key)) == want[key], f"{want['cap']}.{key}"
+    if "warnings" in keys:
+        got = [(w.event, w.rule) for w in p.warnings]
+        assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]
+        assert all(w.key and w.message for w in p.warnings)
+
+
 @pytest.mark.parametrize("name", VALID)
 def test_valid_procedure(name):
     case = load_case("procedure/" + name)
@@ -41,6 +59,7 @@ def test_valid_procedure(name):
             cp = checkpoints.get(i)
             if not cp:
                 continue
+            check_contract(p, cp)
             if "stage" in cp:
                 assert str(p.stage) == cp["stage"], f"after {i} events"
             if "party_count" in cp:
@@ -55,6 +74,7 @@ def test_valid_procedure(name):
                     if "event_type" in cp["next_due"]:
                         assert due.event_type == cp["next_due"]["event_type"]
         expect = case.get("expect", {})
+        check_contract(p, expect)
         if "stage" in expect:
             assert str(p.stage) == expect["stage"]
         if "event_count" in expect:

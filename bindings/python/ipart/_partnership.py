@@ -4,7 +4,8 @@ import enum
 import json
 from typing import IO, Iterator, List, NamedTuple, Optional, Union
 
-from . import capi
+from . import _contract, capi
+from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
 from ._dates import _py_date
 from ._errors import NotFoundError
 from ._money import Money
@@ -208,6 +209,35 @@ class Partnership:
         out = capi.ipart_money()
         capi.ipart_partnership_awarded_sum(out, self._handle())
         return Money._wrap(out)
+
+    # -- the partnership contract (include/ipart/contract.h) -------------------
+    def partner(self, partner: str) -> PartnerStatus:
+        """A partner's contract: state, phase, money. NotFoundError if not awarded."""
+        return _contract.partner_status(self._handle(), partner)
+
+    def partner_detail(self, partner: str) -> dict:
+        """The contract in detail: phases with their targets and instalments."""
+        return _contract.partner_detail(self._handle(), partner)
+
+    @property
+    def caps(self) -> List[CapStatus]:
+        """Every budget cap row: cap, committed, paid, headroom (R33)."""
+        return _contract.caps(self._handle())
+
+    def cap_fits(self, cap: str, amount: Money, partner: Optional[str] = None) -> bool:
+        """Would ``amount`` more fit under ``cap`` (the ``partner``'s row of a
+        "partner" cap)?"""
+        return _contract.cap_fits(self._handle(), cap, amount, partner)
+
+    @property
+    def warnings(self) -> List[RuleWarning]:
+        """Warnings the log raised (R17, R23, R25, caps with policy "warn")."""
+        return _contract.warnings(self._handle())
+
+    @property
+    def proportionality(self) -> Proportionality:
+        """Purchase value against the development investment (R23, R25)."""
+        return _contract.proportionality(self._handle())
 
     # -- lifetime -----------------------------------------------------------
     def _handle(self):

@@ -7,7 +7,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.Test;
 
 /** The procedure, driven by tests/cases/procedure and tests/cases/documents. */
@@ -19,13 +22,60 @@ public class PartnershipTest {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
     }
 
-    private static Partnership replay(String base, int count) {
+    static Partnership replay(String base, int count) {
         JsonObject d = doc(base);
         Partnership p = new Partnership(Cases.str(d, "profile"));
         JsonArray events = d.getAsJsonArray("events");
         for (int i = 0; i < (count < 0 ? events.size() : count); i++)
             p.apply(events.get(i).toString());
         return p;
+    }
+
+    /* The keys a partner's expectation may give, read from the facade's record. */
+    private static final Map<String, Function<PartnerStatus, String>> PARTNER_KEYS = Map.of(
+        "state", PartnerStatus::state,
+        "phase", s -> s.phase().orElse(""),
+        "paid", s -> s.paid().toString(),
+        "owed_on_termination", s -> s.owedOnTermination().toString(),
+        "changes", s -> s.changes().toString(),
+        "change_limit", s -> s.changeLimit().toString(),
+        "value", s -> s.value().toString(),
+        "payable", s -> s.payable().toString(),
+        "option_quantity", s -> Long.toString(s.optionQuantity()));
+
+    /* "partners", "caps" and "warnings" of a checkpoint or expectation. */
+    static void checkContract(Partnership p, JsonObject keys, String context) {
+        if (keys.has("partners"))
+            for (Map.Entry<String, JsonElement> e : keys.getAsJsonObject("partners").entrySet()) {
+                PartnerStatus s = p.partner(e.getKey());
+                for (Map.Entry<String, JsonElement> k : e.getValue().getAsJsonObject().entrySet())
+                    assertEquals(context + " " + e.getKey() + "." + k.getKey(),
+                        k.getValue().getAsString(), PARTNER_KEYS.get(k.getKey()).apply(s));
+            }
+        if (keys.has("caps"))
+            for (JsonElement el : keys.getAsJsonArray("caps")) {
+                JsonObject want = el.getAsJsonObject();
+                String partner = want.has("partner") ? Cases.str(want, "partner") : "";
+                CapStatus row = p.caps().stream()
+                    .filter(c -> c.cap().equals(Cases.str(want, "cap")) && c.partner().orElse("").equals(partner))
+                    .findFirst().orElseThrow();
+                if (want.has("committed"))
+                    assertEquals(context, Cases.str(want, "committed"), row.committed().toString());
+                if (want.has("paid"))
+                    assertEquals(context, Cases.str(want, "paid"), row.paid().toString());
+                if (want.has("headroom"))
+                    assertEquals(context, Cases.str(want, "headroom"), row.headroom().toString());
+            }
+        if (keys.has("warnings")) {
+            JsonArray want = keys.getAsJsonArray("warnings");
+            List<RuleWarning> got = p.warnings();
+            assertEquals(context, want.size(), got.size());
+            for (int i = 0; i < want.size(); i++) {
+                JsonObject w = want.get(i).getAsJsonObject();
+                assertEquals(context, w.get("event").getAsLong(), got.get(i).event());
+                assertEquals(context, Cases.str(w, "rule"), got.get(i).rule());
+            }
+        }
     }
 
     @Test
@@ -41,6 +91,7 @@ public class PartnershipTest {
                         JsonObject cp = cpe.getAsJsonObject();
                         if (cp.get("after").getAsInt() != i + 1)
                             continue;
+                        checkContract(p, cp, name + " after " + (i + 1));
                         if (cp.has("stage"))
                             assertEquals(name + " after " + (i + 1), Cases.str(cp, "stage"), p.getStage().jsonName());
                         if (cp.has("party_count"))
@@ -58,6 +109,7 @@ public class PartnershipTest {
                     }
                 }
                 JsonObject expect = kase.getAsJsonObject("expect");
+                checkContract(p, expect, name);
                 if (expect.has("stage"))
                     assertEquals(Cases.str(expect, "stage"), p.getStage().jsonName());
                 if (expect.has("event_count"))

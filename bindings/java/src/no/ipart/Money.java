@@ -27,8 +27,9 @@ public final class Money implements Comparable<Money> {
 
     private static Money of(ipart_money m) { return new Money(m.getMinor(), m.getCurrency()); }
 
-    /* A short-lived native copy; the caller closes it (try-with-resources). */
-    private ipart_money toC() {
+    /* A short-lived native copy; the caller closes it (try-with-resources).
+     * Package-private: Partnership passes amounts to the library too. */
+    ipart_money toC() {
         ipart_money m = new ipart_money();
         m.setMinor(minor);
         m.setCurrency(currency);

@@ -4,12 +4,17 @@ package no.ipart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import no.ipart.swig.IpartCapi;
+import no.ipart.swig.ipart_cap_status;
 import no.ipart.swig.ipart_due;
 import no.ipart.swig.ipart_money;
 import no.ipart.swig.ipart_partnership;
+import no.ipart.swig.ipart_partner_status;
 import no.ipart.swig.ipart_party;
+import no.ipart.swig.ipart_proportionality;
 import no.ipart.swig.ipart_threshold_verdict;
+import no.ipart.swig.ipart_warning;
 
 /**
  * A partnership: an append-only log of events, each checked by the rules.
@@ -298,6 +303,129 @@ public final class Partnership implements AutoCloseable {
      * @throws IllegalStateException if closed
      */
     public Money awardedSum() { return money(IpartCapi::ipart_partnership_awarded_sum); }
+
+    /**
+     * A partner's contract (see include/ipart/contract.h).
+     *
+     * @param partner an awarded operator's id
+     * @return its state, phase and money
+     * @throws NotFoundException if {@code partner} was not awarded
+     * @throws IllegalStateException if closed
+     */
+    public PartnerStatus partner(String partner) {
+        ipart_partner_status s = new ipart_partner_status();
+        try {
+            IpartCapi.ipart_partnership_partner_status(s, h(), partner);
+            return new PartnerStatus(s.getPartner(), s.getState(),
+                s.getPhase_index() < 0 ? Optional.empty() : Optional.of(s.getPhase()),
+                money(s.getOriginal()), money(s.getChanges()), money(s.getChange_limit()),
+                money(s.getValue()), money(s.getPaid()), money(s.getPayable()),
+                money(s.getOwed_on_termination()), s.getOption_quantity(),
+                money(s.getOption_value()));
+        } finally {
+            s.delete();
+        }
+    }
+
+    /**
+     * A partner's contract in detail: phases, targets, instalments.
+     *
+     * @param partner an awarded operator's id
+     * @return a JSON object (see ipart_partnership_partner_json)
+     * @throws NotFoundException if {@code partner} was not awarded
+     * @throws IllegalStateException if closed
+     */
+    public String partnerJson(String partner) {
+        return json((out, p) -> IpartCapi.ipart_partnership_partner_json(out, p, partner));
+    }
+
+    /**
+     * Every budget cap row (R33): a "partner" cap has a row per partner.
+     *
+     * @return the rows, the budget's development cap first
+     * @throws IllegalStateException if closed
+     */
+    public List<CapStatus> caps() {
+        List<CapStatus> rows = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_cap_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_cap_status c = new ipart_cap_status();
+            try {
+                IpartCapi.ipart_partnership_cap_at(c, h(), i);
+                rows.add(new CapStatus(c.getCap(), c.getScope(), optional(c.getPhase()),
+                    optional(c.getPartner()), c.getBites(), c.getPolicy(), money(c.getAmount()),
+                    money(c.getCommitted()), money(c.getPaid()), money(c.getHeadroom())));
+            } finally {
+                c.delete();
+            }
+        }
+        return rows;
+    }
+
+    private static Optional<String> optional(String s) {
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    /**
+     * Would {@code amount} more fit under a cap, on the measure where it bites?
+     *
+     * @param cap the cap's id
+     * @param partner the row of a "partner" cap, else null
+     * @param amount in the case's currency
+     * @return whether it fits
+     * @throws NotFoundException for an unknown cap or partner
+     * @throws InvalidArgumentException for a "partner" cap without a partner
+     * @throws CurrencyException for another currency
+     * @throws IllegalStateException if closed
+     */
+    public boolean capFits(String cap, String partner, Money amount) {
+        int[] out = new int[1];
+        try (ipart_money m = amount.toC()) {
+            IpartCapi.ipart_partnership_cap_fits(out, h(), cap, partner, m);
+        }
+        return out[0] != 0;
+    }
+
+    /**
+     * The warnings the log raised (R17, R23, R25, caps with policy "warn").
+     *
+     * @return in log order
+     * @throws IllegalStateException if closed
+     */
+    public List<RuleWarning> warnings() {
+        List<RuleWarning> out = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_warning_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_warning w = new ipart_warning();
+            try {
+                IpartCapi.ipart_partnership_warning_at(w, h(), i);
+                out.add(new RuleWarning(w.getEvent(), w.getRule(), w.getKey(), w.getMessage()));
+            } finally {
+                w.delete();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The purchase against the development investment (R23, R25).
+     *
+     * @return the ratio, its band and the overrun check
+     * @throws StateException before terms_set
+     * @throws IllegalStateException if closed
+     */
+    public Proportionality proportionality() {
+        ipart_proportionality v = new ipart_proportionality();
+        try {
+            IpartCapi.ipart_partnership_proportionality(v, h());
+            return new Proportionality(money(v.getDevelopment_value()), money(v.getPurchase_value()),
+                money(v.getCommitted()), v.getRatio() < 0 ? OptionalLong.empty()
+                    : OptionalLong.of(v.getRatio()), v.getMin_ratio(), v.getMax_ratio(),
+                v.getOverrun_margin(), v.getOutside_band() != 0, v.getOverrun() != 0);
+        } finally {
+            v.delete();
+        }
+    }
 
     private ipart_partnership h() {
         if (handle == null)

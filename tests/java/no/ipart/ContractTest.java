@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package no.ipart;
+
+import static org.junit.Assert.*;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.Optional;
+import org.junit.Test;
+
+/** The partnership contract through the Java facade (the golden cases drive the numbers). */
+public class ContractTest {
+    private static Money nok(String amount) { return Money.parse(amount, "NOK"); }
+
+    @Test
+    public void partnerStatusIsTypedMoney() {
+        try (Partnership p = PartnershipTest.replay("stavanger.json", -1)) {
+            PartnerStatus s = p.partner("op05");
+            assertEquals("option_exercised", s.state());
+            assertEquals(Optional.of("p3"), s.phase());
+            assertEquals(s.value(), s.original().add(s.changes()));
+            assertEquals(nok("4100000.00"), s.paid());
+            assertEquals(0, s.paid().getAmount().compareTo(new java.math.BigDecimal("4100000")));
+            assertEquals(60, s.optionQuantity());
+            assertEquals(nok("14400000.00"), s.optionValue());
+            assertThrows(NotFoundException.class, () -> p.partner("op20"));
+        }
+    }
+
+    @Test
+    public void partnerBeforeAnyPhase() {
+        try (Partnership p = PartnershipTest.replay("stavanger.json", 92)) {
+            PartnerStatus s = p.partner("op11");
+            assertEquals("signed", s.state());
+            assertEquals(Optional.empty(), s.phase());
+        }
+    }
+
+    @Test
+    public void partnerJsonListsPhasesTargetsAndInstalments() {
+        try (Partnership p = PartnershipTest.replay("stavanger.json", -1)) {
+            JsonObject d = JsonParser.parseString(p.partnerJson("op08")).getAsJsonObject();
+            assertEquals("terminated", d.get("state").getAsString());
+            JsonArray targets = d.getAsJsonArray("phases").get(0).getAsJsonObject().getAsJsonArray("targets");
+            assertEquals("not_met", targets.get(0).getAsJsonObject().get("status").getAsString());
+            assertEquals("met", targets.get(1).getAsJsonObject().get("status").getAsString());
+        }
+    }
+
+    @Test
+    public void capRowsAndWhatFits() {
+        try (Partnership p = PartnershipTest.replay("stavanger.json", -1)) {
+            CapStatus purchase = p.caps().stream().filter(c -> c.cap().equals("purchase")).findFirst().orElseThrow();
+            assertEquals(nok("0.00"), purchase.headroom());
+            assertFalse(p.capFits("purchase", null, nok("0.01")));
+            assertTrue(p.capFits("development_cap", null, nok("5580000.00")));
+            assertFalse(p.capFits("development_cap", null, nok("5580000.01")));
+            assertTrue(p.capFits("per-partner", "op11", nok("2480000.00")));
+            assertEquals(3, p.caps().stream().filter(c -> c.cap().equals("per-partner")).count());
+            assertThrows(NotFoundException.class, () -> p.capFits("no-such-cap", null, nok("1")));
+            assertThrows(InvalidArgumentException.class, () -> p.capFits("per-partner", null, nok("1")));
+            assertThrows(CurrencyException.class, () -> p.capFits("purchase", null, Money.parse("1", "EUR")));
+        }
+    }
+
+    @Test
+    public void warningsAndProportionality() {
+        try (Partnership p = PartnershipTest.replay("stavanger.json", -1)) {
+            RuleWarning w = p.warnings().get(0);
+            assertEquals("R33", w.rule());
+            assertTrue(p.event((int) w.event()).contains("\"contract_changed\""));
+            Proportionality v = p.proportionality();
+            assertEquals(25000, v.ratio().getAsLong());
+            assertFalse(v.outsideBand());
+            assertEquals(nok("6420000.00"), v.committed());
+        }
+        try (Partnership p = PartnershipTest.replay("stavanger.json", 1)) {
+            assertThrows(StateException.class, p::proportionality);
+        }
+    }
+}
