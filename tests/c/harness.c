@@ -173,3 +173,29 @@ ipart_status harness_status_named(const char *name)
     cr_assert_fail("golden case names an unknown status '%s'", name);
     return IPART_EINTERNAL;
 }
+
+void harness_apply_json(ipart_partnership *p, const cJSON *event, int index)
+{
+    char *text = cJSON_PrintUnformatted(event);
+    cr_assert_not_null(text);
+    ipart_status rc = ipart_partnership_apply(p, text);
+    cr_assert_eq(rc, IPART_OK, "event %d (%s) failed: %s [%s] at %s", index,
+                 harness_text(event, "type"), ipart_error_last()->message,
+                 ipart_error_last()->rule, ipart_error_last()->path);
+    free(text);
+}
+
+ipart_partnership *harness_replay(const cJSON *kase, int count)
+{
+    const cJSON *doc = harness_member(kase, "document");
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+    int i = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+        if (count >= 0 && i >= count)
+            break;
+        harness_apply_json(p, ev, i++);
+    }
+    return p;
+}

@@ -46,6 +46,13 @@ long harness_fail_each(harness_scenario scenario, void *ctx);
 /* Parse tests/cases/<relative_path>; aborts the test on failure. Free with cJSON_Delete. */
 cJSON *harness_load_case(const char *relative_path);
 
+/* Apply one event of a golden case; the test fails (naming the event's
+ * index, type, error and rule) if it is refused. */
+void harness_apply_json(ipart_partnership *p, const cJSON *event, int index);
+/* A partnership from the first `count` events of a case's document (all if
+ * count < 0). */
+ipart_partnership *harness_replay(const cJSON *kase, int count);
+
 /* Required members of a golden case (the test fails if one is missing or mistyped). */
 const cJSON *harness_member(const cJSON *object, const char *name);
 const char *harness_text(const cJSON *object, const char *name);

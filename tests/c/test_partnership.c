@@ -42,31 +42,6 @@ static ipart_partnership *new_partnership(const cJSON *doc)
     return p;
 }
 
-static void apply_json(ipart_partnership *p, const cJSON *event, int index)
-{
-    char *text = print(event);
-    ipart_status rc = ipart_partnership_apply(p, text);
-    cr_assert_eq(rc, IPART_OK, "event %d (%s) failed: %s [%s] at %s", index,
-                 item(event, "type")->valuestring, ipart_error_last()->message,
-                 ipart_error_last()->rule, ipart_error_last()->path);
-    free(text);
-}
-
-/* Apply the first `count` events of a case's document (all if count < 0). */
-static ipart_partnership *replay(const cJSON *kase, int count)
-{
-    const cJSON *doc = item(kase, "document");
-    ipart_partnership *p = new_partnership(doc);
-    int i = 0;
-    const cJSON *ev;
-    cJSON_ArrayForEach(ev, item(doc, "events")) {
-        if (count >= 0 && i >= count)
-            break;
-        apply_json(p, ev, i++);
-    }
-    return p;
-}
-
 static char *save(const ipart_partnership *p)
 {
     char *text = NULL;
@@ -254,7 +229,7 @@ static void run_valid_case(const char *name)
     int i = 0;
     const cJSON *ev;
     cJSON_ArrayForEach(ev, item(doc, "events")) {
-        apply_json(p, ev, i++);
+        harness_apply_json(p, ev, i++);
         const cJSON *cp;
         cJSON_ArrayForEach(cp, checkpoints) if (item(cp, "after")->valueint == i) check_point(p, cp);
     }
@@ -318,7 +293,7 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
     cJSON_ArrayForEach(kase, cases) {
         const char *name = item(kase, "name")->valuestring;
         cJSON *base = load_base(item(kase, "base")->valuestring);
-        ipart_partnership *p = replay(base, item(kase, "prefix")->valueint);
+        ipart_partnership *p = harness_replay(base, item(kase, "prefix")->valueint);
         char *before = save(p);
         size_t count = ipart_partnership_event_count(p);
         ipart_stage stage = ipart_partnership_stage(p);
@@ -361,7 +336,7 @@ Test(partnership, rejections_are_atomic_under_allocation_failure)
     const cJSON *kase;
     cJSON_ArrayForEach(kase, cases) {
         cJSON *base = load_base(item(kase, "base")->valuestring);
-        ipart_partnership *p = replay(base, item(kase, "prefix")->valueint);
+        ipart_partnership *p = harness_replay(base, item(kase, "prefix")->valueint);
         char *before = save(p);
         const cJSON *text_item = item(kase, "event_text");
         char *text = text_item ? copy_text(text_item->valuestring) : print(item(kase, "event"));
@@ -470,14 +445,14 @@ Test(partnership, invalid_documents_are_rejected_with_code_and_path)
 Test(partnership, clone_is_independent)
 {
     cJSON *kase = load_base("stavanger.json");
-    ipart_partnership *p = replay(kase, 30);
+    ipart_partnership *p = harness_replay(kase, 30);
     ipart_partnership *copy = NULL;
     assert_ok(ipart_partnership_clone(&copy, p));
     char *a = save(p), *b = save(copy);
     cr_assert_str_eq(a, b);
     /* Advancing the clone leaves the original alone. */
     const cJSON *next = cJSON_GetArrayItem(item(item(kase, "document"), "events"), 30);
-    apply_json(copy, next, 30);
+    harness_apply_json(copy, next, 30);
     cr_assert_eq(ipart_partnership_event_count(copy), ipart_partnership_event_count(p) + 1);
     char *c = save(p);
     cr_assert_str_eq(c, a);
@@ -503,7 +478,7 @@ Test(partnership, actions_name_the_blocking_rule)
         if (strcmp(item(ev, "type")->valuestring, "final_tenders_called") == 0)
             break;
     }
-    ipart_partnership *p = replay(kase, upto);
+    ipart_partnership *p = harness_replay(kase, upto);
     const char *authority = item(cJSON_GetArrayItem(events, 0), "actor")->valuestring;
     char *text = NULL;
     assert_ok(ipart_partnership_actions_json(&text, p, authority));
@@ -538,7 +513,7 @@ Test(partnership, actions_name_the_blocking_rule)
 Test(partnership, parties_and_tenderers)
 {
     cJSON *kase = load_base("stavanger.json");
-    ipart_partnership *p = replay(kase, -1);
+    ipart_partnership *p = harness_replay(kase, -1);
     ipart_party party;
     assert_ok(ipart_partnership_party_at(&party, p, 0));
     cr_assert_eq(party.role, IPART_ROLE_AUTHORITY);
@@ -607,7 +582,7 @@ Test(partnership, ties_are_reported_not_broken)
     cJSON_ArrayForEach(score, item(cJSON_GetArrayItem(events, 87), "scores"))
         if (strcmp(item(score, "tenderer")->valuestring, "op11") == 0)
             cJSON_SetIntValue(cJSON_GetObjectItemCaseSensitive(score, "score"), 8);
-    ipart_partnership *p = replay(kase, 88);
+    ipart_partnership *p = harness_replay(kase, 88);
 
     char *text = NULL;
     assert_ok(ipart_partnership_ranking_json(&text, p));
@@ -644,7 +619,7 @@ Test(partnership, queries_through_the_stages)
     ipart_partnership_free(p);
 
     /* After the first terms: the cap and the verdict exist. */
-    p = replay(kase, 6);
+    p = harness_replay(kase, 6);
     cr_assert_str_eq(ipart_partnership_currency(p), "NOK");
     assert_ok(ipart_partnership_budget_cap(&m, p));
     assert_money(m, "12000000.00");
@@ -664,7 +639,7 @@ Test(partnership, queries_through_the_stages)
                  {57, "op03", "invited"}, {60, "op05", "tendering"}, {80, "op16", "eliminated"},
                  {89, "op05", "awarded"}, {92, "op05", "partner"}};
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        p = replay(kase, steps[i].events);
+        p = harness_replay(kase, steps[i].events);
         assert_ok(ipart_partnership_party_get(&party, p, steps[i].id));
         cr_assert_str_eq(party.status, steps[i].status, "%s after %d events", steps[i].id,
                          steps[i].events);

@@ -1,0 +1,258 @@
+/*
+ * The partnership contract's queries and warnings (include/ipart/contract.h).
+ * The golden cases check the numbers in every language; these tests cover
+ * the C API around them: arguments, errors, JSON detail, warnings raised by
+ * variants of the golden cases, and allocation failure.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+TestSuite(contract, IPART_TEST_FIXTURE);
+
+static cJSON *stavanger(void)
+{
+    return harness_load_case("procedure/stavanger.json");
+}
+
+static cJSON *event_of(cJSON *kase, int index)
+{
+    cJSON *doc = cJSON_GetObjectItemCaseSensitive(kase, "document");
+    return cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "events"), index);
+}
+
+/* The index of the n-th event of a type in a case. */
+static int find_event(const cJSON *kase, const char *type, int nth)
+{
+    const cJSON *events = harness_member(harness_member(kase, "document"), "events");
+    for (int i = 0; i < cJSON_GetArraySize(events); i++)
+        if (strcmp(harness_text(cJSON_GetArrayItem(events, i), "type"), type) == 0 && nth-- == 0)
+            return i;
+    cr_assert_fail("no %s in the case", type);
+    return -1;
+}
+
+static ipart_money nok(int64_t minor)
+{
+    ipart_money m;
+    assert_ok(ipart_money_from_minor(&m, minor, "NOK"));
+    return m;
+}
+
+Test(contract, partner_status_and_its_errors)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, -1);
+    ipart_partner_status s;
+    assert_ok(ipart_partnership_partner_status(&s, p, "op05"));
+    cr_assert_str_eq(s.state, "option_exercised");
+    cr_assert_eq(s.phase_index, 2);
+    cr_assert_eq(s.value.minor, s.original.minor + s.changes.minor);
+    assert_fails_with(ipart_partnership_partner_status(&s, p, "op20"), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_partner_status(&s, p, "nobody"), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_partner_status(NULL, p, "op05"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_partner_status(&s, NULL, "op05"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_partner_status(&s, p, NULL), IPART_EMISUSE);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(contract, partner_json_details_phases)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, -1);
+    char *text = NULL;
+    assert_ok(ipart_partnership_partner_json(&text, p, "op05"));
+    cJSON *d = cJSON_Parse(text);
+    cr_assert_not_null(d, "not JSON: %s", text);
+    const cJSON *phases = harness_member(d, "phases");
+    cr_assert_eq(cJSON_GetArraySize(phases), 3);
+    const cJSON *p2 = cJSON_GetArrayItem(phases, 1);
+    cr_assert_str_eq(harness_text(p2, "price"), "1532500.00", "the change went to phase 2");
+    cr_assert_str_eq(harness_text(p2, "state"), "passed");
+    cJSON_Delete(d);
+    ipart_free(text);
+    assert_fails_with(ipart_partnership_partner_json(&text, p, "op20"), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_partner_json(NULL, p, "op05"), IPART_EMISUSE);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+typedef struct {
+    ipart_partnership *p;
+    const char *partner;
+} detail_ctx;
+
+static ipart_status detail_scenario(void *ctx)
+{
+    detail_ctx *c = ctx;
+    char *text = NULL;
+    ipart_status rc = ipart_partnership_partner_json(&text, c->p, c->partner);
+    ipart_free(text);
+    return rc;
+}
+
+Test(contract, partner_json_survives_allocation_failure)
+{
+    cJSON *kase = stavanger();
+    detail_ctx ctx = {harness_replay(kase, -1), "op08"};
+    cr_assert_gt(harness_fail_each(detail_scenario, &ctx), 0);
+    ipart_partnership_free(ctx.p);
+    cJSON_Delete(kase);
+}
+
+Test(contract, cap_rows_and_fits)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, -1);
+    size_t n = ipart_partnership_cap_count(p);
+    cr_assert_eq(n, 6, "development_cap, development-payments, per-partner x3, purchase");
+    ipart_cap_status c;
+    assert_ok(ipart_partnership_cap_at(&c, p, 0));
+    cr_assert_str_eq(c.cap, "development_cap");
+    cr_assert_eq(c.headroom.minor, c.amount.minor - c.committed.minor);
+    assert_fails_with(ipart_partnership_cap_at(&c, p, n), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_cap_at(NULL, p, 0), IPART_EMISUSE);
+    int fits = -1;
+    assert_ok(ipart_partnership_cap_fits(&fits, p, "purchase", NULL, nok(0)));
+    cr_assert_eq(fits, 1);
+    assert_ok(ipart_partnership_cap_fits(&fits, p, "purchase", NULL, nok(1)));
+    cr_assert_eq(fits, 0, "the purchase cap is used to the øre");
+    assert_ok(ipart_partnership_cap_fits(&fits, p, "per-partner", "op05", nok(1)));
+    cr_assert_eq(fits, 0, "op05 is already past its warn cap");
+    assert_fails_with(ipart_partnership_cap_fits(&fits, p, "per-partner", NULL, nok(1)),
+                      IPART_EINVAL);
+    assert_fails_with(ipart_partnership_cap_fits(&fits, p, "per-partner", "op20", nok(1)),
+                      IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_cap_fits(&fits, p, "nothing", NULL, nok(1)),
+                      IPART_ENOTFOUND);
+    ipart_money eur;
+    assert_ok(ipart_money_from_minor(&eur, 1, "EUR"));
+    assert_fails_with(ipart_partnership_cap_fits(&fits, p, "purchase", NULL, eur),
+                      IPART_ECURRENCY);
+    assert_fails_with(ipart_partnership_cap_fits(NULL, p, "purchase", NULL, eur), IPART_EMISUSE);
+    ipart_partnership_free(p);
+    cr_assert_eq(ipart_partnership_cap_count(NULL), 0);
+    cJSON_Delete(kase);
+}
+
+Test(contract, no_caps_or_proportionality_before_terms)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, 1);
+    cr_assert_eq(ipart_partnership_cap_count(p), 0);
+    ipart_proportionality v;
+    assert_fails_with(ipart_partnership_proportionality(&v, p), IPART_ESTATE);
+    assert_fails_with(ipart_partnership_proportionality(NULL, p), IPART_EMISUSE);
+    ipart_warning w;
+    assert_fails_with(ipart_partnership_warning_at(&w, p, 0), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_warning_at(NULL, p, 0), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_warning_count(NULL), 0);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* Replay a case with its last terms changed by `edit`, up to `count` events. */
+static ipart_partnership *replay_with_terms(cJSON *kase, void (*edit)(cJSON *terms), int count)
+{
+    int at = find_event(kase, "terms_set", 1);
+    edit(event_of(kase, at));
+    return harness_replay(kase, count);
+}
+
+/* R&D value just above the award (11 750 000.00), no margin. */
+static void tight_rnd_value(cJSON *terms)
+{
+    cJSON *budget = cJSON_GetObjectItemCaseSensitive(terms, "budget");
+    cJSON_ReplaceItemInObjectCaseSensitive(budget, "max_rnd_value",
+                                           cJSON_CreateString("11800000.00"));
+    cJSON *prop = cJSON_GetObjectItemCaseSensitive(terms, "proportionality");
+    cJSON_AddNumberToObject(prop, "overrun_margin", 0);
+}
+
+Test(contract, r25_warns_when_commitments_pass_the_rnd_value)
+{
+    cJSON *kase = stavanger();
+    int started = find_event(kase, "phase_started", 2) + 1;
+    ipart_partnership *p = replay_with_terms(kase, tight_rnd_value, started);
+    ipart_proportionality v;
+    assert_ok(ipart_partnership_proportionality(&v, p));
+    cr_assert_eq(v.overrun, 0, "11 750 000.00 committed, 11 800 000.00 planned");
+    size_t before = ipart_partnership_warning_count(p);
+    assert_ok(ipart_partnership_apply(p, "{\"type\":\"contract_changed\",\"date\":\"2018-04-10\","
+                                         "\"actor\":\"stavanger\",\"partner\":\"op11\","
+                                         "\"delta\":\"50000.01\",\"phase\":\"p1\","
+                                         "\"reason\":\"Flere brukertester.\"}"));
+    cr_assert_eq(ipart_partnership_warning_count(p), before + 1);
+    ipart_warning w;
+    assert_ok(ipart_partnership_warning_at(&w, p, before));
+    cr_assert_str_eq(w.rule, "R25");
+    cr_assert_str_eq(w.key, "proportionality.overrun");
+    assert_ok(ipart_partnership_proportionality(&v, p));
+    cr_assert_eq(v.overrun, 1);
+    cr_assert_eq(v.committed.minor, 1180000001);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+static void narrow_band(cJSON *terms)
+{
+    cJSON *prop = cJSON_GetObjectItemCaseSensitive(terms, "proportionality");
+    cJSON_AddNumberToObject(prop, "max_ratio", 20000); /* 2x; Stavanger plans 2.5x */
+}
+
+Test(contract, r23_warns_outside_the_band)
+{
+    cJSON *kase = stavanger();
+    int at = find_event(kase, "terms_set", 1);
+    ipart_partnership *p = replay_with_terms(kase, narrow_band, at + 1);
+    ipart_warning w;
+    assert_ok(ipart_partnership_warning_at(&w, p, ipart_partnership_warning_count(p) - 1));
+    cr_assert_str_eq(w.rule, "R23");
+    cr_assert_eq(w.event, (size_t)at);
+    cr_assert_str_eq(w.key, "proportionality.band");
+    ipart_proportionality v;
+    assert_ok(ipart_partnership_proportionality(&v, p));
+    cr_assert(v.outside_band);
+    cr_assert_eq(v.ratio, 25000);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(contract, r17_warns_when_fewer_than_three_remain)
+{
+    cJSON *kase = stavanger();
+    int at = find_event(kase, "tenders_reduced", 0);
+    ipart_partnership *p = harness_replay(kase, at);
+    /* Six tenders remain; the golden case keeps four. Keep two instead. */
+    cJSON *reduction = cJSON_Duplicate(event_of(kase, at), 1);
+    cJSON *eliminated = cJSON_GetObjectItemCaseSensitive(reduction, "eliminated");
+    const char *also[] = {"op05", "op11"};
+    for (size_t i = 0; i < 2; i++)
+        cJSON_AddItemToArray(eliminated, cJSON_CreateString(also[i]));
+    size_t before = ipart_partnership_warning_count(p);
+    harness_apply_json(p, reduction, at);
+    cr_assert_eq(ipart_partnership_warning_count(p), before + 1);
+    ipart_warning w;
+    assert_ok(ipart_partnership_warning_at(&w, p, before));
+    cr_assert_str_eq(w.rule, "R17");
+    cr_assert(strstr(w.message, "2 tenders remain of 6"), "%s", w.message);
+    cJSON_Delete(reduction);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(contract, next_due_follows_phases_and_the_option)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, -1);
+    ipart_due due;
+    assert_ok(ipart_partnership_next_due(&due, p));
+    cr_assert_str_eq(due.kind, "option_expiry");
+    cr_assert_eq(due.date.year, 2021);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
