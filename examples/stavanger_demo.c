@@ -2,8 +2,10 @@
  * The Stavanger walk-through ("Leve HELE LIVET", 2017, Norway's first
  * innovation partnership): the Norwegian calendar and Regulation 1182/71
  * period counting, exact money, then the procedure itself, event by event
- * from the creation of the partnership to the signed contracts, with one
- * rejected attempt at each key rule.
+ * from the creation of the partnership through the signed contracts, the
+ * development phases with their gates and instalments (the cap headroom
+ * after each payment), the acceptance test and the purchase option, with
+ * one rejected attempt at each key rule.
  *
  * The public sources give "autumn 2017" for the notice, not a date; the
  * dates of the example document are illustrative (the notice on a Friday
@@ -181,6 +183,22 @@ static const struct {
     {89, "sign on the last day of the standstill (it ran over Easter)",
      "{\"type\":\"contract_signed\",\"date\":\"2018-04-03\",\"actor\":\"stavanger\","
      "\"partner\":\"op05\"}"},
+    {95, "terminate op05 in the middle of phase 1",
+     "{\"type\":\"phase_gate_decided\",\"date\":\"2018-06-15\",\"actor\":\"stavanger\","
+     "\"partner\":\"op05\",\"phase\":\"p1\",\"decision\":\"terminate\","
+     "\"ground\":\"reduce_partners\",\"targets\":[\"p1.t1\",\"p1.t2\"],\"reason\":\"fewer\"}"},
+    {98, "pay op08's first instalment although its target p1.t1 was not met",
+     "{\"type\":\"instalment_paid\",\"date\":\"2018-06-22\",\"actor\":\"stavanger\","
+     "\"partner\":\"op08\",\"instalment\":\"p1.i1\",\"amount\":\"800000.00\"}"},
+    {110, "change op05's contract by 10.01 %",
+     "{\"type\":\"contract_changed\",\"date\":\"2018-11-15\",\"actor\":\"stavanger\","
+     "\"partner\":\"op05\",\"delta\":\"395395.00\",\"phase\":\"p2\",\"reason\":\"more\"}"},
+    {121, "exercise the option one øre above the maximum cost",
+     "{\"type\":\"option_exercised\",\"date\":\"2019-11-01\",\"actor\":\"stavanger\","
+     "\"partner\":\"op05\",\"quantity\":40,\"unit_price\":\"250000.01\"}"},
+    {122, "let NAV buy: a follower, but not named as an option holder",
+     "{\"type\":\"option_exercised\",\"date\":\"2019-12-02\",\"actor\":\"nav\","
+     "\"partner\":\"op05\",\"quantity\":5,\"unit_price\":\"240000.00\"}"},
 };
 
 /* Type, date and actor of a canonical event line, for printing. */
@@ -203,6 +221,31 @@ static void print_due(const ipart_partnership *p)
     ipart_free(text);
 }
 
+/* After a payment or a purchase: what is left under the caps of that scope
+ * ("development" after a payment, "purchase" after an option). */
+static void print_headroom(const ipart_partnership *p, const char *scope)
+{
+    for (size_t i = 0; i < ipart_partnership_cap_count(p); i++) {
+        ipart_cap_status c;
+        char *text = NULL;
+        check(ipart_partnership_cap_at(&c, p, i), "cap");
+        if (strcmp(c.scope, scope) != 0)
+            continue;
+        check(ipart_money_format_display(&text, c.headroom, "nb"), "format money");
+        printf("      headroom %-20s %s (%s, at %s)\n", c.cap, text, c.policy, c.bites);
+        ipart_free(text);
+    }
+}
+
+static void print_warnings_since(const ipart_partnership *p, size_t *seen)
+{
+    for (; *seen < ipart_partnership_warning_count(p); ++*seen) {
+        ipart_warning w;
+        check(ipart_partnership_warning_at(&w, p, *seen), "warning");
+        printf("      ! warning %s: %s\n", w.rule, w.message);
+    }
+}
+
 static void procedure(const char *path)
 {
     char *document = read_file(path);
@@ -213,6 +256,7 @@ static void procedure(const char *path)
 
     printf("\nThe procedure, event by event (%zu events; every one checked by the guards)\n",
            ipart_partnership_event_count(reference));
+    size_t warnings = 0;
     for (size_t i = 0; i < ipart_partnership_event_count(reference); i++) {
         for (size_t a = 0; a < sizeof attempts / sizeof attempts[0]; a++)
             if (attempts[a].before == (int)i)
@@ -221,6 +265,11 @@ static void procedure(const char *path)
         check(ipart_partnership_event_at(&event, reference, i), "read event");
         check(ipart_partnership_apply(p, event), "apply event");
         print_event(i, event, ipart_partnership_stage(p));
+        if (strstr(event, "\"type\":\"instalment_paid\""))
+            print_headroom(p, "development");
+        if (strstr(event, "\"type\":\"option_exercised\""))
+            print_headroom(p, "purchase");
+        print_warnings_since(p, &warnings);
         ipart_free(event);
         if (i == 9 || i == 56 || i == 88)
             print_due(p);
@@ -240,7 +289,16 @@ static void procedure(const char *path)
     check(ipart_money_sub(&headroom, cap, awarded), "headroom");
     print_money("development cap (R33)", cap);
     print_money("development prices awarded", awarded);
-    print_money("headroom under the cap", headroom);
+    print_money("headroom under the cap at the award", headroom);
+    const char *partners[] = {"op05", "op11", "op08"};
+    for (size_t i = 0; i < 3; i++) {
+        ipart_partner_status s;
+        char *paid = NULL;
+        check(ipart_partnership_partner_status(&s, p, partners[i]), "partner");
+        check(ipart_money_format_display(&paid, s.paid, "nb"), "format money");
+        printf("  partner %s: %-17s phase %s, paid %s\n", s.partner, s.state, s.phase, paid);
+        ipart_free(paid);
+    }
 
     char *saved = NULL, *original = NULL;
     check(ipart_partnership_save(&saved, p), "save");

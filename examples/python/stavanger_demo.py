@@ -30,6 +30,22 @@ ATTEMPTS = {
           "reasons": "the four best", "reason": "all four"}),
     89: ("sign on the last day of the standstill (it ran over Easter)",
          {"type": "contract_signed", "date": "2018-04-03", "actor": "stavanger", "partner": "op05"}),
+    95: ("terminate op05 in the middle of phase 1",
+         {"type": "phase_gate_decided", "date": "2018-06-15", "actor": "stavanger",
+          "partner": "op05", "phase": "p1", "decision": "terminate", "ground": "reduce_partners",
+          "targets": ["p1.t1", "p1.t2"], "reason": "fewer"}),
+    98: ("pay op08's first instalment although its target p1.t1 was not met",
+         {"type": "instalment_paid", "date": "2018-06-22", "actor": "stavanger",
+          "partner": "op08", "instalment": "p1.i1", "amount": "800000.00"}),
+    110: ("change op05's contract by 10.01 %",
+          {"type": "contract_changed", "date": "2018-11-15", "actor": "stavanger",
+           "partner": "op05", "delta": "395395.00", "phase": "p2", "reason": "more"}),
+    121: ("exercise the option one øre above the maximum cost",
+          {"type": "option_exercised", "date": "2019-11-01", "actor": "stavanger",
+           "partner": "op05", "quantity": 40, "unit_price": "250000.01"}),
+    122: ("let NAV buy: a follower, but not named as an option holder",
+          {"type": "option_exercised", "date": "2019-12-02", "actor": "nav",
+           "partner": "op05", "quantity": 5, "unit_price": "240000.00"}),
 }
 
 
@@ -52,13 +68,25 @@ def main(path):
                     print(f"      x refused: {what}\n        {e.name} {e.rule} {e.message}")
             p.apply(event)
             print(f"  {i:3}  {event['date']}  {event['type']:<24} {event['actor']:<11} -> {p.stage}")
+            scope = {"instalment_paid": "development", "option_exercised": "purchase"}
+            if event["type"] in scope:
+                for c in p.caps:
+                    if c.scope == scope[event["type"]]:
+                        print(f"      headroom {c.cap:<20} {c.headroom.format('nb')} "
+                              f"({c.policy}, at {c.bites})")
+            for w in p.warnings:
+                if w.event == i:
+                    print(f"      ! warning {w.rule}: {w.message}")
         verdict = p.threshold
         print("  estimated value (R30):", verdict.estimated_value.format("nb"),
               ", EEA threshold (R3):", verdict.threshold.format("nb"))
         for row in p.ranking:
             print(f"  rank {row['rank']}: {row['tenderer']} {row['total']} points")
         print("  awarded", p.awarded_sum.format("nb"), "of", p.budget_cap.format("nb"),
-              ", headroom", (p.budget_cap - p.awarded_sum).format("nb"))
+              ", headroom at the award", (p.budget_cap - p.awarded_sum).format("nb"))
+        for partner in ("op05", "op11", "op08"):
+            s = p.partner(partner)
+            print(f"  partner {s.partner}: {s.state:<17} phase {s.phase}, paid {s.paid.format('nb')}")
         print("  saved document identical to the loaded one:",
               "yes" if p.dumps() == reference.dumps() else "NO")
 
