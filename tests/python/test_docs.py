@@ -1,0 +1,58 @@
+"""The worked example of doc/partnership.md is the library's own output: the
+ledger there is regenerated from the Stavanger golden case and must match,
+so the page cannot drift from the code."""
+import pathlib
+import re
+
+import ipart
+from conftest import load_case
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PAGE = ROOT / "doc" / "partnership.md"
+FIRST_CONTRACT_EVENT = 92  # the events before are the procedure (doc/events.md)
+
+
+def detail(event):
+    t = event["type"]
+    if t in ("phase_started",):
+        return event["phase"]
+    if t == "milestone_assessed":
+        return f"{event['target']} {'met' if event['met'] else 'not met'}"
+    if t == "instalment_paid":
+        return f"{event['instalment'] or 'settlement'} {event['amount']}"
+    if t == "contract_changed":
+        return f"{event.get('phase', 'last phase')} {event['delta']}"
+    if t == "phase_gate_decided":
+        return f"{event['phase']} {event['decision']}" + (f" ({event['ground']})" if "ground" in event else "")
+    if t == "option_exercised":
+        return f"{event['actor']} {event['quantity']} × {event['unit_price']}"
+    return ""
+
+
+def ledger():
+    """The Stavanger contract, event by event: who, what, and every cap after it."""
+    doc = load_case("procedure/stavanger.json")["document"]
+    p = ipart.Partnership(doc["profile"])
+    for event in doc["events"][:FIRST_CONTRACT_EVENT]:
+        p.apply(event)
+    caps = [c.cap for c in p.caps if c.partner is None]
+    lines = ["| # | date | event | partner | detail | paid so far | " + " | ".join(
+        f"headroom `{c}`" for c in caps) + " |",
+        "|---|---|---|---|---|---|" + "---|" * len(caps)]
+    for i, event in enumerate(doc["events"][FIRST_CONTRACT_EVENT:], FIRST_CONTRACT_EVENT):
+        p.apply(event)
+        rows = {c.cap: c for c in p.caps if c.partner is None}
+        paid = rows["development_cap"].paid
+        warn = "".join(f" ⚠ {w.rule}" for w in p.warnings if w.event == i)
+        lines.append(f"| {i} | {event['date']} | `{event['type']}`{warn} | {event.get('partner', '')} | "
+                     f"{detail(event)} | {paid} | " + " | ".join(str(rows[c].headroom) for c in caps)
+                     + " |")
+    return "\n".join(lines)
+
+
+def test_the_worked_example_is_the_library_output():
+    text = PAGE.read_text(encoding="utf-8")
+    block = re.search(r"<!-- ledger:begin -->\n(.*?)\n<!-- ledger:end -->", text, re.S)
+    assert block, "doc/partnership.md has no ledger block"
+    assert block.group(1) == ledger(), \
+        "doc/partnership.md is out of date: regenerate the ledger (tests/python/test_docs.py)"
