@@ -987,6 +987,66 @@ ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, co
     return rc;
 }
 
+/* ---- deep copy ------------------------------------------------------------- */
+
+/* Replace every pointer of an object (already copied bytewise) by a copy
+ * in `arena`. 0 when out of memory. */
+static int copy_pointees(const object_spec *spec, void *base, ipart__arena *arena)
+{
+    for (size_t i = 0; i < spec->count; i++) {
+        const field_spec *f = &spec->fields[i];
+        void *at = (unsigned char *)base + f->offset;
+        switch (f->kind) {
+        case FK_ID:
+        case FK_STRING:
+        case FK_CURRENCY: {
+            const char **s = at;
+            if (*s && !(*s = ipart__arena_strdup(arena, *s)))
+                return 0;
+            break;
+        }
+        case FK_OBJECT:
+            if (!copy_pointees(f->object, at, arena))
+                return 0;
+            break;
+        case FK_ARRAY:
+        case FK_ID_ARRAY: {
+            ipart__array *arr = at;
+            size_t size = f->kind == FK_ARRAY ? f->object->size : sizeof(const char *);
+            if (!arr->count)
+                break;
+            void *items = ipart__arena_alloc(arena, arr->count * size);
+            if (!items)
+                return 0;
+            arr->items = memcpy(items, arr->items, arr->count * size);
+            for (size_t j = 0; j < arr->count; j++) {
+                void *el = (unsigned char *)items + j * size;
+                const char **id = el;
+                int ok = f->kind == FK_ARRAY ? copy_pointees(f->object, el, arena)
+                                             : (*id = ipart__arena_strdup(arena, *id)) != NULL;
+                if (!ok)
+                    return 0;
+            }
+            break;
+        }
+        default: /* scalars, and the consent item, which terms do not have */
+            break;
+        }
+    }
+    return 1;
+}
+
+ev_terms *ipart__terms_copy(ipart__arena *arena, const ev_terms *terms)
+{
+    ipart__event ev = {.type = IPART__EV_TERMS_SET};
+    ev.as.terms = *terms;
+    ev_terms *copy = ipart__arena_alloc(arena, sizeof *copy);
+    if (!copy || !copy_pointees(&bodies[IPART__EV_TERMS_SET], &ev, arena))
+        return NULL;
+    *copy = ev.as.terms;
+    return copy;
+}
+
 /* ---- canonical encoding ------------------------------------------------------ */
 
 static void encode_object(ipart__strbuf *b, const object_spec *spec, const void *base, int first);

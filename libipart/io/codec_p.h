@@ -36,6 +36,12 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
 ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, const char *path,
                                       const char *currency);
 
+/*
+ * A deep copy of decoded terms into `arena` (every string and array copied,
+ * driven by the same field specs as decoding). NULL when out of memory.
+ */
+ev_terms *ipart__terms_copy(ipart__arena *arena, const ev_terms *terms);
+
 /* Append the canonical JSON of an event (fixed key order, canonical money). */
 void ipart__event_encode(ipart__strbuf *b, const ipart__event *event);
 

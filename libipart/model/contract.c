@@ -759,6 +759,13 @@ ipart_status ipart__award_caps_check(const ipart_partnership *p, const ipart__ev
     return caps_guard(p, ev, path, "partners");
 }
 
+size_t ipart__contract_bytes(const ipart__contract *c)
+{
+    return sizeof *c + c->phases * sizeof(ipart_money) +
+           c->instalments * sizeof(ipart__instalment_state) +
+           c->targets * sizeof(ipart__target_state);
+}
+
 static size_t contract_bytes(const ipart_partnership *p)
 {
     return sizeof(ipart__contract) + p->phase_count * sizeof(ipart_money) +

@@ -64,6 +64,9 @@ const ev_phase *ipart__plan_phase(const ipart_partnership *p, size_t k);
 size_t ipart__plan_first_target(const ipart_partnership *p, size_t k);
 size_t ipart__plan_first_instalment(const ipart_partnership *p, size_t k);
 
+/* The bytes of a contract's allocation (the contract and its arrays). */
+size_t ipart__contract_bytes(const ipart__contract *c);
+
 /* The contract's state name ("phase_active"...). */
 const char *ipart__contract_state_name(ipart__contract_state s);
 

@@ -109,7 +109,13 @@ static char *synthetic(int operators)
         "\"supplier_owns\",\"description\":\"d\"},\"budget\":{\"development_cap\":\"12000000.00\","
         "\"max_rnd_value\":\"12000000.00\",\"estimated_purchase_value\":\"30000000.00\"},"
         "\"later_purchase\":\"option\",\"tender_documents_complete\":true,\"contract_draft\":\"c\","
-        "\"deadline_justification\":\"j\"},\n"
+        "\"deadline_justification\":\"j\",\"development\":{\"phases\":[{\"id\":\"p1\","
+        "\"kind\":\"rnd\",\"name\":\"n\",\"due\":\"2018-12-31\",\"targets\":[{\"id\":\"t1\","
+        "\"criteria\":\"c\",\"verification\":\"v\"}],\"instalments\":[{\"id\":\"i1\","
+        "\"target\":\"t1\",\"share\":10000}]}]},\"option\":{\"description\":\"d\","
+        "\"unit\":\"u\",\"max_unit_price\":\"1000.00\",\"quantity\":1,\"expires\":"
+        "\"2021-12-31\",\"performance_levels\":[{\"id\":\"l\",\"text\":\"t\"}],"
+        "\"followers\":[]},\"proportionality\":{\"justification\":\"j\"}},\n"
         "{\"type\":\"notice_published\",\"date\":\"2017-09-15\",\"actor\":\"a\","
         "\"request_deadline\":\"2017-10-16\",\"channel\":\"Doffin\"}");
     for (int i = 0; i < operators; i++)

@@ -256,3 +256,92 @@ Test(contract, next_due_follows_phases_and_the_option)
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
+
+/* Everything a query can see, as one text, to compare two partnerships. */
+static char *fingerprint(const ipart_partnership *p)
+{
+    cJSON *all = cJSON_CreateObject();
+    char *text = NULL;
+    assert_ok(ipart_partnership_save(&text, p));
+    cJSON_AddStringToObject(all, "document", text);
+    ipart_free(text);
+    if (ipart_partnership_ranking_json(&text, p) == IPART_OK) {
+        cJSON_AddStringToObject(all, "ranking", text);
+        ipart_free(text);
+    }
+    for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_at(&party, p, i));
+        cJSON_AddStringToObject(all, party.id, party.status);
+        if (ipart_partnership_partner_json(&text, p, party.id) == IPART_OK) {
+            cJSON_AddStringToObject(all, party.id, text);
+            ipart_free(text);
+        }
+    }
+    for (size_t i = 0; i < ipart_partnership_cap_count(p); i++) {
+        ipart_cap_status c;
+        assert_ok(ipart_partnership_cap_at(&c, p, i));
+        cJSON_AddNumberToObject(all, c.cap, (double)c.headroom.minor);
+    }
+    for (size_t i = 0; i < ipart_partnership_warning_count(p); i++) {
+        ipart_warning w;
+        assert_ok(ipart_partnership_warning_at(&w, p, i));
+        cJSON_AddStringToObject(all, w.rule, w.message);
+    }
+    ipart_error_clear();
+    char *out = cJSON_PrintUnformatted(all);
+    cJSON_Delete(all);
+    return out;
+}
+
+/* The clone is a deep copy: free the original, and the clone still goes on
+ * exactly as the original would have, from any point of any golden case. */
+static void clone_everywhere(const char *name)
+{
+    cJSON *kase = harness_load_case(name);
+    const cJSON *events = harness_member(harness_member(kase, "document"), "events");
+    int n = cJSON_GetArraySize(events);
+    ipart_partnership *full = harness_replay(kase, -1);
+    char *want = fingerprint(full);
+    ipart_partnership_free(full);
+    for (int k = 0; k <= n; k++) {
+        ipart_partnership *p = harness_replay(kase, k), *copy = NULL;
+        assert_ok(ipart_partnership_clone(&copy, p));
+        ipart_partnership_free(p);
+        for (int i = k; i < n; i++)
+            harness_apply_json(copy, cJSON_GetArrayItem(events, i), i);
+        char *got = fingerprint(copy);
+        cr_assert_str_eq(got, want, "%s: clone after %d events", name, k);
+        cJSON_free(got);
+        ipart_partnership_free(copy);
+    }
+    cJSON_free(want);
+    cJSON_Delete(kase);
+}
+
+Test(contract, a_clone_at_any_point_goes_on_like_the_original)
+{
+    static const char *const cases[] = {
+        "procedure/stavanger.json", "procedure/no_without_reduction.json",
+        "procedure/dk_procedure.json", "procedure/se_initial_award.json",
+        "procedure/se_negotiated.json"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        clone_everywhere(cases[i]);
+}
+
+static ipart_status clone_scenario(void *ctx)
+{
+    ipart_partnership *copy = NULL;
+    ipart_status rc = ipart_partnership_clone(&copy, ctx);
+    ipart_partnership_free(copy);
+    return rc;
+}
+
+Test(contract, clone_of_a_full_case_survives_allocation_failure)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, -1);
+    cr_assert_gt(harness_fail_each(clone_scenario, p), 100);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
