@@ -61,11 +61,29 @@ extern const ipart__handler ipart__partnership_completed_handler;
 /* ---- reading a contract ------------------------------------------------------------ */
 
 const ev_phase *ipart__plan_phase(const ipart_partnership *p, size_t k);
+/* Indexes in the plan, -1 when not found: a phase by id; a target of phase
+ * k (flat index over the plan); an instalment (flat index, and its phase). */
+int ipart__plan_phase_index(const ipart_partnership *p, const char *id);
+int ipart__plan_target_index(const ipart_partnership *p, size_t k, const char *id);
+int ipart__plan_instalment_index(const ipart_partnership *p, const char *id, size_t *phase);
 size_t ipart__plan_first_target(const ipart_partnership *p, size_t k);
 size_t ipart__plan_first_instalment(const ipart_partnership *p, size_t k);
 
 /* The bytes of a contract's allocation (the contract and its arrays). */
 size_t ipart__contract_bytes(const ipart__contract *c);
+
+/* An amount in the case's currency. */
+ipart_money ipart__case_money(const ipart_partnership *p, int64_t minor);
+
+/* Terminated, or its option exercised or lapsed. */
+int ipart__contract_ended(const ipart__contract *c);
+
+/* The target (flat index) was assessed as met. */
+int ipart__contract_target_met(const ipart__contract *c, size_t flat);
+
+/* An instalment of phase k whose target was assessed as met (R22). */
+int ipart__contract_instalment_approved(const ipart_partnership *p, const ipart__contract *c,
+                                        size_t k, const ev_instalment *in);
 
 /* The contract's state name ("phase_active"...). */
 const char *ipart__contract_state_name(ipart__contract_state s);
@@ -91,6 +109,17 @@ int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p);
  * terms' caps. */
 size_t ipart__cap_count(const ipart_partnership *p);
 ev_cap ipart__cap_get(const ipart_partnership *p, size_t i);
+
+/* R33 in check: a "stop" cap the event would exceed refuses it, at path.field. */
+ipart_status ipart__caps_guard(const ipart_partnership *p, const ipart__event *ev,
+                               const char *path, const char *field);
+/* R33 in prepare: a "warn" cap the event exceeds records a warning. */
+ipart_status ipart__caps_warn(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
+/* R25 in prepare: warn when development commitments pass the R&D value and margin. */
+ipart_status ipart__overrun_warning(ipart_partnership *p, const ipart__event *ev,
+                                    ipart__prepared *pr);
+/* The phase a contract change alters: the named one, else the last. */
+size_t ipart__change_phase(const ipart_partnership *p, const ipart__event *ev);
 
 /* A cap's use, for one partner's row of a "partner" cap (else NULL). */
 void ipart__cap_usage(const ipart_partnership *p, const ev_cap *cap, const ipart__party *partner,

@@ -52,6 +52,24 @@ ipart_status ipart__invalid(const char *path, const char *field, const char *key
     return rc;
 }
 
+ipart_status ipart__item_violation(const char *rule, const char *path, const char *field,
+                                   size_t i, const char *key, const char *message)
+{
+    char at[256];
+    ipart__item_path(at, sizeof at, path, field, i);
+    return ipart__rule_violation(rule, at, key, "%s", message);
+}
+
+ipart_status ipart__item_invalid(const char *path, const char *field, size_t i,
+                                 const char *key, const char *message)
+{
+    char at[256];
+    ipart__item_path(at, sizeof at, path, field, i);
+    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, message);
+    ipart__error_set_path(at);
+    return rc;
+}
+
 ipart_status ipart__violation(const char *rule, const char *path, const char *field,
                               const char *key, const char *message)
 {

@@ -32,6 +32,12 @@ ipart_status ipart__invalid(const char *path, const char *field, const char *key
 ipart_status ipart__violation(const char *rule, const char *path, const char *field,
                               const char *key, const char *message);
 
+/* The same at path.field[i]. */
+ipart_status ipart__item_invalid(const char *path, const char *field, size_t i,
+                                 const char *key, const char *message);
+ipart_status ipart__item_violation(const char *rule, const char *path, const char *field,
+                                   size_t i, const char *key, const char *message);
+
 /* R42: a discretionary decision carries its reason. */
 ipart_status ipart__need_reason(const char *reason, const char *path, const char *field);
 
