@@ -217,22 +217,29 @@ int64_t ipart__contract_change_limit(const ipart_partnership *p, const ipart__co
 
 
 /* Ids must be unique across the whole plan: phases, targets, instalments. */
-static int id_seen(const ev_terms *t, size_t upto_phase, const char *id, const char *self)
+/* Ids are unique across the whole plan. Is `self` (an id of the plan) used
+ * by an item before it, in document order (each phase: its id, its
+ * targets, its instalments)? */
+static int declared_before(const ev_terms *t, const char *const *self)
 {
     const ev_phase *ph = t->development.phases.items;
-    for (size_t k = 0; k <= upto_phase && k < t->development.phases.count; k++) {
-        if (ph[k].id != self && strcmp(ph[k].id, id) == 0)
+    for (size_t k = 0; k < t->development.phases.count; k++) {
+        if (&ph[k].id == self)
+            return 0;
+        if (strcmp(ph[k].id, *self) == 0)
             return 1;
-        for (size_t i = 0; i < ph[k].targets.count; i++) {
-            const char *tid = ((const ev_target *)ph[k].targets.items)[i].id;
-            if (tid != self && strcmp(tid, id) == 0)
-                return 1;
-        }
-        for (size_t i = 0; i < ph[k].instalments.count; i++) {
-            const char *iid = ((const ev_instalment *)ph[k].instalments.items)[i].id;
-            if (iid != self && strcmp(iid, id) == 0)
-                return 1;
-        }
+        const ipart__array *lists[] = {&ph[k].targets, &ph[k].instalments};
+        const size_t sizes[] = {sizeof(ev_target), sizeof(ev_instalment)};
+        for (size_t l = 0; l < 2; l++)
+            for (size_t i = 0; i < lists[l]->count; i++) {
+                /* the id is the first member of ev_target and ev_instalment */
+                const char *const *id = (const char *const *)((const char *)lists[l]->items +
+                                                              i * sizes[l]);
+                if (id == self)
+                    return 0;
+                if (strcmp(*id, *self) == 0)
+                    return 1;
+            }
     }
     return 0;
 }
@@ -254,7 +261,7 @@ static ipart_status instalments_check(const ev_terms *t, size_t k, const char *p
     int64_t sum = 0;
     size_t shares = 0;
     for (size_t i = 0; i < ph->instalments.count; i++) {
-        if (id_seen(t, k, in[i].id, in[i].id))
+        if (declared_before(t, &in[i].id))
             return ipart__item_invalid(phase_path, "instalments", i, "terms.plan.id.duplicate",
                                 "the id is used twice in the phase plan");
         if (!phase_has_target(ph, in[i].target))
@@ -296,12 +303,11 @@ static ipart_status plan_check(const ipart_partnership *p, const ev_terms *t, co
     for (size_t k = 0; k < n; k++) {
         char phase_path[256];
         ipart__item_path(phase_path, sizeof phase_path, plan_path, "phases", k);
-        if (id_seen(t, k, ph[k].id, ph[k].id))
+        if (declared_before(t, &ph[k].id))
             return ipart__item_invalid(plan_path, "phases", k, "terms.plan.id.duplicate",
                                 "the id is used twice in the phase plan");
         for (size_t i = 0; i < ph[k].targets.count; i++)
-            if (id_seen(t, k, ((const ev_target *)ph[k].targets.items)[i].id,
-                        ((const ev_target *)ph[k].targets.items)[i].id))
+            if (declared_before(t, &((const ev_target *)ph[k].targets.items)[i].id))
                 return ipart__item_invalid(phase_path, "targets", i, "terms.plan.id.duplicate",
                                     "the id is used twice in the phase plan");
         if (k > 0 && ph[k].kind < ph[k - 1].kind)
