@@ -417,7 +417,24 @@ static ipart_status option_terms_check(const ipart_partnership *p, const ev_term
     if (t->option.max_unit_price.minor <= 0)
         return ipart__invalid(option_path, "max_unit_price", "terms.option.max_cost",
                               "the maximum cost must be positive");
+    /* R30: the estimated value counts every purchase the option allows,
+     * followers' included; the option may not allow more than it counts. */
     const ev_option_holder *h = t->option.followers.items;
+    ipart__wide units = t->option.quantity;
+    for (size_t i = 0; i < t->option.followers.count; i++)
+        units += h[i].quantity;
+    if (units * t->option.max_unit_price.minor > t->budget.estimated_purchase_value.minor) {
+        char most[IPART__MONEY_TEXT_SIZE], estimate[IPART__MONEY_TEXT_SIZE], message[240];
+        ipart__wide value = units * t->option.max_unit_price.minor;
+        ipart__money_canonical(most, ipart__case_money(p, value > INT64_MAX ? INT64_MAX
+                                                                             : (int64_t)value));
+        ipart__money_canonical(estimate, t->budget.estimated_purchase_value);
+        snprintf(message, sizeof message,
+                 "the option allows purchases of up to %s (all quantities at the maximum "
+                 "cost), above the estimated purchase value %s the threshold is judged on",
+                 most, estimate);
+        return ipart__violation("R30", option_path, "quantity", "terms.option.value", message);
+    }
     for (size_t i = 0; i < t->option.followers.count; i++) {
         const ipart__party *f = ipart__party_find(p, h[i].follower);
         if (!f || f->role != IPART_ROLE_FOLLOWER)
