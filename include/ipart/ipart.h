@@ -17,5 +17,6 @@
 #include "date.h"
 #include "calendar.h"
 #include "partnership.h"
+#include "evaluation.h"
 
 #endif /* IPART_IPART_H */

@@ -14,6 +14,7 @@
 #include "core/money_p.h"
 #include "ipart/calendar.h"
 #include "model/partnership_p.h"
+#include "rules/evaluation_p.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -973,16 +974,6 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
     return need_reason(ev->as.evaluated.reason, path, "reason");
 }
 
-__extension__ typedef __int128 wide;
-
-/* round_half_up(weight * 10^4 * num / den): the millionths of a point a
- * criterion contributes (weight in basis points: 10000 = 100 points). */
-static int64_t contribution(int64_t weight, int64_t num, int64_t den)
-{
-    wide x = (wide)weight * 10000 * num;
-    return (int64_t)((2 * x + den) / (2 * (wide)den));
-}
-
 static int compare_ranked(const void *a, const void *b)
 {
     const ipart__ranked *x = a, *y = b;
@@ -995,13 +986,22 @@ static ipart_status evaluated_prepare(ipart_partnership *p, const ipart__event *
                                       ipart__prepared *pr)
 {
     size_t n = 0, k = p->terms->award_criteria.count;
-    int64_t lowest = INT64_MAX;
+    int64_t lowest = INT64_MAX, highest = 0;
     for (size_t i = 0; i < p->party_count; i++)
         if (ranked_tenderer(p, p->parties[i])) {
             n++;
             if (p->parties[i]->price.minor < lowest)
                 lowest = p->parties[i]->price.minor;
+            if (p->parties[i]->price.minor > highest)
+                highest = p->parties[i]->price.minor;
         }
+    /* The terms choose the price model (doc/evaluation.md); relative by default. */
+    const ev_terms *terms = p->terms;
+    ipart_price_model model = terms->has_price_model ? (ipart_price_model)terms->price_model.model
+                                                     : IPART_PRICE_RELATIVE;
+    int64_t reference = terms->has_price_model && terms->price_model.has_reference_price
+                            ? terms->price_model.reference_price.minor
+                            : 0;
     ipart__ranking *r = ipart__calloc(1, sizeof *r);
     ipart__ranked *entries = ipart__calloc(n, sizeof *entries);
     int64_t *points = ipart__calloc(n * k, sizeof *points);
@@ -1020,10 +1020,15 @@ static ipart_status evaluated_prepare(ipart_partnership *p, const ipart__event *
         entries[e].party = t;
         entries[e].points = points + e * k;
         for (size_t j = 0; j < k; j++) {
-            int64_t pts = c[j].kind == EV_CRIT_QUALITY
-                              ? contribution(c[j].weight, find_score(ev, t->id, c[j].id)->score,
-                                             quality_scale(p->terms))
-                              : contribution(c[j].weight, lowest, t->price.minor);
+            int64_t num, den;
+            if (c[j].kind == EV_CRIT_QUALITY) {
+                num = find_score(ev, t->id, c[j].id)->score;
+                den = quality_scale(p->terms);
+            } else {
+                ipart__price_fraction(&num, &den, model, t->price.minor, lowest, highest,
+                                      reference);
+            }
+            int64_t pts = ipart__eval_points(c[j].weight, num, den);
             entries[e].points[j] = pts;
             entries[e].total += pts;
         }
