@@ -19,6 +19,7 @@ from ._money import Money, Rounding, currency_exponent
 from ._dates import parse_date, format_date, add_days, days_between, iso_weekday, compare_dates
 from ._calendar import Calendar, Holiday, easter_sunday
 from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
+from ._evaluation import Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points
 
 check_version()
 
@@ -30,5 +31,6 @@ __all__ = [
     "error_class", "__version__", "version", "Money", "Rounding", "currency_exponent",
     "parse_date", "format_date", "add_days", "days_between", "iso_weekday", "compare_dates",
     "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
-    "ThresholdVerdict",
+    "ThresholdVerdict", "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
+    "WEIGHT_TOTAL", "points",
 ]
