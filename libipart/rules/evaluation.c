@@ -96,7 +96,47 @@ struct ipart_evaluation {
     int64_t *num;    /* tenders x criteria: the fraction of each weight, reduced */
     int64_t *den;
     int64_t *num2;   /* 2 * 10^4 * num where that fits the fast path, else -1 */
+    struct divisor *div; /* tenders x criteria: division by 2 * den without a divide */
 };
+
+/*
+ * Division by an invariant divisor (Granlund and Montgomery, "Division by
+ * invariant integers using multiplication", 1994, fig. 4.1): for d >= 1 and
+ * any 64-bit x, x / d = (t + ((x - t) >> 1)) >> (l - 1) with
+ * t = mulhi(m, x), l = ceil(log2 d), m = floor(2^64 (2^l - d) / d) + 1;
+ * a power of two is a shift. Exact, and several times faster than the
+ * 64-bit divide instruction in the bulk loop.
+ */
+typedef struct divisor {
+    uint64_t m;
+    int shift; /* l - 1, or log2 d for a power of two */
+    int pow2;
+} divisor;
+
+static divisor divisor_make(uint64_t d)
+{
+    divisor v = {0, 0, 0};
+    int l = 0;
+    while (l < 64 && ((uint64_t)1 << l) < d)
+        l++;
+    if ((d & (d - 1)) == 0) {
+        v.pow2 = 1;
+        v.shift = l;
+        return v;
+    }
+    __extension__ unsigned __int128 top = (unsigned __int128)(((uint64_t)1 << l) - d) << 64;
+    v.m = (uint64_t)(top / d) + 1;
+    v.shift = l - 1;
+    return v;
+}
+
+static uint64_t divide(uint64_t x, const divisor *v)
+{
+    if (v->pow2)
+        return x >> v->shift;
+    __extension__ uint64_t t = (uint64_t)(((unsigned __int128)v->m * x) >> 64);
+    return (t + ((x - t) >> 1)) >> v->shift;
+}
 
 /* EINVAL at a path ("values[2][1]"), the message prefixed with it. */
 static ipart_status bad(const char *path, const char *key, const char *fmt, ...)
@@ -210,11 +250,14 @@ ipart_status ipart_evaluation_new(ipart_evaluation **out, ipart_price_model mode
     int64_t *block = cells <= (SIZE_MAX / sizeof(int64_t) - criteria) / 4
                          ? ipart__calloc(criteria + 4 * cells, sizeof *block)
                          : NULL;
-    if (!e || !block) {
+    divisor *div = block ? ipart__calloc(cells, sizeof *div) : NULL;
+    if (!e || !block || !div) {
         ipart__free(e);
         ipart__free(block);
+        ipart__free(div);
         return ipart__fail_nomem();
     }
+    e->div = div;
     e->tenders = values_count / criteria;
     e->criteria = criteria;
     e->model = model;
@@ -230,10 +273,13 @@ ipart_status ipart_evaluation_new(ipart_evaluation **out, ipart_price_model mode
     fractions(e, SIZE_MAX, e->num, e->den);
     /* Fast path: 2x + den = w * (2 * 10^4 * num) + den fits int64 for w <= 10^4. */
     const int64_t limit = 2 * (int64_t)POINT_SCALE * IPART_EVAL_WEIGHT_TOTAL;
-    for (size_t i = 0; i < cells; i++)
+    for (size_t i = 0; i < cells; i++) {
         e->num2[i] = e->num[i] <= (INT64_MAX - e->den[i]) / limit
                          ? 2 * (int64_t)POINT_SCALE * e->num[i]
                          : -1;
+        if (e->num2[i] >= 0)
+            e->div[i] = divisor_make(2 * (uint64_t)e->den[i]);
+    }
     *out = e;
     return IPART_OK;
 }
@@ -243,6 +289,7 @@ void ipart_evaluation_free(ipart_evaluation *e)
     if (!e)
         return;
     ipart__free(e->kinds);
+    ipart__free(e->div);
     ipart__free(e);
 }
 
@@ -260,7 +307,7 @@ size_t ipart_evaluation_criteria(const ipart_evaluation *e)
 static int64_t cell_points(const ipart_evaluation *e, size_t at, int64_t w)
 {
     if (e->num2[at] >= 0)
-        return (w * e->num2[at] + e->den[at]) / (2 * e->den[at]);
+        return (int64_t)divide((uint64_t)(w * e->num2[at] + e->den[at]), &e->div[at]);
     return ipart__eval_points(w, e->num[at], e->den[at]);
 }
 

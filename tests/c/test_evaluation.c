@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
+#include "rules/evaluation_p.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -535,6 +536,27 @@ Test(evaluation, property_bulk_agrees_with_score)
         cr_assert_eq(winners[m], firsts == 1 ? (int64_t)first : IPART_EVAL_TIED);
     }
     ipart_evaluation_free(e);
+}
+
+Test(evaluation, property_fast_division_is_exact)
+{
+    /* The bulk loop divides by multiplication; it must agree with the plain
+     * 128-bit division everywhere, including round-half-up boundaries. */
+    int64_t kinds[] = {IPART_CRITERION_PRICE};
+    for (int round = 0; round < 3000; round++) {
+        int64_t magnitude = (int64_t)1 << rnd(1, 40);
+        int64_t prices[2] = {rnd(1, magnitude), 0};
+        prices[1] = prices[0] + rnd(0, magnitude);
+        ipart_evaluation *e = NULL;
+        assert_ok(ipart_evaluation_new(&e, IPART_PRICE_RELATIVE, 0, 10, kinds, 1, prices, 2));
+        for (int i = 0; i < 20; i++) {
+            int64_t w = i < 2 ? i * 10000 : rnd(0, 10000), got;
+            assert_ok(ipart_evaluation_points(&got, e, 1, 0, w));
+            cr_assert_eq(got, ipart__eval_points(w, prices[0], prices[1]), "%lld/%lld at %lld",
+                         (long long)prices[0], (long long)prices[1], (long long)w);
+        }
+        ipart_evaluation_free(e);
+    }
 }
 
 /* ---- allocation failures ---------------------------------------------------------------- */

@@ -81,8 +81,11 @@ def _value(v) -> int:
     return v.minor if isinstance(v, Money) else v
 
 
+_ZERO = array.array("q", [0])
+
+
 def _out(n: int) -> array.array:
-    return array.array("q", bytes(8 * n))
+    return _ZERO * n  # one allocation, no temporary bytes
 
 
 class Score(NamedTuple):
