@@ -316,3 +316,14 @@ def test_price_model_variants_agree_with_the_schema(variant):
         schema = json.load(f)
     valid = jsonschema.Draft202012Validator(schema).is_valid(variant_document(variant))
     assert valid == ("error" not in variant)
+
+
+def test_with_model_keeps_tenders_and_weights():
+    with open(EXAMPLES / "stavanger-procedure.json") as f:
+        e = ipart.Evaluation.from_partnership(ipart.Partnership.load(f))
+    linear = e.with_model("linear")
+    assert linear.model is ipart.PriceModel.LINEAR and linear.weights == e.weights
+    assert [s.tender for s in linear.score()][:2] == ["op08", "op05"]
+    assert [s.tender for s in e.score()][:2] == ["op05", "op11"]
+    reference = linear.with_model("linear", ipart.Money("15000000.00", "NOK"))
+    assert str(reference.score()[1].points) == "85.147059"

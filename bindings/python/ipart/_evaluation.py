@@ -140,6 +140,7 @@ class Evaluation:
         reference = 0 if reference_price is None else _value(reference_price)
         self._e = capi.ipart_swig_evaluation_new(int(self.model), reference, quality_scale,
                                                  kinds, flat)
+        self._inputs = (kinds, flat, quality_scale)
         n = capi.ipart_evaluation_tenders(self._e)
         self.kinds = [Kind(k) for k in kinds]
         self.tenders = list(tenders) if tenders is not None else [str(i) for i in range(n)]
@@ -181,6 +182,14 @@ class Evaluation:
                    quality_scale=terms.get("quality_scale", 10), tenders=ids,
                    criteria=[c["id"] for c in criteria],
                    weights=[c["weight"] for c in criteria])
+
+    def with_model(self, model: Union[str, PriceModel],
+                   reference_price: Union[int, Money, None] = None) -> "Evaluation":
+        """The same tenders, criteria and weights under another price model."""
+        kinds, values, scale = self._inputs
+        return Evaluation(kinds, values, model=model, reference_price=reference_price,
+                          quality_scale=scale, tenders=self.tenders, criteria=self.criteria,
+                          weights=self.weights)
 
     def _weights(self, weights):
         if weights is None:
