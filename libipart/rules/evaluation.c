@@ -8,7 +8,6 @@
  */
 #include "rules/evaluation_p.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,21 +137,10 @@ static uint64_t divide(uint64_t x, const divisor *v)
     return (t + ((x - t) >> 1)) >> v->shift;
 }
 
-/* EINVAL at a path ("values[2][1]"), the message prefixed with it. */
-static ipart_status bad(const char *path, const char *key, const char *fmt, ...)
-    IPART__PRINTF(3, 4);
-
-static ipart_status bad(const char *path, const char *key, const char *fmt, ...)
-{
-    char message[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", path, message);
-    ipart__error_set_path(path);
-    return rc;
-}
+/* EINVAL at a path ("values[2][1]"), the message prefixed with it, as the
+ * codec and the guards report a value; no rule (these are arguments). */
+#define bad(path, key, fmt, ...) \
+    ipart__fail_rule(IPART_EINVAL, "", "", (path), (key), "%s: " fmt, (path), __VA_ARGS__)
 
 static int64_t gcd(int64_t a, int64_t b)
 {
@@ -207,11 +195,14 @@ static ipart_status check_values(ipart_price_model model, int64_t reference, int
         return bad("model", "evaluation.model.unknown", "unknown price model %d", (int)model);
     if (reference < 0)
         return bad("reference_price", "evaluation.reference.negative",
-                   "the reference price must not be negative (0: the highest tender price)");
+                   "the reference price must not be negative (0: the highest tender price), not "
+                   "%lld", (long long)reference);
     if (scale < 1)
-        return bad("quality_scale", "evaluation.scale", "the quality scale must be at least 1");
+        return bad("quality_scale", "evaluation.scale", "the quality scale must be at least 1, "
+                   "not %lld", (long long)scale);
     if (k == 0)
-        return bad("kinds", "evaluation.criteria.none", "at least one criterion is needed");
+        return bad("kinds", "evaluation.criteria.none", "at least one criterion is needed, not "
+                   "%zu", k);
     for (size_t c = 0; c < k; c++)
         if (kinds[c] != IPART_CRITERION_PRICE && kinds[c] != IPART_CRITERION_QUALITY) {
             snprintf(at, sizeof at, "kinds[%zu]", c);
