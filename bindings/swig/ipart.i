@@ -92,6 +92,63 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
 }
 %}
 
+/* ---- evaluation (issue 6) ------------------------------------------------
+ * The arrays cross as (pointer, count) pairs; each language file maps
+ *   (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT)   from a sequence
+ *       or buffer (Python) or a long[] (Java),
+ *   (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT)       into a writable
+ *       int64 buffer (Python) or a long[] (Java); None/null = no output,
+ * and the %apply lines below name every such pair of evaluation.h. */
+%apply (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) {
+    (const int64_t *kinds, size_t criteria),
+    (const int64_t *values, size_t values_count),
+    (const int64_t *weights, size_t weights_count)
+};
+%apply (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) {
+    (int64_t *totals_out, size_t totals_count),
+    (int64_t *ranks_out, size_t ranks_count),
+    (int64_t *winners_out, size_t winners_count)
+};
+
+/* SWIG's stdint.i (without SWIGWORDSIZE64, see ipart_java.i) sees int64_t
+ * as long long, which glibc's int64_t is not (long): call these with the
+ * real pointer types, or the wrappers pass incompatible pointers. */
+%feature("action") ipart_swig_evaluation_new
+    "result = ipart_swig_evaluation_new(arg1, arg2, arg3, (const int64_t *)arg4, arg5, (const int64_t *)arg6, arg7);";
+%feature("action") ipart_evaluation_score
+    "result = ipart_evaluation_score((int64_t *)arg1, arg2, (int64_t *)arg3, arg4, arg5, (const int64_t *)arg6, arg7);";
+%feature("action") ipart_evaluation_bulk
+    "result = ipart_evaluation_bulk((int64_t *)arg1, arg2, (int64_t *)arg3, arg4, arg5, (const int64_t *)arg6, arg7);";
+%feature("action") ipart_evaluation_stability_json
+    "result = ipart_evaluation_stability_json(arg1, arg2, (const int64_t *)arg3, arg4);";
+%feature("action") ipart_evaluation_points
+    "result = ipart_evaluation_points((int64_t *)arg1, arg2, arg3, arg4, arg5);";
+
+/* Created through the helper below; the facades map names to the enum. */
+%ignore ipart_evaluation_new;
+%ignore ipart_price_model_parse;
+
+%nodefaultctor ipart_evaluation;
+typedef struct ipart_evaluation {} ipart_evaluation;
+%extend ipart_evaluation {
+    ~ipart_evaluation() { ipart_evaluation_free($self); }
+}
+%ignore ipart_evaluation_free;
+
+%newobject ipart_swig_evaluation_new;
+%inline %{
+/* NULL on failure, with the detail in ipart_error_last(). */
+ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t reference_price,
+                                            int64_t quality_scale, const int64_t *kinds,
+                                            size_t criteria, const int64_t *values,
+                                            size_t values_count)
+{
+    ipart_evaluation *e = NULL;
+    return ipart_evaluation_new(&e, model, reference_price, quality_scale, kinds, criteria,
+                                values, values_count) == IPART_OK ? e : NULL;
+}
+%}
+
 %include "ipart/common.h"
 %include "ipart/version.h"
 %include "ipart/errors.h"
@@ -101,3 +158,4 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
 %include "ipart/calendar.h"
 %include "ipart/partnership.h"
 %include "ipart/contract.h"
+%include "ipart/evaluation.h"

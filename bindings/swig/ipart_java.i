@@ -355,17 +355,66 @@ IPART_JAVA_CLOSEABLE(ipart_partnership)
 /* ---- the partnership helpers return NULL on failure ---------------------
  * Also checked in "ret", after the arguments (a whole document) were
  * released. */
-%define IPART_JAVA_NONNULL_RESULT(FUNCTION)
-%typemap(ret) ipart_partnership *FUNCTION {
+%define IPART_JAVA_NONNULL_RESULT_OF(TYPE, FUNCTION)
+%typemap(ret) TYPE *FUNCTION {
     if (!$1) {
         ipart_java_throw(jenv, IPART_OK);
         return $null;
     }
 }
 %enddef
+%define IPART_JAVA_NONNULL_RESULT(FUNCTION)
+IPART_JAVA_NONNULL_RESULT_OF(ipart_partnership, FUNCTION)
+%enddef
 IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_new)
 IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_load)
 IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_clone)
+
+
+/* ---- int64 arrays (see ipart.i): long[] --------------------------------
+ * Inputs are read and released without copying back (JNI_ABORT); outputs
+ * are copied back (mode 0) in freearg, before "ret" may throw, so nothing
+ * calls JNI after an exception is pending. An output may be null where the
+ * C function takes NULL (bulk totals); an input may not. */
+%typemap(jni) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) "jlongArray"
+%typemap(jtype) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) "long[]"
+%typemap(jstype) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) "long[]"
+%typemap(javain) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) "$javainput"
+%typemap(in) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) {
+    if (!$input) {
+        SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "array argument '$1_name' is null");
+        return $null;
+    }
+    $2 = (size_t)(*jenv)->GetArrayLength(jenv, $input);
+    $1 = ($1_ltype)(*jenv)->GetLongArrayElements(jenv, $input, NULL);
+    if (!$1)
+        return $null; /* OutOfMemoryError pending */
+}
+%typemap(freearg) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) {
+    (*jenv)->ReleaseLongArrayElements(jenv, $input, (jlong *)$1, JNI_ABORT);
+}
+
+%typemap(jni) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) "jlongArray"
+%typemap(jtype) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) "long[]"
+%typemap(jstype) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) "long[]"
+%typemap(javain) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) "$javainput"
+%typemap(in) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) {
+    $1 = NULL;
+    $2 = 0;
+    if ($input) {
+        $2 = (size_t)(*jenv)->GetArrayLength(jenv, $input);
+        $1 = ($1_ltype)(*jenv)->GetLongArrayElements(jenv, $input, NULL);
+        if (!$1)
+            return $null; /* OutOfMemoryError pending */
+    }
+}
+%typemap(freearg) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) {
+    if ($1)
+        (*jenv)->ReleaseLongArrayElements(jenv, $input, (jlong *)$1, 0);
+}
+
+IPART_JAVA_CLOSEABLE(ipart_evaluation)
+IPART_JAVA_NONNULL_RESULT_OF(ipart_evaluation, ipart_swig_evaluation_new)
 
 /* A test hook (internal): the exception a given status is thrown as, so
  * that the tests cover every row of the table through the real path. */

@@ -132,6 +132,92 @@ static int ipart_py_make_errors(PyObject *module)
     }
     return 0;
 }
+
+/* ---- int64 arrays: sequences and the buffer protocol ---------------------
+ * An input array is any C-contiguous buffer of 8-byte signed integers
+ * (array.array('q'), a NumPy int64 array, a memoryview of either), read in
+ * place without a Python call per element; or else any sequence of ints,
+ * converted in C in one pass. */
+static int ipart_py_int64_format(const char *format)
+{
+    if (!format)
+        return 0; /* "B": bytes */
+    if (*format == '@' || *format == '=' || *format == '<')
+        format++; /* native or little-endian; the library runs on the host's order */
+    if (strcmp(format, "q") == 0)
+        return 1;
+    return sizeof(long) == 8 && strcmp(format, "l") == 0;
+}
+
+/* Get the buffer of `obj` as int64s; -1 with an exception set otherwise.
+ * `writable`: an output buffer. */
+static int ipart_py_int64_buffer(PyObject *obj, Py_buffer *view, int writable, const char *name)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_FORMAT | PyBUF_ND | (writable ? PyBUF_WRITABLE : 0)) < 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "argument '%s' must be a %sC-contiguous buffer of int64 "
+                     "(array.array('q'), numpy int64)%s, not %.100s", name, writable ? "writable " : "",
+                     writable ? "" : " or a sequence of int", Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (view->itemsize != 8 || !ipart_py_int64_format(view->format) ||
+        (uintptr_t)view->buf % _Alignof(int64_t) != 0) {
+        PyErr_Format(PyExc_TypeError, "argument '%s' must hold aligned int64 items ('q'), not "
+                     "format '%s' of %zd bytes", name, view->format ? view->format : "B",
+                     view->itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* An input array: a buffer (view kept until the call ends) or a sequence
+ * copied into *copy (malloc'ed; freed by the caller). */
+static int ipart_py_int64_in(PyObject *obj, Py_buffer *view, int *have_view, int64_t **copy,
+                             const int64_t **data, size_t *count, const char *name)
+{
+    if (PyObject_CheckBuffer(obj)) {
+        if (ipart_py_int64_buffer(obj, view, 0, name) < 0)
+            return -1;
+        *have_view = 1;
+        *data = (const int64_t *)view->buf;
+        *count = (size_t)(view->len / 8);
+        return 0;
+    }
+    PyObject *seq = PySequence_Fast(obj, "");
+    if (!seq) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "argument '%s' must be a sequence of int or a buffer of "
+                     "int64, not %.100s", name, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    *copy = (int64_t *)malloc((size_t)(n ? n : 1) * sizeof(int64_t));
+    if (!*copy) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyLong_Check(items[i]) || PyBool_Check(items[i])) {
+            PyErr_Format(PyExc_TypeError, "argument '%s'[%zd] must be an int, not %.100s", name, i,
+                         Py_TYPE(items[i])->tp_name);
+            Py_DECREF(seq);
+            return -1;
+        }
+        long long v = PyLong_AsLongLong(items[i]);
+        if (v == -1 && PyErr_Occurred()) {
+            Py_DECREF(seq);
+            return -1; /* OverflowError */
+        }
+        (*copy)[i] = (int64_t)v;
+    }
+    Py_DECREF(seq);
+    *data = *copy;
+    *count = (size_t)n;
+    return 0;
+}
 %}
 
 %init %{
@@ -223,6 +309,56 @@ IPART_PY_SCALAR_OUT(ipart_weekday, ipart_weekday, PyLong_FromLong)
     if (!result) { ipart_py_raise_last(); SWIG_fail; }
 }
 %exception ipart_swig_partnership_clone {
+    $action
+    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+}
+
+
+/* ---- int64 arrays (see ipart.i) ------------------------------------------- */
+%typemap(in) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT)
+    (Py_buffer view, int have_view = 0, int64_t *copy = NULL) {
+    const int64_t *data = NULL;
+    size_t count = 0;
+    if (ipart_py_int64_in($input, &view, &have_view, &copy, &data, &count, "$1_name") < 0)
+        SWIG_fail;
+    $1 = ($1_ltype)data;
+    $2 = count;
+}
+%typemap(freearg) (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT) {
+    if (have_view$argnum)
+        PyBuffer_Release(&view$argnum);
+    free(copy$argnum);
+}
+
+/* Outputs: a writable int64 buffer the caller made (the facade makes
+ * array.array('q')), written in place; None for an optional output. */
+%typemap(in) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) (Py_buffer view, int have_view = 0) {
+    if ($input == Py_None) {
+        $1 = NULL;
+        $2 = 0;
+    } else {
+        if (ipart_py_int64_buffer($input, &view, 1, "$1_name") < 0)
+            SWIG_fail;
+        have_view = 1;
+        $1 = (int64_t *)view.buf;
+        $2 = (size_t)(view.len / 8);
+    }
+}
+%typemap(freearg) (int64_t *IPART_OUT_ARRAY, size_t IPART_OUT_COUNT) {
+    if (have_view$argnum)
+        PyBuffer_Release(&view$argnum);
+}
+
+/* A sweep of many weight vectors may take a while: let other Python
+ * threads run. Nothing touches Python objects meanwhile; the buffers are
+ * held by their views, so they cannot be resized or freed. */
+%exception ipart_evaluation_bulk {
+    Py_BEGIN_ALLOW_THREADS
+    $action
+    Py_END_ALLOW_THREADS
+}
+
+%exception ipart_swig_evaluation_new {
     $action
     if (!result) { ipart_py_raise_last(); SWIG_fail; }
 }

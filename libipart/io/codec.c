@@ -85,6 +85,8 @@ static const char *const selection_kinds[] = {"rnd_capacity", "innovation_implem
                                               "other", NULL};
 static const char *const criterion_kinds[] = {"price", "cost", "quality", "own_contribution",
                                               NULL};
+/* Order = ipart_price_model (include/ipart/evaluation.h). */
+static const char *const price_models[] = {"relative", "linear", "proportional_deviation", NULL};
 static const char *const ipr_regimes[] = {"supplier_owns", "supplier_owns_licence",
                                           "supplier_owns_call_back", "authority_owns", "joint",
                                           NULL};
@@ -138,6 +140,13 @@ static const field_spec award_criterion_fields[] = {
     INT_REQ(ev_award_criterion, "weight", weight, 0, 10000),
 };
 static const object_spec award_criterion_spec = SPEC(ev_award_criterion, award_criterion_fields);
+
+typedef struct { int model; ipart_money reference_price; int has_reference_price; } price_model_t;
+static const field_spec price_model_fields[] = {
+    ENUM_REQ(price_model_t, "model", model, price_models),
+    OPT_HAS(price_model_t, "reference_price", FK_MONEY, reference_price, has_reference_price),
+};
+static const object_spec price_model_spec = SPEC(price_model_t, price_model_fields);
 
 #define T_CAND struct { int64_t min; int64_t max; int has_max; }
 typedef T_CAND candidates_t;
@@ -339,6 +348,7 @@ static const object_spec level_result_spec = SPEC(ev_level_result, level_result_
 _Static_assert(sizeof(candidates_t) == sizeof(((ev_terms *)0)->candidates), "candidates layout");
 _Static_assert(sizeof(reservations_t) == sizeof(((ev_terms *)0)->reservations), "reservations");
 _Static_assert(sizeof(ipr_t) == sizeof(((ev_terms *)0)->ipr), "ipr layout");
+_Static_assert(sizeof(price_model_t) == sizeof(((ev_terms *)0)->price_model), "price_model");
 _Static_assert(sizeof(budget_t) == sizeof(((ev_terms *)0)->budget), "budget layout");
 _Static_assert(sizeof(disclosures_t) == sizeof(((ev_terms *)0)->disclosures), "disclosures");
 _Static_assert(sizeof(development_t) == sizeof(((ev_terms *)0)->development), "development");
@@ -378,6 +388,7 @@ static const field_spec terms_fields[] = {
     ARR_REQ(E, "selection_criteria", as.terms.selection_criteria, selection_spec, 0),
     ARR_REQ(E, "award_criteria", as.terms.award_criteria, award_criterion_spec, 1),
     INT_OPT(E, "quality_scale", as.terms.quality_scale, as.terms.has_quality_scale, 1, 100),
+    OBJ_OPT(E, "price_model", as.terms.price_model, as.terms.has_price_model, price_model_spec),
     OBJ_REQ(E, "candidates", as.terms.candidates, candidates_spec),
     OBJ_REQ(E, "reservations", as.terms.reservations, reservations_spec),
     OBJ_OPT(E, "ipr", as.terms.ipr, as.terms.has_ipr, ipr_spec),

@@ -190,6 +190,12 @@ typedef struct ev_terms {
     int64_t quality_scale;
     int has_quality_scale;
     struct {
+        int model; /* ipart_price_model; "relative" when the terms have no price_model */
+        ipart_money reference_price; /* linear model; absent: the highest tender price */
+        int has_reference_price;
+    } price_model;
+    int has_price_model;
+    struct {
         int64_t min;
         int64_t max;
         int has_max; /* null = no maximum */

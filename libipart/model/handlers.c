@@ -16,6 +16,7 @@
 #include "model/contract_p.h"
 #include "model/guard_p.h"
 #include "model/partnership_p.h"
+#include "rules/evaluation_p.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -195,7 +196,7 @@ static ipart_status award_criteria_check(const ev_terms *t, const char *path)
         sum += c[i].weight;
         if (c[i].weight > 0 && c[i].kind == EV_CRIT_QUALITY)
             quality = 1;
-        if (c[i].weight > 0 && c[i].kind != EV_CRIT_QUALITY)
+        if (c[i].weight > 0 && (c[i].kind == EV_CRIT_PRICE || c[i].kind == EV_CRIT_COST))
             price = 1;
     }
     if (sum != 10000) {
@@ -848,6 +849,13 @@ static const ev_award_criterion *find_criterion(const ev_terms *t, const char *i
     return NULL;
 }
 
+/* Criteria the authority scores on the quality scale: quality, and (outside
+ * Norway, R32) the supplier's own contribution. Price and cost are computed. */
+static int scored(int kind)
+{
+    return kind == EV_CRIT_QUALITY || kind == EV_CRIT_OWN_CONTRIBUTION;
+}
+
 static int64_t quality_scale(const ev_terms *t)
 {
     return t->has_quality_scale ? t->quality_scale : 10;
@@ -863,8 +871,8 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
         const ev_award_criterion *c = find_criterion(p->terms, s[i].criterion);
         const ipart__party *t = ipart__party_find(p, s[i].tenderer);
         const char *problem = NULL;
-        if (!c || c->kind != EV_CRIT_QUALITY)
-            problem = "not a quality criterion of the notice (price and cost are computed)";
+        if (!c || !scored(c->kind))
+            problem = "not a scored criterion of the notice (price and cost are computed)";
         else if (!t || !ranked_tenderer(p, t))
             problem = "not a tenderer with a tender to evaluate";
         else if (s[i].score > quality_scale(p->terms))
@@ -885,7 +893,7 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
             continue;
         ranked++;
         for (size_t k = 0; k < p->terms->award_criteria.count; k++)
-            if (c[k].kind == EV_CRIT_QUALITY && !find_score(ev, t->id, c[k].id)) {
+            if (scored(c[k].kind) && !find_score(ev, t->id, c[k].id)) {
                 char message[200];
                 snprintf(message, sizeof message, "no score for '%s' on criterion '%s'", t->id,
                          c[k].id);
@@ -896,16 +904,6 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
         return ipart__fail(IPART_ESTATE, "evaluation.nothing",
                            "there is no tender to evaluate");
     return ipart__need_reason(ev->as.evaluated.reason, path, "reason");
-}
-
-__extension__ typedef __int128 wide;
-
-/* round_half_up(weight * 10^4 * num / den): the millionths of a point a
- * criterion contributes (weight in basis points: 10000 = 100 points). */
-static int64_t contribution(int64_t weight, int64_t num, int64_t den)
-{
-    wide x = (wide)weight * 10000 * num;
-    return (int64_t)((2 * x + den) / (2 * (wide)den));
 }
 
 static int compare_ranked(const void *a, const void *b)
@@ -920,13 +918,22 @@ static ipart_status evaluated_prepare(ipart_partnership *p, const ipart__event *
                                       ipart__prepared *pr)
 {
     size_t n = 0, k = p->terms->award_criteria.count;
-    int64_t lowest = INT64_MAX;
+    int64_t lowest = INT64_MAX, highest = 0;
     for (size_t i = 0; i < p->party_count; i++)
         if (ranked_tenderer(p, p->parties[i])) {
             n++;
             if (p->parties[i]->price.minor < lowest)
                 lowest = p->parties[i]->price.minor;
+            if (p->parties[i]->price.minor > highest)
+                highest = p->parties[i]->price.minor;
         }
+    /* The terms choose the price model (doc/evaluation.md); relative by default. */
+    const ev_terms *terms = p->terms;
+    ipart_price_model model = terms->has_price_model ? (ipart_price_model)terms->price_model.model
+                                                     : IPART_PRICE_RELATIVE;
+    int64_t reference = terms->has_price_model && terms->price_model.has_reference_price
+                            ? terms->price_model.reference_price.minor
+                            : 0;
     ipart__ranking *r = ipart__calloc(1, sizeof *r);
     ipart__ranked *entries = ipart__calloc(n, sizeof *entries);
     int64_t *points = ipart__calloc(n * k, sizeof *points);
@@ -945,10 +952,15 @@ static ipart_status evaluated_prepare(ipart_partnership *p, const ipart__event *
         entries[e].party = t;
         entries[e].points = points + e * k;
         for (size_t j = 0; j < k; j++) {
-            int64_t pts = c[j].kind == EV_CRIT_QUALITY
-                              ? contribution(c[j].weight, find_score(ev, t->id, c[j].id)->score,
-                                             quality_scale(p->terms))
-                              : contribution(c[j].weight, lowest, t->price.minor);
+            int64_t num, den;
+            if (scored(c[j].kind)) {
+                num = find_score(ev, t->id, c[j].id)->score;
+                den = quality_scale(p->terms);
+            } else {
+                ipart__price_fraction(&num, &den, model, t->price.minor, lowest, highest,
+                                      reference);
+            }
+            int64_t pts = ipart__eval_points(c[j].weight, num, den);
             entries[e].points[j] = pts;
             entries[e].total += pts;
         }

@@ -345,3 +345,36 @@ Test(contract, clone_of_a_full_case_survives_allocation_failure)
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
+
+static void own_contribution_criterion(cJSON *terms)
+{
+    /* The SE case's second quality criterion becomes the supplier's own
+     * contribution: allowed outside Norway (R32), scored like quality. */
+    cJSON *criteria = cJSON_GetObjectItemCaseSensitive(terms, "award_criteria");
+    cJSON *last = cJSON_GetArrayItem(criteria, cJSON_GetArraySize(criteria) - 1);
+    cJSON_ReplaceItemInObjectCaseSensitive(last, "kind", cJSON_CreateString("own_contribution"));
+}
+
+Test(contract, own_contribution_is_scored_like_quality_outside_norway)
+{
+    cJSON *kase = harness_load_case("procedure/se_initial_award.json");
+    cJSON *plain = harness_load_case("procedure/se_initial_award.json");
+    const cJSON *criteria = harness_member(event_of(kase, find_event(kase, "terms_set", 0)),
+                                           "award_criteria");
+    const cJSON *last = cJSON_GetArrayItem(criteria, cJSON_GetArraySize(criteria) - 1);
+    cr_assert_str_eq(harness_text(last, "kind"), "quality", "the case's last criterion");
+    int evaluated = find_event(kase, "tenders_evaluated", 0) + 1;
+    int at = find_event(kase, "terms_set", 0);
+    own_contribution_criterion(event_of(kase, at));
+    ipart_partnership *p = harness_replay(kase, evaluated), *q = harness_replay(plain, evaluated);
+    char *a = NULL, *b = NULL;
+    assert_ok(ipart_partnership_ranking_json(&a, p));
+    assert_ok(ipart_partnership_ranking_json(&b, q));
+    cr_assert_str_eq(a, b, "the same scores give the same ranking");
+    ipart_free(a);
+    ipart_free(b);
+    ipart_partnership_free(p);
+    ipart_partnership_free(q);
+    cJSON_Delete(plain);
+    cJSON_Delete(kase);
+}

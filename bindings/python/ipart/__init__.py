@@ -20,6 +20,7 @@ from ._dates import parse_date, format_date, add_days, days_between, iso_weekday
 from ._calendar import Calendar, Holiday, easter_sunday
 from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
+from ._evaluation import Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points
 
 check_version()
 
@@ -32,4 +33,6 @@ __all__ = [
     "parse_date", "format_date", "add_days", "days_between", "iso_weekday", "compare_dates",
     "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
     "ThresholdVerdict", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
+    "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
+    "WEIGHT_TOTAL", "points",
 ]

@@ -1,0 +1,249 @@
+"""Tender evaluation: price models, ranking, stability and weight sweeps.
+
+The arithmetic is the C library's (include/ipart/evaluation.h): weights in
+basis points summing to 10000, totals in integer millionths of a point, so
+Python, C and Java give identical totals. Ties are reported, never broken.
+See doc/evaluation.md for the formulas.
+"""
+import array
+import collections
+import decimal
+import enum
+import itertools
+import json
+from typing import Dict, List, NamedTuple, Optional, Sequence, Union
+
+from . import capi
+from ._money import Money
+
+#: A bulk winner when several tenders share the best total.
+TIED = capi.IPART_EVAL_TIED
+#: The sum every weight vector must have (100 % in basis points).
+WEIGHT_TOTAL = capi.IPART_EVAL_WEIGHT_TOTAL
+
+_MILLION = decimal.Decimal(1000000)
+
+
+class PriceModel(enum.IntEnum):
+    """How a price or cost criterion turns prices into points (ipart_price_model)."""
+    RELATIVE = capi.IPART_PRICE_RELATIVE
+    LINEAR = capi.IPART_PRICE_LINEAR
+    PROPORTIONAL_DEVIATION = capi.IPART_PRICE_PROPORTIONAL_DEVIATION
+
+    def __str__(self) -> str:
+        return capi.ipart_price_model_name(int(self))
+
+    @classmethod
+    def parse(cls, name: Union[str, "PriceModel"]) -> "PriceModel":
+        """The model with a terms' name ("relative", "linear", "proportional_deviation")."""
+        if isinstance(name, PriceModel):
+            return name
+        for model in cls:
+            if str(model) == name:
+                return model
+        raise ValueError(f"unknown price model {name!r} (expected relative, linear or "
+                         "proportional_deviation)")
+
+
+class Kind(enum.IntEnum):
+    """Criterion kinds."""
+    PRICE = capi.IPART_CRITERION_PRICE
+    QUALITY = capi.IPART_CRITERION_QUALITY
+
+
+def points(millionths: int) -> decimal.Decimal:
+    """A total or a criterion's points as a Decimal number of points ("88.641975")."""
+    return (decimal.Decimal(millionths) / _MILLION).quantize(decimal.Decimal("0.000001"))
+
+
+def _kind(k) -> int:
+    if isinstance(k, str):
+        # "cost" is scored like a price (doc/events.md).
+        return Kind.QUALITY if k == "quality" else Kind.PRICE if k in ("price", "cost") else -1
+    return int(k)
+
+
+def _flat(values):
+    """A buffer (array.array('q'), numpy int64 - any shape, C order) as it
+    is; rows of ints as one flat list, built by C-level iteration."""
+    try:
+        memoryview(values)
+        return values
+    except TypeError:
+        pass
+    values = list(values)
+    if values and not isinstance(values[0], int):
+        values = list(itertools.chain.from_iterable(values))
+    return values
+
+
+def _value(v) -> int:
+    return v.minor if isinstance(v, Money) else v
+
+
+_ZERO = array.array("q", [0])
+
+
+def _out(n: int) -> array.array:
+    return _ZERO * n  # one allocation, no temporary bytes
+
+
+class Score(NamedTuple):
+    """One tender's place under one weight vector."""
+    tender: str
+    rank: int       # 1 = best; tied tenders share it
+    total: int      # millionths of a point
+    tied: bool
+
+    @property
+    def points(self) -> decimal.Decimal:
+        return points(self.total)
+
+
+class Sweep(NamedTuple):
+    """The result of Evaluation.bulk: per weight vector the winner's index
+    (TIED when the best total is shared) and, if asked for, every total
+    (array.array('q') of vectors x tenders, row-major; numpy.frombuffer
+    reads it without copying)."""
+    winners: array.array
+    totals: Optional[array.array]
+    tenders: List[str]
+
+    def wins(self) -> Dict[str, int]:
+        """How many weight vectors each tender wins; ties under "(tied)"."""
+        counts = collections.Counter(self.winners)
+        return {("(tied)" if i == TIED else self.tenders[i]): n
+                for i, n in sorted(counts.items(), key=lambda kv: -kv[1])}
+
+
+class Evaluation:
+    """Tenders scored on criteria under one price model (immutable).
+
+    ``kinds``: per criterion "price" (or "cost") or "quality" (or Kind).
+    ``values``: per tender a row with a price in minor units (or Money) for
+    a price criterion and a score 0..quality_scale for a quality criterion;
+    or a flat int64 buffer (array.array('q'), numpy int64) of tenders x
+    criteria. ``reference_price`` (linear model only): the price that gets
+    0 points, minor units or Money; None = the highest tender price.
+    """
+
+    def __init__(self, kinds: Sequence, values, *, model: Union[str, PriceModel] = "relative",
+                 reference_price: Union[int, Money, None] = None, quality_scale: int = 10,
+                 tenders: Optional[Sequence[str]] = None,
+                 criteria: Optional[Sequence[str]] = None,
+                 weights: Optional[Sequence[int]] = None):
+        self.model = PriceModel.parse(model)
+        kinds = [_kind(k) for k in kinds]
+        flat = _flat(values)
+        if isinstance(flat, list) and any(isinstance(v, Money) for v in flat):
+            flat = [_value(v) for v in flat]
+        reference = 0 if reference_price is None else _value(reference_price)
+        self._e = capi.ipart_swig_evaluation_new(int(self.model), reference, quality_scale,
+                                                 kinds, flat)
+        self._inputs = (kinds, flat, quality_scale)
+        n = capi.ipart_evaluation_tenders(self._e)
+        self.kinds = [Kind(k) for k in kinds]
+        self.tenders = list(tenders) if tenders is not None else [str(i) for i in range(n)]
+        self.criteria = (list(criteria) if criteria is not None
+                         else [f"c{j}" for j in range(len(kinds))])
+        if len(self.tenders) != n or len(self.criteria) != len(kinds):
+            raise ValueError(f"{len(self.tenders)} tender names and {len(self.criteria)} "
+                             f"criterion names for {n} tenders and {len(kinds)} criteria")
+        #: The published weights (from_partnership), the default of score() etc.
+        self.weights = list(weights) if weights is not None else None
+
+    @classmethod
+    def from_partnership(cls, partnership) -> "Evaluation":
+        """The tenders of a partnership's last evaluation under its terms:
+        the price model, weights and quality scale of the last terms_set,
+        each ranked tenderer's tender price and its quality scores. Uses the
+        public API only; score(weights) reproduces partnership.ranking."""
+        ranking = partnership.ranking
+        if ranking is None:
+            raise ValueError("the tenders have not been evaluated")
+        terms = scores = None
+        for event in partnership:
+            if event["type"] == "terms_set":
+                terms = event
+            elif event["type"] == "tenders_evaluated":
+                scores = event["scores"]
+        criteria = terms["award_criteria"]
+        pm = terms.get("price_model") or {"model": "relative"}
+        reference = pm.get("reference_price")
+        currency = partnership.currency
+        tender_of = {t["id"]: t["tender"] for t in partnership.tenderers}
+        score_of = {(s["tenderer"], s["criterion"]): s["score"] for s in scores}
+        ranked = {r["tenderer"] for r in ranking}
+        ids = [t for t in tender_of if t in ranked]  # order of application
+        rows = [[Money(tender_of[t]["price"], currency).minor if c["kind"] != "quality"
+                 else score_of[(t, c["id"])] for c in criteria] for t in ids]
+        return cls([c["kind"] for c in criteria], rows, model=pm["model"],
+                   reference_price=Money(reference, currency) if reference else None,
+                   quality_scale=terms.get("quality_scale", 10), tenders=ids,
+                   criteria=[c["id"] for c in criteria],
+                   weights=[c["weight"] for c in criteria])
+
+    def with_model(self, model: Union[str, PriceModel],
+                   reference_price: Union[int, Money, None] = None) -> "Evaluation":
+        """The same tenders, criteria and weights under another price model."""
+        kinds, values, scale = self._inputs
+        return Evaluation(kinds, values, model=model, reference_price=reference_price,
+                          quality_scale=scale, tenders=self.tenders, criteria=self.criteria,
+                          weights=self.weights)
+
+    def _weights(self, weights):
+        if weights is None:
+            if self.weights is None:
+                raise ValueError("no weights given and none published")
+            return self.weights
+        return _flat(weights)
+
+    def points(self, tender: int, criterion: int, weight: int) -> int:
+        """Millionths of a point tender gets on criterion under weight basis points."""
+        return capi.ipart_evaluation_points(self._e, tender, criterion, weight)
+
+    def score(self, weights: Optional[Sequence[int]] = None) -> List[Score]:
+        """The ranking under one weight vector (basis points, sum 10000), best
+        first; equal totals share a rank and are flagged tied."""
+        n = len(self.tenders)
+        totals, ranks = _out(n), _out(n)
+        capi.ipart_evaluation_score(totals, ranks, self._e, self._weights(weights))
+        count = collections.Counter(ranks)
+        out = [Score(self.tenders[t], ranks[t], totals[t], count[ranks[t]] > 1) for t in range(n)]
+        return sorted(out, key=lambda s: (s.rank, self.tenders.index(s.tender)))
+
+    def totals(self, weights: Optional[Sequence[int]] = None) -> List[int]:
+        """Totals in millionths, in tender order."""
+        totals, ranks = _out(len(self.tenders)), _out(len(self.tenders))
+        capi.ipart_evaluation_score(totals, ranks, self._e, self._weights(weights))
+        return totals.tolist()
+
+    def bulk(self, weights, *, totals: bool = False) -> Sweep:
+        """Score every tender under many weight vectors in one call.
+
+        ``weights``: an int64 buffer of vectors x criteria (array.array('q'),
+        numpy int64 of shape (M, K)), read in place, or a sequence of rows.
+        """
+        flat = _flat(weights)
+        k = len(self.criteria)
+        count = len(flat) if isinstance(flat, list) else memoryview(flat).nbytes // 8
+        m = count // k if k else 0
+        winners = _out(m)
+        all_totals = _out(m * len(self.tenders)) if totals else None
+        capi.ipart_evaluation_bulk(winners, all_totals, self._e, flat)
+        return Sweep(winners, all_totals, self.tenders)
+
+    def stability(self, weights: Optional[Sequence[int]] = None) -> dict:
+        """How robust the ranking is (see ipart_evaluation_stability_json):
+        totals, ranks, winner, tied_at_top, pairs with the smallest weight
+        transfer that swaps them, winner_change, and removals (rank reversal
+        when a tender is left out). Tenders and criteria are indices into
+        .tenders and .criteria."""
+        return json.loads(capi.ipart_evaluation_stability_json(self._e, self._weights(weights)))
+
+    def __len__(self) -> int:
+        return len(self.tenders)
+
+    def __repr__(self) -> str:
+        return (f"<Evaluation {self.model} tenders={len(self.tenders)} "
+                f"criteria={len(self.criteria)}>")

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""An analyst's look at a partnership's evaluation: the ranking, how robust
+it is, and a sweep of the weights.
+
+    python3 examples/python/analyst.py [document.json]
+
+Loads the document (default: examples/stavanger-procedure.json), takes the
+tenders of its last evaluation under the published terms, and prints
+1. the ranking, recomputed by ipart.Evaluation and checked against the
+   partnership's own;
+2. its stability: per pair the smallest weight transfer that swaps them,
+   the smallest change that changes the winner, and whether leaving out any
+   one tender reverses the order of the others (rank reversal);
+3. a weight sweep: every weight vector within +-10 percentage points of
+   the published weights, in steps of 0.1 point, and who wins how often;
+4. the same tenders under the other price models.
+
+SPDX-License-Identifier: Apache-2.0
+"""
+import array
+import itertools
+import pathlib
+import sys
+import time
+
+import ipart
+
+DEFAULT = pathlib.Path(__file__).resolve().parents[1] / "stavanger-procedure.json"
+
+
+def pct(bp: int) -> str:
+    return f"{bp / 100:.2f} %"
+
+
+def sweep_vectors(published, spread=1000, step=10):
+    """Every vector within +-spread basis points of the published weights
+    (all but the last criterion vary; the last takes the rest), as a flat
+    int64 buffer; vectors with a weight outside 0..10000 are left out."""
+    out = array.array("q")
+    ranges = [range(max(0, w - spread), min(10000, w + spread) + 1, step) for w in published[:-1]]
+    for head in itertools.product(*ranges):
+        rest = 10000 - sum(head)
+        if 0 <= rest <= 10000:
+            out.extend(head)
+            out.append(rest)
+    return out
+
+
+def main(argv):
+    path = argv[1] if len(argv) > 1 else DEFAULT
+    with open(path, encoding="utf-8") as f:
+        p = ipart.Partnership.load(f)
+    e = ipart.Evaluation.from_partnership(p)
+    names = e.tenders
+    print(f"Document: {pathlib.Path(path).name} ({len(p)} events, stage {p.stage})")
+    print(f"Price model: {e.model}; criteria: " +
+          ", ".join(f"{c} {pct(w)}" for c, w in zip(e.criteria, e.weights)))
+
+    print("\n1. Ranking")
+    ranking = e.score()
+    for s in ranking:
+        print(f"   {s.rank}. {s.tender:8} {s.points:>10} points{'  (tied)' if s.tied else ''}")
+    own = [(r["tenderer"], r["total"]) for r in p.ranking]
+    same = own == [(s.tender, str(s.points)) for s in ranking]
+    print(f"   identical to the partnership's ranking: {'yes' if same else 'NO'}")
+
+    print("\n2. Stability")
+    st = e.stability()
+    for pair in sorted(st["pairs"], key=lambda q: q["margin"]):
+        a, b = names[pair["ahead"]], names[pair["behind"]]
+        swap = pair["swap"]
+        how = (f"moving {pct(swap['basis_points'])} from {e.criteria[swap['from']]} to "
+               f"{e.criteria[swap['to']]} puts {b} ahead" if swap else "no single weight transfer swaps them")
+        print(f"   {a} ahead of {b} by {ipart.points(pair['margin'])}: {how}")
+    change = st["winner_change"]
+    if st["winner"] is None:
+        print("   the best total is tied: " + ", ".join(names[t] for t in st["tied_at_top"]))
+    elif change:
+        print(f"   winner {names[st['winner']]} changes after {pct(change['basis_points'])} moves "
+              f"from {e.criteria[change['from']]} to {e.criteria[change['to']]} "
+              f"({names[change['challenger']]} wins)")
+    else:
+        print(f"   winner {names[st['winner']]} stays under every single weight transfer")
+    for r in st["removals"]:
+        gone = names[r["removed"]]
+        if r["reversal"]:
+            i, j = r["pair"]
+            print(f"   without {gone}: rank reversal, {names[i]} and {names[j]} change places"
+                  f" ({r['changed_pairs']} pair(s))")
+        else:
+            print(f"   without {gone}: the others keep their order")
+
+    print("\n3. Weight sweep")
+    vectors = sweep_vectors(e.weights)
+    started = time.perf_counter()
+    sweep = e.bulk(vectors)
+    elapsed = time.perf_counter() - started
+    m = len(sweep.winners)
+    print(f"   {m} weight vectors within +-10 points of the published weights "
+          f"({elapsed * 1000:.1f} ms)")
+    for who, n in sweep.wins().items():
+        print(f"   {who:8} wins {n:6} ({100 * n / m:.1f} %)")
+
+    print("\n4. Other price models")
+    for model in ipart.PriceModel:
+        if model != e.model:
+            top = e.with_model(model).score()
+            winner = "(tied)" if top[0].tied else top[0].tender
+            print(f"   {str(model):22} winner {winner}: " +
+                  ", ".join(f"{s.tender} {s.points}" for s in top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
