@@ -13,7 +13,10 @@ tenders of its last evaluation under the published terms, and prints
    one tender reverses the order of the others (rank reversal);
 3. a weight sweep: every weight vector within +-10 percentage points of
    the published weights, in steps of 0.1 point, and who wins how often;
-4. the same tenders under the other price models.
+4. the same tenders under the other price models;
+5. what-if scenarios on a clone of the partnership (the document is not
+   touched): the budget, payments forecast and deadlines if the development
+   had gone another way.
 
 SPDX-License-Identifier: Apache-2.0
 """
@@ -108,7 +111,48 @@ def main(argv):
             winner = "(tied)" if top[0].tied else top[0].tender
             print(f"   {str(model):22} winner {winner}: " +
                   ", ".join(f"{s.tender} {s.points}" for s in top))
+
+    what_if(p)
     return 0
+
+
+def what_if(p):
+    """A scenario on the development, on a clone: every partner passes its
+    first phase, every first-phase target met and every instalment paid."""
+    print("\n5. What if every partner had passed its first phase")
+    events = list(p)
+    starts = [i for i, ev in enumerate(events) if ev["type"] == "phase_started"]
+    if not starts:
+        print("   (no development in this document)")
+        return
+    first = events[starts[0]]["phase"]
+    opened = [i for i in starts if events[i]["phase"] == first]
+    base = ipart.Partnership.loads({"format": "ipart-document", "version": 1,
+                                    "profile": p.profile, "events": events[:opened[-1] + 1]})
+    authority, date = events[0]["actor"], events[opened[-1]]["date"]
+    scenario = []
+    for ev in (events[i] for i in opened):
+        phase = base.partner_detail(ev["partner"])["phases"][0]
+        for t in phase["targets"]:
+            scenario.append({"type": "milestone_assessed", "date": date, "actor": authority,
+                             "partner": ev["partner"], "target": t["id"], "met": True,
+                             "evidence": "scenario"})
+        for inst in phase["instalments"]:
+            scenario.append({"type": "instalment_paid", "date": date, "actor": authority,
+                             "partner": ev["partner"], "instalment": inst["id"],
+                             "amount": inst["amount"]})
+    report = base.what_if(scenario)
+    refused = report["refused"]
+    print(f"   {report['applied']} events applied" +
+          ("" if refused is None else f"; refused: {refused['rule']} {refused['message']}"))
+    for c in report["caps"]:
+        if c["partner"] is None:
+            print(f"   headroom {c['cap']:<22} {c['headroom']:>14}  (paid {c['paid']})")
+    total = ipart.Money(report["forecast"]["total"], p.currency)
+    print(f"   payments still to come: {total.format('nb')} in "
+          f"{len(report['forecast']['payments'])} instalments; next: "
+          f"{report['next_due']['kind']} {report['next_due']['date']}")
+    print(f"   the document itself is untouched: {len(p)} events, stage {p.stage}")
 
 
 if __name__ == "__main__":

@@ -131,6 +131,38 @@ IPART_API ipart_status ipart_partnership_warning_at(ipart_warning *out,
 IPART_API ipart_status ipart_partnership_proportionality(ipart_proportionality *out,
                                                          const ipart_partnership *partnership);
 
+/**
+ * The payments still to come, as JSON (owned by the caller): `{"payments":
+ * [{"partner", "phase", "instalment", "due", "amount", "payable"}],
+ * "total": "..."}`, partner by partner in the order of the plan: every
+ * instalment of a running contract with something left to pay (`amount` is
+ * what is left; `due` the phase's due date; `payable` when its target is
+ * met), and the unpaid settlement of a terminated partner (`phase`,
+ * `instalment` and `due` null, `payable` true).
+ * @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_forecast_json(char **out,
+                                                       const ipart_partnership *partnership);
+
+/**
+ * What if: apply `events_json` (a JSON array of events) to a clone and
+ * report, leaving `partnership` untouched. The events are applied in order
+ * until one is refused. The report (owned by the caller) is `{"applied": n,
+ * "refused": null | {"index", "code", "rule", "path", "message"}, "stage",
+ * "next_due": null | {"kind", "date", "event_type"}, "caps": [{"cap",
+ * "partner", "committed", "paid", "headroom"}], "partners": [{"partner",
+ * "state", "phase", "paid", "payable", "owed_on_termination"}], "forecast":
+ * {as ipart_partnership_forecast_json}, "warnings": [{"event", "rule",
+ * "message"}] (those the scenario raised)}`.
+ * A refused event is part of the answer, not an error of this call.
+ * The scenario's clone costs microseconds (doc/performance.md).
+ * @return IPART_OK; IPART_EPARSE (not JSON); IPART_EINVAL (not an array);
+ *         IPART_ENOMEM; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_what_if_json(char **out,
+                                                      const ipart_partnership *partnership,
+                                                      const char *events_json);
+
 IPART_END_DECL
 
 #endif /* IPART_CONTRACT_H */

@@ -11,10 +11,10 @@
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
+#include "io/document_p.h"
 #include "model/partnership_p.h"
 
-/* Decode and apply one event object; `path` locates it in errors. */
-static ipart_status apply_object(ipart_partnership *p, const cJSON *json, const char *path)
+ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const char *path)
 {
     ipart__decoded d;
     ipart_status rc = ipart__event_decode_header(&d, json, path);
@@ -44,7 +44,7 @@ ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_jso
     ipart_status rc = ipart__json_parse(&json, event_json, strlen(event_json), "$");
     if (rc != IPART_OK)
         return rc;
-    rc = apply_object(p, json, "$");
+    rc = ipart__apply_object(p, json, "$");
     cJSON_Delete(json);
     return rc;
 }
@@ -119,7 +119,7 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
     for (const cJSON *ev = events ? events->child : NULL; rc == IPART_OK && ev; ev = ev->next) {
         char path[64];
         snprintf(path, sizeof path, "$.events[%zu]", index++);
-        rc = apply_object(p, ev, path);
+        rc = ipart__apply_object(p, ev, path);
     }
     cJSON_Delete(doc);
     if (rc != IPART_OK) {

@@ -11,6 +11,7 @@
 #ifndef IPART_MODEL_CONTRACT_P_H
 #define IPART_MODEL_CONTRACT_P_H
 
+#include "core/strbuf_p.h"
 #include "model/partnership_p.h"
 
 /* ---- the plan of the terms ---------------------------------------------- */
@@ -99,6 +100,9 @@ int64_t ipart__contract_change_limit(const ipart_partnership *p, const ipart__co
 
 /* Instalments payable now: approved and not yet fully paid (R22). */
 int64_t ipart__contract_payable(const ipart_partnership *p, const ipart__contract *c);
+
+/* The payments forecast (ipart_partnership_forecast_json) into `b`. */
+void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p);
 
 /* The earliest phase due date or option expiry; 0 when none is pending. */
 int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p);

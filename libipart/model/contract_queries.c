@@ -346,3 +346,77 @@ int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p)
     }
     return found;
 }
+
+/* ---- payments forecast ------------------------------------------------------------------------ */
+
+static void put_payment(ipart__strbuf *b, int *first, const ipart__party *t, const ev_phase *ph,
+                        const ev_instalment *in, ipart_money amount, int payable)
+{
+    ipart__strbuf_puts(b, *first ? "{\"partner\":" : ",{\"partner\":");
+    *first = 0;
+    ipart__strbuf_json_string(b, t->id);
+    ipart__strbuf_puts(b, ",\"phase\":");
+    if (ph)
+        ipart__strbuf_json_string(b, ph->id);
+    else
+        ipart__strbuf_puts(b, "null");
+    ipart__strbuf_puts(b, ",\"instalment\":");
+    if (in)
+        ipart__strbuf_json_string(b, in->id);
+    else
+        ipart__strbuf_puts(b, "null");
+    ipart__strbuf_puts(b, ",\"due\":");
+    if (ph)
+        ipart__strbuf_json_date(b, ph->due);
+    else
+        ipart__strbuf_puts(b, "null");
+    put_money_field(b, "amount", amount);
+    ipart__strbuf_printf(b, ",\"payable\":%s}", payable ? "true" : "false");
+}
+
+void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p)
+{
+    int first = 1;
+    __extension__ __int128 total = 0;
+    ipart__strbuf_puts(b, "{\"payments\":[");
+    for (size_t i = 0; i < p->party_count; i++) {
+        const ipart__party *t = p->parties[i];
+        const ipart__contract *c = t->contract;
+        if (!c || c->state == IPART__C_AWARDED)
+            continue;
+        if (c->state == IPART__C_TERMINATED) {
+            int64_t left = c->settled.minor - c->paid.minor;
+            if (left > 0) {
+                put_payment(b, &first, t, NULL, NULL, money_in(p, left), 1);
+                total += left;
+            }
+            continue;
+        }
+        const ipart__instalment_state *is = ipart__contract_instalments(c);
+        for (size_t k = 0; k < c->phases; k++) {
+            const ev_phase *ph = ipart__plan_phase(p, k);
+            size_t base = ipart__plan_first_instalment(p, k);
+            for (size_t j = 0; j < ph->instalments.count; j++) {
+                const ev_instalment *in = (const ev_instalment *)ph->instalments.items + j;
+                int64_t left = is[base + j].amount.minor - is[base + j].paid.minor;
+                if (left <= 0)
+                    continue;
+                put_payment(b, &first, t, ph, in, money_in(p, left),
+                            ipart__contract_instalment_approved(p, c, k, in));
+                total += left;
+            }
+        }
+    }
+    ipart__strbuf_puts(b, "],\"total\":");
+    ipart__strbuf_json_money(b, money_in(p, total > INT64_MAX ? INT64_MAX : (int64_t)total));
+    ipart__strbuf_putc(b, '}');
+}
+
+ipart_status ipart_partnership_forecast_json(char **out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_forecast_json", !out ? "out" : "partnership");
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__forecast_write(&b, p);
+    return ipart__strbuf_finish(&b, out);
+}

@@ -378,3 +378,107 @@ Test(contract, own_contribution_is_scored_like_quality_outside_norway)
     cJSON_Delete(plain);
     cJSON_Delete(kase);
 }
+
+/* The events [from, to) of a case as a JSON array text (free with cJSON_free). */
+static char *events_text(cJSON *kase, int from, int to)
+{
+    cJSON *array = cJSON_CreateArray();
+    for (int i = from; i < to; i++)
+        cJSON_AddItemToArray(array, cJSON_Duplicate(event_of(kase, i), 1));
+    char *text = cJSON_PrintUnformatted(array);
+    cJSON_Delete(array);
+    return text;
+}
+
+Test(contract, what_if_reports_and_changes_nothing)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, 92);
+    char *before = NULL, *after = NULL, *report = NULL;
+    assert_ok(ipart_partnership_save(&before, p));
+    char *events = events_text(kase, 92, 123);
+    assert_ok(ipart_partnership_what_if_json(&report, p, events));
+    cJSON *r = cJSON_Parse(report);
+    cr_assert_eq(harness_int(r, "applied"), 31);
+    cr_assert(cJSON_IsNull(harness_member(r, "refused")));
+    cr_assert_str_eq(harness_text(r, "stage"), "purchase");
+    cr_assert_str_eq(harness_text(harness_member(r, "next_due"), "kind"), "option_expiry");
+    cr_assert_eq(cJSON_GetArraySize(harness_member(r, "warnings")), 1, "the per-partner cap");
+    cr_assert_str_eq(harness_text(harness_member(r, "forecast"), "total"), "0.00");
+    assert_ok(ipart_partnership_save(&after, p));
+    cr_assert_str_eq(after, before, "the original is untouched");
+    cr_assert_eq(ipart_partnership_event_count(p), 92);
+    cr_assert_eq(ipart_error_last()->code, IPART_OK);
+    cJSON_Delete(r);
+    ipart_free(report);
+    ipart_free(before);
+    ipart_free(after);
+    cJSON_free(events);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(contract, what_if_names_the_refusal_and_stops)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, 106);
+    /* The gates of op08 and op11, then op11's gate again: it has ended. */
+    char *events = events_text(kase, 106, 108);
+    cJSON *twice = cJSON_Parse(events);
+    cJSON_AddItemToArray(twice, cJSON_Duplicate(event_of(kase, 107), 1));
+    char *text = cJSON_PrintUnformatted(twice), *report = NULL;
+    assert_ok(ipart_partnership_what_if_json(&report, p, text));
+    cJSON *r = cJSON_Parse(report);
+    cr_assert_eq(harness_int(r, "applied"), 2);
+    const cJSON *refused = harness_member(r, "refused");
+    cr_assert_eq(harness_int(refused, "index"), 2);
+    cr_assert_str_eq(harness_text(refused, "code"), "IPART_ESTATE");
+    cJSON_Delete(r);
+    ipart_free(report);
+    cJSON_free(text);
+    cJSON_Delete(twice);
+    cJSON_free(events);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(contract, what_if_refuses_bad_input)
+{
+    cJSON *kase = stavanger();
+    ipart_partnership *p = harness_replay(kase, 92);
+    char *report = NULL;
+    assert_fails_with(ipart_partnership_what_if_json(&report, p, "[{"), IPART_EPARSE);
+    assert_fails_with(ipart_partnership_what_if_json(&report, p, "{}"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$");
+    assert_fails_with(ipart_partnership_what_if_json(NULL, p, "[]"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_what_if_json(&report, p, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_forecast_json(NULL, p), IPART_EMISUSE);
+    cr_assert_null(report);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+typedef struct {
+    ipart_partnership *p;
+    const char *events;
+} what_if_ctx;
+
+static ipart_status what_if_scenario(void *ctx)
+{
+    what_if_ctx *c = ctx;
+    char *report = NULL;
+    ipart_status rc = ipart_partnership_what_if_json(&report, c->p, c->events);
+    ipart_free(report);
+    return rc;
+}
+
+Test(contract, what_if_survives_allocation_failure)
+{
+    cJSON *kase = stavanger();
+    char *events = events_text(kase, 92, 100);
+    what_if_ctx ctx = {harness_replay(kase, 92), events};
+    cr_assert_gt(harness_fail_each(what_if_scenario, &ctx), 100);
+    ipart_partnership_free(ctx.p);
+    cJSON_free(events);
+    cJSON_Delete(kase);
+}

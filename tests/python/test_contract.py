@@ -104,3 +104,48 @@ def test_what_if_on_a_clone_leaves_the_original(stavanger):
              "partner": "op05", "quantity": 1, "unit_price": "0.00"})
     assert q.partner("op05").option_quantity == 61
     assert stavanger.partner("op05").option_quantity == 60
+
+
+def test_what_if_reports_and_leaves_the_original():
+    doc = load_case("procedure/stavanger.json")["document"]
+    p = replay("stavanger.json", 92)
+    before = p.dumps()
+    report = p.what_if(doc["events"][92:99])
+    assert report["applied"] == 7 and report["refused"] is None
+    assert report["stage"] == "development"
+    assert report["next_due"] == {"kind": "phase_due", "date": "2018-09-28",
+                                  "event_type": "milestone_assessed"}
+    caps = {(c["cap"], c["partner"]): c for c in report["caps"]}
+    assert caps[("development-payments", None)]["headroom"] == "11210000.00"
+    forecast = report["forecast"]  # all of the award but op05's first instalment
+    assert ipart.Money(forecast["total"], NOK) == ipart.Money("11750000.00", NOK) - \
+        ipart.Money("790000.00", NOK)
+    assert p.dumps() == before and len(p) == 92
+
+
+def test_what_if_names_the_refused_event():
+    doc = load_case("procedure/stavanger.json")["document"]
+    p = replay("stavanger.json", 98)
+    pay_op08 = dict(doc["events"][98], partner="op08", instalment="p1.i1", amount="800000.00")
+    report = p.what_if([doc["events"][98], pay_op08, doc["events"][99]])
+    assert report["applied"] == 1
+    assert report["refused"] == {"index": 1, "code": "IPART_ERULE", "rule": "R22",
+                                 "path": "$[1].instalment",
+                                 "message": report["refused"]["message"]}
+    assert report["warnings"] == []
+
+
+def test_what_if_refuses_what_is_not_a_list_of_events():
+    p = replay("stavanger.json", 92)
+    with pytest.raises(ipart.ParseError):
+        p.what_if("[")
+    with pytest.raises(ipart.InvalidArgumentError):
+        p.what_if({"type": "note_recorded"})
+
+
+def test_forecast_lists_what_is_left_to_pay(stavanger):
+    assert stavanger.forecast == {"payments": [], "total": "0.00"}
+    p = replay("stavanger.json", 107)  # op08 terminated, settled at what it was paid
+    payments = p.forecast["payments"]
+    assert {x["partner"] for x in payments} == {"op05", "op11"}
+    assert all(x["payable"] is False for x in payments)

@@ -239,6 +239,21 @@ class Partnership:
         """Purchase value against the development investment (R23, R25)."""
         return _contract.proportionality(self._handle())
 
+    @property
+    def forecast(self) -> dict:
+        """The payments still to come: ``{"payments": [...], "total": "..."}``
+        (amounts as canonical strings; see ipart_partnership_forecast_json)."""
+        return json.loads(capi.ipart_partnership_forecast_json(self._handle()))
+
+    def what_if(self, events) -> dict:
+        """Apply ``events`` (a list of dicts, or JSON text of an array) to a
+        clone and report where they lead: stage, next deadline, every cap's
+        headroom, partners, the payments forecast and the warnings raised;
+        ``refused`` names the first event refused and why. This partnership
+        is not touched."""
+        text = events if isinstance(events, str) else json.dumps(events)
+        return json.loads(capi.ipart_partnership_what_if_json(self._handle(), text))
+
     # -- lifetime -----------------------------------------------------------
     def _handle(self):
         if self._p is None:

@@ -79,4 +79,27 @@ public class ContractTest {
             assertThrows(StateException.class, p::proportionality);
         }
     }
+
+    @Test
+    public void whatIfReportsAndLeavesTheOriginal() {
+        JsonArray all = Cases.load("procedure/stavanger.json").getAsJsonObject()
+            .getAsJsonObject("document").getAsJsonArray("events");
+        JsonArray events = new JsonArray();
+        for (int i = 92; i < 99; i++)
+            events.add(all.get(i));
+        try (Partnership p = PartnershipTest.replay("stavanger.json", 92)) {
+            String before = p.save();
+            JsonObject r = JsonParser.parseString(p.whatIfJson(events.toString())).getAsJsonObject();
+            assertEquals(7, r.get("applied").getAsInt());
+            assertTrue(r.get("refused").isJsonNull());
+            assertEquals("development", r.get("stage").getAsString());
+            JsonObject forecast = r.getAsJsonObject("forecast");
+            assertEquals(nok("10960000.00"), nok(forecast.get("total").getAsString()));
+            assertEquals(before, p.save());
+            assertThrows(ParseException.class, () -> p.whatIfJson("["));
+            assertThrows(InvalidArgumentException.class, () -> p.whatIfJson("{}"));
+            JsonObject now = JsonParser.parseString(p.forecastJson()).getAsJsonObject();
+            assertEquals("11750000.00", now.get("total").getAsString());
+        }
+    }
 }

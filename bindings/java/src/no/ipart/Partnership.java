@@ -427,6 +427,29 @@ public final class Partnership implements AutoCloseable {
         }
     }
 
+    /**
+     * The payments still to come (see ipart_partnership_forecast_json).
+     *
+     * @return a JSON object {"payments": [...], "total": "..."}
+     * @throws IllegalStateException if closed
+     */
+    public String forecastJson() { return json(IpartCapi::ipart_partnership_forecast_json); }
+
+    /**
+     * What if: apply events to a clone and report where they lead (stage,
+     * next deadline, caps, partners, payments forecast, warnings; the first
+     * refused event and why). This partnership is not touched.
+     *
+     * @param eventsJson a JSON array of events
+     * @return the report, a JSON object (see ipart_partnership_what_if_json)
+     * @throws ParseException if eventsJson is not JSON
+     * @throws InvalidArgumentException if it is not an array
+     * @throws IllegalStateException if closed
+     */
+    public String whatIfJson(String eventsJson) {
+        return json((out, p) -> IpartCapi.ipart_partnership_what_if_json(out, p, eventsJson));
+    }
+
     private ipart_partnership h() {
         if (handle == null)
             throw new IllegalStateException("the partnership is closed");
