@@ -126,7 +126,6 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
 
 /* Created through the helper below; the facades map names to the enum. */
 %ignore ipart_evaluation_new;
-%ignore ipart_price_model_parse;
 
 %nodefaultctor ipart_evaluation;
 typedef struct ipart_evaluation {} ipart_evaluation;

@@ -279,8 +279,9 @@ def test_outputs_must_be_writable_int64():
 def test_names_models_and_points():
     assert [str(m) for m in ipart.PriceModel] == ["relative", "linear", "proportional_deviation"]
     assert ipart.PriceModel.parse("linear") is ipart.PriceModel.LINEAR
-    with pytest.raises(ValueError):
+    with pytest.raises(ipart.InvalidArgumentError) as info:
         ipart.PriceModel.parse("cheapest")
+    assert "cheapest" in info.value.message
     assert str(ipart.points(88641975)) == "88.641975"
     e = three()
     assert e.points(1, 0, 5000) == 41666667

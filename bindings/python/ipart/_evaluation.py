@@ -38,11 +38,7 @@ class PriceModel(enum.IntEnum):
         """The model with a terms' name ("relative", "linear", "proportional_deviation")."""
         if isinstance(name, PriceModel):
             return name
-        for model in cls:
-            if str(model) == name:
-                return model
-        raise ValueError(f"unknown price model {name!r} (expected relative, linear or "
-                         "proportional_deviation)")
+        return cls(capi.ipart_price_model_parse(name))  # InvalidArgumentError otherwise
 
 
 class Kind(enum.IntEnum):

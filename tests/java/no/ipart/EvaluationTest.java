@@ -137,7 +137,7 @@ public class EvaluationTest {
         for (PriceModel m : PriceModel.values())
             assertEquals(m, PriceModel.parse(m.jsonName()));
         assertEquals("proportional_deviation", PriceModel.PROPORTIONAL_DEVIATION.jsonName());
-        assertThrows(IllegalArgumentException.class, () -> PriceModel.parse("cheapest"));
+        assertThrows(InvalidArgumentException.class, () -> PriceModel.parse("cheapest"));
         long[] kinds = {Evaluation.PRICE, Evaluation.QUALITY};
         Evaluation e = new Evaluation(PriceModel.RELATIVE, 0, 10, kinds, new long[] {1000000, 6, 1200000, 8});
         assertEquals(41666667L, e.points(1, 0, 5000));

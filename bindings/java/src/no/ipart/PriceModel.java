@@ -27,12 +27,14 @@ public enum PriceModel {
      *
      * @param name "relative", "linear" or "proportional_deviation"
      * @return the model
-     * @throws IllegalArgumentException for another name
+     * @throws InvalidArgumentException for another name
      */
     public static PriceModel parse(String name) {
+        int[] out = new int[1];
+        no.ipart.swig.IpartCapi.ipart_price_model_parse(out, name);
         for (PriceModel m : values())
-            if (m.jsonName().equals(name))
+            if (m.toC().swigValue() == out[0])
                 return m;
-        throw new IllegalArgumentException("unknown price model '" + name + "'");
+        throw new IllegalStateException("the library knows a price model this binding does not: " + out[0]);
     }
 }
