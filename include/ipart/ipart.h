@@ -18,5 +18,6 @@
 #include "calendar.h"
 #include "partnership.h"
 #include "contract.h"
+#include "rights.h"
 
 #endif /* IPART_IPART_H */

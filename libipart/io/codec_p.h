@@ -39,4 +39,10 @@ ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, co
 /* Append the canonical JSON of an event (fixed key order, canonical money). */
 void ipart__event_encode(ipart__strbuf *b, const ipart__event *event);
 
+/* A new partnership holding the first `event_count` events of `p`'s log,
+ * replayed (clone, and the queries at a point of the log). */
+struct ipart_partnership;
+ipart_status ipart__partnership_replay(struct ipart_partnership **out,
+                                      const struct ipart_partnership *p, size_t event_count);
+
 #endif

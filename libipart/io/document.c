@@ -147,14 +147,13 @@ ipart_status ipart_partnership_save(char **out, const ipart_partnership *p)
     return ipart__strbuf_finish(&b, out);
 }
 
-ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partnership *p)
+ipart_status ipart__partnership_replay(ipart_partnership **out, const ipart_partnership *p,
+                                      size_t event_count)
 {
-    if (!out || !p)
-        return ipart__fail_null("ipart_partnership_clone", !out ? "out" : "partnership");
     ipart_partnership *copy = NULL;
     ipart_status rc = ipart_partnership_new(&copy, p->profile->code);
     /* Replaying the canonical log rebuilds exactly the same state. */
-    for (size_t i = 0; rc == IPART_OK && i < p->log_count; i++)
+    for (size_t i = 0; rc == IPART_OK && i < event_count && i < p->log_count; i++)
         rc = ipart_partnership_apply(copy, p->log[i].json);
     if (rc != IPART_OK) {
         ipart_partnership_free(copy);
@@ -166,4 +165,11 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     }
     *out = copy;
     return IPART_OK;
+}
+
+ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_clone", !out ? "out" : "partnership");
+    return ipart__partnership_replay(out, p, p->log_count);
 }

@@ -781,7 +781,8 @@ ipart_status ipart__award_prepare(ipart_partnership *p, const ipart__event *ev,
         *c = (ipart__contract){.state = IPART__C_AWARDED, .phase = -1,
                                .original = t->development_price, .changes = zero,
                                .paid = zero, .settlement_paid = zero, .settled = zero,
-                               .option_value = zero, .phases = p->phase_count,
+                               .option_value = zero, .award_index = i,
+                               .phases = p->phase_count,
                                .targets = p->target_count, .instalments = p->instalment_count};
         pr->contracts[pr->contract_count++] = c;
     }
@@ -1475,7 +1476,9 @@ static void option_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
 {
     (void)pr;
     ipart__contract *c = ipart__party_find(p, ev->as.option.partner)->contract;
-    ipart__party_find(p, ev->actor)->option_quantity += ev->as.option.quantity;
+    ipart__party *buyer = ipart__party_find(p, ev->actor);
+    buyer->option_quantity += ev->as.option.quantity;
+    buyer->options_from |= UINT64_C(1) << c->award_index;
     c->option_quantity += ev->as.option.quantity;
     c->option_value.minor += ev->as.option.quantity * ev->as.option.unit_price.minor;
     c->state = IPART__C_OPTION_EXERCISED;
