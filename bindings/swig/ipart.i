@@ -88,3 +88,4 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
 %include "ipart/date.h"
 %include "ipart/calendar.h"
 %include "ipart/partnership.h"
+%include "ipart/rights.h"
