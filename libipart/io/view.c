@@ -16,20 +16,22 @@
 
 /* ---- rights ---------------------------------------------------------------------- */
 
-/* The answers after the first `event_count` events. */
-static ipart_status answers_at(ipart__answer out[IPART__RIGHT_COUNT], const ipart_partnership *p,
-                               size_t event_count, const char *party, const char *asset)
+/* The answers after the first `event_count` events. Their clauses are
+ * borrowed from the terms of *prefix (a replayed copy, or NULL when the
+ * whole log was asked): the caller frees it once it has used them. */
+static ipart_status answers_at(ipart__answer out[IPART__RIGHT_COUNT], ipart_partnership **prefix,
+                               const ipart_partnership *p, size_t event_count, const char *party,
+                               const char *asset)
 {
+    *prefix = NULL;
     if (event_count > p->log_count)
         return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
                            p->log_count, event_count);
     if (event_count == p->log_count)
         return ipart__rights_compute(out, p, party, asset);
-    ipart_partnership *prefix = NULL;
-    ipart_status rc = ipart__partnership_replay(&prefix, p, event_count);
+    ipart_status rc = ipart__partnership_replay(prefix, p, event_count);
     if (rc == IPART_OK)
-        rc = ipart__rights_compute(out, prefix, party, asset);
-    ipart_partnership_free(prefix);
+        rc = ipart__rights_compute(out, *prefix, party, asset);
     return rc;
 }
 
@@ -43,7 +45,9 @@ ipart_status ipart_partnership_rights_at(ipart_rights *out, const ipart_partners
                                                                : !party ? "party"
                                                                         : "asset");
     ipart__answer a[IPART__RIGHT_COUNT];
-    ipart_status rc = answers_at(a, p, event_count, party, asset);
+    ipart_partnership *prefix = NULL;
+    ipart_status rc = answers_at(a, &prefix, p, event_count, party, asset);
+    ipart_partnership_free(prefix); /* only the yes/no answers are kept */
     if (rc != IPART_OK)
         return rc;
     *out = (ipart_rights){a[IPART__RIGHT_OWNS].yes, a[IPART__RIGHT_USE].yes,
@@ -70,9 +74,12 @@ ipart_status ipart_partnership_rights_json(char **out, const ipart_partnership *
                                                                  : !party ? "party"
                                                                           : "asset");
     ipart__answer a[IPART__RIGHT_COUNT];
-    ipart_status rc = answers_at(a, p, event_count, party, asset);
-    if (rc != IPART_OK)
+    ipart_partnership *prefix = NULL;
+    ipart_status rc = answers_at(a, &prefix, p, event_count, party, asset);
+    if (rc != IPART_OK) {
+        ipart_partnership_free(prefix);
         return rc;
+    }
     ipart__strbuf b = IPART__STRBUF_INIT;
     ipart__strbuf_puts(&b, "{\"party\":");
     ipart__strbuf_json_string(&b, party);
@@ -90,6 +97,7 @@ ipart_status ipart_partnership_rights_json(char **out, const ipart_partnership *
         ipart__strbuf_putc(&b, '}');
     }
     ipart__strbuf_putc(&b, '}');
+    ipart_partnership_free(prefix); /* the clauses were borrowed from its terms */
     return ipart__strbuf_finish(&b, out);
 }
 
