@@ -19,5 +19,6 @@
 #include "partnership.h"
 #include "contract.h"
 #include "evaluation.h"
+#include "rights.h"
 
 #endif /* IPART_IPART_H */

@@ -87,9 +87,6 @@ static const char *const criterion_kinds[] = {"price", "cost", "quality", "own_c
                                               NULL};
 /* Order = ipart_price_model (include/ipart/evaluation.h). */
 static const char *const price_models[] = {"relative", "linear", "proportional_deviation", NULL};
-static const char *const ipr_regimes[] = {"supplier_owns", "supplier_owns_licence",
-                                          "supplier_owns_call_back", "authority_owns", "joint",
-                                          NULL};
 static const char *const tender_kinds[] = {"initial", "intermediate", "final", NULL};
 static const char *const separate_rnd[] = {"existing", "planned", NULL};
 static const char *const regimes[] = {"LOU", "LUFS", NULL};
@@ -164,12 +161,79 @@ static const field_spec reservations_fields[] = {
 };
 static const object_spec reservations_spec = SPEC(reservations_t, reservations_fields);
 
-typedef struct { int regime; const char *description; } ipr_t;
-static const field_spec ipr_fields[] = {
-    ENUM_REQ(ipr_t, "regime", regime, ipr_regimes),
-    REQ(ipr_t, "description", FK_STRING, description),
+/* The IPR terms (R36; rules/ipr_p.h): every structured part is optional
+ * here and required complete at the notice. */
+static const field_spec ownership_fields[] = {
+    ENUM_REQ(ev_ipr_ownership, "owner", owner, ipart__ipr_owner_names),
+    REQ(ev_ipr_ownership, "clause", FK_STRING, clause),
 };
-static const object_spec ipr_spec = SPEC(ipr_t, ipr_fields);
+static const object_spec ownership_spec = SPEC(ev_ipr_ownership, ownership_fields);
+
+static const field_spec royalty_fields[] = {
+    INT_OPT(ev_ipr_royalty, "rate", rate, has_rate, 1, 10000),
+    REQ(ev_ipr_royalty, "basis", FK_STRING, basis),
+    REQ(ev_ipr_royalty, "clause", FK_STRING, clause),
+};
+static const object_spec royalty_spec = SPEC(ev_ipr_royalty, royalty_fields);
+
+static const field_spec commercialisation_fields[] = {
+    ENUM_REQ(ev_ipr_commercialisation, "by", by, ipart__ipr_by_names),
+    REQ(ev_ipr_commercialisation, "clause", FK_STRING, clause),
+    OBJ_OPT(ev_ipr_commercialisation, "royalty", royalty, has_royalty, royalty_spec),
+};
+static const object_spec commercialisation_spec =
+    SPEC(ev_ipr_commercialisation, commercialisation_fields);
+
+static const field_spec licence_fields[] = {
+    REQ(ev_ipr_licence, "id", FK_ID, id),
+    REQ(ev_ipr_licence, "clause", FK_STRING, clause),
+    ENUM_REQ(ev_ipr_licence, "asset", asset, ipart__ipr_asset_names),
+    IDS_REQ(ev_ipr_licence, "licensees", licensees, 1),
+    ENUM_REQ(ev_ipr_licence, "from", from, ipart__ipr_from_names),
+    REQ(ev_ipr_licence, "use", FK_BOOL, use),
+    REQ(ev_ipr_licence, "modify", FK_BOOL, modify),
+    REQ(ev_ipr_licence, "sublicense", FK_BOOL, sublicense),
+    REQ(ev_ipr_licence, "field_of_use", FK_STRING, field_of_use),
+    REQ(ev_ipr_licence, "territory", FK_STRING, territory),
+    REQ(ev_ipr_licence, "duration", FK_STRING, duration),
+    REQ(ev_ipr_licence, "exclusive", FK_BOOL, exclusive),
+    REQ(ev_ipr_licence, "royalty_free", FK_BOOL, royalty_free),
+    OPT(ev_ipr_licence, "royalty", FK_STRING, royalty),
+};
+static const object_spec licence_spec = SPEC(ev_ipr_licence, licence_fields);
+
+static const field_spec condition_fields[] = {
+    REQ(ev_ipr_condition, "id", FK_ID, id),
+    REQ(ev_ipr_condition, "text", FK_STRING, text),
+};
+static const object_spec condition_spec = SPEC(ev_ipr_condition, condition_fields);
+
+static const field_spec call_back_fields[] = {
+    REQ(ev_ipr_call_back, "clause", FK_STRING, clause),
+    ARR_REQ(ev_ipr_call_back, "conditions", conditions, condition_spec, 1),
+    REQ(ev_ipr_call_back, "licence_back", FK_BOOL, licence_back),
+};
+static const object_spec call_back_spec = SPEC(ev_ipr_call_back, call_back_fields);
+
+static const field_spec termination_fields[] = {
+    REQ(ev_ipr_termination, "clause", FK_STRING, clause),
+    REQ(ev_ipr_termination, "licence_survives", FK_BOOL, licence_survives),
+    ENUM_REQ(ev_ipr_termination, "results", results, ipart__ipr_results_names),
+};
+static const object_spec termination_spec = SPEC(ev_ipr_termination, termination_fields);
+
+static const field_spec ipr_fields[] = {
+    ENUM_REQ(ev_ipr, "regime", regime, ipart__ipr_regime_names),
+    REQ(ev_ipr, "description", FK_STRING, description),
+    OBJ_OPT(ev_ipr, "foreground", foreground, has_foreground, ownership_spec),
+    OBJ_OPT(ev_ipr, "background", background, has_background, ownership_spec),
+    OBJ_OPT(ev_ipr, "commercialisation", commercialisation, has_commercialisation,
+            commercialisation_spec),
+    ARR_OPT(ev_ipr, "licences", licences, has_licences, licence_spec, 0),
+    OBJ_OPT(ev_ipr, "call_back", call_back, has_call_back, call_back_spec),
+    OBJ_OPT(ev_ipr, "on_termination", on_termination, has_on_termination, termination_spec),
+};
+static const object_spec ipr_spec = SPEC(ev_ipr, ipr_fields);
 
 typedef struct { ipart_money development_cap, max_rnd_value, estimated_purchase_value; } budget_t;
 static const field_spec budget_fields[] = {
@@ -347,8 +411,8 @@ static const object_spec level_result_spec = SPEC(ev_level_result, level_result_
 /* The layout of these typedefs must match the anonymous structs in ev_terms. */
 _Static_assert(sizeof(candidates_t) == sizeof(((ev_terms *)0)->candidates), "candidates layout");
 _Static_assert(sizeof(reservations_t) == sizeof(((ev_terms *)0)->reservations), "reservations");
-_Static_assert(sizeof(ipr_t) == sizeof(((ev_terms *)0)->ipr), "ipr layout");
 _Static_assert(sizeof(price_model_t) == sizeof(((ev_terms *)0)->price_model), "price_model");
+_Static_assert(sizeof(ipart__ipr_array) == sizeof(ipart__array), "ipr arrays");
 _Static_assert(sizeof(budget_t) == sizeof(((ev_terms *)0)->budget), "budget layout");
 _Static_assert(sizeof(disclosures_t) == sizeof(((ev_terms *)0)->disclosures), "disclosures");
 _Static_assert(sizeof(development_t) == sizeof(((ev_terms *)0)->development), "development");
@@ -506,6 +570,11 @@ static const field_spec lapsed_fields[] = {
     REQ(E, "partner", FK_ID, as.lapsed.partner),
     REQ(E, "reason", FK_STRING, as.lapsed.reason),
 };
+static const field_spec call_back_event_fields[] = {
+    REQ(E, "partner", FK_ID, as.call_back.partner),
+    REQ(E, "condition", FK_ID, as.call_back.condition),
+    REQ(E, "reason", FK_STRING, as.call_back.reason),
+};
 static const field_spec cancelled_fields[] = {
     REQ(E, "reason", FK_STRING, as.cancelled.reason),
 };
@@ -548,6 +617,7 @@ static const object_spec bodies[IPART__EV_COUNT] = {
     [IPART__EV_OPTION_EXERCISED] = BODY(option_event_fields),
     [IPART__EV_OPTION_LAPSED] = BODY(lapsed_fields),
     [IPART__EV_PARTNERSHIP_COMPLETED] = BODY(cancelled_fields),
+    [IPART__EV_CALL_BACK_EXERCISED] = BODY(call_back_event_fields),
     [IPART__EV_CONSENT_GIVEN] = BODY(consent_fields),
     [IPART__EV_NOTE_RECORDED] = BODY(note_fields),
 };

@@ -45,4 +45,10 @@ ev_terms *ipart__terms_copy(ipart__arena *arena, const ev_terms *terms);
 /* Append the canonical JSON of an event (fixed key order, canonical money). */
 void ipart__event_encode(ipart__strbuf *b, const ipart__event *event);
 
+/* A new partnership holding the first `event_count` events of `p`'s log,
+ * replayed (clone, and the queries at a point of the log). */
+struct ipart_partnership;
+ipart_status ipart__partnership_replay(struct ipart_partnership **out,
+                                      const struct ipart_partnership *p, size_t event_count);
+
 #endif

@@ -328,7 +328,8 @@ ipart_status ipart__award_prepare(ipart_partnership *p, const ipart__event *ev,
         *c = (ipart__contract){.state = IPART__C_AWARDED, .phase = -1,
                                .original = t->development_price, .changes = zero,
                                .paid = zero, .settlement_paid = zero, .settled = zero,
-                               .option_value = zero, .phases = p->phase_count,
+                               .option_value = zero, .award_index = i,
+                               .phases = p->phase_count,
                                .targets = p->target_count, .instalments = p->instalment_count};
         pr->contracts[pr->contract_count++] = c;
     }

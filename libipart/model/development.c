@@ -583,7 +583,9 @@ static void option_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
 {
     (void)pr;
     ipart__contract *c = ipart__party_find(p, ev->as.option.partner)->contract;
-    ipart__party_find(p, ev->actor)->option_quantity += ev->as.option.quantity;
+    ipart__party *buyer = ipart__party_find(p, ev->actor);
+    buyer->option_quantity += ev->as.option.quantity;
+    buyer->options_from |= UINT64_C(1) << c->award_index;
     c->option_quantity += ev->as.option.quantity;
     c->option_value.minor += ev->as.option.quantity * ev->as.option.unit_price.minor;
     c->state = IPART__C_OPTION_EXERCISED;

@@ -14,6 +14,7 @@
 #include "core/arena_p.h"
 #include "ipart/date.h"
 #include "ipart/money.h"
+#include "rules/ipr_p.h"
 
 #define IPART__EVENT_TYPES(X)                      \
     X(PARTNERSHIP_CREATED, "partnership_created")  \
@@ -44,6 +45,7 @@
     X(OPTION_EXERCISED, "option_exercised")        \
     X(OPTION_LAPSED, "option_lapsed")              \
     X(PARTNERSHIP_COMPLETED, "partnership_completed") \
+    X(CALL_BACK_EXERCISED, "call_back_exercised")  \
     X(CONSENT_GIVEN, "consent_given")              \
     X(NOTE_RECORDED, "note_recorded")
 
@@ -71,8 +73,6 @@ typedef enum { EV_SEL_RND_CAPACITY, EV_SEL_INNOVATION_IMPLEMENTATION, EV_SEL_ECO
                EV_SEL_TECHNICAL_PROFESSIONAL, EV_SEL_OTHER } ev_selection_kind;
 typedef enum { EV_CRIT_PRICE, EV_CRIT_COST, EV_CRIT_QUALITY,
                EV_CRIT_OWN_CONTRIBUTION } ev_criterion_kind;
-typedef enum { EV_IPR_SUPPLIER_OWNS, EV_IPR_SUPPLIER_OWNS_LICENCE, EV_IPR_SUPPLIER_OWNS_CALL_BACK,
-               EV_IPR_AUTHORITY_OWNS, EV_IPR_JOINT } ev_ipr_regime;
 typedef enum { EV_TENDER_INITIAL, EV_TENDER_INTERMEDIATE, EV_TENDER_FINAL } ev_tender_kind;
 typedef enum { EV_RND_EXISTING, EV_RND_PLANNED } ev_separate_rnd;
 typedef enum { EV_REGIME_LOU, EV_REGIME_LUFS } ev_regime;
@@ -205,10 +205,7 @@ typedef struct ev_terms {
         int termination_after_phase;
         int award_on_initial_tender;
     } reservations;
-    struct {
-        int regime; /* ev_ipr_regime */
-        const char *description;
-    } ipr;
+    ev_ipr ipr; /* R36: regime, description and the structured arrangement */
     int has_ipr;
     struct {
         ipart_money development_cap;
@@ -402,6 +399,11 @@ typedef struct ipart__event {
             const char *partner;
             const char *reason;
         } lapsed;
+        struct {
+            const char *partner;
+            const char *condition; /* the id of a call-back condition of the terms */
+            const char *reason;
+        } call_back;
         struct {
             const char *reason;
         } cancelled; /* also partnership_terminated and partnership_completed */

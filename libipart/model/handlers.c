@@ -17,6 +17,7 @@
 #include "model/guard_p.h"
 #include "model/partnership_p.h"
 #include "rules/evaluation_p.h"
+#include "model/rights_p.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -253,6 +254,58 @@ static ipart_status reservations_check(const ipart_partnership *p, const ev_term
     return IPART_OK;
 }
 
+/* R36: the IPR arrangement is complete (see ipart__ipr_missing). */
+static ipart_status ipr_complete(const ev_ipr *ipr, const char *path, const char *field,
+                                 const char *key)
+{
+    char missing[512];
+    ipart__ipr_missing(ipr, missing, sizeof missing);
+    if (!missing[0])
+        return IPART_OK;
+    char message[640];
+    snprintf(message, sizeof message, "the IPR arrangements of the terms are incomplete: %s",
+             missing);
+    return ipart__violation("R36", path, field, key, message);
+}
+
+/* R28, R36: a licence extends to the authority and to followers named
+ * before the notice, never to the owner of the asset, and a licence that
+ * takes effect with the option only to a party that holds it. */
+static ipart_status licensees_check(const ipart_partnership *p, const ev_terms *t,
+                                    const char *path)
+{
+    const ev_ipr *ipr = &t->ipr;
+    for (size_t i = 0; ipr->has_licences && i < ipr->licences.count; i++) {
+        const ev_ipr_licence *l = &((const ev_ipr_licence *)ipr->licences.items)[i];
+        const char *const *ids = l->licensees.items;
+        for (size_t j = 0; j < l->licensees.count; j++) {
+            char field[96];
+            snprintf(field, sizeof field, "ipr.licences[%zu].licensees[%zu]", i, j);
+            const ipart__party *who = ipart__party_find(p, ids[j]);
+            if (!who || who->role == IPART_ROLE_OPERATOR)
+                return ipart__violation("R28", path, field, "terms.ipr.licensee",
+                                 "a licence extends only to the authority and to followers "
+                                 "named before the notice");
+            int holder = who->role == IPART_ROLE_AUTHORITY;
+            const ev_option_holder *h = t->option.followers.items;
+            for (size_t k = 0; t->has_option && k < t->option.followers.count; k++)
+                holder |= strcmp(h[k].follower, who->id) == 0;
+            /* Without an option R2 refuses the terms as a whole. */
+            if (l->from == EV_FROM_OPTION && t->has_option && !holder)
+                return ipart__violation("R28", path, field, "terms.ipr.licensee.option",
+                                 "the licence takes effect with the licensee's purchase under "
+                                 "the option, but the option does not name it");
+            int owns = l->asset == EV_ASSET_FOREGROUND && who->role == IPART_ROLE_AUTHORITY &&
+                       (ipr->regime == EV_IPR_AUTHORITY_OWNS || ipr->regime == EV_IPR_JOINT);
+            if (owns)
+                return ipart__violation("R36", path, field, "terms.ipr.contradictory",
+                                 "the authority owns the results under this regime; it needs "
+                                 "no licence of them");
+        }
+    }
+    return IPART_OK;
+}
+
 static ipart_status terms_check(const ipart_partnership *p, const ipart__event *ev,
                                 const char *path)
 {
@@ -282,6 +335,20 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
     if (!t->has_ipr || ipart__blank(t->ipr.description))
         return ipart__violation("R36", path, "ipr", "terms.ipr.missing",
                          "the IPR arrangements must be defined in the procurement documents");
+    if (!t->has_option && t->has_compensation &&
+        t->compensation.model == EV_COMPENSATION_PARTIAL && t->ipr.regime == EV_IPR_JOINT)
+        return ipart__violation("R38", path, "option", "terms.rnd_services_candidate",
+                         "no purchase component, partial funding and shared results: this "
+                         "set-up is an R&D-services candidate (pre-commercial procurement, "
+                         "outside the procurement rules under Art. 14 when documented as such), "
+                         "not an innovation partnership; document the exclusion instead");
+    if ((rc = ipart__ipr_contradictions(&t->ipr, path)) != IPART_OK ||
+        (rc = licensees_check(p, t, path)) != IPART_OK)
+        return rc;
+    /* Draft terms may leave the arrangement open; the complete documents may not. */
+    if (t->has_tender_documents_complete && t->tender_documents_complete &&
+        (rc = ipr_complete(&t->ipr, path, "ipr", "terms.ipr.incomplete")) != IPART_OK)
+        return rc;
     const ipart_money *amounts[] = {&t->budget.development_cap, &t->budget.max_rnd_value,
                                     &t->budget.estimated_purchase_value};
     static const char *const names[] = {"budget.development_cap", "budget.max_rnd_value",
@@ -393,6 +460,8 @@ static ipart_status notice_check(const ipart_partnership *p, const ipart__event 
 {
     ipart_status rc = documents_complete(p, path);
     if (rc != IPART_OK)
+        return rc;
+    if ((rc = ipr_complete(&p->terms->ipr, path, NULL, "notice.ipr.incomplete")) != IPART_OK)
         return rc;
     if (ipart__blank(ev->as.notice.channel))
         return ipart__violation("R5", path, "channel", "notice.channel",
@@ -1257,6 +1326,7 @@ const ipart__handler *const ipart__handlers[IPART__EV_COUNT] = {
     [IPART__EV_OPTION_EXERCISED] = &ipart__option_exercised_handler,
     [IPART__EV_OPTION_LAPSED] = &ipart__option_lapsed_handler,
     [IPART__EV_PARTNERSHIP_COMPLETED] = &ipart__partnership_completed_handler,
+    [IPART__EV_CALL_BACK_EXERCISED] = &ipart__call_back_exercised_handler,
     [IPART__EV_CONSENT_GIVEN] = H(consent_may, consent_check, NULL, no_commit),
     [IPART__EV_NOTE_RECORDED] = H(note_may, note_check, NULL, no_commit),
 };

@@ -56,6 +56,9 @@ typedef struct ipart__contract {
     int all_levels_met;      /* the acceptance test verified every performance level (R27) */
     int64_t option_quantity; /* bought under the option from this partner, all buyers */
     ipart_money option_value;
+    size_t award_index;      /* its place in the award (bit of ipart__party.options_from) */
+    int called_back;         /* the authority exercised the call-back on its results */
+    size_t call_back_condition; /* then: the index of the condition in the terms */
     size_t phases, targets, instalments;
 } ipart__contract;
 
@@ -81,6 +84,8 @@ typedef struct ipart__party {
     ipart__contract *contract; /* from the award */
     /* followers: quantity bought under the option (R28) */
     int64_t option_quantity;
+    /* buyers: the partners it bought from under the option, by award index */
+    uint64_t options_from;
     UT_hash_handle hh;
 } ipart__party;
 

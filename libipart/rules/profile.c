@@ -145,6 +145,8 @@ static const struct {
     {"R34", "Dir. 2014/24/EU Art. 72(1)(a), 72(2); FOA § 28-1"},
     {"R35", "Innovation Partnership Agreement «Preparations and Organisation»"},
     {"R36", "Dir. 2014/24/EU Art. 31(6)"},
+    {"R37", "Dir. 2014/24/EU Art. 31(6) 2nd subpara"},
+    {"R38", "Dir. 2014/24/EU Art. 14; FOA § 2-5"},
     {"R39", "Dir. 2014/24/EU Art. 55; Dir. 2007/66/EC Art. 2a(2)"},
     {"R40", "Dir. 2007/66/EC Art. 2a(2); FOA § 25-2"},
     {"R41", "Dir. 2014/24/EU Art. 84; FOA § 25-5"},

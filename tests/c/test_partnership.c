@@ -278,6 +278,11 @@ Test(partnership, norwegian_procedure_without_staged_reduction)
     run_valid_case("no_without_reduction.json");
 }
 
+Test(partnership, norwegian_procedure_with_authority_ownership)
+{
+    run_valid_case("no_authority_owns.json");
+}
+
 Test(partnership, swedish_negotiated_procedure_with_paper_standstill)
 {
     run_valid_case("se_negotiated.json");
@@ -503,7 +508,7 @@ Test(partnership, actions_name_the_blocking_rule)
         }
     }
     cr_assert_eq(seen, 3);
-    cr_assert_eq(cJSON_GetArraySize(actions), 30, "one entry per event type");
+    cr_assert_eq(cJSON_GetArraySize(actions), 31, "one entry per event type");
     cJSON_Delete(actions);
     ipart_free(text);
     ipart_partnership_free(p);

@@ -18,7 +18,7 @@ from ._version import __version__, version, check_version
 from ._money import Money, Rounding, currency_exponent
 from ._dates import parse_date, format_date, add_days, days_between, iso_weekday, compare_dates
 from ._calendar import Calendar, Holiday, easter_sunday
-from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
+from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict, Rights, Right
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
 from ._evaluation import Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points
 
@@ -32,7 +32,7 @@ __all__ = [
     "error_class", "__version__", "version", "Money", "Rounding", "currency_exponent",
     "parse_date", "format_date", "add_days", "days_between", "iso_weekday", "compare_dates",
     "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
-    "ThresholdVerdict", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
+    "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
     "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
     "WEIGHT_TOTAL", "points",
 ]

@@ -2,7 +2,7 @@
 import datetime
 import enum
 import json
-from typing import IO, Iterator, List, NamedTuple, Optional, Union
+from typing import IO, Dict, Iterator, List, NamedTuple, Optional, Union
 
 from . import _contract, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
@@ -59,6 +59,32 @@ class ThresholdVerdict(NamedTuple):
     threshold: Money
     above: bool
     valid_from: datetime.date
+
+
+class Right(NamedTuple):
+    """One answer of a rights query, with what decides it."""
+    answer: bool
+    clause: str  # the clause of the terms ("" when none decides)
+    rule: str    # "R36", "R28", "R37"
+    reason: str
+
+
+class Rights(NamedTuple):
+    """What a party may do with a partner's asset at a point of the log
+    (doc/ip-regimes.md). ``bool(rights.use)``... are the answers;
+    ``explanations[right]`` says why."""
+    party: str
+    asset: str
+    event_count: int
+    owns: bool
+    use: bool
+    modify: bool
+    sublicense: bool
+    commercialise: bool
+    explanations: Dict[str, Right]
+
+
+RIGHTS = ("owns", "use", "modify", "sublicense", "commercialise")
 
 
 def _party(p: capi.ipart_party) -> Party:
@@ -255,6 +281,25 @@ class Partnership:
         return json.loads(capi.ipart_partnership_what_if_json(self._handle(), text))
 
     # -- lifetime -----------------------------------------------------------
+    # -- who owns, who may use, who may see (R19, R36-R38) ----------------------
+    def rights(self, party: str, asset: str, at: Optional[int] = None) -> Rights:
+        """The rights of ``party`` to ``asset`` ("op05.foreground" for a
+        partner's results, "op05.background" for its background IP), after
+        the first ``at`` events of the log (default: all)."""
+        count = len(self) if at is None else at
+        if count < 0:
+            raise ValueError("at must not be negative")
+        data = json.loads(capi.ipart_partnership_rights_json(self._handle(), count, party, asset))
+        why = {r: Right(data[r]["answer"], data[r]["clause"], data[r]["rule"], data[r]["reason"])
+               for r in RIGHTS}
+        return Rights(data["party"], data["asset"], data["event_count"],
+                      *(why[r].answer for r in RIGHTS), explanations=why)
+
+    def view(self, party: str) -> dict:
+        """The party-scoped view of the document: what ``party`` may see
+        (its own items, the public ones, others' only with consent)."""
+        return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
+
     def _handle(self):
         if self._p is None:
             raise ValueError("the partnership is closed")

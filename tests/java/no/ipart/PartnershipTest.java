@@ -16,7 +16,8 @@ import org.junit.Test;
 /** The procedure, driven by tests/cases/procedure and tests/cases/documents. */
 public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
-        "se_initial_award.json", "se_negotiated.json", "dk_procedure.json"};
+        "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
+        "no_authority_owns.json"};
 
     private static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
@@ -215,7 +216,7 @@ public class PartnershipTest {
             assertTrue(p.event(0).startsWith("{\"type\":\"partnership_created\""));
             assertThrows(NotFoundException.class, () -> p.event(10000));
             JsonArray actions = JsonParser.parseString(p.actionsJson(authority.id())).getAsJsonArray();
-            assertEquals(30, actions.size());
+            assertEquals(31, actions.size());
         }
     }
 

@@ -13,6 +13,7 @@ import no.ipart.swig.ipart_partnership;
 import no.ipart.swig.ipart_partner_status;
 import no.ipart.swig.ipart_party;
 import no.ipart.swig.ipart_proportionality;
+import no.ipart.swig.ipart_rights;
 import no.ipart.swig.ipart_threshold_verdict;
 import no.ipart.swig.ipart_warning;
 
@@ -328,6 +329,42 @@ public final class Partnership implements AutoCloseable {
     }
 
     /**
+     * The rights of a party to a partner's asset now.
+     *
+     * @param party an authority, follower or operator id
+     * @param asset "&lt;partner&gt;.foreground" (its results) or "&lt;partner&gt;.background"
+     * @return the five answers
+     * @throws NotFoundException for an unknown party, asset or partner
+     * @throws StateException (R36) while the terms hold no complete IP arrangement
+     * @throws IllegalStateException if closed
+     */
+    public Rights rights(String party, String asset) { return rightsAt(eventCount(), party, asset); }
+
+    /**
+     * The rights after the first {@code eventCount} events of the log.
+     *
+     * @param eventCount 0..eventCount()
+     * @param party an authority, follower or operator id
+     * @param asset "&lt;partner&gt;.foreground" or "&lt;partner&gt;.background"
+     * @return the five answers
+     * @throws OutOfRangeException past the end of the log
+     * @throws IllegalArgumentException for a negative count
+     * @throws IllegalStateException if closed
+     */
+    public Rights rightsAt(int eventCount, String party, String asset) {
+        if (eventCount < 0)
+            throw new IllegalArgumentException("eventCount must not be negative");
+        ipart_rights r = new ipart_rights();
+        try {
+            IpartCapi.ipart_partnership_rights_at(r, h(), eventCount, party, asset);
+            return new Rights(party, asset, eventCount, r.getOwns() != 0, r.getUse() != 0,
+                r.getModify() != 0, r.getSublicense() != 0, r.getCommercialise() != 0);
+        } finally {
+            r.delete();
+        }
+    }
+
+    /**
      * A partner's contract in detail: phases, targets, instalments.
      *
      * @param partner an awarded operator's id
@@ -448,6 +485,33 @@ public final class Partnership implements AutoCloseable {
      */
     public String whatIfJson(String eventsJson) {
         return json((out, p) -> IpartCapi.ipart_partnership_what_if_json(out, p, eventsJson));
+    }
+
+    /**
+     * The rights with the clause, rule and reason of each answer.
+     *
+     * @param eventCount 0..eventCount()
+     * @param party an authority, follower or operator id
+     * @param asset "&lt;partner&gt;.foreground" or "&lt;partner&gt;.background"
+     * @return JSON, see ipart_partnership_rights_json
+     * @throws IpartException as {@link #rightsAt(int, String, String)}
+     */
+    public String rightsJson(int eventCount, String party, String asset) {
+        if (eventCount < 0)
+            throw new IllegalArgumentException("eventCount must not be negative");
+        return json((out, p) -> IpartCapi.ipart_partnership_rights_json(out, p, eventCount, party, asset));
+    }
+
+    /**
+     * The party-scoped view of the document (R19, R37): what the party may see.
+     *
+     * @param party a party id
+     * @return JSON, see ipart_partnership_view_json
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String viewJson(String party) {
+        return json((out, p) -> IpartCapi.ipart_partnership_view_json(out, p, party));
     }
 
     private ipart_partnership h() {

@@ -1,0 +1,388 @@
+/*
+ * Who may use and who may see (include/ipart/rights.h): the rights queries
+ * at a point of the log, and the party-scoped view of the document (R19,
+ * R37).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+
+#include "core/alloc_p.h"
+#include "core/error_p.h"
+#include "core/strbuf_p.h"
+#include "io/codec_p.h"
+#include "ipart/rights.h"
+#include "model/rights_p.h"
+
+/* ---- rights ---------------------------------------------------------------------- */
+
+/* The answers after the first `event_count` events. Their clauses are
+ * borrowed from the terms of *prefix (a replayed copy, or NULL when the
+ * whole log was asked): the caller frees it once it has used them. */
+static ipart_status answers_at(ipart__answer out[IPART__RIGHT_COUNT], ipart_partnership **prefix,
+                               const ipart_partnership *p, size_t event_count, const char *party,
+                               const char *asset)
+{
+    *prefix = NULL;
+    if (event_count > p->log_count)
+        return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
+                           p->log_count, event_count);
+    if (event_count == p->log_count)
+        return ipart__rights_compute(out, p, party, asset);
+    ipart_status rc = ipart__partnership_replay(prefix, p, event_count);
+    if (rc == IPART_OK)
+        rc = ipart__rights_compute(out, *prefix, party, asset);
+    return rc;
+}
+
+ipart_status ipart_partnership_rights_at(ipart_rights *out, const ipart_partnership *p,
+                                         size_t event_count, const char *party,
+                                         const char *asset)
+{
+    if (!out || !p || !party || !asset)
+        return ipart__fail_null("ipart_partnership_rights_at", !out ? "out"
+                                                               : !p ? "partnership"
+                                                               : !party ? "party"
+                                                                        : "asset");
+    ipart__answer a[IPART__RIGHT_COUNT];
+    ipart_partnership *prefix = NULL;
+    ipart_status rc = answers_at(a, &prefix, p, event_count, party, asset);
+    ipart_partnership_free(prefix); /* only the yes/no answers are kept */
+    if (rc != IPART_OK)
+        return rc;
+    *out = (ipart_rights){a[IPART__RIGHT_OWNS].yes, a[IPART__RIGHT_USE].yes,
+                          a[IPART__RIGHT_MODIFY].yes, a[IPART__RIGHT_SUBLICENSE].yes,
+                          a[IPART__RIGHT_COMMERCIALISE].yes};
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_rights(ipart_rights *out, const ipart_partnership *p,
+                                      const char *party, const char *asset)
+{
+    if (!p)
+        return ipart__fail_null("ipart_partnership_rights", "partnership");
+    return ipart_partnership_rights_at(out, p, p->log_count, party, asset);
+}
+
+ipart_status ipart_partnership_rights_json(char **out, const ipart_partnership *p,
+                                           size_t event_count, const char *party,
+                                           const char *asset)
+{
+    if (!out || !p || !party || !asset)
+        return ipart__fail_null("ipart_partnership_rights_json", !out ? "out"
+                                                                 : !p ? "partnership"
+                                                                 : !party ? "party"
+                                                                          : "asset");
+    ipart__answer a[IPART__RIGHT_COUNT];
+    ipart_partnership *prefix = NULL;
+    ipart_status rc = answers_at(a, &prefix, p, event_count, party, asset);
+    if (rc != IPART_OK) {
+        ipart_partnership_free(prefix);
+        return rc;
+    }
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__strbuf_puts(&b, "{\"party\":");
+    ipart__strbuf_json_string(&b, party);
+    ipart__strbuf_puts(&b, ",\"asset\":");
+    ipart__strbuf_json_string(&b, asset);
+    ipart__strbuf_printf(&b, ",\"event_count\":%zu", event_count);
+    for (int r = 0; r < IPART__RIGHT_COUNT; r++) {
+        ipart__strbuf_printf(&b, ",\"%s\":{\"answer\":%s,\"clause\":", ipart__right_names[r],
+                             a[r].yes ? "true" : "false");
+        ipart__strbuf_json_string(&b, a[r].clause);
+        ipart__strbuf_puts(&b, ",\"rule\":");
+        ipart__strbuf_json_string(&b, a[r].rule);
+        ipart__strbuf_puts(&b, ",\"reason\":");
+        ipart__strbuf_json_string(&b, a[r].reason);
+        ipart__strbuf_putc(&b, '}');
+    }
+    ipart__strbuf_putc(&b, '}');
+    ipart_partnership_free(prefix); /* the clauses were borrowed from its terms */
+    return ipart__strbuf_finish(&b, out);
+}
+
+/* ---- the party-scoped view ------------------------------------------------------- */
+
+typedef enum { VIS_PUBLIC, VIS_SUBJECT, VIS_LISTED } visibility;
+
+/* Who an event belongs to: everyone (public), its subject (the operator it
+ * is about, or its sender), or each operator a list of it names. */
+static visibility visibility_of(ipart__event_type t, const char **field)
+{
+    switch (t) {
+    case IPART__EV_PARTICIPATION_REQUESTED:
+    case IPART__EV_TENDER_SUBMITTED:
+    case IPART__EV_CONSENT_GIVEN:
+    case IPART__EV_NOTE_RECORDED:
+        *field = "actor";
+        return VIS_SUBJECT;
+    case IPART__EV_CANDIDATE_ASSESSED:
+        *field = "candidate";
+        return VIS_SUBJECT;
+    case IPART__EV_NEGOTIATION_HELD:
+        *field = "tenderer";
+        return VIS_SUBJECT;
+    case IPART__EV_CONTRACT_SIGNED:
+    case IPART__EV_PHASE_STARTED:
+    case IPART__EV_MILESTONE_ASSESSED:
+    case IPART__EV_INSTALMENT_PAID:
+    case IPART__EV_CONTRACT_CHANGED:
+    case IPART__EV_PHASE_GATE_DECIDED:
+    case IPART__EV_SOLUTION_ACCEPTED:
+    case IPART__EV_OPTION_EXERCISED:
+    case IPART__EV_OPTION_LAPSED:
+    case IPART__EV_CALL_BACK_EXERCISED:
+        *field = "partner";
+        return VIS_SUBJECT;
+    case IPART__EV_CANDIDATES_INVITED:
+        *field = "candidates";
+        return VIS_LISTED;
+    case IPART__EV_TENDERS_REDUCED:
+        *field = "eliminated";
+        return VIS_LISTED;
+    case IPART__EV_TENDERS_EVALUATED:
+        *field = "scores";
+        return VIS_LISTED;
+    default:
+        *field = NULL;
+        return VIS_PUBLIC;
+    }
+}
+
+static const char *string_member(const cJSON *o, const char *name)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, name);
+    return cJSON_IsString(m) ? m->valuestring : NULL;
+}
+
+static int names(const cJSON *o, const char *name, const char *party)
+{
+    const char *s = string_member(o, name);
+    return s && strcmp(s, party) == 0;
+}
+
+/* An entry of a listed event's list belongs to `party`. */
+static int entry_of(const cJSON *entry, const char *party)
+{
+    return cJSON_IsString(entry) ? strcmp(entry->valuestring, party) == 0
+                                 : names(entry, "tenderer", party);
+}
+
+/* One consent to `party`: the item (event index) and its field, or NULL for the whole event. */
+typedef struct consent {
+    size_t event;
+    char *field;
+} consent;
+
+typedef struct view {
+    const ipart_partnership *p;
+    const char *party;
+    consent *consents;
+    size_t consent_count;
+    ipart__strbuf b;
+    size_t withheld;
+    int failed; /* cJSON ran out of memory */
+} view;
+
+static int recipient(const cJSON *ev, const char *party)
+{
+    const cJSON *r;
+    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(ev, "recipients"))
+        if (cJSON_IsString(r) && strcmp(r->valuestring, party) == 0)
+            return 1;
+    return 0;
+}
+
+/* The consents given to the party, in log order. */
+static ipart_status collect_consents(view *v)
+{
+    const ipart_partnership *p = v->p;
+    for (size_t i = 0; i < p->log_count; i++) {
+        if (p->log[i].type != IPART__EV_CONSENT_GIVEN)
+            continue;
+        cJSON *ev = cJSON_ParseWithLength(p->log[i].json, p->log[i].length);
+        if (!ev)
+            return ipart__fail_nomem(); /* the log is canonical JSON: only memory fails */
+        const cJSON *item = cJSON_GetObjectItemCaseSensitive(ev, "item");
+        const cJSON *at = cJSON_GetObjectItemCaseSensitive(item, "event");
+        const char *field = string_member(item, "field");
+        ipart_status rc = IPART_OK;
+        if (recipient(ev, v->party) && cJSON_IsNumber(at)) {
+            consent *grown = ipart__realloc(v->consents, (v->consent_count + 1) * sizeof *grown);
+            char *copy = field ? ipart__strdup(field) : NULL;
+            if (grown)
+                v->consents = grown;
+            if (!grown || (field && !copy)) {
+                ipart__free(copy);
+                rc = ipart__fail_nomem();
+            } else {
+                v->consents[v->consent_count++] = (consent){(size_t)at->valuedouble, copy};
+            }
+        }
+        cJSON_Delete(ev);
+        if (rc != IPART_OK)
+            return rc;
+    }
+    return IPART_OK;
+}
+
+/* Copy the member at a dotted path ("tender.proposal") of `from` into `to`. */
+static int copy_path(cJSON *to, const cJSON *from, const char *path)
+{
+    const char *dot = strchr(path, '.');
+    char name[128];
+    size_t n = dot ? (size_t)(dot - path) : strlen(path);
+    if (n >= sizeof name)
+        return 1; /* no such member: nothing to copy */
+    memcpy(name, path, n);
+    name[n] = '\0';
+    const cJSON *member = cJSON_GetObjectItemCaseSensitive(from, name);
+    if (!member)
+        return 1;
+    if (!dot) {
+        cJSON *dup = cJSON_Duplicate(member, 1);
+        return dup && cJSON_AddItemToObject(to, name, dup);
+    }
+    if (!cJSON_IsObject(member))
+        return 1;
+    cJSON *inner = cJSON_GetObjectItemCaseSensitive(to, name);
+    if (!inner && !(inner = cJSON_AddObjectToObject(to, name)))
+        return 0;
+    return copy_path(inner, member, dot + 1);
+}
+
+static void emit(view *v, size_t index, int partial, const char *json, size_t length)
+{
+    ipart__strbuf_printf(&v->b, "%s\n{\"index\":%zu,\"partial\":%s,\"event\":",
+                         v->b.data && v->b.data[v->b.len - 1] != '[' ? "," : "", index,
+                         partial ? "true" : "false");
+    ipart__strbuf_append(&v->b, json, length);
+    ipart__strbuf_putc(&v->b, '}');
+}
+
+static void emit_object(view *v, size_t index, const cJSON *o)
+{
+    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+    if (!text) {
+        v->failed = 1;
+        return;
+    }
+    emit(v, index, 1, text, strlen(text));
+    cJSON_free(text);
+}
+
+/* Only the party's entries of a listed event; nothing when it has none. */
+static void emit_listed(view *v, size_t index, cJSON *ev, const char *field)
+{
+    cJSON *list = cJSON_GetObjectItemCaseSensitive(ev, field);
+    size_t kept = 0, total = 0;
+    for (cJSON *e = list ? list->child : NULL, *next; e; e = next) {
+        next = e->next;
+        total++;
+        if (entry_of(e, v->party))
+            kept++;
+        else
+            cJSON_Delete(cJSON_DetachItemViaPointer(list, e));
+    }
+    if (!kept) {
+        v->withheld++;
+        return;
+    }
+    if (kept == total)
+        emit(v, index, 0, v->p->log[index].json, v->p->log[index].length);
+    else
+        emit_object(v, index, ev);
+}
+
+/* Another operator's event: what it consented to show the party. */
+static void emit_consented(view *v, size_t index, const cJSON *ev)
+{
+    int any = 0, whole = 0;
+    for (size_t i = 0; i < v->consent_count; i++)
+        if (v->consents[i].event == index) {
+            any = 1;
+            whole |= v->consents[i].field == NULL;
+        }
+    if (!any) {
+        v->withheld++;
+        return;
+    }
+    if (whole) {
+        emit(v, index, 0, v->p->log[index].json, v->p->log[index].length);
+        return;
+    }
+    cJSON *shown = cJSON_CreateObject();
+    static const char *const header[] = {"type", "date", "actor"};
+    int ok = shown != NULL;
+    for (size_t h = 0; ok && h < 3; h++)
+        ok = copy_path(shown, ev, header[h]);
+    for (size_t i = 0; ok && i < v->consent_count; i++)
+        if (v->consents[i].event == index)
+            ok = copy_path(shown, ev, v->consents[i].field);
+    if (ok)
+        emit_object(v, index, shown);
+    else
+        v->failed = 1;
+    cJSON_Delete(shown);
+}
+
+static void view_event(view *v, size_t index)
+{
+    const ipart__log_entry *e = &v->p->log[index];
+    const char *field = NULL;
+    visibility vis = visibility_of(e->type, &field);
+    int own = e->actor && strcmp(e->actor->id, v->party) == 0;
+    if (vis == VIS_PUBLIC || own) {
+        emit(v, index, 0, e->json, e->length);
+        return;
+    }
+    cJSON *ev = cJSON_ParseWithLength(e->json, e->length);
+    if (!ev) {
+        v->failed = 1;
+        return;
+    }
+    if (vis == VIS_LISTED)
+        emit_listed(v, index, ev, field);
+    else if (names(ev, field, v->party) ||
+             (e->type == IPART__EV_CONSENT_GIVEN && recipient(ev, v->party)))
+        emit(v, index, 0, e->json, e->length);
+    else
+        emit_consented(v, index, ev);
+    cJSON_Delete(ev);
+}
+
+ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p, const char *party)
+{
+    if (!out || !p || !party)
+        return ipart__fail_null("ipart_partnership_view_json", !out ? "out"
+                                                               : !p ? "partnership"
+                                                                    : "party");
+    const ipart__party *who = ipart__party_find(p, party);
+    if (!who)
+        return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
+    view v = {p, who->id, NULL, 0, IPART__STRBUF_INIT, 0, 0};
+    ipart_status rc = collect_consents(&v);
+    ipart__strbuf_puts(&v.b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
+    ipart__strbuf_json_string(&v.b, p->profile->code);
+    ipart__strbuf_puts(&v.b, ",\"party\":");
+    ipart__strbuf_json_string(&v.b, who->id);
+    ipart__strbuf_puts(&v.b, ",\"events\":[");
+    for (size_t i = 0; rc == IPART_OK && !v.failed && i < p->log_count; i++) {
+        /* The contracting authority holds the whole log. */
+        if (who->role == IPART_ROLE_AUTHORITY)
+            emit(&v, i, 0, p->log[i].json, p->log[i].length);
+        else
+            view_event(&v, i);
+    }
+    ipart__strbuf_printf(&v.b, "\n],\"withheld\":%zu}\n", v.withheld);
+    for (size_t i = 0; i < v.consent_count; i++)
+        ipart__free(v.consents[i].field);
+    ipart__free(v.consents);
+    if (rc == IPART_OK && v.failed)
+        rc = ipart__fail_nomem();
+    if (rc != IPART_OK) {
+        ipart__strbuf_free(&v.b);
+        return rc;
+    }
+    return ipart__strbuf_finish(&v.b, out);
+}

@@ -1,0 +1,365 @@
+/*
+ * Who owns, who may use and who may see (include/ipart/rights.h), driven
+ * by tests/cases/rights/rights.json and the golden procedures.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+TestSuite(rights, IPART_TEST_FIXTURE);
+
+static const char *const PROCEDURES[] = {"stavanger.json", "no_without_reduction.json",
+                                         "no_authority_owns.json", "se_initial_award.json",
+                                         "se_negotiated.json", "dk_procedure.json"};
+static const char *const RIGHTS[] = {"owns", "use", "modify", "sublicense", "commercialise"};
+
+static const cJSON *item(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* The golden procedure `name`, loaded as a document. */
+static ipart_partnership *load_procedure(const char *name)
+{
+    char path[128];
+    snprintf(path, sizeof path, "procedure/%s", name);
+    cJSON *kase = harness_load_case(path);
+    char *text = cJSON_PrintUnformatted(item(kase, "document"));
+    cr_assert_not_null(text);
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_load(&p, text));
+    free(text);
+    cJSON_Delete(kase);
+    return p;
+}
+
+static int answer(const ipart_rights *r, int k)
+{
+    const int values[] = {r->owns, r->use, r->modify, r->sublicense, r->commercialise};
+    return values[k];
+}
+
+Test(rights, every_golden_query_answers_as_the_regime_says)
+{
+    cJSON *cases = harness_load_case("rights/rights.json");
+    int count = 0;
+    const cJSON *q;
+    cJSON_ArrayForEach(q, item(cases, "queries")) {
+        const char *name = harness_text(q, "name");
+        ipart_partnership *p = load_procedure(harness_text(q, "base"));
+        size_t prefix = (size_t)harness_int(q, "prefix");
+        const char *party = harness_text(q, "party"), *asset = harness_text(q, "asset");
+        ipart_rights r;
+        assert_ok(ipart_partnership_rights_at(&r, p, prefix, party, asset));
+        char *json = NULL;
+        assert_ok(ipart_partnership_rights_json(&json, p, prefix, party, asset));
+        cJSON *explained = cJSON_Parse(json);
+        cr_assert_not_null(explained);
+        for (int k = 0; k < 5; k++) {
+            const cJSON *want = item(item(q, "expect"), RIGHTS[k]);
+            cr_assert(cJSON_IsBool(want));
+            cr_assert_eq(answer(&r, k), cJSON_IsTrue(want), "%s: %s", name, RIGHTS[k]);
+            const cJSON *e = item(explained, RIGHTS[k]);
+            cr_assert_eq(cJSON_IsTrue(item(e, "answer")), cJSON_IsTrue(want), "%s: %s (json)",
+                         name, RIGHTS[k]);
+            cr_assert_neq(item(e, "reason")->valuestring[0], '\0', "%s: a reason", name);
+            cr_assert_eq(item(e, "rule")->valuestring[0], 'R');
+            const cJSON *rule = item(item(q, "rules"), RIGHTS[k]);
+            if (rule)
+                cr_assert_str_eq(item(e, "rule")->valuestring, rule->valuestring, "%s: %s",
+                                 name, RIGHTS[k]);
+        }
+        /* At the end of the log, rights() and rights_at() agree. */
+        if (prefix == ipart_partnership_event_count(p)) {
+            ipart_rights now;
+            assert_ok(ipart_partnership_rights(&now, p, party, asset));
+            cr_assert_eq(memcmp(&now, &r, sizeof r), 0);
+        }
+        cJSON_Delete(explained);
+        ipart_free(json);
+        ipart_partnership_free(p);
+        count++;
+    }
+    cr_assert_geq(count, 30);
+    cJSON_Delete(cases);
+}
+
+Test(rights, bad_queries_fail_with_their_code)
+{
+    cJSON *cases = harness_load_case("rights/rights.json");
+    const cJSON *q;
+    cJSON_ArrayForEach(q, item(cases, "errors")) {
+        ipart_partnership *p = load_procedure(harness_text(q, "base"));
+        ipart_rights r = {7, 7, 7, 7, 7};
+        char *json = NULL;
+        ipart_status code = harness_status_named(harness_text(q, "error"));
+        size_t prefix = (size_t)harness_int(q, "prefix");
+        assert_fails_with(ipart_partnership_rights_at(&r, p, prefix, harness_text(q, "party"),
+                                                      harness_text(q, "asset")),
+                          code);
+        assert_fails_with(ipart_partnership_rights_json(&json, p, prefix,
+                                                        harness_text(q, "party"),
+                                                        harness_text(q, "asset")),
+                          code);
+        cr_assert_eq(r.owns, 7, "a failed query leaves the output untouched");
+        cr_assert_null(json);
+        ipart_partnership_free(p);
+    }
+    cJSON_Delete(cases);
+}
+
+Test(rights, explanations_cite_the_clause_of_the_terms)
+{
+    ipart_partnership *p = load_procedure("stavanger.json");
+    char *json = NULL;
+    assert_ok(ipart_partnership_rights_json(&json, p, 123, "baerum", "op05.foreground"));
+    cJSON *e = cJSON_Parse(json);
+    cr_assert_str_eq(item(item(e, "use"), "clause")->valuestring, "Avtalen pkt. 9.5");
+    cr_assert(strstr(item(item(e, "use"), "reason")->valuestring, "bruksrett"));
+    cr_assert_str_eq(item(item(e, "commercialise"), "clause")->valuestring, "Avtalen pkt. 9.3");
+    cr_assert_eq(item(e, "event_count")->valueint, 123);
+    cJSON_Delete(e);
+    ipart_free(json);
+    ipart_partnership_free(p);
+}
+
+Test(rights, incomplete_terms_answer_nothing)
+{
+    /* After the draft terms but before the notice the Stavanger terms are
+     * complete; before any terms there is nothing to answer from. */
+    ipart_partnership *p = load_procedure("stavanger.json");
+    ipart_rights r;
+    assert_fails_with(ipart_partnership_rights_at(&r, p, 4, "stavanger", "op05.foreground"),
+                      IPART_ENOTFOUND); /* no partner yet */
+    assert_fails_with(ipart_partnership_rights(NULL, p, "stavanger", "op05.foreground"),
+                      IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_rights(&r, NULL, "stavanger", "op05.foreground"),
+                      IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_rights(&r, p, NULL, "op05.foreground"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_rights(&r, p, "stavanger", NULL), IPART_EMISUSE);
+    char *json = NULL;
+    assert_fails_with(ipart_partnership_view_json(&json, p, NULL), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_view_json(&json, p, "oslo"), IPART_ENOTFOUND);
+    ipart_partnership_free(p);
+}
+
+/* ---- the party-scoped view ------------------------------------------------------------ */
+
+typedef struct scenario {
+    ipart_partnership *p;
+    const char *party;
+    size_t prefix;
+} scenario;
+
+static ipart_status rights_json_scenario(void *ctx)
+{
+    scenario *s = ctx;
+    char *json = NULL;
+    ipart_status rc = ipart_partnership_rights_json(&json, s->p, s->prefix, s->party,
+                                                    "op05.foreground");
+    ipart_free(json);
+    return rc;
+}
+
+static ipart_status view_scenario(void *ctx)
+{
+    scenario *s = ctx;
+    char *json = NULL;
+    ipart_status rc = ipart_partnership_view_json(&json, s->p, s->party);
+    ipart_free(json);
+    return rc;
+}
+
+Test(rights, queries_leak_nothing_when_an_allocation_fails)
+{
+    ipart_partnership *p = load_procedure("stavanger.json");
+    scenario s = {p, "baerum", 122};
+    cr_assert_gt(harness_fail_each(rights_json_scenario, &s), 100, "a replay allocates");
+    s.prefix = 123;
+    harness_fail_each(rights_json_scenario, &s);
+    harness_fail_each(view_scenario, &s);
+    ipart_partnership_free(p);
+}
+
+/* The event `index` of the log, parsed. */
+static cJSON *log_event(const ipart_partnership *p, size_t index)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_event_at(&text, p, index));
+    cJSON *ev = cJSON_Parse(text);
+    ipart_free(text);
+    return ev;
+}
+
+/* The operator an event is confidential to, or NULL when it is not an
+ * operator's (the test's own reading of RULES.md R19/R37). */
+static const char *owner_of(const cJSON *ev, const ipart_partnership *p)
+{
+    static const char *const fields[] = {"partner", "tenderer", "candidate"};
+    for (size_t i = 0; i < 3; i++)
+        if (cJSON_IsString(item(ev, fields[i])))
+            return item(ev, fields[i])->valuestring;
+    ipart_party actor;
+    assert_ok(ipart_partnership_party_get(&actor, p, item(ev, "actor")->valuestring));
+    return actor.role == IPART_ROLE_OPERATOR ? actor.id : NULL;
+}
+
+/* Is a member of the shown event covered by a consented field ("tender.proposal")? */
+static int covers(const char *field, const cJSON *member)
+{
+    const char *dot = strchr(field, '.');
+    size_t n = dot ? (size_t)(dot - field) : strlen(field);
+    if (strlen(member->string) != n || strncmp(field, member->string, n) != 0)
+        return 0;
+    if (!dot)
+        return 1;
+    const cJSON *inner;
+    cJSON_ArrayForEach(inner, member) if (!covers(dot + 1, inner)) return 0;
+    return 1;
+}
+
+/* Did `owner` consent to show `party` what `shown` holds of event `index`? */
+static int consented(const ipart_partnership *p, const char *owner, size_t index,
+                     const char *party, const cJSON *shown)
+{
+    int whole = 0, members = 0, covered = 0;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, shown) members++;
+    members -= 3; /* type, date, actor */
+    for (size_t i = 0; i < ipart_partnership_event_count(p); i++) {
+        cJSON *ev = log_event(p, i);
+        const cJSON *it = item(ev, "item"), *r;
+        int to_party = 0;
+        cJSON_ArrayForEach(r, item(ev, "recipients")) to_party |= strcmp(r->valuestring, party) == 0;
+        if (strcmp(item(ev, "type")->valuestring, "consent_given") == 0 && to_party &&
+            strcmp(item(ev, "actor")->valuestring, owner) == 0 &&
+            (size_t)item(it, "event")->valuedouble == index) {
+            if (!item(it, "field"))
+                whole = 1;
+            else
+                cJSON_ArrayForEach(m, shown) covered += covers(item(it, "field")->valuestring, m);
+        }
+        cJSON_Delete(ev);
+    }
+    return whole || (members > 0 && covered == members);
+}
+
+/* The property of R19/R37 for one party of one case: nothing in its view
+ * is another operator's confidential item without that operator's consent. */
+static void check_view(const ipart_partnership *p, const char *party)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_view_json(&text, p, party));
+    cJSON *view = cJSON_Parse(text);
+    cr_assert_not_null(view, "the view is JSON");
+    cr_assert_str_eq(item(view, "party")->valuestring, party);
+    size_t shown = 0;
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, item(view, "events")) {
+        size_t index = (size_t)item(entry, "index")->valuedouble;
+        const cJSON *ev = item(entry, "event");
+        const char *owner = owner_of(ev, p);
+        /* Its own events (a follower's purchase names the partner it buys from) and
+         * the consents addressed to it are the party's. */
+        if (owner && strcmp(owner, party) != 0 &&
+            strcmp(item(ev, "actor")->valuestring, party) != 0 &&
+            strcmp(item(ev, "type")->valuestring, "consent_given") != 0)
+            cr_assert(consented(p, owner, index, party, ev),
+                      "%s sees event %zu of %s without consent", party, index, owner);
+        /* Lists that name operators show the party's entries only. */
+        static const char *const lists[][2] = {{"tenders_evaluated", "scores"},
+                                               {"candidates_invited", "candidates"},
+                                               {"tenders_reduced", "eliminated"}};
+        for (size_t l = 0; l < 3; l++) {
+            const cJSON *e;
+            if (strcmp(item(ev, "type")->valuestring, lists[l][0]) != 0)
+                continue;
+            cJSON_ArrayForEach(e, item(ev, lists[l][1])) {
+                const char *who = cJSON_IsString(e) ? e->valuestring
+                                                    : item(e, "tenderer")->valuestring;
+                cr_assert_str_eq(who, party, "event %zu shows another operator in '%s'", index,
+                                 lists[l][1]);
+            }
+        }
+        shown++;
+    }
+    cr_assert_eq(shown + (size_t)item(view, "withheld")->valuedouble,
+                 ipart_partnership_event_count(p), "every event is shown or withheld");
+    cJSON_Delete(view);
+    ipart_free(text);
+}
+
+Test(rights, no_operator_sees_another_operators_confidential_items)
+{
+    for (size_t c = 0; c < sizeof PROCEDURES / sizeof PROCEDURES[0]; c++) {
+        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        int operators = 0;
+        for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
+            ipart_party party;
+            assert_ok(ipart_partnership_party_at(&party, p, i));
+            if (party.role != IPART_ROLE_AUTHORITY) {
+                check_view(p, party.id);
+                operators += party.role == IPART_ROLE_OPERATOR;
+            }
+        }
+        cr_assert_gt(operators, 2, "%s", PROCEDURES[c]);
+        ipart_partnership_free(p);
+    }
+}
+
+Test(rights, the_view_shows_own_items_public_items_and_consented_fields)
+{
+    ipart_partnership *p = load_procedure("stavanger.json");
+    char *text = NULL;
+    /* Event 71 is op05's intermediate tender; event 76 its consent to show
+     * the proposal (only) to the followers. */
+    assert_ok(ipart_partnership_view_json(&text, p, "baerum"));
+    cJSON *view = cJSON_Parse(text);
+    const cJSON *entry, *tender = NULL;
+    int terms = 0, other_tenders = 0;
+    cJSON_ArrayForEach(entry, item(view, "events")) {
+        const cJSON *ev = item(entry, "event");
+        const char *type = item(ev, "type")->valuestring;
+        if (item(entry, "index")->valueint == 71)
+            tender = entry;
+        else if (strcmp(type, "tender_submitted") == 0)
+            other_tenders++;
+        terms += strcmp(type, "terms_set") == 0;
+    }
+    cr_assert_eq(terms, 2, "the terms are public");
+    cr_assert_eq(other_tenders, 0, "no other tender reaches a follower");
+    cr_assert_not_null(tender, "the consented item is shown");
+    cr_assert(cJSON_IsTrue(item(tender, "partial")));
+    const cJSON *shown = item(item(tender, "event"), "tender");
+    cr_assert_not_null(item(shown, "proposal"));
+    cr_assert_null(item(shown, "price"), "only the consented field");
+    cJSON_Delete(view);
+    ipart_free(text);
+
+    /* op05 sees its own tenders and only its own scores. */
+    assert_ok(ipart_partnership_view_json(&text, p, "op05"));
+    view = cJSON_Parse(text);
+    int own = 0, scores = 0;
+    cJSON_ArrayForEach(entry, item(view, "events")) {
+        const cJSON *ev = item(entry, "event");
+        own += strcmp(item(ev, "type")->valuestring, "tender_submitted") == 0;
+        scores += cJSON_GetArraySize(item(ev, "scores"));
+    }
+    cr_assert_geq(own, 3);
+    cr_assert_gt(scores, 0);
+    cJSON_Delete(view);
+    ipart_free(text);
+
+    /* The authority sees the whole log. */
+    assert_ok(ipart_partnership_view_json(&text, p, "stavanger"));
+    view = cJSON_Parse(text);
+    cr_assert_eq((size_t)cJSON_GetArraySize(item(view, "events")), ipart_partnership_event_count(p));
+    cr_assert_eq(item(view, "withheld")->valueint, 0);
+    cJSON_Delete(view);
+    ipart_free(text);
+    ipart_partnership_free(p);
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+package no.ipart;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.Test;
+
+/** Who owns, who may use, who may see: tests/cases/rights and the golden procedures. */
+public class RightsTest {
+    private static final String[] PROCEDURES = {"stavanger.json", "no_without_reduction.json",
+        "no_authority_owns.json", "se_initial_award.json", "se_negotiated.json", "dk_procedure.json"};
+    private static final String[] RIGHTS = {"owns", "use", "modify", "sublicense", "commercialise"};
+
+    private static Partnership load(String base) {
+        return Partnership.load(Cases.load("procedure/" + base).getAsJsonObject()
+            .getAsJsonObject("document").toString());
+    }
+
+    private static boolean[] answers(Rights r) {
+        return new boolean[] {r.owns(), r.use(), r.modify(), r.sublicense(), r.commercialise()};
+    }
+
+    @Test
+    public void everyGoldenQueryAnswersAsTheRegimeSays() {
+        JsonObject all = Cases.load("rights/rights.json").getAsJsonObject();
+        Map<String, Partnership> loaded = new HashMap<>();
+        try {
+            for (JsonElement el : Cases.list(all, "queries")) {
+                JsonObject q = el.getAsJsonObject();
+                String name = Cases.str(q, "name");
+                Partnership p = loaded.computeIfAbsent(Cases.str(q, "base"), RightsTest::load);
+                int prefix = q.get("prefix").getAsInt();
+                Rights r = p.rightsAt(prefix, Cases.str(q, "party"), Cases.str(q, "asset"));
+                JsonObject why = JsonParser.parseString(
+                    p.rightsJson(prefix, Cases.str(q, "party"), Cases.str(q, "asset"))).getAsJsonObject();
+                boolean[] got = answers(r);
+                for (int k = 0; k < RIGHTS.length; k++) {
+                    boolean want = q.getAsJsonObject("expect").get(RIGHTS[k]).getAsBoolean();
+                    assertEquals(name + " " + RIGHTS[k], want, got[k]);
+                    JsonObject e = why.getAsJsonObject(RIGHTS[k]);
+                    assertEquals(name + " json " + RIGHTS[k], want, e.get("answer").getAsBoolean());
+                    assertFalse(Cases.str(e, "reason").isEmpty());
+                    if (q.has("rules") && q.getAsJsonObject("rules").has(RIGHTS[k]))
+                        assertEquals(name, Cases.str(q.getAsJsonObject("rules"), RIGHTS[k]),
+                                     Cases.str(e, "rule"));
+                }
+            }
+        } finally {
+            loaded.values().forEach(Partnership::close);
+        }
+    }
+
+    @Test
+    public void badQueriesThrowTheirException() {
+        JsonObject all = Cases.load("rights/rights.json").getAsJsonObject();
+        for (JsonElement el : Cases.list(all, "errors")) {
+            JsonObject q = el.getAsJsonObject();
+            try (Partnership p = load(Cases.str(q, "base"))) {
+                int prefix = q.get("prefix").getAsInt();
+                Cases.expectError(q, () -> p.rightsAt(prefix, Cases.str(q, "party"), Cases.str(q, "asset")));
+            }
+        }
+        try (Partnership p = load("stavanger.json")) {
+            assertThrows(IllegalArgumentException.class, () -> p.rightsAt(-1, "stavanger", "op05.foreground"));
+            assertThrows(NotFoundException.class, () -> p.viewJson("oslo"));
+            Rights now = p.rights("baerum", "op05.foreground");
+            assertEquals(p.eventCount(), now.eventCount());
+            assertTrue(now.use());
+        }
+    }
+
+    /** R19/R37: a party's view holds no other operator's event without that operator's consent. */
+    @Test
+    public void noPartySeesAnotherOperatorsConfidentialItems() {
+        for (String name : PROCEDURES) {
+            try (Partnership p = load(name)) {
+                Set<String> operators = new HashSet<>();
+                for (Party party : p.parties())
+                    if (party.role() == Role.OPERATOR)
+                        operators.add(party.id());
+                JsonArray events = new JsonArray();
+                for (String e : p.events())
+                    events.add(JsonParser.parseString(e));
+                for (Party party : p.parties()) {
+                    JsonObject view = JsonParser.parseString(p.viewJson(party.id())).getAsJsonObject();
+                    JsonArray shown = view.getAsJsonArray("events");
+                    assertEquals(name, events.size(), shown.size() + view.get("withheld").getAsInt());
+                    if (party.role() == Role.AUTHORITY)
+                        continue;
+                    for (JsonElement el : shown) {
+                        JsonObject entry = el.getAsJsonObject();
+                        int index = entry.get("index").getAsInt();
+                        JsonObject full = events.get(index).getAsJsonObject();
+                        String owner = ownerOf(full, operators);
+                        boolean own = Cases.str(full, "actor").equals(party.id());
+                        if (owner != null && !owner.equals(party.id()) && !own
+                                && !Cases.str(full, "type").equals("consent_given"))
+                            assertTrue(name + ": " + party.id() + " sees event " + index + " of " + owner,
+                                       consented(events, owner, index, party.id()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String ownerOf(JsonObject e, Set<String> operators) {
+        for (String field : new String[] {"partner", "tenderer", "candidate"})
+            if (e.has(field) && e.get(field).isJsonPrimitive())
+                return e.get(field).getAsString();
+        String actor = e.get("actor").getAsString();
+        return operators.contains(actor) ? actor : null;
+    }
+
+    private static boolean consented(JsonArray events, String owner, int index, String party) {
+        for (JsonElement el : events) {
+            JsonObject e = el.getAsJsonObject();
+            if (!e.get("type").getAsString().equals("consent_given") || !e.get("actor").getAsString().equals(owner)
+                    || !e.get("item").isJsonObject() || e.getAsJsonObject("item").get("event").getAsInt() != index)
+                continue;
+            for (JsonElement r : e.getAsJsonArray("recipients"))
+                if (r.getAsString().equals(party))
+                    return true;
+        }
+        return false;
+    }
+
+    @Test
+    public void aConsentedFieldReachesItsRecipientOnly() {
+        try (Partnership p = load("stavanger.json")) {
+            JsonObject tender = null;
+            for (JsonElement el : JsonParser.parseString(p.viewJson("baerum")).getAsJsonObject().getAsJsonArray("events"))
+                if (el.getAsJsonObject().get("index").getAsInt() == 71)
+                    tender = el.getAsJsonObject();
+            assertNotNull(tender);
+            assertTrue(tender.get("partial").getAsBoolean());
+            JsonObject shown = tender.getAsJsonObject("event").getAsJsonObject("tender");
+            assertEquals(Set.of("proposal"), shown.keySet());
+            for (JsonElement el : JsonParser.parseString(p.viewJson("op11")).getAsJsonObject().getAsJsonArray("events"))
+                assertTrue(el.getAsJsonObject().get("index").getAsInt() != 71);
+        }
+    }
+}

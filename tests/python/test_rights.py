@@ -1,0 +1,200 @@
+"""Who owns, who may use and who may see (R19, R36-R38) through the Python
+facade, driven by tests/cases/rights/rights.json and the golden procedures.
+
+The rights matrix of doc/ip-regimes.md is rendered here from the library's
+answers to the golden queries and must match the page, so the page cannot
+drift. To rewrite it after a change, run this module with
+IPART_WRITE_DOCS=1.
+"""
+import json
+import os
+import pathlib
+
+import pytest
+
+import ipart
+from conftest import CASES, load_case, status_class
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DOC = ROOT / "doc" / "ip-regimes.md"
+RIGHTS = load_case("rights/rights.json")
+PROCEDURES = sorted(p.name for p in (CASES / "procedure").glob("*.json")
+                    if p.name != "rejections.json")
+NAMES = ("owns", "use", "modify", "sublicense", "commercialise")
+
+_loaded = {}
+
+
+def procedure(name):
+    """The golden procedure, loaded once (queries never change it)."""
+    if name not in _loaded:
+        _loaded[name] = ipart.Partnership.loads(load_case("procedure/" + name)["document"])
+    return _loaded[name]
+
+
+@pytest.mark.parametrize("q", RIGHTS["queries"], ids=lambda q: q["name"])
+def test_rights_answer_as_the_regime_says(q):
+    r = procedure(q["base"]).rights(q["party"], q["asset"], at=q["prefix"])
+    assert isinstance(r, ipart.Rights)
+    assert {n: getattr(r, n) for n in NAMES} == q["expect"]
+    assert (r.party, r.asset, r.event_count) == (q["party"], q["asset"], q["prefix"])
+    for name in NAMES:
+        why = r.explanations[name]
+        assert why.answer is q["expect"][name]
+        assert why.rule in ("R28", "R36", "R37") and why.reason
+    for name, rule in q.get("rules", {}).items():
+        assert r.explanations[name].rule == rule
+
+
+@pytest.mark.parametrize("q", RIGHTS["errors"], ids=lambda q: q["name"])
+def test_bad_rights_queries_raise(q):
+    with pytest.raises(status_class(q["error"])) as err:
+        procedure(q["base"]).rights(q["party"], q["asset"], at=q["prefix"])
+    assert err.value.name == q["error"]
+
+
+def test_rights_follow_the_log_now_and_cite_clauses():
+    p = procedure("stavanger.json")
+    now = p.rights("baerum", "op05.foreground")
+    assert now.event_count == len(p) and now.use and not now.owns
+    assert now.explanations["use"].clause == "Avtalen pkt. 9.5"
+    with pytest.raises(ValueError):
+        p.rights("baerum", "op05.foreground", at=-1)
+
+
+# ---- the party-scoped view ---------------------------------------------------------
+
+LISTS = {"tenders_evaluated": "scores", "candidates_invited": "candidates",
+         "tenders_reduced": "eliminated"}
+
+
+def operator_of(event, roles):
+    """The operator an event is confidential to, or None (this test's own
+    reading of R19/R37, independent of the library's)."""
+    for field in ("partner", "tenderer", "candidate"):
+        if isinstance(event.get(field), str):
+            return event[field]
+    return event["actor"] if roles.get(event["actor"]) == "operator" else None
+
+
+def consented_fields(events, owner, index, party):
+    """What `owner` consented to show `party` of event `index`: None for
+    nothing, "*" for the whole event, else a set of dotted fields."""
+    fields = None
+    for e in events:
+        if (e["type"] == "consent_given" and e["actor"] == owner
+                and isinstance(e["item"], dict) and e["item"]["event"] == index
+                and party in e["recipients"]):
+            if "field" not in e["item"]:
+                return "*"
+            fields = (fields or set()) | {e["item"]["field"]}
+    return fields
+
+
+def within(shown, full, fields):
+    """Every member shown (beyond the header) is a consented field of the full event."""
+    def covered(path, value, source):
+        if path in fields:
+            return value == source
+        if isinstance(value, dict) and any(f.startswith(path + ".") for f in fields):
+            return all(covered(f"{path}.{k}", v, source.get(k)) for k, v in value.items())
+        return False
+    return all(k in ("type", "date", "actor") and v == full[k] or covered(k, v, full.get(k))
+               for k, v in shown.items())
+
+
+@pytest.mark.parametrize("name", PROCEDURES)
+def test_no_party_sees_another_operators_confidential_items(name):
+    p = procedure(name)
+    events = p.events
+    roles = {party.id: str(party.role) for party in p.parties}
+    checked = 0
+    for party, role in roles.items():
+        view = p.view(party)
+        assert view["party"] == party and view["format"] == "ipart-view"
+        shown = {entry["index"]: entry for entry in view["events"]}
+        assert len(shown) + view["withheld"] == len(events)
+        if role == "authority":
+            assert view["withheld"] == 0
+            continue
+        for index, full in enumerate(events):
+            entry = shown.get(index)
+            if full["actor"] == party:
+                assert entry and entry["event"] == full, f"{party} misses its own event {index}"
+            if entry is None:
+                continue
+            event = entry["event"]
+            owner = operator_of(full, roles)
+            if (owner and owner != party and full["actor"] != party
+                    and full["type"] != "consent_given"):
+                fields = consented_fields(events, owner, index, party)
+                assert fields, f"{party} sees event {index} of {owner} without consent"
+                if fields != "*":
+                    assert entry["partial"] and within(event, full, fields)
+            if full["type"] in LISTS:
+                for item in event[LISTS[full["type"]]]:
+                    assert (item if isinstance(item, str) else item["tenderer"]) == party
+            if not entry["partial"]:
+                assert event == full
+        checked += role == "operator"
+    assert checked >= 3
+
+
+def test_a_consented_field_reaches_its_recipients_only():
+    p = procedure("stavanger.json")
+    entry = next(e for e in p.view("baerum")["events"] if e["index"] == 71)
+    assert entry["partial"] and set(entry["event"]["tender"]) == {"proposal"}
+    assert all(e["index"] != 71 for e in p.view("op11")["events"])
+    with pytest.raises(ipart.NotFoundError):
+        p.view("oslo")
+
+
+# ---- doc/ip-regimes.md ---------------------------------------------------------------
+
+def regime_of(name):
+    events = load_case("procedure/" + name)["document"]["events"]
+    return [e for e in events if e["type"] == "terms_set"][-1]["ipr"]["regime"]
+
+
+def matrix():
+    """The rights matrix of the golden queries, one table per regime."""
+    order = ["supplier_owns", "supplier_owns_licence", "supplier_owns_call_back",
+             "authority_owns", "joint"]
+    tables = {}
+    for q in RIGHTS["queries"]:
+        p = procedure(q["base"])
+        r = p.rights(q["party"], q["asset"], at=q["prefix"])
+        last = p.event(q["prefix"] - 1)
+        on = f" on {last['partner']}" if "partner" in last else ""
+        moment = f"after {q['prefix']} ({last['type']} by {last['actor']}{on})"
+        marks = " | ".join("yes" if getattr(r, n) else "no" for n in NAMES)
+        rules = ", ".join(sorted({w.rule for w in r.explanations.values()}))
+        row = (f"| {q['party']} | `{q['asset']}` | {moment} | {marks} | {rules} | "
+               f"`{q['base']}` |")
+        tables.setdefault(regime_of(q["base"]), []).append(row)
+    out = []
+    for regime in order:
+        out += [f"#### `{regime}`", "",
+                "| party | asset | moment (events applied, last event) | owns | use | modify "
+                "| sublicense | commercialise | rules | case |",
+                "|---|---|---|---|---|---|---|---|---|---|"] + tables[regime] + [""]
+    return "\n".join(out)
+
+
+BEGIN, END = "<!-- rights-matrix:begin -->", "<!-- rights-matrix:end -->"
+
+
+def test_the_ip_regimes_page_shows_the_matrix_the_library_computes():
+    text = DOC.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN)
+    _, tail = rest.split(END)
+    expected = f"{head}{BEGIN}\n{matrix()}{END}{tail}"
+    if os.environ.get("IPART_WRITE_DOCS") == "1":
+        DOC.write_text(expected, encoding="utf-8")
+    assert text == expected, "doc/ip-regimes.md is stale: run with IPART_WRITE_DOCS=1"
+
+
+def test_every_regime_has_a_golden_procedure():
+    regimes = {regime_of(name) for name in PROCEDURES}
+    assert regimes == {"supplier_owns", "supplier_owns_licence", "supplier_owns_call_back",
+                       "authority_owns", "joint"}
