@@ -246,6 +246,32 @@ static void print_warnings_since(const ipart_partnership *p, size_t *seen)
     }
 }
 
+/* Who may do what with op05's results now (the Stavanger model: the supplier
+ * owns and commercialises; buyers get a licence with their own purchase),
+ * and how much of the log each party may see (R19, R37). */
+static void rights_and_views(const ipart_partnership *p)
+{
+    static const char *const parties[] = {"op05", "stavanger", "baerum", "kristiansand", "nav",
+                                          "op11"};
+    printf("  rights to op05.foreground   owns use modify sublicense commercialise\n");
+    for (size_t i = 0; i < sizeof parties / sizeof parties[0]; i++) {
+        ipart_rights r;
+        check(ipart_partnership_rights(&r, p, parties[i], "op05.foreground"), "rights");
+        printf("    %-26s %-4s %-3s %-6s %-10s %s\n", parties[i], r.owns ? "yes" : "no",
+               r.use ? "yes" : "no", r.modify ? "yes" : "no", r.sublicense ? "yes" : "no",
+               r.commercialise ? "yes" : "no");
+    }
+    for (size_t i = 0; i < sizeof parties / sizeof parties[0]; i += 5) {
+        char *view = NULL;
+        check(ipart_partnership_view_json(&view, p, parties[i]), "view");
+        const char *withheld = strstr(view, "\"withheld\":");
+        printf("  the view of %s withholds %ld of %zu events (others' confidential items)\n",
+               parties[i], withheld ? strtol(withheld + 11, NULL, 10) : -1L,
+               ipart_partnership_event_count(p));
+        ipart_free(view);
+    }
+}
+
 static void procedure(const char *path)
 {
     char *document = read_file(path);
@@ -299,6 +325,8 @@ static void procedure(const char *path)
         printf("  partner %s: %-17s phase %s, paid %s\n", s.partner, s.state, s.phase, paid);
         ipart_free(paid);
     }
+
+    rights_and_views(p);
 
     char *saved = NULL, *original = NULL;
     check(ipart_partnership_save(&saved, p), "save");

@@ -87,6 +87,15 @@ def main(path):
         for partner in ("op05", "op11", "op08"):
             s = p.partner(partner)
             print(f"  partner {s.partner}: {s.state:<17} phase {s.phase}, paid {s.paid.format('nb')}")
+        print("  rights to op05.foreground   owns use modify sublicense commercialise")
+        yes = {True: "yes", False: "no"}
+        for party in ("op05", "stavanger", "baerum", "kristiansand", "nav", "op11"):
+            r = p.rights(party, "op05.foreground")
+            print(f"    {party:<26} {yes[bool(r.owns)]:<4} {yes[bool(r.use)]:<3} "
+                  f"{yes[bool(r.modify)]:<6} {yes[bool(r.sublicense)]:<10} {yes[bool(r.commercialise)]}")
+        for party in ("op05", "op11"):
+            print(f"  the view of {party} withholds {p.view(party)['withheld']} of {len(p)} events "
+                  "(others' confidential items)")
         print("  saved document identical to the loaded one:",
               "yes" if p.dumps() == reference.dumps() else "NO")
 

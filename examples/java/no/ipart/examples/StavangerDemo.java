@@ -51,6 +51,10 @@ public final class StavangerDemo {
             "{\"type\":\"option_exercised\",\"date\":\"2019-12-02\",\"actor\":\"nav\","
             + "\"partner\":\"op05\",\"quantity\":5,\"unit_price\":\"240000.00\"}"}));
 
+    private static final Pattern WITHHELD = Pattern.compile("\"withheld\":(\\d+)");
+
+    private static String yes(boolean b) { return b ? "yes" : "no"; }
+
     private static final Pattern HEAD = Pattern.compile(
         "\\{\"type\":\"([^\"]+)\",\"date\":\"([^\"]+)\",\"actor\":\"([^\"]+)\"");
 
@@ -105,6 +109,17 @@ public final class StavangerDemo {
                 PartnerStatus s = p.partner(partner);
                 System.out.printf("  partner %s: %-17s phase %s, paid %s%n", s.partner(), s.state(),
                                   s.phase().orElse("-"), s.paid().format("nb"));
+            }
+            System.out.println("  rights to op05.foreground   owns use modify sublicense commercialise");
+            for (String party : new String[] {"op05", "stavanger", "baerum", "kristiansand", "nav", "op11"}) {
+                Rights r = p.rights(party, "op05.foreground");
+                System.out.printf("    %-26s %-4s %-3s %-6s %-10s %s%n", party, yes(r.owns()), yes(r.use()),
+                                  yes(r.modify()), yes(r.sublicense()), yes(r.commercialise()));
+            }
+            for (String party : new String[] {"op05", "op11"}) {
+                Matcher w = WITHHELD.matcher(p.viewJson(party));
+                System.out.printf("  the view of %s withholds %s of %d events (others' confidential items)%n",
+                                  party, w.find() ? w.group(1) : "?", p.eventCount());
             }
             System.out.println("  saved document identical to the loaded one: "
                                + (p.save().equals(reference.save()) ? "yes" : "NO"));
