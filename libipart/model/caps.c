@@ -115,7 +115,8 @@ static size_t payment_phase(const ipart_partnership *p, const ipart__event *ev,
                             const ipart__contract *c)
 {
     size_t k = 0;
-    if (!ev->as.payment.instalment || ipart__plan_instalment_index(p, ev->as.payment.instalment, &k) < 0)
+    if (!ev->as.payment.instalment ||
+        ipart__plan_instalment_index(p, ev->as.payment.instalment, &k) < 0)
         return c->phase < 0 ? 0 : (size_t)c->phase;
     return k;
 }

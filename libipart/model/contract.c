@@ -143,7 +143,8 @@ int ipart__contract_target_met(const ipart__contract *c, size_t flat)
 }
 
 /* The phase of each instalment's target is its own phase (checked at terms_set). */
-int ipart__contract_instalment_approved(const ipart_partnership *p, const ipart__contract *c, size_t k,
+int ipart__contract_instalment_approved(const ipart_partnership *p, const ipart__contract *c,
+                                        size_t k,
                                const ev_instalment *in)
 {
     int flat = ipart__plan_target_index(p, k, in->target);
@@ -158,7 +159,9 @@ int64_t ipart__contract_payable(const ipart_partnership *p, const ipart__contrac
         const ev_phase *ph = ipart__plan_phase(p, k);
         size_t base = ipart__plan_first_instalment(p, k);
         for (size_t i = 0; i < ph->instalments.count; i++)
-            if (ipart__contract_instalment_approved(p, c, k, (const ev_instalment *)ph->instalments.items + i))
+            if (ipart__contract_instalment_approved(p, c, k,
+                                                    (const ev_instalment *)ph->instalments.items +
+                                                        i))
                 sum += is[base + i].amount.minor - is[base + i].paid.minor;
     }
     return sum;
@@ -438,7 +441,8 @@ static ipart_status option_terms_check(const ipart_partnership *p, const ev_term
     for (size_t i = 0; i < t->option.followers.count; i++) {
         const ipart__party *f = ipart__party_find(p, h[i].follower);
         if (!f || f->role != IPART_ROLE_FOLLOWER)
-            return ipart__item_violation("R28", option_path, "followers", i, "terms.option.follower",
+            return ipart__item_violation("R28", option_path, "followers", i,
+                                         "terms.option.follower",
                                   "only a follower named before the notice may hold the "
                                   "option");
         for (size_t j = 0; j < i; j++)
@@ -461,7 +465,8 @@ ipart_status ipart__contract_terms_check(const ipart_partnership *p, const ev_te
     ipart_status rc;
     if ((rc = plan_check(p, t, path)) != IPART_OK ||
         (rc = compensation_check(p, t, path)) != IPART_OK ||
-        (rc = caps_check(p, t, path)) != IPART_OK || (rc = option_terms_check(p, t, path)) != IPART_OK)
+        (rc = caps_check(p, t, path)) != IPART_OK ||
+        (rc = option_terms_check(p, t, path)) != IPART_OK)
         return rc;
     int64_t default_headroom = ipart__default_change_headroom(t->contract_type ==
                                                               EV_CONTRACT_WORKS);

@@ -164,7 +164,7 @@ ipart_status ipart_partnership_partner_json(char **out, const ipart_partnership 
     return ipart__strbuf_finish(&b, out);
 }
 
-/* ---- caps ------------------------------------------------------------------------------- */
+/* ---- caps ---------------------------------------------------------------------------------- */
 
 static size_t contract_parties(const ipart_partnership *p)
 {
@@ -268,7 +268,7 @@ ipart_status ipart_partnership_cap_fits(int *out, const ipart_partnership *p, co
     return ipart__fail(IPART_ENOTFOUND, "cap.unknown", "no cap '%s'", cap_id);
 }
 
-/* ---- warnings and proportionality ------------------------------------------------------------ */
+/* ---- warnings and proportionality ---------------------------------------------------------- */
 
 size_t ipart_partnership_warning_count(const ipart_partnership *p)
 {
@@ -321,7 +321,7 @@ ipart_status ipart_partnership_proportionality(ipart_proportionality *out,
     return IPART_OK;
 }
 
-/* ---- deadlines --------------------------------------------------------------------------------- */
+/* ---- deadlines ----------------------------------------------------------------------------- */
 
 /* The earliest phase due date or option expiry of the contracts. */
 int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p)
@@ -347,7 +347,7 @@ int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p)
     return found;
 }
 
-/* ---- payments forecast ------------------------------------------------------------------------ */
+/* ---- payments forecast --------------------------------------------------------------------- */
 
 static void put_payment(ipart__strbuf *b, int *first, const ipart__party *t, const ev_phase *ph,
                         const ev_instalment *in, ipart_money amount, int payable)

@@ -17,7 +17,7 @@
 
 typedef ipart__wide wide;
 
-/* ---- the development and purchase events ------------------------------------------------ */
+/* ---- the development and purchase events --------------------------------------------------- */
 
 static int developing(const ipart_partnership *p)
 {
@@ -92,7 +92,7 @@ static void phase_started_commit(ipart_partnership *p, const ipart__event *ev,
 const ipart__handler ipart__phase_started_handler = {phase_started_may, phase_started_check,
                                                      NULL, phase_started_commit};
 
-/* milestone_assessed --------------------------------------------------------------------------- */
+/* milestone_assessed ------------------------------------------------------------------------- */
 
 static ipart_status milestone_may(const ipart_partnership *p, const ipart__party *actor,
                                   const char *actor_id)
@@ -128,7 +128,8 @@ static void milestone_commit(ipart_partnership *p, const ipart__event *ev, ipart
     ipart__target_state *ts = ipart__contract_targets(c);
     ts[ipart__plan_target_index(p, k, ev->as.milestone.target)] =
         (ipart__target_state){1, ev->as.milestone.met};
-    size_t base = ipart__plan_first_target(p, k), assessed = 0, n = ipart__plan_phase(p, k)->targets.count;
+    size_t base = ipart__plan_first_target(p, k), assessed = 0;
+    size_t n = ipart__plan_phase(p, k)->targets.count;
     for (size_t i = 0; i < n; i++)
         assessed += (size_t)ts[base + i].assessed;
     c->state = assessed == n ? IPART__C_PHASE_REVIEW : IPART__C_PHASE_ACTIVE;
@@ -137,7 +138,7 @@ static void milestone_commit(ipart_partnership *p, const ipart__event *ev, ipart
 const ipart__handler ipart__milestone_assessed_handler = {milestone_may, milestone_check, NULL,
                                                           milestone_commit};
 
-/* instalment_paid ------------------------------------------------------------------------------ */
+/* instalment_paid ---------------------------------------------------------------------------- */
 
 static ipart_status paid_may(const ipart_partnership *p, const ipart__party *actor,
                              const char *actor_id)
@@ -222,7 +223,7 @@ static void paid_commit(ipart_partnership *p, const ipart__event *ev, ipart__pre
 const ipart__handler ipart__instalment_paid_handler = {paid_may, paid_check, paid_prepare,
                                                        paid_commit};
 
-/* contract_changed ------------------------------------------------------------------------------ */
+/* contract_changed --------------------------------------------------------------------------- */
 
 static ipart_status changed_may(const ipart_partnership *p, const ipart__party *actor,
                                 const char *actor_id)
@@ -281,14 +282,15 @@ static void change_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
     int64_t delta = ev->as.change.delta.minor;
     c->changes.minor += delta;
     ipart__contract_phase_prices(c)[k].minor += delta;
-    size_t last = ipart__plan_first_instalment(p, k) + ipart__plan_phase(p, k)->instalments.count - 1;
+    size_t last =
+        ipart__plan_first_instalment(p, k) + ipart__plan_phase(p, k)->instalments.count - 1;
     ipart__contract_instalments(c)[last].amount.minor += delta;
 }
 
 const ipart__handler ipart__contract_changed_handler = {changed_may, change_check,
                                                         change_prepare, change_commit};
 
-/* phase_gate_decided ------------------------------------------------------------------------------ */
+/* phase_gate_decided ------------------------------------------------------------------------- */
 
 static ipart_status gate_may(const ipart_partnership *p, const ipart__party *actor,
                              const char *actor_id)
@@ -339,7 +341,8 @@ static ipart_status gate_check(const ipart_partnership *p, const ipart__event *e
                                 "assessed before the gate decides");
     if ((rc = gate_targets_check(p, ev, (size_t)k, path)) != IPART_OK)
         return rc;
-    size_t base = ipart__plan_first_target(p, (size_t)k), n = ipart__plan_phase(p, (size_t)k)->targets.count, unmet = 0;
+    size_t base = ipart__plan_first_target(p, (size_t)k), unmet = 0;
+    size_t n = ipart__plan_phase(p, (size_t)k)->targets.count;
     for (size_t i = 0; i < n; i++)
         unmet += (size_t)!ipart__contract_target_met(c, base + i);
     if (ev->as.gate.decision == EV_GATE_CONTINUE) {
@@ -394,7 +397,7 @@ static void gate_commit(ipart_partnership *p, const ipart__event *ev, ipart__pre
 const ipart__handler ipart__phase_gate_decided_handler = {gate_may, gate_check, NULL,
                                                           gate_commit};
 
-/* partnership_terminated ------------------------------------------------------------------------- */
+/* partnership_terminated --------------------------------------------------------------------- */
 
 static ipart_status terminated_may(const ipart_partnership *p, const ipart__party *actor,
                                    const char *actor_id)
@@ -437,7 +440,7 @@ static void terminated_commit(ipart_partnership *p, const ipart__event *ev, ipar
 const ipart__handler ipart__partnership_terminated_handler = {terminated_may, terminated_check,
                                                               NULL, terminated_commit};
 
-/* solution_accepted ------------------------------------------------------------------------------- */
+/* solution_accepted -------------------------------------------------------------------------- */
 
 static ipart_status accepted_may(const ipart_partnership *p, const ipart__party *actor,
                                  const char *actor_id)
@@ -505,7 +508,7 @@ static void accepted_commit(ipart_partnership *p, const ipart__event *ev, ipart_
 const ipart__handler ipart__solution_accepted_handler = {accepted_may, accepted_check, NULL,
                                                          accepted_commit};
 
-/* option_exercised --------------------------------------------------------------------------------- */
+/* option_exercised --------------------------------------------------------------------------- */
 
 static ipart_status option_may(const ipart_partnership *p, const ipart__party *actor,
                                const char *actor_id)
@@ -594,7 +597,7 @@ static void option_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
 const ipart__handler ipart__option_exercised_handler = {option_may, option_check, option_prepare,
                                                         option_commit};
 
-/* option_lapsed ------------------------------------------------------------------------------------- */
+/* option_lapsed ------------------------------------------------------------------------------ */
 
 static ipart_status lapsed_may(const ipart_partnership *p, const ipart__party *actor,
                                const char *actor_id)
@@ -625,7 +628,7 @@ static void lapsed_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
 const ipart__handler ipart__option_lapsed_handler = {lapsed_may, lapsed_check, NULL,
                                                      lapsed_commit};
 
-/* partnership_completed ------------------------------------------------------------------------------ */
+/* partnership_completed ---------------------------------------------------------------------- */
 
 static ipart_status completed_may(const ipart_partnership *p, const ipart__party *actor,
                                   const char *actor_id)

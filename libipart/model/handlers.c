@@ -55,7 +55,7 @@ static ipart_status created_check(const ipart_partnership *p, const ipart__event
     if (p->profile->lufs_excluded && ev->as.created.has_regime &&
         ev->as.created.regime == EV_REGIME_LUFS)
         return ipart__violation("R47", path, "regime", "profile.lufs",
-                         "innovation partnership is not a procedure under LUFS");
+                                "innovation partnership is not a procedure under LUFS");
     return IPART_OK;
 }
 
@@ -156,7 +156,8 @@ static void dialogue_commit(ipart_partnership *p, const ipart__event *ev, ipart_
 static ipart_status terms_may(const ipart_partnership *p, const ipart__party *actor,
                               const char *actor_id)
 {
-    ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_TERMS_SET);
+    ipart_status rc =
+        ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_TERMS_SET);
     if (rc != IPART_OK)
         return rc;
     if (is_before_notice(p->stage))
@@ -209,8 +210,9 @@ static ipart_status award_criteria_check(const ev_terms *t, const char *path)
     }
     if (!quality || !price)
         return ipart__violation("R18", path, "award_criteria", "terms.award.bpqr",
-                         "award must be on the best price-quality ratio: at least one quality "
-                         "criterion and one price or cost criterion with weight");
+                                "award must be on the best price-quality ratio: at least one "
+                                "quality "
+                                "criterion and one price or cost criterion with weight");
     return IPART_OK;
 }
 
@@ -225,11 +227,12 @@ static ipart_status selection_check(const ipart_partnership *p, const ev_terms *
     }
     if (p->profile->rnd_selection_required && !rnd)
         return ipart__violation("R48", path, "selection_criteria", "terms.selection.rnd_dk",
-                         "a selection criterion on R&D capacity is mandatory in DK");
+                                "a selection criterion on R&D capacity is mandatory in DK");
     if (!rnd && !innovation)
         return ipart__violation("R11", path, "selection_criteria", "terms.selection.rnd",
-                         "selection must apply criteria on R&D capacity or on developing and "
-                         "implementing innovative solutions");
+                                "selection must apply criteria on R&D capacity or on developing "
+                                "and "
+                                "implementing innovative solutions");
     return IPART_OK;
 }
 
@@ -238,19 +241,20 @@ static ipart_status reservations_check(const ipart_partnership *p, const ev_term
 {
     if (t->reservations.award_on_initial_tender && !p->profile->award_on_initial_allowed)
         return ipart__violation(p->profile->award_on_initial_rule, path,
-                         "reservations.award_on_initial_tender", "terms.initial_award",
-                         "negotiation is obligatory in this profile: award on the initial "
-                         "tender cannot be reserved");
+                                "reservations.award_on_initial_tender", "terms.initial_award",
+                                "negotiation is obligatory in this profile: award on the initial "
+                                "tender cannot be reserved");
     if (!p->profile->dk_disclosures_required)
         return IPART_OK;
     if (!t->has_disclosures)
         return ipart__violation("R10", path, "disclosures", "terms.disclosures.missing",
-                         "DK documents must disclose award on initial tender, several "
-                         "contracts, remuneration and reduction on intermediate targets");
+                                "DK documents must disclose award on initial tender, several "
+                                "contracts, remuneration and reduction on intermediate targets");
     if (t->disclosures.award_on_initial_tender != t->reservations.award_on_initial_tender)
         return ipart__violation("R10", path, "disclosures.award_on_initial_tender",
-                         "terms.disclosures.inconsistent",
-                         "the disclosure contradicts the reservation of award on initial tender");
+                                "terms.disclosures.inconsistent",
+                                "the disclosure contradicts the reservation of award on initial "
+                                "tender");
     return IPART_OK;
 }
 
@@ -284,8 +288,8 @@ static ipart_status licensees_check(const ipart_partnership *p, const ev_terms *
             const ipart__party *who = ipart__party_find(p, ids[j]);
             if (!who || who->role == IPART_ROLE_OPERATOR)
                 return ipart__violation("R28", path, field, "terms.ipr.licensee",
-                                 "a licence extends only to the authority and to followers "
-                                 "named before the notice");
+                                        "a licence extends only to the authority and to followers "
+                                        "named before the notice");
             int holder = who->role == IPART_ROLE_AUTHORITY;
             const ev_option_holder *h = t->option.followers.items;
             for (size_t k = 0; t->has_option && k < t->option.followers.count; k++)
@@ -293,14 +297,16 @@ static ipart_status licensees_check(const ipart_partnership *p, const ev_terms *
             /* Without an option R2 refuses the terms as a whole. */
             if (l->from == EV_FROM_OPTION && t->has_option && !holder)
                 return ipart__violation("R28", path, field, "terms.ipr.licensee.option",
-                                 "the licence takes effect with the licensee's purchase under "
-                                 "the option, but the option does not name it");
+                                        "the licence takes effect with the licensee's purchase "
+                                        "under "
+                                        "the option, but the option does not name it");
             int owns = l->asset == EV_ASSET_FOREGROUND && who->role == IPART_ROLE_AUTHORITY &&
                        (ipr->regime == EV_IPR_AUTHORITY_OWNS || ipr->regime == EV_IPR_JOINT);
             if (owns)
                 return ipart__violation("R36", path, field, "terms.ipr.contradictory",
-                                 "the authority owns the results under this regime; it needs "
-                                 "no licence of them");
+                                        "the authority owns the results under this regime; it "
+                                        "needs "
+                                        "no licence of them");
         }
     }
     return IPART_OK;
@@ -329,19 +335,21 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
     }
     if (t->candidates.has_max && t->candidates.max < t->candidates.min)
         return ipart__invalid(path, "candidates.max", "terms.candidates.max",
-                       "the maximum is below the minimum");
+                              "the maximum is below the minimum");
     if ((rc = reservations_check(p, t, path)) != IPART_OK)
         return rc;
     if (!t->has_ipr || ipart__blank(t->ipr.description))
         return ipart__violation("R36", path, "ipr", "terms.ipr.missing",
-                         "the IPR arrangements must be defined in the procurement documents");
+                                "the IPR arrangements must be defined in the procurement "
+                                "documents");
     if (!t->has_option && t->has_compensation &&
         t->compensation.model == EV_COMPENSATION_PARTIAL && t->ipr.regime == EV_IPR_JOINT)
         return ipart__violation("R38", path, "option", "terms.rnd_services_candidate",
-                         "no purchase component, partial funding and shared results: this "
-                         "set-up is an R&D-services candidate (pre-commercial procurement, "
-                         "outside the procurement rules under Art. 14 when documented as such), "
-                         "not an innovation partnership; document the exclusion instead");
+                                "no purchase component, partial funding and shared results: this "
+                                "set-up is an R&D-services candidate (pre-commercial procurement, "
+                                "outside the procurement rules under Art. 14 when documented as "
+                                "such), "
+                                "not an innovation partnership; document the exclusion instead");
     if ((rc = ipart__ipr_contradictions(&t->ipr, path)) != IPART_OK ||
         (rc = licensees_check(p, t, path)) != IPART_OK)
         return rc;
@@ -396,7 +404,7 @@ static ipart_status documents_complete(const ipart_partnership *p, const char *p
 {
     if (!p->terms)
         return ipart__violation("R9", path, NULL, "notice.terms.missing",
-                         "the terms (terms_set) must be fixed before the notice");
+                                "the terms (terms_set) must be fixed before the notice");
     char missing[256] = "";
     const ev_terms *t = p->terms;
     if (!p->need_described)
@@ -465,20 +473,22 @@ static ipart_status notice_check(const ipart_partnership *p, const ipart__event 
         return rc;
     if (ipart__blank(ev->as.notice.channel))
         return ipart__violation("R5", path, "channel", "notice.channel",
-                         "the call for competition must be published where any operator can see "
-                         "it: name the channel (Doffin, TED)");
+                                "the call for competition must be published where any operator "
+                                "can see "
+                                "it: name the channel (Doffin, TED)");
     if (!p->need_described || !p->market_check_done || !p->market_check_justified)
         return ipart__violation("R1", path, NULL, "notice.need.missing",
-                         "the innovation need must be described and a justified market check "
-                         "must show that the market cannot already meet it");
+                                "the innovation need must be described and a justified market "
+                                "check "
+                                "must show that the market cannot already meet it");
     if (p->terms->has_tender_documents_complete == 0 || !p->terms->tender_documents_complete ||
         ipart__blank(p->terms->contract_draft))
         return ipart__violation("R8", path, NULL, "notice.documents.draft",
-                         "the complete tender documents and the draft contract must be "
-                         "available at the notice");
+                                "the complete tender documents and the draft contract must be "
+                                "available at the notice");
     if (ipart__blank(p->terms->deadline_justification))
         return ipart__violation("R7", path, NULL, "notice.deadline.justification",
-                         "the adequacy of the time limits must be justified");
+                                "the adequacy of the time limits must be justified");
     if ((rc = deadline_check(p, ev, path)) != IPART_OK)
         return rc;
     return threshold_check(p, ev, path);
@@ -518,7 +528,8 @@ static ipart_status request_check(const ipart_partnership *p, const ipart__event
                            ev->as.request.operator_.id);
     if (ipart__before(p->request_deadline, ev->date))
         return ipart__violation("R6", path, "date", "request.late",
-                         "requests to participate are accepted until the end of the deadline");
+                                "requests to participate are accepted until the end of the "
+                                "deadline");
     return IPART_OK;
 }
 
@@ -552,7 +563,7 @@ static ipart_status assessed_check(const ipart_partnership *p, const ipart__even
     ipart__party *candidate = NULL;
     if (!ipart__before(p->request_deadline, ev->date))
         return ipart__violation("R6", path, "date", "assessment.early",
-                         "candidates are assessed after the request deadline has passed");
+                                "candidates are assessed after the request deadline has passed");
     ipart_status rc = find_operator(&candidate, p, ev->as.assessed.candidate, path, "candidate");
     if (rc != IPART_OK)
         return rc;
@@ -588,21 +599,23 @@ static ipart_status invited_check(const ipart_partnership *p, const ipart__event
             return rc;
         if (!c->assessed || !c->qualified)
             return ipart__violation("R12", path, field, "invite.not_qualified",
-                             "only candidates assessed as qualified may be invited");
+                                    "only candidates assessed as qualified may be invited");
     }
     for (size_t i = 0; i < p->party_count; i++)
         qualified += p->parties[i]->role == IPART_ROLE_OPERATOR && p->parties[i]->qualified;
     const ev_terms *t = p->terms;
     if (t->candidates.has_max && (int64_t)n > t->candidates.max)
         return ipart__violation("R13", path, "candidates", "invite.too_many",
-                         "more candidates invited than the maximum stated in the notice");
-    if ((int64_t)n < t->candidates.min && (n < qualified || (int64_t)qualified >= t->candidates.min))
+                                "more candidates invited than the maximum stated in the notice");
+    if ((int64_t)n < t->candidates.min &&
+        (n < qualified || (int64_t)qualified >= t->candidates.min))
         return ipart__violation("R13", path, "candidates", "invite.too_few",
-                         "at least the minimum number of candidates stated in the notice must be "
-                         "invited (all qualified candidates when fewer qualified)");
+                                "at least the minimum number of candidates stated in the notice "
+                                "must be "
+                                "invited (all qualified candidates when fewer qualified)");
     if (!ipart__before(ev->date, ev->as.invited.tender_deadline))
         return ipart__invalid(path, "tender_deadline", "invite.deadline",
-                       "the tender deadline must be after the invitation");
+                              "the tender deadline must be after the invitation");
     return ipart__need_reason(ev->as.invited.reason, path, "reason");
 }
 
@@ -622,7 +635,7 @@ static ipart_status tender_may(const ipart_partnership *p, const ipart__party *a
                                const char *actor_id)
 {
     ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_OPERATOR,
-                                   IPART__EV_TENDER_SUBMITTED);
+                                          IPART__EV_TENDER_SUBMITTED);
     if (rc != IPART_OK)
         return rc;
     if (p->stage != IPART_STAGE_NEGOTIATION && p->stage != IPART_STAGE_FINAL_TENDERS)
@@ -661,7 +674,7 @@ static ipart_status tender_check(const ipart_partnership *p, const ipart__event 
         return ipart__invalid(path, "tender.price", "tender.price.positive", "must be positive");
     if (ev->as.tender.tender.development_price.minor < 0)
         return ipart__invalid(path, "tender.development_price", "tender.price.negative",
-                       "must not be negative");
+                              "must not be negative");
     return ipart__tender_compensation_check(p, ev, path);
 }
 
@@ -685,7 +698,7 @@ static ipart_status negotiation_may(const ipart_partnership *p, const ipart__par
                                     const char *actor_id)
 {
     ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY,
-                                   IPART__EV_NEGOTIATION_HELD);
+                                          IPART__EV_NEGOTIATION_HELD);
     if (rc != IPART_OK)
         return rc;
     if (p->stage == IPART_STAGE_FINAL_TENDERS)
@@ -702,7 +715,7 @@ static ipart_status find_remaining(ipart__party **out, const ipart_partnership *
     ipart_status rc = find_operator(out, p, id, path, field);
     if (rc == IPART_OK && !remaining(*out))
         return ipart__violation("R12", path, field, "tenderer.not_in_competition",
-                         "not a tenderer still in the competition");
+                                "not a tenderer still in the competition");
     return rc;
 }
 
@@ -715,7 +728,7 @@ static ipart_status negotiation_check(const ipart_partnership *p, const ipart__e
         return rc;
     if (!t->has_tender)
         return ipart__violation("R14", path, "tenderer", "negotiation.no_tender",
-                         "negotiation concerns a submitted tender");
+                                "negotiation concerns a submitted tender");
     return IPART_OK;
 }
 
@@ -775,8 +788,9 @@ static ipart_status changed_check(const ipart_partnership *p, const ipart__event
         }
     if (!ipart__before(ev->date, ev->as.changed.resubmission_deadline))
         return ipart__violation("R16", path, "resubmission_deadline", "change.no_time",
-                         "tenderers must be given time to re-submit: the deadline must be after "
-                         "the change");
+                                "tenderers must be given time to re-submit: the deadline must be "
+                                "after "
+                                "the change");
     return ipart__need_reason(ev->as.changed.reason, path, "reason");
 }
 
@@ -798,7 +812,7 @@ static ipart_status reduced_check(const ipart_partnership *p, const ipart__event
 {
     if (!p->terms->reservations.staged_reduction)
         return ipart__violation("R17", path, NULL, "reduction.not_reserved",
-                         "tenders may be reduced in stages only if the documents said so");
+                                "tenders may be reduced in stages only if the documents said so");
     const char *const *ids = ev->as.reduced.eliminated.items;
     size_t remaining_count = 0;
     for (size_t i = 0; i < p->party_count; i++)
@@ -813,7 +827,7 @@ static ipart_status reduced_check(const ipart_partnership *p, const ipart__event
     }
     if (ev->as.reduced.eliminated.count >= remaining_count)
         return ipart__violation("R17", path, "eliminated", "reduction.none_left",
-                         "a staged reduction must leave at least one tender");
+                                "a staged reduction must leave at least one tender");
     return ipart__need_reason(ev->as.reduced.reason, path, "reason");
 }
 
@@ -854,7 +868,7 @@ static ipart_status final_called_check(const ipart_partnership *p, const ipart__
     (void)p;
     if (!ipart__before(ev->date, ev->as.final_called.deadline))
         return ipart__invalid(path, "deadline", "final.deadline",
-                       "the final tender deadline must be after the call");
+                              "the final tender deadline must be after the call");
     return IPART_OK;
 }
 
@@ -878,7 +892,7 @@ static ipart_status evaluated_may(const ipart_partnership *p, const ipart__party
                                   const char *actor_id)
 {
     ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY,
-                                   IPART__EV_TENDERS_EVALUATED);
+                                          IPART__EV_TENDERS_EVALUATED);
     if (rc != IPART_OK)
         return rc;
     if (p->stage == IPART_STAGE_FINAL_TENDERS || initial_award_open(p))
@@ -1062,7 +1076,8 @@ static void evaluated_commit(ipart_partnership *p, const ipart__event *ev, ipart
 static ipart_status award_may(const ipart_partnership *p, const ipart__party *actor,
                               const char *actor_id)
 {
-    ipart_status rc = ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_AWARD_DECIDED);
+    ipart_status rc =
+        ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_AWARD_DECIDED);
     if (rc != IPART_OK)
         return rc;
     int open = p->stage == IPART_STAGE_FINAL_TENDERS ||
@@ -1101,7 +1116,7 @@ static ipart_status partners_check(const ipart_partnership *p, const ipart__even
         const ipart__ranked *r = ranked_entry(p, a[i].tenderer);
         if (!r)
             return ipart__violation("R18", path, field, "award.not_ranked",
-                             "only a tenderer ranked by the evaluation can be awarded");
+                                    "only a tenderer ranked by the evaluation can be awarded");
         for (size_t j = 0; j < i; j++)
             if (strcmp(a[j].tenderer, a[i].tenderer) == 0)
                 return ipart__invalid(path, field, "award.partner.duplicate", "listed twice");
@@ -1110,13 +1125,13 @@ static ipart_status partners_check(const ipart_partnership *p, const ipart__even
             const ipart__ranked *other = &p->ranking->entries[j];
             if (other->total > r->total && !is_partner(ev, other->party->id))
                 return ipart__violation("R18", path, field, "award.order",
-                                 "the award must follow the ranking on the published award "
-                                 "criteria: a better-ranked tenderer is left out");
+                                        "the award must follow the ranking on the published award "
+                                        "criteria: a better-ranked tenderer is left out");
         }
         if (p->profile->separate_rnd_required && !a[i].has_separate_rnd)
             return ipart__violation("R46", path, field, "award.separate_rnd",
-                             "each partner must run separate R&D activities (existing or "
-                             "planned)");
+                                    "each partner must run separate R&D activities (existing or "
+                                    "planned)");
         ipart_status rc = ipart_money_add(sum, *sum, r->party->development_price);
         if (rc != IPART_OK)
             return rc;
@@ -1146,8 +1161,8 @@ static ipart_status award_check(const ipart_partnership *p, const ipart__event *
         return rc;
     if (ipart__blank(ev->as.award.reasons))
         return ipart__violation("R39", path, "reasons", "award.reasons",
-                         "the award decision must give the characteristics and relative "
-                         "advantages of the chosen tenders");
+                                "the award decision must give the characteristics and relative "
+                                "advantages of the chosen tenders");
     ipart_date end;
     if ((rc = standstill_end(&end, p, ev->date)) != IPART_OK)
         return rc;
@@ -1187,7 +1202,7 @@ static ipart_status signed_check(const ipart_partnership *p, const ipart__event 
         return rc;
     if (!t->awarded)
         return ipart__violation("R12", path, "partner", "contract.not_awarded",
-                         "a contract is signed only with an awarded tenderer");
+                                "a contract is signed only with an awarded tenderer");
     if (t->contract_signed)
         return ipart__fail(IPART_EEXISTS, "contract.signed.twice",
                            "the contract with '%s' is already signed", t->id);
@@ -1245,14 +1260,15 @@ static ipart_status consent_check(const ipart_partnership *p, const ipart__event
 {
     if (ev->as.consent.blanket)
         return ipart__violation("R19", path, "item", "consent.blanket",
-                         "consent must name one specific item of information; a blanket "
-                         "consent is not valid");
+                                "consent must name one specific item of information; a blanket "
+                                "consent is not valid");
     if ((size_t)ev->as.consent.item_event >= p->log_count)
         return ipart__unknown_party(path, "item.event", "(no such event)");
     const ipart__party *owner = p->log[ev->as.consent.item_event].actor;
     if (!owner || strcmp(owner->id, ev->actor) != 0)
         return ipart__violation("R19", path, "item.event", "consent.not_own",
-                         "an operator can only consent to the disclosure of its own information");
+                                "an operator can only consent to the disclosure of its own "
+                                "information");
     const char *const *ids = ev->as.consent.recipients.items;
     for (size_t i = 0; i < ev->as.consent.recipients.count; i++)
         if (!ipart__party_find(p, ids[i])) {
@@ -1277,8 +1293,9 @@ static ipart_status note_check(const ipart_partnership *p, const ipart__event *e
                                const char *path)
 {
     (void)p;
-    return ipart__blank(ev->as.note.text) ? ipart__invalid(path, "text", "note.empty", "must not be empty")
-                                   : IPART_OK;
+    if (ipart__blank(ev->as.note.text))
+        return ipart__invalid(path, "text", "note.empty", "must not be empty");
+    return IPART_OK;
 }
 
 static ipart_status accept(const ipart_partnership *p, const ipart__event *ev, const char *path)
