@@ -108,6 +108,14 @@ void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
     ipart__strbuf_json_string(b, text);
 }
 
+void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_money amount)
+{
+    ipart__strbuf_putc(b, ',');
+    ipart__strbuf_json_string(b, name);
+    ipart__strbuf_putc(b, ':');
+    ipart__strbuf_json_money(b, amount);
+}
+
 void ipart__strbuf_free(ipart__strbuf *b)
 {
     ipart__free(b->data);

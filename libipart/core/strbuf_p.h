@@ -36,6 +36,8 @@ void ipart__strbuf_json_string(ipart__strbuf *b, const char *s);
  * state; should one appear, the buffer fails as a whole. */
 void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date);
 void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount);
+/* Append `,"name":<money>`, a member after the first of an object. */
+void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_money amount);
 void ipart__strbuf_free(ipart__strbuf *b);
 /* Hand the NUL-terminated text to *out (caller frees with ipart_free), or
  * fail with IPART_ENOMEM and free the buffer. */

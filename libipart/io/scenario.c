@@ -38,12 +38,6 @@ static void put_refusal(ipart__strbuf *b, size_t index, ipart_status rc)
     ipart__strbuf_putc(b, '}');
 }
 
-static void put_money(ipart__strbuf *b, const char *name, ipart_money m)
-{
-    ipart__strbuf_printf(b, ",\"%s\":", name);
-    ipart__strbuf_json_money(b, m);
-}
-
 static void put_caps(ipart__strbuf *b, const ipart_partnership *p)
 {
     ipart__strbuf_puts(b, ",\"caps\":[");
@@ -54,9 +48,9 @@ static void put_caps(ipart__strbuf *b, const ipart_partnership *p)
         ipart__strbuf_json_string(b, c.cap);
         ipart__strbuf_puts(b, ",\"partner\":");
         put_string_or_null(b, c.partner);
-        put_money(b, "committed", c.committed);
-        put_money(b, "paid", c.paid);
-        put_money(b, "headroom", c.headroom);
+        ipart__strbuf_json_money_member(b, "committed", c.committed);
+        ipart__strbuf_json_money_member(b, "paid", c.paid);
+        ipart__strbuf_json_money_member(b, "headroom", c.headroom);
         ipart__strbuf_putc(b, '}');
     }
     ipart__strbuf_putc(b, ']');
@@ -78,9 +72,9 @@ static void put_partners(ipart__strbuf *b, const ipart_partnership *p)
         ipart__strbuf_json_string(b, s.state);
         ipart__strbuf_puts(b, ",\"phase\":");
         put_string_or_null(b, s.phase);
-        put_money(b, "paid", s.paid);
-        put_money(b, "payable", s.payable);
-        put_money(b, "owed_on_termination", s.owed_on_termination);
+        ipart__strbuf_json_money_member(b, "paid", s.paid);
+        ipart__strbuf_json_money_member(b, "payable", s.payable);
+        ipart__strbuf_json_money_member(b, "owed_on_termination", s.owed_on_termination);
         ipart__strbuf_putc(b, '}');
     }
     ipart__strbuf_putc(b, ']');

@@ -14,13 +14,6 @@
 #include "rules/contract_p.h"
 #include "ipart/contract.h"
 
-static ipart_money money_in(const ipart_partnership *p, int64_t minor)
-{
-    ipart_money m = {minor, {0}};
-    memcpy(m.currency, p->currency, sizeof m.currency);
-    return m;
-}
-
 static ipart_status find_partner(const ipart__party **out, const ipart_partnership *p,
                                  const char *id)
 {
@@ -44,11 +37,11 @@ static void partner_status(ipart_partner_status *out, const ipart_partnership *p
         .phase_index = c->phase,
         .original = c->original,
         .changes = c->changes,
-        .change_limit = money_in(p, ipart__contract_change_limit(p, c)),
-        .value = money_in(p, ipart__contract_commitment(c)),
+        .change_limit = ipart__case_money(p, ipart__contract_change_limit(p, c)),
+        .value = ipart__case_money(p, ipart__contract_commitment(c)),
         .paid = c->paid,
-        .payable = money_in(p, ipart__contract_payable(p, c)),
-        .owed_on_termination = money_in(p, owed),
+        .payable = ipart__case_money(p, ipart__contract_payable(p, c)),
+        .owed_on_termination = ipart__case_money(p, owed),
         .option_quantity = c->option_quantity,
         .option_value = c->option_value,
     };
@@ -81,12 +74,6 @@ static const char *phase_state(const ipart__contract *c, size_t k)
     }
 }
 
-static void put_money_field(ipart__strbuf *b, const char *name, ipart_money m)
-{
-    ipart__strbuf_printf(b, ",\"%s\":", name);
-    ipart__strbuf_json_money(b, m);
-}
-
 static void put_phase(ipart__strbuf *b, const ipart_partnership *p, const ipart__contract *c,
                       size_t k)
 {
@@ -96,7 +83,7 @@ static void put_phase(ipart__strbuf *b, const ipart_partnership *p, const ipart_
     ipart__strbuf_json_string(b, ph->id);
     ipart__strbuf_printf(b, ",\"kind\":\"%s\",\"due\":", kinds[ph->kind]);
     ipart__strbuf_json_date(b, ph->due);
-    put_money_field(b, "price", ipart__contract_phase_prices(c)[k]);
+    ipart__strbuf_json_money_member(b, "price", ipart__contract_phase_prices(c)[k]);
     ipart__strbuf_printf(b, ",\"state\":\"%s\",\"targets\":[", phase_state(c, k));
     const ipart__target_state *ts = ipart__contract_targets(c) + ipart__plan_first_target(p, k);
     for (size_t i = 0; i < ph->targets.count; i++) {
@@ -119,8 +106,8 @@ static void put_phase(ipart__strbuf *b, const ipart_partnership *p, const ipart_
         ipart__strbuf_json_string(b, in->id);
         ipart__strbuf_puts(b, ",\"target\":");
         ipart__strbuf_json_string(b, in->target);
-        put_money_field(b, "amount", is[i].amount);
-        put_money_field(b, "paid", is[i].paid);
+        ipart__strbuf_json_money_member(b, "amount", is[i].amount);
+        ipart__strbuf_json_money_member(b, "paid", is[i].paid);
         ipart__strbuf_printf(b, ",\"payable\":%s}",
                              approved && is[i].paid.minor < is[i].amount.minor ? "true" : "false");
     }
@@ -145,15 +132,15 @@ ipart_status ipart_partnership_partner_json(char **out, const ipart_partnership 
         ipart__strbuf_json_string(&b, s.phase);
     else
         ipart__strbuf_puts(&b, "null");
-    put_money_field(&b, "original", s.original);
-    put_money_field(&b, "changes", s.changes);
-    put_money_field(&b, "change_limit", s.change_limit);
-    put_money_field(&b, "value", s.value);
-    put_money_field(&b, "paid", s.paid);
-    put_money_field(&b, "payable", s.payable);
-    put_money_field(&b, "owed_on_termination", s.owed_on_termination);
+    ipart__strbuf_json_money_member(&b, "original", s.original);
+    ipart__strbuf_json_money_member(&b, "changes", s.changes);
+    ipart__strbuf_json_money_member(&b, "change_limit", s.change_limit);
+    ipart__strbuf_json_money_member(&b, "value", s.value);
+    ipart__strbuf_json_money_member(&b, "paid", s.paid);
+    ipart__strbuf_json_money_member(&b, "payable", s.payable);
+    ipart__strbuf_json_money_member(&b, "owed_on_termination", s.owed_on_termination);
     ipart__strbuf_printf(&b, ",\"option_quantity\":%lld", (long long)s.option_quantity);
-    put_money_field(&b, "option_value", s.option_value);
+    ipart__strbuf_json_money_member(&b, "option_value", s.option_value);
     ipart__strbuf_puts(&b, ",\"phases\":[");
     for (size_t k = 0; c->state != IPART__C_AWARDED && k < c->phases; k++) {
         if (k)
@@ -212,9 +199,9 @@ static void cap_row(ipart_cap_status *out, const ipart_partnership *p, const ev_
         .bites = cap->bites == EV_BITES_PAYMENT ? "payment" : "commitment",
         .policy = cap->policy == EV_POLICY_WARN ? "warn" : "stop",
         .amount = cap->amount,
-        .committed = money_in(p, committed),
-        .paid = money_in(p, paid),
-        .headroom = money_in(p, cap->amount.minor - used),
+        .committed = ipart__case_money(p, committed),
+        .paid = ipart__case_money(p, paid),
+        .headroom = ipart__case_money(p, cap->amount.minor - used),
     };
 }
 
@@ -303,7 +290,7 @@ ipart_status ipart_partnership_proportionality(ipart_proportionality *out,
     ipart_proportionality v = {
         .development_value = t->budget.max_rnd_value,
         .purchase_value = t->budget.estimated_purchase_value,
-        .committed = money_in(p, committed),
+        .committed = ipart__case_money(p, committed),
         .ratio = ipart__ratio_bp(t->budget.estimated_purchase_value.minor,
                                  t->budget.max_rnd_value.minor),
         .min_ratio = t->proportionality.has_min_ratio ? t->proportionality.min_ratio
@@ -370,7 +357,7 @@ static void put_payment(ipart__strbuf *b, int *first, const ipart__party *t, con
         ipart__strbuf_json_date(b, ph->due);
     else
         ipart__strbuf_puts(b, "null");
-    put_money_field(b, "amount", amount);
+    ipart__strbuf_json_money_member(b, "amount", amount);
     ipart__strbuf_printf(b, ",\"payable\":%s}", payable ? "true" : "false");
 }
 
@@ -387,7 +374,7 @@ void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p)
         if (c->state == IPART__C_TERMINATED) {
             int64_t left = c->settled.minor - c->paid.minor;
             if (left > 0) {
-                put_payment(b, &first, t, NULL, NULL, money_in(p, left), 1);
+                put_payment(b, &first, t, NULL, NULL, ipart__case_money(p, left), 1);
                 total += left;
             }
             continue;
@@ -401,14 +388,14 @@ void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p)
                 int64_t left = is[base + j].amount.minor - is[base + j].paid.minor;
                 if (left <= 0)
                     continue;
-                put_payment(b, &first, t, ph, in, money_in(p, left),
+                put_payment(b, &first, t, ph, in, ipart__case_money(p, left),
                             ipart__contract_instalment_approved(p, c, k, in));
                 total += left;
             }
         }
     }
     ipart__strbuf_puts(b, "],\"total\":");
-    ipart__strbuf_json_money(b, money_in(p, total > INT64_MAX ? INT64_MAX : (int64_t)total));
+    ipart__strbuf_json_money(b, ipart__case_money(p, total > INT64_MAX ? INT64_MAX : (int64_t)total));
     ipart__strbuf_putc(b, '}');
 }
 

@@ -138,13 +138,14 @@ class Evaluation:
                                                  kinds, flat)
         self._inputs = (kinds, flat, quality_scale)
         n = capi.ipart_evaluation_tenders(self._e)
+        k = capi.ipart_evaluation_criteria(self._e)
         self.kinds = [Kind(k) for k in kinds]
         self.tenders = list(tenders) if tenders is not None else [str(i) for i in range(n)]
         self.criteria = (list(criteria) if criteria is not None
-                         else [f"c{j}" for j in range(len(kinds))])
-        if len(self.tenders) != n or len(self.criteria) != len(kinds):
+                         else [f"c{j}" for j in range(k)])
+        if len(self.tenders) != n or len(self.criteria) != k:
             raise ValueError(f"{len(self.tenders)} tender names and {len(self.criteria)} "
-                             f"criterion names for {n} tenders and {len(kinds)} criteria")
+                             f"criterion names for {n} tenders and {k} criteria")
         #: The published weights (from_partnership), the default of score() etc.
         self.weights = list(weights) if weights is not None else None
 
