@@ -12,7 +12,8 @@ import time
 import pytest
 
 import ipart
-from conftest import load_case
+from ipart import capi
+from conftest import guide_example
 from pgserver import PostgresServer
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -60,6 +61,8 @@ def test_the_canonical_document_splits_into_its_event_lines():
     assert len(events) == len(ipart.Partnership.loads(STAVANGER))
     assert all(e.startswith('{"type":"') and e.endswith("}") for e in events)
     assert ipart_store.join_document(head, events) == STAVANGER
+    p = ipart.Partnership.loads(STAVANGER)  # the lines are what event_at gives a C platform
+    assert events == [capi.ipart_partnership_event_at(p._p, i) for i in range(len(p))]
     empty = ipart.Partnership("SE").dumps()
     assert ipart_store.join_document(*ipart_store.split_document(empty)) == empty
     with pytest.raises(ValueError):
@@ -311,3 +314,14 @@ def test_other_tampering_is_detected(server, replays, sql, seq):
     with pytest.raises(TamperedError) as found:
         store.load(pid)
     assert found.value.seq == seq and replays == []
+
+
+def test_the_guide_shows_what_its_code_prints(server, capsys):
+    """doc/platform-store.md: its Python block prints the block that follows it."""
+    code, printed = guide_example("platform-store.md")
+    connection = server.connect()
+    try:
+        exec(code, {"connection": connection})
+    finally:
+        connection.close()
+    assert capsys.readouterr().out == printed

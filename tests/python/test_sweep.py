@@ -17,7 +17,7 @@ from distributed import Client, LocalCluster, get_task_stream
 
 import ipart
 import ipart.sweep as sweep
-from conftest import load_case
+from conftest import guide_example, load_case
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CHUNK = 997  # a prime: the last partition of every case is short
@@ -166,3 +166,12 @@ def test_example_runs_on_a_local_cluster(stavanger):
     model = ipart.Evaluation.from_partnership(stavanger).model
     assert f"stavanger-procedure / {model}: 441 weight vectors" in out
     assert f"published winner {winner}: wins" in out
+
+
+def test_the_guide_shows_what_its_code_prints(monkeypatch, capsys):
+    """doc/sweeps.md: its Python block, run from the repository root,
+    prints the block that follows it."""
+    code, printed = guide_example("sweeps.md")
+    monkeypatch.chdir(ROOT)
+    exec(code, {})
+    assert capsys.readouterr().out == printed

@@ -76,7 +76,7 @@ class Case:
         ``weights`` defaults to :func:`vectors_around` the published weights."""
         evaluation = Evaluation.from_partnership(partnership)
         if weights is None:
-            weights = vectors_around(evaluation.weights)
+            weights = vectors_around(evaluation.weights or [])
         return cls.from_evaluation(name, evaluation, weights)
 
     @property
@@ -168,7 +168,7 @@ def run(cases: Sequence[Case], models: Optional[Sequence[PriceModel]] = None, *,
     """Sweep every case under every model (default: every price model),
     partition by partition on ``executor`` (None: here, in turn), and
     gather one CaseResult per case and model, cases first, in order."""
-    models = [PriceModel.parse(m) for m in (models if models is not None else PriceModel)]
+    models = [PriceModel.parse(m) for m in (models if models is not None else list(PriceModel))]
     parts = partitions(cases, models, chunk)
     if executor is None:
         winners = [evaluate(cases[p.case], *p[1:]) for p in parts]
