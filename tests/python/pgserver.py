@@ -27,7 +27,10 @@ class PostgresServer:
         self.user = None
 
     def __enter__(self) -> "PostgresServer":
-        self.root = pathlib.Path(tempfile.mkdtemp(prefix="ipart-pg-"))
+        # As root the server runs as `postgres`, which must reach the
+        # directory: /tmp, whatever TMPDIR says (it may be under /root).
+        where = "/tmp" if os.geteuid() == 0 else None
+        self.root = pathlib.Path(tempfile.mkdtemp(prefix="ipart-pg-", dir=where))
         try:
             self._start()
         except BaseException:
