@@ -120,9 +120,16 @@ def test_thread_pool_gives_the_same_results(cases, one_process):
         assert sweep.run(cases, executor=pool, chunk=CHUNK) == one_process
 
 
-def test_dask_local_cluster_of_two_workers_gives_the_same_results(cases, one_process):
+@pytest.fixture(scope="module")
+def cluster():
+    """A LocalCluster of two single-threaded worker processes."""
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as c:
+        yield c
+
+
+def test_dask_local_cluster_of_two_workers_gives_the_same_results(cluster, cases, one_process):
+    with Client(cluster) as client:
         assert len(client.scheduler_info()["workers"]) == 2
         with get_task_stream(client) as tasks:
             assert sweep.run(cases, executor=client, chunk=CHUNK) == one_process
@@ -156,12 +163,13 @@ def test_bulk_releases_the_gil():
     assert longest < spent[0] / 2, f"paused {longest:.3f} s of a {spent[0]:.3f} s call"
 
 
-def test_example_runs_on_a_local_cluster(stavanger):
+def test_example_runs_on_a_scheduler_given_by_address(cluster, stavanger):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     out = subprocess.run([sys.executable, str(ROOT / "examples/python/sweep_cluster.py"),
+                          "--scheduler", cluster.scheduler_address,
                           "--spread", "500", "--step", "50", "--chunk", "100"],
                          capture_output=True, text=True, env=env, timeout=240, check=True).stdout
-    assert "cluster: 2 workers" in out
+    assert f"cluster: 2 workers at {cluster.scheduler_address}" in out
     winner = stavanger.ranking[0]["tenderer"]
     model = ipart.Evaluation.from_partnership(stavanger).model
     assert f"stavanger-procedure / {model}: 441 weight vectors" in out
