@@ -128,6 +128,12 @@ class _Row(NamedTuple):
     link: bytes
 
 
+class _Snapshot(NamedTuple):
+    seq: int
+    link: bytes
+    document: str
+
+
 class Store:
     """Partnerships in PostgreSQL through one psycopg2 connection.
 
@@ -225,15 +231,12 @@ class Store:
         """The partnership from its snapshot and the events after it, each
         verified against the hash chain before the library replays them."""
         with self._transaction(read_only=True) as cur:
-            profile, head_seq, head_link = self._head(cur, partnership_id)
-            cur.execute("SELECT seq, link, document FROM ipart_snapshot WHERE partnership_id = %s",
-                        (partnership_id,))
-            snapshot = cur.fetchone()
-            after = snapshot[0] if snapshot else 0
+            profile, head_seq, head_link, snapshot = self._head(cur, partnership_id)
+            after = snapshot.seq if snapshot else 0
             tail = self._rows(cur, partnership_id, after)
         if snapshot:
-            head, events = split_document(snapshot[2])
-            link = self._verify_snapshot(partnership_id, snapshot[0], bytes(snapshot[1]), events)
+            head, events = split_document(snapshot.document)
+            link = self._verify_snapshot(partnership_id, snapshot.seq, snapshot.link, events)
         else:
             head, events, link = _profile_head(profile), [], genesis(partnership_id)
         link = self._verify_rows(partnership_id, after, link, tail)
@@ -245,16 +248,13 @@ class Store:
         """Check every stored event and the snapshot against the chain;
         return the number of events, or raise TamperedError."""
         with self._transaction(read_only=True) as cur:
-            _, head_seq, head_link = self._head(cur, partnership_id)
+            _, head_seq, head_link, snapshot = self._head(cur, partnership_id)
             rows = self._rows(cur, partnership_id, 0)
-            cur.execute("SELECT seq, link, document FROM ipart_snapshot WHERE partnership_id = %s",
-                        (partnership_id,))
-            snapshot = cur.fetchone()
         link = self._verify_rows(partnership_id, 0, genesis(partnership_id), rows)
         self._verify_head(partnership_id, len(rows), link, head_seq, head_link)
         if snapshot:
-            seq, link = snapshot[0], bytes(snapshot[1])
-            self._verify_snapshot(partnership_id, seq, link, split_document(snapshot[2])[1])
+            seq, link = snapshot.seq, snapshot.link
+            self._verify_snapshot(partnership_id, seq, link, split_document(snapshot.document)[1])
             if seq > len(rows) or link != rows[seq - 1].link:
                 raise TamperedError(partnership_id, seq, "the snapshot is not the stored log")
         return len(rows)
@@ -319,13 +319,18 @@ class Store:
     def _commit(self) -> None:
         self._conn.commit()
 
-    def _head(self, cur, partnership_id: str) -> Tuple[str, int, bytes]:
-        cur.execute("SELECT profile, head_seq, head_link FROM ipart_partnership WHERE id = %s",
-                    (partnership_id,))
+    @staticmethod
+    def _head(cur, partnership_id: str) -> Tuple[str, int, bytes, Optional["_Snapshot"]]:
+        """Profile, head sequence and link, and the snapshot if there is one."""
+        cur.execute("SELECT p.profile, p.head_seq, p.head_link, s.seq, s.link, s.document "
+                    "FROM ipart_partnership p LEFT JOIN ipart_snapshot s "
+                    "ON s.partnership_id = p.id WHERE p.id = %s", (partnership_id,))
         row = cur.fetchone()
         if row is None:
             raise UnknownPartnershipError(partnership_id)
-        return row[0], row[1], bytes(row[2])
+        profile, head_seq, head_link, seq, link, document = row
+        snapshot = _Snapshot(seq, bytes(link), document) if seq is not None else None
+        return profile, head_seq, bytes(head_link), snapshot
 
     @staticmethod
     def _rows(cur, partnership_id: str, after: int) -> List[_Row]:
