@@ -149,7 +149,9 @@ def writer(socket_dir, user, index, barrier, results):
                 done = store.append("shared", loaded, event, idempotency_key=key)
                 loaded = done.loaded
             else:
-                done = store.apply("shared", event, idempotency_key=key, retries=50)
+                # Each conflict is another writer's append, and there are
+                # fewer than WRITERS * NOTES of those: these never give up.
+                done = store.apply("shared", event, idempotency_key=key, retries=WRITERS * NOTES)
             outcomes.append((key, "accepted", done.seq, done.event))
         except ConflictError:
             outcomes.append((key, "conflict", None, None))
