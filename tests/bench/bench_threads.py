@@ -8,7 +8,8 @@ wall-clock time of one thread doing both halves (doc/performance.md).
 The work is two halves of `vectors` weight vectors each. "One thread" runs
 both halves in turn; "two threads" runs one half per thread, started
 together from a barrier. Both sides must give the same winners. Reported,
-best of `runs` alternating runs:
+over `runs` alternating runs (best against best, and the median of each
+run's ratio):
 
 - wall-clock speed-up: one thread's time / two threads' time (target 1.7);
 - CPU time: the one thread's CPU seconds / the larger of the two threads'
@@ -26,12 +27,20 @@ SPDX-License-Identifier: Apache-2.0
 """
 import os
 import random
+import statistics
 import sys
 import threading
 import time
+from typing import NamedTuple
 
 import ipart
 from bench_bulk import inputs
+
+
+class Run(NamedTuple):
+    wall: float     # seconds
+    cpu: float      # CPU seconds of the (busier) thread
+    process: float  # CPU seconds of the process
 
 
 def timed(work):
@@ -76,23 +85,28 @@ def main():
     halves = [weights[:m * k], weights[m * k:]]
     e = ipart.Evaluation(kinds, rows)
     load_before = os.getloadavg()
-    best = {}
+    reference, pairs = None, []
     for _ in range(runs):
+        pair = {}
         for name, fn in (("one", one_thread), ("two", two_threads)):
             (winners, cpu), wall, proc = timed(lambda: fn(e, halves))
-            best.setdefault(name + "_winners", winners)
-            assert winners == best[name + "_winners"] == best["one_winners"], "results differ"
-            if name + "_wall" not in best or wall < best[name + "_wall"]:
-                best[name + "_wall"], best[name + "_proc"] = wall, proc
-            thread_cpu = max(cpu)
-            best[name + "_cpu"] = min(best.get(name + "_cpu", thread_cpu), thread_cpu)
+            reference = reference or winners
+            assert winners == reference, "results differ"
+            pair[name] = Run(wall, max(cpu), proc)
+        pairs.append(pair)
     load_after = os.getloadavg()
-    print(f"2 x {m} weight vectors x {n} tenders x {k} criteria, best of {runs}")
-    print(f"one thread:  {best['one_wall'] * 1e3:8.1f} ms wall, {best['one_cpu'] * 1e3:8.1f} ms CPU")
-    print(f"two threads: {best['two_wall'] * 1e3:8.1f} ms wall, {best['two_cpu'] * 1e3:8.1f} ms CPU "
-          f"(busier thread), concurrency {best['two_proc'] / best['two_wall']:.2f}")
-    print(f"speed-up: {best['one_wall'] / best['two_wall']:.2f}x wall-clock, "
-          f"{best['one_cpu'] / best['two_cpu']:.2f}x CPU time")
+    one = min((p["one"] for p in pairs), key=lambda r: r.wall)
+    two = min((p["two"] for p in pairs), key=lambda r: r.wall)
+    print(f"2 x {m} weight vectors x {n} tenders x {k} criteria, {runs} runs of each")
+    print(f"best one thread:  {one.wall * 1e3:8.1f} ms wall, {one.cpu * 1e3:8.1f} ms CPU")
+    print(f"best two threads: {two.wall * 1e3:8.1f} ms wall, {two.cpu * 1e3:8.1f} ms CPU "
+          f"(busier thread), concurrency {two.process / two.wall:.2f}")
+    wall = [p["one"].wall / p["two"].wall for p in pairs]
+    cpu = [p["one"].cpu / p["two"].cpu for p in pairs]
+    print(f"speed-up, wall-clock: {one.wall / two.wall:.2f}x best against best, "
+          f"{statistics.median(wall):.2f}x median of the runs")
+    print(f"speed-up, CPU time:   {min(p['one'].cpu for p in pairs) / min(p['two'].cpu for p in pairs):.2f}x "
+          f"best against best, {statistics.median(cpu):.2f}x median of the runs")
     print("load average (1, 5, 15 min): before " + " ".join(f"{x:.2f}" for x in load_before)
           + ", after " + " ".join(f"{x:.2f}" for x in load_after))
 
