@@ -235,3 +235,11 @@ def test_demo_writes_the_document_and_the_timeline(tmp_path):
     svg = tmp_path / "stavanger-timeline.svg"
     assert subprocess.run(["xmllint", "--noout", str(svg)]).returncode == 0
     assert svg.read_text(encoding="utf-8").count('<g class="lane"') == 3
+
+
+def test_the_timeline_in_doc_is_the_current_drawing():
+    from conftest import SOURCE
+    drawn = ipart("report", EXAMPLE, "--format", "svg", check=0).stdout
+    assert (SOURCE / "doc" / "stavanger-timeline.svg").read_text(encoding="utf-8") == drawn, \
+        "regenerate: ipart report examples/stavanger-procedure.json --format svg " \
+        "--out doc/stavanger-timeline.svg"
