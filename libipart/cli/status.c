@@ -41,6 +41,22 @@ static int sees_details(const scope *s, const char *id)
     return !restricted(s) || strcmp(id, s->party) == 0;
 }
 
+/* May the scope see this cap row? A restricted scope: only rows of its own. */
+static int sees_cap(const scope *s, const ipart_cap_status *c)
+{
+    return !restricted(s) || (c->partner[0] && strcmp(c->partner, s->party) == 0);
+}
+
+/* How many events the scope's view shows, and how many it withholds. */
+static void view_counts(const scope *s, int *visible, int *withheld)
+{
+    cJSON *view = cJSON_Parse(s->view);
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(view, "withheld");
+    *visible = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(view, "events"));
+    *withheld = cJSON_IsNumber(w) ? w->valueint : -1;
+    cJSON_Delete(view);
+}
+
 static int open_scope(scope *s, const ipart_partnership *p, const char *party)
 {
     s->party = party;
@@ -136,8 +152,7 @@ static void text_caps(FILE *f, const ipart_partnership *p, const scope *s)
     int header = 0;
     for (size_t i = 0; i < ipart_partnership_cap_count(p); i++) {
         ipart_cap_status c;
-        if (ipart_partnership_cap_at(&c, p, i) != IPART_OK ||
-            (restricted(s) && !(c.partner[0] && strcmp(c.partner, s->party) == 0)))
+        if (ipart_partnership_cap_at(&c, p, i) != IPART_OK || !sees_cap(s, &c))
             continue;
         if (!header++)
             fprintf(f, "%s:\n", L("caps"));
@@ -191,11 +206,9 @@ int cli_status_text(FILE *f, const ipart_partnership *p, const char *party)
             ipart_stage_name(ipart_partnership_stage(p)), ipart_partnership_profile(p),
             ipart_partnership_event_count(p), L("events"));
     if (restricted(&s)) {
-        cJSON *view = cJSON_Parse(s.view);
-        fprintf(f, "%s (%s): %d, %s %d\n", L("visible"), party,
-                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(view, "events")),
-                L("withheld"), cJSON_GetObjectItemCaseSensitive(view, "withheld")->valueint);
-        cJSON_Delete(view);
+        int visible = 0, withheld = 0;
+        view_counts(&s, &visible, &withheld);
+        fprintf(f, "%s (%s): %d, %s %d\n", L("visible"), party, visible, L("withheld"), withheld);
     }
     text_parties(f, p, &s);
     text_contracts(f, p, &s);
@@ -251,8 +264,7 @@ static cJSON *json_caps(const ipart_partnership *p, const scope *s)
     cJSON *caps = cJSON_CreateArray();
     for (size_t i = 0; i < ipart_partnership_cap_count(p); i++) {
         ipart_cap_status c;
-        if (ipart_partnership_cap_at(&c, p, i) != IPART_OK ||
-            (restricted(s) && !(c.partner[0] && strcmp(c.partner, s->party) == 0)))
+        if (ipart_partnership_cap_at(&c, p, i) != IPART_OK || !sees_cap(s, &c))
             continue;
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "cap", c.cap);
@@ -298,12 +310,10 @@ int cli_status_json(FILE *f, const ipart_partnership *p, const char *party)
     if (party)
         cJSON_AddStringToObject(o, "as", party);
     if (restricted(&s)) {
-        cJSON *view = cJSON_Parse(s.view);
-        cJSON_AddNumberToObject(o, "visible_events",
-                                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(view, "events")));
-        cJSON_AddNumberToObject(o, "withheld",
-                                cJSON_GetObjectItemCaseSensitive(view, "withheld")->valueint);
-        cJSON_Delete(view);
+        int visible = 0, withheld = 0;
+        view_counts(&s, &visible, &withheld);
+        cJSON_AddNumberToObject(o, "visible_events", visible);
+        cJSON_AddNumberToObject(o, "withheld", withheld);
     }
     cJSON_AddItemToObject(o, "parties", json_parties(p, &s));
     cJSON_AddItemToObject(o, "caps", json_caps(p, &s));

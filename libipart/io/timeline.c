@@ -618,31 +618,35 @@ static void budget_lane(timeline *t, int top)
 
 /* ---- the whole picture ---------------------------------------------------------- */
 
-static size_t partner_count(const timeline *t)
+/* The next operator from party index *i on with an awarded contract: its
+ * id, or NULL after the last. Lanes follow the order of the parties. */
+static const char *next_partner(const timeline *t, size_t *i)
 {
-    size_t n = 0, parties = ipart_partnership_party_count(t->p);
-    for (size_t i = 0; i < parties; i++) {
+    for (size_t parties = ipart_partnership_party_count(t->p); *i < parties; ++*i) {
         ipart_party party;
         ipart_partner_status s;
-        if (ipart_partnership_party_at(&party, t->p, i) == IPART_OK &&
-            ipart_partnership_partner_status(&s, t->p, party.id) == IPART_OK)
-            n++;
+        if (ipart_partnership_party_at(&party, t->p, *i) == IPART_OK &&
+            ipart_partnership_partner_status(&s, t->p, party.id) == IPART_OK) {
+            ++*i;
+            return party.id;
+        }
     }
+    return NULL;
+}
+
+static size_t partner_count(const timeline *t)
+{
+    size_t n = 0, i = 0;
+    while (next_partner(t, &i))
+        n++;
     return n;
 }
 
 static void lanes(timeline *t, int top)
 {
-    size_t n = 0, parties = ipart_partnership_party_count(t->p);
-    for (size_t i = 0; i < parties; i++) {
-        ipart_party party;
-        ipart_partner_status s;
-        if (ipart_partnership_party_at(&party, t->p, i) != IPART_OK ||
-            ipart_partnership_partner_status(&s, t->p, party.id) != IPART_OK)
-            continue;
-        partner_lane(t, party.id, lane_colours[n % LANE_COLOURS], top + (int)n * LANE_H);
-        n++;
-    }
+    size_t n = 0, i = 0;
+    for (const char *partner; (partner = next_partner(t, &i)) != NULL; n++)
+        partner_lane(t, partner, lane_colours[n % LANE_COLOURS], top + (int)n * LANE_H);
 }
 
 static void legend(timeline *t, int top)
