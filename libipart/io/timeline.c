@@ -28,7 +28,10 @@ enum {
     L_TARGET_MET, L_TARGET_NOT_MET, L_GATE_CONTINUE, L_GATE_TERMINATE, L_TERMINATED,
     L_ACCEPTED, L_OPTION, L_PHASE_DUE, L_PAID, L_CONTRACT_VALUE, L_CAP, L_NEXT_DUE,
     L_MONTH_1, L_MONTH_2, L_MONTH_3, L_MONTH_4, L_MONTH_5, L_MONTH_6, L_MONTH_7, L_MONTH_8,
-    L_MONTH_9, L_MONTH_10, L_MONTH_11, L_MONTH_12, L_COUNT
+    L_MONTH_9, L_MONTH_10, L_MONTH_11, L_MONTH_12, L_STATE_AWARDED, L_STATE_SIGNED,
+    L_STATE_PHASE_ACTIVE, L_STATE_PHASE_REVIEW, L_STATE_PHASE_PASSED, L_STATE_DEVELOPED,
+    L_STATE_ACCEPTED, L_STATE_OPTION_EXERCISED, L_STATE_OPTION_LAPSED, L_STATE_TERMINATED,
+    L_COUNT
 };
 
 const ipart__label ipart__timeline_labels[] = {
@@ -69,6 +72,17 @@ const ipart__label ipart__timeline_labels[] = {
     [L_MONTH_10] = {"month_10", "Oct", "okt"},
     [L_MONTH_11] = {"month_11", "Nov", "nov"},
     [L_MONTH_12] = {"month_12", "Dec", "des"},
+    /* a contract's state (ipart_partner_status.state): the key after "state_" */
+    [L_STATE_AWARDED] = {"state_awarded", "awarded", "tildelt"},
+    [L_STATE_SIGNED] = {"state_signed", "signed", "signert"},
+    [L_STATE_PHASE_ACTIVE] = {"state_phase_active", "phase running", "fase pågår"},
+    [L_STATE_PHASE_REVIEW] = {"state_phase_review", "phase in review", "fase til vurdering"},
+    [L_STATE_PHASE_PASSED] = {"state_phase_passed", "phase passed", "fase bestått"},
+    [L_STATE_DEVELOPED] = {"state_developed", "developed", "utviklet"},
+    [L_STATE_ACCEPTED] = {"state_accepted", "accepted", "godkjent"},
+    [L_STATE_OPTION_EXERCISED] = {"state_option_exercised", "option exercised", "opsjon utløst"},
+    [L_STATE_OPTION_LAPSED] = {"state_option_lapsed", "option lapsed", "opsjon bortfalt"},
+    [L_STATE_TERMINATED] = {"state_terminated", "terminated", "avsluttet"},
 };
 const size_t ipart__timeline_label_count = L_COUNT;
 
@@ -76,7 +90,7 @@ const size_t ipart__timeline_label_count = L_COUNT;
 
 enum {
     WIDTH = 1240, LEFT = 210, RIGHT = 40, HEAD = 64, PROCEDURE_H = 124, LANE_H = 112,
-    AXIS_H = 40, LEGEND_H = 64, BAR_Y = 14, BAR_H = 24, SPEND_TOP = 58, SPEND_BOTTOM = 100
+    AXIS_H = 40, LEGEND_H = 88, BAR_Y = 14, BAR_H = 24, SPEND_TOP = 58, SPEND_BOTTOM = 100
 };
 
 /* Lane colours: distinct, none of them the red of a termination or the
@@ -102,6 +116,15 @@ static const char *label(const timeline *t, int id)
 {
     const ipart__label *l = &ipart__timeline_labels[id];
     return t->nb && l->nb && l->nb[0] ? l->nb : l->en;
+}
+
+/* A contract's state in the chosen language (the state itself if unknown). */
+static const char *state_label(const timeline *t, const char *state)
+{
+    for (int id = L_STATE_AWARDED; id <= L_STATE_TERMINATED; id++)
+        if (strcmp(ipart__timeline_labels[id].key + 6, state) == 0)
+            return label(t, id);
+    return state;
 }
 
 static int x_of(const timeline *t, ipart_date d)
@@ -585,7 +608,8 @@ static void lane_head(timeline *t, const lane *l, const ipart_partner_status *s)
     if (ipart_partnership_party_get(&party, t->p, l->partner) == IPART_OK)
         lane_name(t, l, party.name);
     if (s)
-        text_at(t, 12, l->top + BAR_Y + 66, "font-size=\"10\" font-style=\"italic\"", s->state);
+        text_at(t, 12, l->top + BAR_Y + 66, "font-size=\"10\" font-style=\"italic\"",
+                state_label(t, s->state));
 }
 
 static void partner_lane(timeline *t, const char *partner, const char *colour, int top)
@@ -664,9 +688,13 @@ static void legend(timeline *t, int top)
         {"<path d=\"M0 5h7v-10h7\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\"/>",
          L_PAID},
         {"<path d=\"M0 0h14\" stroke=\"#555\" stroke-dasharray=\"4 2\"/>", L_CAP},
+        {"<rect x=\"5\" y=\"-8\" width=\"3\" height=\"16\" fill=\"" INK "\"/>", L_SIGNED},
+        {"<path d=\"M6 -6l6 6l-6 6l-6 -6z\" fill=\"" GREEN "\"/>", L_ACCEPTED},
+        {"<path d=\"M6 -6l6 6l-6 6l-6 -6z\" fill=\"#1565c0\"/>", L_OPTION},
+        {"<path d=\"M6 -8v16\" stroke=\"" RED "\" stroke-width=\"3\"/>", L_TERMINATED},
     };
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-        int x = 12 + (int)(i % 5) * 240, y = top + 20 + (int)(i / 5) * 24;
+        int x = 12 + (int)(i % 5) * 240, y = top + 20 + (int)(i / 5) * 22;
         ipart__strbuf_printf(&t->b, "<g class=\"legend\" transform=\"translate(%d,%d)\">", x, y);
         ipart__strbuf_puts(&t->b, items[i].shape);
         ipart__strbuf_puts(&t->b, "</g>\n");

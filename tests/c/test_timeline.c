@@ -69,6 +69,8 @@ Test(timeline, norwegian_labels_and_money)
     cr_assert_not_null(strstr(svg, "delmål ikke nådd p1.t1"));
     cr_assert_not_null(strstr(svg, ">utbetalt 6 420 000,00 kr<"), "what was paid, in nb");
     cr_assert_null(strstr(svg, "Development budget"));
+    cr_assert_not_null(strstr(svg, "italic\">opsjon utløst<"), "op05's state, in nb");
+    cr_assert_not_null(strstr(svg, "italic\">avsluttet<"), "op08's and op11's");
     ipart_free(svg);
     ipart_partnership_free(p);
 }
