@@ -105,8 +105,10 @@ int cli_write_atomic(const char *path, const char *data, size_t length)
     int failed = fchmod(fd, mode) != 0 || write_all(fd, data, length) != 0 || fsync(fd) != 0;
     int saved = errno;
     failed = close(fd) != 0 || failed;
-    if (!failed && rename(temp, path) != 0)
-        failed = 1, saved = errno;
+    if (!failed && rename(temp, path) != 0) {
+        failed = 1;
+        saved = errno;
+    }
     if (failed) {
         fprintf(stderr, "ipart: %s: not written (%s); the file is unchanged\n", path,
                 strerror(saved ? saved : errno));
