@@ -288,6 +288,16 @@ Test(partnership, swedish_negotiated_procedure_with_paper_standstill)
     run_valid_case("se_negotiated.json");
 }
 
+Test(partnership, works_contract_below_the_threshold)
+{
+    run_valid_case("works_below_threshold.json");
+}
+
+Test(partnership, works_contract_at_the_threshold)
+{
+    run_valid_case("works_at_threshold.json");
+}
+
 /* ---- rejections: each names its rule, and changes nothing ----------------------- */
 
 Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
