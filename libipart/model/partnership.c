@@ -11,7 +11,7 @@
 #include "core/alloc_p.h"
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
-#include "io/codec_p.h"
+#include "model/event_spec_p.h"
 #include "model/partnership_p.h"
 
 static const char *const stage_names[] = {
