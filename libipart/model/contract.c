@@ -16,7 +16,7 @@
 #include "core/error_p.h"
 #include "core/money_p.h"
 #include "model/guard_p.h"
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
 

@@ -13,7 +13,7 @@
 #include "core/money_p.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
 

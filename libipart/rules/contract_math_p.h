@@ -7,8 +7,8 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
-#ifndef IPART_RULES_CONTRACT_P_H
-#define IPART_RULES_CONTRACT_P_H
+#ifndef IPART_RULES_CONTRACT_MATH_P_H
+#define IPART_RULES_CONTRACT_MATH_P_H
 
 #include <stdint.h>
 

@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
 
