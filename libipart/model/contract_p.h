@@ -46,19 +46,6 @@ void ipart__signed_schedule_commit(ipart_partnership *p, const ipart__event *ev)
 ipart_status ipart__terms_prepare_warnings(ipart_partnership *p, const ipart__event *ev,
                                            ipart__prepared *pr);
 
-/* ---- the handlers of the development and purchase events ------------------------ */
-
-extern const ipart__handler ipart__phase_started_handler;
-extern const ipart__handler ipart__milestone_assessed_handler;
-extern const ipart__handler ipart__instalment_paid_handler;
-extern const ipart__handler ipart__contract_changed_handler;
-extern const ipart__handler ipart__phase_gate_decided_handler;
-extern const ipart__handler ipart__partnership_terminated_handler;
-extern const ipart__handler ipart__solution_accepted_handler;
-extern const ipart__handler ipart__option_exercised_handler;
-extern const ipart__handler ipart__option_lapsed_handler;
-extern const ipart__handler ipart__partnership_completed_handler;
-
 /* ---- reading a contract ------------------------------------------------------------ */
 
 const ev_phase *ipart__plan_phase(const ipart_partnership *p, size_t k);

@@ -522,39 +522,10 @@ static const field_spec note_fields[] = {
 #undef E
 
 #define BODY(fields) {fields, sizeof fields / sizeof fields[0], 0}
-const object_spec ipart__event_bodies[IPART__EV_COUNT] = {
-    [IPART__EV_PARTNERSHIP_CREATED] = BODY(created_fields),
-    [IPART__EV_FOLLOWER_NAMED] = BODY(follower_fields),
-    [IPART__EV_NEED_DESCRIBED] = BODY(need_fields),
-    [IPART__EV_MARKET_DIALOGUE_HELD] = BODY(dialogue_fields),
-    [IPART__EV_TERMS_SET] = BODY(terms_fields),
-    [IPART__EV_NOTICE_PUBLISHED] = BODY(notice_fields),
-    [IPART__EV_PARTICIPATION_REQUESTED] = BODY(request_fields),
-    [IPART__EV_CANDIDATE_ASSESSED] = BODY(assessed_fields),
-    [IPART__EV_CANDIDATES_INVITED] = BODY(invited_fields),
-    [IPART__EV_TENDER_SUBMITTED] = BODY(tender_event_fields),
-    [IPART__EV_NEGOTIATION_HELD] = BODY(negotiation_fields),
-    [IPART__EV_DOCUMENTS_CHANGED] = BODY(changed_fields),
-    [IPART__EV_TENDERS_REDUCED] = BODY(reduced_fields),
-    [IPART__EV_FINAL_TENDERS_CALLED] = BODY(final_called_fields),
-    [IPART__EV_TENDERS_EVALUATED] = BODY(evaluated_fields),
-    [IPART__EV_AWARD_DECIDED] = BODY(award_fields),
-    [IPART__EV_CONTRACT_SIGNED] = BODY(signed_fields),
-    [IPART__EV_PROCEDURE_CANCELLED] = BODY(cancelled_fields),
-    [IPART__EV_PHASE_STARTED] = BODY(phase_started_fields),
-    [IPART__EV_MILESTONE_ASSESSED] = BODY(milestone_fields),
-    [IPART__EV_INSTALMENT_PAID] = BODY(payment_fields),
-    [IPART__EV_CONTRACT_CHANGED] = BODY(change_fields),
-    [IPART__EV_PHASE_GATE_DECIDED] = BODY(gate_fields),
-    [IPART__EV_PARTNERSHIP_TERMINATED] = BODY(cancelled_fields),
-    [IPART__EV_SOLUTION_ACCEPTED] = BODY(accepted_fields),
-    [IPART__EV_OPTION_EXERCISED] = BODY(option_event_fields),
-    [IPART__EV_OPTION_LAPSED] = BODY(lapsed_fields),
-    [IPART__EV_PARTNERSHIP_COMPLETED] = BODY(cancelled_fields),
-    [IPART__EV_CALL_BACK_EXERCISED] = BODY(call_back_event_fields),
-    [IPART__EV_CONSENT_GIVEN] = BODY(consent_fields),
-    [IPART__EV_NOTE_RECORDED] = BODY(note_fields),
-};
+/* Generated from the event rows (event_p.h): one payload spec per type. */
+#define IPART__EV_BODY(name, text, sender, handler, body) [IPART__EV_##name] = BODY(body##_fields),
+const object_spec ipart__event_bodies[IPART__EV_COUNT] = {IPART__EVENT_TYPES(IPART__EV_BODY)};
+#undef IPART__EV_BODY
 
 /* ---- deep copy ------------------------------------------------------------- */
 

@@ -1306,45 +1306,41 @@ static ipart_status accept(const ipart_partnership *p, const ipart__event *ev, c
     return IPART_OK;
 }
 
-/* Compound literals at file scope have static storage: their addresses are
- * constants, so the procedure's handlers and contract.c's share one table. */
-#define H(...) &(const ipart__handler){__VA_ARGS__}
-const ipart__handler *const ipart__handlers[IPART__EV_COUNT] = {
-    [IPART__EV_PARTNERSHIP_CREATED] = H(created_may, created_check, created_prepare,
-                                        created_commit),
-    [IPART__EV_FOLLOWER_NAMED] = H(follower_may, follower_check, follower_prepare, no_commit),
-    [IPART__EV_NEED_DESCRIBED] = H(need_may, accept, NULL, need_commit),
-    [IPART__EV_MARKET_DIALOGUE_HELD] = H(dialogue_may, accept, NULL, dialogue_commit),
-    [IPART__EV_TERMS_SET] = H(terms_may, terms_check, terms_prepare, terms_commit),
-    [IPART__EV_NOTICE_PUBLISHED] = H(notice_may, notice_check, NULL, notice_commit),
-    [IPART__EV_PARTICIPATION_REQUESTED] = H(request_may, request_check, request_prepare, no_commit),
-    [IPART__EV_CANDIDATE_ASSESSED] = H(assessed_may, assessed_check, NULL, assessed_commit),
-    [IPART__EV_CANDIDATES_INVITED] = H(invited_may, invited_check, NULL, invited_commit),
-    [IPART__EV_TENDER_SUBMITTED] = H(tender_may, tender_check, NULL, tender_commit),
-    [IPART__EV_NEGOTIATION_HELD] = H(negotiation_may, negotiation_check, NULL, negotiation_commit),
-    [IPART__EV_DOCUMENTS_CHANGED] = H(changed_may, changed_check, NULL, changed_commit),
-    [IPART__EV_TENDERS_REDUCED] = H(reduced_may, reduced_check, reduced_prepare, reduced_commit),
-    [IPART__EV_FINAL_TENDERS_CALLED] = H(final_called_may, final_called_check, NULL,
-                                        final_called_commit),
-    [IPART__EV_TENDERS_EVALUATED] = H(evaluated_may, scores_check, evaluated_prepare,
-                                     evaluated_commit),
-    [IPART__EV_AWARD_DECIDED] = H(award_may, award_check, ipart__award_prepare, award_commit),
-    [IPART__EV_CONTRACT_SIGNED] = H(signed_may, signed_check, ipart__signed_prepare,
-                                   signed_commit),
-    [IPART__EV_PROCEDURE_CANCELLED] = H(cancelled_may, cancelled_check, NULL, cancelled_commit),
-    /* the development and purchase events: contract.c */
-    [IPART__EV_PHASE_STARTED] = &ipart__phase_started_handler,
-    [IPART__EV_MILESTONE_ASSESSED] = &ipart__milestone_assessed_handler,
-    [IPART__EV_INSTALMENT_PAID] = &ipart__instalment_paid_handler,
-    [IPART__EV_CONTRACT_CHANGED] = &ipart__contract_changed_handler,
-    [IPART__EV_PHASE_GATE_DECIDED] = &ipart__phase_gate_decided_handler,
-    [IPART__EV_PARTNERSHIP_TERMINATED] = &ipart__partnership_terminated_handler,
-    [IPART__EV_SOLUTION_ACCEPTED] = &ipart__solution_accepted_handler,
-    [IPART__EV_OPTION_EXERCISED] = &ipart__option_exercised_handler,
-    [IPART__EV_OPTION_LAPSED] = &ipart__option_lapsed_handler,
-    [IPART__EV_PARTNERSHIP_COMPLETED] = &ipart__partnership_completed_handler,
-    [IPART__EV_CALL_BACK_EXERCISED] = &ipart__call_back_exercised_handler,
-    [IPART__EV_CONSENT_GIVEN] = H(consent_may, consent_check, NULL, no_commit),
-    [IPART__EV_NOTE_RECORDED] = H(note_may, note_check, NULL, no_commit),
-};
-#undef H
+/* The handlers of the procedure's events (declared from the event rows, event_p.h). */
+const ipart__handler ipart__partnership_created_handler = {created_may, created_check,
+                                                           created_prepare, created_commit};
+const ipart__handler ipart__follower_named_handler = {follower_may, follower_check,
+                                                      follower_prepare, no_commit};
+const ipart__handler ipart__need_described_handler = {need_may, accept, NULL, need_commit};
+const ipart__handler ipart__market_dialogue_held_handler = {dialogue_may, accept, NULL,
+                                                            dialogue_commit};
+const ipart__handler ipart__terms_set_handler = {terms_may, terms_check, terms_prepare,
+                                                 terms_commit};
+const ipart__handler ipart__notice_published_handler = {notice_may, notice_check, NULL,
+                                                        notice_commit};
+const ipart__handler ipart__participation_requested_handler =
+    {request_may, request_check, request_prepare, no_commit};
+const ipart__handler ipart__candidate_assessed_handler = {assessed_may, assessed_check, NULL,
+                                                          assessed_commit};
+const ipart__handler ipart__candidates_invited_handler = {invited_may, invited_check, NULL,
+                                                          invited_commit};
+const ipart__handler ipart__tender_submitted_handler = {tender_may, tender_check, NULL,
+                                                        tender_commit};
+const ipart__handler ipart__negotiation_held_handler = {negotiation_may, negotiation_check, NULL,
+                                                        negotiation_commit};
+const ipart__handler ipart__documents_changed_handler = {changed_may, changed_check, NULL,
+                                                         changed_commit};
+const ipart__handler ipart__tenders_reduced_handler = {reduced_may, reduced_check, reduced_prepare,
+                                                       reduced_commit};
+const ipart__handler ipart__final_tenders_called_handler = {final_called_may, final_called_check,
+                                                            NULL, final_called_commit};
+const ipart__handler ipart__tenders_evaluated_handler = {evaluated_may, scores_check,
+                                                         evaluated_prepare, evaluated_commit};
+const ipart__handler ipart__award_decided_handler = {award_may, award_check, ipart__award_prepare,
+                                                     award_commit};
+const ipart__handler ipart__contract_signed_handler = {signed_may, signed_check,
+                                                       ipart__signed_prepare, signed_commit};
+const ipart__handler ipart__procedure_cancelled_handler = {cancelled_may, cancelled_check, NULL,
+                                                           cancelled_commit};
+const ipart__handler ipart__consent_given_handler = {consent_may, consent_check, NULL, no_commit};
+const ipart__handler ipart__note_recorded_handler = {note_may, note_check, NULL, no_commit};

@@ -39,7 +39,7 @@ const char *ipart_role_name(ipart_role role)
 const char *ipart__event_type_name(ipart__event_type type)
 {
     static const char *const names[] = {
-#define IPART__EV_NAME(name, text) text,
+#define IPART__EV_NAME(name, text, ...) text,
         IPART__EVENT_TYPES(IPART__EV_NAME)
 #undef IPART__EV_NAME
     };
@@ -47,6 +47,24 @@ const char *ipart__event_type_name(ipart__event_type type)
         return NULL;
     return names[type];
 }
+
+ipart__sender ipart__event_sender(ipart__event_type type)
+{
+    static const ipart__sender senders[] = {
+#define IPART__EV_SENDER(name, text, sender, ...) IPART__SENDER_##sender,
+        IPART__EVENT_TYPES(IPART__EV_SENDER)
+#undef IPART__EV_SENDER
+    };
+    if ((int)type < 0 || type >= IPART__EV_COUNT)
+        return IPART__SENDER_ANYONE;
+    return senders[type];
+}
+
+#define IPART__EV_HANDLER(name, text, sender, handler, body) \
+    [IPART__EV_##name] = &ipart__##handler##_handler,
+const ipart__handler *const ipart__handlers[IPART__EV_COUNT] = {
+    IPART__EVENT_TYPES(IPART__EV_HANDLER)};
+#undef IPART__EV_HANDLER
 
 /* ---- lifecycle -------------------------------------------------------------- */
 
