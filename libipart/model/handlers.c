@@ -26,12 +26,6 @@ static int is_before_notice(ipart_stage s)
     return s == IPART_STAGE_NEED_IDENTIFICATION || s == IPART_STAGE_MARKET_DIALOGUE;
 }
 
-/* Operators still in competition: invited and not eliminated. */
-static int remaining(const ipart__party *party)
-{
-    return party->role == IPART_ROLE_OPERATOR && party->invited && !party->eliminated;
-}
-
 /* ---- partnership_created ------------------------------------------------ */
 
 static ipart_status created_may(const ipart_partnership *p, const ipart__party *actor,
@@ -114,13 +108,6 @@ static ipart_status follower_prepare(ipart_partnership *p, const ipart__event *e
                                      ipart__prepared *pr)
 {
     return ipart__party_prepare(p, &ev->as.follower.follower, IPART_ROLE_FOLLOWER, pr);
-}
-
-static void no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
-{
-    (void)p;
-    (void)ev;
-    (void)pr;
 }
 
 static ipart_status need_may(const ipart_partnership *p, const ipart__party *actor,
@@ -547,16 +534,6 @@ static ipart_status assessed_may(const ipart_partnership *p, const ipart__party 
                  IPART__EV_CANDIDATE_ASSESSED);
 }
 
-static ipart_status find_operator(ipart__party **out, const ipart_partnership *p, const char *id,
-                                  const char *path, const char *field)
-{
-    ipart__party *party = ipart__party_find(p, id);
-    if (!party || party->role != IPART_ROLE_OPERATOR)
-        return ipart__unknown_party(path, field, id);
-    *out = party;
-    return IPART_OK;
-}
-
 static ipart_status assessed_check(const ipart_partnership *p, const ipart__event *ev,
                                    const char *path)
 {
@@ -564,7 +541,8 @@ static ipart_status assessed_check(const ipart_partnership *p, const ipart__even
     if (!ipart__before(p->request_deadline, ev->date))
         return ipart__violation("R6", path, "date", "assessment.early",
                                 "candidates are assessed after the request deadline has passed");
-    ipart_status rc = find_operator(&candidate, p, ev->as.assessed.candidate, path, "candidate");
+    ipart_status rc =
+        ipart__find_operator(&candidate, p, ev->as.assessed.candidate, path, "candidate");
     if (rc != IPART_OK)
         return rc;
     return ipart__need_reason(ev->as.assessed.reason, path, "reason");
@@ -594,7 +572,7 @@ static ipart_status invited_check(const ipart_partnership *p, const ipart__event
         char field[64];
         snprintf(field, sizeof field, "candidates[%zu]", i);
         ipart__party *c = NULL;
-        ipart_status rc = find_operator(&c, p, ids[i], path, field);
+        ipart_status rc = ipart__find_operator(&c, p, ids[i], path, field);
         if (rc != IPART_OK)
             return rc;
         if (!c->assessed || !c->qualified)
@@ -712,8 +690,8 @@ static ipart_status negotiation_may(const ipart_partnership *p, const ipart__par
 static ipart_status find_remaining(ipart__party **out, const ipart_partnership *p, const char *id,
                                    const char *path, const char *field)
 {
-    ipart_status rc = find_operator(out, p, id, path, field);
-    if (rc == IPART_OK && !remaining(*out))
+    ipart_status rc = ipart__find_operator(out, p, id, path, field);
+    if (rc == IPART_OK && !ipart__remaining(*out))
         return ipart__violation("R12", path, field, "tenderer.not_in_competition",
                                 "not a tenderer still in the competition");
     return rc;
@@ -751,15 +729,6 @@ static ipart_status changed_may(const ipart_partnership *p, const ipart__party *
     return negotiation_stage_may(p, actor, actor_id, IPART__EV_DOCUMENTS_CHANGED);
 }
 
-static int listed(const ipart__array *ids, const char *id)
-{
-    const char *const *items = ids->items;
-    for (size_t i = 0; i < ids->count; i++)
-        if (strcmp(items[i], id) == 0)
-            return 1;
-    return 0;
-}
-
 static ipart_status changed_check(const ipart_partnership *p, const ipart__event *ev,
                                   const char *path)
 {
@@ -779,7 +748,8 @@ static ipart_status changed_check(const ipart_partnership *p, const ipart__event
             return rc;
     }
     for (size_t i = 0; i < p->party_count; i++)
-        if (remaining(p->parties[i]) && !listed(&ev->as.changed.notified, p->parties[i]->id)) {
+        if (ipart__remaining(p->parties[i]) &&
+            !ipart__listed(&ev->as.changed.notified, p->parties[i]->id)) {
             char message[160];
             snprintf(message, sizeof message,
                      "every tenderer still in the procedure must be told in writing; '%s' is not",
@@ -816,7 +786,7 @@ static ipart_status reduced_check(const ipart_partnership *p, const ipart__event
     const char *const *ids = ev->as.reduced.eliminated.items;
     size_t remaining_count = 0;
     for (size_t i = 0; i < p->party_count; i++)
-        remaining_count += remaining(p->parties[i]);
+        remaining_count += ipart__remaining(p->parties[i]);
     for (size_t i = 0; i < ev->as.reduced.eliminated.count; i++) {
         char field[64];
         snprintf(field, sizeof field, "eliminated[%zu]", i);
@@ -838,7 +808,7 @@ static ipart_status reduced_prepare(ipart_partnership *p, const ipart__event *ev
 {
     size_t before = 0;
     for (size_t i = 0; i < p->party_count; i++)
-        before += remaining(p->parties[i]);
+        before += ipart__remaining(p->parties[i]);
     size_t after = before - ev->as.reduced.eliminated.count;
     if (before < 3 || after >= 3)
         return IPART_OK;
@@ -908,7 +878,7 @@ static ipart_status evaluated_may(const ipart_partnership *p, const ipart__party
 /* Tenderers that the evaluation ranks: remaining, with the tender that counts. */
 static int ranked_tenderer(const ipart_partnership *p, const ipart__party *t)
 {
-    if (!remaining(t))
+    if (!ipart__remaining(t))
         return 0;
     return p->stage == IPART_STAGE_FINAL_TENDERS ? t->has_final : t->has_tender;
 }
@@ -1197,7 +1167,7 @@ static ipart_status signed_check(const ipart_partnership *p, const ipart__event 
                                  const char *path)
 {
     ipart__party *t = NULL;
-    ipart_status rc = find_operator(&t, p, ev->as.signed_.partner, path, "partner");
+    ipart_status rc = ipart__find_operator(&t, p, ev->as.signed_.partner, path, "partner");
     if (rc != IPART_OK)
         return rc;
     if (!t->awarded)
@@ -1298,28 +1268,21 @@ static ipart_status note_check(const ipart_partnership *p, const ipart__event *e
     return IPART_OK;
 }
 
-static ipart_status accept(const ipart_partnership *p, const ipart__event *ev, const char *path)
-{
-    (void)p;
-    (void)ev;
-    (void)path;
-    return IPART_OK;
-}
-
 /* The handlers of the procedure's events (declared from the event rows, event_p.h). */
 const ipart__handler ipart__partnership_created_handler = {created_may, created_check,
                                                            created_prepare, created_commit};
 const ipart__handler ipart__follower_named_handler = {follower_may, follower_check,
-                                                      follower_prepare, no_commit};
-const ipart__handler ipart__need_described_handler = {need_may, accept, NULL, need_commit};
-const ipart__handler ipart__market_dialogue_held_handler = {dialogue_may, accept, NULL,
+                                                      follower_prepare, ipart__no_commit};
+const ipart__handler ipart__need_described_handler = {need_may, ipart__accept, NULL,
+                                                      need_commit};
+const ipart__handler ipart__market_dialogue_held_handler = {dialogue_may, ipart__accept, NULL,
                                                             dialogue_commit};
 const ipart__handler ipart__terms_set_handler = {terms_may, terms_check, terms_prepare,
                                                  terms_commit};
 const ipart__handler ipart__notice_published_handler = {notice_may, notice_check, NULL,
                                                         notice_commit};
 const ipart__handler ipart__participation_requested_handler =
-    {request_may, request_check, request_prepare, no_commit};
+    {request_may, request_check, request_prepare, ipart__no_commit};
 const ipart__handler ipart__candidate_assessed_handler = {assessed_may, assessed_check, NULL,
                                                           assessed_commit};
 const ipart__handler ipart__candidates_invited_handler = {invited_may, invited_check, NULL,
@@ -1342,5 +1305,7 @@ const ipart__handler ipart__contract_signed_handler = {signed_may, signed_check,
                                                        ipart__signed_prepare, signed_commit};
 const ipart__handler ipart__procedure_cancelled_handler = {cancelled_may, cancelled_check, NULL,
                                                            cancelled_commit};
-const ipart__handler ipart__consent_given_handler = {consent_may, consent_check, NULL, no_commit};
-const ipart__handler ipart__note_recorded_handler = {note_may, note_check, NULL, no_commit};
+const ipart__handler ipart__consent_given_handler = {consent_may, consent_check, NULL,
+                                                     ipart__no_commit};
+const ipart__handler ipart__note_recorded_handler = {note_may, note_check, NULL,
+                                                     ipart__no_commit};
