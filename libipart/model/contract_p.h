@@ -46,6 +46,24 @@ void ipart__signed_schedule_commit(ipart_partnership *p, const ipart__event *ev)
 ipart_status ipart__terms_prepare_warnings(ipart_partnership *p, const ipart__event *ev,
                                            ipart__prepared *pr);
 
+/* ---- the development and purchase events' common guards ------------------------ */
+
+/* In development or purchase. */
+int ipart__developing(const ipart_partnership *p);
+
+/* may_send of a development event: the authority, while developing. */
+ipart_status ipart__developing_may(const ipart_partnership *p, const ipart__party *actor,
+                                   const char *actor_id, ipart__event_type type);
+
+/* The partner a development event names: a party with a signed contract
+ * (R4; IPART_ENOTFOUND for no party), at path.partner. */
+ipart_status ipart__find_contract(ipart__contract **out, const ipart_partnership *p,
+                                  const char *id, const char *path);
+
+/* IPART_ESTATE: the contract with `id` is not in the state the event needs. */
+ipart_status ipart__contract_state_error(const ipart__contract *c, const char *id,
+                                         const char *wanted);
+
 /* ---- reading a contract ------------------------------------------------------------ */
 
 const ev_phase *ipart__plan_phase(const ipart_partnership *p, size_t k);

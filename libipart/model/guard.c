@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/error_p.h"
+#include "core/money_p.h"
 
 int ipart__blank(const char *s)
 {
@@ -151,4 +152,13 @@ void ipart__no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepa
     (void)p;
     (void)ev;
     (void)pr;
+}
+
+ipart_status ipart__money_violation(const char *rule, const char *path, const char *field,
+                                    const char *key, const char *what, ipart_money limit)
+{
+    char text[IPART__MONEY_TEXT_SIZE], message[240];
+    ipart__money_canonical(text, limit);
+    snprintf(message, sizeof message, "%s (at most %s)", what, text);
+    return ipart__violation(rule, path, field, key, message);
 }

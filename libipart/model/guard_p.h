@@ -63,6 +63,10 @@ ipart_status ipart__find_operator(ipart__party **out, const ipart_partnership *p
 ipart_status ipart__accept(const ipart_partnership *p, const ipart__event *ev, const char *path);
 void ipart__no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
 
+/* IPART_ERULE naming `rule` at path.field: "<what> (at most <limit>)". */
+ipart_status ipart__money_violation(const char *rule, const char *path, const char *field,
+                                    const char *key, const char *what, ipart_money limit);
+
 /* In a may_send handler: only the authority, only when `stage_ok`. */
 #define AUTHORITY_IN(stage_ok, type)                                                  \
     do {                                                                              \
