@@ -2,7 +2,7 @@
  * The partnership contract after the award (contract_p.h): the phase plan
  * of the terms and its checks, and each partner's contract - its storage
  * and what it owes, has paid and may still change. The caps are in caps.c,
- * the events in development.c.
+ * the events in handlers_development.c and handlers_purchase.c.
  *
  * SPDX-License-Identifier: Apache-2.0
  */

@@ -2,9 +2,9 @@
  * Private: the partnership contract after the award (RULES.md E-H, b3):
  * the phase plan of the terms, each partner's contract (phases, targets,
  * instalments), the budget caps and the warnings. The event handlers of
- * the development and purchase stages live in contract.c; the procedure's
- * handlers (handlers.c) call the hooks below where the award and the
- * contract touch the plan and the caps.
+ * the development and purchase stages live in handlers_development.c and
+ * handlers_purchase.c; the earlier stages' handlers (handlers_*.c) call the
+ * hooks below where the award and the contract touch the plan and the caps.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
