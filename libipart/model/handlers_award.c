@@ -17,6 +17,7 @@
 #include "model/guard_p.h"
 #include "model/partnership_p.h"
 #include "rules/evaluation_p.h"
+#include "rules/periods_p.h"
 #include "model/rights_p.h"
 
 /* ---- evaluation and award ------------------------------------------------------ */
@@ -279,16 +280,6 @@ static ipart_status partners_check(const ipart_partnership *p, const ipart__even
     return IPART_OK;
 }
 
-/* R40: the last day of the standstill after an award notified on `award_date`
- * (SE: 15 days where communication is not electronic). */
-static ipart_status standstill_end(ipart_date *out, const ipart_partnership *p,
-                                   ipart_date award_date)
-{
-    int days = p->electronic_communication ? p->profile->standstill_days
-                                           : p->profile->standstill_days_paper;
-    return ipart_period_end(out, p->profile->code, award_date, days);
-}
-
 static ipart_status award_check(const ipart_partnership *p, const ipart__event *ev,
                                 const char *path)
 {
@@ -304,7 +295,8 @@ static ipart_status award_check(const ipart_partnership *p, const ipart__event *
                                 "the award decision must give the characteristics and relative "
                                 "advantages of the chosen tenders");
     ipart_date end;
-    if ((rc = standstill_end(&end, p, ev->date)) != IPART_OK)
+    if ((rc = ipart__standstill_end(&end, p->profile, p->electronic_communication, ev->date)) !=
+        IPART_OK)
         return rc;
     return ipart__need_reason(ev->as.award.reason, path, "reason");
 }
@@ -323,7 +315,8 @@ static void award_commit(ipart_partnership *p, const ipart__event *ev, ipart__pr
     }
     p->partner_count = ev->as.award.partners.count;
     p->award_date = ev->date;
-    standstill_end(&p->standstill_end, p, ev->date); /* cannot fail: award_check ran it */
+    /* cannot fail: award_check ran it */
+    ipart__standstill_end(&p->standstill_end, p->profile, p->electronic_communication, ev->date);
     p->stage = IPART_STAGE_AWARD_STANDSTILL;
 }
 
@@ -346,7 +339,7 @@ static ipart_status signed_check(const ipart_partnership *p, const ipart__event 
     if (t->contract_signed)
         return ipart__fail(IPART_EEXISTS, "contract.signed.twice",
                            "the contract with '%s' is already signed", t->id);
-    if (!ipart__before(p->standstill_end, ev->date)) {
+    if (!ipart__standstill_over(p->standstill_end, ev->date)) {
         char message[160];
         snprintf(message, sizeof message,
                  "the standstill period ends on %04d-%02d-%02d; a contract may be signed from the "

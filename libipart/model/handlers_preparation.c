@@ -18,6 +18,7 @@
 #include "model/guard_p.h"
 #include "model/partnership_p.h"
 #include "rules/evaluation_p.h"
+#include "rules/periods_p.h"
 #include "model/rights_p.h"
 
 /* ---- helpers -------------------------------------------------------------- */
@@ -414,8 +415,7 @@ static ipart_status deadline_check(const ipart_partnership *p, const ipart__even
                                    const char *path)
 {
     ipart_date earliest;
-    ipart_status rc = ipart_period_end(&earliest, p->profile->code, ev->date,
-                                       p->profile->min_request_days);
+    ipart_status rc = ipart__request_deadline_min(&earliest, p->profile, ev->date);
     if (rc != IPART_OK)
         return rc;
     if (!ipart__before(ev->as.notice.request_deadline, earliest))

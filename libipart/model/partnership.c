@@ -399,18 +399,12 @@ ipart_status ipart_partnership_awarded_sum(ipart_money *out, const ipart_partner
 ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
                                       ipart_date on)
 {
-    ipart_threshold_verdict v;
-    ipart_status rc = ipart_money_add(&v.estimated_value, p->terms->budget.max_rnd_value,
-                                      p->terms->budget.estimated_purchase_value);
-    if (rc == IPART_OK)
-        rc = ipart__threshold(&v.threshold, &v.valid_from, p->profile->code,
-                              (ipart__authority_kind)p->authority->kind,
-                              (ipart__contract_type)p->terms->contract_type, p->currency, on);
-    if (rc != IPART_OK)
-        return rc;
-    v.above = v.estimated_value.minor >= v.threshold.minor;
-    *out = v;
-    return IPART_OK;
+    return ipart__threshold_verdict_of(out, p->profile->code,
+                                       (ipart__authority_kind)p->authority->kind,
+                                       (ipart__contract_type)p->terms->contract_type,
+                                       p->currency, on,
+                                       p->terms->budget.max_rnd_value,
+                                       p->terms->budget.estimated_purchase_value);
 }
 
 ipart_status ipart_partnership_threshold(ipart_threshold_verdict *out, const ipart_partnership *p)
