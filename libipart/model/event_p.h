@@ -1,7 +1,8 @@
 /*
  * Private: typed events. The io layer decodes JSON into these (all strings
- * and arrays live in the event's arena) and encodes them back canonically;
- * the model applies them. See doc/events.md for the meaning of each field.
+ * and arrays live in the event's arena) by the field specs of
+ * model/event_spec_p.h; the model applies them and writes them back
+ * canonically by the same specs. See doc/events.md for each field.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
