@@ -117,6 +117,21 @@ static int report_refusal(const char *file, size_t index, ipart_status rc, int j
     return cli_exit_for(rc);
 }
 
+/* The events' text is not one event, an array or a stream of them. */
+static int report_unsplittable(const char *file, const char *events_path, int json)
+{
+    fprintf(stderr, "ipart apply: %s: %s; %s %s\n", events_path, L("malformed"), file,
+            L("unchanged"));
+    if (json) {
+        fputs("{\"file\":", stdout);
+        cli_json_string(stdout, file);
+        printf(",\"applied\":0,\"exit\":%d,\"index\":null,\"code\":\"IPART_EPARSE\","
+               "\"message\":\"not a JSON event, array or stream of events\"}\n",
+               EXIT_MALFORMED);
+    }
+    return EXIT_MALFORMED;
+}
+
 /* Apply every event to p; the first refusal is reported and returned. */
 static int apply_all(ipart_partnership *p, const events *ev, const char *file, int json)
 {
@@ -163,9 +178,7 @@ int cmd_apply(const cli_options *o)
     if (!text) {
         rc = EXIT_MALFORMED;
     } else if (split(&ev, text) != 0 || ev.count == 0) {
-        fprintf(stderr, "ipart apply: %s: %s; %s %s\n", o->args[1], L("malformed"), o->args[0],
-                L("unchanged"));
-        rc = EXIT_MALFORMED;
+        rc = report_unsplittable(o->args[0], o->args[1], o->json);
     } else {
         rc = apply_all(p, &ev, o->args[0], o->json);
         if (rc == EXIT_VALID)

@@ -112,6 +112,9 @@ def test_apply_one_event_per_line_from_standard_input(before_signing):
 def test_apply_malformed_events_exit_2_and_change_nothing(before_signing, events):
     original = before_signing.read_bytes()
     assert ipart("apply", before_signing, "-", stdin=events).returncode == 2
+    out = json.loads(ipart("apply", "--json", before_signing, "-", stdin=events, check=2).stdout)
+    assert (out["applied"], out["exit"]) == (0, 2) and out["code"] in ("IPART_EPARSE",
+                                                                       "IPART_EINVAL")
     assert before_signing.read_bytes() == original
 
 
