@@ -191,8 +191,8 @@ typedef struct ipart_stability_pair {
 /** The smallest weight transfer that changes the winner, over every challenger. */
 typedef struct ipart_winner_change {
     size_t challenger;  /**< the tender that wins after it */
-    size_t from;        /**< the criterion that gives weight */
-    size_t to;          /**< the criterion that takes it */
+    size_t from_criterion; /**< the criterion that gives weight */
+    size_t to_criterion;   /**< the criterion that takes it */
     int64_t basis_points;
 } ipart_winner_change;
 

@@ -363,7 +363,8 @@ static void put_pairs(ipart__strbuf *b, const ipart_stability *s)
     ipart__strbuf_puts(b, "],\"winner_change\":");
     if (ipart_stability_winner_change(&c, s) == IPART_OK)
         ipart__strbuf_printf(b, "{\"challenger\":%zu,\"from\":%zu,\"to\":%zu,\"basis_points\":%lld}",
-                             c.challenger, c.from, c.to, (long long)c.basis_points);
+                             c.challenger, c.from_criterion, c.to_criterion,
+                             (long long)c.basis_points);
     else
         ipart__strbuf_puts(b, "null");
     ipart_error_clear(); /* no winner change is an answer */

@@ -251,8 +251,8 @@ static cJSON *stability_typed(const ipart_stability *s)
     if (ipart_stability_winner_change(&c, s) == IPART_OK) {
         cJSON *change = cJSON_AddObjectToObject(obj, "winner_change");
         cJSON_AddNumberToObject(change, "challenger", (double)c.challenger);
-        cJSON_AddNumberToObject(change, "from", (double)c.from);
-        cJSON_AddNumberToObject(change, "to", (double)c.to);
+        cJSON_AddNumberToObject(change, "from", (double)c.from_criterion);
+        cJSON_AddNumberToObject(change, "to", (double)c.to_criterion);
         cJSON_AddNumberToObject(change, "basis_points", (double)c.basis_points);
     } else {
         cr_assert_eq(ipart_error_last()->code, IPART_ENOTFOUND);

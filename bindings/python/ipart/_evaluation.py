@@ -7,13 +7,16 @@ See doc/evaluation.md for the formulas.
 """
 import array
 import collections
+import dataclasses
 import decimal
 import enum
 import itertools
 import json
-from typing import Dict, List, NamedTuple, Optional, Sequence, Union
+import warnings
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import capi
+from ._errors import NotFoundError
 from ._money import Money
 
 #: A bulk winner when several tenders share the best total.
@@ -112,6 +115,97 @@ class Sweep(NamedTuple):
                 for i, n in sorted(counts.items(), key=lambda kv: -kv[1])}
 
 
+class WeightShift(NamedTuple):
+    """A transfer of ``basis_points`` of weight from one criterion to another
+    (the others unchanged, the sum still 10000). Criteria by name."""
+    from_criterion: str
+    to_criterion: str
+    basis_points: int
+
+
+class StabilityTender(NamedTuple):
+    """One tender under the weights of a stability analysis."""
+    tender: str
+    points: decimal.Decimal  #: its total, points out of 100
+    rank: int                #: 1 = best; tied tenders share it
+    tied_at_top: bool        #: it shares the best total with another tender
+
+
+class Pair(NamedTuple):
+    """Two tenders, the better total first; ``swap`` is the smallest single
+    weight transfer after which ``behind`` is strictly ahead (None: none is)."""
+    ahead: str
+    behind: str
+    margin: decimal.Decimal  #: points of ahead minus points of behind
+    swap: Optional[WeightShift]
+
+
+class WinnerChange(NamedTuple):
+    """The smallest weight transfer that makes ``challenger`` the winner."""
+    challenger: str
+    shift: WeightShift
+
+
+class Removal(NamedTuple):
+    """The others re-evaluated without ``removed``: ``reversal`` when two of
+    them compare differently (``pair`` the first such pair, ``changed_pairs``
+    how many); ``winner_after`` the sole best of them (None when tied)."""
+    removed: str
+    reversal: bool
+    changed_pairs: int
+    pair: Optional[Tuple[str, str]]
+    winner_after: Optional[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Stability:
+    """How robust the ranking under one weight vector is
+    (ipart_evaluation_stability; doc/evaluation.md). Tenders and criteria are
+    named as in the Evaluation; points are Decimal."""
+    tenders: List[StabilityTender]   #: in tender order
+    winner: Optional[str]            #: None when the best total is tied
+    tied_at_top: List[str]
+    pairs: List[Pair]                #: every pair once: (0,1), (0,2)... (1,2)...
+    winner_change: Optional[WinnerChange]  #: None if none or the top is tied
+    removals: List[Removal]          #: one per tender, in tender order
+
+
+def _stability(s, tenders: Sequence[str], criteria: Sequence[str]) -> Stability:
+    rows = []
+    for t in range(capi.ipart_stability_tender_count(s)):
+        r = capi.ipart_stability_tender()
+        capi.ipart_stability_tender_at(r, s, t)
+        rows.append(StabilityTender(tenders[t], points(r.total), r.rank, bool(r.tied_at_top)))
+    pairs = []
+    for i in range(capi.ipart_stability_pair_count(s)):
+        p = capi.ipart_stability_pair()
+        capi.ipart_stability_pair_at(p, s, i)
+        swap = (WeightShift(criteria[p.swap_from], criteria[p.swap_to], p.swap_basis_points)
+                if p.has_swap else None)
+        pairs.append(Pair(tenders[p.ahead], tenders[p.behind], points(p.margin), swap))
+    change = None
+    c = capi.ipart_winner_change()
+    if capi.ipart_stability_winner(s) != TIED:
+        try:
+            capi.ipart_stability_winner_change(c, s)
+            change = WinnerChange(tenders[c.challenger],
+                                  WeightShift(criteria[c.from_criterion],
+                                              criteria[c.to_criterion], c.basis_points))
+        except NotFoundError:
+            change = None
+    removals = []
+    for r in range(len(rows)):
+        m = capi.ipart_stability_removal()
+        capi.ipart_stability_removal_at(m, s, r)
+        removals.append(Removal(tenders[m.removed], bool(m.reversal), m.changed_pairs,
+                                (tenders[m.pair_first], tenders[m.pair_second])
+                                if m.has_pair else None,
+                                tenders[m.winner_after] if m.winner_after != TIED else None))
+    winner = capi.ipart_stability_winner(s)
+    return Stability(rows, tenders[winner] if winner != TIED else None,
+                     [r.tender for r in rows if r.tied_at_top], pairs, change, removals)
+
+
 class Evaluation:
     """Tenders scored on criteria under one price model (immutable).
 
@@ -168,11 +262,11 @@ class Evaluation:
         pm = terms.get("price_model") or {"model": "relative"}
         reference = pm.get("reference_price")
         currency = partnership.currency
-        tender_of = {t["id"]: t["tender"] for t in partnership.tenderers}
+        tender_of = {t.id: t.tender for t in partnership.tenderers}
         score_of = {(s["tenderer"], s["criterion"]): s["score"] for s in scores}
-        ranked = {r["tenderer"] for r in ranking}
+        ranked = {r.tenderer for r in ranking}
         ids = [t for t in tender_of if t in ranked]  # order of application
-        rows = [[Money(tender_of[t]["price"], currency).minor if c["kind"] != "quality"
+        rows = [[tender_of[t].price.minor if c["kind"] != "quality"
                  else score_of[(t, c["id"])] for c in criteria] for t in ids]
         return cls([c["kind"] for c in criteria], rows, model=pm["model"],
                    reference_price=Money(reference, currency) if reference else None,
@@ -230,12 +324,20 @@ class Evaluation:
         capi.ipart_evaluation_bulk(winners, all_totals, self._e, flat)
         return Sweep(winners, all_totals, self.tenders)
 
-    def stability(self, weights: Optional[Sequence[int]] = None) -> dict:
-        """How robust the ranking is (see ipart_evaluation_stability_json):
-        totals, ranks, winner, tied_at_top, pairs with the smallest weight
-        transfer that swaps them, winner_change, and removals (rank reversal
-        when a tender is left out). Tenders and criteria are indices into
-        .tenders and .criteria."""
+    def stability(self, weights: Optional[Sequence[int]] = None) -> Stability:
+        """How robust the ranking is (see :class:`Stability`): each tender's
+        points and rank, the winner, every pair with the smallest weight
+        transfer that swaps it, the smallest change of the winner, and the
+        removals (rank reversal when a tender is left out). Tenders and
+        criteria are named by .tenders and .criteria."""
+        s = capi.ipart_swig_evaluation_stability(self._e, self._weights(weights))
+        return _stability(s, self.tenders, self.criteria)
+
+    def stability_json(self, weights: Optional[Sequence[int]] = None) -> dict:
+        """Deprecated: the JSON export of :meth:`stability` as a dict, with
+        tenders and criteria as indices; use :meth:`stability`."""
+        warnings.warn("stability_json() is deprecated: use stability()", DeprecationWarning,
+                      stacklevel=2)
         return json.loads(capi.ipart_evaluation_stability_json(self._e, self._weights(weights)))
 
     def __len__(self) -> int:

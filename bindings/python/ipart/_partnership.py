@@ -4,8 +4,12 @@ import enum
 import json
 from typing import IO, Dict, Iterator, List, NamedTuple, Optional, Union
 
-from . import _contract, capi
+import warnings as _warnings
+
+from . import _contract, _queries, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
+from ._queries import (Action, Forecast, PartnerPhase, Ranked, Right,  # noqa: F401
+                       Rights, RIGHTS, Tenderer)
 from ._dates import _py_date
 from ._errors import NotFoundError
 from ._money import Money
@@ -59,32 +63,6 @@ class ThresholdVerdict(NamedTuple):
     threshold: Money
     above: bool
     valid_from: datetime.date
-
-
-class Right(NamedTuple):
-    """One answer of a rights query, with what decides it."""
-    answer: bool
-    clause: str  # the clause of the terms ("" when none decides)
-    rule: str    # "R36", "R28", "R37"
-    reason: str
-
-
-class Rights(NamedTuple):
-    """What a party may do with a partner's asset at a point of the log
-    (doc/ip-regimes.md). ``bool(rights.use)``... are the answers;
-    ``explanations[right]`` says why."""
-    party: str
-    asset: str
-    event_count: int
-    owns: bool
-    use: bool
-    modify: bool
-    sublicense: bool
-    commercialise: bool
-    explanations: Dict[str, Right]
-
-
-RIGHTS = ("owns", "use", "modify", "sublicense", "commercialise")
 
 
 def _party(p: capi.ipart_party) -> Party:
@@ -191,21 +169,21 @@ class Partnership:
         return _party(p)
 
     @property
-    def tenderers(self) -> List[dict]:
-        return json.loads(capi.ipart_partnership_tenderers_json(self._handle()))
+    def tenderers(self) -> List[Tenderer]:
+        """Every economic operator with its latest tender, in order of
+        application (see :class:`Tenderer`)."""
+        return _queries.tenderers(self._handle())
 
     @property
-    def ranking(self) -> Optional[List[dict]]:
-        """The last evaluation's ranking, best first; None before one."""
-        try:
-            return json.loads(capi.ipart_partnership_ranking_json(self._handle()))
-        except NotFoundError:
-            return None
+    def ranking(self) -> Optional[List[Ranked]]:
+        """The last evaluation's ranking, best first (see :class:`Ranked`);
+        None before one."""
+        return _queries.ranking(self._handle())
 
-    def actions(self, actor: str) -> List[dict]:
+    def actions(self, actor: str) -> List[Action]:
         """Every event type with whether `actor` may send it now, and if not
-        the code and rule that block it."""
-        return json.loads(capi.ipart_partnership_actions_json(self._handle(), actor))
+        the code and rule that block it (see :class:`Action`)."""
+        return _queries.actions(self._handle(), actor)
 
     @property
     def next_due(self) -> Optional[Due]:
@@ -241,9 +219,18 @@ class Partnership:
         """A partner's contract: state, phase, money. NotFoundError if not awarded."""
         return _contract.partner_status(self._handle(), partner)
 
+    def partner_phases(self, partner: str) -> List[PartnerPhase]:
+        """The phases of a partner's contract with their targets and
+        instalments (empty until it is signed). NotFoundError if not awarded."""
+        self.partner(partner)  # NotFoundError for an operator without a contract
+        return _queries.partner_phases(self._handle(), partner)
+
     def partner_detail(self, partner: str) -> dict:
-        """The contract in detail: phases with their targets and instalments."""
-        return _contract.partner_detail(self._handle(), partner)
+        """Deprecated: the JSON export of the contract as a dict; use
+        :meth:`partner` and :meth:`partner_phases`."""
+        _warnings.warn("partner_detail() is deprecated: use partner() and partner_phases()",
+                       DeprecationWarning, stacklevel=2)
+        return json.loads(capi.ipart_partnership_partner_json(self._handle(), partner))
 
     @property
     def caps(self) -> List[CapStatus]:
@@ -266,10 +253,9 @@ class Partnership:
         return _contract.proportionality(self._handle())
 
     @property
-    def forecast(self) -> dict:
-        """The payments still to come: ``{"payments": [...], "total": "..."}``
-        (amounts as canonical strings; see ipart_partnership_forecast_json)."""
-        return json.loads(capi.ipart_partnership_forecast_json(self._handle()))
+    def forecast(self) -> Forecast:
+        """The payments still to come and their total (see :class:`Forecast`)."""
+        return _queries.forecast(self._handle())
 
     def what_if(self, events) -> dict:
         """Apply ``events`` (a list of dicts, or JSON text of an array) to a
@@ -289,11 +275,7 @@ class Partnership:
         count = len(self) if at is None else at
         if count < 0:
             raise ValueError("at must not be negative")
-        data = json.loads(capi.ipart_partnership_rights_json(self._handle(), count, party, asset))
-        why = {r: Right(data[r]["answer"], data[r]["clause"], data[r]["rule"], data[r]["reason"])
-               for r in RIGHTS}
-        return Rights(data["party"], data["asset"], data["event_count"],
-                      *(why[r].answer for r in RIGHTS), explanations=why)
+        return _queries.rights(self._handle(), count, party, asset)
 
     def view(self, party: str) -> dict:
         """The party-scoped view of the document: what ``party`` may see
