@@ -51,6 +51,8 @@
 %immutable ipart_warning::rule;
 %immutable ipart_warning::key;
 %immutable ipart_warning::message;
+%immutable ipart_event_header::type;
+%immutable ipart_event_header::actor;
 %immutable ipart_tenderer::id;
 %immutable ipart_tenderer::name;
 %immutable ipart_tenderer::status;

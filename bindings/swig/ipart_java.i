@@ -421,6 +421,7 @@ IPART_JAVA_NONNULL_RESULT_OF(ipart_stability, ipart_swig_evaluation_stability)
 IPART_JAVA_CLOSEABLE(ipart_rights_explanation)
 IPART_JAVA_NONNULL_RESULT_OF(ipart_rights_explanation, ipart_swig_rights_explain)
 /* The typed rows of the list-shaped queries. */
+IPART_JAVA_CLOSEABLE(ipart_event_header)
 IPART_JAVA_CLOSEABLE(ipart_tenderer)
 IPART_JAVA_CLOSEABLE(ipart_ranked)
 IPART_JAVA_CLOSEABLE(ipart_score)

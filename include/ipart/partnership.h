@@ -127,6 +127,13 @@ typedef struct ipart_score {
     int64_t points;        /**< millionths of a point (weight included) */
 } ipart_score;
 
+/** The header of a logged event. */
+typedef struct ipart_event_header {
+    const char *type;   /**< the event type ("tender_submitted"); static */
+    ipart_date date;    /**< the date the event carries */
+    const char *actor;  /**< the sender's id, borrowed from the partnership */
+} ipart_event_header;
+
 /**
  * Whether an actor may send one event type now (ipart_partnership_action_at()).
  * The texts are copied into the struct: they stay valid as long as it does.
@@ -216,6 +223,14 @@ IPART_API size_t ipart_partnership_event_count(const ipart_partnership *partners
  */
 IPART_API ipart_status ipart_partnership_event_at(char **out, const ipart_partnership *partnership,
                                                   size_t index);
+
+/**
+ * The type, date and sender of the index-th event, without its payload.
+ * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_ENOMEM; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_event_header_at(ipart_event_header *out,
+                                                         const ipart_partnership *partnership,
+                                                         size_t index);
 
 /** Number of parties (authority, followers, operators) in order of appearance. */
 IPART_API size_t ipart_partnership_party_count(const ipart_partnership *partnership);

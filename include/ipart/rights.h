@@ -148,6 +148,15 @@ IPART_API ipart_status ipart_partnership_view_json(char **out,
                                                    const ipart_partnership *partnership,
                                                    const char *party);
 
+/**
+ * How many events the party-scoped view of `party` withholds (the
+ * `withheld` of ipart_partnership_view_json()).
+ * @return as ipart_partnership_view_json().
+ */
+IPART_API ipart_status ipart_partnership_view_withheld(size_t *out,
+                                                       const ipart_partnership *partnership,
+                                                       const char *party);
+
 IPART_END_DECL
 
 #endif /* IPART_RIGHTS_H */

@@ -362,7 +362,8 @@ static void put_pairs(ipart__strbuf *b, const ipart_stability *s)
     ipart_winner_change c;
     ipart__strbuf_puts(b, "],\"winner_change\":");
     if (ipart_stability_winner_change(&c, s) == IPART_OK)
-        ipart__strbuf_printf(b, "{\"challenger\":%zu,\"from\":%zu,\"to\":%zu,\"basis_points\":%lld}",
+        ipart__strbuf_printf(b,
+                             "{\"challenger\":%zu,\"from\":%zu,\"to\":%zu,\"basis_points\":%lld}",
                              c.challenger, c.from_criterion, c.to_criterion,
                              (long long)c.basis_points);
     else
@@ -376,7 +377,8 @@ static void put_removals(ipart__strbuf *b, const ipart_stability *s)
     for (size_t r = 0; r < ipart_stability_tender_count(s); r++) {
         ipart_stability_removal rm;
         ipart_stability_removal_at(&rm, s, r);
-        ipart__strbuf_printf(b, "%s{\"removed\":%zu,\"reversal\":%s,\"changed_pairs\":%zu,\"pair\":",
+        ipart__strbuf_printf(b,
+                             "%s{\"removed\":%zu,\"reversal\":%s,\"changed_pairs\":%zu,\"pair\":",
                              r ? "," : "", rm.removed, boolean(rm.reversal), rm.changed_pairs);
         if (rm.has_pair)
             ipart__strbuf_printf(b, "[%zu,%zu]", rm.pair_first, rm.pair_second);

@@ -111,7 +111,8 @@ ipart_status ipart_partnership_rights_explain(ipart_rights_explanation **out,
     ipart_status rc = private_copy(&x->prefix, p, event_count);
     if (rc == IPART_OK)
         rc = ipart__rights_compute(x->answers, x->prefix, party, asset);
-    if (rc == IPART_OK && (!(x->party = ipart__strdup(party)) || !(x->asset = ipart__strdup(asset))))
+    if (rc == IPART_OK &&
+        (!(x->party = ipart__strdup(party)) || !(x->asset = ipart__strdup(asset))))
         rc = ipart__fail_nomem();
     if (rc != IPART_OK) {
         ipart_rights_explanation_free(x);
@@ -404,38 +405,62 @@ static void view_event(view *v, size_t index)
     cJSON_Delete(ev);
 }
 
-ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p, const char *party)
+/* The view of `party` into v->b, counting what it withholds; the buffer is
+ * freed on failure. */
+static ipart_status build_view(view *v, const ipart_partnership *p, const char *party,
+                               const char *function)
 {
-    if (!out || !p || !party)
-        return ipart__fail_null("ipart_partnership_view_json", !out ? "out"
-                                                               : !p ? "partnership"
-                                                                    : "party");
+    if (!p || !party)
+        return ipart__fail_null(function, !p ? "partnership" : "party");
     const ipart__party *who = ipart__party_find(p, party);
     if (!who)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
-    view v = {p, who->id, NULL, 0, IPART__STRBUF_INIT, 0, 0};
-    ipart_status rc = collect_consents(&v);
-    ipart__strbuf_puts(&v.b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
-    ipart__strbuf_json_string(&v.b, p->profile->code);
-    ipart__strbuf_puts(&v.b, ",\"party\":");
-    ipart__strbuf_json_string(&v.b, who->id);
-    ipart__strbuf_puts(&v.b, ",\"events\":[");
-    for (size_t i = 0; rc == IPART_OK && !v.failed && i < p->log_count; i++) {
+    *v = (view){p, who->id, NULL, 0, IPART__STRBUF_INIT, 0, 0};
+    ipart_status rc = collect_consents(v);
+    ipart__strbuf_puts(&v->b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
+    ipart__strbuf_json_string(&v->b, p->profile->code);
+    ipart__strbuf_puts(&v->b, ",\"party\":");
+    ipart__strbuf_json_string(&v->b, who->id);
+    ipart__strbuf_puts(&v->b, ",\"events\":[");
+    for (size_t i = 0; rc == IPART_OK && !v->failed && i < p->log_count; i++) {
         /* The contracting authority holds the whole log. */
         if (who->role == IPART_ROLE_AUTHORITY)
-            emit(&v, i, 0, p->log[i].json, p->log[i].length);
+            emit(v, i, 0, p->log[i].json, p->log[i].length);
         else
-            view_event(&v, i);
+            view_event(v, i);
     }
-    ipart__strbuf_printf(&v.b, "\n],\"withheld\":%zu}\n", v.withheld);
-    for (size_t i = 0; i < v.consent_count; i++)
-        ipart__free(v.consents[i].field);
-    ipart__free(v.consents);
-    if (rc == IPART_OK && v.failed)
+    ipart__strbuf_printf(&v->b, "\n],\"withheld\":%zu}\n", v->withheld);
+    for (size_t i = 0; i < v->consent_count; i++)
+        ipart__free(v->consents[i].field);
+    ipart__free(v->consents);
+    if (rc == IPART_OK && v->failed)
         rc = ipart__fail_nomem();
-    if (rc != IPART_OK) {
-        ipart__strbuf_free(&v.b);
+    if (rc != IPART_OK)
+        ipart__strbuf_free(&v->b);
+    return rc;
+}
+
+ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p, const char *party)
+{
+    if (!out)
+        return ipart__fail_null("ipart_partnership_view_json", "out");
+    view v;
+    ipart_status rc = build_view(&v, p, party, "ipart_partnership_view_json");
+    if (rc != IPART_OK)
         return rc;
-    }
     return ipart__strbuf_finish(&v.b, out);
+}
+
+ipart_status ipart_partnership_view_withheld(size_t *out, const ipart_partnership *p,
+                                             const char *party)
+{
+    if (!out)
+        return ipart__fail_null("ipart_partnership_view_withheld", "out");
+    view v;
+    ipart_status rc = build_view(&v, p, party, "ipart_partnership_view_withheld");
+    if (rc != IPART_OK)
+        return rc;
+    ipart__strbuf_free(&v.b);
+    *out = v.withheld;
+    return IPART_OK;
 }

@@ -44,7 +44,8 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     /* The same gate apply() uses, on a payload-free event dated like the last one. */
     ipart__event probe = {.type = t, .date = p->last_date, .actor = actor};
     ipart_status rc = ipart__may_apply(p, &probe);
-    ipart_action a = {.type = ipart__event_type_name(t), .allowed = rc == IPART_OK, .code = (int)rc};
+    ipart_action a = {.type = ipart__event_type_name(t), .allowed = rc == IPART_OK,
+                      .code = (int)rc};
     if (rc != IPART_OK) {
         const ipart_error *e = ipart_error_last();
         copy_text(a.rule, sizeof a.rule, e->rule);
@@ -170,8 +171,8 @@ static ipart_status ranked_entry(const ipart__ranked **out, const ipart_partners
     if (!p->ranking)
         return ipart__fail(IPART_ENOTFOUND, "ranking.none", "the tenders have not been evaluated");
     if (index >= p->ranking->count)
-        return ipart__fail(IPART_ENOTFOUND, "ranking.index", "no ranked tenderer %zu: there are %zu",
-                           index, p->ranking->count);
+        return ipart__fail(IPART_ENOTFOUND, "ranking.index",
+                           "no ranked tenderer %zu: there are %zu", index, p->ranking->count);
     *out = &p->ranking->entries[index];
     return IPART_OK;
 }

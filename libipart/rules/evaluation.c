@@ -604,7 +604,8 @@ static void stability_removals(ipart_stability *s, const ipart_evaluation *e, co
         ipart_stability_removal rm = {.removed = r};
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++) {
-                if (i == r || j == r || compare(totals[i], totals[j]) == compare(after[i], after[j]))
+                if (i == r || j == r ||
+                    compare(totals[i], totals[j]) == compare(after[i], after[j]))
                     continue;
                 if (!rm.changed_pairs++) {
                     rm.pair_first = i;

@@ -210,7 +210,8 @@ Test(evaluation, golden_stability)
 static cJSON *stability_typed(const ipart_stability *s)
 {
     cJSON *obj = cJSON_CreateObject();
-    cJSON *totals = cJSON_AddArrayToObject(obj, "totals"), *ranks = cJSON_AddArrayToObject(obj, "ranks");
+    cJSON *totals = cJSON_AddArrayToObject(obj, "totals");
+    cJSON *ranks = cJSON_AddArrayToObject(obj, "ranks");
     size_t n = ipart_stability_tender_count(s);
     int64_t winner = ipart_stability_winner(s);
     cJSON *top = cJSON_CreateArray();

@@ -346,6 +346,44 @@ static void check_rights(const ipart_partnership *p, size_t count, const char *w
     }
 }
 
+/* Every event's header is its JSON's, and every party's withheld count its view's. */
+static void check_headers_and_views(const ipart_partnership *p, const char *where)
+{
+    for (size_t i = 0; i < ipart_partnership_event_count(p); i++) {
+        char *text = NULL, *date = NULL;
+        ipart_event_header h;
+        assert_ok(ipart_partnership_event_at(&text, p, i));
+        assert_ok(ipart_partnership_event_header_at(&h, p, i));
+        cJSON *ev = cJSON_Parse(text);
+        assert_ok(ipart_date_format(&date, h.date));
+        cr_assert_str_eq(h.type, cJSON_GetObjectItem(ev, "type")->valuestring, "%s", where);
+        cr_assert_str_eq(date, cJSON_GetObjectItem(ev, "date")->valuestring, "%s", where);
+        cr_assert_str_eq(h.actor, cJSON_GetObjectItem(ev, "actor")->valuestring, "%s", where);
+        ipart_free(date);
+        ipart_free(text);
+        cJSON_Delete(ev);
+    }
+    ipart_event_header past;
+    assert_fails_with(ipart_partnership_event_header_at(&past, p, ipart_partnership_event_count(p)),
+                      IPART_ENOTFOUND);
+    for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
+        ipart_party party;
+        char *text = NULL;
+        size_t withheld = 0;
+        assert_ok(ipart_partnership_party_at(&party, p, i));
+        assert_ok(ipart_partnership_view_json(&text, p, party.id));
+        assert_ok(ipart_partnership_view_withheld(&withheld, p, party.id));
+        cJSON *view = cJSON_Parse(text);
+        cr_assert_eq((double)withheld, cJSON_GetObjectItem(view, "withheld")->valuedouble, "%s %s",
+                     where, party.id);
+        ipart_free(text);
+        cJSON_Delete(view);
+    }
+    size_t withheld = 7;
+    assert_fails_with(ipart_partnership_view_withheld(&withheld, p, "nobody"), IPART_ENOTFOUND);
+    cr_assert_eq(withheld, 7, "a failed call leaves *out untouched");
+}
+
 Test(typed, every_golden_procedure_exports_what_its_typed_results_say, .timeout = 120)
 {
     for (size_t c = 0; c < sizeof PROCEDURES / sizeof *PROCEDURES; c++) {
@@ -364,6 +402,7 @@ Test(typed, every_golden_procedure_exports_what_its_typed_results_say, .timeout 
             check_contract(p, where);
         }
         size_t n = ipart_partnership_event_count(p);
+        check_headers_and_views(p, PROCEDURES[c]);
         check_rights(p, n, PROCEDURES[c]);
         check_rights(p, n - 3, PROCEDURES[c]);
         ipart_partnership_free(p);
@@ -479,6 +518,12 @@ Test(typed, misuse_and_ranges)
     assert_fails_with(ipart_partnership_partner_phase_at(&ph, p, NULL, 0), IPART_EMISUSE);
     assert_fails_with(ipart_partnership_rights_explain(&x, p, 99, "x", "y.foreground"),
                       IPART_ERANGE);
+    ipart_event_header h;
+    size_t withheld;
+    assert_fails_with(ipart_partnership_event_header_at(NULL, p, 0), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_event_header_at(&h, NULL, 0), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_view_withheld(NULL, p, "stavanger"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_view_withheld(&withheld, p, NULL), IPART_EMISUSE);
     cr_assert_null(x);
     ipart_rights_explanation_free(NULL);
     ipart_partnership_free(p);

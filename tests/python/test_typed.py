@@ -143,6 +143,23 @@ def test_ranking_records_give_the_golden_ranking(name):
             assert r.points == decimal.Decimal(w["total"])
 
 
+@pytest.mark.parametrize("name", PROCEDURES)
+def test_event_headers_and_withheld_counts_are_the_json(name):
+    p = ipart.Partnership.loads(load_case("procedure/" + name)["document"])
+    for i, event in enumerate(p):
+        h = p.event_header(i)
+        assert isinstance(h, ipart.EventHeader) and isinstance(h.date, datetime.date)
+        assert (h.type, h.date.isoformat(), h.actor) == \
+            (event["type"], event["date"], event["actor"])
+    assert p.event_header(-1) == p.event_header(len(p) - 1)
+    with pytest.raises(ipart.NotFoundError):
+        p.event_header(len(p))
+    for party in p.parties:
+        assert p.view_withheld(party.id) == p.view(party.id)["withheld"]
+    with pytest.raises(ipart.NotFoundError):
+        p.view_withheld("nobody")
+
+
 def test_records_are_immutable_and_typed():
     p = ipart.Partnership.loads(load_case("procedure/stavanger.json")["document"])
     t = next(x for x in p.tenderers if x.id == "op05")

@@ -8,8 +8,8 @@ import warnings as _warnings
 
 from . import _contract, _queries, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
-from ._queries import (Action, Forecast, PartnerPhase, Ranked, Right,  # noqa: F401
-                       Rights, RIGHTS, Tenderer)
+from ._queries import (Action, EventHeader, Forecast, PartnerPhase, Ranked,  # noqa: F401
+                       Right, Rights, RIGHTS, Tenderer)
 from ._dates import _py_date
 from ._errors import NotFoundError
 from ._money import Money
@@ -132,6 +132,15 @@ class Partnership:
         if index < 0:
             raise IndexError("event index out of range")
         return json.loads(capi.ipart_partnership_event_at(self._handle(), index))
+
+    def event_header(self, index: int) -> EventHeader:
+        """The type, date and sender of the index-th event (negative counts
+        from the end), without its payload."""
+        if index < 0:
+            index += len(self)
+        if index < 0:
+            raise IndexError("event index out of range")
+        return _queries.event_header(self._handle(), index)
 
     def __iter__(self) -> Iterator[dict]:
         for i in range(len(self)):
@@ -281,6 +290,10 @@ class Partnership:
         """The party-scoped view of the document: what ``party`` may see
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
+
+    def view_withheld(self, party: str) -> int:
+        """How many events the party-scoped view of ``party`` withholds."""
+        return capi.ipart_partnership_view_withheld(self._handle(), party)
 
     def _handle(self):
         if self._p is None:

@@ -17,6 +17,20 @@ from ._evaluation import points
 from ._money import Money
 
 
+class EventHeader(NamedTuple):
+    """The type, date and sender of a logged event (ipart_event_header)."""
+    type: str
+    date: datetime.date
+    actor: str
+
+
+def event_header(handle, index: int) -> EventHeader:
+    """The header of the index-th event, without parsing its payload."""
+    h = capi.ipart_event_header()
+    capi.ipart_partnership_event_header_at(h, handle, index)
+    return EventHeader(h.type, _py_date(h.date), h.actor)
+
+
 class Tender(NamedTuple):
     """A tenderer's latest tender (ipart_tenderer)."""
     kind: str                 #: "initial", "intermediate" or "final"

@@ -230,6 +230,26 @@ public class TypedTest {
         }
     }
 
+    @Test
+    public void eventHeadersAndWithheldCountsAreTheJson() {
+        for (String name : PROCEDURES) {
+            try (Partnership p = PartnershipTest.replay(name, -1)) {
+                for (int i = 0; i < p.eventCount(); i++) {
+                    JsonObject ev = parse(p.event(i)).getAsJsonObject();
+                    EventHeader h = p.eventHeader(i);
+                    assertEquals(Cases.str(ev, "type"), h.type());
+                    assertEquals(LocalDate.parse(Cases.str(ev, "date")), h.date());
+                    assertEquals(Cases.str(ev, "actor"), h.actor());
+                }
+                assertThrows(NotFoundException.class, () -> p.eventHeader(p.eventCount()));
+                for (Party party : p.parties())
+                    assertEquals(parse(p.viewJson(party.id())).getAsJsonObject().get("withheld").getAsInt(),
+                                 p.viewWithheld(party.id()));
+                assertThrows(NotFoundException.class, () -> p.viewWithheld("nobody"));
+            }
+        }
+    }
+
     /** The typed stability in the shape of its JSON export (indices, millionths). */
     static JsonObject asExport(Stability s, Evaluation e) {
         List<String> t = e.tenderNames(), c = e.criterionNames();

@@ -205,6 +205,30 @@ public final class Partnership implements AutoCloseable {
     }
 
     /**
+     * The type, date and sender of an event, without its payload.
+     *
+     * @param index 0..eventCount()-1
+     * @return the header
+     * @throws NotFoundException past the end
+     * @throws IllegalStateException if closed
+     */
+    public EventHeader eventHeader(int index) { return Queries.eventHeader(h(), index); }
+
+    /**
+     * How many events the party-scoped view of a party withholds (R19, R37).
+     *
+     * @param party a party id
+     * @return the {@code withheld} count of {@link #viewJson(String)}
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public int viewWithheld(String party) {
+        long[] out = new long[1];
+        IpartCapi.ipart_partnership_view_withheld(out, h(), party);
+        return Math.toIntExact(out[0]);
+    }
+
+    /**
      * Every economic operator with its latest tender, in order of application.
      *
      * @return the rows (unmodifiable)

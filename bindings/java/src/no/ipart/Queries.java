@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.ipart.swig.IpartCapi;
 import no.ipart.swig.ipart_action;
+import no.ipart.swig.ipart_event_header;
 import no.ipart.swig.ipart_money;
 import no.ipart.swig.ipart_partner_instalment;
 import no.ipart.swig.ipart_partner_phase;
@@ -37,6 +38,13 @@ final class Queries {
 
     static Optional<String> optional(String s) {
         return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    static EventHeader eventHeader(ipart_partnership p, int index) {
+        try (ipart_event_header h = new ipart_event_header()) {
+            IpartCapi.ipart_partnership_event_header_at(h, p, index);
+            return new EventHeader(h.getType(), Dates.fromC(h.getDate()), h.getActor());
+        }
     }
 
     static List<Tenderer> tenderers(ipart_partnership p) {
