@@ -56,3 +56,29 @@ def test_the_worked_example_is_the_library_output():
     assert block, "doc/partnership.md has no ledger block"
     assert block.group(1) == ledger(), \
         "doc/partnership.md is out of date: regenerate the ledger (tests/python/test_docs.py)"
+
+
+def _undocumented():
+    """Public names of the package (ipart.__all__) and their public methods
+    and properties that have no docstring of their own."""
+    import inspect
+    missing = []
+    for name in ipart.__all__:
+        obj = getattr(ipart, name)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            continue
+        doc = obj.__doc__
+        # A NamedTuple without a docstring gets "Name(field, ...)" generated.
+        if not doc or (inspect.isclass(obj) and doc.startswith(obj.__name__ + "(")):
+            missing.append(name)
+        for member, value in (vars(obj).items() if inspect.isclass(obj) else ()):
+            if member.startswith("_"):
+                continue
+            f = value.fget if isinstance(value, property) else getattr(value, "__func__", value)
+            if inspect.isfunction(f) and not f.__doc__:
+                missing.append(f"{name}.{member}")
+    return missing
+
+
+def test_every_public_name_has_a_docstring():
+    assert _undocumented() == []

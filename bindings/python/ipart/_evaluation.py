@@ -96,6 +96,7 @@ class Score(NamedTuple):
 
     @property
     def points(self) -> decimal.Decimal:
+        """The total as a Decimal number of points."""
         return points(self.total)
 
 

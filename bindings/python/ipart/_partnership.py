@@ -35,6 +35,7 @@ class Stage(enum.IntEnum):
 
 
 class Role(enum.IntEnum):
+    """Roles of parties (ipart_role); str() gives the JSON name."""
     AUTHORITY = capi.IPART_ROLE_AUTHORITY
     FOLLOWER = capi.IPART_ROLE_FOLLOWER
     OPERATOR = capi.IPART_ROLE_OPERATOR
@@ -44,6 +45,8 @@ class Role(enum.IntEnum):
 
 
 class Party(NamedTuple):
+    """A party (ipart_party): ``kind`` is an authority's kind ("" for
+    operators), ``status`` an operator's standing ("" for authorities)."""
     id: str
     name: str
     role: Role
@@ -59,6 +62,7 @@ class Due(NamedTuple):
 
 
 class ThresholdVerdict(NamedTuple):
+    """The estimated value (R30) against the EEA threshold in force (R3)."""
     estimated_value: Money
     threshold: Money
     above: bool
@@ -102,6 +106,7 @@ class Partnership:
         return capi.ipart_partnership_save(self._handle())
 
     def dump(self, fp: IO) -> None:
+        """Write the canonical document to a text file object."""
         fp.write(self.dumps())
 
     def clone(self) -> "Partnership":
@@ -148,23 +153,28 @@ class Partnership:
 
     @property
     def events(self) -> List[dict]:
+        """Every event of the log, canonical, as dicts."""
         return list(self)
 
     # -- state --------------------------------------------------------------
     @property
     def profile(self) -> str:
+        """The jurisdiction profile ("NO", "SE", "DK", "EU")."""
         return capi.ipart_partnership_profile(self._handle())
 
     @property
     def currency(self) -> str:
+        """The currency of the case ("" before partnership_created)."""
         return capi.ipart_partnership_currency(self._handle())
 
     @property
     def stage(self) -> Stage:
+        """The current procedure stage."""
         return Stage(capi.ipart_partnership_stage(self._handle()))
 
     @property
     def parties(self) -> List[Party]:
+        """Every party, the authority first, in the order they joined."""
         out = []
         for i in range(capi.ipart_partnership_party_count(self._handle())):
             p = capi.ipart_party()
@@ -173,6 +183,7 @@ class Partnership:
         return out
 
     def party(self, party_id: str) -> Party:
+        """The party with an id; NotFoundError if there is none."""
         p = capi.ipart_party()
         capi.ipart_partnership_party_get(p, self._handle(), party_id)
         return _party(p)
@@ -196,6 +207,7 @@ class Partnership:
 
     @property
     def next_due(self) -> Optional[Due]:
+        """The earliest date-driven step, or None when nothing is pending."""
         d = capi.ipart_due()
         try:
             capi.ipart_partnership_next_due(d, self._handle())
@@ -213,12 +225,14 @@ class Partnership:
 
     @property
     def budget_cap(self) -> Money:
+        """The development budget cap of the terms (R33); StateError before them."""
         out = capi.ipart_money()
         capi.ipart_partnership_budget_cap(out, self._handle())
         return Money._wrap(out)
 
     @property
     def awarded_sum(self) -> Money:
+        """The sum of the development prices awarded (0 before the award)."""
         out = capi.ipart_money()
         capi.ipart_partnership_awarded_sum(out, self._handle())
         return Money._wrap(out)
