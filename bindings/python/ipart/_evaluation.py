@@ -15,7 +15,7 @@ import json
 import warnings
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import capi
+from . import _arrays, capi
 from ._errors import NotFoundError
 from ._money import Money
 
@@ -214,8 +214,16 @@ class Evaluation:
     ``values``: per tender a row with a price in minor units (or Money) for
     a price criterion and a score 0..quality_scale for a quality criterion;
     or a flat int64 buffer (array.array('q'), numpy int64) of tenders x
-    criteria. ``reference_price`` (linear model only): the price that gets
-    0 points, minor units or Money; None = the highest tender price.
+    criteria; or a NumPy integer array of shape (tenders, criteria); or a
+    pandas DataFrame with one row per tender and one column per criterion,
+    whose index and columns name the tenders and criteria unless given.
+    ``reference_price`` (linear model only): the price that gets 0 points,
+    minor units or Money; None = the highest tender price.
+
+    Weights, wherever taken, are basis points summing to 10000: a sequence,
+    an int64 buffer, a NumPy integer array, or a pandas Series (indexed by
+    criterion name, or 0..K-1) / one-row DataFrame (columns likewise).
+    Floats and anything of another shape are refused with the shape expected.
     """
 
     def __init__(self, kinds: Sequence, values, *, model: Union[str, PriceModel] = "relative",
@@ -225,6 +233,9 @@ class Evaluation:
                  weights: Optional[Sequence[int]] = None):
         self.model = PriceModel.parse(model)
         kinds = [_kind(k) for k in kinds]
+        framed = _arrays.table(values, tenders, criteria)
+        if framed is not None:
+            values, tenders, criteria = framed
         flat = _flat(values)
         if isinstance(flat, list) and any(isinstance(v, Money) for v in flat):
             flat = [_value(v) for v in flat]
@@ -288,7 +299,8 @@ class Evaluation:
             if self.weights is None:
                 raise ValueError("no weights given and none published")
             return self.weights
-        return _flat(weights)
+        framed = _arrays.weights(weights, self.criteria, single=True)
+        return framed if framed is not None else _flat(weights)
 
     def points(self, tender: int, criterion: int, weight: int) -> int:
         """Millionths of a point tender gets on criterion under weight basis points."""
@@ -314,9 +326,12 @@ class Evaluation:
         """Score every tender under many weight vectors in one call.
 
         ``weights``: an int64 buffer of vectors x criteria (array.array('q'),
-        numpy int64 of shape (M, K)), read in place, or a sequence of rows.
+        numpy int64 of shape (M, K)), read in place; a sequence of rows; or
+        a pandas DataFrame with one row per vector and one column per
+        criterion (named as .criteria, or numbered 0..K-1).
         """
-        flat = _flat(weights)
+        framed = _arrays.weights(weights, self.criteria, single=False)
+        flat = framed if framed is not None else _flat(weights)
         k = len(self.criteria)
         count = len(flat) if isinstance(flat, list) else memoryview(flat).nbytes // 8
         m = count // k if k else 0
