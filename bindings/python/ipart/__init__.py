@@ -22,6 +22,7 @@ from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
 from ._queries import (EventHeader, Tenderer, Tender, Ranked, Action, PartnerPhase, Target, Instalment,
                        Payment, Forecast)
+from ._views import Parties, Events
 from ._evaluation import (Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points,
                           Stability, StabilityTender, Pair, WeightShift, WinnerChange, Removal)
 
@@ -37,7 +38,7 @@ __all__ = [
     "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
     "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
     "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
-    "WEIGHT_TOTAL", "points", "EventHeader", "Tenderer", "Tender", "Ranked", "Action", "PartnerPhase",
+    "WEIGHT_TOTAL", "points", "Parties", "Events", "EventHeader", "Tenderer", "Tender", "Ranked", "Action", "PartnerPhase",
     "Target", "Instalment", "Payment", "Forecast", "Stability", "StabilityTender", "Pair",
     "WeightShift", "WinnerChange", "Removal",
 ]

@@ -13,6 +13,7 @@ from ._queries import (Action, EventHeader, Forecast, PartnerPhase, Ranked,  # n
 from ._dates import _py_date
 from ._errors import NotFoundError
 from ._money import Money
+from ._views import Events, Parties
 
 
 class Stage(enum.IntEnum):
@@ -152,9 +153,10 @@ class Partnership:
             yield self.event(i)
 
     @property
-    def events(self) -> List[dict]:
-        """Every event of the log, canonical, as dicts."""
-        return list(self)
+    def events(self) -> Events:
+        """The event log as a live sequence of canonical dicts:
+        ``p.events[3]``, ``p.events[-1]``, slices, ``p.events.header(i)``."""
+        return Events(self)
 
     # -- state --------------------------------------------------------------
     @property
@@ -173,14 +175,16 @@ class Partnership:
         return Stage(capi.ipart_partnership_stage(self._handle()))
 
     @property
-    def parties(self) -> List[Party]:
-        """Every party, the authority first, in the order they joined."""
-        out = []
-        for i in range(capi.ipart_partnership_party_count(self._handle())):
-            p = capi.ipart_party()
-            capi.ipart_partnership_party_at(p, self._handle(), i)
-            out.append(_party(p))
-        return out
+    def parties(self) -> Parties:
+        """Every party, the authority first, in the order they joined, as a
+        live sequence also indexed by id: ``p.parties["op05"]``,
+        ``"op05" in p.parties``, ``p.parties[0]``, slices."""
+        return Parties(self)
+
+    def _party_at(self, index: int) -> Party:
+        p = capi.ipart_party()
+        capi.ipart_partnership_party_at(p, self._handle(), index)
+        return _party(p)
 
     def party(self, party_id: str) -> Party:
         """The party with an id; NotFoundError if there is none."""
