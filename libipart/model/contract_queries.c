@@ -128,12 +128,22 @@ ipart_status ipart_partnership_partner_phase_at(ipart_partner_phase *out,
     return IPART_OK;
 }
 
-static ipart_status item_index(size_t index, size_t count, const char *what, const char *phase)
+/* The partner's contract, its phase k and that phase's target or instalment
+ * `index`, with the call's arguments checked. */
+static ipart_status find_item(const ipart__contract **c, const ev_phase **ph, const void *out,
+                              const ipart_partnership *p, const char *partner, size_t k,
+                              size_t index, int instalment, const char *function)
 {
+    ipart_status rc = phase_args(out, p, partner, function);
+    if (rc == IPART_OK)
+        rc = find_phase(c, ph, p, partner, k);
+    if (rc != IPART_OK)
+        return rc;
+    size_t count = instalment ? (*ph)->instalments.count : (*ph)->targets.count;
     if (index < count)
         return IPART_OK;
     return ipart__fail(IPART_ENOTFOUND, "phase.item.index", "phase '%s' has no %s %zu: it has %zu",
-                       phase, what, index, count);
+                       (*ph)->id, instalment ? "instalment" : "target", index, count);
 }
 
 ipart_status ipart_partnership_partner_target_at(ipart_partner_target *out,
@@ -142,11 +152,8 @@ ipart_status ipart_partnership_partner_target_at(ipart_partner_target *out,
 {
     const ipart__contract *c = NULL;
     const ev_phase *ph = NULL;
-    ipart_status rc = phase_args(out, p, partner, "ipart_partnership_partner_target_at");
-    if (rc == IPART_OK)
-        rc = find_phase(&c, &ph, p, partner, k);
-    if (rc == IPART_OK)
-        rc = item_index(index, ph->targets.count, "target", ph->id);
+    ipart_status rc = find_item(&c, &ph, out, p, partner, k, index, 0,
+                                "ipart_partnership_partner_target_at");
     if (rc != IPART_OK)
         return rc;
     const ipart__target_state *ts =
@@ -162,11 +169,8 @@ ipart_status ipart_partnership_partner_instalment_at(ipart_partner_instalment *o
 {
     const ipart__contract *c = NULL;
     const ev_phase *ph = NULL;
-    ipart_status rc = phase_args(out, p, partner, "ipart_partnership_partner_instalment_at");
-    if (rc == IPART_OK)
-        rc = find_phase(&c, &ph, p, partner, k);
-    if (rc == IPART_OK)
-        rc = item_index(index, ph->instalments.count, "instalment", ph->id);
+    ipart_status rc = find_item(&c, &ph, out, p, partner, k, index, 1,
+                                "ipart_partnership_partner_instalment_at");
     if (rc != IPART_OK)
         return rc;
     const ev_instalment *in = (const ev_instalment *)ph->instalments.items + index;
