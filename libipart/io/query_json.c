@@ -301,8 +301,11 @@ ipart_status ipart_partnership_rights_json(char **out, const ipart_partnership *
                                            size_t event_count, const char *party,
                                            const char *asset)
 {
-    if (!out)
-        return ipart__fail_null("ipart_partnership_rights_json", "out");
+    if (!out || !p || !party || !asset)
+        return ipart__fail_null("ipart_partnership_rights_json", !out ? "out"
+                                                                 : !p ? "partnership"
+                                                                 : !party ? "party"
+                                                                          : "asset");
     ipart_rights_explanation *x = NULL;
     ipart_status rc = ipart_partnership_rights_explain(&x, p, event_count, party, asset);
     if (rc != IPART_OK)
@@ -394,8 +397,9 @@ static void put_removals(ipart__strbuf *b, const ipart_stability *s)
 ipart_status ipart_evaluation_stability_json(char **out, const ipart_evaluation *e,
                                              const int64_t *weights, size_t weights_count)
 {
-    if (!out)
-        return ipart__fail_null("ipart_evaluation_stability_json", "out");
+    if (!out || !e || !weights)
+        return ipart__fail_null("ipart_evaluation_stability_json",
+                                !out ? "out" : !e ? "evaluation" : "weights");
     ipart_stability *s = NULL;
     ipart_status rc = ipart_evaluation_stability(&s, e, weights, weights_count);
     if (rc != IPART_OK)
