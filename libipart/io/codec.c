@@ -92,6 +92,7 @@ static const char *const separate_rnd[] = {"existing", "planned", NULL};
 static const char *const regimes[] = {"LOU", "LUFS", NULL};
 static const char *const phase_kinds[] = {"rnd", "prototype", "test_pilot", "pre_series", NULL};
 static const char *const plan_templates[] = {"custom", "dfo", NULL};
+static const char *const option_purposes[] = {"operations", "long_term_test", NULL};
 static const char *const compensation_models[] = {"full", "partial", NULL};
 static const char *const owed_policies[] = {"completed_milestones", "pro_rata", NULL};
 static const char *const cap_scopes[] = {"development", "partner", "phase", "purchase", NULL};
@@ -561,10 +562,16 @@ static const field_spec accepted_fields[] = {
     REQ(E, "report", FK_STRING, as.accepted.report),
     ARR_REQ(E, "performance_levels", as.accepted.levels, level_result_spec, 1),
 };
+static const field_spec option_site_fields[] = {
+    REQ(ev_option_site, "name", FK_STRING, name),
+};
+static const object_spec option_site_spec = SPEC(ev_option_site, option_site_fields);
 static const field_spec option_event_fields[] = {
     REQ(E, "partner", FK_ID, as.option.partner),
     INT_REQ(E, "quantity", as.option.quantity, 1, 1000000000),
     REQ(E, "unit_price", FK_MONEY, as.option.unit_price),
+    ARR_OPT(E, "sites", as.option.sites, as.option.has_sites, option_site_spec, 1),
+    ENUM_OPT(E, "purpose", as.option.purpose, as.option.has_purpose, option_purposes),
 };
 static const field_spec lapsed_fields[] = {
     REQ(E, "partner", FK_ID, as.lapsed.partner),

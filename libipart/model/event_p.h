@@ -80,6 +80,7 @@ typedef enum { EV_REGIME_LOU, EV_REGIME_LUFS } ev_regime;
 typedef enum { EV_PHASE_RND, EV_PHASE_PROTOTYPE, EV_PHASE_TEST_PILOT,
                EV_PHASE_PRE_SERIES } ev_phase_kind;
 typedef enum { EV_TEMPLATE_CUSTOM, EV_TEMPLATE_DFO } ev_plan_template;
+typedef enum { EV_PURPOSE_OPERATIONS, EV_PURPOSE_LONG_TERM_TEST } ev_option_purpose;
 typedef enum { EV_COMPENSATION_FULL, EV_COMPENSATION_PARTIAL } ev_compensation_model;
 typedef enum { EV_OWED_COMPLETED_MILESTONES, EV_OWED_PRO_RATA } ev_owed_policy;
 typedef enum { EV_CAP_DEVELOPMENT, EV_CAP_PARTNER, EV_CAP_PHASE, EV_CAP_PURCHASE } ev_cap_scope;
@@ -176,6 +177,10 @@ typedef struct ev_phase_price {
     const char *phase;
     ipart_money price;
 } ev_phase_price;
+
+typedef struct ev_option_site {
+    const char *name; /* where the purchased units are used */
+} ev_option_site;
 
 typedef struct ev_level_result {
     const char *level;
@@ -394,6 +399,10 @@ typedef struct ipart__event {
             const char *partner;
             int64_t quantity;
             ipart_money unit_price;
+            ipart__array sites; /* ev_option_site: where the units are used (optional) */
+            int has_sites;
+            int purpose; /* ev_option_purpose (optional) */
+            int has_purpose;
         } option;
         struct {
             const char *partner;

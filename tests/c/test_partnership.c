@@ -288,6 +288,16 @@ Test(partnership, swedish_negotiated_procedure_with_paper_standstill)
     run_valid_case("se_negotiated.json");
 }
 
+Test(partnership, works_contract_below_the_threshold)
+{
+    run_valid_case("works_below_threshold.json");
+}
+
+Test(partnership, works_contract_at_the_threshold)
+{
+    run_valid_case("works_at_threshold.json");
+}
+
 /* ---- rejections: each names its rule, and changes nothing ----------------------- */
 
 Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
@@ -679,4 +689,60 @@ Test(partnership, queries_refuse_null)
     cr_assert_eq(ipart_partnership_event_count(NULL), 0);
     cr_assert_eq(ipart_partnership_party_count(NULL), 0);
     ipart_partnership_free(p);
+}
+
+/* ---- thresholds at each boundary date (tests/cases/rules/thresholds.json) ----------- */
+
+static void replace_string(cJSON *obj, const char *key, const cJSON *value)
+{
+    cr_assert(cJSON_ReplaceItemInObjectCaseSensitive(obj, key,
+                                                     cJSON_CreateString(value->valuestring)));
+}
+
+/* The document of a threshold case: the template with the case's values. */
+static char *threshold_document(const cJSON *template, const cJSON *kase)
+{
+    cJSON *events = cJSON_Duplicate(template, 1);
+    cJSON *ev;
+    cJSON_ArrayForEach(ev, events) replace_string(ev, "date", item(kase, "date"));
+    cJSON *created = cJSON_GetArrayItem(events, 0);
+    replace_string(created, "currency", item(kase, "currency"));
+    replace_string(cJSON_GetObjectItemCaseSensitive(created, "authority"), "kind",
+                   item(kase, "authority_kind"));
+    replace_string(cJSON_GetArrayItem(events, 1), "contract_type", item(kase, "contract_type"));
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "format", "ipart-document");
+    cJSON_AddNumberToObject(doc, "version", 1);
+    cJSON_AddStringToObject(doc, "profile", item(kase, "profile")->valuestring);
+    cJSON_AddItemToObject(doc, "events", events);
+    char *text = print(doc);
+    cJSON_Delete(doc);
+    return text;
+}
+
+Test(partnership, threshold_at_each_boundary_date)
+{
+    cJSON *file = harness_load_case("rules/thresholds.json");
+    const cJSON *kase;
+    int checked = 0;
+    cJSON_ArrayForEach(kase, item(file, "cases")) {
+        char *text = threshold_document(item(file, "template"), kase);
+        ipart_partnership *p = NULL;
+        assert_ok(ipart_partnership_load(&p, text));
+        ipart_threshold_verdict v;
+        if (item(kase, "error")) {
+            cr_assert_str_eq(ipart_error_name(ipart_partnership_threshold(&v, p)),
+                             item(kase, "error")->valuestring, "%s", text);
+        } else {
+            assert_ok(ipart_partnership_threshold(&v, p));
+            assert_money(v.threshold, item(kase, "threshold")->valuestring);
+            cr_assert_str_eq(v.threshold.currency, item(kase, "currency")->valuestring);
+            assert_date(v.valid_from, item(kase, "valid_from")->valuestring);
+        }
+        ipart_partnership_free(p);
+        free(text);
+        checked++;
+    }
+    cr_assert_gt(checked, 100);
+    cJSON_Delete(file);
 }

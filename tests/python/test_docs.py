@@ -58,6 +58,45 @@ def test_the_worked_example_is_the_library_output():
         "doc/partnership.md is out of date: regenerate the ledger (tests/python/test_docs.py)"
 
 
+THRESHOLD_PAGE = ROOT / "doc" / "thresholds.md"
+THRESHOLD_COLUMNS = {"central_government": 2, "sub_central": 3, "body_governed_by_public_law": 3,
+                     "utility": 5}
+
+
+def threshold_tables():
+    """{profile: [(from, until or None, central, other, works, utilities)]} of doc/thresholds.md."""
+    tables, profile = {}, None
+    for line in THRESHOLD_PAGE.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"## (NO|SE|DK|EU) ", line)
+        if heading:
+            profile = heading.group(1)
+            tables[profile] = []
+        row = re.match(r"\| (\d{4}-\d\d-\d\d) \| (\d{4}-\d\d-\d\d|—) \|((?: \d+(?: \[D\])? \|){4})", line)
+        if row and profile:
+            figures = [int(f.split()[0]) for f in row.group(3).strip(" |").split("|")]
+            until = None if row.group(2) == "—" else row.group(2)
+            tables[profile].append((row.group(1), until, *figures))
+    return tables
+
+
+def test_the_threshold_tables_are_the_golden_cases():
+    tables = threshold_tables()
+    assert set(tables) == {"NO", "SE", "DK", "EU"} and all(tables.values())
+    cases = load_case("rules/thresholds.json")["cases"]
+    for case in cases:
+        rows = [r for r in tables[case["profile"]]
+                if r[0] <= case["date"] and (r[1] is None or case["date"] <= r[1])]
+        if "error" in case:
+            assert not rows, case
+            continue
+        row = rows[-1]
+        column = 4 if case["contract_type"] == "works" else THRESHOLD_COLUMNS[case["authority_kind"]]
+        assert (f"{row[column]}.00", row[0]) == (case["threshold"], case["valid_from"]), case
+    # every row's first day is a golden case
+    firsts = {(c["profile"], c["date"]) for c in cases if "error" not in c}
+    assert all((p, r[0]) in firsts for p, rows in tables.items() for r in rows)
+
+
 def _undocumented():
     """Public names of the package (ipart.__all__) and their public methods
     and properties that have no docstring of their own."""

@@ -204,3 +204,32 @@ def test_ties_are_reported_not_broken():
     ranks = [(r.rank, r.tied) for r in p.ranking]
     assert ranks == [(1, False), (2, True), (2, True), (4, False)]
     assert p.ranking[1].points == p.ranking[2].points
+
+
+THRESHOLDS = load_case("rules/thresholds.json")
+
+
+def threshold_document(case):
+    """The document of a threshold case (tests/cases/README.md, rules/thresholds.json)."""
+    events = copy.deepcopy(THRESHOLDS["template"])
+    for event in events:
+        event["date"] = case["date"]
+    events[0]["currency"] = case["currency"]
+    events[0]["authority"]["kind"] = case["authority_kind"]
+    events[1]["contract_type"] = case["contract_type"]
+    return {"format": "ipart-document", "version": 1, "profile": case["profile"],
+            "events": events}
+
+
+@pytest.mark.parametrize("case", THRESHOLDS["cases"],
+                         ids=lambda c: f"{c['profile']}-{c['date']}-{c['authority_kind']}")
+def test_threshold_at_each_boundary(case):
+    p = ipart.Partnership.loads(threshold_document(case))
+    if "error" in case:
+        with pytest.raises(status_class(case["error"])):
+            p.threshold
+        return
+    verdict = p.threshold
+    assert str(verdict.threshold) == case["threshold"]
+    assert verdict.threshold.currency == case["currency"]
+    assert verdict.valid_from.isoformat() == case["valid_from"]
