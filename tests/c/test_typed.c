@@ -18,7 +18,8 @@ TestSuite(typed, IPART_TEST_FIXTURE);
 
 static const char *const PROCEDURES[] = {"stavanger.json", "no_without_reduction.json",
                                          "no_authority_owns.json", "se_initial_award.json",
-                                         "se_negotiated.json", "dk_procedure.json"};
+                                         "se_negotiated.json", "dk_procedure.json",
+                                         "works_at_threshold.json", "works_below_threshold.json"};
 
 static const cJSON *item(const cJSON *obj, const char *key)
 {

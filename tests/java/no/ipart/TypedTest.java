@@ -29,7 +29,8 @@ import org.junit.Test;
 @SuppressWarnings("deprecation") // the JSON exports are what the records are checked against
 public class TypedTest {
     static final String[] PROCEDURES = {"stavanger.json", "no_without_reduction.json",
-        "no_authority_owns.json", "se_initial_award.json", "se_negotiated.json", "dk_procedure.json"};
+        "no_authority_owns.json", "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
+        "works_at_threshold.json", "works_below_threshold.json"};
 
     private static JsonElement text(Optional<?> o) {
         return o.isPresent() ? new JsonPrimitive(o.get().toString()) : JsonNull.INSTANCE;
