@@ -316,6 +316,7 @@ class Partnership:
         standstill above, the development budget below; labels in ``lang``
         ("nb" or "en", else InvalidArgumentError)."""
         return capi.ipart_partnership_timeline_svg(self._handle(), lang)
+
     def view_withheld(self, party: str) -> int:
         """How many events the party-scoped view of ``party`` withholds."""
         return capi.ipart_partnership_view_withheld(self._handle(), party)
