@@ -1,0 +1,487 @@
+/*
+ * Untrusted JSON text (issue #11): duplicate keys and ids found in linear
+ * time, NUL characters refused in every string, one size limit, the depth
+ * limit enforced while reading, the byte-order mark refused, and cJSON's
+ * memory routed through the allocator hook - alike for load, apply and
+ * what-if.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "harness.h"
+#include "io/codec_p.h"
+#include "io/json_p.h"
+#include "ipart/sys/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+TestSuite(input, IPART_TEST_FIXTURE);
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+/* A growing malloc'd text (the test's own memory, not the library's). */
+typedef struct text {
+    char *data;
+    size_t len, cap;
+} text;
+
+static void put(text *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (t->len + n + 1 > t->cap) {
+        t->cap = (t->len + n + 1) * 2;
+        t->data = realloc(t->data, t->cap);
+        cr_assert_not_null(t->data);
+    }
+    memcpy(t->data + t->len, s, n + 1);
+    t->len += n;
+}
+
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static ipart_partnership *stavanger_at(int prefix)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, prefix);
+    cJSON_Delete(kase);
+    return p;
+}
+
+static char *save(const ipart_partnership *p)
+{
+    char *out = NULL;
+    assert_ok(ipart_partnership_save(&out, p));
+    return out;
+}
+
+static void assert_detail(const char *key, const char *path)
+{
+    cr_assert_str_eq(ipart_error_last()->key, key, "%s", ipart_error_last()->message);
+    cr_assert_str_eq(ipart_error_last()->path, path, "%s", ipart_error_last()->message);
+}
+
+/* ---- finding 1: duplicates in linear time ----------------------------------- */
+
+/* An event object with n distinct keys and then the first one again. */
+static char *event_with_repeated_key(size_t n)
+{
+    text t = {0};
+    put(&t, "{\"type\":\"note_recorded\",\"date\":\"2018-01-11\",\"actor\":\"stavanger\"");
+    char key[32];
+    for (size_t i = 0; i <= n; i++) {
+        snprintf(key, sizeof key, ",\"k%zu\":0", i < n ? i : 0);
+        put(&t, key);
+    }
+    put(&t, "}");
+    return t.data;
+}
+
+/* A consent naming n distinct recipients and then the first one again. */
+static char *consent_with_repeated_id(size_t n)
+{
+    text t = {0};
+    put(&t, "{\"type\":\"consent_given\",\"date\":\"2018-01-11\",\"actor\":\"op05\","
+            "\"item\":{\"event\":71},\"recipients\":[");
+    char id[32];
+    for (size_t i = 0; i <= n; i++) {
+        snprintf(id, sizeof id, "%s\"r%zu\"", i ? "," : "", i < n ? i : 0);
+        put(&t, id);
+    }
+    put(&t, "]}");
+    return t.data;
+}
+
+typedef char *(*make_input)(size_t n);
+
+/* CPU seconds to refuse the input of size n (the best of `runs`), checking
+ * the refusal names the repeat. */
+static double refusal_seconds(ipart_partnership *p, make_input make, size_t n, int runs,
+                              const char *key)
+{
+    char *input = make(n);
+    char *before = save(p);
+    double best = 1e30;
+    for (int r = 0; r < runs; r++) {
+        double start = cpu_seconds();
+        ipart_status rc = ipart_partnership_apply(p, input);
+        double spent = cpu_seconds() - start;
+        best = spent < best ? spent : best;
+        cr_assert_eq(rc, IPART_EINVAL, "%s", ipart_error_last()->message);
+        cr_assert_str_eq(ipart_error_last()->key, key, "%s", ipart_error_last()->message);
+    }
+    char expected[64];
+    if (make == event_with_repeated_key)
+        snprintf(expected, sizeof expected, "$.k0");
+    else
+        snprintf(expected, sizeof expected, "$.recipients[%zu]", n);
+    cr_assert_str_eq(ipart_error_last()->path, expected);
+    char *after = save(p);
+    cr_assert_str_eq(after, before, "a refused event changed the document");
+    ipart_free(before);
+    ipart_free(after);
+    free(input);
+    return best;
+}
+
+/* 10^5 and 10^6 against 10^4 in the same run (CPU time, best of a few
+ * runs): the time may grow at most 6x faster than the input - caches and
+ * page faults cost a few times more on 10^6 members, while a quadratic
+ * check already grows 100x from 10^4 to 10^5. */
+static void assert_linear(ipart_partnership *p, make_input make, const char *key)
+{
+    double base = refusal_seconds(p, make, 10000, 5, key);
+    for (size_t n = 100000; n <= 1000000; n *= 10) {
+        double t = refusal_seconds(p, make, n, 2, key);
+        double bound = 6.0 * (double)(n / 10000) * (base > 1e-4 ? base : 1e-4);
+        cr_log_info("%s: %zu in %.4f s (10^4 in %.4f s, ratio %.1f)", key, n, t, base, t / base);
+        cr_assert_leq(t, bound, "%zu: %.3f s, more than 6x linear from %.4f s at 10^4", n, t,
+                      base);
+    }
+}
+
+Test(input, duplicate_keys_are_found_in_linear_time, .timeout = 300)
+{
+    ipart_partnership *p = stavanger_at(77);
+    assert_linear(p, event_with_repeated_key, "document.key.duplicate");
+    ipart_partnership_free(p);
+}
+
+Test(input, duplicate_ids_are_found_in_linear_time, .timeout = 300)
+{
+    ipart_partnership *p = stavanger_at(77);
+    assert_linear(p, consent_with_repeated_id, "document.id.duplicate");
+    ipart_partnership_free(p);
+}
+
+Test(input, small_and_large_objects_find_the_same_repeat)
+{
+    /* 16 members compare pairwise, 17 hash: both name the second "b". */
+    for (size_t extra = 13; extra <= 15; extra++) {
+        text t = {0};
+        put(&t, "{\"a\":1,\"b\":2");
+        char key[32];
+        for (size_t i = 0; i < extra; i++) {
+            snprintf(key, sizeof key, ",\"x%zu\":0", i);
+            put(&t, key);
+        }
+        put(&t, ",\"b\":3}");
+        cJSON *json = NULL;
+        assert_fails_with(ipart__json_parse(&json, t.data, t.len, "$"), IPART_EINVAL);
+        assert_detail("document.key.duplicate", "$.b");
+        cr_assert_null(json);
+        free(t.data);
+    }
+}
+
+/* ---- finding 2: NUL characters --------------------------------------------- */
+
+/* Path of a member or element below `parent`. */
+static void child_path(char *out, size_t size, const char *parent, const cJSON *child, int index)
+{
+    if (child->string)
+        snprintf(out, size, "%s.%s", parent, child->string);
+    else
+        snprintf(out, size, "%s[%d]", parent, index);
+}
+
+typedef struct nul_run {
+    ipart_partnership *p;
+    cJSON *event;
+    const char *before;
+    int refused;
+} nul_run;
+
+/* Apply the event with "\u0000" appended to one string (or key) of it:
+ * refused with that string's path, nothing changed. */
+static void apply_with_nul(nul_run *r, const char *path)
+{
+    char *printed = cJSON_PrintUnformatted(r->event);
+    cr_assert_not_null(printed);
+    char *marker = strstr(printed, "\\u0001");
+    cr_assert_not_null(marker);
+    memcpy(marker, "\\u0000", 6);
+    assert_fails_with(ipart_partnership_apply(r->p, printed), IPART_EINVAL);
+    assert_detail("document.string.nul", path);
+    char *after = save(r->p);
+    cr_assert_str_eq(after, r->before);
+    ipart_free(after);
+    cJSON_free(printed);
+    r->refused++;
+}
+
+static void append_marker(char **s)
+{
+    size_t n = strlen(*s);
+    char *longer = cJSON_malloc(n + 2);
+    cr_assert_not_null(longer);
+    memcpy(longer, *s, n);
+    memcpy(longer + n, "\x01", 2);
+    cJSON_free(*s);
+    *s = longer;
+}
+
+static void nul_in_each_string(nul_run *r, cJSON *node, const char *path)
+{
+    int index = 0;
+    for (cJSON *child = node->child; child; child = child->next, index++) {
+        char at[512];
+        child_path(at, sizeof at, path, child, index);
+        if (child->string) { /* the key itself */
+            char *key = child->string;
+            child->string = cJSON_malloc(strlen(key) + 2);
+            cr_assert_not_null(child->string);
+            strcpy(child->string, key);
+            strcat(child->string, "\x01");
+            char key_path[600];
+            snprintf(key_path, sizeof key_path, "%s.%s\\u0000", path, key);
+            apply_with_nul(r, key_path);
+            cJSON_free(child->string);
+            child->string = key;
+        }
+        if (cJSON_IsString(child)) {
+            char *original = child->valuestring;
+            child->valuestring = cJSON_malloc(strlen(original) + 1);
+            strcpy(child->valuestring, original);
+            append_marker(&child->valuestring);
+            apply_with_nul(r, at);
+            cJSON_free(child->valuestring);
+            child->valuestring = original;
+        }
+        nul_in_each_string(r, child, at);
+    }
+}
+
+Test(input, a_nul_character_is_refused_in_every_string_and_key_of_every_golden_event,
+     .timeout = 300)
+{
+    static const char *const cases[] = {"stavanger.json", "se_initial_award.json",
+                                        "se_negotiated.json", "dk_procedure.json",
+                                        "no_authority_owns.json", "no_without_reduction.json"};
+    int refused = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char name[64];
+        snprintf(name, sizeof name, "procedure/%s", cases[c]);
+        cJSON *kase = harness_load_case(name);
+        const cJSON *doc = harness_member(kase, "document");
+        ipart_partnership *p = NULL;
+        assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+        int i = 0;
+        cJSON *ev;
+        cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+            char *before = save(p);
+            nul_run r = {p, ev, before, 0};
+            nul_in_each_string(&r, ev, "$");
+            cr_assert_gt(r.refused, 3, "event %d has type, date and actor at least", i);
+            refused += r.refused;
+            ipart_free(before);
+            harness_apply_json(p, ev, i++);
+        }
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+    cr_log_info("%d strings and keys refused with \\u0000", refused);
+    cr_assert_gt(refused, 1000);
+}
+
+Test(input, escaped_backslash_before_u0000_is_text_not_nul)
+{
+    ipart_partnership *p = stavanger_at(77);
+    assert_ok(ipart_partnership_apply(p, "{\"type\":\"note_recorded\",\"date\":\"2018-01-11\","
+                                         "\"actor\":\"stavanger\",\"text\":\"C:\\\\u0000\"}"));
+    char *last = NULL;
+    assert_ok(ipart_partnership_event_at(&last, p, ipart_partnership_event_count(p) - 1));
+    cr_assert(strstr(last, "\"C:\\\\u0000\"") != NULL, "%s", last);
+    ipart_free(last);
+    ipart_partnership_free(p);
+}
+
+/* ---- findings 3 and 6: size, depth, byte-order mark --------------------------- */
+
+typedef enum entry { LOAD, APPLY, WHAT_IF } entry;
+
+/* Load, apply (on a created partnership) or what-if the text; the status. */
+static ipart_status give(entry to, const char *input, ipart_partnership *p)
+{
+    ipart_partnership *loaded = NULL;
+    char *report = NULL;
+    ipart_status rc = to == LOAD    ? ipart_partnership_load(&loaded, input)
+                      : to == APPLY ? ipart_partnership_apply(p, input)
+                                    : ipart_partnership_what_if_json(&report, p, input);
+    ipart_partnership_free(loaded);
+    ipart_free(report);
+    return rc;
+}
+
+/* Every entry point refuses `input` with `code`, `key` and `path`, having
+ * allocated nothing: the text was refused before any tree was built. */
+static void assert_refused_before_parsing(const char *input, ipart_status code, const char *key,
+                                          const char *path)
+{
+    ipart_partnership *p = stavanger_at(2);
+    char *before = save(p);
+    for (entry to = LOAD; to <= WHAT_IF; to++) {
+        harness_fail_at(0);
+        assert_fails_with(give(to, input, p), code);
+        cr_assert_eq(harness_allocations(), 0, "entry %d allocated before refusing", (int)to);
+        assert_detail(key, path);
+    }
+    char *after = save(p);
+    cr_assert_str_eq(after, before);
+    ipart_free(before);
+    ipart_free(after);
+    ipart_partnership_free(p);
+}
+
+static char *nested(size_t depth, const char *innermost)
+{
+    text t = {0};
+    for (size_t i = 0; i < depth; i++)
+        put(&t, "[");
+    put(&t, innermost);
+    for (size_t i = 0; i < depth; i++)
+        put(&t, "]");
+    return t.data;
+}
+
+Test(input, depth_beyond_32_is_erange_before_any_tree_is_built)
+{
+    /* 32 arrays: the value inside is at level 33. cJSON's own limit (1000)
+     * and far beyond it give the same answer. */
+    size_t depths[] = {32, 33, 1000, 1001, 100000};
+    for (size_t i = 0; i < sizeof depths / sizeof depths[0]; i++) {
+        char *input = nested(depths[i], "0");
+        char path[128] = "$";
+        for (int level = 1; level <= 32; level++)
+            strcat(path, "[0]");
+        assert_refused_before_parsing(input, IPART_ERANGE, "document.depth", path);
+        free(input);
+    }
+}
+
+Test(input, depth_of_32_is_read)
+{
+    char *input = nested(31, "0"); /* the innermost value is at level 32 */
+    cJSON *json = NULL;
+    assert_ok(ipart__json_parse(&json, input, strlen(input), "$"));
+    cJSON_Delete(json);
+    free(input);
+}
+
+Test(input, a_byte_order_mark_is_refused_alike_by_load_apply_and_what_if)
+{
+    assert_refused_before_parsing("\xEF\xBB\xBF[]", IPART_EPARSE, "json.bom", "$");
+    /* Without it the same text is read (an empty what-if is a valid request). */
+    ipart_partnership *p = stavanger_at(2);
+    assert_ok(give(WHAT_IF, "[]", p));
+    ipart_partnership_free(p);
+}
+
+Test(input, text_over_64_mib_is_erange_for_load_apply_and_what_if, .timeout = 120)
+{
+    size_t size = IPART__MAX_INPUT_BYTES + 1;
+    char *input = malloc(size + 1);
+    cr_assert_not_null(input);
+    memset(input, ' ', size);
+    input[0] = '[';
+    input[size - 1] = ']';
+    input[size] = '\0';
+    assert_refused_before_parsing(input, IPART_ERANGE, "document.size", "$");
+    free(input);
+}
+
+/* ---- finding 5: cJSON's memory ------------------------------------------------ */
+
+Test(input, cjson_allocates_through_the_hook_and_back_when_it_is_removed)
+{
+    static const char json_text[] = "{\"a\":[1,2,{\"b\":\"c\"}]}";
+    long live = harness_live();
+    harness_fail_at(0);
+    cJSON *json = NULL;
+    assert_ok(ipart__json_parse(&json, json_text, strlen(json_text), "$"));
+    cr_assert_gt(harness_allocations(), 4, "cJSON's nodes are counted by the hook");
+    cr_assert_gt(harness_live(), live);
+    cJSON_Delete(json);
+    cr_assert_eq(harness_live(), live);
+
+    assert_ok(ipart_set_allocator(NULL)); /* cJSON back on malloc */
+    harness_fail_at(0);
+    json = cJSON_Parse(json_text);
+    cr_assert_not_null(json);
+    cr_assert_eq(harness_allocations(), 0);
+    cJSON_Delete(json);
+    harness_install();
+}
+
+static ipart_status parse_scenario(void *ctx)
+{
+    const char *json_text = ctx;
+    cJSON *json = NULL;
+    ipart_status rc = ipart__json_parse(&json, json_text, strlen(json_text), "$");
+    cJSON_Delete(json);
+    return rc;
+}
+
+Test(input, cjson_out_of_memory_is_enomem_not_eparse)
+{
+    cr_assert_gt(harness_fail_each(parse_scenario, "{\"a\":[1,2,{\"b\":\"c\"}],\"d\":\"e\"}"), 5);
+}
+
+/* Each event type once (its first occurrence in the golden procedures),
+ * every allocation failing in turn: IPART_ENOMEM and nothing changed. */
+Test(input, every_event_type_is_atomic_when_cjson_runs_out_of_memory, .timeout = 300)
+{
+    static const char *const cases[] = {"stavanger.json", "se_initial_award.json",
+                                        "se_negotiated.json", "dk_procedure.json",
+                                        "no_authority_owns.json"};
+    cJSON *seen = cJSON_CreateObject();
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char name[64];
+        snprintf(name, sizeof name, "procedure/%s", cases[c]);
+        cJSON *kase = harness_load_case(name);
+        const cJSON *doc = harness_member(kase, "document");
+        ipart_partnership *p = NULL;
+        assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+        int i = 0;
+        const cJSON *ev;
+        cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+            const char *type = harness_text(ev, "type");
+            if (!cJSON_GetObjectItemCaseSensitive(seen, type)) {
+                cJSON_AddTrueToObject(seen, type);
+                char *event_text = cJSON_PrintUnformatted(ev);
+                char *before = save(p);
+                for (long n = 1;; n++) {
+                    harness_fail_at(n);
+                    ipart_status rc = ipart_partnership_apply(p, event_text);
+                    int injected = harness_failure_injected();
+                    harness_fail_at(0);
+                    if (!injected) { /* nothing failed: the event is applied */
+                        cr_assert_eq(rc, IPART_OK, "%s", ipart_error_last()->message);
+                        break;
+                    }
+                    cr_assert_eq(rc, IPART_ENOMEM, "%s, allocation %ld: %s", type, n,
+                                 ipart_error_last()->message);
+                    char *after = save(p);
+                    cr_assert_str_eq(after, before, "%s, allocation %ld", type, n);
+                    ipart_free(after);
+                }
+                ipart_free(before);
+                cJSON_free(event_text);
+            } else {
+                harness_apply_json(p, ev, i);
+            }
+            i++;
+        }
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+    cr_log_info("%d event types", cJSON_GetArraySize(seen));
+    cr_assert_geq(cJSON_GetArraySize(seen), 25);
+    cJSON_Delete(seen);
+}
