@@ -485,3 +485,209 @@ Test(input, every_event_type_is_atomic_when_cjson_runs_out_of_memory, .timeout =
     cr_assert_geq(cJSON_GetArraySize(seen), 25);
     cJSON_Delete(seen);
 }
+
+/* ---- every field refuses a value of the wrong kind ---------------------------- */
+
+/* JSON kinds (true and false are one kind). */
+static int kind_of(const cJSON *item)
+{
+    int type = item->type & 0xFF;
+    return type == cJSON_True ? cJSON_False : type;
+}
+
+typedef struct mutation_run {
+    const ipart_partnership *p;
+    cJSON *event;
+    int refused, accepted;
+} mutation_run;
+
+/* Apply the event as it is printed now to a copy of the case: refused at
+ * `path` (shape or currency) and nothing changed - or, when `may_pass`
+ * (the value may be valid there), anything but a changed refusal. */
+static void apply_mutated(mutation_run *r, const char *path, int may_pass, const char *what)
+{
+    char *printed = cJSON_PrintUnformatted(r->event);
+    cr_assert_not_null(printed);
+    ipart_partnership *copy = NULL;
+    assert_ok(ipart_partnership_clone(&copy, r->p));
+    size_t count = ipart_partnership_event_count(copy);
+    ipart_status rc = ipart_partnership_apply(copy, printed);
+    if (rc == IPART_OK) {
+        cr_assert(may_pass, "%s at %s was accepted: %s", what, path, printed);
+        r->accepted++;
+    } else if (may_pass) {
+        cr_assert_eq(ipart_partnership_event_count(copy), count);
+    } else {
+        cr_assert(rc == IPART_EINVAL || rc == IPART_ECURRENCY, "%s at %s: %s (%s)", what, path,
+                  ipart_error_name(rc), ipart_error_last()->message);
+        cr_assert_str_eq(ipart_error_last()->path, path, "%s: %s", what,
+                         ipart_error_last()->message);
+        cr_assert_eq(ipart_partnership_event_count(copy), count);
+        r->refused++;
+    }
+    ipart_partnership_free(copy);
+    cJSON_free(printed);
+}
+
+/* Replace the value of `item` in place by one of each other kind, then put
+ * it back. */
+static void each_other_kind(mutation_run *r, cJSON *item, const char *path)
+{
+    static const int kinds[] = {cJSON_Number, cJSON_True, cJSON_NULL, cJSON_Array,
+                                cJSON_Object, cJSON_String};
+    cJSON saved = *item;
+    static char letter[] = "s";
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        if (kinds[k] == kind_of(&saved) || (kinds[k] == cJSON_True && kind_of(&saved) == cJSON_False))
+            continue;
+        if (saved.string && strcmp(saved.string, "item") == 0 && kinds[k] == cJSON_String)
+            continue; /* a blanket consent: R19's business, not the reader's */
+        item->type = (saved.type & ~0xFF) | kinds[k];
+        item->child = NULL;
+        item->valuestring = kinds[k] == cJSON_String ? letter : NULL;
+        item->valuedouble = 7;
+        item->valueint = 7;
+        /* null may mean "absent" (nullable fields), refused later or not;
+         * the consent item may be a string (a blanket consent, R19). */
+        int may_pass = kinds[k] == cJSON_NULL ||
+                       (saved.string && strcmp(saved.string, "item") == 0);
+        apply_mutated(r, path, may_pass, "another kind");
+        *item = saved;
+    }
+}
+
+/* A string made invalid: bad UTF-8, or one byte over the limit. */
+static void each_bad_string(mutation_run *r, cJSON *item, const char *path)
+{
+    char *saved = item->valuestring;
+    size_t n = strlen(saved);
+    char *bad = malloc(IPART__MAX_STRING + 2);
+    cr_assert_not_null(bad);
+    snprintf(bad, IPART__MAX_STRING + 2, "%s\xC3(", saved); /* a lead byte, no continuation */
+    item->valuestring = bad;
+    apply_mutated(r, path, 0, "bad UTF-8");
+    memset(bad, 'x', IPART__MAX_STRING + 1);
+    memcpy(bad, saved, n < 8 ? n : 8);
+    bad[IPART__MAX_STRING + 1] = '\0';
+    apply_mutated(r, path, 0, "65 537 bytes");
+    item->valuestring = saved;
+    free(bad);
+}
+
+static void mutate_each_member(mutation_run *r, cJSON *node, const char *path)
+{
+    int index = 0;
+    for (cJSON *child = node->child; child; child = child->next, index++) {
+        char at[512];
+        child_path(at, sizeof at, path, child, index);
+        if (cJSON_IsNull(child))
+            continue; /* an absent optional value: any kind may fill it */
+        each_other_kind(r, child, at);
+        if (cJSON_IsString(child))
+            each_bad_string(r, child, at);
+        mutate_each_member(r, child, at);
+    }
+}
+
+Test(input, every_member_of_each_event_type_refuses_a_value_of_another_kind_at_its_path,
+     .timeout = 300)
+{
+    static const char *const cases[] = {"stavanger.json", "se_initial_award.json",
+                                        "se_negotiated.json", "dk_procedure.json",
+                                        "no_authority_owns.json"};
+    cJSON *seen = cJSON_CreateObject();
+    int refused = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char name[64];
+        snprintf(name, sizeof name, "procedure/%s", cases[c]);
+        cJSON *kase = harness_load_case(name);
+        const cJSON *doc = harness_member(kase, "document");
+        ipart_partnership *p = NULL;
+        assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+        int i = 0;
+        cJSON *ev;
+        cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+            const char *type = harness_text(ev, "type");
+            if (!cJSON_GetObjectItemCaseSensitive(seen, type)) {
+                cJSON_AddTrueToObject(seen, type);
+                mutation_run r = {p, ev, 0, 0};
+                mutate_each_member(&r, ev, "$");
+                cr_assert_gt(r.refused, 6, "%s", type);
+                refused += r.refused;
+            }
+            harness_apply_json(p, ev, i++);
+        }
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+    cr_log_info("%d mutations refused at their path over %d event types", refused,
+                cJSON_GetArraySize(seen));
+    cr_assert_geq(cJSON_GetArraySize(seen), 25);
+    cJSON_Delete(seen);
+}
+
+/* ---- the prescan's corners ------------------------------------------------------ */
+
+static void assert_parse_fails(const char *json_text, size_t length, ipart_status code,
+                               const char *key, const char *path)
+{
+    cJSON *json = NULL;
+    assert_fails_with(ipart__json_parse(&json, json_text, length, "$"), code);
+    cr_assert_null(json);
+    cr_assert_str_eq(ipart_error_last()->key, key, "%s", ipart_error_last()->message);
+    if (path)
+        cr_assert_str_eq(ipart_error_last()->path, path, "%s", ipart_error_last()->message);
+}
+
+Test(input, a_nul_is_found_wherever_the_string_is)
+{
+    static const char raw[] = "{\"a\":\"x\0y\"}"; /* a raw NUL byte, given a length */
+    assert_parse_fails(raw, sizeof raw - 1, IPART_EINVAL, "document.string.nul", "$.a");
+    assert_parse_fails("[1,\"\\u0000\"]", 12, IPART_EINVAL, "document.string.nul", "$[1]");
+    assert_parse_fails("{\"\":\"\\u0000\"}", 13, IPART_EINVAL, "document.string.nul", "$.");
+    assert_parse_fails("{\"a\\\"b\":{\"c\":[\"\\u0000\"]}}", 24, IPART_EINVAL,
+                       "document.string.nul", "$.a\\\"b.c[0]");
+    assert_parse_fails("\"\\u0000\"", 8, IPART_EINVAL, "document.string.nul", "$");
+}
+
+Test(input, a_long_path_is_cut_to_the_detail_buffer_not_overrun)
+{
+    text t = {0};
+    put(&t, "{\"");
+    for (int i = 0; i < 300; i++)
+        put(&t, "k");
+    put(&t, "\":\"\\u0000\"}");
+    assert_parse_fails(t.data, t.len, IPART_EINVAL, "document.string.nul", NULL);
+    const char *path = ipart_error_last()->path;
+    cr_assert_eq(strncmp(path, "$.kkkk", 6), 0, "%s", path);
+    cr_assert_lt(strlen(path), 256);
+    free(t.data);
+}
+
+Test(input, text_that_is_not_json_passes_the_prescan_and_fails_as_syntax)
+{
+    static const char *const broken[] = {
+        "]", "}", "1,2", "\"abc\\", "{\"ab", "\"\\u000", "[tru", "{\"a\" 1}", "[1 2]", "@",
+    };
+    for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+        cJSON *json = NULL;
+        ipart_status rc = ipart__json_parse(&json, broken[i], strlen(broken[i]), "$");
+        cr_assert_eq(rc, IPART_EPARSE, "'%s': %s", broken[i], ipart_error_last()->message);
+        cr_assert_null(json);
+    }
+}
+
+Test(input, scalars_count_as_a_level_wherever_they_stand)
+{
+    /* 31 arrays, then an object whose member is at level 33. */
+    char *deep = nested(31, "{\"a\":true}");
+    assert_parse_fails(deep, strlen(deep), IPART_ERANGE, "document.depth", NULL);
+    cr_assert(strstr(ipart_error_last()->path, "[0].a") != NULL, "%s",
+              ipart_error_last()->path);
+    free(deep);
+    char *fits = nested(29, "{\"a\":[-1.5e3,null,false,\"x\"]}"); /* the scalars at 32 */
+    cJSON *json = NULL;
+    assert_ok(ipart__json_parse(&json, fits, strlen(fits), "$"));
+    cJSON_Delete(json);
+    free(fits);
+}
