@@ -18,8 +18,8 @@ typedef const char *(*ipart__str_next)(void *ctx);
 
 /*
  * *out = the index of the first string equal to an earlier one, or `count`
- * when all differ. Expected O(count) time (a hash set over the allocator
- * hook; small sets compare pairwise and allocate nothing).
+ * when all differ. Expected O(count) time (an open-addressing hash table on
+ * the allocator hook; small sets compare pairwise and allocate nothing).
  * @return IPART_OK; IPART_ENOMEM (*out untouched).
  */
 ipart_status ipart__first_repeat(size_t *out, size_t count, ipart__str_next next, void *ctx);

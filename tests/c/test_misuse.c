@@ -42,7 +42,44 @@ Test(misuse, each_null_argument_is_named)
                         "partnership");
     assert_null_refused(ipart_partnership_threshold(NULL, p), "threshold", "out");
     assert_null_refused(ipart_partnership_threshold(&verdict, NULL), "threshold", "partnership");
+    ipart_partnership *copy = NULL;
+    assert_null_refused(ipart_partnership_clone(NULL, p), "clone", "out");
+    assert_null_refused(ipart_partnership_clone(&copy, NULL), "clone", "partnership");
+    cr_assert_null(copy);
+    /* A partnership with nothing yet clones to one with nothing. */
+    assert_ok(ipart_partnership_clone(&copy, p));
+    cr_assert_eq(ipart_partnership_event_count(copy), 0);
+    cr_assert_eq(ipart_partnership_party_count(copy), 0);
+    cr_assert_str_eq(ipart_partnership_currency(copy), "");
+    ipart_partnership_free(copy);
     cr_assert_null(text, "a refused call leaves *out alone");
+    ipart_partnership_free(p);
+}
+
+Test(misuse, rights_and_views_name_each_null_argument)
+{
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    char *text = NULL;
+    ipart_rights r;
+    const char *f = "rights_at";
+    assert_null_refused(ipart_partnership_rights_at(NULL, p, 0, "a", "b.foreground"), f, "out");
+    assert_null_refused(ipart_partnership_rights_at(&r, NULL, 0, "a", "b.foreground"), f,
+                        "partnership");
+    assert_null_refused(ipart_partnership_rights_at(&r, p, 0, NULL, "b.foreground"), f, "party");
+    assert_null_refused(ipart_partnership_rights_at(&r, p, 0, "a", NULL), f, "asset");
+    f = "rights_json";
+    assert_null_refused(ipart_partnership_rights_json(NULL, p, 0, "a", "b.foreground"), f, "out");
+    assert_null_refused(ipart_partnership_rights_json(&text, NULL, 0, "a", "b.foreground"), f,
+                        "partnership");
+    assert_null_refused(ipart_partnership_rights_json(&text, p, 0, NULL, "b.foreground"), f,
+                        "party");
+    assert_null_refused(ipart_partnership_rights_json(&text, p, 0, "a", NULL), f, "asset");
+    f = "view_json";
+    assert_null_refused(ipart_partnership_view_json(NULL, p, "a"), f, "out");
+    assert_null_refused(ipart_partnership_view_json(&text, NULL, "a"), f, "partnership");
+    assert_null_refused(ipart_partnership_view_json(&text, p, NULL), f, "party");
+    cr_assert_null(text);
     ipart_partnership_free(p);
 }
 
