@@ -67,6 +67,44 @@ static void assert_detail(const char *key, const char *path)
     cr_assert_str_eq(ipart_error_last()->path, path, "%s", ipart_error_last()->message);
 }
 
+/* Before each event of every golden procedure is applied - or only the
+ * first event of each type - call visit(p, event, ctx) on the case as it
+ * stands; visit returns 1 when it applied the event itself. Returns the
+ * number of event types seen. */
+typedef int (*event_visit)(ipart_partnership *p, cJSON *event, void *ctx);
+
+static int for_each_golden_event(int first_of_type, event_visit visit, void *ctx)
+{
+    static const char *const cases[] = {"stavanger.json", "se_initial_award.json",
+                                        "se_negotiated.json", "dk_procedure.json",
+                                        "no_authority_owns.json", "no_without_reduction.json"};
+    cJSON *seen = cJSON_CreateObject();
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char name[64];
+        snprintf(name, sizeof name, "procedure/%s", cases[c]);
+        cJSON *kase = harness_load_case(name);
+        const cJSON *doc = harness_member(kase, "document");
+        ipart_partnership *p = NULL;
+        assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+        int i = 0;
+        cJSON *ev;
+        cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+            const char *type = harness_text(ev, "type");
+            int first = !cJSON_GetObjectItemCaseSensitive(seen, type);
+            if (first)
+                cJSON_AddTrueToObject(seen, type);
+            if (!((first || !first_of_type) && visit(p, ev, ctx)))
+                harness_apply_json(p, ev, i);
+            i++;
+        }
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+    int types = cJSON_GetArraySize(seen);
+    cJSON_Delete(seen);
+    return types;
+}
+
 /* ---- finding 1: duplicates in linear time ----------------------------------- */
 
 /* An event object with n distinct keys and then the first one again. */
@@ -258,34 +296,22 @@ static void nul_in_each_string(nul_run *r, cJSON *node, const char *path)
     }
 }
 
+static int nul_in_each_string_of(ipart_partnership *p, cJSON *event, void *ctx)
+{
+    char *before = save(p);
+    nul_run r = {p, event, before, 0};
+    nul_in_each_string(&r, event, "$");
+    cr_assert_gt(r.refused, 3, "an event has type, date and actor at least");
+    *(int *)ctx += r.refused;
+    ipart_free(before);
+    return 0;
+}
+
 Test(input, a_nul_character_is_refused_in_every_string_and_key_of_every_golden_event,
      .timeout = 300)
 {
-    static const char *const cases[] = {"stavanger.json", "se_initial_award.json",
-                                        "se_negotiated.json", "dk_procedure.json",
-                                        "no_authority_owns.json", "no_without_reduction.json"};
     int refused = 0;
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        char name[64];
-        snprintf(name, sizeof name, "procedure/%s", cases[c]);
-        cJSON *kase = harness_load_case(name);
-        const cJSON *doc = harness_member(kase, "document");
-        ipart_partnership *p = NULL;
-        assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
-        int i = 0;
-        cJSON *ev;
-        cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
-            char *before = save(p);
-            nul_run r = {p, ev, before, 0};
-            nul_in_each_string(&r, ev, "$");
-            cr_assert_gt(r.refused, 3, "event %d has type, date and actor at least", i);
-            refused += r.refused;
-            ipart_free(before);
-            harness_apply_json(p, ev, i++);
-        }
-        ipart_partnership_free(p);
-        cJSON_Delete(kase);
-    }
+    for_each_golden_event(0, nul_in_each_string_of, &refused);
     cr_log_info("%d strings and keys refused with \\u0000", refused);
     cr_assert_gt(refused, 1000);
 }
@@ -433,57 +459,40 @@ Test(input, cjson_out_of_memory_is_enomem_not_eparse)
     cr_assert_gt(harness_fail_each(parse_scenario, "{\"a\":[1,2,{\"b\":\"c\"}],\"d\":\"e\"}"), 5);
 }
 
-/* Each event type once (its first occurrence in the golden procedures),
- * every allocation failing in turn: IPART_ENOMEM and nothing changed. */
+/* Every allocation of applying the event failing in turn: IPART_ENOMEM and
+ * nothing changed; then nothing fails and the event is applied. */
+static int apply_failing_each_allocation(ipart_partnership *p, cJSON *event, void *ctx)
+{
+    (void)ctx;
+    const char *type = harness_text(event, "type");
+    char *event_text = cJSON_PrintUnformatted(event);
+    char *before = save(p);
+    for (long n = 1;; n++) {
+        harness_fail_at(n);
+        ipart_status rc = ipart_partnership_apply(p, event_text);
+        int injected = harness_failure_injected();
+        harness_fail_at(0);
+        if (!injected) {
+            cr_assert_eq(rc, IPART_OK, "%s", ipart_error_last()->message);
+            break;
+        }
+        cr_assert_eq(rc, IPART_ENOMEM, "%s, allocation %ld: %s", type, n,
+                     ipart_error_last()->message);
+        char *after = save(p);
+        cr_assert_str_eq(after, before, "%s, allocation %ld", type, n);
+        ipart_free(after);
+    }
+    ipart_free(before);
+    cJSON_free(event_text);
+    return 1;
+}
+
+/* Each event type once (its first occurrence in the golden procedures). */
 Test(input, every_event_type_is_atomic_when_cjson_runs_out_of_memory, .timeout = 300)
 {
-    static const char *const cases[] = {"stavanger.json", "se_initial_award.json",
-                                        "se_negotiated.json", "dk_procedure.json",
-                                        "no_authority_owns.json"};
-    cJSON *seen = cJSON_CreateObject();
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        char name[64];
-        snprintf(name, sizeof name, "procedure/%s", cases[c]);
-        cJSON *kase = harness_load_case(name);
-        const cJSON *doc = harness_member(kase, "document");
-        ipart_partnership *p = NULL;
-        assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
-        int i = 0;
-        const cJSON *ev;
-        cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
-            const char *type = harness_text(ev, "type");
-            if (!cJSON_GetObjectItemCaseSensitive(seen, type)) {
-                cJSON_AddTrueToObject(seen, type);
-                char *event_text = cJSON_PrintUnformatted(ev);
-                char *before = save(p);
-                for (long n = 1;; n++) {
-                    harness_fail_at(n);
-                    ipart_status rc = ipart_partnership_apply(p, event_text);
-                    int injected = harness_failure_injected();
-                    harness_fail_at(0);
-                    if (!injected) { /* nothing failed: the event is applied */
-                        cr_assert_eq(rc, IPART_OK, "%s", ipart_error_last()->message);
-                        break;
-                    }
-                    cr_assert_eq(rc, IPART_ENOMEM, "%s, allocation %ld: %s", type, n,
-                                 ipart_error_last()->message);
-                    char *after = save(p);
-                    cr_assert_str_eq(after, before, "%s, allocation %ld", type, n);
-                    ipart_free(after);
-                }
-                ipart_free(before);
-                cJSON_free(event_text);
-            } else {
-                harness_apply_json(p, ev, i);
-            }
-            i++;
-        }
-        ipart_partnership_free(p);
-        cJSON_Delete(kase);
-    }
-    cr_log_info("%d event types", cJSON_GetArraySize(seen));
-    cr_assert_geq(cJSON_GetArraySize(seen), 25);
-    cJSON_Delete(seen);
+    int types = for_each_golden_event(1, apply_failing_each_allocation, NULL);
+    cr_log_info("%d event types", types);
+    cr_assert_geq(types, 25);
 }
 
 /* ---- every field refuses a value of the wrong kind ---------------------------- */
@@ -589,41 +598,22 @@ static void mutate_each_member(mutation_run *r, cJSON *node, const char *path)
     }
 }
 
+static int mutate_event(ipart_partnership *p, cJSON *event, void *ctx)
+{
+    mutation_run r = {p, event, 0, 0};
+    mutate_each_member(&r, event, "$");
+    cr_assert_gt(r.refused, 6, "%s", harness_text(event, "type"));
+    *(int *)ctx += r.refused;
+    return 0;
+}
+
 Test(input, every_member_of_each_event_type_refuses_a_value_of_another_kind_at_its_path,
      .timeout = 300)
 {
-    static const char *const cases[] = {"stavanger.json", "se_initial_award.json",
-                                        "se_negotiated.json", "dk_procedure.json",
-                                        "no_authority_owns.json"};
-    cJSON *seen = cJSON_CreateObject();
     int refused = 0;
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        char name[64];
-        snprintf(name, sizeof name, "procedure/%s", cases[c]);
-        cJSON *kase = harness_load_case(name);
-        const cJSON *doc = harness_member(kase, "document");
-        ipart_partnership *p = NULL;
-        assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
-        int i = 0;
-        cJSON *ev;
-        cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
-            const char *type = harness_text(ev, "type");
-            if (!cJSON_GetObjectItemCaseSensitive(seen, type)) {
-                cJSON_AddTrueToObject(seen, type);
-                mutation_run r = {p, ev, 0, 0};
-                mutate_each_member(&r, ev, "$");
-                cr_assert_gt(r.refused, 6, "%s", type);
-                refused += r.refused;
-            }
-            harness_apply_json(p, ev, i++);
-        }
-        ipart_partnership_free(p);
-        cJSON_Delete(kase);
-    }
-    cr_log_info("%d mutations refused at their path over %d event types", refused,
-                cJSON_GetArraySize(seen));
-    cr_assert_geq(cJSON_GetArraySize(seen), 25);
-    cJSON_Delete(seen);
+    int types = for_each_golden_event(1, mutate_event, &refused);
+    cr_log_info("%d mutations refused at their path over %d event types", refused, types);
+    cr_assert_geq(types, 25);
 }
 
 /* ---- the prescan's corners ------------------------------------------------------ */
