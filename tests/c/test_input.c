@@ -184,14 +184,14 @@ static void assert_linear(ipart_partnership *p, make_input make, const char *key
     }
 }
 
-Test(input, duplicate_keys_are_found_in_linear_time, .timeout = 300)
+Test(input, duplicate_keys_are_found_in_linear_time)
 {
     ipart_partnership *p = stavanger_at(77);
     assert_linear(p, event_with_repeated_key, "document.key.duplicate");
     ipart_partnership_free(p);
 }
 
-Test(input, duplicate_ids_are_found_in_linear_time, .timeout = 300)
+Test(input, duplicate_ids_are_found_in_linear_time)
 {
     ipart_partnership *p = stavanger_at(77);
     assert_linear(p, consent_with_repeated_id, "document.id.duplicate");
@@ -307,8 +307,7 @@ static int nul_in_each_string_of(ipart_partnership *p, cJSON *event, void *ctx)
     return 0;
 }
 
-Test(input, a_nul_character_is_refused_in_every_string_and_key_of_every_golden_event,
-     .timeout = 300)
+Test(input, a_nul_character_is_refused_in_every_string_and_key_of_every_golden_event)
 {
     int refused = 0;
     for_each_golden_event(0, nul_in_each_string_of, &refused);
@@ -409,7 +408,7 @@ Test(input, a_byte_order_mark_is_refused_alike_by_load_apply_and_what_if)
     ipart_partnership_free(p);
 }
 
-Test(input, text_over_64_mib_is_erange_for_load_apply_and_what_if, .timeout = 120)
+Test(input, text_over_64_mib_is_erange_for_load_apply_and_what_if)
 {
     size_t size = IPART__MAX_INPUT_BYTES + 1;
     char *input = malloc(size + 1);
@@ -488,7 +487,7 @@ static int apply_failing_each_allocation(ipart_partnership *p, cJSON *event, voi
 }
 
 /* Each event type once (its first occurrence in the golden procedures). */
-Test(input, every_event_type_is_atomic_when_cjson_runs_out_of_memory, .timeout = 300)
+Test(input, every_event_type_is_atomic_when_cjson_runs_out_of_memory)
 {
     int types = for_each_golden_event(1, apply_failing_each_allocation, NULL);
     cr_log_info("%d event types", types);
@@ -607,8 +606,7 @@ static int mutate_event(ipart_partnership *p, cJSON *event, void *ctx)
     return 0;
 }
 
-Test(input, every_member_of_each_event_type_refuses_a_value_of_another_kind_at_its_path,
-     .timeout = 300)
+Test(input, every_member_of_each_event_type_refuses_a_value_of_another_kind_at_its_path)
 {
     int refused = 0;
     int types = for_each_golden_event(1, mutate_event, &refused);
