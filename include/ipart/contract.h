@@ -245,7 +245,8 @@ IPART_API ipart_status ipart_partnership_forecast_json(char **out,
  * A refused event is part of the answer, not an error of this call.
  * The scenario's clone costs microseconds (doc/performance.md).
  * @return IPART_OK; IPART_EPARSE (not JSON); IPART_EINVAL (not an array);
- *         IPART_ENOMEM; IPART_EMISUSE.
+ *         IPART_ERANGE and the others of the input limits of
+ *         ipart_partnership_apply(); IPART_ENOMEM; IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_partnership_what_if_json(char **out,
                                                       const ipart_partnership *partnership,

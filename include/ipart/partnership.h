@@ -181,8 +181,20 @@ IPART_API ipart_status ipart_partnership_clone(ipart_partnership **out,
  *         missing or mistyped field, the detail's path names it);
  *         IPART_EPERM (wrong sender); IPART_ESTATE (wrong stage, or a date
  *         before the previous event's); IPART_ERULE (a rule, named in the
- *         detail); IPART_EEXISTS, IPART_ENOTFOUND (ids); IPART_ENOMEM.
+ *         detail); IPART_EEXISTS, IPART_ENOTFOUND (ids); IPART_ENOMEM;
+ *         IPART_ERANGE beyond the input limits (below).
  *         On any failure the partnership is unchanged.
+ *
+ * Input limits, the same for ipart_partnership_load(), _apply() and
+ * ipart_partnership_what_if_json(), checked before the text is parsed:
+ * at most 64 MiB of text (IPART_ERANGE, path "$"); nesting depth 32, the
+ * outermost value being level 1 and every value one more than its
+ * container (IPART_ERANGE at the first value too deep); no UTF-8
+ * byte-order mark (IPART_EPARSE); no NUL character in any string or key,
+ * escaped (\u0000) or not, as it would cut the string short (IPART_EINVAL
+ * at its path). Duplicate keys and ids are refused (IPART_EINVAL at the
+ * repeat) in time linear in their number. Parsing takes about 40 bytes of
+ * memory per byte of text.
  */
 IPART_API ipart_status ipart_partnership_apply(ipart_partnership *partnership,
                                                const char *event_json);
@@ -192,7 +204,7 @@ IPART_API ipart_status ipart_partnership_apply(ipart_partnership *partnership,
  * ..., "events": [...]}`, replaying every event through the same guards as
  * ipart_partnership_apply(). A rejected event fails the load with the
  * detail's path naming it ("$.events[7].tender.price") and its rule.
- * Limits: 64 MiB of text, nesting depth 32, 1 000 000 events.
+ * Limits: those of ipart_partnership_apply(), and 1 000 000 events.
  * @return as ipart_partnership_apply(), plus IPART_EVERSION for another
  *         format version and IPART_ERANGE beyond the limits.
  */

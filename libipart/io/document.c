@@ -122,11 +122,8 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
 {
     if (!out || !document_json)
         return ipart__fail_null("ipart_partnership_load", !out ? "out" : "document_json");
-    size_t length = strlen(document_json);
-    if (length > IPART__MAX_DOCUMENT_BYTES)
-        return top_level_error(IPART_ERANGE, "$", "document.size", "larger than 64 MiB");
     cJSON *doc = NULL;
-    ipart_status rc = ipart__json_parse(&doc, document_json, length, "$");
+    ipart_status rc = ipart__json_parse(&doc, document_json, strlen(document_json), "$");
     if (rc != IPART_OK)
         return rc;
     const cJSON *events = NULL;

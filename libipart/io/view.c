@@ -296,7 +296,11 @@ static int copy_path(cJSON *to, const cJSON *from, const char *path)
         return 1;
     if (!dot) {
         cJSON *dup = cJSON_Duplicate(member, 1);
-        return dup && cJSON_AddItemToObject(to, name, dup);
+        if (dup && !cJSON_AddItemToObject(to, name, dup)) {
+            cJSON_Delete(dup); /* not attached: still ours */
+            return 0;
+        }
+        return dup != NULL;
     }
     if (!cJSON_IsObject(member))
         return 1;

@@ -167,8 +167,8 @@ static void assert_same(const cJSON *got, const cJSON *want, const char *what)
 {
     char *g = cJSON_PrintUnformatted(got), *x = cJSON_PrintUnformatted(want);
     cr_assert(cJSON_Compare(got, want, 1), "%s: got %s, expected %s", what, g, x);
-    free(g);
-    free(x);
+    cJSON_free(g);
+    cJSON_free(x);
 }
 
 Test(evaluation, golden_stability)
@@ -740,7 +740,7 @@ Test(evaluation, terms_choose_the_price_model)
         char *text = variant_document(file, variant);
         ipart_partnership *p = NULL;
         ipart_status rc = ipart_partnership_load(&p, text);
-        free(text);
+        cJSON_free(text);
         count++;
         if (item(variant, "error")) {
             cr_assert_eq(rc, harness_status_named(harness_text(variant, "error")), "%s: %s", name,

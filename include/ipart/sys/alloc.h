@@ -18,7 +18,10 @@
 
 /**
  * A replacement for malloc/realloc/free. Every allocation libipart makes,
- * including those of its internal hash tables, goes through it. The
+ * including those of its internal hash tables and of cJSON, goes through
+ * it. While one is installed, cJSON's global hooks (cJSON_InitHooks) point
+ * at it, so other cJSON users in the process allocate through it too;
+ * ipart_set_allocator(NULL) gives cJSON back its defaults. The
  * functions must behave like their C counterparts: malloc_fn and
  * realloc_fn return NULL when out of memory (libipart then fails with
  * IPART_ENOMEM and leaves its objects unchanged; it never aborts).
