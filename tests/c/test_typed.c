@@ -67,7 +67,7 @@ static void assert_export(char *text, cJSON *want, const char *what)
     cr_assert_not_null(got, "%s: the export is not JSON", what);
     char *w = cJSON_PrintUnformatted(want);
     cr_assert(cJSON_Compare(got, want, 1), "%s:\n export %s\n typed  %s", what, text, w);
-    free(w);
+    cJSON_free(w);
     ipart_free(text);
     cJSON_Delete(got);
     cJSON_Delete(want);
