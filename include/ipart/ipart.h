@@ -20,5 +20,7 @@
 #include "contract.h"
 #include "evaluation.h"
 #include "rights.h"
+#include "messages.h"
+#include "exports.h"
 
 #endif /* IPART_IPART_H */

@@ -20,6 +20,7 @@ from ._dates import parse_date, format_date, add_days, days_between, iso_weekday
 from ._calendar import Calendar, Holiday, easter_sunday
 from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict, Rights, Right
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
+from ._messages import message, message_language, message_has, message_keys
 from ._evaluation import Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points
 
 check_version()
@@ -34,5 +35,5 @@ __all__ = [
     "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
     "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
     "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
-    "WEIGHT_TOTAL", "points",
+    "WEIGHT_TOTAL", "points", "message", "message_language", "message_has", "message_keys",
 ]

@@ -300,6 +300,19 @@ class Partnership:
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
 
+    def record(self, party: str, lang: str = "en") -> dict:
+        """The procurement record (R41: Art. 84(1), FOA § 25-5) as ``party``
+        may see it, in ``lang`` ("nb" or "en"; others fall back to English)."""
+        return json.loads(self.record_json(party, lang))
+
+    def record_json(self, party: str, lang: str = "en") -> str:
+        """The procurement record as the library's canonical JSON text."""
+        return capi.ipart_partnership_record_json(self._handle(), party, lang)
+
+    def record_text(self, party: str, lang: str = "en") -> str:
+        """The procurement record as readable text in ``lang``."""
+        return capi.ipart_partnership_record_text(self._handle(), party, lang)
+
     def _handle(self):
         if self._p is None:
             raise ValueError("the partnership is closed")

@@ -514,6 +514,32 @@ public final class Partnership implements AutoCloseable {
         return json((out, p) -> IpartCapi.ipart_partnership_view_json(out, p, party));
     }
 
+    /**
+     * The procurement record (R41: Art. 84(1), FOA &sect; 25-5) as the party may see it.
+     *
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return JSON, see ipart_partnership_record_json
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String recordJson(String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_record_json(out, p, party, lang));
+    }
+
+    /**
+     * The procurement record as readable text.
+     *
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return UTF-8 text, see ipart_partnership_record_text
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String recordText(String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_record_text(out, p, party, lang));
+    }
+
     private ipart_partnership h() {
         if (handle == null)
             throw new IllegalStateException("the partnership is closed");

@@ -1,0 +1,60 @@
+/*
+ * libipart - what a partnership publishes and keeps: the procurement
+ * record (R41), the OCDS 1.1.5 record package and the eForms notices.
+ *
+ * Every export is
+ *   - party-scoped: it is built from the events of `party`'s view
+ *     (ipart_partnership_view_json, R19/R37), so the export for an operator
+ *     or a follower never holds another operator's confidential items; the
+ *     contracting authority's export covers the whole log;
+ *   - in a language: `lang` "nb" (Norwegian bokmål) or "en"; any other
+ *     language, NULL included, falls back to English explicitly (the
+ *     export names the language it is in; see messages.h);
+ *   - deterministic: the same log, party and language give the same bytes.
+ *
+ * Threading and ownership as in partnership.h: one thread at a time per
+ * partnership; `char **out` results are owned by the caller (ipart_free());
+ * a failed call leaves *out untouched.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_EXPORTS_H
+#define IPART_EXPORTS_H
+
+#include "common.h"
+#include "errors.h"
+#include "partnership.h"
+
+IPART_BEGIN_DECL
+
+/**
+ * The procurement record (R41: Directive 2014/24/EU Art. 84(1), FOA
+ * § 25-5) as JSON: `{"format": "ipart-record", "version": 1, "rule":
+ * "R41", "sources", "language", "party", "stage", "authority",
+ * "followers", "subject", "value", "procedure", "candidates": {"selected",
+ * "rejected", "not_invited"}, "tenders": {"rejected", "abnormally_low"},
+ * "award", "subcontracting", "conflicts_of_interest", "cancellation",
+ * "terminations", "changes", "notes", "not_recorded", "withheld"}`
+ * (doc/exports.md describes every field). A field of Art. 84 that the log
+ * cannot hold (subcontracting, conflicts of interest, abnormally low
+ * tenders) is null and named in "not_recorded". Money is canonical
+ * decimal strings.
+ * @return IPART_OK; IPART_ENOTFOUND for an unknown party; IPART_ENOMEM;
+ *         IPART_EMISUSE for NULL `out`, `partnership` or `party`.
+ */
+IPART_API ipart_status ipart_partnership_record_json(char **out,
+                                                     const ipart_partnership *partnership,
+                                                     const char *party, const char *lang);
+
+/**
+ * The same record as readable text (UTF-8, one section per field of
+ * Art. 84(1), labels and money in `lang`).
+ * @return as ipart_partnership_record_json().
+ */
+IPART_API ipart_status ipart_partnership_record_text(char **out,
+                                                     const ipart_partnership *partnership,
+                                                     const char *party, const char *lang);
+
+IPART_END_DECL
+
+#endif /* IPART_EXPORTS_H */

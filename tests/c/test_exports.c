@@ -1,0 +1,294 @@
+/*
+ * The exports (include/ipart/exports.h) and the message catalogue
+ * (include/ipart/messages.h): the procurement record of R41 field by field,
+ * its golden files, its party scope, and every message in nb and en.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+TestSuite(exports, IPART_TEST_FIXTURE);
+
+static const char *const PROCEDURES[] = {"stavanger", "no_without_reduction", "no_authority_owns",
+                                         "se_initial_award", "se_negotiated", "dk_procedure"};
+#define PROCEDURE_COUNT (sizeof PROCEDURES / sizeof PROCEDURES[0])
+
+static const cJSON *item(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static ipart_partnership *load_procedure(const char *name)
+{
+    char path[128];
+    snprintf(path, sizeof path, "procedure/%s.json", name);
+    cJSON *kase = harness_load_case(path);
+    char *text = cJSON_PrintUnformatted(item(kase, "document"));
+    cr_assert_not_null(text);
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_load(&p, text));
+    free(text);
+    cJSON_Delete(kase);
+    return p;
+}
+
+static char *read_file(const char *relative)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", IPART_CASES_DIR, relative);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "golden file %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *text = malloc((size_t)n + 1);
+    cr_assert_eq(fread(text, 1, (size_t)n, f), (size_t)n);
+    text[n] = '\0';
+    fclose(f);
+    return text;
+}
+
+static cJSON *record_of(const ipart_partnership *p, const char *party, const char *lang)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_record_json(&text, p, party, lang));
+    cJSON *r = cJSON_Parse(text);
+    cr_assert_not_null(r, "the record is JSON");
+    ipart_free(text);
+    return r;
+}
+
+/* ---- messages ------------------------------------------------------------------------ */
+
+Test(exports, every_message_has_norwegian_and_english)
+{
+    size_t n = ipart_message_count();
+    cr_assert_gt(n, 90);
+    for (size_t i = 0; i < n; i++) {
+        const char *key = ipart_message_key_at(i);
+        cr_assert(ipart_message_has(key, "nb"), "%s has no nb text", key);
+        cr_assert(ipart_message_has(key, "en"), "%s has no en text", key);
+        if (i)
+            cr_assert_lt(strcmp(ipart_message_key_at(i - 1), key), 0, "keys sorted and unique");
+    }
+    cr_assert_null(ipart_message_key_at(n));
+}
+
+Test(exports, other_languages_fall_back_to_english_explicitly)
+{
+    cr_assert_str_eq(ipart_message("record.title", "nb"), "Anskaffelsesprotokoll");
+    cr_assert_str_eq(ipart_message("record.title", "en"), "Procurement record");
+    cr_assert_str_eq(ipart_message("record.title", "sv"), "Procurement record");
+    cr_assert_str_eq(ipart_message_language("sv"), "en");
+    cr_assert_str_eq(ipart_message_language(NULL), "en");
+    cr_assert_str_eq(ipart_message_language("nb"), "nb");
+    cr_assert_null(ipart_message("no.such.key", "nb"));
+    cr_assert_not(ipart_message_has("record.title", "sv"));
+    cr_assert_not(ipart_message_has("no.such.key", "en"));
+}
+
+Test(exports, every_event_type_and_stage_has_a_label)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    char *actions = NULL;
+    assert_ok(ipart_partnership_actions_json(&actions, p, "stavanger"));
+    cJSON *list = cJSON_Parse(actions);
+    const cJSON *a;
+    char key[64];
+    cJSON_ArrayForEach(a, list) {
+        snprintf(key, sizeof key, "event.%s", item(a, "type")->valuestring);
+        cr_assert(ipart_message_has(key, "nb") && ipart_message_has(key, "en"), "%s", key);
+    }
+    for (int s = IPART_STAGE_NEED_IDENTIFICATION; s <= IPART_STAGE_TERMINATED; s++) {
+        snprintf(key, sizeof key, "stage.%s", ipart_stage_name((ipart_stage)s));
+        cr_assert(ipart_message_has(key, "nb") && ipart_message_has(key, "en"), "%s", key);
+    }
+    cJSON_Delete(list);
+    ipart_free(actions);
+    ipart_partnership_free(p);
+}
+
+/* ---- R41: the procurement record ----------------------------------------------------- */
+
+static int listed(const cJSON *list, const char *id)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, list) if (strcmp(item(e, "id")->valuestring, id) == 0) return 1;
+    return 0;
+}
+
+Test(exports, r41_the_record_holds_every_field_of_art_84)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    cJSON *r = record_of(p, "stavanger", "nb");
+    cr_assert_str_eq(item(r, "rule")->valuestring, "R41");
+    /* (a) authority, subject and value */
+    cr_assert_str_eq(item(item(r, "authority"), "name")->valuestring, "Stavanger kommune");
+    cr_assert_eq(cJSON_GetArraySize(item(r, "followers")), 3);
+    cr_assert_not_null(item(item(r, "subject"), "need")->valuestring);
+    const cJSON *value = item(r, "value");
+    cr_assert_str_eq(item(value, "estimated_value")->valuestring, "42000000.00");
+    cr_assert_str_eq(item(value, "development_cap")->valuestring, "12000000.00");
+    cr_assert_str_eq(item(value, "awarded_sum")->valuestring, "11750000.00");
+    /* (b), (c) selected and rejected candidates, with reasons */
+    const cJSON *c = item(r, "candidates");
+    cr_assert_eq(cJSON_GetArraySize(item(c, "selected")), 6);
+    cr_assert(listed(item(c, "selected"), "op05"));
+    cr_assert_eq(cJSON_GetArraySize(item(c, "rejected")), 3);
+    cr_assert(listed(item(c, "rejected"), "op07"));
+    cr_assert_eq(cJSON_GetArraySize(item(c, "not_invited")), 13);
+    const cJSON *e;
+    cJSON_ArrayForEach(e, item(c, "rejected")) cr_assert_gt(strlen(item(e, "reason")->valuestring), 10);
+    /* rejected tenders: the staged reduction and the tenders not awarded */
+    const cJSON *rejected = item(item(r, "tenders"), "rejected");
+    cr_assert(listed(rejected, "op03") && listed(rejected, "op16") && listed(rejected, "op20"));
+    cr_assert_eq(cJSON_GetArraySize(rejected), 3);
+    /* (e) the winners and why */
+    const cJSON *award = item(r, "award");
+    cr_assert_eq(cJSON_GetArraySize(item(award, "partners")), 3);
+    cr_assert_not_null(strstr(item(award, "reasons")->valuestring, "88,64"));
+    /* (f) the reasons for the procedure */
+    const cJSON *reasons = item(item(r, "procedure"), "reasons");
+    cr_assert(cJSON_IsTrue(item(reasons, "market_check_done")));
+    cr_assert_not_null(item(reasons, "market_dialogue")->valuestring);
+    /* what the log cannot hold is named, not invented */
+    cr_assert(cJSON_IsNull(item(r, "subcontracting")));
+    cr_assert(cJSON_IsNull(item(r, "conflicts_of_interest")));
+    cr_assert_eq(cJSON_GetArraySize(item(r, "not_recorded")), 3);
+    /* the contract: op08 terminated after phase 1 and op11 to reduce; op05's change */
+    cr_assert_eq(cJSON_GetArraySize(item(r, "terminations")), 2);
+    cr_assert_eq(cJSON_GetArraySize(item(r, "changes")), 1);
+    cr_assert_eq(item(r, "withheld")->valueint, 0, "the authority's record is whole");
+    cJSON_Delete(r);
+    ipart_partnership_free(p);
+}
+
+Test(exports, r41_the_record_text_has_a_section_per_field_in_each_language)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    static const char *const keys[] = {"record.authority", "record.subject", "record.value",
+                                       "record.reasons_for_procedure", "record.selected_candidates",
+                                       "record.rejected_candidates", "record.rejected_tenders",
+                                       "record.winners", "record.subcontracting", "record.conflicts"};
+    static const char *const langs[] = {"nb", "en"};
+    for (size_t l = 0; l < 2; l++) {
+        char *text = NULL;
+        assert_ok(ipart_partnership_record_text(&text, p, "stavanger", langs[l]));
+        for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+            cr_assert_not_null(strstr(text, ipart_message(keys[k], langs[l])), "%s %s", langs[l],
+                               keys[k]);
+        cr_assert_not_null(strstr(text, l ? "NOK 42,000,000.00" : "42 000 000,00 kr"));
+        ipart_free(text);
+    }
+    ipart_partnership_free(p);
+}
+
+Test(exports, r41_records_match_their_golden_files)
+{
+    static const char *const langs[] = {"nb", "en"};
+    for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
+        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        ipart_party authority;
+        assert_ok(ipart_partnership_party_at(&authority, p, 0));
+        for (size_t l = 0; l < 2; l++) {
+            char name[160], *json = NULL, *text = NULL;
+            assert_ok(ipart_partnership_record_json(&json, p, authority.id, langs[l]));
+            assert_ok(ipart_partnership_record_text(&text, p, authority.id, langs[l]));
+            snprintf(name, sizeof name, "exports/%s/record.%s.json", PROCEDURES[c], langs[l]);
+            char *golden = read_file(name);
+            cr_assert_str_eq(json, golden, "%s", name);
+            free(golden);
+            snprintf(name, sizeof name, "exports/%s/record.%s.txt", PROCEDURES[c], langs[l]);
+            golden = read_file(name);
+            cr_assert_str_eq(text, golden, "%s", name);
+            free(golden);
+            ipart_free(json);
+            ipart_free(text);
+        }
+        ipart_partnership_free(p);
+    }
+}
+
+/* An operator's record names no other operator in its candidate and tender
+ * lists, and for every party it withholds what the view withholds. */
+static void check_record_scope(const ipart_partnership *p, const ipart_party *party)
+{
+    cJSON *r = record_of(p, party->id, "en");
+    char *view = NULL;
+    assert_ok(ipart_partnership_view_json(&view, p, party->id));
+    cJSON *v = cJSON_Parse(view);
+    cr_assert_eq(item(r, "withheld")->valueint, item(v, "withheld")->valueint);
+    const cJSON *c = item(r, "candidates"), *e;
+    const cJSON *lists[] = {item(c, "selected"), item(c, "rejected"), item(c, "not_invited"),
+                            item(item(r, "tenders"), "rejected")};
+    for (size_t l = 0; l < 4; l++)
+        cJSON_ArrayForEach(e, lists[l]) cr_assert_str_eq(item(e, "id")->valuestring, party->id,
+                                                           "%s's record names another operator",
+                                                           party->id);
+    if (party->role != IPART_ROLE_OPERATOR)
+        for (size_t l = 0; l < 4; l++)
+            cr_assert_eq(cJSON_GetArraySize(lists[l]), 0, "a follower sees no candidate");
+    cJSON_Delete(v);
+    ipart_free(view);
+    cJSON_Delete(r);
+}
+
+Test(exports, no_record_shows_another_operators_confidential_items)
+{
+    for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
+        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
+            ipart_party party;
+            assert_ok(ipart_partnership_party_at(&party, p, i));
+            if (party.role != IPART_ROLE_AUTHORITY)
+                check_record_scope(p, &party);
+        }
+        ipart_partnership_free(p);
+    }
+}
+
+Test(exports, record_errors_change_nothing)
+{
+    ipart_partnership *p = load_procedure("se_negotiated");
+    char *out = (char *)"untouched";
+    assert_fails_with(ipart_partnership_record_json(&out, p, "nobody", "en"), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_record_text(&out, p, "nobody", "nb"), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_record_json(NULL, p, "norrvik", "en"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_record_text(&out, NULL, "norrvik", "en"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_record_json(&out, p, NULL, "en"), IPART_EMISUSE);
+    cr_assert_str_eq(out, "untouched");
+    /* an unsupported language falls back to English, and says so */
+    cJSON *r = record_of(p, "op01", "sv");
+    cr_assert_str_eq(item(r, "language")->valuestring, "en");
+    cJSON_Delete(r);
+    ipart_partnership_free(p);
+}
+
+typedef struct scenario {
+    const ipart_partnership *p;
+    int text;
+} scenario;
+
+static ipart_status record_scenario(void *ctx)
+{
+    const scenario *s = ctx;
+    char *out = NULL;
+    ipart_status rc = s->text ? ipart_partnership_record_text(&out, s->p, "op05", "nb")
+                              : ipart_partnership_record_json(&out, s->p, "op05", "nb");
+    ipart_free(out);
+    return rc;
+}
+
+Test(exports, records_leak_nothing_when_an_allocation_fails)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    scenario s = {p, 0};
+    harness_fail_each(record_scenario, &s);
+    s.text = 1;
+    harness_fail_each(record_scenario, &s);
+    ipart_partnership_free(p);
+}

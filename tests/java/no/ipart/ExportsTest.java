@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package no.ipart;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Test;
+
+/** The exports and the message catalogue from Java, against the golden files of tests/cases/exports. */
+public class ExportsTest {
+    private static final String[] PROCEDURES = {"stavanger", "no_without_reduction", "no_authority_owns",
+                                                "se_initial_award", "se_negotiated", "dk_procedure"};
+
+    private static Partnership load(String name) {
+        return Partnership.load(Cases.load("procedure/" + name + ".json").getAsJsonObject()
+                                    .get("document").toString());
+    }
+
+    private static String golden(String relative) {
+        Path path = Path.of(System.getProperty("ipart.cases"), "exports", relative);
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + path, e);
+        }
+    }
+
+    private static String authority(Partnership p) {
+        for (Party party : p.parties())
+            if (party.role() == Role.AUTHORITY)
+                return party.id();
+        throw new AssertionError("no authority");
+    }
+
+    @Test
+    public void everyMessageHasNorwegianAndEnglish() {
+        List<String> keys = Messages.keys();
+        assertTrue(keys.size() > 90);
+        for (String key : keys) {
+            assertTrue(key + " nb", Messages.has(key, "nb"));
+            assertTrue(key + " en", Messages.has(key, "en"));
+        }
+        assertEquals("Anskaffelsesprotokoll", Messages.text("record.title", "nb"));
+        assertEquals("Procurement record", Messages.text("record.title", "sv"));
+        assertEquals("en", Messages.language("sv"));
+        assertNull(Messages.text("no.such.key", "en"));
+    }
+
+    /** R41: the record names the selected and rejected candidates and the partners, with reasons. */
+    @Test
+    public void r41RecordHoldsTheFieldsOfArt84() {
+        try (Partnership p = load("stavanger")) {
+            JsonObject r = JsonParser.parseString(p.recordJson("stavanger", "nb")).getAsJsonObject();
+            assertEquals("R41", r.get("rule").getAsString());
+            JsonObject candidates = r.getAsJsonObject("candidates");
+            assertEquals(6, candidates.getAsJsonArray("selected").size());
+            assertEquals(3, candidates.getAsJsonArray("rejected").size());
+            assertEquals(3, r.getAsJsonObject("award").getAsJsonArray("partners").size());
+            assertTrue(p.recordText("stavanger", "en").contains("NOK 42,000,000.00"));
+            Cases.expectError("unknown party", "IPART_ENOTFOUND", () -> p.recordJson("nobody", "en"));
+        }
+    }
+
+    @Test
+    public void recordsMatchTheirGoldenFiles() {
+        for (String name : PROCEDURES) {
+            try (Partnership p = load(name)) {
+                String a = authority(p);
+                for (String lang : new String[] {"nb", "en"}) {
+                    assertEquals(name, golden(name + "/record." + lang + ".json"), p.recordJson(a, lang));
+                    assertEquals(name, golden(name + "/record." + lang + ".txt"), p.recordText(a, lang));
+                }
+            }
+        }
+    }
+
+    /** An operator's record lists no other operator among candidates and rejected tenders. */
+    @Test
+    public void noRecordNamesAnotherOperatorsCandidacy() {
+        for (String name : PROCEDURES) {
+            try (Partnership p = load(name)) {
+                for (Party party : p.parties()) {
+                    if (party.role() == Role.AUTHORITY)
+                        continue;
+                    JsonObject r = JsonParser.parseString(p.recordJson(party.id(), "en")).getAsJsonObject();
+                    JsonObject c = r.getAsJsonObject("candidates");
+                    JsonArray[] lists = {c.getAsJsonArray("selected"), c.getAsJsonArray("rejected"),
+                                         c.getAsJsonArray("not_invited"),
+                                         r.getAsJsonObject("tenders").getAsJsonArray("rejected")};
+                    for (JsonArray list : lists)
+                        for (JsonElement e : list)
+                            assertEquals(name, party.id(), e.getAsJsonObject().get("id").getAsString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+"""The exports (include/ipart/exports.h) from Python: the procurement record
+of R41, the message catalogue in nb and en, the golden export files and the
+party scope of every export (R19/R37)."""
+import json
+
+import pytest
+
+import ipart
+from conftest import CASES, load_case
+
+PROCEDURES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
+              "se_negotiated", "dk_procedure"]
+GOLDEN = CASES / "exports"
+
+
+def load(name: str) -> ipart.Partnership:
+    return ipart.Partnership.loads(load_case(f"procedure/{name}.json")["document"])
+
+
+def authority_of(p: ipart.Partnership) -> str:
+    return next(party.id for party in p.parties if party.role == ipart.Role.AUTHORITY)
+
+
+# Every party-scoped export as text: (name, function(partnership, party) -> str).
+EXPORTS = [
+    ("record.json", lambda p, party: p.record_json(party, "en")),
+    ("record.txt", lambda p, party: p.record_text(party, "nb")),
+]
+
+
+# ---- messages -------------------------------------------------------------------------
+
+def test_every_message_has_norwegian_and_english():
+    keys = ipart.message_keys()
+    assert len(keys) > 90 and keys == sorted(keys) and len(set(keys)) == len(keys)
+    missing = [(k, lang) for k in keys for lang in ("nb", "en") if not ipart.message_has(k, lang)]
+    assert missing == []
+
+
+def test_other_languages_fall_back_to_english():
+    assert ipart.message("record.title", "nb") == "Anskaffelsesprotokoll"
+    assert ipart.message("record.title", "sv") == ipart.message("record.title", "en")
+    assert ipart.message_language("sv") == "en" and ipart.message_language("nb") == "nb"
+    assert ipart.message("no.such.key", "nb") is None
+
+
+# ---- R41 --------------------------------------------------------------------------------
+
+def test_r41_record_has_every_field_of_art_84():
+    record = load("stavanger").record("stavanger", "en")
+    assert record["rule"] == "R41" and record["language"] == "en"
+    for field in ("authority", "subject", "value", "procedure", "candidates", "tenders", "award",
+                  "subcontracting", "conflicts_of_interest", "not_recorded"):
+        assert field in record
+    assert record["value"]["estimated_value"] == "42000000.00"
+    assert {c["id"] for c in record["candidates"]["rejected"]} == {"op07", "op13", "op19"}
+    assert {t["id"]: t["ground"] for t in record["tenders"]["rejected"]} == {
+        "op03": "reduced", "op16": "reduced", "op20": "not_awarded"}
+    assert [p["id"] for p in record["award"]["partners"]] == ["op05", "op11", "op08"]
+    assert set(record["not_recorded"]) == {"subcontracting", "conflicts_of_interest",
+                                           "abnormally_low_tenders"}
+
+
+def test_r41_record_text_in_both_languages():
+    p = load("stavanger")
+    assert "Anskaffelsesprotokoll" in p.record_text("stavanger", "nb")
+    assert "42 000 000,00 kr" in p.record_text("stavanger", "nb")
+    assert "Procurement record" in p.record_text("stavanger", "en")
+    with pytest.raises(ipart.NotFoundError):
+        p.record("nobody")
+
+
+# ---- golden files -----------------------------------------------------------------------
+
+def golden_files():
+    for case in PROCEDURES:
+        for path in sorted((GOLDEN / case).iterdir()):
+            yield case, path.name
+
+
+@pytest.mark.parametrize("case,name", list(golden_files()))
+def test_exports_match_their_golden_files(case, name):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("regen", GOLDEN / "regen.py")
+    regen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(regen)
+    p = load(case)
+    produced = dict(regen.exports(p, authority_of(p)))
+    assert produced[name] == (GOLDEN / case / name).read_text(encoding="utf-8")
+
+
+# ---- party scope (R19/R37) -------------------------------------------------------------
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+
+
+def owner_of(event: dict, operators: set):
+    """The operator an event is confidential to (the test's own reading of R19/R37)."""
+    for field in ("partner", "tenderer", "candidate"):
+        if isinstance(event.get(field), str):
+            return event[field]
+    return event["actor"] if event["actor"] in operators else None
+
+
+def made_public_by_the_award(p: ipart.Partnership, view: dict):
+    """What the award makes public (Art. 50 and Annex V part D of Directive
+    2014/24/EU): the partners' names and the values of their tenders."""
+    public = set()
+    tenders = {}
+    for event in p.events:
+        if event["type"] == "tender_submitted":
+            tenders[event["actor"]] = event["tender"]
+    for entry in view["events"]:
+        if entry["event"]["type"] == "award_decided":
+            for partner in entry["event"]["partners"]:
+                who = partner["tenderer"]
+                public.add(p.party(who).name)
+                public.update(tenders[who][k] for k in ("development_price", "price"))
+    return public
+
+
+def confidential_strings(p: ipart.Partnership, party: str):
+    """Every longer string of another operator's events that the party's view does not show."""
+    view = p.view(party)
+    shown = json.dumps([e["event"] for e in view["events"]], ensure_ascii=False)
+    public = made_public_by_the_award(p, view)
+    operators = {x.id for x in p.parties if x.role == ipart.Role.OPERATOR}
+    secret = set()
+    for event in p.events:
+        owner = owner_of(event, operators)
+        if owner is None or owner == party:
+            continue
+        secret.update(s for s in strings(event) if len(s) >= 6 and s not in shown)
+    return secret - public
+
+
+def leaks(secret: set, text: str):
+    """The secrets in an export: in a JSON export a string value equal to one
+    (or containing one of 20 characters or more), in a text export any
+    occurrence of one of 10 characters or more, or of an amount."""
+    try:
+        values = set(strings(json.loads(text)))
+    except ValueError:
+        return sorted(s for s in secret if (len(s) >= 10 or s[-3:-2] == ".") and s in text)
+    return sorted(s for s in secret
+                  if s in values or (len(s) >= 20 and any(s in v for v in values)))
+
+
+@pytest.mark.parametrize("case", PROCEDURES)
+def test_no_export_shows_another_operators_confidential_items(case):
+    p = load(case)
+    checked = 0
+    for party in p.parties:
+        if party.role == ipart.Role.AUTHORITY:
+            continue
+        secret = confidential_strings(p, party.id)
+        for name, export in EXPORTS:
+            text = export(p, party.id)
+            leaked = leaks(secret, text)
+            assert leaked == [], f"{party.id}'s {name} holds {leaked[:3]}"
+            checked += 1
+    assert checked >= 2 * len(EXPORTS)
