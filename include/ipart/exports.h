@@ -55,6 +55,33 @@ IPART_API ipart_status ipart_partnership_record_text(char **out,
                                                      const ipart_partnership *partnership,
                                                      const char *party, const char *lang);
 
+/**
+ * The OCDS 1.1.5 record package of the partnership as `party` may see it:
+ * `{"uri", "version": "1.1", "publishedDate", "publisher", "extensions",
+ * "records": [{"ocid", "releases": [...], "compiledRelease"}]}`. One ocid
+ * for the whole partnership (given by the platform, e.g.
+ * "ocds-abc123-IP-2017-001"); a release for each significant event (the
+ * whole process at that event, tagged planning, tender, award, contract,
+ * implementation, contractAmendment, contractTermination...), the last
+ * state as the compiled release. Parties with their roles (the authority
+ * buyer, procuringEntity and payer; named followers buyer; applicants
+ * interestedParty; tenderers tenderer; partners supplier and payee), the
+ * tender (procurementMethod "selective", procurementMethodDetails
+ * "Innovation partnership", the maximum value when published (R31),
+ * secondStage, options, the targets as milestones), an award and a
+ * contract per partner with a milestone per target, a payment milestone
+ * per instalment, a transaction per payment, and amendments for changes,
+ * terminations and option purchases. Amounts are JSON numbers printed
+ * exactly from the minor units; dates are "YYYY-MM-DDT00:00:00Z".
+ * doc/exports.md has the mapping table.
+ * @return IPART_OK; IPART_EINVAL for an empty ocid or one over 200
+ *         characters; IPART_ESTATE before partnership_created;
+ *         IPART_ENOTFOUND for an unknown party; IPART_ENOMEM; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_ocds_json(char **out, const ipart_partnership *partnership,
+                                                   const char *ocid, const char *party,
+                                                   const char *lang);
+
 IPART_END_DECL
 
 #endif /* IPART_EXPORTS_H */

@@ -271,6 +271,7 @@ Test(exports, record_errors_change_nothing)
 typedef struct scenario {
     const ipart_partnership *p;
     int text;
+    const char *party;
 } scenario;
 
 static ipart_status record_scenario(void *ctx)
@@ -286,9 +287,91 @@ static ipart_status record_scenario(void *ctx)
 Test(exports, records_leak_nothing_when_an_allocation_fails)
 {
     ipart_partnership *p = load_procedure("stavanger");
-    scenario s = {p, 0};
+    scenario s = {p, 0, "op05"};
     harness_fail_each(record_scenario, &s);
     s.text = 1;
     harness_fail_each(record_scenario, &s);
+    ipart_partnership_free(p);
+}
+
+/* ---- OCDS ------------------------------------------------------------------------------ */
+
+static ipart_status ocds_scenario(void *ctx)
+{
+    const scenario *s = ctx;
+    char *out = NULL;
+    ipart_status rc = ipart_partnership_ocds_json(&out, s->p, "ocds-ipart01-golden", s->party, "nb");
+    ipart_free(out);
+    return rc;
+}
+
+Test(exports, ocds_leaks_nothing_when_an_allocation_fails)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    static const char *const parties[] = {"stavanger", "op05", "baerum"};
+    for (size_t i = 0; i < 3; i++) {
+        scenario s = {p, 0, parties[i]};
+        harness_fail_each(ocds_scenario, &s);
+    }
+    ipart_partnership_free(p);
+}
+
+Test(exports, ocds_packages_match_their_golden_files)
+{
+    static const char *const langs[] = {"nb", "en"};
+    for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
+        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        ipart_party authority;
+        assert_ok(ipart_partnership_party_at(&authority, p, 0));
+        for (size_t l = 0; l < 2; l++) {
+            char name[160], *json = NULL;
+            assert_ok(ipart_partnership_ocds_json(&json, p, "ocds-ipart01-golden", authority.id,
+                                                  langs[l]));
+            snprintf(name, sizeof name, "exports/%s/ocds.%s.json", PROCEDURES[c], langs[l]);
+            char *golden = read_file(name);
+            cr_assert_str_eq(json, golden, "%s", name);
+            free(golden);
+            ipart_free(json);
+        }
+        ipart_partnership_free(p);
+    }
+}
+
+/* Every contract in an operator's package is its own; a follower's has none. */
+Test(exports, no_ocds_package_holds_another_partners_contract)
+{
+    for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
+        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
+            ipart_party party;
+            char *json = NULL;
+            assert_ok(ipart_partnership_party_at(&party, p, i));
+            assert_ok(ipart_partnership_ocds_json(&json, p, "ocds-x", party.id, "en"));
+            cJSON *pkg = cJSON_Parse(json);
+            const cJSON *compiled = item(cJSON_GetArrayItem(item(pkg, "records"), 0), "compiledRelease");
+            const cJSON *contract;
+            cJSON_ArrayForEach(contract, item(compiled, "contracts")) {
+                char own[128];
+                snprintf(own, sizeof own, "ocds-x-contract-%s", party.id);
+                cr_assert(party.role == IPART_ROLE_AUTHORITY ||
+                              strcmp(item(contract, "id")->valuestring, own) == 0,
+                          "%s sees %s", party.id, item(contract, "id")->valuestring);
+            }
+            cJSON_Delete(pkg);
+            ipart_free(json);
+        }
+        ipart_partnership_free(p);
+    }
+}
+
+Test(exports, ocds_errors_change_nothing)
+{
+    ipart_partnership *p = load_procedure("dk_procedure");
+    char *out = (char *)"untouched";
+    assert_fails_with(ipart_partnership_ocds_json(&out, p, "", "op01", "en"), IPART_EINVAL);
+    assert_fails_with(ipart_partnership_ocds_json(&out, p, NULL, "op01", "en"), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_ocds_json(&out, p, "ocds-x", "nobody", "en"),
+                      IPART_ENOTFOUND);
+    cr_assert_str_eq(out, "untouched");
     ipart_partnership_free(p);
 }

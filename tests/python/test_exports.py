@@ -2,6 +2,8 @@
 of R41, the message catalogue in nb and en, the golden export files and the
 party scope of every export (R19/R37)."""
 import json
+import re
+from decimal import Decimal
 
 import pytest
 
@@ -168,3 +170,144 @@ def test_no_export_shows_another_operators_confidential_items(case):
             assert leaked == [], f"{party.id}'s {name} holds {leaked[:3]}"
             checked += 1
     assert checked >= 2 * len(EXPORTS)
+
+
+# ---- OCDS 1.1.5 ---------------------------------------------------------------------------
+
+OCID = "ocds-ipart01-golden"
+EXPORTS.append(("ocds.json", lambda p, party: p.ocds_json(OCID, party, "nb")))
+
+
+def ocds_dir():
+    """../shared/data/ocds-1.1.5 beside the repository (IPART_SHARED_DATA overrides)."""
+    import os
+    import pathlib
+    root = os.environ.get("IPART_SHARED_DATA") or pathlib.Path(__file__).resolve().parents[3] / "shared" / "data"
+    return pathlib.Path(root) / "ocds-1.1.5"
+
+
+def ocds_validator():
+    import jsonschema
+    folder = ocds_dir()
+    package = json.loads((folder / "record-package-schema.json").read_text(encoding="utf-8"))
+    release = json.loads((folder / "release-schema.json").read_text(encoding="utf-8"))
+    resolver = jsonschema.RefResolver.from_schema(package, store={release["id"]: release,
+                                                                      package["id"]: package})
+    return jsonschema.Draft4Validator(package, resolver=resolver,
+                                      format_checker=jsonschema.FormatChecker())
+
+
+def codelist(name: str) -> set:
+    import csv
+    with open(ocds_dir() / "codelists" / f"{name}.csv", encoding="utf-8") as f:
+        return {row["Code"] for row in csv.DictReader(f)}
+
+
+def coded_values(release: dict):
+    """(codelist, value) of every coded field an export uses."""
+    yield from (("releaseTag", t) for t in release["tag"])
+    yield "initiationType", release["initiationType"]
+    for party in release.get("parties", []):
+        yield from (("partyRole", r) for r in party["roles"])
+    tender = release.get("tender", {})
+    for field, name in (("status", "tenderStatus"), ("procurementMethod", "method"),
+                        ("mainProcurementCategory", "procurementCategory"),
+                        ("awardCriteria", "awardCriteria")):
+        if field in tender:
+            yield name, tender[field]
+    milestones = list(tender.get("milestones", []))
+    for award in release.get("awards", []):
+        yield "awardStatus", award["status"]
+    for contract in release.get("contracts", []):
+        yield "contractStatus", contract["status"]
+        milestones += contract.get("milestones", []) + contract["implementation"]["milestones"]
+    for m in milestones:
+        yield "milestoneType", m["type"]
+        yield "milestoneStatus", m["status"]
+
+
+def all_values(node, key):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == key:
+                yield v
+            yield from all_values(v, key)
+    elif isinstance(node, list):
+        for v in node:
+            yield from all_values(v, key)
+
+
+@pytest.mark.parametrize("case", PROCEDURES)
+def test_every_ocds_export_validates_and_uses_only_codelist_codes(case):
+    p = load(case)
+    validator = ocds_validator()
+    lists = {}
+    for party in p.parties:
+        for lang in ("nb", "en"):
+            package = p.ocds(OCID, party.id, lang)
+            errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(package)]
+            assert errors == [], f"{case} {party.id}: {errors[:5]}"
+            record = package["records"][0]
+            for release in record["releases"] + [record["compiledRelease"]]:
+                assert release["ocid"] == OCID
+                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T00:00:00Z", release["date"])
+                for name, value in coded_values(release):
+                    known = lists.setdefault(name, codelist(name))
+                    assert value in known, f"{case}: {value!r} is not in {name}"
+                for currency in all_values(release, "currency"):
+                    assert currency in lists.setdefault("currency", codelist("currency"))
+            ids = [r["id"] for r in record["releases"]]
+            assert len(ids) == len(set(ids)), "release ids are unique"
+
+
+def test_ocds_stavanger_has_a_contract_per_partner_with_milestones_and_transactions():
+    p = load("stavanger")
+    compiled = p.ocds(OCID, "stavanger", "en")["records"][0]["compiledRelease"]
+    tender = compiled["tender"]
+    assert (tender["procurementMethod"], tender["procurementMethodDetails"]) == (
+        "selective", "Innovation partnership")
+    # R31: the maximum value is published in the tender
+    assert tender["value"] == {"amount": 42000000, "currency": "NOK"}
+    contracts = {c["id"].rsplit("-", 1)[1]: c for c in compiled["contracts"]}
+    assert set(contracts) == {"op05", "op08", "op11"}
+    assert contracts["op08"]["status"] == "terminated" and contracts["op05"]["status"] == "active"
+    op05 = contracts["op05"]
+    assert [m["status"] for m in op05["milestones"]] == ["met"] * 5
+    paid = [t for t in op05["implementation"]["transactions"]]
+    assert paid and all(t["payee"]["id"] == "op05" for t in paid)
+    assert {t["relatedImplementationMilestone"]["id"] for t in paid} <= {
+        m["id"] for m in op05["implementation"]["milestones"]}
+    assert len(op05["amendments"]) == 3  # a change, two option purchases
+    roles = {party["id"]: party["roles"] for party in compiled["parties"]}
+    assert roles["stavanger"] == ["buyer", "procuringEntity", "payer"]
+    assert roles["baerum"] == ["buyer"] and "supplier" in roles["op05"]
+    assert roles["op07"] == ["interestedParty"]
+
+
+def test_ocds_errors():
+    p = load("stavanger")
+    with pytest.raises(ipart.InvalidArgumentError):
+        p.ocds("", "stavanger")
+    with pytest.raises(ipart.NotFoundError):
+        p.ocds(OCID, "nobody")
+
+
+@pytest.mark.parametrize("case", PROCEDURES)
+def test_r31_the_maximum_value_is_published_with_the_tender(case):
+    """R31: operators are told the maximum value (the maximum R&D value plus the
+    estimated purchase value) in the published tender, unless the terms withhold it."""
+    document = load_case(f"procedure/{case}.json")["document"]
+    terms = [e for e in document["events"] if e["type"] == "terms_set"][-1]
+    budget = terms["budget"]
+    expected = Decimal(budget["max_rnd_value"]) + Decimal(budget["estimated_purchase_value"])
+    authority = document["events"][0]["actor"]
+    text = ipart.Partnership.loads(document).ocds_json(OCID, authority, "en")
+    tender = json.loads(text, parse_float=Decimal)["records"][0]["compiledRelease"]["tender"]
+    assert tender["value"]["amount"] == expected
+    for event in document["events"]:
+        if event["type"] == "terms_set":
+            event["max_value_disclosed"] = False
+    withheld = ipart.Partnership.loads(document).ocds(OCID, authority, "en")
+    assert "value" not in withheld["records"][0]["compiledRelease"]["tender"]
+    record = ipart.Partnership.loads(document).record(authority)
+    assert record["value"]["max_value_disclosed"] is False

@@ -313,6 +313,16 @@ class Partnership:
         """The procurement record as readable text in ``lang``."""
         return capi.ipart_partnership_record_text(self._handle(), party, lang)
 
+    def ocds(self, ocid: str, party: str, lang: str = "en") -> dict:
+        """The OCDS 1.1.5 record package (one ``ocid`` for the partnership,
+        a release per significant event, the compiled release) as ``party``
+        may see it."""
+        return json.loads(self.ocds_json(ocid, party, lang))
+
+    def ocds_json(self, ocid: str, party: str, lang: str = "en") -> str:
+        """The OCDS record package as the library's canonical JSON text."""
+        return capi.ipart_partnership_ocds_json(self._handle(), ocid, party, lang)
+
     def _handle(self):
         if self._p is None:
             raise ValueError("the partnership is closed")

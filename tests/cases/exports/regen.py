@@ -16,6 +16,7 @@ import ipart
 
 HERE = pathlib.Path(__file__).resolve().parent
 PROCEDURES = HERE.parent / "procedure"
+OCID = "ocds-ipart01-golden"
 CASES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
          "se_negotiated", "dk_procedure"]
 
@@ -25,6 +26,7 @@ def exports(p: "ipart.Partnership", authority: str):
     for lang in ("nb", "en"):
         yield f"record.{lang}.json", p.record_json(authority, lang)
         yield f"record.{lang}.txt", p.record_text(authority, lang)
+        yield f"ocds.{lang}.json", p.ocds_json(OCID, authority, lang)
 
 
 def main() -> None:

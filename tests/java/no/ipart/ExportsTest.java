@@ -71,6 +71,25 @@ public class ExportsTest {
         }
     }
 
+    /** One ocid, "selective" + "Innovation partnership", one contract per partner. */
+    @Test
+    public void ocdsPackageHasAContractPerPartner() {
+        try (Partnership p = load("stavanger")) {
+            JsonObject pkg = JsonParser.parseString(p.ocdsJson("ocds-abc123-1", "stavanger", "en")).getAsJsonObject();
+            JsonObject compiled = pkg.getAsJsonArray("records").get(0).getAsJsonObject()
+                .getAsJsonObject("compiledRelease");
+            assertEquals("ocds-abc123-1", compiled.get("ocid").getAsString());
+            JsonObject tender = compiled.getAsJsonObject("tender");
+            assertEquals("selective", tender.get("procurementMethod").getAsString());
+            assertEquals("Innovation partnership", tender.get("procurementMethodDetails").getAsString());
+            assertEquals(3, compiled.getAsJsonArray("contracts").size());
+            JsonObject own = JsonParser.parseString(p.ocdsJson("ocds-abc123-1", "op05", "en")).getAsJsonObject()
+                .getAsJsonArray("records").get(0).getAsJsonObject().getAsJsonObject("compiledRelease");
+            assertEquals(1, own.getAsJsonArray("contracts").size());
+            Cases.expectError("empty ocid", "IPART_EINVAL", () -> p.ocdsJson("", "stavanger", "en"));
+        }
+    }
+
     @Test
     public void recordsMatchTheirGoldenFiles() {
         for (String name : PROCEDURES) {
@@ -79,6 +98,8 @@ public class ExportsTest {
                 for (String lang : new String[] {"nb", "en"}) {
                     assertEquals(name, golden(name + "/record." + lang + ".json"), p.recordJson(a, lang));
                     assertEquals(name, golden(name + "/record." + lang + ".txt"), p.recordText(a, lang));
+                    assertEquals(name, golden(name + "/ocds." + lang + ".json"),
+                                 p.ocdsJson("ocds-ipart01-golden", a, lang));
                 }
             }
         }

@@ -540,6 +540,22 @@ public final class Partnership implements AutoCloseable {
         return json((out, p) -> IpartCapi.ipart_partnership_record_text(out, p, party, lang));
     }
 
+    /**
+     * The OCDS 1.1.5 record package as the party may see it: one ocid, a
+     * release per significant event and the compiled release.
+     *
+     * @param ocid the open contracting id of the partnership
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return JSON, see ipart_partnership_ocds_json
+     * @throws NotFoundException for an unknown party
+     * @throws InvalidArgumentException for an empty ocid
+     * @throws IllegalStateException if closed
+     */
+    public String ocdsJson(String ocid, String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_ocds_json(out, p, ocid, party, lang));
+    }
+
     private ipart_partnership h() {
         if (handle == null)
             throw new IllegalStateException("the partnership is closed");
