@@ -82,6 +82,44 @@ IPART_API ipart_status ipart_partnership_ocds_json(char **out, const ipart_partn
                                                    const char *ocid, const char *party,
                                                    const char *lang);
 
+/**
+ * An eForms notice (SDK 1.15, UBL 2.3 XML, UTF-8) of the partnership as
+ * `party` may see it. `subtype` "16" is the contract notice: BT-105
+ * `innovation`, the request deadline BT-1311, the minimum (BT-50) and
+ * maximum (BT-51) number of candidates, the staged reduction BT-52 and the
+ * maximum value as the estimated value BT-27 unless the terms withhold it
+ * (R31). "29" and "38" follow; "E1" waits for the programme layer's
+ * need-mapping events. `settings_json` gives what the log does not hold, every
+ * member a required string: `{"notice_id", "procedure_id" (UUIDs), "cpv"
+ * (the main CPV code), "documents_url", "country" (ISO 3166-1 alpha-3,
+ * "NOR"), "buyer_org_no", "buyer_city", "buyer_activity" (eForms
+ * authority-activity, "gen-pub"), "review_body_name",
+ * "review_body_org_no", "review_body_city"}`. The notice language is
+ * English ("ENG": eForms 1.15 allows only EU official languages); the
+ * free texts are the authority's own, as the log holds them.
+ * doc/exports.md has the BT mapping table.
+ * @return IPART_OK; IPART_EINVAL for an unsupported subtype or a missing,
+ *         unknown or malformed setting (its name in the message);
+ *         IPART_ESTATE when the log has not reached the notice's stage
+ *         (16: notice_published); IPART_ENOTFOUND for an unknown party;
+ *         IPART_ENOMEM; IPART_EMISUSE for NULL arguments.
+ */
+IPART_API ipart_status ipart_partnership_eforms_xml(char **out,
+                                                    const ipart_partnership *partnership,
+                                                    const char *subtype, const char *party,
+                                                    const char *settings_json);
+
+/**
+ * The values of the same notice keyed by eForms field id (the BT id and
+ * its qualifier: "BT-105-Procedure", "BT-1311(d)-Lot"), each an array of
+ * strings in document order, as JSON: for platforms that fill their own
+ * forms. @return as ipart_partnership_eforms_xml().
+ */
+IPART_API ipart_status ipart_partnership_eforms_map_json(char **out,
+                                                         const ipart_partnership *partnership,
+                                                         const char *subtype, const char *party,
+                                                         const char *settings_json);
+
 IPART_END_DECL
 
 #endif /* IPART_EXPORTS_H */

@@ -375,3 +375,118 @@ Test(exports, ocds_errors_change_nothing)
     cr_assert_str_eq(out, "untouched");
     ipart_partnership_free(p);
 }
+
+/* ---- eForms ------------------------------------------------------------------------------ */
+
+static char *eforms_settings(void)
+{
+    return read_file("exports/eforms-settings.json");
+}
+
+Test(exports, eforms_notices_match_their_golden_files)
+{
+    static const char *const subtypes[] = {"16", "29"};
+    char *settings = eforms_settings();
+    for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
+        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        ipart_party authority;
+        assert_ok(ipart_partnership_party_at(&authority, p, 0));
+        for (size_t k = 0; k < 2; k++) {
+            char name[160], *xml = NULL;
+            assert_ok(ipart_partnership_eforms_xml(&xml, p, subtypes[k], authority.id, settings));
+            snprintf(name, sizeof name, "exports/%s/eforms.%s.xml", PROCEDURES[c], subtypes[k]);
+            char *golden = read_file(name);
+            cr_assert_str_eq(xml, golden, "%s", name);
+            free(golden);
+            ipart_free(xml);
+        }
+        ipart_partnership_free(p);
+    }
+    free(settings);
+}
+
+/* The notices hold only what is public: every party gets the same notice. */
+Test(exports, every_party_gets_the_same_public_notices)
+{
+    char *settings = eforms_settings();
+    static const char *const subtypes[] = {"16", "29"};
+    for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
+        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        ipart_party authority;
+        assert_ok(ipart_partnership_party_at(&authority, p, 0));
+        for (size_t k = 0; k < 2; k++) {
+            char *expected = NULL;
+            assert_ok(ipart_partnership_eforms_xml(&expected, p, subtypes[k], authority.id, settings));
+            for (size_t i = 1; i < ipart_partnership_party_count(p); i++) {
+                ipart_party party;
+                char *xml = NULL;
+                assert_ok(ipart_partnership_party_at(&party, p, i));
+                assert_ok(ipart_partnership_eforms_xml(&xml, p, subtypes[k], party.id, settings));
+                cr_assert_str_eq(xml, expected, "%s: %s's notice %s", PROCEDURES[c], party.id,
+                                 subtypes[k]);
+                ipart_free(xml);
+            }
+            ipart_free(expected);
+        }
+        ipart_partnership_free(p);
+    }
+    free(settings);
+}
+
+Test(exports, eforms_errors_change_nothing)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    char *settings = eforms_settings(), *out = (char *)"untouched";
+    assert_fails_with(ipart_partnership_eforms_xml(&out, p, "99", "stavanger", settings), IPART_EINVAL);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, p, "16", "stavanger", "[]"), IPART_EINVAL);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, p, "16", "stavanger", "{\"cpv\":\"1\"}"),
+                      IPART_EINVAL);
+    cr_assert_not_null(strstr(ipart_error_last()->message, "missing"));
+    assert_fails_with(ipart_partnership_eforms_map_json(&out, p, "16", "nobody", settings),
+                      IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, p, "16", "stavanger", NULL), IPART_EMISUSE);
+    cr_assert_str_eq(out, "untouched");
+    ipart_partnership_free(p);
+    /* before the notice: nothing to publish */
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *early = harness_replay(kase, 9);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, early, "16", "stavanger", settings),
+                      IPART_ESTATE);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, early, "29", "stavanger", settings),
+                      IPART_ESTATE);
+    ipart_partnership_free(early);
+    cJSON_Delete(kase);
+    free(settings);
+}
+
+typedef struct eforms_scenario {
+    const ipart_partnership *p;
+    const char *subtype;
+    const char *settings;
+    int map;
+} eforms_scenario;
+
+static ipart_status eforms_run(void *ctx)
+{
+    const eforms_scenario *s = ctx;
+    char *out = NULL;
+    ipart_status rc = s->map ? ipart_partnership_eforms_map_json(&out, s->p, s->subtype, "op05",
+                                                                 s->settings)
+                             : ipart_partnership_eforms_xml(&out, s->p, s->subtype, "op05",
+                                                            s->settings);
+    ipart_free(out);
+    return rc;
+}
+
+Test(exports, eforms_leaks_nothing_when_an_allocation_fails)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    char *settings = eforms_settings();
+    eforms_scenario s = {p, "16", settings, 0};
+    harness_fail_each(eforms_run, &s);
+    s.subtype = "29";
+    s.map = 1;
+    harness_fail_each(eforms_run, &s);
+    free(settings);
+    ipart_partnership_free(p);
+}

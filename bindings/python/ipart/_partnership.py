@@ -323,6 +323,17 @@ class Partnership:
         """The OCDS record package as the library's canonical JSON text."""
         return capi.ipart_partnership_ocds_json(self._handle(), ocid, party, lang)
 
+    def eforms_xml(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+        """The eForms notice ``subtype`` ("16") as UBL XML; ``settings`` gives
+        what the log does not hold (ipart_partnership_eforms_xml)."""
+        text = settings if isinstance(settings, str) else json.dumps(settings)
+        return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party, text)
+
+    def eforms_map(self, subtype: str, party: str, settings: Union[str, dict]) -> Dict[str, List[str]]:
+        """The same notice's values keyed by eForms field id ("BT-105-Procedure")."""
+        text = settings if isinstance(settings, str) else json.dumps(settings)
+        return json.loads(capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text))
+
     def _handle(self):
         if self._p is None:
             raise ValueError("the partnership is closed")

@@ -17,6 +17,10 @@ import ipart
 HERE = pathlib.Path(__file__).resolve().parent
 PROCEDURES = HERE.parent / "procedure"
 OCID = "ocds-ipart01-golden"
+# What the log does not hold, as a platform would give it (ipart_partnership_eforms_xml);
+# the partners' organisation numbers are synthetic.
+SETTINGS = (HERE / "eforms-settings.json").read_text(encoding="utf-8")
+SUBTYPES = ("16", "29")
 CASES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
          "se_negotiated", "dk_procedure"]
 
@@ -27,6 +31,19 @@ def exports(p: "ipart.Partnership", authority: str):
         yield f"record.{lang}.json", p.record_json(authority, lang)
         yield f"record.{lang}.txt", p.record_text(authority, lang)
         yield f"ocds.{lang}.json", p.ocds_json(OCID, authority, lang)
+    for subtype in notices(p):
+        yield f"eforms.{subtype}.xml", p.eforms_xml(subtype, authority, SETTINGS)
+        yield f"eforms.{subtype}.map.json", json.dumps(
+            p.eforms_map(subtype, authority, SETTINGS), ensure_ascii=False, indent=1) + "\n"
+
+
+def notices(p: "ipart.Partnership"):
+    """The eForms subtypes whose stage the case's log reaches."""
+    types = {e["type"] for e in p.events}
+    for subtype, stage in (("16", "notice_published"), ("29", "award_decided"),
+                           ("38", "contract_changed")):
+        if stage in types and subtype in SUBTYPES:
+            yield subtype
 
 
 def main() -> None:

@@ -90,6 +90,28 @@ public class ExportsTest {
         }
     }
 
+    /** The contract notice: BT-105 innovation, BT-50/51/52, BT-1311 and the maximum value (R31). */
+    @Test
+    public void r31ContractNoticePublishesTheMaximumValue() {
+        try (Partnership p = load("stavanger")) {
+            String settings = settings();
+            JsonObject map = JsonParser.parseString(p.eformsMapJson("16", "stavanger", settings)).getAsJsonObject();
+            assertEquals("innovation", map.getAsJsonArray("BT-105-Procedure").get(0).getAsString());
+            assertEquals("42000000.00", map.getAsJsonArray("BT-27-Procedure").get(0).getAsString());
+            assertEquals("3", map.getAsJsonArray("BT-50-Lot").get(0).getAsString());
+            assertTrue(p.eformsXml("16", "stavanger", settings).contains(
+                "<cbc:ProcedureCode listName=\"procurement-procedure-type\">innovation</cbc:ProcedureCode>"));
+            JsonObject award = JsonParser.parseString(p.eformsMapJson("29", "op05", settings)).getAsJsonObject();
+            assertEquals(3, award.getAsJsonArray("OPT-321-Tender").size());
+            Cases.expectError("subtype", "IPART_EINVAL", () -> p.eformsXml("99", "stavanger", settings));
+        }
+    }
+
+    /** The settings the golden eForms files were written with. */
+    private static String settings() {
+        return golden("eforms-settings.json");
+    }
+
     @Test
     public void recordsMatchTheirGoldenFiles() {
         for (String name : PROCEDURES) {
@@ -100,6 +122,10 @@ public class ExportsTest {
                     assertEquals(name, golden(name + "/record." + lang + ".txt"), p.recordText(a, lang));
                     assertEquals(name, golden(name + "/ocds." + lang + ".json"),
                                  p.ocdsJson("ocds-ipart01-golden", a, lang));
+                }
+                for (String subtype : new String[] {"16", "29"}) {
+                    assertEquals(name, golden(name + "/eforms." + subtype + ".xml"),
+                                 p.eformsXml(subtype, a, settings()));
                 }
             }
         }

@@ -556,6 +556,35 @@ public final class Partnership implements AutoCloseable {
         return json((out, p) -> IpartCapi.ipart_partnership_ocds_json(out, p, ocid, party, lang));
     }
 
+    /**
+     * An eForms notice (SDK 1.15, UBL XML) as the party may see it.
+     *
+     * @param subtype "16" (contract notice) or "29" (contract award notice)
+     * @param party a party id
+     * @param settingsJson what the log does not hold, see ipart_partnership_eforms_xml
+     * @return the XML text
+     * @throws InvalidArgumentException for an unsupported subtype or bad settings
+     * @throws StateException when the log has not reached the notice's stage
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String eformsXml(String subtype, String party, String settingsJson) {
+        return json((out, p) -> IpartCapi.ipart_partnership_eforms_xml(out, p, subtype, party, settingsJson));
+    }
+
+    /**
+     * The values of the same notice keyed by eForms field id ("BT-105-Procedure").
+     *
+     * @param subtype as {@link #eformsXml(String, String, String)}
+     * @param party a party id
+     * @param settingsJson as {@link #eformsXml(String, String, String)}
+     * @return JSON: {field id: [values]}
+     * @throws IpartException as {@link #eformsXml(String, String, String)}
+     */
+    public String eformsMapJson(String subtype, String party, String settingsJson) {
+        return json((out, p) -> IpartCapi.ipart_partnership_eforms_map_json(out, p, subtype, party, settingsJson));
+    }
+
     private ipart_partnership h() {
         if (handle == null)
             throw new IllegalStateException("the partnership is closed");
