@@ -84,24 +84,36 @@ IPART_API ipart_status ipart_partnership_ocds_json(char **out, const ipart_partn
 
 /**
  * An eForms notice (SDK 1.15, UBL 2.3 XML, UTF-8) of the partnership as
- * `party` may see it. `subtype` "16" is the contract notice: BT-105
- * `innovation`, the request deadline BT-1311, the minimum (BT-50) and
- * maximum (BT-51) number of candidates, the staged reduction BT-52 and the
- * maximum value as the estimated value BT-27 unless the terms withhold it
- * (R31). "29" and "38" follow; "E1" waits for the programme layer's
- * need-mapping events. `settings_json` gives what the log does not hold, every
- * member a required string: `{"notice_id", "procedure_id" (UUIDs), "cpv"
- * (the main CPV code), "documents_url", "country" (ISO 3166-1 alpha-3,
- * "NOR"), "buyer_org_no", "buyer_city", "buyer_activity" (eForms
- * authority-activity, "gen-pub"), "review_body_name",
- * "review_body_org_no", "review_body_city"}`. The notice language is
- * English ("ENG": eForms 1.15 allows only EU official languages); the
- * free texts are the authority's own, as the log holds them.
- * doc/exports.md has the BT mapping table.
+ * `party` may see it:
+ *   - "16", the contract notice: BT-105 `innovation`, the request deadline
+ *     BT-1311, the maximum (BT-51) and minimum (BT-50) number of
+ *     candidates, the staged reduction BT-52 and the maximum value as the
+ *     estimated value BT-27 unless the terms withhold it (R31); needs
+ *     notice_published;
+ *   - "29", the contract award notice: one tender (its value BT-720),
+ *     contract and tendering party per partner of the award; needs
+ *     award_decided;
+ *   - "38", the contract modification notice of the last contract_changed
+ *     the party sees: what changed (BT-202), why (BT-200: `mod-rev` under a
+ *     change clause of the terms, else `mod-minv`; BT-201 the reason), and
+ *     the contract's value after the changes.
+ * "E1" (pre-market consultation) waits for the programme layer's
+ * need-mapping events. `settings_json` gives what the log does not hold,
+ * every member a string of 1 to 200 bytes: required `{"notice_id",
+ * "procedure_id" (UUIDs), "cpv" (the main CPV code), "documents_url",
+ * "country" (ISO 3166-1 alpha-3, "NOR"), "buyer_org_no", "buyer_city",
+ * "buyer_activity" (eForms authority-activity, "gen-pub"),
+ * "review_body_name", "review_body_org_no", "review_body_city"}`;
+ * "award_notice_id" (the UUID of the award notice a 38 modifies) and
+ * "organisations" (`{"<partner id>": {"org_no", "city"}}`, every partner
+ * of a 29 or 38) where the notice needs them. The notice language is
+ * English ("ENG": eForms 1.15 allows only EU official languages); the free
+ * texts are the authority's own, as the log holds them. doc/exports.md has
+ * the BT mapping table.
  * @return IPART_OK; IPART_EINVAL for an unsupported subtype or a missing,
  *         unknown or malformed setting (its name in the message);
- *         IPART_ESTATE when the log has not reached the notice's stage
- *         (16: notice_published); IPART_ENOTFOUND for an unknown party;
+ *         IPART_ESTATE when the log as the party sees it has not reached
+ *         the notice's stage; IPART_ENOTFOUND for an unknown party;
  *         IPART_ENOMEM; IPART_EMISUSE for NULL arguments.
  */
 IPART_API ipart_status ipart_partnership_eforms_xml(char **out,

@@ -31,6 +31,7 @@ typedef struct settings {
     const char *buyer_org_no, *buyer_city, *buyer_activity;
     const char *review_name, *review_org_no, *review_city;
     const cJSON *organisations; /* optional: {"<operator id>": {"org_no", "city"}} */
+    const char *award_notice_id; /* optional; 38: the award notice the change modifies */
 } settings;
 
 static const struct {
@@ -48,10 +49,13 @@ static const struct {
     {"review_body_name", offsetof(settings, review_name)},
     {"review_body_org_no", offsetof(settings, review_org_no)},
     {"review_body_city", offsetof(settings, review_city)},
+    {"award_notice_id", offsetof(settings, award_notice_id)},
 };
+#define REQUIRED_SETTINGS (SETTING_COUNT - 1) /* award_notice_id, the last, is optional */
 #define SETTING_COUNT (sizeof SETTINGS / sizeof SETTINGS[0])
 
-/* Every setting is a required non-empty string of at most 200 bytes; no other member. */
+/* Every setting is a non-empty string of at most 200 bytes (all but the
+ * last of SETTINGS required), "organisations" an object; no other member. */
 static ipart_status read_settings(settings *s, cJSON **json, const char *text)
 {
     *json = cJSON_Parse(text);
@@ -79,7 +83,7 @@ static ipart_status read_settings(settings *s, cJSON **json, const char *text)
                                     SETTINGS[i].name);
         *(const char **)((char *)s + SETTINGS[i].offset) = m->valuestring;
     }
-    for (size_t i = 0; i < SETTING_COUNT; i++)
+    for (size_t i = 0; i < REQUIRED_SETTINGS; i++)
         if (!*(const char **)((char *)s + SETTINGS[i].offset))
             return ipart__fail_rule(IPART_EINVAL, NULL, NULL, "$", "eforms.settings.missing",
                                     "setting '%s' is missing", SETTINGS[i].name);
@@ -94,6 +98,7 @@ typedef struct notice {
     xmlTextWriterPtr w;
     cJSON *map; /* field id -> [values] */
     int ok;
+    int modification; /* 38: the fields of a modification notice only */
 } notice;
 
 static void open_el(notice *n, const char *name)
@@ -204,10 +209,12 @@ typedef struct facts facts;
 
 struct facts {
     const cJSON *created, *need, *notice, *award, *change;
-    size_t change_count;
+    const char *partners[IPART__MAX_PARTNERS]; /* the results: the award's, or the changed one */
+    size_t partner_count;
+    int modified; /* 38: the partner's contract value after the changes */
 };
 
-static void gather(facts *f, const ipart__visible *v, const char *partner)
+static void gather(facts *f, const ipart__visible *v)
 {
     memset(f, 0, sizeof *f);
     const cJSON *entry;
@@ -222,12 +229,28 @@ static void gather(facts *f, const ipart__visible *v, const char *partner)
             f->notice = ev;
         else if (strcmp(type, "award_decided") == 0)
             f->award = ev;
-        else if (strcmp(type, "contract_changed") == 0 && !cJSON_IsTrue(ipart__member(entry, "partial")) &&
-                 (!partner || strcmp(ipart__member_text(ev, "partner"), partner) == 0)) {
+        else if (strcmp(type, "contract_changed") == 0 &&
+                 !cJSON_IsTrue(ipart__member(entry, "partial"))) {
             f->change = ev;
-            f->change_count++;
         }
     }
+}
+
+/* The partners a notice reports on: every partner of the award (29), or
+ * the partner of the last contract change (38). */
+static void results_of(facts *f, int modified)
+{
+    f->modified = modified;
+    f->partner_count = 0;
+    if (modified) {
+        if (f->change)
+            f->partners[f->partner_count++] = ipart__member_text(f->change, "partner");
+        return;
+    }
+    const cJSON *partner;
+    cJSON_ArrayForEach(partner, ipart__member(f->award, "partners"))
+        if (f->partner_count < IPART__MAX_PARTNERS)
+            f->partners[f->partner_count++] = ipart__member_text(partner, "tenderer");
 }
 
 static const char *const NATURES[] = {"supplies", "services", "works"};
@@ -263,6 +286,7 @@ static void organisation(notice *n, const char *id, const char *name, const char
 }
 
 static void notice_result(notice *n, const facts *f);
+static void modification(notice *n, const facts *f);
 static void partner_organisations(notice *n, const facts *f);
 
 static void extension(notice *n, const char *subtype, const facts *f, int results)
@@ -271,6 +295,8 @@ static void extension(notice *n, const char *subtype, const facts *f, int result
     open_el(n, "ext:UBLExtension");
     open_el(n, "ext:ExtensionContent");
     open_el(n, "efext:EformsExtension");
+    if (f->modified)
+        modification(n, f);
     if (results)
         notice_result(n, f);
     open_el(n, "efac:NoticeSubType");
@@ -299,15 +325,26 @@ static const char *partner_setting(const notice *n, const char *partner, const c
 
 static void partner_organisations(notice *n, const facts *f)
 {
-    const cJSON *partner;
-    int i = 0;
-    cJSON_ArrayForEach(partner, ipart__member(f->award, "partners")) {
-        const char *id = ipart__member_text(partner, "tenderer");
+    for (size_t i = 0; i < f->partner_count; i++) {
+        const char *id = f->partners[i];
         char org[16];
-        snprintf(org, sizeof org, "ORG-%04d", 3 + i++);
+        snprintf(org, sizeof org, "ORG-%04zu", 3 + i);
         organisation(n, org, ipart__party_name(n->v->p, id), partner_setting(n, id, "org_no"),
                      partner_setting(n, id, "city"));
     }
+}
+
+/* The value of a partner's tender (its development price, public with the
+ * award) or, after changes (38), of its contract: the original price plus
+ * the net changes. */
+static ipart_money partner_value(const notice *n, const facts *f, const char *partner)
+{
+    const ipart__party *party = ipart__party_find(n->v->p, partner);
+    const ipart__contract *c = party->contract;
+    ipart_money value = party->development_price;
+    if (f->modified && c && ipart_money_add(&value, c->original, c->changes) != IPART_OK)
+        value = c->original; /* the change guards keep the sum in range (R34) */
+    return value;
 }
 
 static void reference_id(notice *n, const char *field_id, const char *wrapper, const char *scheme,
@@ -324,8 +361,9 @@ static void lot_result(notice *n, int partners)
 {
     open_el(n, "efac:LotResult");
     field(n, "OPT-322-LotResult", "cbc:ID", "schemeName", "result", "RES-0001");
-    field(n, "BT-142-LotResult", "cbc:TenderResultCode", "listName", "winner-selection-status",
-          "selec-w");
+    if (!n->modification)
+        field(n, "BT-142-LotResult", "cbc:TenderResultCode", "listName", "winner-selection-status",
+              "selec-w");
     for (int i = 1; i <= partners; i++)
         reference_id(n, "OPT-320-LotResult", "efac:LotTender", "tender", "TEN", i);
     for (int i = 1; i <= partners; i++)
@@ -337,19 +375,21 @@ static void lot_result(notice *n, int partners)
 }
 
 /* The partner's tender: its value (BT-720) is the development price the award made public. */
-static void lot_tender(notice *n, const char *partner, int i)
+static void lot_tender(notice *n, const facts *f, const char *partner, int i)
 {
-    const ipart__party *party = ipart__party_find(n->v->p, partner);
     char id[16];
     open_el(n, "efac:LotTender");
     snprintf(id, sizeof id, "TEN-%04d", i);
     field(n, "OPT-321-Tender", "cbc:ID", "schemeName", "tender", id);
     open_el(n, "cac:LegalMonetaryTotal");
-    amount_field(n, "BT-720-Tender", "cbc:PayableAmount", party->development_price);
+    amount_field(n, "BT-720-Tender", "cbc:PayableAmount", partner_value(n, f, partner));
     close_el(n);
     reference_id(n, "OPT-310-Tender", "efac:TenderingParty", "tendering-party", "TPA", i);
     open_el(n, "efac:TenderLot");
     field(n, "BT-13714-Tender", "cbc:ID", "schemeName", "Lot", "LOT-0000");
+    close_el(n);
+    open_el(n, "efac:TenderReference");
+    field(n, "BT-3201-Tender", "cbc:ID", NULL, NULL, partner);
     close_el(n);
     close_el(n);
 }
@@ -384,18 +424,43 @@ static void tendering_party(notice *n, int i)
 /* One tender, contract and tendering party per partner of the award. */
 static void notice_result(notice *n, const facts *f)
 {
-    const cJSON *partners = ipart__member(f->award, "partners"), *partner;
-    int count = cJSON_GetArraySize(partners), i;
+    int count = (int)f->partner_count;
     open_el(n, "efac:NoticeResult");
-    amount_field(n, "BT-161-NoticeResult", "cbc:TotalAmount", n->v->p->awarded_sum);
+    amount_field(n, "BT-161-NoticeResult", "cbc:TotalAmount",
+                 f->modified ? partner_value(n, f, f->partners[0]) : n->v->p->awarded_sum);
     lot_result(n, count);
-    i = 0;
-    cJSON_ArrayForEach(partner, partners) lot_tender(n, ipart__member_text(partner, "tenderer"), ++i);
-    i = 0;
-    cJSON_ArrayForEach(partner, partners)
-        settled_contract(n, f, ipart__member_text(partner, "tenderer"), ++i);
-    for (i = 1; i <= count; i++)
+    for (int i = 0; i < count; i++)
+        lot_tender(n, f, f->partners[i], i + 1);
+    for (int i = 0; i < count; i++)
+        settled_contract(n, f, f->partners[i], i + 1);
+    for (int i = 1; i <= count; i++)
         tendering_party(n, i);
+    close_el(n);
+}
+
+/* 38: what changed in the partner's contract, and why (Art. 72). A change
+ * under a clause of the terms is a review clause (Art. 72(1)(a)); one
+ * within the headroom of R34 otherwise the de minimis rule (Art. 72(2)). */
+static void modification(notice *n, const facts *f)
+{
+    char changed[80], description[300];
+    const ev_terms *t = n->v->p->terms;
+    snprintf(changed, sizeof changed, "%s-01", n->s->award_notice_id);
+    snprintf(description, sizeof description, "%s %s, %s", ipart__member_text(f->change, "delta"),
+             n->v->p->currency, ipart__member_text(f->change, "partner"));
+    open_el(n, "efac:ContractModification");
+    field(n, "BT-1501(n)-Contract", "efbc:ChangedNoticeIdentifier", "schemeName", "notice-id-ref",
+          changed);
+    field(n, "BT-1501(c)-Contract", "efbc:ModifiedContractIdentifier", "schemeName", "contract",
+          "CON-0001");
+    open_el(n, "efac:Change");
+    text_field(n, "BT-202-Contract", "efbc:ChangeDescription", description);
+    close_el(n);
+    open_el(n, "efac:ChangeReason");
+    field(n, "BT-200-Contract", "cbc:ReasonCode", "listName", "modification-justification",
+          t && t->has_changes && t->changes.clause ? "mod-rev" : "mod-minv");
+    text_field(n, "BT-201-Contract", "efbc:ReasonDescription", ipart__member_text(f->change, "reason"));
+    close_el(n);
     close_el(n);
 }
 
@@ -441,6 +506,11 @@ static void header(notice *n, const char *issued, const char *type, const char *
 static void contracting_party(notice *n)
 {
     open_el(n, "cac:ContractingParty");
+    if (n->modification) { /* 38 names the buyer only */
+        org_ref(n, "OPT-300-Procedure-Buyer", "cac:Party", "ORG-0001");
+        close_el(n);
+        return;
+    }
     open_el(n, "cac:ContractingPartyType");
     field(n, "BT-11-Procedure-Buyer", "cbc:PartyTypeCode", "listName", "buyer-legal-type",
           LEGAL_TYPES[n->v->p->authority->kind]);
@@ -465,6 +535,8 @@ static void procedure_terms(notice *n, int competition)
         close_el(n);
         close_el(n);
     }
+    if (n->modification)
+        return;
     open_el(n, "cac:TenderingProcess");
     field(n, "BT-105-Procedure", "cbc:ProcedureCode", "listName", "procurement-procedure-type",
           "innovation");
@@ -545,7 +617,7 @@ static void lot_terms(notice *n, int competition, int results)
         execution(n, "BT-743-Lot", "einvoicing", "allowed");
         execution(n, "BT-764-Lot", "ecatalog-submission", "not-allowed");
     }
-    if (results)
+    if (results && !n->modification)
         awarding_terms(n);
     open_el(n, "cac:AppealTerms");
     org_ref(n, "OPT-301-Lot-ReviewOrg", "cac:AppealReceiverParty", "ORG-0002");
@@ -568,6 +640,8 @@ static void contracting_systems(notice *n)
     field(n, "BT-765-Lot", "cbc:ContractingSystemTypeCode", "listName", "framework-agreement",
           "none");
     close_el(n);
+    if (n->modification)
+        return;
     open_el(n, "cac:ContractingSystem");
     field(n, "BT-766-Lot", "cbc:ContractingSystemTypeCode", "listName", "dps-usage", "none");
     close_el(n);
@@ -605,9 +679,11 @@ static void lot_process(notice *n, const facts *f, int competition)
         field(n, "BT-50-Lot", "cbc:MinimumQuantity", NULL, NULL, count);
         close_el(n);
     }
-    open_el(n, "cac:AuctionTerms");
-    field(n, "BT-767-Lot", "cbc:AuctionConstraintIndicator", NULL, NULL, "false");
-    close_el(n);
+    if (!n->modification) {
+        open_el(n, "cac:AuctionTerms");
+        field(n, "BT-767-Lot", "cbc:AuctionConstraintIndicator", NULL, NULL, "false");
+        close_el(n);
+    }
     contracting_systems(n);
     close_el(n);
 }
@@ -626,16 +702,19 @@ static void lot(notice *n, const facts *f, int competition, int results)
 
 typedef struct kind {
     const char *subtype, *root, *ns, *type, *form;
-    int competition, results;
+    int competition, results, modification;
     const char *stage; /* the event type the notice needs in the log */
 } kind;
 
 static const kind KINDS[] = {
     {"16", "ContractNotice", "urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2",
-     "cn-standard", "competition", 1, 0, "notice_published"},
+     "cn-standard", "competition", 1, 0, 0, "notice_published"},
     {"29", "ContractAwardNotice",
      "urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2", "can-standard",
-     "result", 0, 1, "award_decided"},
+     "result", 0, 1, 0, "award_decided"},
+    {"38", "ContractAwardNotice",
+     "urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2", "can-modif",
+     "cont-modif", 0, 1, 1, "contract_changed"},
     /* "E1" (pre-market consultation, PriorInformationNotice) comes with the
      * need-mapping and market-dialogue events of the programme layer. */
 };
@@ -663,7 +742,7 @@ static void write_notice(notice *n, const kind *k, const facts *f)
         n->ok = 0;
     open_el(n, k->root);
     namespaces(n, k);
-    const cJSON *issued = k->results ? f->award : f->notice;
+    const cJSON *issued = f->modified ? f->change : k->results ? f->award : f->notice;
     extension(n, k->subtype, f, k->results);
     header(n, ipart__member_text(issued, "date"), k->type, k->form);
     contracting_party(n);
@@ -699,9 +778,12 @@ static ipart_status reached(const kind *k, const facts *f, const settings *s)
         return ipart__fail(IPART_ESTATE, "eforms.stage",
                            "the log (as this party sees it) has no %s: notice %s has nothing to "
                            "publish", k->stage, k->subtype);
-    const cJSON *partner, *partners = k->results ? ipart__member(f->award, "partners") : NULL;
-    cJSON_ArrayForEach(partner, partners) {
-        const char *id = ipart__member_text(partner, "tenderer");
+    if (f->modified && !s->award_notice_id)
+        return ipart__fail_rule(IPART_EINVAL, NULL, NULL, "$", "eforms.settings.missing",
+                                "setting 'award_notice_id' (the award notice the change "
+                                "modifies) is missing");
+    for (size_t p = 0; p < f->partner_count; p++) {
+        const char *id = f->partners[p];
         const cJSON *o = ipart__member(s->organisations, id);
         for (size_t i = 0; i < 2; i++) {
             const char *name = i ? "city" : "org_no", *value = ipart__member_text(o, name);
@@ -724,7 +806,7 @@ static ipart_status build(char **xml, char **map, const ipart_partnership *p, co
     const kind *k = kind_of(subtype);
     if (!k)
         return ipart__fail(IPART_EINVAL, "eforms.subtype",
-                           "unsupported notice subtype '%.16s' (supported: 16, 29)",
+                           "unsupported notice subtype '%.16s' (supported: 16, 29, 38)",
                            subtype ? subtype : "(null)");
     ipart__visible v;
     ipart_status rc = ipart__visible_open(&v, p, party, "en", function);
@@ -735,11 +817,13 @@ static ipart_status build(char **xml, char **map, const ipart_partnership *p, co
     if (rc == IPART_OK)
         rc = read_settings(&s, &json, settings_json);
     if (rc == IPART_OK) {
-        gather(&f, &v, NULL);
+        gather(&f, &v);
+        results_of(&f, k->modification);
         rc = reached(k, &f, &s);
     }
     xmlBufferPtr buffer = rc == IPART_OK ? xmlBufferCreate() : NULL;
-    notice n = {&v, &s, buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL, cJSON_CreateObject(), 1};
+    notice n = {&v, &s, buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL, cJSON_CreateObject(), 1,
+                k->modification};
     if (rc == IPART_OK) {
         n.ok = n.w && n.map && xmlTextWriterSetIndent(n.w, 1) >= 0 &&
                xmlTextWriterSetIndentString(n.w, BAD_CAST "  ") >= 0;

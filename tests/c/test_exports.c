@@ -383,18 +383,38 @@ static char *eforms_settings(void)
     return read_file("exports/eforms-settings.json");
 }
 
+static int golden_exists(const char *relative)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", IPART_CASES_DIR, relative);
+    FILE *f = fopen(path, "rb");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* Every notice a case reaches has a golden file; one it does not reach has none. */
 Test(exports, eforms_notices_match_their_golden_files)
 {
-    static const char *const subtypes[] = {"16", "29"};
+    static const char *const subtypes[] = {"16", "29", "38"};
     char *settings = eforms_settings();
+    int modifications = 0;
     for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
         ipart_partnership *p = load_procedure(PROCEDURES[c]);
         ipart_party authority;
         assert_ok(ipart_partnership_party_at(&authority, p, 0));
-        for (size_t k = 0; k < 2; k++) {
+        for (size_t k = 0; k < 3; k++) {
             char name[160], *xml = NULL;
-            assert_ok(ipart_partnership_eforms_xml(&xml, p, subtypes[k], authority.id, settings));
             snprintf(name, sizeof name, "exports/%s/eforms.%s.xml", PROCEDURES[c], subtypes[k]);
+            ipart_status rc = ipart_partnership_eforms_xml(&xml, p, subtypes[k], authority.id,
+                                                           settings);
+            if (rc == IPART_ESTATE) {
+                cr_assert_not(golden_exists(name), "%s: the log reaches no notice %s", name,
+                              subtypes[k]);
+                continue;
+            }
+            assert_ok(rc);
+            modifications += k == 2;
             char *golden = read_file(name);
             cr_assert_str_eq(xml, golden, "%s", name);
             free(golden);
@@ -402,7 +422,26 @@ Test(exports, eforms_notices_match_their_golden_files)
         }
         ipart_partnership_free(p);
     }
+    cr_assert_eq(modifications, 2, "Stavanger and DK change a contract");
     free(settings);
+}
+
+/* 38 is published from the changed partner's contract_changed: the
+ * authority and that partner see it; every other party gets IPART_ESTATE. */
+Test(exports, the_modification_notice_follows_the_change)
+{
+    ipart_partnership *p = load_procedure("stavanger");
+    char *settings = eforms_settings(), *xml = NULL, *out = (char *)"untouched";
+    assert_ok(ipart_partnership_eforms_xml(&xml, p, "38", "op05", settings));
+    cr_assert_not_null(strstr(xml, "<cbc:PayableAmount currencyID=\"NOK\">4100000.00</cbc:PayableAmount>"),
+                       "op05's final development price 3 950 000.00 plus the change of 150 000.00");
+    ipart_free(xml);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, p, "38", "op11", settings), IPART_ESTATE);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, p, "38", "baerum", settings), IPART_ESTATE);
+    assert_fails_with(ipart_partnership_eforms_xml(&out, p, "38", "stavanger", "{}"), IPART_EINVAL);
+    cr_assert_str_eq(out, "untouched");
+    free(settings);
+    ipart_partnership_free(p);
 }
 
 /* The notices hold only what is public: every party gets the same notice. */

@@ -338,6 +338,17 @@ EXPORTS.append(("eforms16.xml", lambda p, party: p.eforms_xml("16", party, SETTI
 EXPORTS.append(("eforms29.xml", lambda p, party: p.eforms_xml("29", party, SETTINGS)))
 
 
+def modification_notice(p, party):
+    """Notice 38, or "" when the party's view holds no contract change to publish."""
+    try:
+        return p.eforms_xml("38", party, SETTINGS)
+    except ipart.StateError:
+        return ""
+
+
+EXPORTS.append(("eforms38.xml", modification_notice))
+
+
 def sdk_dir():
     return ocds_dir().parent / "eforms-sdk-1.15.1"
 
@@ -399,6 +410,16 @@ def used_fields(root):
     return used, elements
 
 
+def python_pattern(pattern):
+    """The field's XSD-style pattern compiled, or None when it uses a construct
+    Python's re lacks (\\p{...} classes: the URL and e-mail fields)."""
+    try:
+        return re.compile(pattern) if pattern else None
+    except re.error:
+        assert "\\p{" in pattern, pattern
+        return None
+
+
 def check_notice(xml: str, subtype: str):
     from lxml import etree
     root = etree.fromstring(xml.encode("utf-8"))
@@ -418,6 +439,9 @@ def check_notice(xml: str, subtype: str):
                if constraint(sdk()["fields"][fid], "mandatory", subtype) and fid not in used]
     assert missing == [], f"mandatory fields missing: {missing}"
     for fid, values in used.items():
+        pattern = python_pattern(sdk()["fields"][fid].get("pattern", {}).get("value"))
+        if pattern:
+            assert all(pattern.search(v) for v in values), f"{fid}: {values} !~ {pattern}"
         list_id = sdk()["fields"][fid].get("codeList", {}).get("value", {}).get("id")
         if list_id in ABSENT_CODELISTS:
             continue

@@ -331,8 +331,12 @@ class Partnership:
 
     def eforms_map(self, subtype: str, party: str, settings: Union[str, dict]) -> Dict[str, List[str]]:
         """The same notice's values keyed by eForms field id ("BT-105-Procedure")."""
+        return json.loads(self.eforms_map_json(subtype, party, settings))
+
+    def eforms_map_json(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+        """The field map as the library's canonical JSON text."""
         text = settings if isinstance(settings, str) else json.dumps(settings)
-        return json.loads(capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text))
+        return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text)
 
     def _handle(self):
         if self._p is None:

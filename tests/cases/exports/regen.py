@@ -20,7 +20,7 @@ OCID = "ocds-ipart01-golden"
 # What the log does not hold, as a platform would give it (ipart_partnership_eforms_xml);
 # the partners' organisation numbers are synthetic.
 SETTINGS = (HERE / "eforms-settings.json").read_text(encoding="utf-8")
-SUBTYPES = ("16", "29")
+SUBTYPES = ("16", "29", "38")
 CASES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
          "se_negotiated", "dk_procedure"]
 
@@ -33,8 +33,7 @@ def exports(p: "ipart.Partnership", authority: str):
         yield f"ocds.{lang}.json", p.ocds_json(OCID, authority, lang)
     for subtype in notices(p):
         yield f"eforms.{subtype}.xml", p.eforms_xml(subtype, authority, SETTINGS)
-        yield f"eforms.{subtype}.map.json", json.dumps(
-            p.eforms_map(subtype, authority, SETTINGS), ensure_ascii=False, indent=1) + "\n"
+        yield f"eforms.{subtype}.map.json", p.eforms_map_json(subtype, authority, SETTINGS)
 
 
 def notices(p: "ipart.Partnership"):

@@ -104,6 +104,9 @@ public class ExportsTest {
             JsonObject award = JsonParser.parseString(p.eformsMapJson("29", "op05", settings)).getAsJsonObject();
             assertEquals(3, award.getAsJsonArray("OPT-321-Tender").size());
             Cases.expectError("subtype", "IPART_EINVAL", () -> p.eformsXml("99", "stavanger", settings));
+            assertEquals(golden("stavanger/eforms.38.xml"), p.eformsXml("38", "stavanger", settings));
+            Cases.expectError("another partner's change", "IPART_ESTATE",
+                              () -> p.eformsXml("38", "op11", settings));
         }
     }
 
@@ -126,6 +129,8 @@ public class ExportsTest {
                 for (String subtype : new String[] {"16", "29"}) {
                     assertEquals(name, golden(name + "/eforms." + subtype + ".xml"),
                                  p.eformsXml(subtype, a, settings()));
+                    assertEquals(name, golden(name + "/eforms." + subtype + ".map.json"),
+                                 p.eformsMapJson(subtype, a, settings()));
                 }
             }
         }

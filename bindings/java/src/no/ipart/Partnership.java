@@ -559,7 +559,7 @@ public final class Partnership implements AutoCloseable {
     /**
      * An eForms notice (SDK 1.15, UBL XML) as the party may see it.
      *
-     * @param subtype "16" (contract notice) or "29" (contract award notice)
+     * @param subtype "16" (contract notice), "29" (contract award notice) or "38" (modification notice)
      * @param party a party id
      * @param settingsJson what the log does not hold, see ipart_partnership_eforms_xml
      * @return the XML text
