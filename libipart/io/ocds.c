@@ -2,8 +2,10 @@
  * The OCDS 1.1.5 record package (include/ipart/exports.h): one ocid per
  * partnership, a release per significant event of the party's view, the
  * compiled release. The exporter folds the visible events into one OCDS
- * tree (the compiled release so far) and snapshots it at each significant
- * event, so a release is always the whole state at that event.
+ * tree (the compiled release so far); at each significant event a release
+ * takes the sections the events since the last release changed (of the
+ * contracts, only the one changed), so the package grows with the log, and
+ * merging the releases by id gives the compiled release.
  *
  * Codes used: partyRole buyer, procuringEntity, payer, interestedParty,
  * tenderer, supplier, payee; releaseTag planning..contractTermination,
@@ -25,12 +27,17 @@
 #include "ipart/exports.h"
 #include "ipart/messages.h"
 
+/* The top-level sections of a release an event may change. */
+enum { S_PARTIES = 1, S_BUYER = 2, S_TENDER = 4, S_AWARDS = 8, S_CONTRACTS = 16 };
+
 typedef struct ocds {
     const ipart__visible *v;
     const char *ocid;
     cJSON *state;    /* the compiled release so far */
-    cJSON *releases; /* the snapshots */
+    cJSON *releases; /* the releases */
     int ok;
+    int touched;          /* sections changed since the last release */
+    const char *contract; /* the one contract changed since then (its partner), or NULL: all */
 } ocds;
 
 /* ---- small builders ---------------------------------------------------------------- */
@@ -475,8 +482,39 @@ static const step STEPS[] = {
     {"partnership_completed", "implementationUpdate"}, {"call_back_exercised", "implementationUpdate"},
 };
 
+/* The sections each event type changes (S_CONTRACTS: its partner's contract only). */
+static const struct {
+    const char *type;
+    int sections;
+} TOUCHES[] = {
+    {"partnership_created", S_PARTIES | S_BUYER | S_TENDER}, {"follower_named", S_PARTIES},
+    {"need_described", S_TENDER}, {"terms_set", S_TENDER}, {"notice_published", S_TENDER},
+    {"documents_changed", S_TENDER}, {"candidates_invited", S_TENDER},
+    {"tenders_reduced", S_TENDER}, {"participation_requested", S_PARTIES},
+    {"tender_submitted", S_PARTIES}, {"award_decided", S_PARTIES | S_TENDER | S_AWARDS},
+    {"procedure_cancelled", S_TENDER}, {"contract_signed", S_PARTIES | S_AWARDS | S_CONTRACTS},
+    {"milestone_assessed", S_CONTRACTS}, {"instalment_paid", S_CONTRACTS},
+    {"contract_changed", S_CONTRACTS}, {"phase_gate_decided", S_CONTRACTS},
+    {"option_exercised", S_CONTRACTS}, {"partnership_terminated", S_CONTRACTS},
+};
+
+static void touch(ocds *x, const cJSON *ev, const char *type)
+{
+    for (size_t i = 0; i < sizeof TOUCHES / sizeof TOUCHES[0]; i++) {
+        if (strcmp(TOUCHES[i].type, type) != 0)
+            continue;
+        if (TOUCHES[i].sections & S_CONTRACTS) {
+            const char *partner = ipart__member_text(ev, "partner");
+            /* a second contract, or every contract: the release carries them all */
+            x->contract = (x->touched & S_CONTRACTS) || !partner ? NULL : partner;
+        }
+        x->touched |= TOUCHES[i].sections;
+    }
+}
+
 static void apply(ocds *x, const cJSON *ev, const char *type, size_t index)
 {
+    touch(x, ev, type);
     if (strcmp(type, "partnership_created") == 0)
         on_created(x, ev);
     else if (strcmp(type, "follower_named") == 0)
@@ -520,7 +558,35 @@ static const char *tag_of(const char *type)
     return NULL;
 }
 
-/* Stamp the header of the state (id, date, tag) and copy it into the releases. */
+/* A copy of the state holding its header and only the sections changed
+ * since the last release (OCDS merges releases by id, so the compiled
+ * release equals the state). The compiled release itself is the whole state. */
+static cJSON *release_of(ocds *x, int compiled)
+{
+    static const char *const header[] = {"ocid", "id", "date", "tag", "initiationType", "language"};
+    static const char *const sections[] = {"parties", "buyer", "tender", "awards", "contracts"};
+    if (compiled)
+        return cJSON_Duplicate(x->state, 1);
+    cJSON *r = cJSON_CreateObject();
+    for (size_t i = 0; r && i < sizeof header / sizeof header[0]; i++)
+        set(x, r, header[i], cJSON_Duplicate(child(x->state, header[i]), 1));
+    for (size_t i = 0; r && i < sizeof sections / sizeof sections[0]; i++) {
+        cJSON *section = child(x->state, sections[i]);
+        if (!(x->touched & (1 << i)) || !section)
+            continue;
+        if ((1 << i) == S_CONTRACTS && x->contract) {
+            cJSON *one = cJSON_CreateArray(), *contract = contract_of(x, x->contract);
+            if (one && contract && !cJSON_AddItemToArray(one, cJSON_Duplicate(contract, 1)))
+                x->ok = 0;
+            set(x, r, sections[i], one);
+        } else {
+            set(x, r, sections[i], cJSON_Duplicate(section, 1));
+        }
+    }
+    return r;
+}
+
+/* Stamp the header of the state (id, date, tag) and add a release. */
 static void snapshot(ocds *x, const char *date, const char *tag, size_t index)
 {
     char id[300];
@@ -529,11 +595,13 @@ static void snapshot(ocds *x, const char *date, const char *tag, size_t index)
     set_date(x, x->state, "date", date);
     const char *tags[] = {tag};
     set(x, x->state, "tag", cJSON_CreateStringArray(tags, 1));
-    cJSON *copy = x->ok ? cJSON_Duplicate(x->state, 1) : NULL;
+    cJSON *copy = x->ok ? release_of(x, strcmp(tag, "compiled") == 0) : NULL;
     if (!copy || !cJSON_AddItemToArray(x->releases, copy)) {
         cJSON_Delete(copy);
         x->ok = 0;
     }
+    x->touched = 0;
+    x->contract = NULL;
 }
 
 static void fold(ocds *x)
@@ -613,7 +681,7 @@ ipart_status ipart_partnership_ocds_json(char **out, const ipart_partnership *p,
         ipart__visible_close(&v);
         return rc;
     }
-    ocds x = {&v, ocid, cJSON_CreateObject(), cJSON_CreateArray(), 1};
+    ocds x = {&v, ocid, cJSON_CreateObject(), cJSON_CreateArray(), 1, 0, NULL};
     x.ok = x.state && x.releases;
     if (x.ok) {
         header(&x);
