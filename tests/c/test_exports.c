@@ -529,3 +529,32 @@ Test(exports, eforms_leaks_nothing_when_an_allocation_fails)
     free(settings);
     ipart_partnership_free(p);
 }
+
+/* R31: the contract notice publishes the maximum value (BT-27) unless the terms withhold it. */
+Test(exports, r31_the_contract_notice_publishes_the_maximum_value)
+{
+    char *settings = eforms_settings(), *map = NULL;
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 10);
+    assert_ok(ipart_partnership_eforms_map_json(&map, p, "16", "stavanger", settings));
+    cJSON *fields = cJSON_Parse(map);
+    cr_assert_str_eq(cJSON_GetArrayItem(item(fields, "BT-27-Procedure"), 0)->valuestring,
+                     "42000000.00", "12 000 000.00 R&D + 30 000 000.00 purchase (R30)");
+    cJSON_Delete(fields);
+    ipart_free(map);
+    ipart_partnership_free(p);
+    /* the same case with every terms_set withholding it */
+    cJSON *event;
+    cJSON_ArrayForEach(event, item(item(kase, "document"), "events"))
+        if (strcmp(item(event, "type")->valuestring, "terms_set") == 0)
+            cJSON_ReplaceItemInObjectCaseSensitive(event, "max_value_disclosed", cJSON_CreateFalse());
+    p = harness_replay(kase, 10);
+    assert_ok(ipart_partnership_eforms_map_json(&map, p, "16", "stavanger", settings));
+    fields = cJSON_Parse(map);
+    cr_assert_null(item(fields, "BT-27-Procedure"));
+    cJSON_Delete(fields);
+    ipart_free(map);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+    free(settings);
+}
