@@ -161,3 +161,4 @@ ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t ref
 %include "ipart/rights.h"
 %include "ipart/messages.h"
 %include "ipart/exports.h"
+%include "ipart/timeline.h"

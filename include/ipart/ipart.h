@@ -22,5 +22,6 @@
 #include "rights.h"
 #include "messages.h"
 #include "exports.h"
+#include "timeline.h"
 
 #endif /* IPART_IPART_H */

@@ -338,6 +338,14 @@ class Partnership:
         text = settings if isinstance(settings, str) else json.dumps(settings)
         return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text)
 
+    def timeline_svg(self, lang: str = "en") -> str:
+        """The timeline as a standalone SVG document: one lane per partner
+        (phases, targets met or not, gates, terminations, phase dues, its
+        payments against its caps), the procedure's deadlines and
+        standstill above, the development budget below; labels in ``lang``
+        ("nb" or "en", else InvalidArgumentError)."""
+        return capi.ipart_partnership_timeline_svg(self._handle(), lang)
+
     def _handle(self):
         if self._p is None:
             raise ValueError("the partnership is closed")
