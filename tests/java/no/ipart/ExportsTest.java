@@ -156,4 +156,35 @@ public class ExportsTest {
             }
         }
     }
+
+    /**
+     * R19/R37 for OCDS and eForms: an operator's OCDS package holds no other
+     * partner's contract, a follower's none, and the notices (public by
+     * nature) are the same for every party that reaches them.
+     */
+    @Test
+    public void noOcdsPackageOrNoticeShowsAnotherOperatorsItems() {
+        for (String name : PROCEDURES) {
+            try (Partnership p = load(name)) {
+                String a = authority(p);
+                String notice16 = p.eformsXml("16", a, settings());
+                String notice29 = p.eformsXml("29", a, settings());
+                for (Party party : p.parties()) {
+                    JsonObject compiled = JsonParser.parseString(p.ocdsJson("ocds-x", party.id(), "en"))
+                        .getAsJsonObject().getAsJsonArray("records").get(0).getAsJsonObject()
+                        .getAsJsonObject("compiledRelease");
+                    JsonArray contracts = compiled.has("contracts") ? compiled.getAsJsonArray("contracts")
+                                                                    : new JsonArray();
+                    for (JsonElement c : contracts)
+                        assertTrue(name + ": " + party.id() + " sees " + c,
+                                   party.role() == Role.AUTHORITY || c.getAsJsonObject().get("id")
+                                       .getAsString().equals("ocds-x-contract-" + party.id()));
+                    if (party.role() == Role.FOLLOWER)
+                        assertEquals(name, 0, contracts.size());
+                    assertEquals(name, notice16, p.eformsXml("16", party.id(), settings()));
+                    assertEquals(name, notice29, p.eformsXml("29", party.id(), settings()));
+                }
+            }
+        }
+    }
 }
