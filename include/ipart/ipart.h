@@ -20,6 +20,8 @@
 #include "contract.h"
 #include "evaluation.h"
 #include "rights.h"
+#include "messages.h"
+#include "exports.h"
 #include "timeline.h"
 
 #endif /* IPART_IPART_H */

@@ -25,6 +25,7 @@ from ._queries import (EventHeader, Tenderer, Tender, Ranked, Action, PartnerPha
 from ._views import Parties, Events
 from ._evaluation import (Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points,
                           Stability, StabilityTender, Pair, WeightShift, WinnerChange, Removal)
+from ._messages import message, message_language, message_has, message_keys
 
 check_version()
 
@@ -41,4 +42,5 @@ __all__ = [
     "WEIGHT_TOTAL", "points", "Parties", "Events", "EventHeader", "Tenderer", "Tender", "Ranked", "Action", "PartnerPhase",
     "Target", "Instalment", "Payment", "Forecast", "Stability", "StabilityTender", "Pair",
     "WeightShift", "WinnerChange", "Removal",
+    "message", "message_language", "message_has", "message_keys",
 ]

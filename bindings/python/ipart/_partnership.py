@@ -309,6 +309,44 @@ class Partnership:
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
 
+    def record(self, party: str, lang: str = "en") -> dict:
+        """The procurement record (R41: Art. 84(1), FOA § 25-5) as ``party``
+        may see it, in ``lang`` ("nb" or "en"; others fall back to English)."""
+        return json.loads(self.record_json(party, lang))
+
+    def record_json(self, party: str, lang: str = "en") -> str:
+        """The procurement record as the library's canonical JSON text."""
+        return capi.ipart_partnership_record_json(self._handle(), party, lang)
+
+    def record_text(self, party: str, lang: str = "en") -> str:
+        """The procurement record as readable text in ``lang``."""
+        return capi.ipart_partnership_record_text(self._handle(), party, lang)
+
+    def ocds(self, ocid: str, party: str, lang: str = "en") -> dict:
+        """The OCDS 1.1.5 record package (one ``ocid`` for the partnership,
+        a release per significant event, the compiled release) as ``party``
+        may see it."""
+        return json.loads(self.ocds_json(ocid, party, lang))
+
+    def ocds_json(self, ocid: str, party: str, lang: str = "en") -> str:
+        """The OCDS record package as the library's canonical JSON text."""
+        return capi.ipart_partnership_ocds_json(self._handle(), ocid, party, lang)
+
+    def eforms_xml(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+        """The eForms notice ``subtype`` ("16") as UBL XML; ``settings`` gives
+        what the log does not hold (ipart_partnership_eforms_xml)."""
+        text = settings if isinstance(settings, str) else json.dumps(settings)
+        return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party, text)
+
+    def eforms_map(self, subtype: str, party: str, settings: Union[str, dict]) -> Dict[str, List[str]]:
+        """The same notice's values keyed by eForms field id ("BT-105-Procedure")."""
+        return json.loads(self.eforms_map_json(subtype, party, settings))
+
+    def eforms_map_json(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+        """The field map as the library's canonical JSON text."""
+        text = settings if isinstance(settings, str) else json.dumps(settings)
+        return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text)
+
     def timeline_svg(self, lang: str = "en") -> str:
         """The timeline as a standalone SVG document: one lane per partner
         (phases, targets met or not, gates, terminations, phase dues, its

@@ -591,6 +591,77 @@ public final class Partnership implements AutoCloseable {
     }
 
     /**
+     * The procurement record (R41: Art. 84(1), FOA &sect; 25-5) as the party may see it.
+     *
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return JSON, see ipart_partnership_record_json
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String recordJson(String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_record_json(out, p, party, lang));
+    }
+
+    /**
+     * The procurement record as readable text.
+     *
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return UTF-8 text, see ipart_partnership_record_text
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String recordText(String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_record_text(out, p, party, lang));
+    }
+
+    /**
+     * The OCDS 1.1.5 record package as the party may see it: one ocid, a
+     * release per significant event and the compiled release.
+     *
+     * @param ocid the open contracting id of the partnership
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return JSON, see ipart_partnership_ocds_json
+     * @throws NotFoundException for an unknown party
+     * @throws InvalidArgumentException for an empty ocid
+     * @throws IllegalStateException if closed
+     */
+    public String ocdsJson(String ocid, String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_ocds_json(out, p, ocid, party, lang));
+    }
+
+    /**
+     * An eForms notice (SDK 1.15, UBL XML) as the party may see it.
+     *
+     * @param subtype "16" (contract notice), "29" (contract award notice) or "38" (modification notice)
+     * @param party a party id
+     * @param settingsJson what the log does not hold, see ipart_partnership_eforms_xml
+     * @return the XML text
+     * @throws InvalidArgumentException for an unsupported subtype or bad settings
+     * @throws StateException when the log has not reached the notice's stage
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String eformsXml(String subtype, String party, String settingsJson) {
+        return json((out, p) -> IpartCapi.ipart_partnership_eforms_xml(out, p, subtype, party, settingsJson));
+    }
+
+    /**
+     * The values of the same notice keyed by eForms field id ("BT-105-Procedure").
+     *
+     * @param subtype as {@link #eformsXml(String, String, String)}
+     * @param party a party id
+     * @param settingsJson as {@link #eformsXml(String, String, String)}
+     * @return JSON: {field id: [values]}
+     * @throws IpartException as {@link #eformsXml(String, String, String)}
+     */
+    public String eformsMapJson(String subtype, String party, String settingsJson) {
+        return json((out, p) -> IpartCapi.ipart_partnership_eforms_map_json(out, p, subtype, party, settingsJson));
+    }
+
+    /**
      * The timeline as a standalone SVG document: one lane per partner (phases,
      * targets met or not, gates, terminations, phase dues, its payments against
      * its caps), the procedure's deadlines and standstill above, the
