@@ -36,6 +36,7 @@ class Calendar:
 
     @property
     def profile(self) -> str:
+        """The jurisdiction profile of this calendar ("NO")."""
         return self._profile
 
     def __repr__(self) -> str:

@@ -26,6 +26,7 @@ Status = enum.IntEnum("Status", {
     if name.startswith("IPART_E") or name == "IPART_OK"
     if capi.ipart_error_name(getattr(capi, name)) == name
 })
+Status.__doc__ = "The status codes of the C library (IPART_OK, IPART_EINVAL... as OK, EINVAL...)."
 
 
 def strerror(code: int) -> str:

@@ -31,6 +31,7 @@ class Stage(enum.IntEnum):
 
 
 class Role(enum.IntEnum):
+    """The role of a party (ipart_role); str() gives the JSON name ("authority")."""
     AUTHORITY = capi.IPART_ROLE_AUTHORITY
     FOLLOWER = capi.IPART_ROLE_FOLLOWER
     OPERATOR = capi.IPART_ROLE_OPERATOR
@@ -124,6 +125,7 @@ class Partnership:
         return capi.ipart_partnership_save(self._handle())
 
     def dump(self, fp: IO) -> None:
+        """Write the canonical document (as dumps()) to a text file."""
         fp.write(self.dumps())
 
     def clone(self) -> "Partnership":
@@ -161,23 +163,28 @@ class Partnership:
 
     @property
     def events(self) -> List[dict]:
+        """Every event of the log as a dict, oldest first (canonical form)."""
         return list(self)
 
     # -- state --------------------------------------------------------------
     @property
     def profile(self) -> str:
+        """The jurisdiction profile ("NO", "SE", "DK", "EU")."""
         return capi.ipart_partnership_profile(self._handle())
 
     @property
     def currency(self) -> str:
+        """The currency of the case ("NOK"); "" before partnership_created."""
         return capi.ipart_partnership_currency(self._handle())
 
     @property
     def stage(self) -> Stage:
+        """The current procedure stage."""
         return Stage(capi.ipart_partnership_stage(self._handle()))
 
     @property
     def parties(self) -> List[Party]:
+        """Every party (authority, followers, operators) in order of appearance."""
         out = []
         for i in range(capi.ipart_partnership_party_count(self._handle())):
             p = capi.ipart_party()
@@ -186,12 +193,14 @@ class Partnership:
         return out
 
     def party(self, party_id: str) -> Party:
+        """The party with this id; NotFoundError otherwise."""
         p = capi.ipart_party()
         capi.ipart_partnership_party_get(p, self._handle(), party_id)
         return _party(p)
 
     @property
     def tenderers(self) -> List[dict]:
+        """Candidates and their tenders as dicts (id, name, status, qualified, invited, eliminated, tender)."""
         return json.loads(capi.ipart_partnership_tenderers_json(self._handle()))
 
     @property
@@ -209,6 +218,7 @@ class Partnership:
 
     @property
     def next_due(self) -> Optional[Due]:
+        """The earliest date-driven step (Due), or None when no deadline is pending."""
         d = capi.ipart_due()
         try:
             capi.ipart_partnership_next_due(d, self._handle())
@@ -226,12 +236,14 @@ class Partnership:
 
     @property
     def budget_cap(self) -> Money:
+        """The development budget cap of the terms (R33); StateError before terms_set."""
         out = capi.ipart_money()
         capi.ipart_partnership_budget_cap(out, self._handle())
         return Money._wrap(out)
 
     @property
     def awarded_sum(self) -> Money:
+        """The sum of the development prices awarded (zero before the award)."""
         out = capi.ipart_money()
         capi.ipart_partnership_awarded_sum(out, self._handle())
         return Money._wrap(out)
