@@ -42,6 +42,16 @@ if(NOT rc EQUAL 0 OR NOT pc_out STREQUAL out)
   message(FATAL_ERROR "the pkg-config consumer does not run without LD_LIBRARY_PATH (${rc}): ${pc_out}")
 endif()
 
+# Installed headers cite only what is installed or in doc/ (not the
+# design notes outside the repository).
+file(GLOB_RECURSE headers "${WORK}/prefix/include/ipart/*.h")
+foreach(h IN LISTS headers)
+  file(STRINGS "${h}" cites REGEX "RULES\\.md|shared/design")
+  if(cites)
+    message(FATAL_ERROR "${h} cites a file that is not shipped: ${cites}")
+  endif()
+endforeach()
+
 # The version file: which find_package(ipart <request>) it accepts.
 file(GLOB_RECURSE version_file "${WORK}/prefix/*/ipartConfigVersion.cmake")
 file(STRINGS "${version_file}" line REGEX "^set\\(PACKAGE_VERSION \"")
