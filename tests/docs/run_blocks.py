@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Run the runnable code blocks of a Markdown page and compare what they
-print with the page (the syntax is in doc/runnable-blocks.md).
+print with the page, and check that its excerpts are still verbatim in
+their files (the syntax is in doc/runnable-blocks.md).
 
     run_blocks.py PAGE.md [--update] [--cc CC --include DIR --libdir DIR]
                   [--python PY --pythonpath DIR] [--java JAVA --javac JAVAC
@@ -24,6 +25,7 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RUN = re.compile(r"^<!-- run: (\w+) -->$")
+EXCERPT = re.compile(r"^<!-- excerpt: (\S+) -->$")
 EXPECT = "<!-- expect -->"
 FENCE = re.compile(r"^(```+)(\S*)$")
 LANGUAGES = ("c", "python", "java")
@@ -53,6 +55,33 @@ def fenced(lines, i, page):
         if lines[j] == m.group(1):
             return "".join(f"{line}\n" for line in lines[i + 1:j]), i + 1, j
     raise PageError(f"{page}:{i + 1}: the code block is not closed")
+
+
+def excerpts(page):
+    """Every excerpt block of a page: (marker line, file, code)."""
+    lines = pathlib.Path(page).read_text(encoding="utf-8").splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        m = EXCERPT.match(line)
+        if m:
+            out.append((i + 1, m.group(1), fenced(lines, i + 1, page)[0]))
+        elif line.startswith("<!-- excerpt:"):
+            raise PageError(f"{page}:{i + 1}: malformed marker {line!r}")
+    return out
+
+
+def check_excerpts(page):
+    """Each excerpt is a verbatim run of lines of its file (relative to the root)."""
+    failures = 0
+    for line, name, code in excerpts(page):
+        source = ROOT / name
+        text = source.read_text(encoding="utf-8") if source.is_file() else None
+        if text is None or code not in text:
+            failures += 1
+            print(f"{page}:{line}: the excerpt is not (or no longer) in {name}: copy it again")
+        else:
+            print(f"{page}:{line}: the excerpt is in {name}")
+    return failures
 
 
 def parse(page):
@@ -121,9 +150,10 @@ def normalise(text):
 
 def check(page, args):
     blocks = parse(page)
-    if not blocks:
-        raise PageError(f"{page}: no runnable block")
-    failures, outputs = 0, []
+    failures = check_excerpts(page)
+    if not blocks and not excerpts(page):
+        raise PageError(f"{page}: no runnable block or excerpt")
+    outputs = []
     for block in blocks:
         runner, tool = RUNNERS[block.language]
         if not getattr(args, tool):

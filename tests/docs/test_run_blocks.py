@@ -56,6 +56,15 @@ def test_update_rewrites_the_expected_output(tmp_path):
     PAGE.format(expected="42").replace("run: python", "run: cobol"),
     PAGE.format(expected="42").replace("run: python -->", "run: python"),
     "# no blocks\n",
+    "<!-- excerpt: examples/platform.c\n```c\nint x;\n```\n",
 ])
 def test_a_malformed_page_is_refused(tmp_path, broken):
     assert run_blocks.main([page(tmp_path, broken), "--python", sys.executable]) == 2
+
+
+EXCERPT = "<!-- excerpt: examples/platform.c -->\n```c\n{code}\n```\n"
+
+
+def test_an_excerpt_must_be_verbatim_in_its_file(tmp_path):
+    assert run_blocks.main([page(tmp_path, EXCERPT.format(code="int main(int argc, char **argv)"))]) == 0
+    assert run_blocks.main([page(tmp_path, EXCERPT.format(code="int main(void)"))]) == 1
