@@ -102,3 +102,21 @@ ipart_status ipart__threshold(ipart_money *out, ipart_date *valid_from, const ch
         *valid_from = found->from;
     return rc;
 }
+
+ipart_status ipart__threshold_verdict_of(ipart_threshold_verdict *out, const char *profile,
+                                         ipart__authority_kind kind, ipart__contract_type type,
+                                         const char *currency, ipart_date on,
+                                         ipart_money max_rnd_value,
+                                         ipart_money estimated_purchase_value)
+{
+    ipart_threshold_verdict v;
+    ipart_status rc = ipart_money_add(&v.estimated_value, max_rnd_value,
+                                      estimated_purchase_value);
+    if (rc == IPART_OK)
+        rc = ipart__threshold(&v.threshold, &v.valid_from, profile, kind, type, currency, on);
+    if (rc != IPART_OK)
+        return rc;
+    v.above = v.estimated_value.minor >= v.threshold.minor;
+    *out = v;
+    return IPART_OK;
+}

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/event_p.h"
+
 TestSuite(partnership, IPART_TEST_FIXTURE);
 
 /* ---- helpers ----------------------------------------------------------------- */
@@ -521,6 +523,69 @@ Test(partnership, actions_name_the_blocking_rule)
     cr_assert_eq(cJSON_GetArraySize(actions), 31, "one entry per event type");
     cJSON_Delete(actions);
     ipart_free(text);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* Does the sender column of the event rows (model/event_p.h) admit `role`? */
+static int sender_admits(ipart__sender sender, ipart_role role)
+{
+    switch (sender) {
+    case IPART__SENDER_ANYONE:
+    case IPART__SENDER_PARTY:
+        return 1;
+    case IPART__SENDER_AUTHORITY:
+        return role == IPART_ROLE_AUTHORITY;
+    case IPART__SENDER_OPERATOR:
+        return role == IPART_ROLE_OPERATOR;
+    case IPART__SENDER_BUYER:
+        return role != IPART_ROLE_OPERATOR;
+    }
+    return 0;
+}
+
+/* Whether `actor` (of `role`) is refused each event type with IPART_EPERM
+ * exactly when the sender column excludes its role. */
+static void check_senders(const ipart_partnership *p, const char *actor, ipart_role role)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_actions_json(&text, p, actor));
+    cJSON *actions = cJSON_Parse(text);
+    int t = 0;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, actions) {
+        const cJSON *code = item(a, "code");
+        int refused = cJSON_IsString(code) && strcmp(code->valuestring, "IPART_EPERM") == 0;
+        int stage_gate = cJSON_IsString(code) && strcmp(code->valuestring, "IPART_ESTATE") == 0;
+        int admits = sender_admits(ipart__event_sender((ipart__event_type)t), role);
+        cr_assert_str_eq(item(a, "type")->valuestring, ipart__event_type_name((ipart__event_type)t));
+        if (!stage_gate) /* the stage and date gates of apply come before the sender's */
+            cr_assert_eq(refused, !admits, "'%s' sending '%s': %s", actor,
+                         item(a, "type")->valuestring, text);
+        t++;
+    }
+    cr_assert_eq(t, IPART__EV_COUNT);
+    cJSON_Delete(actions);
+    ipart_free(text);
+}
+
+Test(partnership, every_sender_column_matches_its_handler)
+{
+    cJSON *kase = load_base("stavanger.json");
+    const cJSON *events = item(item(kase, "document"), "events");
+    ipart_partnership *p = new_partnership(item(kase, "document"));
+    int i = 0, checked = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, events) {
+        harness_apply_json(p, ev, i++);
+        ipart_party party;
+        for (size_t k = 0; k < ipart_partnership_party_count(p); k++) {
+            assert_ok(ipart_partnership_party_at(&party, p, k));
+            check_senders(p, party.id, party.role);
+            checked++;
+        }
+    }
+    cr_assert_gt(checked, 100);
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }

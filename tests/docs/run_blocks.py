@@ -5,7 +5,7 @@ their files (the syntax is in doc/runnable-blocks.md).
 
     run_blocks.py PAGE.md [--update] [--cc CC --include DIR --libdir DIR]
                   [--python PY --pythonpath DIR] [--java JAVA --javac JAVAC
-                  --jar IPART_JAR --jnidir DIR]
+                  --jar IPART_JAR --jnidir DIR] [--bindir DIR_OF_IPART_COMMAND]
 
 Each block runs in a fresh temporary directory with the repository root as
 its working directory. A block whose language has no toolchain given is
@@ -28,7 +28,7 @@ RUN = re.compile(r"^<!-- run: (\w+) -->$")
 EXCERPT = re.compile(r"^<!-- excerpt: (\S+) -->$")
 EXPECT = "<!-- expect -->"
 FENCE = re.compile(r"^(```+)(\S*)$")
-LANGUAGES = ("c", "python", "java")
+LANGUAGES = ("c", "python", "java", "sh")
 
 
 class PageError(Exception):
@@ -141,7 +141,13 @@ def run_java(block, tmp, args):
                 m.group(1)])
 
 
-RUNNERS = {"c": (run_c, "cc"), "python": (run_python, "python"), "java": (run_java, "java")}
+def run_sh(block, tmp, args):
+    env = dict(os.environ, PATH=f"{args.bindir}{os.pathsep}{os.environ.get('PATH', '')}")
+    return run(["bash", "-euo", "pipefail", "-c", block.code], env=env)
+
+
+RUNNERS = {"c": (run_c, "cc"), "python": (run_python, "python"), "java": (run_java, "java"),
+           "sh": (run_sh, "bindir")}
 
 
 def normalise(text):
@@ -195,7 +201,8 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("page")
     ap.add_argument("--update", action="store_true")
-    for opt in ("cc", "include", "libdir", "python", "pythonpath", "java", "javac", "jar", "jnidir"):
+    for opt in ("cc", "include", "libdir", "python", "pythonpath", "java", "javac", "jar", "jnidir",
+                "bindir"):
         ap.add_argument(f"--{opt}")
     args = ap.parse_args(argv)
     try:

@@ -233,3 +233,21 @@ def test_threshold_at_each_boundary(case):
     assert str(verdict.threshold) == case["threshold"]
     assert verdict.threshold.currency == case["currency"]
     assert verdict.valid_from.isoformat() == case["valid_from"]
+# R41 (the procurement record) has no guard of its own: the append-only log is
+# the record. Every event of every golden procedure is a protocol entry with its
+# type, date and actor, and every discretionary decision keeps its reason (R42).
+DECISIONS = {"candidate_assessed", "candidates_invited", "documents_changed", "tenders_reduced",
+             "tenders_evaluated", "award_decided", "procedure_cancelled"}
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_r41_every_event_is_a_protocol_entry(name):
+    doc = load_case("procedure/" + name)["document"]
+    p = replay(name)
+    assert len(p) == len(doc["events"])
+    for i, entry in enumerate(p.events):
+        assert {"type", "date", "actor"} <= set(entry), f"event {i}"
+        assert (entry["type"], entry["date"], entry["actor"]) == (
+            doc["events"][i]["type"], doc["events"][i]["date"], doc["events"][i]["actor"])
+        if entry["type"] in DECISIONS:
+            assert entry["reason"].strip(), f"event {i} ({entry['type']}) keeps no reason"
