@@ -1,7 +1,7 @@
-/*
+/** @file
  * libipart - the partnership contract after the award: each partner's
  * phases, targets and instalments, the budget caps, the warnings and the
- * proportionality check (RULES.md R20-R35; doc/partnership.md).
+ * proportionality check (doc/rules.md R20-R35; doc/partnership.md).
  *
  * Threading and ownership as in partnership.h: one thread at a time per
  * partnership; `const char *` fields are borrowed from the partnership and
@@ -70,7 +70,7 @@ typedef struct ipart_proportionality {
     int64_t ratio;          /**< purchase / development value, basis points (10000 = 1x);
                                  -1 when the development value is 0 */
     int64_t min_ratio;      /**< the warning band of the terms (defaults 10000 .. 500000) */
-    int64_t max_ratio;
+    int64_t max_ratio;      /**< the upper end of that band, basis points */
     int64_t overrun_margin; /**< R25: basis points above the development value (default 2000) */
     int outside_band;       /**< R23: the ratio is outside the band */
     int overrun;            /**< R25: commitments exceed the development value by more

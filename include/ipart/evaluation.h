@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - tender evaluation: price-scoring models, totals, ranking,
  * rank stability and bulk weight sweeps (doc/evaluation.md).
  *
@@ -124,9 +124,13 @@ IPART_API ipart_status ipart_evaluation_points(int64_t *out, const ipart_evaluat
  * Totals and ranks under one weight vector.
  *
  * @param totals_out  tenders elements: each total in millionths of a point
+ * @param totals_count the number of elements of totals_out
  * @param ranks_out   tenders elements: 1 = best; tied tenders share the
  *                    rank and the next rank is skipped (1, 1, 3)
+ * @param ranks_count the number of elements of ranks_out
+ * @param evaluation  the tenders and criteria to score (not modified)
  * @param weights     criteria elements, basis points, 0..10000, sum 10000
+ * @param weights_count the number of elements of weights
  * @return IPART_OK; IPART_EINVAL for wrong counts (path "totals_out",
  *         "ranks_out", "weights") or weights (path "weights[c]" or
  *         "weights": "the weights sum to ... basis points; they must sum
@@ -142,9 +146,13 @@ IPART_API ipart_status ipart_evaluation_score(int64_t *totals_out, size_t totals
  *
  * @param winners_out M elements: the index of the tender with the best
  *                    total, or IPART_EVAL_TIED when several share it
+ * @param winners_count M, the number of weight vectors
  * @param totals_out  M x tenders totals in millionths, or NULL (with
  *                    totals_count 0) when only the winners are wanted
+ * @param totals_count the number of elements of totals_out
+ * @param evaluation  the tenders and criteria to score (not modified)
  * @param weights     M x criteria basis points; every row sums to 10000
+ * @param weights_count the number of elements of weights (M x criteria)
  * @return IPART_OK; IPART_EINVAL for counts that do not match (path
  *         "winners_out", "totals_out", "weights") or a bad row (path
  *         "weights[m]" or "weights[m][c]"): then nothing is written;

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - the innovation-partnership procedure (Directive 2014/24/EU
  * Art. 31; Norwegian innovasjonspartnerskap) as a C library.
  *

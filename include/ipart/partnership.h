@@ -1,7 +1,7 @@
-/*
+/** @file
  * libipart - the partnership: an append-only log of events, its state
  * derived by applying them through guards that enforce the rules of
- * RULES.md (see doc/events.md for every event type, its sender, stage and
+ * doc/rules.md (see doc/events.md for every event type, its sender, stage and
  * rules).
  *
  * Atomicity: a call that fails changes nothing - not the state, not the
@@ -52,9 +52,9 @@ typedef enum ipart_role {
 
 /** A party. Strings are borrowed from the partnership. */
 typedef struct ipart_party {
-    const char *id;
-    const char *name;
-    ipart_role role;
+    const char *id;     /**< the party's id in events ("stavanger", "op05") */
+    const char *name;   /**< its display name */
+    ipart_role role;    /**< authority, follower or operator */
     const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
                              "tendering", "eliminated", "awarded", "partner",

@@ -1,5 +1,5 @@
-/*
- * libipart - who owns, who may use and who may see (RULES.md R19, R36-R38;
+/** @file
+ * libipart - who owns, who may use and who may see (doc/rules.md R19, R36-R38;
  * doc/ip-regimes.md).
  *
  * The IP arrangement of the terms (`terms_set`, `ipr`: regime, owners of
@@ -30,11 +30,11 @@
 
 /** The rights of one party to one asset: 1 yes, 0 no. */
 typedef struct ipart_rights {
-    int owns;
-    int use;
-    int modify;
-    int sublicense;
-    int commercialise;
+    int owns;          /**< owns the asset */
+    int use;           /**< may use it */
+    int modify;        /**< may modify it */
+    int sublicense;    /**< may license it to others */
+    int commercialise; /**< may sell or exploit it commercially */
 } ipart_rights;
 
 /** The number of rights each explanation answers (owns, use, modify, sublicense, commercialise). */

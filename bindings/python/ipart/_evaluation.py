@@ -96,7 +96,7 @@ class Score(NamedTuple):
 
     @property
     def points(self) -> decimal.Decimal:
-        """The total as a Decimal number of points."""
+        """The total as a Decimal number of points ("88.641975")."""
         return points(self.total)
 
 

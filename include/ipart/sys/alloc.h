@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - allocator hook ("systems API": stable only within a minor
  * release, like libgit2's git2/sys headers).
  *
@@ -14,6 +14,7 @@
 #include "../common.h"
 #include "../errors.h"
 
+/** The version of ipart_allocator this header describes; set it in ipart_allocator.version. */
 #define IPART_ALLOCATOR_VERSION 1
 
 /**
@@ -28,9 +29,9 @@
  */
 typedef struct ipart_allocator {
     unsigned int version;                               /**< IPART_ALLOCATOR_VERSION */
-    void *(*malloc_fn)(size_t size, void *ctx);
-    void *(*realloc_fn)(void *ptr, size_t size, void *ctx);
-    void (*free_fn)(void *ptr, void *ctx);
+    void *(*malloc_fn)(size_t size, void *ctx);         /**< as malloc(); NULL when out of memory */
+    void *(*realloc_fn)(void *ptr, size_t size, void *ctx); /**< as realloc(); NULL leaves ptr intact */
+    void (*free_fn)(void *ptr, void *ctx);              /**< as free(); NULL is a no-op */
     void *ctx;                                          /**< passed to every call */
 } ipart_allocator;
 
