@@ -1,7 +1,8 @@
 """Exceptions and status codes, all generated from the one C table."""
 import enum
 
-from . import _capi, capi
+from . import _capi  # type: ignore[attr-defined]  # the extension: no stub
+from . import capi
 
 IpartError = _capi.IpartError
 InvalidArgumentError = _capi.InvalidArgumentError
@@ -20,7 +21,8 @@ MisuseError = _capi.MisuseError
 InternalError = _capi.InternalError
 
 # IPART_OK, IPART_EINVAL, ... as an IntEnum named OK, EINVAL, ...
-Status = enum.IntEnum("Status", {
+# (mypy cannot see members computed at import time.)
+Status = enum.IntEnum("Status", {  # type: ignore[misc]
     name[len("IPART_"):]: getattr(capi, name)
     for name in dir(capi)
     if name.startswith("IPART_E") or name == "IPART_OK"

@@ -2,7 +2,7 @@
 import datetime
 import enum
 import json
-from typing import IO, Dict, Iterator, List, NamedTuple, Optional, Union
+from typing import IO, Any, Dict, Iterator, List, NamedTuple, Optional, Union
 
 from . import _contract, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
@@ -100,12 +100,12 @@ class Partnership:
     ``close()``, to release the C object deterministically.
     """
 
-    def __init__(self, profile: str = "NO", *, _handle=None):
+    def __init__(self, profile: str = "NO", *, _handle: Any = None):
         self._p = _handle if _handle is not None else capi.ipart_swig_partnership_new(profile)
 
     # -- documents ----------------------------------------------------------
     @classmethod
-    def loads(cls, document: Union[str, bytes, dict]) -> "Partnership":
+    def loads(cls, document: Union[str, bytes, Dict[str, Any]]) -> "Partnership":
         """Load a document (JSON text or an already parsed dict), replaying
         every event through the guards."""
         if isinstance(document, dict):
@@ -115,7 +115,7 @@ class Partnership:
         return cls(_handle=capi.ipart_swig_partnership_load(document))
 
     @classmethod
-    def load(cls, fp: IO) -> "Partnership":
+    def load(cls, fp: IO[Any]) -> "Partnership":
         """Load a document from a file object (text or binary)."""
         return cls.loads(fp.read())
 
@@ -123,7 +123,7 @@ class Partnership:
         """The canonical document (loads(dumps()) dumps the same text)."""
         return capi.ipart_partnership_save(self._handle())
 
-    def dump(self, fp: IO) -> None:
+    def dump(self, fp: IO[str]) -> None:
         fp.write(self.dumps())
 
     def clone(self) -> "Partnership":
@@ -132,11 +132,11 @@ class Partnership:
 
     __copy__ = clone
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Partnership":
         return self.clone()
 
     # -- events -------------------------------------------------------------
-    def apply(self, event: Union[dict, str]) -> None:
+    def apply(self, event: Union[Dict[str, Any], str]) -> None:
         """Apply one event, or raise (RuleViolationError with .rule, ...)."""
         if isinstance(event, dict):
             event = json.dumps(event, ensure_ascii=False)
@@ -147,7 +147,7 @@ class Partnership:
     def __len__(self) -> int:
         return capi.ipart_partnership_event_count(self._handle())
 
-    def event(self, index: int) -> dict:
+    def event(self, index: int) -> Dict[str, Any]:
         """The index-th event, canonical, as a dict."""
         if index < 0:
             index += len(self)
@@ -155,12 +155,12 @@ class Partnership:
             raise IndexError("event index out of range")
         return json.loads(capi.ipart_partnership_event_at(self._handle(), index))
 
-    def __iter__(self) -> Iterator[dict]:
+    def __iter__(self) -> Iterator[Dict[str, Any]]:
         for i in range(len(self)):
             yield self.event(i)
 
     @property
-    def events(self) -> List[dict]:
+    def events(self) -> List[Dict[str, Any]]:
         return list(self)
 
     # -- state --------------------------------------------------------------
@@ -191,18 +191,18 @@ class Partnership:
         return _party(p)
 
     @property
-    def tenderers(self) -> List[dict]:
+    def tenderers(self) -> List[Dict[str, Any]]:
         return json.loads(capi.ipart_partnership_tenderers_json(self._handle()))
 
     @property
-    def ranking(self) -> Optional[List[dict]]:
+    def ranking(self) -> Optional[List[Dict[str, Any]]]:
         """The last evaluation's ranking, best first; None before one."""
         try:
             return json.loads(capi.ipart_partnership_ranking_json(self._handle()))
         except NotFoundError:
             return None
 
-    def actions(self, actor: str) -> List[dict]:
+    def actions(self, actor: str) -> List[Dict[str, Any]]:
         """Every event type with whether `actor` may send it now, and if not
         the code and rule that block it."""
         return json.loads(capi.ipart_partnership_actions_json(self._handle(), actor))
@@ -241,7 +241,7 @@ class Partnership:
         """A partner's contract: state, phase, money. NotFoundError if not awarded."""
         return _contract.partner_status(self._handle(), partner)
 
-    def partner_detail(self, partner: str) -> dict:
+    def partner_detail(self, partner: str) -> Dict[str, Any]:
         """The contract in detail: phases with their targets and instalments."""
         return _contract.partner_detail(self._handle(), partner)
 
@@ -266,12 +266,12 @@ class Partnership:
         return _contract.proportionality(self._handle())
 
     @property
-    def forecast(self) -> dict:
+    def forecast(self) -> Dict[str, Any]:
         """The payments still to come: ``{"payments": [...], "total": "..."}``
         (amounts as canonical strings; see ipart_partnership_forecast_json)."""
         return json.loads(capi.ipart_partnership_forecast_json(self._handle()))
 
-    def what_if(self, events) -> dict:
+    def what_if(self, events: Union[str, List[Dict[str, Any]]]) -> Dict[str, Any]:
         """Apply ``events`` (a list of dicts, or JSON text of an array) to a
         clone and report where they lead: stage, next deadline, every cap's
         headroom, partners, the payments forecast and the warnings raised;
@@ -292,15 +292,15 @@ class Partnership:
         data = json.loads(capi.ipart_partnership_rights_json(self._handle(), count, party, asset))
         why = {r: Right(data[r]["answer"], data[r]["clause"], data[r]["rule"], data[r]["reason"])
                for r in RIGHTS}
-        return Rights(data["party"], data["asset"], data["event_count"],
-                      *(why[r].answer for r in RIGHTS), explanations=why)
+        return Rights._make([data["party"], data["asset"], data["event_count"],
+                             *(why[r].answer for r in RIGHTS), why])
 
-    def view(self, party: str) -> dict:
+    def view(self, party: str) -> Dict[str, Any]:
         """The party-scoped view of the document: what ``party`` may see
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
 
-    def _handle(self):
+    def _handle(self) -> Any:
         if self._p is None:
             raise ValueError("the partnership is closed")
         return self._p
@@ -312,15 +312,15 @@ class Partnership:
     def __enter__(self) -> "Partnership":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Partnership):
             return NotImplemented
         return self.dumps() == other.dumps()
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
 
     def __repr__(self) -> str:
         if self._p is None:
