@@ -8,6 +8,7 @@ and CMAKE_COMMAND.
 """
 import os
 import pathlib
+import site
 import subprocess
 import sys
 import sysconfig
@@ -71,4 +72,5 @@ def test_default_prefix_installs_where_the_interpreter_looks():
     if not platlib.is_relative_to(configured):
         pytest.skip(f"the configured prefix {configured} does not hold {platlib}")
     assert (configured / PYDIR).resolve() == platlib
-    assert platlib in {pathlib.Path(p).resolve() for p in sys.path}
+    # Searched by site (sys.path has it once the directory exists).
+    assert platlib in {pathlib.Path(p).resolve() for p in site.getsitepackages()}
