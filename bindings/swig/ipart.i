@@ -159,3 +159,4 @@ ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t ref
 %include "ipart/contract.h"
 %include "ipart/evaluation.h"
 %include "ipart/rights.h"
+%include "ipart/timeline.h"

@@ -7,7 +7,7 @@
 
 #include "core/strbuf_p.h"
 #include "ipart/errors.h"
-#include "model/event_p.h"
+#include "model/event_spec_p.h"
 
 /* Limits on untrusted input (doc/events.md). */
 #define IPART__MAX_DEPTH 32
@@ -35,20 +35,5 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
  */
 ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, const char *path,
                                       const char *currency);
-
-/*
- * A deep copy of decoded terms into `arena` (every string and array copied,
- * driven by the same field specs as decoding). NULL when out of memory.
- */
-ev_terms *ipart__terms_copy(ipart__arena *arena, const ev_terms *terms);
-
-/* Append the canonical JSON of an event (fixed key order, canonical money). */
-void ipart__event_encode(ipart__strbuf *b, const ipart__event *event);
-
-/* A new partnership holding the first `event_count` events of `p`'s log,
- * replayed (clone, and the queries at a point of the log). */
-struct ipart_partnership;
-ipart_status ipart__partnership_replay(struct ipart_partnership **out,
-                                      const struct ipart_partnership *p, size_t event_count);
 
 #endif

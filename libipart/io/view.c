@@ -11,6 +11,7 @@
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
+#include "io/document_p.h"
 #include "ipart/rights.h"
 #include "model/rights_p.h"
 

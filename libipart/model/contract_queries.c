@@ -11,7 +11,7 @@
 #include "core/strbuf_p.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 #include "ipart/contract.h"
 
 static ipart_status find_partner(const ipart__party **out, const ipart_partnership *p,

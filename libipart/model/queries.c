@@ -10,6 +10,7 @@
 #include "core/strbuf_p.h"
 #include "model/contract_p.h"
 #include "model/partnership_p.h"
+#include "rules/periods_p.h"
 
 /* Millionths of a point as "87.500000". */
 static void put_points(ipart__strbuf *b, int64_t micro)
@@ -94,9 +95,8 @@ ipart_status ipart_partnership_next_due(ipart_due *out, const ipart_partnership 
         break;
     case IPART_STAGE_AWARD_STANDSTILL: {
         /* The standstill must have expired: signing starts the day after its end (R40). */
-        ipart_date first_signing = p->standstill_end;
-        ipart_date_add_days(&first_signing, p->standstill_end, 1);
-        due = (ipart_due){first_signing, "standstill_end", "contract_signed"};
+        due = (ipart_due){ipart__first_signing_day(p->standstill_end), "standstill_end",
+                          "contract_signed"};
         break;
     }
     case IPART_STAGE_DEVELOPMENT:

@@ -204,3 +204,50 @@ def test_ties_are_reported_not_broken():
     ranks = [(r["rank"], r["tied"]) for r in p.ranking]
     assert ranks == [(1, False), (2, True), (2, True), (4, False)]
     assert p.ranking[1]["total"] == p.ranking[2]["total"]
+
+
+THRESHOLDS = load_case("rules/thresholds.json")
+
+
+def threshold_document(case):
+    """The document of a threshold case (tests/cases/README.md, rules/thresholds.json)."""
+    events = copy.deepcopy(THRESHOLDS["template"])
+    for event in events:
+        event["date"] = case["date"]
+    events[0]["currency"] = case["currency"]
+    events[0]["authority"]["kind"] = case["authority_kind"]
+    events[1]["contract_type"] = case["contract_type"]
+    return {"format": "ipart-document", "version": 1, "profile": case["profile"],
+            "events": events}
+
+
+@pytest.mark.parametrize("case", THRESHOLDS["cases"],
+                         ids=lambda c: f"{c['profile']}-{c['date']}-{c['authority_kind']}")
+def test_threshold_at_each_boundary(case):
+    p = ipart.Partnership.loads(threshold_document(case))
+    if "error" in case:
+        with pytest.raises(status_class(case["error"])):
+            p.threshold
+        return
+    verdict = p.threshold
+    assert str(verdict.threshold) == case["threshold"]
+    assert verdict.threshold.currency == case["currency"]
+    assert verdict.valid_from.isoformat() == case["valid_from"]
+# R41 (the procurement record) has no guard of its own: the append-only log is
+# the record. Every event of every golden procedure is a protocol entry with its
+# type, date and actor, and every discretionary decision keeps its reason (R42).
+DECISIONS = {"candidate_assessed", "candidates_invited", "documents_changed", "tenders_reduced",
+             "tenders_evaluated", "award_decided", "procedure_cancelled"}
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_r41_every_event_is_a_protocol_entry(name):
+    doc = load_case("procedure/" + name)["document"]
+    p = replay(name)
+    assert len(p) == len(doc["events"])
+    for i, entry in enumerate(p.events):
+        assert {"type", "date", "actor"} <= set(entry), f"event {i}"
+        assert (entry["type"], entry["date"], entry["actor"]) == (
+            doc["events"][i]["type"], doc["events"][i]["date"], doc["events"][i]["actor"])
+        if entry["type"] in DECISIONS:
+            assert entry["reason"].strip(), f"event {i} ({entry['type']}) keeps no reason"

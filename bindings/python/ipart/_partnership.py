@@ -300,6 +300,14 @@ class Partnership:
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
 
+    def timeline_svg(self, lang: str = "en") -> str:
+        """The timeline as a standalone SVG document: one lane per partner
+        (phases, targets met or not, gates, terminations, phase dues, its
+        payments against its caps), the procedure's deadlines and
+        standstill above, the development budget below; labels in ``lang``
+        ("nb" or "en", else InvalidArgumentError)."""
+        return capi.ipart_partnership_timeline_svg(self._handle(), lang)
+
     def _handle(self) -> Any:
         if self._p is None:
             raise ValueError("the partnership is closed")

@@ -17,7 +17,7 @@ import org.junit.Test;
 public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
         "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
-        "no_authority_owns.json"};
+        "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json"};
 
     private static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
@@ -251,5 +251,44 @@ public class PartnershipTest {
             assertThrows(MisuseException.class, () -> q.apply(null));
             assertEquals(0, q.eventCount());
         }
+    }
+
+    /* The document of a threshold case (tests/cases/rules/thresholds.json). */
+    private static String thresholdDocument(JsonArray template, JsonObject kase) {
+        JsonArray events = template.deepCopy();
+        for (JsonElement ev : events)
+            ev.getAsJsonObject().addProperty("date", Cases.str(kase, "date"));
+        JsonObject created = events.get(0).getAsJsonObject();
+        created.addProperty("currency", Cases.str(kase, "currency"));
+        created.getAsJsonObject("authority").addProperty("kind", Cases.str(kase, "authority_kind"));
+        events.get(1).getAsJsonObject().addProperty("contract_type", Cases.str(kase, "contract_type"));
+        JsonObject doc = new JsonObject();
+        doc.addProperty("format", "ipart-document");
+        doc.addProperty("version", 1);
+        doc.addProperty("profile", Cases.str(kase, "profile"));
+        doc.add("events", events);
+        return doc.toString();
+    }
+
+    @Test
+    public void thresholdAtEachBoundaryDate() {
+        JsonObject file = Cases.load("rules/thresholds.json").getAsJsonObject();
+        JsonArray template = file.getAsJsonArray("template");
+        int checked = 0;
+        for (JsonElement el : file.getAsJsonArray("cases")) {
+            JsonObject kase = el.getAsJsonObject();
+            try (Partnership p = Partnership.load(thresholdDocument(template, kase))) {
+                if (kase.has("error")) {
+                    Cases.expectError(kase, p::threshold);
+                } else {
+                    ThresholdVerdict v = p.threshold();
+                    assertEquals(kase.toString(), Cases.str(kase, "threshold"), v.threshold().toString());
+                    assertEquals(kase.toString(), Cases.str(kase, "currency"), v.threshold().getCurrency());
+                    assertEquals(kase.toString(), Cases.date(kase, "valid_from"), v.validFrom());
+                }
+            }
+            checked++;
+        }
+        assertTrue(checked > 100);
     }
 }

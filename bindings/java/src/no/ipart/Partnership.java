@@ -514,6 +514,21 @@ public final class Partnership implements AutoCloseable {
         return json((out, p) -> IpartCapi.ipart_partnership_view_json(out, p, party));
     }
 
+    /**
+     * The timeline as a standalone SVG document: one lane per partner (phases,
+     * targets met or not, gates, terminations, phase dues, its payments against
+     * its caps), the procedure's deadlines and standstill above, the
+     * development budget below.
+     *
+     * @param lang "nb" or "en"
+     * @return the SVG text, see ipart_partnership_timeline_svg
+     * @throws InvalidArgumentException for another language
+     * @throws IllegalStateException if closed
+     */
+    public String timelineSvg(String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_timeline_svg(out, p, lang));
+    }
+
     private ipart_partnership h() {
         if (handle == null)
             throw new IllegalStateException("the partnership is closed");

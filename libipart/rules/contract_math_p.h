@@ -7,9 +7,10 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
-#ifndef IPART_RULES_CONTRACT_P_H
-#define IPART_RULES_CONTRACT_P_H
+#ifndef IPART_RULES_CONTRACT_MATH_P_H
+#define IPART_RULES_CONTRACT_MATH_P_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 __extension__ typedef __int128 ipart__wide;
@@ -23,6 +24,15 @@ __extension__ typedef __int128 ipart__wide;
  * remainder, so that its parts add up to `total` exactly (R22).
  */
 int64_t ipart__share_of(int64_t total, int64_t share_bp);
+
+/*
+ * R22: part i of a schedule that splits `total` over n parts by shares in
+ * basis points (`share(items, j)` is part j's): every part but the last is
+ * its ipart__share_of, the last the remainder, so the parts add up to
+ * `total` exactly.
+ */
+int64_t ipart__schedule_part(int64_t total, size_t n, size_t i,
+                             int64_t (*share)(const void *items, size_t j), const void *items);
 
 /* total * num / den rounded half up (den > 0, num and total >= 0): pro rata. */
 int64_t ipart__pro_rata(int64_t total, int64_t num, int64_t den);

@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
 
@@ -14,6 +14,17 @@ int64_t ipart__share_of(int64_t total, int64_t share_bp)
     if (x < 0 && q * IPART__BP_WHOLE != x)
         q--; /* floor, also for a negative total */
     return (int64_t)q;
+}
+
+int64_t ipart__schedule_part(int64_t total, size_t n, size_t i,
+                             int64_t (*share)(const void *items, size_t j), const void *items)
+{
+    if (i + 1 < n)
+        return ipart__share_of(total, share(items, i));
+    int64_t rest = total;
+    for (size_t j = 0; j + 1 < n; j++)
+        rest -= ipart__share_of(total, share(items, j));
+    return rest;
 }
 
 int64_t ipart__pro_rata(int64_t total, int64_t num, int64_t den)

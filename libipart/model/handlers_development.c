@@ -1,7 +1,7 @@
 /*
- * The events of the development and purchase stages (doc/events.md): each
- * partner's phases, targets, instalments, changes and gates, termination,
- * the acceptance test and the purchase option. Each guard names its rule.
+ * The events of the development stage (doc/events.md): each partner's phases,
+ * targets, instalments, changes and gates, and termination. Each guard names
+ * its rule.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -13,67 +13,32 @@
 #include "core/money_p.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
-
-/* ---- the development and purchase events --------------------------------------------------- */
-
-static int developing(const ipart_partnership *p)
-{
-    return p->stage == IPART_STAGE_DEVELOPMENT || p->stage == IPART_STAGE_PURCHASE;
-}
-
-static ipart_status developing_may(const ipart_partnership *p, const ipart__party *actor,
-                                   const char *actor_id, ipart__event_type type)
-{
-    AUTHORITY_IN(developing(p), type);
-}
-
-/* The partner a development event names: a party with a signed contract. */
-static ipart_status find_contract(ipart__contract **out, const ipart_partnership *p,
-                                  const char *id, const char *path)
-{
-    const ipart__party *t = ipart__party_find(p, id);
-    if (!t)
-        return ipart__unknown_party(path, "partner", id);
-    if (!t->contract || t->contract->state == IPART__C_AWARDED)
-        return ipart__violation("R4", path, "partner", "contract.none",
-                                "not a partner: no partnership contract has been signed with "
-                                "this operator");
-    *out = t->contract;
-    return IPART_OK;
-}
-
-static ipart_status contract_state_error(const ipart__contract *c, const char *id,
-                                         const char *wanted)
-{
-    return ipart__fail(IPART_ESTATE, "contract.state", "the contract with '%s' is %s; %s", id,
-                       ipart__contract_state_name(c->state), wanted);
-}
 
 /* phase_started ------------------------------------------------------------------------------ */
 
 static ipart_status phase_started_may(const ipart_partnership *p, const ipart__party *actor,
                                       const char *actor_id)
 {
-    return developing_may(p, actor, actor_id, IPART__EV_PHASE_STARTED);
+    return ipart__developing_may(p, actor, actor_id, IPART__EV_PHASE_STARTED);
 }
 
 static ipart_status phase_started_check(const ipart_partnership *p, const ipart__event *ev,
                                         const char *path)
 {
     ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.phase.partner, path);
+    ipart_status rc = ipart__find_contract(&c, p, ev->as.phase.partner, path);
     if (rc != IPART_OK)
         return rc;
     int k = ipart__plan_phase_index(p, ev->as.phase.phase);
     if (k < 0)
         return ipart__invalid(path, "phase", "phase.unknown", "no such phase in the plan");
     if (c->state != IPART__C_SIGNED && c->state != IPART__C_PHASE_PASSED)
-        return contract_state_error(c, ev->as.phase.partner,
-                                    "a phase starts after the signature or after the gate of "
-                                    "the phase before");
+        return ipart__contract_state_error(c, ev->as.phase.partner,
+                                           "a phase starts after the signature or after the "
+                                           "gate of the phase before");
     if (k != c->phase + 1)
         return ipart__violation("R20", path, "phase", "phase.order",
                                 "the phases run in the order of the plan");
@@ -97,19 +62,19 @@ const ipart__handler ipart__phase_started_handler = {phase_started_may, phase_st
 static ipart_status milestone_may(const ipart_partnership *p, const ipart__party *actor,
                                   const char *actor_id)
 {
-    return developing_may(p, actor, actor_id, IPART__EV_MILESTONE_ASSESSED);
+    return ipart__developing_may(p, actor, actor_id, IPART__EV_MILESTONE_ASSESSED);
 }
 
 static ipart_status milestone_check(const ipart_partnership *p, const ipart__event *ev,
                                     const char *path)
 {
     ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.milestone.partner, path);
+    ipart_status rc = ipart__find_contract(&c, p, ev->as.milestone.partner, path);
     if (rc != IPART_OK)
         return rc;
     if (c->state != IPART__C_PHASE_ACTIVE && c->state != IPART__C_PHASE_REVIEW)
-        return contract_state_error(c, ev->as.milestone.partner,
-                                    "targets are assessed while their phase runs");
+        return ipart__contract_state_error(c, ev->as.milestone.partner,
+                                           "targets are assessed while their phase runs");
     if (ipart__plan_target_index(p, (size_t)c->phase, ev->as.milestone.target) < 0)
         return ipart__violation("R21", path, "target", "milestone.phase",
                                 "not an intermediate target of the running phase");
@@ -143,35 +108,26 @@ const ipart__handler ipart__milestone_assessed_handler = {milestone_may, milesto
 static ipart_status paid_may(const ipart_partnership *p, const ipart__party *actor,
                              const char *actor_id)
 {
-    AUTHORITY_IN(developing(p) || p->stage == IPART_STAGE_TERMINATED ||
+    AUTHORITY_IN(ipart__developing(p) || p->stage == IPART_STAGE_TERMINATED ||
                      p->stage == IPART_STAGE_COMPLETED,
                  IPART__EV_INSTALMENT_PAID);
-}
-
-static ipart_status money_violation(const char *rule, const char *path, const char *field,
-                                    const char *key, const char *what, ipart_money limit)
-{
-    char text[IPART__MONEY_TEXT_SIZE], message[240];
-    ipart__money_canonical(text, limit);
-    snprintf(message, sizeof message, "%s (at most %s)", what, text);
-    return ipart__violation(rule, path, field, key, message);
 }
 
 static ipart_status paid_check(const ipart_partnership *p, const ipart__event *ev,
                                const char *path)
 {
     ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.payment.partner, path);
+    ipart_status rc = ipart__find_contract(&c, p, ev->as.payment.partner, path);
     if (rc != IPART_OK)
         return rc;
     if (ev->as.payment.amount.minor <= 0)
         return ipart__invalid(path, "amount", "payment.amount", "must be positive");
     int terminated = c->state == IPART__C_TERMINATED;
     if (terminated && ev->as.payment.amount.minor > c->settled.minor - c->paid.minor)
-        return money_violation("R22", path, "amount", "payment.settlement",
-                               "a terminated partner is paid what was settled at termination, "
-                               "no more",
-                               ipart__case_money(p, c->settled.minor - c->paid.minor));
+        return ipart__money_violation("R22", path, "amount", "payment.settlement",
+                                      "a terminated partner is paid what was settled at "
+                                      "termination, no more",
+                                      ipart__case_money(p, c->settled.minor - c->paid.minor));
     if (!ev->as.payment.instalment) {
         if (!terminated)
             return ipart__violation("R22", path, "instalment", "payment.instalment.missing",
@@ -192,9 +148,10 @@ static ipart_status paid_check(const ipart_partnership *p, const ipart__event *e
                                 "as met");
     const ipart__instalment_state *is = &ipart__contract_instalments(c)[flat];
     if (ev->as.payment.amount.minor > is->amount.minor - is->paid.minor)
-        return money_violation("R22", path, "amount", "payment.above_schedule",
-                               "the payment exceeds what the schedule leaves of the instalment",
-                               ipart__case_money(p, is->amount.minor - is->paid.minor));
+        return ipart__money_violation("R22", path, "amount", "payment.above_schedule",
+                                      "the payment exceeds what the schedule leaves of "
+                                      "the instalment",
+                                      ipart__case_money(p, is->amount.minor - is->paid.minor));
     return ipart__caps_guard(p, ev, path, "amount");
 }
 
@@ -228,18 +185,19 @@ const ipart__handler ipart__instalment_paid_handler = {paid_may, paid_check, pai
 static ipart_status changed_may(const ipart_partnership *p, const ipart__party *actor,
                                 const char *actor_id)
 {
-    return developing_may(p, actor, actor_id, IPART__EV_CONTRACT_CHANGED);
+    return ipart__developing_may(p, actor, actor_id, IPART__EV_CONTRACT_CHANGED);
 }
 
 static ipart_status change_check(const ipart_partnership *p, const ipart__event *ev,
                                  const char *path)
 {
     ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.change.partner, path);
+    ipart_status rc = ipart__find_contract(&c, p, ev->as.change.partner, path);
     if (rc != IPART_OK)
         return rc;
     if (ipart__contract_ended(c))
-        return contract_state_error(c, ev->as.change.partner, "an ended contract cannot change");
+        return ipart__contract_state_error(c, ev->as.change.partner,
+                                           "an ended contract cannot change");
     if (ev->as.change.delta.minor == 0)
         return ipart__invalid(path, "delta", "change.zero", "a change has a non-zero value");
     if (ev->as.change.phase && ipart__plan_phase_index(p, ev->as.change.phase) < 0)
@@ -251,10 +209,10 @@ static ipart_status change_check(const ipart_partnership *p, const ipart__event 
     int64_t limit = ipart__contract_change_limit(p, c);
     wide net = (wide)c->changes.minor + ev->as.change.delta.minor;
     if (net > limit || -net > limit)
-        return money_violation("R34", path, "delta", "change.headroom",
-                               "the net cumulative changes of the contract would exceed its "
-                               "change headroom",
-                               ipart__case_money(p, limit));
+        return ipart__money_violation("R34", path, "delta", "change.headroom",
+                                      "the net cumulative changes of the contract would exceed its "
+                                      "change headroom",
+                                      ipart__case_money(p, limit));
     const ev_phase *ph = ipart__plan_phase(p, k);
     size_t last = ipart__plan_first_instalment(p, k) + ph->instalments.count - 1;
     const ipart__instalment_state *is = &ipart__contract_instalments(c)[last];
@@ -295,7 +253,7 @@ const ipart__handler ipart__contract_changed_handler = {changed_may, change_chec
 static ipart_status gate_may(const ipart_partnership *p, const ipart__party *actor,
                              const char *actor_id)
 {
-    return developing_may(p, actor, actor_id, IPART__EV_PHASE_GATE_DECIDED);
+    return ipart__developing_may(p, actor, actor_id, IPART__EV_PHASE_GATE_DECIDED);
 }
 
 static size_t active_partners(const ipart_partnership *p)
@@ -326,15 +284,15 @@ static ipart_status gate_check(const ipart_partnership *p, const ipart__event *e
                                const char *path)
 {
     ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.gate.partner, path);
+    ipart_status rc = ipart__find_contract(&c, p, ev->as.gate.partner, path);
     if (rc != IPART_OK)
         return rc;
     int k = ipart__plan_phase_index(p, ev->as.gate.phase);
     if (k < 0)
         return ipart__invalid(path, "phase", "phase.unknown", "no such phase in the plan");
     if (k != c->phase || (c->state != IPART__C_PHASE_ACTIVE && c->state != IPART__C_PHASE_REVIEW))
-        return contract_state_error(c, ev->as.gate.partner,
-                                    "the gate decides on the running phase");
+        return ipart__contract_state_error(c, ev->as.gate.partner,
+                                           "the gate decides on the running phase");
     if (c->state != IPART__C_PHASE_REVIEW)
         return ipart__violation("R24", path, "phase", "gate.mid_phase",
                                 "only at a phase boundary: every target of the phase must be "
@@ -439,223 +397,3 @@ static void terminated_commit(ipart_partnership *p, const ipart__event *ev, ipar
 
 const ipart__handler ipart__partnership_terminated_handler = {terminated_may, terminated_check,
                                                               NULL, terminated_commit};
-
-/* solution_accepted -------------------------------------------------------------------------- */
-
-static ipart_status accepted_may(const ipart_partnership *p, const ipart__party *actor,
-                                 const char *actor_id)
-{
-    return developing_may(p, actor, actor_id, IPART__EV_SOLUTION_ACCEPTED);
-}
-
-static const ev_level_result *level_result(const ipart__event *ev, const char *id)
-{
-    const ev_level_result *r = ev->as.accepted.levels.items;
-    for (size_t i = 0; i < ev->as.accepted.levels.count; i++)
-        if (strcmp(r[i].level, id) == 0)
-            return &r[i];
-    return NULL;
-}
-
-static ipart_status accepted_check(const ipart_partnership *p, const ipart__event *ev,
-                                   const char *path)
-{
-    ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.accepted.partner, path);
-    if (rc != IPART_OK)
-        return rc;
-    if (c->state != IPART__C_DEVELOPED)
-        return ipart__violation("R29", path, "partner", "accept.not_developed",
-                                "the acceptance test follows the last development phase, "
-                                "passed at its gate");
-    if (ipart__blank(ev->as.accepted.report))
-        return ipart__violation("R29", path, "report", "accept.report",
-                                "the acceptance records its test report");
-    const ev_level *l = p->terms->option.performance_levels.items;
-    const ev_level_result *r = ev->as.accepted.levels.items;
-    for (size_t i = 0; i < ev->as.accepted.levels.count; i++) {
-        int known = 0;
-        for (size_t j = 0; j < p->terms->option.performance_levels.count; j++)
-            known |= strcmp(l[j].id, r[i].level) == 0;
-        if (!known || level_result(ev, r[i].level) != &r[i])
-            return ipart__item_invalid(path, "performance_levels", i, "accept.level",
-                                known ? "verified twice" : "no such performance level");
-    }
-    for (size_t j = 0; j < p->terms->option.performance_levels.count; j++)
-        if (!level_result(ev, l[j].id)) {
-            char message[200];
-            snprintf(message, sizeof message,
-                     "the acceptance test verifies every performance level; '%s' is missing",
-                     l[j].id);
-            return ipart__violation("R27", path, "performance_levels", "accept.level.missing",
-                                    message);
-        }
-    return IPART_OK;
-}
-
-static void accepted_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
-{
-    (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.accepted.partner)->contract;
-    const ev_level_result *r = ev->as.accepted.levels.items;
-    c->all_levels_met = 1;
-    for (size_t i = 0; i < ev->as.accepted.levels.count; i++)
-        c->all_levels_met &= r[i].met;
-    c->state = IPART__C_ACCEPTED;
-    p->stage = IPART_STAGE_PURCHASE;
-}
-
-const ipart__handler ipart__solution_accepted_handler = {accepted_may, accepted_check, NULL,
-                                                         accepted_commit};
-
-/* option_exercised --------------------------------------------------------------------------- */
-
-static ipart_status option_may(const ipart_partnership *p, const ipart__party *actor,
-                               const char *actor_id)
-{
-    if (actor && actor->role == IPART_ROLE_FOLLOWER) {
-        if (p->stage != IPART_STAGE_PURCHASE)
-            return ipart__wrong_stage(p, IPART__EV_OPTION_EXERCISED);
-        return IPART_OK;
-    }
-    AUTHORITY_IN(p->stage == IPART_STAGE_PURCHASE, IPART__EV_OPTION_EXERCISED);
-}
-
-/* The quantity a buyer may take under the option, -1 for a follower not named in it. */
-static int64_t option_quantity_of(const ipart_partnership *p, const ipart__party *buyer)
-{
-    if (buyer->role == IPART_ROLE_AUTHORITY)
-        return p->terms->option.quantity;
-    const ev_option_holder *h = p->terms->option.followers.items;
-    for (size_t i = 0; i < p->terms->option.followers.count; i++)
-        if (strcmp(h[i].follower, buyer->id) == 0)
-            return h[i].quantity;
-    return -1;
-}
-
-static ipart_status option_check(const ipart_partnership *p, const ipart__event *ev,
-                                 const char *path)
-{
-    ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.option.partner, path);
-    if (rc != IPART_OK)
-        return rc;
-    const ipart__party *buyer = ipart__party_find(p, ev->actor);
-    int64_t allowed = option_quantity_of(p, buyer);
-    if (allowed < 0)
-        return ipart__violation("R28", path, "actor", "option.follower.unnamed",
-                                "this follower is not named as an option holder in the terms: "
-                                "its purchase would need a new competition");
-    if (c->state != IPART__C_ACCEPTED && c->state != IPART__C_OPTION_EXERCISED)
-        return ipart__violation("R29", path, "partner", "option.not_accepted",
-                                "the option is exercised on a solution that passed its "
-                                "acceptance test");
-    if (!c->all_levels_met)
-        return ipart__violation("R27", path, "partner", "option.levels",
-                                "the acceptance test found a performance level unmet");
-    if (ev->as.option.unit_price.minor < 0)
-        return ipart__invalid(path, "unit_price", "option.price.negative", "must not be negative");
-    if (ev->as.option.unit_price.minor > p->terms->option.max_unit_price.minor)
-        return money_violation("R27", path, "unit_price", "option.max_cost",
-                               "the price exceeds the maximum cost of the option",
-                               p->terms->option.max_unit_price);
-    if (ipart__before(p->terms->option.expires, ev->date))
-        return ipart__violation("R28", path, "date", "option.expired",
-                                "the option has expired");
-    if (buyer->option_quantity + ev->as.option.quantity > allowed) {
-        char message[200];
-        snprintf(message, sizeof message,
-                 "the option gives '%s' %lld units in all; %lld are bought already",
-                 buyer->id, (long long)allowed, (long long)buyer->option_quantity);
-        return ipart__violation("R28", path, "quantity", "option.quantity", message);
-    }
-    wide value = (wide)ev->as.option.quantity * ev->as.option.unit_price.minor;
-    if (value < 0 || value + c->option_value.minor > INT64_MAX)
-        return ipart__fail(IPART_EOVERFLOW, "option.value",
-                           "quantity times unit price does not fit an amount");
-    return ipart__caps_guard(p, ev, path, "unit_price");
-}
-
-static ipart_status option_prepare(ipart_partnership *p, const ipart__event *ev,
-                                   ipart__prepared *pr)
-{
-    return ipart__caps_warn(p, ev, pr);
-}
-
-static void option_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
-{
-    (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.option.partner)->contract;
-    ipart__party *buyer = ipart__party_find(p, ev->actor);
-    buyer->option_quantity += ev->as.option.quantity;
-    buyer->options_from |= UINT64_C(1) << c->award_index;
-    c->option_quantity += ev->as.option.quantity;
-    c->option_value.minor += ev->as.option.quantity * ev->as.option.unit_price.minor;
-    c->state = IPART__C_OPTION_EXERCISED;
-}
-
-const ipart__handler ipart__option_exercised_handler = {option_may, option_check, option_prepare,
-                                                        option_commit};
-
-/* option_lapsed ------------------------------------------------------------------------------ */
-
-static ipart_status lapsed_may(const ipart_partnership *p, const ipart__party *actor,
-                               const char *actor_id)
-{
-    AUTHORITY_IN(p->stage == IPART_STAGE_PURCHASE, IPART__EV_OPTION_LAPSED);
-}
-
-static ipart_status lapsed_check(const ipart_partnership *p, const ipart__event *ev,
-                                 const char *path)
-{
-    ipart__contract *c = NULL;
-    ipart_status rc = find_contract(&c, p, ev->as.lapsed.partner, path);
-    if (rc != IPART_OK)
-        return rc;
-    if (c->state != IPART__C_ACCEPTED)
-        return contract_state_error(c, ev->as.lapsed.partner,
-                                    "an option lapses after acceptance, when it was not "
-                                    "exercised");
-    return ipart__need_reason(ev->as.lapsed.reason, path, "reason");
-}
-
-static void lapsed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
-{
-    (void)pr;
-    ipart__party_find(p, ev->as.lapsed.partner)->contract->state = IPART__C_OPTION_LAPSED;
-}
-
-const ipart__handler ipart__option_lapsed_handler = {lapsed_may, lapsed_check, NULL,
-                                                     lapsed_commit};
-
-/* partnership_completed ---------------------------------------------------------------------- */
-
-static ipart_status completed_may(const ipart_partnership *p, const ipart__party *actor,
-                                  const char *actor_id)
-{
-    AUTHORITY_IN(p->stage == IPART_STAGE_PURCHASE, IPART__EV_PARTNERSHIP_COMPLETED);
-}
-
-static ipart_status completed_check(const ipart_partnership *p, const ipart__event *ev,
-                                    const char *path)
-{
-    for (size_t i = 0; i < p->party_count; i++) {
-        const ipart__contract *c = p->parties[i]->contract;
-        if (c && !ipart__contract_ended(c))
-            return contract_state_error(c, p->parties[i]->id,
-                                        "every contract must have ended (option exercised or "
-                                        "lapsed, or terminated) before the partnership is "
-                                        "completed");
-    }
-    return ipart__need_reason(ev->as.cancelled.reason, path, "reason");
-}
-
-static void completed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
-{
-    (void)ev;
-    (void)pr;
-    p->stage = IPART_STAGE_COMPLETED;
-}
-
-const ipart__handler ipart__partnership_completed_handler = {completed_may, completed_check, NULL,
-                                                             completed_commit};
