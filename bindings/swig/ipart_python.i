@@ -364,4 +364,13 @@ IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
     if (!result) { ipart_py_raise_last(); SWIG_fail; }
 }
 
+%exception ipart_swig_evaluation_stability {
+    $action
+    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+}
+%exception ipart_swig_rights_explain {
+    $action
+    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+}
+
 %include "ipart.i"
