@@ -309,7 +309,7 @@ class Partnership:
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
 
-    def record(self, party: str, lang: str = "en") -> dict:
+    def record(self, party: str, lang: str = "en") -> Dict[str, Any]:
         """The procurement record (R41: Art. 84(1), FOA § 25-5) as ``party``
         may see it, in ``lang`` ("nb" or "en"; others fall back to English)."""
         return json.loads(self.record_json(party, lang))
@@ -322,7 +322,7 @@ class Partnership:
         """The procurement record as readable text in ``lang``."""
         return capi.ipart_partnership_record_text(self._handle(), party, lang)
 
-    def ocds(self, ocid: str, party: str, lang: str = "en") -> dict:
+    def ocds(self, ocid: str, party: str, lang: str = "en") -> Dict[str, Any]:
         """The OCDS 1.1.5 record package (one ``ocid`` for the partnership,
         a release per significant event, the compiled release) as ``party``
         may see it."""
@@ -332,20 +332,20 @@ class Partnership:
         """The OCDS record package as the library's canonical JSON text."""
         return capi.ipart_partnership_ocds_json(self._handle(), ocid, party, lang)
 
-    def eforms_xml(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+    def eforms_xml(self, subtype: str, party: str, settings: Union[str, Dict[str, Any]]) -> str:
         """The eForms notice ``subtype`` ("16") as UBL XML; ``settings`` gives
         what the log does not hold (ipart_partnership_eforms_xml)."""
-        text = settings if isinstance(settings, str) else json.dumps(settings)
-        return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party, text)
+        return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party,
+                                                 _settings_text(settings))
 
-    def eforms_map(self, subtype: str, party: str, settings: Union[str, dict]) -> Dict[str, List[str]]:
+    def eforms_map(self, subtype: str, party: str, settings: Union[str, Dict[str, Any]]) -> Dict[str, List[str]]:
         """The same notice's values keyed by eForms field id ("BT-105-Procedure")."""
         return json.loads(self.eforms_map_json(subtype, party, settings))
 
-    def eforms_map_json(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+    def eforms_map_json(self, subtype: str, party: str, settings: Union[str, Dict[str, Any]]) -> str:
         """The field map as the library's canonical JSON text."""
-        text = settings if isinstance(settings, str) else json.dumps(settings)
-        return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text)
+        return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party,
+                                                      _settings_text(settings))
 
     def timeline_svg(self, lang: str = "en") -> str:
         """The timeline as a standalone SVG document: one lane per partner
@@ -385,3 +385,8 @@ class Partnership:
         if self._p is None:
             return "<Partnership closed>"
         return f"<Partnership {self.profile} {self.stage} events={len(self)}>"
+
+
+def _settings_text(settings: Union[str, Dict[str, Any]]) -> str:
+    """The eForms settings as JSON text, whether given as text or as a dict."""
+    return settings if isinstance(settings, str) else json.dumps(settings)
