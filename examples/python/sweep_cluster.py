@@ -50,8 +50,8 @@ def report(results):
         for who, n in sorted(r.wins.items(), key=lambda kv: -kv[1]):
             if n:
                 print(f"   {who:8} wins {n:7} ({100 * n / len(r.winners):.1f} %)")
-        change = r.stability["winner_change"]
-        shift = (f"{change['basis_points'] / 100:.2f} points of weight change it"
+        change = r.stability.winner_change
+        shift = (f"{change.shift.basis_points / 100:.2f} points of weight change it"
                  if change else "no single weight transfer changes it")
         print(f"   published winner {r.published_winner}: wins {100 * r.published_share:.1f} %"
               f" of the sweep; {shift}")

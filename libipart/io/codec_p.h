@@ -7,17 +7,19 @@
 
 #include "core/strbuf_p.h"
 #include "ipart/errors.h"
-#include "model/event_p.h"
+#include "model/event_spec_p.h"
 
 /* Limits on untrusted input (doc/events.md). */
 #define IPART__MAX_DEPTH 32
-#define IPART__MAX_DOCUMENT_BYTES (64u * 1024u * 1024u)
 #define IPART__MAX_EVENTS 1000000u
 #define IPART__MAX_STRING 65536u
 
 /*
- * Parse JSON text strictly: syntax (IPART_EPARSE with the byte offset),
- * nesting depth, duplicate keys anywhere (IPART_EINVAL with the path).
+ * Parse JSON text strictly: its size and ipart__json_prescan() first
+ * (io/json_p.h: IPART_ERANGE, NUL in strings, BOM), then syntax
+ * (IPART_EPARSE with the byte offset; IPART_ENOMEM when cJSON ran out of
+ * memory), duplicate keys anywhere (IPART_EINVAL with the path, found in
+ * linear time).
  * `path` prefixes reported paths ("$" or "$.events[3]").
  */
 ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, const char *path);
@@ -35,20 +37,5 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
  */
 ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, const char *path,
                                       const char *currency);
-
-/*
- * A deep copy of decoded terms into `arena` (every string and array copied,
- * driven by the same field specs as decoding). NULL when out of memory.
- */
-ev_terms *ipart__terms_copy(ipart__arena *arena, const ev_terms *terms);
-
-/* Append the canonical JSON of an event (fixed key order, canonical money). */
-void ipart__event_encode(ipart__strbuf *b, const ipart__event *event);
-
-/* A new partnership holding the first `event_count` events of `p`'s log,
- * replayed (clone, and the queries at a point of the log). */
-struct ipart_partnership;
-ipart_status ipart__partnership_replay(struct ipart_partnership **out,
-                                      const struct ipart_partnership *p, size_t event_count);
 
 #endif

@@ -13,7 +13,7 @@
 #include "core/money_p.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
 
@@ -337,6 +337,17 @@ ipart_status ipart__award_prepare(ipart_partnership *p, const ipart__event *ev,
     return rc;
 }
 
+/* The shares of the schedules (R22): phase j of the plan, instalment j. */
+static int64_t phase_share(const void *p, size_t j)
+{
+    return ipart__plan_phase(p, j)->share;
+}
+
+static int64_t instalment_share(const void *instalments, size_t j)
+{
+    return ((const ev_instalment *)instalments)[j].share;
+}
+
 /* The price of phase k in the contract being signed: stated, or the
  * phase's share of the development price (the last phase the remainder). */
 static int64_t signed_phase_price(const ipart_partnership *p, const ipart__event *ev,
@@ -349,13 +360,7 @@ static int64_t signed_phase_price(const ipart_partnership *p, const ipart__event
                 return pp[i].price.minor;
         return 0;
     }
-    int64_t price = t->development_price.minor;
-    if (k + 1 < p->phase_count)
-        return ipart__share_of(price, ipart__plan_phase(p, k)->share);
-    int64_t rest = price;
-    for (size_t i = 0; i + 1 < p->phase_count; i++)
-        rest -= ipart__share_of(price, ipart__plan_phase(p, i)->share);
-    return rest;
+    return ipart__schedule_part(t->development_price.minor, p->phase_count, k, phase_share, p);
 }
 
 /* Instalment i of phase k for a phase price: its share (the last the
@@ -365,12 +370,7 @@ static int64_t instalment_amount(const ev_phase *ph, size_t i, int64_t phase_pri
     const ev_instalment *in = ph->instalments.items;
     if (in[i].has_amount)
         return in[i].amount.minor;
-    if (i + 1 < ph->instalments.count)
-        return ipart__share_of(phase_price, in[i].share);
-    int64_t rest = phase_price;
-    for (size_t j = 0; j + 1 < ph->instalments.count; j++)
-        rest -= ipart__share_of(phase_price, in[j].share);
-    return rest;
+    return ipart__schedule_part(phase_price, ph->instalments.count, i, instalment_share, in);
 }
 
 ipart_status ipart__signed_schedule_check(const ipart_partnership *p, const ipart__event *ev,

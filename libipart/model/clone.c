@@ -11,8 +11,8 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
-#include "io/codec_p.h"
 #include "model/contract_p.h"
+#include "model/event_spec_p.h"
 #include "model/partnership_p.h"
 
 static ipart_status copy_log(ipart_partnership *d, const ipart_partnership *s)

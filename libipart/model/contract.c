@@ -2,7 +2,7 @@
  * The partnership contract after the award (contract_p.h): the phase plan
  * of the terms and its checks, and each partner's contract - its storage
  * and what it owes, has paid and may still change. The caps are in caps.c,
- * the events in development.c.
+ * the events in handlers_development.c and handlers_purchase.c.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -16,7 +16,7 @@
 #include "core/error_p.h"
 #include "core/money_p.h"
 #include "model/guard_p.h"
-#include "rules/contract_p.h"
+#include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
 
@@ -486,4 +486,39 @@ ipart_status ipart__contract_terms_check(const ipart_partnership *p, const ev_te
         return ipart__invalid(path, "proportionality.max_ratio", "terms.proportionality.band",
                               "the maximum ratio is below the minimum");
     return IPART_OK;
+}
+
+/* ---- the development and purchase events' common guards -------------------- */
+
+int ipart__developing(const ipart_partnership *p)
+{
+    return p->stage == IPART_STAGE_DEVELOPMENT || p->stage == IPART_STAGE_PURCHASE;
+}
+
+ipart_status ipart__developing_may(const ipart_partnership *p, const ipart__party *actor,
+                                   const char *actor_id, ipart__event_type type)
+{
+    AUTHORITY_IN(ipart__developing(p), type);
+}
+
+/* The partner a development event names: a party with a signed contract. */
+ipart_status ipart__find_contract(ipart__contract **out, const ipart_partnership *p,
+                                  const char *id, const char *path)
+{
+    const ipart__party *t = ipart__party_find(p, id);
+    if (!t)
+        return ipart__unknown_party(path, "partner", id);
+    if (!t->contract || t->contract->state == IPART__C_AWARDED)
+        return ipart__violation("R4", path, "partner", "contract.none",
+                                "not a partner: no partnership contract has been signed with "
+                                "this operator");
+    *out = t->contract;
+    return IPART_OK;
+}
+
+ipart_status ipart__contract_state_error(const ipart__contract *c, const char *id,
+                                         const char *wanted)
+{
+    return ipart__fail(IPART_ESTATE, "contract.state", "the contract with '%s' is %s; %s", id,
+                       ipart__contract_state_name(c->state), wanted);
 }

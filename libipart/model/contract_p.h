@@ -2,9 +2,9 @@
  * Private: the partnership contract after the award (RULES.md E-H, b3):
  * the phase plan of the terms, each partner's contract (phases, targets,
  * instalments), the budget caps and the warnings. The event handlers of
- * the development and purchase stages live in contract.c; the procedure's
- * handlers (handlers.c) call the hooks below where the award and the
- * contract touch the plan and the caps.
+ * the development and purchase stages live in handlers_development.c and
+ * handlers_purchase.c; the earlier stages' handlers (handlers_*.c) call the
+ * hooks below where the award and the contract touch the plan and the caps.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -12,6 +12,7 @@
 #define IPART_MODEL_CONTRACT_P_H
 
 #include "core/strbuf_p.h"
+#include "ipart/contract.h"
 #include "model/partnership_p.h"
 
 /* ---- the plan of the terms ---------------------------------------------- */
@@ -46,18 +47,23 @@ void ipart__signed_schedule_commit(ipart_partnership *p, const ipart__event *ev)
 ipart_status ipart__terms_prepare_warnings(ipart_partnership *p, const ipart__event *ev,
                                            ipart__prepared *pr);
 
-/* ---- the handlers of the development and purchase events ------------------------ */
+/* ---- the development and purchase events' common guards ------------------------ */
 
-extern const ipart__handler ipart__phase_started_handler;
-extern const ipart__handler ipart__milestone_assessed_handler;
-extern const ipart__handler ipart__instalment_paid_handler;
-extern const ipart__handler ipart__contract_changed_handler;
-extern const ipart__handler ipart__phase_gate_decided_handler;
-extern const ipart__handler ipart__partnership_terminated_handler;
-extern const ipart__handler ipart__solution_accepted_handler;
-extern const ipart__handler ipart__option_exercised_handler;
-extern const ipart__handler ipart__option_lapsed_handler;
-extern const ipart__handler ipart__partnership_completed_handler;
+/* In development or purchase. */
+int ipart__developing(const ipart_partnership *p);
+
+/* may_send of a development event: the authority, while developing. */
+ipart_status ipart__developing_may(const ipart_partnership *p, const ipart__party *actor,
+                                   const char *actor_id, ipart__event_type type);
+
+/* The partner a development event names: a party with a signed contract
+ * (R4; IPART_ENOTFOUND for no party), at path.partner. */
+ipart_status ipart__find_contract(ipart__contract **out, const ipart_partnership *p,
+                                  const char *id, const char *path);
+
+/* IPART_ESTATE: the contract with `id` is not in the state the event needs. */
+ipart_status ipart__contract_state_error(const ipart__contract *c, const char *id,
+                                         const char *wanted);
 
 /* ---- reading a contract ------------------------------------------------------------ */
 
@@ -101,8 +107,11 @@ int64_t ipart__contract_change_limit(const ipart_partnership *p, const ipart__co
 /* Instalments payable now: approved and not yet fully paid (R22). */
 int64_t ipart__contract_payable(const ipart_partnership *p, const ipart__contract *c);
 
-/* The payments forecast (ipart_partnership_forecast_json) into `b`. */
-void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p);
+/* The payments still to come, in order (ipart_partnership_payment_at):
+ * `each` is called per row until it returns nonzero. Returns the total of
+ * the rows walked, saturated at INT64_MAX. */
+typedef int (*ipart__payment_fn)(const ipart_payment *row, void *ctx);
+int64_t ipart__payments_each(const ipart_partnership *p, ipart__payment_fn each, void *ctx);
 
 /* The earliest phase due date or option expiry; 0 when none is pending. */
 int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p);

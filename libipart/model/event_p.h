@@ -1,7 +1,8 @@
 /*
  * Private: typed events. The io layer decodes JSON into these (all strings
- * and arrays live in the event's arena) and encodes them back canonically;
- * the model applies them. See doc/events.md for the meaning of each field.
+ * and arrays live in the event's arena) by the field specs of
+ * model/event_spec_p.h; the model applies them and writes them back
+ * canonically by the same specs. See doc/events.md for each field.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -16,45 +17,75 @@
 #include "ipart/money.h"
 #include "rules/ipr_p.h"
 
-#define IPART__EVENT_TYPES(X)                      \
-    X(PARTNERSHIP_CREATED, "partnership_created")  \
-    X(FOLLOWER_NAMED, "follower_named")            \
-    X(NEED_DESCRIBED, "need_described")            \
-    X(MARKET_DIALOGUE_HELD, "market_dialogue_held") \
-    X(TERMS_SET, "terms_set")                      \
-    X(NOTICE_PUBLISHED, "notice_published")        \
-    X(PARTICIPATION_REQUESTED, "participation_requested") \
-    X(CANDIDATE_ASSESSED, "candidate_assessed")    \
-    X(CANDIDATES_INVITED, "candidates_invited")    \
-    X(TENDER_SUBMITTED, "tender_submitted")        \
-    X(NEGOTIATION_HELD, "negotiation_held")        \
-    X(DOCUMENTS_CHANGED, "documents_changed")      \
-    X(TENDERS_REDUCED, "tenders_reduced")          \
-    X(FINAL_TENDERS_CALLED, "final_tenders_called") \
-    X(TENDERS_EVALUATED, "tenders_evaluated")      \
-    X(AWARD_DECIDED, "award_decided")              \
-    X(CONTRACT_SIGNED, "contract_signed")          \
-    X(PROCEDURE_CANCELLED, "procedure_cancelled")  \
-    X(PHASE_STARTED, "phase_started")              \
-    X(MILESTONE_ASSESSED, "milestone_assessed")    \
-    X(INSTALMENT_PAID, "instalment_paid")          \
-    X(CONTRACT_CHANGED, "contract_changed")        \
-    X(PHASE_GATE_DECIDED, "phase_gate_decided")    \
-    X(PARTNERSHIP_TERMINATED, "partnership_terminated") \
-    X(SOLUTION_ACCEPTED, "solution_accepted")      \
-    X(OPTION_EXERCISED, "option_exercised")        \
-    X(OPTION_LAPSED, "option_lapsed")              \
-    X(PARTNERSHIP_COMPLETED, "partnership_completed") \
-    X(CALL_BACK_EXERCISED, "call_back_exercised")  \
-    X(CONSENT_GIVEN, "consent_given")              \
-    X(NOTE_RECORDED, "note_recorded")
+/*
+ * The event types: one row each, and every table of the library is generated
+ * from it (the names, the payload specs of model/event_spec.c, the handler
+ * table and its declarations). A row is
+ *
+ *   X(ENUM, "json_name", sender, handler, body)
+ *
+ *   sender  - who may send it (ipart__sender: AUTHORITY, OPERATOR, BUYER =
+ *             the authority or a follower, PARTY = any party, ANYONE); the
+ *             handler's may_send refuses every other role with IPART_EPERM
+ *   handler - its ipart__handler is ipart__<handler>_handler, defined in the
+ *             handlers_<stage>.c of its stage
+ *   body    - its payload spec is <body>_fields in model/event_spec.c
+ *
+ * doc/adding-an-event.md says how to add one.
+ */
+#define IPART__EVENT_TYPES(X) \
+  X(PARTNERSHIP_CREATED, "partnership_created", ANYONE, partnership_created, created) \
+  X(FOLLOWER_NAMED, "follower_named", AUTHORITY, follower_named, follower) \
+  X(NEED_DESCRIBED, "need_described", AUTHORITY, need_described, need) \
+  X(MARKET_DIALOGUE_HELD, "market_dialogue_held", AUTHORITY, market_dialogue_held, dialogue) \
+  X(TERMS_SET, "terms_set", AUTHORITY, terms_set, terms) \
+  X(NOTICE_PUBLISHED, "notice_published", AUTHORITY, notice_published, notice) \
+  X(PARTICIPATION_REQUESTED, "participation_requested", OPERATOR, participation_requested, \
+    request) \
+  X(CANDIDATE_ASSESSED, "candidate_assessed", AUTHORITY, candidate_assessed, assessed) \
+  X(CANDIDATES_INVITED, "candidates_invited", AUTHORITY, candidates_invited, invited) \
+  X(TENDER_SUBMITTED, "tender_submitted", OPERATOR, tender_submitted, tender_event) \
+  X(NEGOTIATION_HELD, "negotiation_held", AUTHORITY, negotiation_held, negotiation) \
+  X(DOCUMENTS_CHANGED, "documents_changed", AUTHORITY, documents_changed, changed) \
+  X(TENDERS_REDUCED, "tenders_reduced", AUTHORITY, tenders_reduced, reduced) \
+  X(FINAL_TENDERS_CALLED, "final_tenders_called", AUTHORITY, final_tenders_called, final_called) \
+  X(TENDERS_EVALUATED, "tenders_evaluated", AUTHORITY, tenders_evaluated, evaluated) \
+  X(AWARD_DECIDED, "award_decided", AUTHORITY, award_decided, award) \
+  X(CONTRACT_SIGNED, "contract_signed", AUTHORITY, contract_signed, signed) \
+  X(PROCEDURE_CANCELLED, "procedure_cancelled", AUTHORITY, procedure_cancelled, cancelled) \
+  X(PHASE_STARTED, "phase_started", AUTHORITY, phase_started, phase_started) \
+  X(MILESTONE_ASSESSED, "milestone_assessed", AUTHORITY, milestone_assessed, milestone) \
+  X(INSTALMENT_PAID, "instalment_paid", AUTHORITY, instalment_paid, payment) \
+  X(CONTRACT_CHANGED, "contract_changed", AUTHORITY, contract_changed, change) \
+  X(PHASE_GATE_DECIDED, "phase_gate_decided", AUTHORITY, phase_gate_decided, gate) \
+  X(PARTNERSHIP_TERMINATED, "partnership_terminated", AUTHORITY, partnership_terminated, \
+    cancelled) \
+  X(SOLUTION_ACCEPTED, "solution_accepted", AUTHORITY, solution_accepted, accepted) \
+  X(OPTION_EXERCISED, "option_exercised", BUYER, option_exercised, option_event) \
+  X(OPTION_LAPSED, "option_lapsed", AUTHORITY, option_lapsed, lapsed) \
+  X(PARTNERSHIP_COMPLETED, "partnership_completed", AUTHORITY, partnership_completed, cancelled) \
+  X(CALL_BACK_EXERCISED, "call_back_exercised", AUTHORITY, call_back_exercised, call_back_event) \
+  X(CONSENT_GIVEN, "consent_given", OPERATOR, consent_given, consent) \
+  X(NOTE_RECORDED, "note_recorded", PARTY, note_recorded, note)
 
 typedef enum ipart__event_type {
-#define IPART__EV_ENUM(name, text) IPART__EV_##name,
+#define IPART__EV_ENUM(name, ...) IPART__EV_##name,
     IPART__EVENT_TYPES(IPART__EV_ENUM)
 #undef IPART__EV_ENUM
     IPART__EV_COUNT
 } ipart__event_type;
+
+/* Who may send an event type (the sender column of IPART__EVENT_TYPES). */
+typedef enum ipart__sender {
+    IPART__SENDER_ANYONE,    /* no role is refused (the first event names its authority) */
+    IPART__SENDER_PARTY,     /* any party of the partnership */
+    IPART__SENDER_AUTHORITY, /* the contracting authority */
+    IPART__SENDER_OPERATOR,  /* an economic operator */
+    IPART__SENDER_BUYER      /* the authority or a follower (the option, R28) */
+} ipart__sender;
+
+/* The sender of an event type; IPART__SENDER_ANYONE for an out-of-range value. */
+ipart__sender ipart__event_sender(ipart__event_type type);
 
 /* The JSON name of an event type; NULL for an out-of-range value. */
 const char *ipart__event_type_name(ipart__event_type type);
@@ -80,6 +111,7 @@ typedef enum { EV_REGIME_LOU, EV_REGIME_LUFS } ev_regime;
 typedef enum { EV_PHASE_RND, EV_PHASE_PROTOTYPE, EV_PHASE_TEST_PILOT,
                EV_PHASE_PRE_SERIES } ev_phase_kind;
 typedef enum { EV_TEMPLATE_CUSTOM, EV_TEMPLATE_DFO } ev_plan_template;
+typedef enum { EV_PURPOSE_OPERATIONS, EV_PURPOSE_LONG_TERM_TEST } ev_option_purpose;
 typedef enum { EV_COMPENSATION_FULL, EV_COMPENSATION_PARTIAL } ev_compensation_model;
 typedef enum { EV_OWED_COMPLETED_MILESTONES, EV_OWED_PRO_RATA } ev_owed_policy;
 typedef enum { EV_CAP_DEVELOPMENT, EV_CAP_PARTNER, EV_CAP_PHASE, EV_CAP_PURCHASE } ev_cap_scope;
@@ -176,6 +208,10 @@ typedef struct ev_phase_price {
     const char *phase;
     ipart_money price;
 } ev_phase_price;
+
+typedef struct ev_option_site {
+    const char *name; /* where the purchased units are used */
+} ev_option_site;
 
 typedef struct ev_level_result {
     const char *level;
@@ -394,6 +430,10 @@ typedef struct ipart__event {
             const char *partner;
             int64_t quantity;
             ipart_money unit_price;
+            ipart__array sites; /* ev_option_site: where the units are used (optional) */
+            int has_sites;
+            int purpose; /* ev_option_purpose (optional) */
+            int has_purpose;
         } option;
         struct {
             const char *partner;

@@ -6,8 +6,10 @@
 #include "model/guard_p.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/error_p.h"
+#include "core/money_p.h"
 
 int ipart__blank(const char *s)
 {
@@ -111,4 +113,52 @@ ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id
                            ipart_role_name(actor->role), ipart_role_name(role),
                            ipart__event_type_name(type));
     return IPART_OK;
+}
+
+int ipart__remaining(const ipart__party *party)
+{
+    return party->role == IPART_ROLE_OPERATOR && party->invited && !party->eliminated;
+}
+
+int ipart__listed(const ipart__array *ids, const char *id)
+{
+    const char *const *items = ids->items;
+    for (size_t i = 0; i < ids->count; i++)
+        if (strcmp(items[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+ipart_status ipart__find_operator(ipart__party **out, const ipart_partnership *p, const char *id,
+                                  const char *path, const char *field)
+{
+    ipart__party *party = ipart__party_find(p, id);
+    if (!party || party->role != IPART_ROLE_OPERATOR)
+        return ipart__unknown_party(path, field, id);
+    *out = party;
+    return IPART_OK;
+}
+
+ipart_status ipart__accept(const ipart_partnership *p, const ipart__event *ev, const char *path)
+{
+    (void)p;
+    (void)ev;
+    (void)path;
+    return IPART_OK;
+}
+
+void ipart__no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
+{
+    (void)p;
+    (void)ev;
+    (void)pr;
+}
+
+ipart_status ipart__money_violation(const char *rule, const char *path, const char *field,
+                                    const char *key, const char *what, ipart_money limit)
+{
+    char text[IPART__MONEY_TEXT_SIZE], message[240];
+    ipart__money_canonical(text, limit);
+    snprintf(message, sizeof message, "%s (at most %s)", what, text);
+    return ipart__violation(rule, path, field, key, message);
 }

@@ -48,6 +48,25 @@ ipart_status ipart__unknown_party(const char *path, const char *field, const cha
 ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id,
                                  ipart_role role, ipart__event_type type);
 
+/* Operators still in competition: invited and not eliminated. */
+int ipart__remaining(const ipart__party *party);
+
+/* `id` is one of the ids of `ids` (an ipart__array of const char *). */
+int ipart__listed(const ipart__array *ids, const char *id);
+
+/* The operator `id`; IPART_ENOTFOUND at path.field when there is none. */
+ipart_status ipart__find_operator(ipart__party **out, const ipart_partnership *p, const char *id,
+                                  const char *path, const char *field);
+
+/* A check with no payload guard, and a commit that changes no state (the
+ * log entry and a new party are kept by apply itself). */
+ipart_status ipart__accept(const ipart_partnership *p, const ipart__event *ev, const char *path);
+void ipart__no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
+
+/* IPART_ERULE naming `rule` at path.field: "<what> (at most <limit>)". */
+ipart_status ipart__money_violation(const char *rule, const char *path, const char *field,
+                                    const char *key, const char *what, ipart_money limit);
+
 /* In a may_send handler: only the authority, only when `stage_ok`. */
 #define AUTHORITY_IN(stage_ok, type)                                                  \
     do {                                                                              \

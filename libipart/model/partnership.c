@@ -11,7 +11,7 @@
 #include "core/alloc_p.h"
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
-#include "io/codec_p.h"
+#include "model/event_spec_p.h"
 #include "model/partnership_p.h"
 
 static const char *const stage_names[] = {
@@ -39,7 +39,7 @@ const char *ipart_role_name(ipart_role role)
 const char *ipart__event_type_name(ipart__event_type type)
 {
     static const char *const names[] = {
-#define IPART__EV_NAME(name, text) text,
+#define IPART__EV_NAME(name, text, ...) text,
         IPART__EVENT_TYPES(IPART__EV_NAME)
 #undef IPART__EV_NAME
     };
@@ -47,6 +47,24 @@ const char *ipart__event_type_name(ipart__event_type type)
         return NULL;
     return names[type];
 }
+
+ipart__sender ipart__event_sender(ipart__event_type type)
+{
+    static const ipart__sender senders[] = {
+#define IPART__EV_SENDER(name, text, sender, ...) IPART__SENDER_##sender,
+        IPART__EVENT_TYPES(IPART__EV_SENDER)
+#undef IPART__EV_SENDER
+    };
+    if ((int)type < 0 || type >= IPART__EV_COUNT)
+        return IPART__SENDER_ANYONE;
+    return senders[type];
+}
+
+#define IPART__EV_HANDLER(name, text, sender, handler, body) \
+    [IPART__EV_##name] = &ipart__##handler##_handler,
+const ipart__handler *const ipart__handlers[IPART__EV_COUNT] = {
+    IPART__EVENT_TYPES(IPART__EV_HANDLER)};
+#undef IPART__EV_HANDLER
 
 /* ---- lifecycle -------------------------------------------------------------- */
 
@@ -381,18 +399,12 @@ ipart_status ipart_partnership_awarded_sum(ipart_money *out, const ipart_partner
 ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
                                       ipart_date on)
 {
-    ipart_threshold_verdict v;
-    ipart_status rc = ipart_money_add(&v.estimated_value, p->terms->budget.max_rnd_value,
-                                      p->terms->budget.estimated_purchase_value);
-    if (rc == IPART_OK)
-        rc = ipart__threshold(&v.threshold, &v.valid_from, p->profile->code,
-                              (ipart__authority_kind)p->authority->kind,
-                              (ipart__contract_type)p->terms->contract_type, p->currency, on);
-    if (rc != IPART_OK)
-        return rc;
-    v.above = v.estimated_value.minor >= v.threshold.minor;
-    *out = v;
-    return IPART_OK;
+    return ipart__threshold_verdict_of(out, p->profile->code,
+                                       (ipart__authority_kind)p->authority->kind,
+                                       (ipart__contract_type)p->terms->contract_type,
+                                       p->currency, on,
+                                       p->terms->budget.max_rnd_value,
+                                       p->terms->budget.estimated_purchase_value);
 }
 
 ipart_status ipart_partnership_threshold(ipart_threshold_verdict *out, const ipart_partnership *p)

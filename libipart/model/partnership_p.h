@@ -191,6 +191,14 @@ typedef struct ipart__handler {
     void (*commit)(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
 } ipart__handler;
 
+/* Each event type's handler, ipart__<handler>_handler (the handler column of
+ * the event rows, event_p.h), defined in the handlers_<stage>.c of its stage. */
+#define IPART__EV_HANDLER_DECL(name, text, sender, handler, body) \
+    extern const ipart__handler ipart__##handler##_handler;
+IPART__EVENT_TYPES(IPART__EV_HANDLER_DECL)
+#undef IPART__EV_HANDLER_DECL
+
+/* The handlers by event type (generated from the event rows). */
 extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);

@@ -1,6 +1,6 @@
 /*
- * IP rights as the state stands (rights_p.h): the call-back event, and the
- * facts rules/ipr.c resolves the rights from.
+ * IP rights as the state stands (rights_p.h): the facts rules/ipr.c resolves
+ * the rights from. The call-back event is in handlers_purchase.c.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -10,59 +10,6 @@
 #include "core/error_p.h"
 #include "model/guard_p.h"
 #include "model/rights_p.h"
-
-/* ---- call_back_exercised ---------------------------------------------------- */
-
-static ipart_status call_back_may(const ipart_partnership *p, const ipart__party *actor,
-                                  const char *actor_id)
-{
-    /* A call-back follows the partner's (lack of) exploitation: during or after the contract. */
-    AUTHORITY_IN(p->stage >= IPART_STAGE_DEVELOPMENT && p->stage != IPART_STAGE_CANCELLED,
-                 IPART__EV_CALL_BACK_EXERCISED);
-}
-
-static int condition_index(const ev_ipr *ipr, const char *id)
-{
-    const ev_ipr_condition *c = ipr->call_back.conditions.items;
-    for (size_t i = 0; ipr->has_call_back && i < ipr->call_back.conditions.count; i++)
-        if (strcmp(c[i].id, id) == 0)
-            return (int)i;
-    return -1;
-}
-
-static ipart_status call_back_check(const ipart_partnership *p, const ipart__event *ev,
-                                    const char *path)
-{
-    const ev_ipr *ipr = &p->terms->ipr;
-    if (ipr->regime != EV_IPR_SUPPLIER_OWNS_CALL_BACK || !ipr->has_call_back)
-        return ipart__violation("R36", path, NULL, "call_back.not_in_terms",
-                                "the IPR terms of the procurement documents give no call-back");
-    const ipart__party *t = ipart__party_find(p, ev->as.call_back.partner);
-    if (!t || t->role != IPART_ROLE_OPERATOR)
-        return ipart__unknown_party(path, "partner", ev->as.call_back.partner);
-    if (!t->contract || !t->contract_signed)
-        return ipart__violation("R4", path, "partner", "contract.none",
-                                "not a partner: no partnership contract has been signed with "
-                                "this operator");
-    if (t->contract->called_back)
-        return ipart__fail(IPART_EEXISTS, "call_back.twice",
-                           "the call-back on the results of '%s' was already exercised", t->id);
-    if (condition_index(ipr, ev->as.call_back.condition) < 0)
-        return ipart__violation("R36", path, "condition", "call_back.condition",
-                                "not a call-back condition of the terms: a call-back cites one");
-    return ipart__need_reason(ev->as.call_back.reason, path, "reason");
-}
-
-static void call_back_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
-{
-    (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.call_back.partner)->contract;
-    c->called_back = 1;
-    c->call_back_condition = (size_t)condition_index(&p->terms->ipr, ev->as.call_back.condition);
-}
-
-const ipart__handler ipart__call_back_exercised_handler = {call_back_may, call_back_check, NULL,
-                                                           call_back_commit};
 
 /* ---- the facts ------------------------------------------------------------------ */
 

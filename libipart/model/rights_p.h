@@ -10,8 +10,6 @@
 #include "model/partnership_p.h"
 #include "rules/ipr_p.h"
 
-extern const ipart__handler ipart__call_back_exercised_handler;
-
 /*
  * The five answers for `party` about `asset` ("<partner>.foreground" or
  * "<partner>.background"). IPART_ENOTFOUND for an unknown party, asset

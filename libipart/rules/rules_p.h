@@ -7,6 +7,7 @@
 #include "ipart/date.h"
 #include "ipart/errors.h"
 #include "ipart/money.h"
+#include "ipart/partnership.h"
 
 typedef struct ipart__profile {
     const char *code;                /* "NO", "SE", "DK", "EU" */
@@ -48,6 +49,20 @@ typedef enum ipart__contract_type {
 ipart_status ipart__threshold(ipart_money *out, ipart_date *valid_from, const char *profile,
                               ipart__authority_kind kind, ipart__contract_type type,
                               const char *currency, ipart_date on);
+
+/*
+ * R3, R30: the estimated value of a case (its maximum R&D value plus its
+ * estimated purchase value) against the EEA threshold in force `on` for
+ * the profile, authority kind and contract type, in `currency` (the
+ * case's). IPART_ENOTFOUND when the
+ * table has no threshold for the case, IPART_EOVERFLOW or IPART_ECURRENCY
+ * from adding the two values.
+ */
+ipart_status ipart__threshold_verdict_of(ipart_threshold_verdict *out, const char *profile,
+                                         ipart__authority_kind kind, ipart__contract_type type,
+                                         const char *currency, ipart_date on,
+                                         ipart_money max_rnd_value,
+                                         ipart_money estimated_purchase_value);
 
 /* Legal source of a rule id ("R13" -> "Dir. 2014/24/EU Art. 65(2)..."), "" if unknown. */
 const char *ipart__rule_source(const char *rule);

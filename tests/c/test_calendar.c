@@ -8,6 +8,7 @@
  */
 #include "harness.h"
 #include "core/date_p.h"
+#include "rules/periods_p.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -209,6 +210,27 @@ Test(calendar, r40_standstill_example)
     /* The same period in the EU profile has no holidays to skip. */
     assert_ok(ipart_period_end(&end, "EU", iso("2019-04-08"), 10));
     cr_assert(same_date(end, iso("2019-04-18")));
+}
+
+Test(calendar, the_rules_periods_count_per_profile)
+{
+    /* R40 as the guard and next_due compute it (rules/periods.c): NO counts
+     * 10 days over Easter 2019; SE without electronic communication 15. */
+    ipart_date end;
+    assert_ok(ipart__standstill_end(&end, ipart__profile_get("NO"), 1, iso("2019-04-08")));
+    cr_assert(same_date(end, iso("2019-04-23")));
+    cr_assert(same_date(ipart__first_signing_day(end), iso("2019-04-24")));
+    cr_assert(!ipart__standstill_over(end, iso("2019-04-23")), "the last day is still standstill");
+    cr_assert(ipart__standstill_over(end, iso("2019-04-24")));
+    ipart_date paper, electronic;
+    assert_ok(ipart__standstill_end(&paper, ipart__profile_get("SE"), 0, iso("2021-03-01")));
+    assert_ok(ipart__standstill_end(&electronic, ipart__profile_get("SE"), 1, iso("2021-03-01")));
+    cr_assert(same_date(electronic, iso("2021-03-11")));
+    cr_assert(same_date(paper, iso("2021-03-16")));
+    /* R6: 30 days from the day after dispatch. */
+    ipart_date deadline;
+    assert_ok(ipart__request_deadline_min(&deadline, ipart__profile_get("EU"), iso("2021-03-01")));
+    cr_assert(same_date(deadline, iso("2021-03-31")));
 }
 
 Test(calendar, names_and_ids)

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/contract_math_p.h"
+
 TestSuite(contract, IPART_TEST_FIXTURE);
 
 static cJSON *stavanger(void)
@@ -40,6 +42,28 @@ static ipart_money nok(int64_t minor)
     ipart_money m;
     assert_ok(ipart_money_from_minor(&m, minor, "NOK"));
     return m;
+}
+
+static int64_t share_at(const void *shares, size_t j)
+{
+    return ((const int64_t *)shares)[j];
+}
+
+Test(contract, a_schedule_adds_up_to_its_total_exactly)
+{
+    /* R22 (rules/contract_math.c): thirds of 100.00 are 33.33, 33.33 and 33.34. */
+    static const int64_t thirds[] = {3333, 3333, 3334};
+    cr_assert_eq(ipart__schedule_part(10000, 3, 0, share_at, thirds), 3333);
+    cr_assert_eq(ipart__schedule_part(10000, 3, 1, share_at, thirds), 3333);
+    cr_assert_eq(ipart__schedule_part(10000, 3, 2, share_at, thirds), 3334);
+    /* Rounded-down parts leave the last the remainder: 1 ore splits 50/50 as 0 + 1. */
+    static const int64_t halves[] = {5000, 5000};
+    cr_assert_eq(ipart__schedule_part(1, 2, 0, share_at, halves), 0);
+    cr_assert_eq(ipart__schedule_part(1, 2, 1, share_at, halves), 1);
+    int64_t sum = 0;
+    for (size_t i = 0; i < 3; i++)
+        sum += ipart__schedule_part(INT64_MAX, 3, i, share_at, thirds);
+    cr_assert_eq(sum, INT64_MAX, "the parts add up to the total, however large");
 }
 
 Test(contract, partner_status_and_its_errors)

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/event_p.h"
+
 TestSuite(partnership, IPART_TEST_FIXTURE);
 
 /* ---- helpers ----------------------------------------------------------------- */
@@ -21,11 +23,11 @@ static char *print(const cJSON *json)
     return text;
 }
 
-/* A malloc'd copy (strdup is POSIX, not C11). */
+/* A copy freed like cJSON's output (cJSON_free). */
 static char *copy_text(const char *text)
 {
     size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
+    char *copy = cJSON_malloc(n);
     cr_assert_not_null(copy);
     return memcpy(copy, text, n);
 }
@@ -248,7 +250,7 @@ static void run_valid_case(const char *name)
     char *saved_original = save(from_original);
     cr_assert_str_eq(saved_original, saved);
 
-    free(original);
+    cJSON_free(original);
     ipart_free(saved);
     ipart_free(resaved);
     ipart_free(saved_original);
@@ -288,6 +290,16 @@ Test(partnership, swedish_negotiated_procedure_with_paper_standstill)
     run_valid_case("se_negotiated.json");
 }
 
+Test(partnership, works_contract_below_the_threshold)
+{
+    run_valid_case("works_below_threshold.json");
+}
+
+Test(partnership, works_contract_at_the_threshold)
+{
+    run_valid_case("works_at_threshold.json");
+}
+
 /* ---- rejections: each names its rule, and changes nothing ----------------------- */
 
 Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
@@ -323,7 +335,7 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         cr_assert_eq(ipart_partnership_event_count(p), count);
         cr_assert_eq(ipart_partnership_stage(p), stage);
 
-        free(text);
+        cJSON_free(text);
         ipart_free(before);
         ipart_free(after);
         ipart_partnership_free(p);
@@ -359,7 +371,7 @@ Test(partnership, rejections_are_atomic_under_allocation_failure)
             }
             cr_assert(rc == IPART_ENOMEM || rc != IPART_OK);
         }
-        free(text);
+        cJSON_free(text);
         ipart_free(before);
         ipart_partnership_free(p);
         cJSON_Delete(base);
@@ -394,7 +406,7 @@ Test(partnership, every_event_is_atomic_under_allocation_failure)
             ipart_free(after);
         }
         ipart_free(before);
-        free(text);
+        cJSON_free(text);
     }
     ipart_partnership_free(p);
     cJSON_Delete(kase);
@@ -423,7 +435,7 @@ Test(partnership, load_save_clone_leak_nothing_when_any_allocation_fails)
     char *text = print(item(kase, "document"));
     long allocations = harness_fail_each(load_scenario, text);
     cr_assert_gt(allocations, 100);
-    free(text);
+    cJSON_free(text);
     cJSON_Delete(kase);
 }
 
@@ -511,6 +523,69 @@ Test(partnership, actions_name_the_blocking_rule)
     cr_assert_eq(cJSON_GetArraySize(actions), 31, "one entry per event type");
     cJSON_Delete(actions);
     ipart_free(text);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* Does the sender column of the event rows (model/event_p.h) admit `role`? */
+static int sender_admits(ipart__sender sender, ipart_role role)
+{
+    switch (sender) {
+    case IPART__SENDER_ANYONE:
+    case IPART__SENDER_PARTY:
+        return 1;
+    case IPART__SENDER_AUTHORITY:
+        return role == IPART_ROLE_AUTHORITY;
+    case IPART__SENDER_OPERATOR:
+        return role == IPART_ROLE_OPERATOR;
+    case IPART__SENDER_BUYER:
+        return role != IPART_ROLE_OPERATOR;
+    }
+    return 0;
+}
+
+/* Whether `actor` (of `role`) is refused each event type with IPART_EPERM
+ * exactly when the sender column excludes its role. */
+static void check_senders(const ipart_partnership *p, const char *actor, ipart_role role)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_actions_json(&text, p, actor));
+    cJSON *actions = cJSON_Parse(text);
+    int t = 0;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, actions) {
+        const cJSON *code = item(a, "code");
+        int refused = cJSON_IsString(code) && strcmp(code->valuestring, "IPART_EPERM") == 0;
+        int stage_gate = cJSON_IsString(code) && strcmp(code->valuestring, "IPART_ESTATE") == 0;
+        int admits = sender_admits(ipart__event_sender((ipart__event_type)t), role);
+        cr_assert_str_eq(item(a, "type")->valuestring, ipart__event_type_name((ipart__event_type)t));
+        if (!stage_gate) /* the stage and date gates of apply come before the sender's */
+            cr_assert_eq(refused, !admits, "'%s' sending '%s': %s", actor,
+                         item(a, "type")->valuestring, text);
+        t++;
+    }
+    cr_assert_eq(t, IPART__EV_COUNT);
+    cJSON_Delete(actions);
+    ipart_free(text);
+}
+
+Test(partnership, every_sender_column_matches_its_handler)
+{
+    cJSON *kase = load_base("stavanger.json");
+    const cJSON *events = item(item(kase, "document"), "events");
+    ipart_partnership *p = new_partnership(item(kase, "document"));
+    int i = 0, checked = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, events) {
+        harness_apply_json(p, ev, i++);
+        ipart_party party;
+        for (size_t k = 0; k < ipart_partnership_party_count(p); k++) {
+            assert_ok(ipart_partnership_party_at(&party, p, k));
+            check_senders(p, party.id, party.role);
+            checked++;
+        }
+    }
+    cr_assert_gt(checked, 100);
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
@@ -679,4 +754,60 @@ Test(partnership, queries_refuse_null)
     cr_assert_eq(ipart_partnership_event_count(NULL), 0);
     cr_assert_eq(ipart_partnership_party_count(NULL), 0);
     ipart_partnership_free(p);
+}
+
+/* ---- thresholds at each boundary date (tests/cases/rules/thresholds.json) ----------- */
+
+static void replace_string(cJSON *obj, const char *key, const cJSON *value)
+{
+    cr_assert(cJSON_ReplaceItemInObjectCaseSensitive(obj, key,
+                                                     cJSON_CreateString(value->valuestring)));
+}
+
+/* The document of a threshold case: the template with the case's values. */
+static char *threshold_document(const cJSON *template, const cJSON *kase)
+{
+    cJSON *events = cJSON_Duplicate(template, 1);
+    cJSON *ev;
+    cJSON_ArrayForEach(ev, events) replace_string(ev, "date", item(kase, "date"));
+    cJSON *created = cJSON_GetArrayItem(events, 0);
+    replace_string(created, "currency", item(kase, "currency"));
+    replace_string(cJSON_GetObjectItemCaseSensitive(created, "authority"), "kind",
+                   item(kase, "authority_kind"));
+    replace_string(cJSON_GetArrayItem(events, 1), "contract_type", item(kase, "contract_type"));
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "format", "ipart-document");
+    cJSON_AddNumberToObject(doc, "version", 1);
+    cJSON_AddStringToObject(doc, "profile", item(kase, "profile")->valuestring);
+    cJSON_AddItemToObject(doc, "events", events);
+    char *text = print(doc);
+    cJSON_Delete(doc);
+    return text;
+}
+
+Test(partnership, threshold_at_each_boundary_date)
+{
+    cJSON *file = harness_load_case("rules/thresholds.json");
+    const cJSON *kase;
+    int checked = 0;
+    cJSON_ArrayForEach(kase, item(file, "cases")) {
+        char *text = threshold_document(item(file, "template"), kase);
+        ipart_partnership *p = NULL;
+        assert_ok(ipart_partnership_load(&p, text));
+        ipart_threshold_verdict v;
+        if (item(kase, "error")) {
+            cr_assert_str_eq(ipart_error_name(ipart_partnership_threshold(&v, p)),
+                             item(kase, "error")->valuestring, "%s", text);
+        } else {
+            assert_ok(ipart_partnership_threshold(&v, p));
+            assert_money(v.threshold, item(kase, "threshold")->valuestring);
+            cr_assert_str_eq(v.threshold.currency, item(kase, "currency")->valuestring);
+            assert_date(v.valid_from, item(kase, "valid_from")->valuestring);
+        }
+        ipart_partnership_free(p);
+        cJSON_free(text);
+        checked++;
+    }
+    cr_assert_gt(checked, 100);
+    cJSON_Delete(file);
 }

@@ -56,3 +56,103 @@ def test_the_worked_example_is_the_library_output():
     assert block, "doc/partnership.md has no ledger block"
     assert block.group(1) == ledger(), \
         "doc/partnership.md is out of date: regenerate the ledger (tests/python/test_docs.py)"
+
+
+THRESHOLD_PAGE = ROOT / "doc" / "thresholds.md"
+THRESHOLD_COLUMNS = {"central_government": 2, "sub_central": 3, "body_governed_by_public_law": 3,
+                     "utility": 5}
+
+
+def threshold_tables():
+    """{profile: [(from, until or None, central, other, works, utilities)]} of doc/thresholds.md."""
+    tables, profile = {}, None
+    for line in THRESHOLD_PAGE.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"## (NO|SE|DK|EU) ", line)
+        if heading:
+            profile = heading.group(1)
+            tables[profile] = []
+        row = re.match(r"\| (\d{4}-\d\d-\d\d) \| (\d{4}-\d\d-\d\d|—) \|((?: \d+(?: \[D\])? \|){4})", line)
+        if row and profile:
+            figures = [int(f.split()[0]) for f in row.group(3).strip(" |").split("|")]
+            until = None if row.group(2) == "—" else row.group(2)
+            tables[profile].append((row.group(1), until, *figures))
+    return tables
+
+
+def test_the_threshold_tables_are_the_golden_cases():
+    tables = threshold_tables()
+    assert set(tables) == {"NO", "SE", "DK", "EU"} and all(tables.values())
+    cases = load_case("rules/thresholds.json")["cases"]
+    for case in cases:
+        rows = [r for r in tables[case["profile"]]
+                if r[0] <= case["date"] and (r[1] is None or case["date"] <= r[1])]
+        if "error" in case:
+            assert not rows, case
+            continue
+        row = rows[-1]
+        column = 4 if case["contract_type"] == "works" else THRESHOLD_COLUMNS[case["authority_kind"]]
+        assert (f"{row[column]}.00", row[0]) == (case["threshold"], case["valid_from"]), case
+    # every row's first day is a golden case
+    firsts = {(c["profile"], c["date"]) for c in cases if "error" not in c}
+    assert all((p, r[0]) in firsts for p, rows in tables.items() for r in rows)
+# ---- doc/adding-an-event.md -------------------------------------------------------------
+
+ADDING = ROOT / "doc" / "adding-an-event.md"
+# X(ENUM, "name", sender, handler, body); a long row wraps after a comma.
+EVENT_ROW = re.compile(r'^\s*X\((\w+), "(\w+)", (\w+), (\w+),\s*(?:\\\s*)?(\w+)\)', re.M)
+
+
+def test_adding_an_event_names_files_that_exist():
+    text = ADDING.read_text(encoding="utf-8")
+    paths = set(re.findall(r"`(libipart/[\w/]+\.[ch])`", text))
+    assert len(paths) >= 8
+    missing = sorted(p for p in paths if not (ROOT / p).is_file())
+    assert not missing, missing
+
+
+def test_adding_an_event_lists_every_stage_file():
+    text = ADDING.read_text(encoding="utf-8")
+    listed = set(re.findall(r"`libipart/model/(handlers_\w+\.c)`", text))
+    on_disk = {p.name for p in (ROOT / "libipart" / "model").glob("handlers_*.c")}
+    assert listed == on_disk
+
+
+def test_every_event_row_has_its_handler_in_a_stage_file_and_its_body_spec():
+    rows = EVENT_ROW.findall((ROOT / "libipart" / "model" / "event_p.h").read_text(encoding="utf-8"))
+    assert len(rows) == 31
+    handlers = "".join(p.read_text(encoding="utf-8")
+                       for p in (ROOT / "libipart" / "model").glob("handlers_*.c"))
+    specs = (ROOT / "libipart" / "model" / "event_spec.c").read_text(encoding="utf-8")
+    for enum, name, sender, handler, body in rows:
+        assert name == enum.lower()
+        assert sender in {"ANYONE", "PARTY", "AUTHORITY", "OPERATOR", "BUYER"}
+        assert f"const ipart__handler ipart__{handler}_handler =" in handlers, handler
+        assert f"field_spec {body}_fields[]" in specs, body
+    example = EVENT_ROW.search(ADDING.read_text(encoding="utf-8"))
+    assert example, "the page shows a row in the form of event_p.h"
+
+
+def _undocumented():
+    """Public names of the package (ipart.__all__) and their public methods
+    and properties that have no docstring of their own."""
+    import inspect
+    missing = []
+    for name in ipart.__all__:
+        obj = getattr(ipart, name)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            continue
+        doc = obj.__doc__
+        # A NamedTuple without a docstring gets "Name(field, ...)" generated.
+        if not doc or (inspect.isclass(obj) and doc.startswith(obj.__name__ + "(")):
+            missing.append(name)
+        for member, value in (vars(obj).items() if inspect.isclass(obj) else ()):
+            if member.startswith("_"):
+                continue
+            f = value.fget if isinstance(value, property) else getattr(value, "__func__", value)
+            if inspect.isfunction(f) and not f.__doc__:
+                missing.append(f"{name}.{member}")
+    return missing
+
+
+def test_every_public_name_has_a_docstring():
+    assert _undocumented() == []

@@ -87,7 +87,7 @@ def test_valid_procedure(name):
             assert str(verdict.threshold) == expect["threshold"]
             assert verdict.above == expect["above_threshold"]
         if "ranking" in expect:
-            got = [(r["tenderer"], r["rank"], r["total"]) for r in p.ranking]
+            got = [(r.tenderer, r.rank, str(r.points)) for r in p.ranking]
             assert got == [(r["tenderer"], r["rank"], r.get("total", g[2]))
                            for r, g in zip(expect["ranking"], got)]
         # Canonical round trip, and the original text loads to the same document.
@@ -145,23 +145,23 @@ def test_queries():
     assert authority.role is ipart.Role.AUTHORITY and authority.kind == "sub_central"
     followers = [x.id for x in p.parties if x.role is ipart.Role.FOLLOWER]
     assert len(followers) == 3
-    partners = [t["id"] for t in p.tenderers if t["status"] == "partner"]
+    partners = [t.id for t in p.tenderers if t.status == "partner"]
     assert len(partners) == 3 and len(p.tenderers) == 22
     assert p.party(partners[0]).status == "partner"
     assert p.budget_cap == ipart.Money("12000000.00", "NOK")
     assert p.awarded_sum <= p.budget_cap
     assert p.next_due is None
-    allowed = {a["type"]: a for a in p.actions(authority.id)}
-    assert len(allowed) == 31 and allowed["note_recorded"]["allowed"]
-    assert allowed["negotiation_held"]["allowed"] is False and allowed["negotiation_held"]["code"]
+    allowed = {a.type: a for a in p.actions(authority.id)}
+    assert len(allowed) == 31 and allowed["note_recorded"].allowed
+    assert allowed["negotiation_held"].allowed is False and allowed["negotiation_held"].code
 
 
 def test_actions_name_the_blocking_rule():
     doc = load_case("procedure/stavanger.json")["document"]
     upto = next(i for i, e in enumerate(doc["events"]) if e["type"] == "final_tenders_called") + 1
     p = replay("stavanger.json", upto)
-    negotiation = next(a for a in p.actions("stavanger") if a["type"] == "negotiation_held")
-    assert (negotiation["allowed"], negotiation["rule"]) == (False, "R14")
+    negotiation = next(a for a in p.actions("stavanger") if a.type == "negotiation_held")
+    assert (negotiation.allowed, negotiation.rule) == (False, "R14")
     assert p.next_due.kind == "final_tender_deadline"
 
 
@@ -201,6 +201,53 @@ def test_ties_are_reported_not_broken():
         p.apply(event)
     assert p.ranking is None  # no evaluation yet
     p.apply(events[87])
-    ranks = [(r["rank"], r["tied"]) for r in p.ranking]
+    ranks = [(r.rank, r.tied) for r in p.ranking]
     assert ranks == [(1, False), (2, True), (2, True), (4, False)]
-    assert p.ranking[1]["total"] == p.ranking[2]["total"]
+    assert p.ranking[1].points == p.ranking[2].points
+
+
+THRESHOLDS = load_case("rules/thresholds.json")
+
+
+def threshold_document(case):
+    """The document of a threshold case (tests/cases/README.md, rules/thresholds.json)."""
+    events = copy.deepcopy(THRESHOLDS["template"])
+    for event in events:
+        event["date"] = case["date"]
+    events[0]["currency"] = case["currency"]
+    events[0]["authority"]["kind"] = case["authority_kind"]
+    events[1]["contract_type"] = case["contract_type"]
+    return {"format": "ipart-document", "version": 1, "profile": case["profile"],
+            "events": events}
+
+
+@pytest.mark.parametrize("case", THRESHOLDS["cases"],
+                         ids=lambda c: f"{c['profile']}-{c['date']}-{c['authority_kind']}")
+def test_threshold_at_each_boundary(case):
+    p = ipart.Partnership.loads(threshold_document(case))
+    if "error" in case:
+        with pytest.raises(status_class(case["error"])):
+            p.threshold
+        return
+    verdict = p.threshold
+    assert str(verdict.threshold) == case["threshold"]
+    assert verdict.threshold.currency == case["currency"]
+    assert verdict.valid_from.isoformat() == case["valid_from"]
+# R41 (the procurement record) has no guard of its own: the append-only log is
+# the record. Every event of every golden procedure is a protocol entry with its
+# type, date and actor, and every discretionary decision keeps its reason (R42).
+DECISIONS = {"candidate_assessed", "candidates_invited", "documents_changed", "tenders_reduced",
+             "tenders_evaluated", "award_decided", "procedure_cancelled"}
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_r41_every_event_is_a_protocol_entry(name):
+    doc = load_case("procedure/" + name)["document"]
+    p = replay(name)
+    assert len(p) == len(doc["events"])
+    for i, entry in enumerate(p.events):
+        assert {"type", "date", "actor"} <= set(entry), f"event {i}"
+        assert (entry["type"], entry["date"], entry["actor"]) == (
+            doc["events"][i]["type"], doc["events"][i]["date"], doc["events"][i]["actor"])
+        if entry["type"] in DECISIONS:
+            assert entry["reason"].strip(), f"event {i} ({entry['type']}) keeps no reason"

@@ -29,7 +29,7 @@ import dataclasses
 import itertools
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
-from ._evaluation import TIED, WEIGHT_TOTAL, Evaluation, PriceModel
+from ._evaluation import TIED, WEIGHT_TOTAL, Evaluation, PriceModel, Stability
 
 #: Weight vectors per partition unless run() is told otherwise: a few
 #: milliseconds of bulk evaluation, large enough to dwarf a task's overhead.
@@ -115,7 +115,7 @@ class CaseResult(NamedTuple):
     model: PriceModel
     winners: array.array
     wins: Dict[str, int]
-    stability: Optional[dict]
+    stability: Optional[Stability]
     published_winner: Optional[str]
     published_share: Optional[float]
 
@@ -155,7 +155,7 @@ def evaluate(case: Case, model: PriceModel, start: int, stop: int) -> array.arra
     return case.evaluation(model).bulk(view).winners
 
 
-def stability(case: Case, model: PriceModel) -> Optional[dict]:
+def stability(case: Case, model: PriceModel) -> Optional[Stability]:
     """The stability of ``case``'s ranking at its published weights under
     ``model``; None when it has none."""
     if case.published is None:
@@ -188,7 +188,7 @@ def run(cases: Sequence[Case], models: Optional[Sequence[PriceModel]] = None, *,
 
 
 def _gather(case: Case, model: PriceModel, parts: List[array.array],
-            stable: Optional[dict]) -> CaseResult:
+            stable: Optional[Stability]) -> CaseResult:
     """One case and model: its partitions' winners, in order, and the figures."""
     winners = array.array("q")
     for w in parts:
@@ -198,7 +198,6 @@ def _gather(case: Case, model: PriceModel, parts: List[array.array],
     wins["(tied)"] = counts[TIED]
     if stable is None:
         return CaseResult(case.name, model, winners, wins, None, None, None)
-    top = stable["winner"]
-    name = "(tied)" if top is None else case.tenders[top]
+    name = "(tied)" if stable.winner is None else stable.winner
     share = wins[name] / len(winners) if winners else 0.0
     return CaseResult(case.name, model, winners, wins, stable, name, share)

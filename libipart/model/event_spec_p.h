@@ -1,0 +1,94 @@
+/*
+ * Private: the schema of the events - one table of field specs per event
+ * type, describing the ev_* structs of event_p.h. The io layer reads JSON
+ * by these specs; the model copies terms and writes the canonical JSON of
+ * an event by the same specs, so what is accepted and what is written
+ * cannot disagree (load -> save is byte-identical).
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_MODEL_EVENT_SPEC_P_H
+#define IPART_MODEL_EVENT_SPEC_P_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena_p.h"
+#include "core/strbuf_p.h"
+#include "model/event_p.h"
+
+
+typedef enum field_kind {
+    FK_ID,       /* const char *, [A-Za-z0-9._-]{1,64} */
+    FK_STRING,   /* const char *, valid UTF-8 */
+    FK_DATE,     /* ipart_date */
+    FK_MONEY,    /* ipart_money, a canonical decimal string in the case's currency */
+    FK_CURRENCY, /* const char *, an ISO 4217 code libipart knows */
+    FK_BOOL,     /* int */
+    FK_INT,      /* int64_t within [min, max] */
+    FK_ENUM,     /* int: index into names */
+    FK_OBJECT,   /* an embedded struct */
+    FK_ARRAY,    /* ipart__array of element structs */
+    FK_ID_ARRAY, /* ipart__array of const char * ids, no duplicates */
+    FK_ITEM_REF  /* the consent item: an object, or a (blanket) string */
+} field_kind;
+
+typedef struct object_spec object_spec;
+
+typedef struct field_spec {
+    const char *name;
+    field_kind kind;
+    size_t offset;
+    int required;
+    long has_offset; /* presence flag of an optional scalar or object, -1 if none */
+    int nullable;    /* written as null when absent */
+    int64_t min, max;
+    const char *const *names;
+    const object_spec *object;
+} field_spec;
+
+struct object_spec {
+    const field_spec *fields;
+    size_t count;
+    size_t size; /* of one element, for arrays */
+};
+
+#define NO_HAS (-1L)
+#define FIELD(T, n, k, m, req) {n, k, offsetof(T, m), req, NO_HAS, 0, 0, 0, NULL, NULL}
+#define REQ(T, n, k, m) FIELD(T, n, k, m, 1)
+#define OPT(T, n, k, m) FIELD(T, n, k, m, 0)
+#define OPT_HAS(T, n, k, m, h) {n, k, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, NULL, NULL}
+#define INT_REQ(T, n, m, lo, hi) {n, FK_INT, offsetof(T, m), 1, NO_HAS, 0, lo, hi, NULL, NULL}
+#define INT_OPT(T, n, m, h, lo, hi) \
+    {n, FK_INT, offsetof(T, m), 0, (long)offsetof(T, h), 0, lo, hi, NULL, NULL}
+#define INT_NULLABLE(T, n, m, h, lo, hi) \
+    {n, FK_INT, offsetof(T, m), 1, (long)offsetof(T, h), 1, lo, hi, NULL, NULL}
+#define ENUM_REQ(T, n, m, names) {n, FK_ENUM, offsetof(T, m), 1, NO_HAS, 0, 0, 0, names, NULL}
+#define ENUM_OPT(T, n, m, h, names) \
+    {n, FK_ENUM, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, names, NULL}
+#define OBJ_REQ(T, n, m, spec) {n, FK_OBJECT, offsetof(T, m), 1, NO_HAS, 0, 0, 0, NULL, &spec}
+#define OBJ_OPT(T, n, m, h, spec) \
+    {n, FK_OBJECT, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, NULL, &spec}
+#define ARR_REQ(T, n, m, spec, min_count) \
+    {n, FK_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, &spec}
+#define ARR_OPT(T, n, m, h, spec, min_count) \
+    {n, FK_ARRAY, offsetof(T, m), 0, (long)offsetof(T, h), 0, min_count, 0, NULL, &spec}
+#define ID_NULLABLE(T, n, m) {n, FK_ID, offsetof(T, m), 1, NO_HAS, 1, 0, 0, NULL, NULL}
+#define IDS_REQ(T, n, m, min_count) \
+    {n, FK_ID_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, NULL}
+#define SPEC(T, fields) {fields, sizeof fields / sizeof fields[0], sizeof(T)}
+
+/* The payload spec of each event type (the header fields type, date and
+ * actor are not in it). */
+extern const object_spec ipart__event_bodies[IPART__EV_COUNT];
+
+/*
+ * A deep copy of decoded terms into `arena` (every string and array copied,
+ * driven by the same field specs as decoding). NULL when out of memory.
+ */
+ev_terms *ipart__terms_copy(ipart__arena *arena, const ev_terms *terms);
+
+/* Append the canonical JSON of an event (fixed key order, canonical money). */
+void ipart__event_encode(ipart__strbuf *b, const ipart__event *event);
+
+#endif

@@ -1,0 +1,2 @@
+/* A fixture for c.layering_catches_*: the rules layer including cJSON. */
+#include <cjson/cJSON.h>
