@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import pathlib
 import time
+from typing import List
 
 from distributed import Client, LocalCluster
 
@@ -32,24 +33,26 @@ import ipart.sweep
 DEFAULT = pathlib.Path(__file__).resolve().parents[1] / "stavanger-procedure.json"
 
 
-def cases(paths, spread, step):
+def cases(paths: List[str], spread: int, step: int) -> List[ipart.sweep.Case]:
     """One sweep case per document: its last evaluation and the vectors around its weights."""
     out = []
     for path in paths:
         with open(path, encoding="utf-8") as f:
             p = ipart.Partnership.load(f)
         evaluation = ipart.Evaluation.from_partnership(p)
-        vectors = ipart.sweep.vectors_around(evaluation.weights, spread, step)
+        vectors = ipart.sweep.vectors_around(evaluation.weights or [], spread, step)
         out.append(ipart.sweep.Case.from_evaluation(pathlib.Path(path).stem, evaluation, vectors))
     return out
 
 
-def report(results):
+def report(results: List[ipart.sweep.CaseResult]) -> None:
     for r in results:
         print(f"{r.case} / {r.model}: {len(r.winners)} weight vectors")
         for who, n in sorted(r.wins.items(), key=lambda kv: -kv[1]):
             if n:
                 print(f"   {who:8} wins {n:7} ({100 * n / len(r.winners):.1f} %)")
+        if r.stability is None or r.published_share is None:
+            continue  # no published weights (cases() always has them)
         change = r.stability.winner_change
         shift = (f"{change.shift.basis_points / 100:.2f} points of weight change it"
                  if change else "no single weight transfer changes it")
@@ -57,7 +60,7 @@ def report(results):
               f" of the sweep; {shift}")
 
 
-def main():
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("documents", nargs="*", default=[str(DEFAULT)])
     parser.add_argument("--scheduler", help="address of a running Dask scheduler")
@@ -69,11 +72,11 @@ def main():
     todo = cases(args.documents, args.spread, args.step)
     with contextlib.ExitStack() as stack:
         if args.scheduler:
-            client = stack.enter_context(Client(args.scheduler))
+            client = stack.enter_context(Client(args.scheduler))  # type: ignore[no-untyped-call]
         else:
-            cluster = stack.enter_context(
-                LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0"))
-            client = stack.enter_context(Client(cluster))
+            cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=2, threads_per_worker=1, dashboard_address=":0"))
+            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
         print(f"cluster: {len(client.scheduler_info()['workers'])} workers at {client.scheduler.address}")
         started = time.perf_counter()
         results = ipart.sweep.run(todo, executor=client, chunk=args.chunk)

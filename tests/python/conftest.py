@@ -2,7 +2,6 @@
 import json
 import os
 import pathlib
-import re
 
 import pytest
 
@@ -20,15 +19,6 @@ def status_class(name: str) -> type:
     import ipart
     assert name.startswith("IPART_E"), name
     return ipart.error_class(ipart.Status[name[len("IPART_"):]])
-
-
-def guide_example(page: str):
-    """The Python block of a doc/ page (relative to the repository) and the
-    output block shown after it ("prints"), for tests that run the page."""
-    text = (pathlib.Path(__file__).resolve().parents[2] / "doc" / page).read_text(encoding="utf-8")
-    found = re.search(r"```python\n(.*?)```\n\nprints\n\n```\n(.*?)```", text, re.S)
-    assert found, f"doc/{page} has no Python block followed by what it prints"
-    return compile(found.group(1), f"doc/{page}", "exec"), found.group(2)
 
 
 @pytest.fixture

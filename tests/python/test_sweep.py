@@ -17,7 +17,7 @@ from distributed import Client, LocalCluster, get_task_stream
 
 import ipart
 import ipart.sweep as sweep
-from conftest import guide_example, load_case
+from conftest import load_case
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CHUNK = 997  # a prime: the last partition of every case is short
@@ -112,7 +112,7 @@ def test_the_sweep_has_variety(one_process):
 def test_stavanger_published_winner_is_the_partnerships(stavanger, one_process):
     model = ipart.Evaluation.from_partnership(stavanger).model
     r = next(r for r in one_process if r.case == "stavanger" and r.model == model)
-    assert r.published_winner == stavanger.ranking[0]["tenderer"]
+    assert r.published_winner == stavanger.ranking[0].tenderer
 
 
 def test_thread_pool_gives_the_same_results(cases, one_process):
@@ -170,16 +170,8 @@ def test_example_runs_on_a_scheduler_given_by_address(cluster, stavanger):
                           "--spread", "500", "--step", "50", "--chunk", "100"],
                          capture_output=True, text=True, env=env, timeout=240, check=True).stdout
     assert f"cluster: 2 workers at {cluster.scheduler_address}" in out
-    winner = stavanger.ranking[0]["tenderer"]
+    winner = stavanger.ranking[0].tenderer
     model = ipart.Evaluation.from_partnership(stavanger).model
     assert f"stavanger-procedure / {model}: 441 weight vectors" in out
     assert f"published winner {winner}: wins" in out
 
-
-def test_the_guide_shows_what_its_code_prints(monkeypatch, capsys):
-    """doc/sweeps.md: its Python block, run from the repository root,
-    prints the block that follows it."""
-    code, printed = guide_example("sweeps.md")
-    monkeypatch.chdir(ROOT)
-    exec(code, {})
-    assert capsys.readouterr().out == printed

@@ -30,6 +30,7 @@ import itertools
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from ._evaluation import TIED, WEIGHT_TOTAL, Evaluation, PriceModel, Stability
+from ._partnership import Partnership
 
 #: Weight vectors per partition unless run() is told otherwise: a few
 #: milliseconds of bulk evaluation, large enough to dwarf a task's overhead.
@@ -52,7 +53,7 @@ class Case:
     values: Tuple[int, ...]
     tenders: Tuple[str, ...]
     criteria: Tuple[str, ...]
-    weights: array.array
+    weights: "array.array[int]"
     published: Optional[Tuple[int, ...]] = None
     quality_scale: int = 10
     reference_price: int = 0
@@ -70,7 +71,7 @@ class Case:
                    scale, evaluation._reference)
 
     @classmethod
-    def from_partnership(cls, name: str, partnership,
+    def from_partnership(cls, name: str, partnership: Partnership,
                          weights: Optional[Iterable[int]] = None) -> "Case":
         """The last evaluation of a partnership (Evaluation.from_partnership);
         ``weights`` defaults to :func:`vectors_around` the published weights."""
@@ -113,14 +114,15 @@ class CaseResult(NamedTuple):
     """
     case: str
     model: PriceModel
-    winners: array.array
+    winners: "array.array[int]"
     wins: Dict[str, int]
     stability: Optional[Stability]
     published_winner: Optional[str]
     published_share: Optional[float]
 
 
-def vectors_around(published: Sequence[int], spread: int = 1000, step: int = 10) -> array.array:
+def vectors_around(published: Sequence[int], spread: int = 1000,
+                   step: int = 10) -> "array.array[int]":
     """Every weight vector within +-``spread`` basis points of ``published``
     in steps of ``step`` (all but the last criterion vary, the last takes
     the rest of 10000), as a flat int64 array; vectors with a weight
@@ -147,7 +149,7 @@ def partitions(cases: Sequence[Case], models: Sequence[PriceModel],
             for start in range(0, case.vectors, chunk)]
 
 
-def evaluate(case: Case, model: PriceModel, start: int, stop: int) -> array.array:
+def evaluate(case: Case, model: PriceModel, start: int, stop: int) -> "array.array[int]":
     """The winners of weight vectors start..stop-1 of ``case`` under
     ``model``: one bulk evaluation (the task each partition runs)."""
     k = len(case.criteria)
@@ -187,7 +189,7 @@ def run(cases: Sequence[Case], models: Optional[Sequence[PriceModel]] = None, *,
             for c, case in enumerate(cases) for m in models]
 
 
-def _gather(case: Case, model: PriceModel, parts: List[array.array],
+def _gather(case: Case, model: PriceModel, parts: List["array.array[int]"],
             stable: Optional[Stability]) -> CaseResult:
     """One case and model: its partitions' winners, in order, and the figures."""
     winners = array.array("q")
