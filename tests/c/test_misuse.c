@@ -251,3 +251,23 @@ Test(misuse, evaluation_entry_points_name_each_null_argument)
     ipart_stability_free(s);
     ipart_evaluation_free(e);
 }
+
+Test(misuse, the_counts_and_names_of_nothing_are_empty)
+{
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    cr_assert_str_eq(ipart_rights_explanation_party(NULL), "");
+    cr_assert_str_eq(ipart_rights_explanation_asset(NULL), "");
+    cr_assert_eq(ipart_rights_explanation_event_count(NULL), 0);
+    cr_assert_eq(ipart_evaluation_tenders(NULL), 0);
+    cr_assert_eq(ipart_evaluation_criteria(NULL), 0);
+    cr_assert_eq(ipart_stability_tender_count(NULL), 0);
+    cr_assert_eq(ipart_stability_pair_count(NULL), 0);
+    cr_assert_eq(ipart_stability_winner(NULL), IPART_EVAL_TIED);
+    cr_assert_eq(ipart_partnership_partner_phase_count(NULL, "op01"), 0);
+    cr_assert_eq(ipart_partnership_partner_phase_count(p, NULL), 0);
+    cr_assert_eq(ipart_partnership_cap_count(NULL), 0);
+    cr_assert_eq(ipart_partnership_warning_count(NULL), 0);
+    cr_assert_eq(ipart_partnership_payment_count(NULL), 0);
+    ipart_partnership_free(p);
+}
