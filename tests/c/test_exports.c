@@ -107,6 +107,9 @@ Test(exports, other_languages_fall_back_to_english_explicitly)
     cr_assert_null(ipart_message("no.such.key", "nb"));
     cr_assert_not(ipart_message_has("record.title", "sv"));
     cr_assert_not(ipart_message_has("no.such.key", "en"));
+    cr_assert_null(ipart_message(NULL, "en"), "no key, no message");
+    cr_assert_not(ipart_message_has(NULL, "en"));
+    cr_assert_not(ipart_message_has("record.title", NULL), "no language has no text");
 }
 
 Test(exports, every_event_type_and_stage_has_a_label)
@@ -409,6 +412,11 @@ Test(exports, ocds_errors_change_nothing)
     ipart_partnership *p = load_procedure("dk_procedure");
     char *out = (char *)"untouched";
     assert_fails_with(ipart_partnership_ocds_json(&out, p, "", "op01", "en"), IPART_EINVAL);
+    char long_ocid[202];
+    memset(long_ocid, 'o', 201);
+    long_ocid[201] = '\0';
+    assert_fails_with(ipart_partnership_ocds_json(&out, p, long_ocid, "op01", "en"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "ocds.ocid");
     assert_fails_with(ipart_partnership_ocds_json(&out, p, NULL, "op01", "en"), IPART_EMISUSE);
     assert_fails_with(ipart_partnership_ocds_json(&out, p, "ocds-x", "nobody", "en"),
                       IPART_ENOTFOUND);
