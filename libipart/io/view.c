@@ -12,6 +12,7 @@
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
 #include "io/document_p.h"
+#include "io/json_p.h"
 #include "ipart/rights.h"
 #include "model/rights_p.h"
 
@@ -295,12 +296,7 @@ static int copy_path(cJSON *to, const cJSON *from, const char *path)
     if (!member)
         return 1;
     if (!dot) {
-        cJSON *dup = cJSON_Duplicate(member, 1);
-        if (dup && !cJSON_AddItemToObject(to, name, dup)) {
-            cJSON_Delete(dup); /* not attached: still ours */
-            return 0;
-        }
-        return dup != NULL;
+        return ipart__json_add(to, name, cJSON_Duplicate(member, 1));
     }
     if (!cJSON_IsObject(member))
         return 1;
