@@ -359,15 +359,27 @@ static ipart_status ocds_scenario(void *ctx)
     return rc;
 }
 
+/*
+ * The failing-allocator loop costs the square of the allocations, so the
+ * whole log runs for the authority (every section of the package) and the
+ * operator's and follower's scopes run on the log up to the first phases
+ * (contracts, awards and milestones already there).
+ */
 Test(exports, ocds_leaks_nothing_when_an_allocation_fails)
 {
     ipart_partnership *p = load_procedure("stavanger");
-    static const char *const parties[] = {"stavanger", "op05", "baerum"};
-    for (size_t i = 0; i < 3; i++) {
-        scenario s = {p, 0, parties[i]};
+    scenario full = {p, 0, "stavanger"};
+    harness_fail_each(ocds_scenario, &full);
+    ipart_partnership_free(p);
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    p = harness_replay(kase, 95);
+    static const char *const scoped[] = {"op05", "baerum"};
+    for (size_t i = 0; i < 2; i++) {
+        scenario s = {p, 0, scoped[i]};
         harness_fail_each(ocds_scenario, &s);
     }
     ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }
 
 Test(exports, ocds_packages_match_their_golden_files)
