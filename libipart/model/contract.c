@@ -327,10 +327,15 @@ static ipart_status plan_check(const ipart_partnership *p, const ev_terms *t, co
         shares += (size_t)ph[k].has_share;
         share_sum += ph[k].has_share ? ph[k].share : 0;
     }
-    if (shares && (shares != n || share_sum != IPART__BP_WHOLE))
-        return ipart__violation("R22", plan_path, "phases", "terms.phase.shares",
-                                "the phases' shares of the development price must be given for "
-                                "every phase and sum to exactly 10000 (100 %)");
+    if (shares && (shares != n || share_sum != IPART__BP_WHOLE)) {
+        char message[240];
+        snprintf(message, sizeof message,
+                 "the phases' shares of the development price must be given for every phase and "
+                 "sum to exactly 10000 basis points (100 %%): %zu of %zu phases give one, summing "
+                 "to %lld",
+                 shares, n, (long long)share_sum);
+        return ipart__violation("R22", plan_path, "phases", "terms.phase.shares", message);
+    }
     if (t->development.has_template && t->development.template_ == EV_TEMPLATE_DFO) {
         static const int dfo[] = {EV_PHASE_RND, EV_PHASE_PROTOTYPE, EV_PHASE_TEST_PILOT};
         int follows = n == 3;

@@ -111,6 +111,18 @@ static int64_t option_quantity_of(const ipart_partnership *p, const ipart__party
     return -1;
 }
 
+/* R28: the option expired before the purchase. */
+static ipart_status expired_violation(const ipart_partnership *p, const char *path)
+{
+    ipart_date x = p->terms->option.expires;
+    char message[160];
+    snprintf(message, sizeof message,
+             "the option expired on %04d-%02d-%02d: it may be exercised up to and including "
+             "that day",
+             x.year, x.month, x.day);
+    return ipart__violation("R28", path, "date", "option.expired", message);
+}
+
 static ipart_status option_check(const ipart_partnership *p, const ipart__event *ev,
                                  const char *path)
 {
@@ -138,8 +150,7 @@ static ipart_status option_check(const ipart_partnership *p, const ipart__event 
                                       "the price exceeds the maximum cost of the option",
                                       p->terms->option.max_unit_price);
     if (ipart__before(p->terms->option.expires, ev->date))
-        return ipart__violation("R28", path, "date", "option.expired",
-                                "the option has expired");
+        return expired_violation(p, path);
     if (buyer->option_quantity + ev->as.option.quantity > allowed) {
         char message[200];
         snprintf(message, sizeof message,

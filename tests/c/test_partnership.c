@@ -329,6 +329,10 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         if (cJSON_IsString(path))
             cr_assert_str_eq(ipart_error_last()->path, path->valuestring, "%s: path", name);
         cr_assert_neq(ipart_error_last()->message[0], '\0');
+        const cJSON *figure;
+        cJSON_ArrayForEach(figure, item(kase, "message_contains"))
+            cr_assert(strstr(ipart_error_last()->message, figure->valuestring), "%s: '%s' not in %s",
+                      name, figure->valuestring, ipart_error_last()->message);
 
         char *after = save(p);
         cr_assert_str_eq(after, before, "%s: a rejected event changed the document", name);

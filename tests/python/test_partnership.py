@@ -110,6 +110,8 @@ def test_rejection_names_its_rule_and_changes_nothing(case):
         assert e.rule == case["rule"], e.message
     if case.get("path"):
         assert e.path == case["path"]
+    for figure in case.get("message_contains", []):
+        assert figure in e.message, f"{case['name']}: {figure!r} not in {e.message!r}"
     assert (p.dumps(), len(p), p.stage) == (before, count, stage)
 
 

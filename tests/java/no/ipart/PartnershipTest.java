@@ -165,6 +165,10 @@ public class PartnershipTest {
                     assertEquals(name + ": " + e.getMessage(), Cases.str(k, "rule"), e.getRule());
                 if (Cases.has(k, "path"))
                     assertEquals(name, Cases.str(k, "path"), e.getPath());
+                if (k.has("message_contains"))
+                    for (JsonElement figure : k.getAsJsonArray("message_contains"))
+                        assertTrue(name + ": " + figure.getAsString() + " not in " + e.getMessage(),
+                                   e.getMessage().contains(figure.getAsString()));
                 assertEquals(name, before, p.save());
                 assertEquals(count, p.eventCount());
                 assertEquals(stage, p.getStage());
