@@ -198,6 +198,19 @@ typedef struct ipart__handler {
 IPART__EVENT_TYPES(IPART__EV_HANDLER_DECL)
 #undef IPART__EV_HANDLER_DECL
 
+/*
+ * The rules of the state that refuse every payload `actor` could send on or
+ * after `date`, beyond may_send (an option past its expiry, a cap with no
+ * headroom): built from the same guard functions as the type's check, so
+ * that ipart_partnership_action_at() names the rule apply() would. Kept
+ * apart from ipart__handler, by type (model/queries.c), for the few types
+ * that have such rules.
+ */
+typedef ipart_status (*ipart__available_fn)(const ipart_partnership *p, const ipart__party *actor,
+                                            ipart_date date, const char *path);
+ipart_status ipart__option_available(const ipart_partnership *p, const ipart__party *actor,
+                                     ipart_date date, const char *path);
+
 /* The handlers by event type (generated from the event rows). */
 extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
 

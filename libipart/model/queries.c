@@ -33,6 +33,11 @@ static void copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* The types whose state can refuse every payload (partnership_p.h). */
+static const ipart__available_fn available[IPART__EV_COUNT] = {
+    [IPART__EV_OPTION_EXERCISED] = ipart__option_available,
+};
+
 ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partnership *p,
                                          const char *actor, size_t index)
 {
@@ -45,6 +50,9 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     /* The same gate apply() uses, on a payload-free event dated like the last one. */
     ipart__event probe = {.type = t, .date = p->last_date, .actor = actor};
     ipart_status rc = ipart__may_apply(p, &probe);
+    const ipart__party *party = ipart__party_find(p, actor);
+    if (rc == IPART_OK && available[t] && party)
+        rc = available[t](p, party, p->last_date, "$");
     ipart_action a = {.type = ipart__event_type_name(t), .allowed = rc == IPART_OK,
                       .code = (int)rc};
     if (rc != IPART_OK) {

@@ -46,6 +46,12 @@ def check_contract(p, keys):
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]
         assert all(w.key and w.message for w in p.warnings)
+    for want in keys.get("actions", []):
+        got = next(a for a in p.actions(want["party"]) if a.type == want["type"])
+        assert got.allowed == want["allowed"], (want, got.reason)
+        if "code" in want:
+            assert got.code == want["code"]
+        assert got.rule == want.get("rule"), (want, got.reason)
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -165,6 +171,16 @@ def test_actions_name_the_blocking_rule():
     negotiation = next(a for a in p.actions("stavanger") if a.type == "negotiation_held")
     assert (negotiation.allowed, negotiation.rule) == (False, "R14")
     assert p.next_due.kind == "final_tender_deadline"
+
+
+def test_an_expired_option_is_refused_in_the_actions_with_its_date():
+    p = replay("stavanger.json", 123)
+    assert next(a for a in p.actions("kristiansand") if a.type == "option_exercised").rule == "R33"
+    p.apply({"type": "note_recorded", "date": "2022-01-03", "actor": "stavanger",
+             "text": "Opsjonen er utløpt."})
+    option = next(a for a in p.actions("kristiansand") if a.type == "option_exercised")
+    assert (option.allowed, option.code, option.rule) == (False, "IPART_ERULE", "R28")
+    assert "2021-12-31" in option.reason
 
 
 def test_closed_partnership_refuses_use():

@@ -78,6 +78,17 @@ public class PartnershipTest {
                 assertEquals(context, Cases.str(w, "rule"), got.get(i).rule());
             }
         }
+        if (keys.has("actions"))
+            for (JsonElement el : keys.getAsJsonArray("actions")) {
+                JsonObject want = el.getAsJsonObject();
+                String what = context + " " + Cases.str(want, "party") + " " + Cases.str(want, "type");
+                Action got = p.actions(Cases.str(want, "party")).stream()
+                    .filter(a -> a.type().equals(Cases.str(want, "type"))).findFirst().orElseThrow();
+                assertEquals(what + ": " + got.reason(), want.get("allowed").getAsBoolean(), got.allowed());
+                if (want.has("code"))
+                    assertEquals(what, Cases.str(want, "code"), got.code().orElse(""));
+                assertEquals(what, want.has("rule") ? Cases.str(want, "rule") : "", got.rule().orElse(""));
+            }
     }
 
     @Test
@@ -243,6 +254,19 @@ public class PartnershipTest {
             assertFalse(negotiation.allowed());
             assertEquals(Optional.of("R14"), negotiation.rule());
             assertEquals("final_tender_deadline", p.nextDue().get().kind());
+        }
+    }
+
+    @Test
+    public void anExpiredOptionIsRefusedInTheActionsWithItsDate() {
+        try (Partnership p = replay("stavanger.json", 123)) {
+            p.apply("{\"type\": \"note_recorded\", \"date\": \"2022-01-03\", \"actor\": \"stavanger\", "
+                    + "\"text\": \"Opsjonen er utløpt.\"}");
+            Action option = p.actions("kristiansand").stream()
+                .filter(a -> a.type().equals("option_exercised")).findFirst().orElseThrow();
+            assertFalse(option.allowed());
+            assertEquals(Optional.of("R28"), option.rule());
+            assertTrue(option.reason().orElse(""), option.reason().orElse("").contains("2021-12-31"));
         }
     }
 
