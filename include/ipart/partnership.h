@@ -57,7 +57,10 @@ typedef struct ipart_party {
     ipart_role role;
     const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
-                             "tendering", "eliminated", "awarded", "partner",
+                             "declined" (invited, no tender, and an event is
+                             dated after the tender deadline), "tendering",
+                             "not_awarded" (tendered, not in the award once it
+                             is decided), "eliminated", "awarded", "partner",
                              "terminated" (its contract ended after a phase);
                              authorities and followers: "" */
 } ipart_party;

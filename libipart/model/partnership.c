@@ -12,6 +12,7 @@
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
 #include "model/event_spec_p.h"
+#include "model/guard_p.h"
 #include "model/partnership_p.h"
 
 static const char *const stage_names[] = {
@@ -323,7 +324,12 @@ size_t ipart_partnership_party_count(const ipart_partnership *p)
     return p ? p->party_count : 0;
 }
 
-static const char *operator_status(const ipart__party *t)
+int ipart__tender_deadline_passed(const ipart_partnership *p)
+{
+    return p->tender_deadline.year && ipart__before(p->tender_deadline, p->last_date);
+}
+
+static const char *operator_status(const ipart_partnership *p, const ipart__party *t)
 {
     if (t->contract && t->contract->state == IPART__C_TERMINATED)
         return "terminated";
@@ -334,21 +340,21 @@ static const char *operator_status(const ipart__party *t)
     if (t->eliminated)
         return "eliminated";
     if (t->has_tender)
-        return "tendering";
+        return p->partner_count ? "not_awarded" : "tendering";
     if (t->invited)
-        return "invited";
+        return ipart__tender_deadline_passed(p) ? "declined" : "invited";
     if (t->assessed)
         return t->qualified ? "qualified" : "rejected";
     return "applied";
 }
 
-static void party_view(ipart_party *out, const ipart__party *party)
+static void party_view(ipart_party *out, const ipart_partnership *p, const ipart__party *party)
 {
     static const char *const kinds[] = {"central_government", "sub_central",
                                         "body_governed_by_public_law", "utility"};
     int op = party->role == IPART_ROLE_OPERATOR;
     *out = (ipart_party){party->id, party->name, party->role, op ? "" : kinds[party->kind],
-                         op ? operator_status(party) : ""};
+                         op ? operator_status(p, party) : ""};
 }
 
 ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnership *p,
@@ -359,7 +365,7 @@ ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnershi
     if (index >= p->party_count)
         return ipart__fail(IPART_ENOTFOUND, "party.index", "no party %zu: there are %zu", index,
                            p->party_count);
-    party_view(out, p->parties[index]);
+    party_view(out, p, p->parties[index]);
     return IPART_OK;
 }
 
@@ -372,7 +378,7 @@ ipart_status ipart_partnership_party_get(ipart_party *out, const ipart_partnersh
     const ipart__party *party = ipart__party_find(p, id);
     if (!party)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", id);
-    party_view(out, party);
+    party_view(out, p, party);
     return IPART_OK;
 }
 

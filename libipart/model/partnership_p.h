@@ -239,6 +239,10 @@ ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *
 #endif
     ;
 
+/* The tender deadline of the invitation has passed: an event is dated after
+ * it. An invited candidate without a tender then declined (doc/events.md). */
+int ipart__tender_deadline_passed(const ipart_partnership *p);
+
 /* The common gate of every event: date order, sender, stage. */
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev);
 

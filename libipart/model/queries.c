@@ -65,8 +65,11 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     return IPART_OK;
 }
 
+/* Invited candidates yet to tender, before the deadline (after it they declined). */
 static int waiting_for_tenders(const ipart_partnership *p)
 {
+    if (ipart__tender_deadline_passed(p))
+        return 0;
     for (size_t i = 0; i < p->party_count; i++) {
         const ipart__party *t = p->parties[i];
         if (t->role == IPART_ROLE_OPERATOR && t->invited && !t->eliminated && !t->has_tender)

@@ -161,6 +161,17 @@ static void check_actions(const ipart_partnership *p, const cJSON *actions)
     }
 }
 
+/* "statuses": {party: status}: ipart_partnership_party_get(). */
+static void check_statuses(const ipart_partnership *p, const cJSON *statuses)
+{
+    const cJSON *want;
+    cJSON_ArrayForEach(want, statuses) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_get(&party, p, want->string));
+        cr_assert_str_eq(party.status, want->valuestring, "%s", want->string);
+    }
+}
+
 static void check_contract(const ipart_partnership *p, const cJSON *keys)
 {
     const cJSON *e;
@@ -172,6 +183,8 @@ static void check_contract(const ipart_partnership *p, const cJSON *keys)
         check_warnings(p, e);
     if ((e = item(keys, "actions")))
         check_actions(p, e);
+    if ((e = item(keys, "statuses")))
+        check_statuses(p, e);
 }
 
 static void check_point(const ipart_partnership *p, const cJSON *cp)
@@ -320,6 +333,11 @@ Test(partnership, swedish_negotiated_procedure_with_paper_standstill)
 Test(partnership, works_contract_below_the_threshold)
 {
     run_valid_case("works_below_threshold.json");
+}
+
+Test(partnership, se_a_candidate_declines_and_tenderers_are_not_awarded)
+{
+    run_valid_case("se_declined.json");
 }
 
 Test(partnership, works_contract_at_the_threshold)

@@ -46,6 +46,8 @@ def check_contract(p, keys):
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]
         assert all(w.key and w.message for w in p.warnings)
+    for party, status in keys.get("statuses", {}).items():
+        assert p.party(party).status == status, party
     for want in keys.get("actions", []):
         got = next(a for a in p.actions(want["party"]) if a.type == want["type"])
         assert got.allowed == want["allowed"], (want, got.reason)

@@ -18,7 +18,8 @@ import org.junit.Test;
 public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
         "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
-        "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json"};
+        "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json",
+        "se_declined.json"};
 
     static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
@@ -78,6 +79,10 @@ public class PartnershipTest {
                 assertEquals(context, Cases.str(w, "rule"), got.get(i).rule());
             }
         }
+        if (keys.has("statuses"))
+            for (Map.Entry<String, JsonElement> e : keys.getAsJsonObject("statuses").entrySet())
+                assertEquals(context + " " + e.getKey(), e.getValue().getAsString(),
+                             p.party(e.getKey()).status());
         if (keys.has("actions"))
             for (JsonElement el : keys.getAsJsonArray("actions")) {
                 JsonObject want = el.getAsJsonObject();
