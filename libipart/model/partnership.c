@@ -203,6 +203,39 @@ ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *
 
 /* ---- apply -------------------------------------------------------------------------- */
 
+/* The plausible window of event dates (doc/events.md "Dates"). */
+#define IPART__EARLIEST_YEAR 2000
+#define IPART__LATEST_YEAR 2199
+#define IPART__MAX_GAP_YEARS 30
+
+static ipart_status implausible(const char *path, ipart_date d, const char *why)
+{
+    char at[256];
+    snprintf(at, sizeof at, "%s.date", path);
+    ipart_status rc = ipart__fail(IPART_ERANGE, "event.date.implausible",
+                                  "%s: %04d-%02d-%02d is %s", at, d.year, d.month, d.day, why);
+    ipart__error_set_path(at);
+    return rc;
+}
+
+ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date d, const char *path)
+{
+    if (d.year < IPART__EARLIEST_YEAR)
+        return implausible(path, d, "before 2000-01-01, the earliest date an event may carry");
+    if (d.year > IPART__LATEST_YEAR)
+        return implausible(path, d, "after 2199-12-31, the latest date an event may carry");
+    ipart_date last = p->last_date, limit = {last.year + IPART__MAX_GAP_YEARS, last.month, last.day};
+    if (p->log_count && ipart__before(limit, d)) {
+        char why[160];
+        snprintf(why, sizeof why,
+                 "more than 30 years after the previous event (%04d-%02d-%02d): at most "
+                 "%04d-%02d-%02d",
+                 last.year, last.month, last.day, limit.year, limit.month, limit.day);
+        return implausible(path, d, why);
+    }
+    return IPART_OK;
+}
+
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
 {
     if (p->log_count) {

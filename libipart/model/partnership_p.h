@@ -246,4 +246,11 @@ int ipart__tender_deadline_passed(const ipart_partnership *p);
 /* The common gate of every event: date order, sender, stage. */
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev);
 
+/* The event's date is plausible: not before 2000, not after 2199 (the
+ * calendars' range), and not more than 30 years after the previous event
+ * (a typo such as 9999 would otherwise force every later event into that
+ * year). IPART_ERANGE at path.date, key event.date.implausible. A property of
+ * the payload, so the actions (dated like the last event) do not ask it. */
+ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date date, const char *path);
+
 #endif

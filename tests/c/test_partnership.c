@@ -601,6 +601,23 @@ Test(partnership, an_expired_option_is_refused_in_the_actions_with_its_date)
     cJSON_Delete(kase);
 }
 
+/* The plausible window's edge: exactly 30 years after the previous event is accepted. */
+Test(partnership, an_event_30_years_after_the_previous_is_accepted)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 98); /* the last event is dated 2018-06-15 */
+    assert_ok(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                         "\"2048-06-15\", \"actor\": \"stavanger\", "
+                                         "\"text\": \"Arkivert.\"}"));
+    assert_fails_with(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                                 "\"2078-06-16\", \"actor\": \"stavanger\", "
+                                                 "\"text\": \"Arkivert.\"}"),
+                      IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->key, "event.date.implausible");
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
 /* Does the sender column of the event rows (model/event_p.h) admit `role`? */
 static int sender_admits(ipart__sender sender, ipart_role role)
 {

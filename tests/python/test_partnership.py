@@ -185,6 +185,14 @@ def test_an_expired_option_is_refused_in_the_actions_with_its_date():
     assert "2021-12-31" in option.reason
 
 
+def test_an_event_30_years_after_the_previous_is_accepted():
+    p = replay("stavanger.json", 98)  # the last event is dated 2018-06-15
+    p.apply({"type": "note_recorded", "date": "2048-06-15", "actor": "stavanger", "text": "Arkivert."})
+    with pytest.raises(ipart.OutOfRangeError) as info:
+        p.apply({"type": "note_recorded", "date": "2078-06-16", "actor": "stavanger", "text": "Arkivert."})
+    assert info.value.key == "event.date.implausible" and "2078-06-15" in info.value.message
+
+
 def test_closed_partnership_refuses_use():
     p = ipart.Partnership("NO")
     p.close()

@@ -236,7 +236,7 @@ def test_golden_expectations_follow_from_the_events(name):
 # ---- rejections -------------------------------------------------------------------
 
 CODES = {"IPART_EINVAL", "IPART_EPARSE", "IPART_ESTATE", "IPART_EPERM", "IPART_ERULE",
-         "IPART_ENOTFOUND", "IPART_EEXISTS", "IPART_ECURRENCY"}
+         "IPART_ENOTFOUND", "IPART_EEXISTS", "IPART_ECURRENCY", "IPART_ERANGE"}
 
 
 def test_rejections_cover_the_rules():
