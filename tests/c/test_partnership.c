@@ -335,6 +335,11 @@ Test(partnership, works_contract_below_the_threshold)
     run_valid_case("works_below_threshold.json");
 }
 
+Test(partnership, dfo_fase_1_in_three_sub_deliveries_with_an_exit_after_the_second)
+{
+    run_valid_case("dfo_sub_deliveries.json");
+}
+
 Test(partnership, se_a_candidate_declines_and_tenderers_are_not_awarded)
 {
     run_valid_case("se_declined.json");
