@@ -78,10 +78,10 @@ static int find_owner(char *path, size_t size, size_t len, const object_spec *sp
         return 0;
     for (size_t i = 0; i < spec->count; i++) {
         const field_spec *f = &spec->fields[i];
-        if (!f->object || (f->kind != FK_OBJECT && f->kind != FK_ARRAY))
+        if (f->kind != FK_OBJECT && f->kind != FK_ARRAY)
             continue;
         int n = snprintf(path + len, size - len, ".%s%s", f->name, f->kind == FK_ARRAY ? "[]" : "");
-        if (n < 0 || (size_t)n >= size - len)
+        if ((size_t)n >= size - len) /* too long to name (n < 0 too): skip it */
             continue;
         if (find_owner(path, size, len + (size_t)n, f->object, skip, name, depth + 1))
             return 1;

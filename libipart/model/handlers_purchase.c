@@ -196,24 +196,23 @@ static ipart_status option_check(const ipart_partnership *p, const ipart__event 
     return ipart__caps_guard(p, ev, path, "unit_price");
 }
 
-/* A partner whose solution the option may buy; else solution_check's refusal
- * of the closest one (accepted with a level unmet: R27; none accepted: R29). */
+/* A partner whose solution the option may buy; else solution_check's refusal:
+ * R27 for an accepted solution with a level unmet, R29 when none is accepted. */
 static ipart_status buyable_partner(const ipart__party **out, const ipart_partnership *p,
                                     const char *path)
 {
-    const ipart__contract *closest = NULL;
+    const ipart__contract *unmet = NULL;
     for (size_t i = 0; i < p->party_count; i++) {
         const ipart__contract *c = p->parties[i]->contract;
-        if (!c || c->state == IPART__C_AWARDED)
+        if (!c || !accepted(c))
             continue;
-        if (accepted(c) && c->all_levels_met) {
+        if (c->all_levels_met) {
             *out = p->parties[i];
             return IPART_OK;
         }
-        if (!closest || accepted(c))
-            closest = c;
+        unmet = c;
     }
-    return solution_check(closest, path);
+    return solution_check(unmet, path);
 }
 
 /*

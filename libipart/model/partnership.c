@@ -359,7 +359,7 @@ size_t ipart_partnership_party_count(const ipart_partnership *p)
 
 int ipart__tender_deadline_passed(const ipart_partnership *p)
 {
-    return p->tender_deadline.year && ipart__before(p->tender_deadline, p->last_date);
+    return ipart__before(p->tender_deadline, p->last_date);
 }
 
 static const char *operator_status(const ipart_partnership *p, const ipart__party *t)

@@ -240,7 +240,8 @@ ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *
     ;
 
 /* The tender deadline of the invitation has passed: an event is dated after
- * it. An invited candidate without a tender then declined (doc/events.md). */
+ * it. An invited candidate without a tender then declined (doc/events.md).
+ * Meaningful once candidates are invited. */
 int ipart__tender_deadline_passed(const ipart_partnership *p);
 
 /* The common gate of every event: date order, sender, stage. */

@@ -695,6 +695,7 @@ Test(input, edit_distance_counts_each_edit_once)
     memset(longer, 'a', sizeof longer - 1);
     longer[sizeof longer - 1] = '\0';
     cr_assert_eq(ipart__edit_distance(longer, "a"), 64, "overlong names are far");
+    cr_assert_eq(ipart__edit_distance("a", longer), 64);
 }
 
 Test(input, the_hint_suggests_close_names_and_where_a_name_belongs)
@@ -707,6 +708,9 @@ Test(input, the_hint_suggests_close_names_and_where_a_name_belongs)
     cr_assert_str_eq(hint, "did you mean 'actor'?", "the header fields count at event level");
     ipart__field_hint(hint, sizeof hint, negotiation, 0, IPART__EV_NEGOTIATION_HELD, "acter");
     cr_assert_str_eq(hint, "", "but not inside an object");
+    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "tender");
+    cr_assert_str_eq(hint, "did you mean 'tenderer'? ('tender' is a field of $ in "
+                           "'tender_submitted')", "%s", hint);
     ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "zzzzzz");
     cr_assert_str_eq(hint, "");
 }
