@@ -204,7 +204,8 @@ IPART__EVENT_TYPES(IPART__EV_HANDLER_DECL)
  * headroom): built from the same guard functions as the type's check, so
  * that ipart_partnership_action_at() names the rule apply() would. Kept
  * apart from ipart__handler, by type (model/queries.c), for the few types
- * that have such rules.
+ * that have such rules; asked only after may_send admitted `actor`, so only
+ * for types whose senders are parties (`actor` is never NULL).
  */
 typedef ipart_status (*ipart__available_fn)(const ipart_partnership *p, const ipart__party *actor,
                                             ipart_date date, const char *path);

@@ -50,9 +50,9 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     /* The same gate apply() uses, on a payload-free event dated like the last one. */
     ipart__event probe = {.type = t, .date = p->last_date, .actor = actor};
     ipart_status rc = ipart__may_apply(p, &probe);
-    const ipart__party *party = ipart__party_find(p, actor);
-    if (rc == IPART_OK && available[t] && party)
-        rc = available[t](p, party, p->last_date, "$");
+    /* may_send admitted the actor: for these types only a party may send them */
+    if (rc == IPART_OK && available[t])
+        rc = available[t](p, ipart__party_find(p, actor), p->last_date, "$");
     ipart_action a = {.type = ipart__event_type_name(t), .allowed = rc == IPART_OK,
                       .code = (int)rc};
     if (rc != IPART_OK) {
