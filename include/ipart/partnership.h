@@ -57,7 +57,10 @@ typedef struct ipart_party {
     ipart_role role;    /**< authority, follower or operator */
     const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
-                             "tendering", "eliminated", "awarded", "partner",
+                             "declined" (invited, no tender, and an event is
+                             dated after the tender deadline), "tendering",
+                             "not_awarded" (tendered, not in the award once it
+                             is decided), "eliminated", "awarded", "partner",
                              "terminated" (its contract ended after a phase);
                              authorities and followers: "" */
 } ipart_party;
@@ -301,8 +304,13 @@ IPART_API size_t ipart_partnership_action_count(const ipart_partnership *partner
 
 /**
  * May `actor` send the index-th event type now? The same gate apply() uses,
- * checked on a payload-free event dated like the last one: payload-dependent
- * rules are checked when the event is applied. A refusal is an answer, not
+ * checked on a payload-free event dated like the last one, and every rule of
+ * the state that would refuse any payload the actor could send: an option
+ * held by someone else, past its expiry, bought up to the actor's quantity,
+ * on no accepted solution, or with no headroom left under a stop cap (one
+ * unit at the smallest positive price would exceed it). The rule and reason
+ * are the ones apply() would give. Rules that depend on the payload (which
+ * partner, which amount) are checked when the event is applied. A refusal is an answer, not
  * an error: the call returns IPART_OK and leaves no error detail.
  * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE for NULL.
  */

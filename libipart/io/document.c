@@ -22,7 +22,9 @@ ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const 
         return rc;
     /* Who and when come before what: a wrong sender or stage is reported as
      * such even when the payload would not fit the stage either. */
-    rc = ipart__may_apply(p, &d.event);
+    rc = ipart__date_plausible(p, d.event.date, path);
+    if (rc == IPART_OK)
+        rc = ipart__may_apply(p, &d.event);
     if (rc == IPART_OK) {
         const char *currency = d.event.type == IPART__EV_PARTNERSHIP_CREATED ? "" : p->currency;
         rc = ipart__event_decode_body(&d, json, path, currency);

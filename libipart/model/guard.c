@@ -44,6 +44,14 @@ ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type ty
                        ipart_stage_name(p->stage));
 }
 
+ipart_status ipart__stage_violation(const char *rule, const ipart_partnership *p,
+                                    ipart__event_type type, const char *why)
+{
+    return ipart__fail_rule(IPART_ESTATE, rule, ipart__rule_source(rule), "", "event.stage",
+                            "'%s' is not possible in stage '%s': %s (%s)",
+                            ipart__event_type_name(type), ipart_stage_name(p->stage), why, rule);
+}
+
 ipart_status ipart__invalid(const char *path, const char *field, const char *key,
                             const char *message)
 {

@@ -24,6 +24,11 @@ void ipart__item_path(char *out, size_t size, const char *path, const char *fiel
 /* IPART_ESTATE: `type` is not possible in the current stage. */
 ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type type);
 
+/* The same IPART_ESTATE (key "event.stage"), when a rule explains why the
+ * stage is closed: the detail names `rule` and its source, the message says `why`. */
+ipart_status ipart__stage_violation(const char *rule, const ipart_partnership *p,
+                                    ipart__event_type type, const char *why);
+
 /* IPART_EINVAL at path.field. */
 ipart_status ipart__invalid(const char *path, const char *field, const char *key,
                             const char *message);

@@ -12,6 +12,7 @@
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
 #include "model/event_spec_p.h"
+#include "model/guard_p.h"
 #include "model/partnership_p.h"
 
 static const char *const stage_names[] = {
@@ -202,6 +203,39 @@ ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *
 
 /* ---- apply -------------------------------------------------------------------------- */
 
+/* The plausible window of event dates (doc/events.md "Dates"). */
+#define IPART__EARLIEST_YEAR 2000
+#define IPART__LATEST_YEAR 2199
+#define IPART__MAX_GAP_YEARS 30
+
+static ipart_status implausible(const char *path, ipart_date d, const char *why)
+{
+    char at[256];
+    snprintf(at, sizeof at, "%s.date", path);
+    ipart_status rc = ipart__fail(IPART_ERANGE, "event.date.implausible",
+                                  "%s: %04d-%02d-%02d is %s", at, d.year, d.month, d.day, why);
+    ipart__error_set_path(at);
+    return rc;
+}
+
+ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date d, const char *path)
+{
+    if (d.year < IPART__EARLIEST_YEAR)
+        return implausible(path, d, "before 2000-01-01, the earliest date an event may carry");
+    if (d.year > IPART__LATEST_YEAR)
+        return implausible(path, d, "after 2199-12-31, the latest date an event may carry");
+    ipart_date last = p->last_date, limit = {last.year + IPART__MAX_GAP_YEARS, last.month, last.day};
+    if (p->log_count && ipart__before(limit, d)) {
+        char why[160];
+        snprintf(why, sizeof why,
+                 "more than 30 years after the previous event (%04d-%02d-%02d): at most "
+                 "%04d-%02d-%02d",
+                 last.year, last.month, last.day, limit.year, limit.month, limit.day);
+        return implausible(path, d, why);
+    }
+    return IPART_OK;
+}
+
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
 {
     if (p->log_count) {
@@ -323,7 +357,12 @@ size_t ipart_partnership_party_count(const ipart_partnership *p)
     return p ? p->party_count : 0;
 }
 
-static const char *operator_status(const ipart__party *t)
+int ipart__tender_deadline_passed(const ipart_partnership *p)
+{
+    return ipart__before(p->tender_deadline, p->last_date);
+}
+
+static const char *operator_status(const ipart_partnership *p, const ipart__party *t)
 {
     if (t->contract && t->contract->state == IPART__C_TERMINATED)
         return "terminated";
@@ -334,21 +373,21 @@ static const char *operator_status(const ipart__party *t)
     if (t->eliminated)
         return "eliminated";
     if (t->has_tender)
-        return "tendering";
+        return p->partner_count ? "not_awarded" : "tendering";
     if (t->invited)
-        return "invited";
+        return ipart__tender_deadline_passed(p) ? "declined" : "invited";
     if (t->assessed)
         return t->qualified ? "qualified" : "rejected";
     return "applied";
 }
 
-static void party_view(ipart_party *out, const ipart__party *party)
+static void party_view(ipart_party *out, const ipart_partnership *p, const ipart__party *party)
 {
     static const char *const kinds[] = {"central_government", "sub_central",
                                         "body_governed_by_public_law", "utility"};
     int op = party->role == IPART_ROLE_OPERATOR;
     *out = (ipart_party){party->id, party->name, party->role, op ? "" : kinds[party->kind],
-                         op ? operator_status(party) : ""};
+                         op ? operator_status(p, party) : ""};
 }
 
 ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnership *p,
@@ -359,7 +398,7 @@ ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnershi
     if (index >= p->party_count)
         return ipart__fail(IPART_ENOTFOUND, "party.index", "no party %zu: there are %zu", index,
                            p->party_count);
-    party_view(out, p->parties[index]);
+    party_view(out, p, p->parties[index]);
     return IPART_OK;
 }
 
@@ -372,7 +411,7 @@ ipart_status ipart_partnership_party_get(ipart_party *out, const ipart_partnersh
     const ipart__party *party = ipart__party_find(p, id);
     if (!party)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", id);
-    party_view(out, party);
+    party_view(out, p, party);
     return IPART_OK;
 }
 

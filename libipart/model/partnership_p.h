@@ -198,6 +198,20 @@ typedef struct ipart__handler {
 IPART__EVENT_TYPES(IPART__EV_HANDLER_DECL)
 #undef IPART__EV_HANDLER_DECL
 
+/*
+ * The rules of the state that refuse every payload `actor` could send on or
+ * after `date`, beyond may_send (an option past its expiry, a cap with no
+ * headroom): built from the same guard functions as the type's check, so
+ * that ipart_partnership_action_at() names the rule apply() would. Kept
+ * apart from ipart__handler, by type (model/queries.c), for the few types
+ * that have such rules; asked only after may_send admitted `actor`, so only
+ * for types whose senders are parties (`actor` is never NULL).
+ */
+typedef ipart_status (*ipart__available_fn)(const ipart_partnership *p, const ipart__party *actor,
+                                            ipart_date date, const char *path);
+ipart_status ipart__option_available(const ipart_partnership *p, const ipart__party *actor,
+                                     ipart_date date, const char *path);
+
 /* The handlers by event type (generated from the event rows). */
 extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
 
@@ -226,7 +240,19 @@ ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *
 #endif
     ;
 
+/* The tender deadline of the invitation has passed: an event is dated after
+ * it. An invited candidate without a tender then declined (doc/events.md).
+ * Meaningful once candidates are invited. */
+int ipart__tender_deadline_passed(const ipart_partnership *p);
+
 /* The common gate of every event: date order, sender, stage. */
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev);
+
+/* The event's date is plausible: not before 2000, not after 2199 (the
+ * calendars' range), and not more than 30 years after the previous event
+ * (a typo such as 9999 would otherwise force every later event into that
+ * year). IPART_ERANGE at path.date, key event.date.implausible. A property of
+ * the payload, so the actions (dated like the last event) do not ask it. */
+ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date date, const char *path);
 
 #endif

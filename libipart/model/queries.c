@@ -33,6 +33,11 @@ static void copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* The types whose state can refuse every payload (partnership_p.h). */
+static const ipart__available_fn available[IPART__EV_COUNT] = {
+    [IPART__EV_OPTION_EXERCISED] = ipart__option_available,
+};
+
 ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partnership *p,
                                          const char *actor, size_t index)
 {
@@ -45,6 +50,9 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     /* The same gate apply() uses, on a payload-free event dated like the last one. */
     ipart__event probe = {.type = t, .date = p->last_date, .actor = actor};
     ipart_status rc = ipart__may_apply(p, &probe);
+    /* may_send admitted the actor: for these types only a party may send them */
+    if (rc == IPART_OK && available[t])
+        rc = available[t](p, ipart__party_find(p, actor), p->last_date, "$");
     ipart_action a = {.type = ipart__event_type_name(t), .allowed = rc == IPART_OK,
                       .code = (int)rc};
     if (rc != IPART_OK) {
@@ -57,8 +65,11 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     return IPART_OK;
 }
 
+/* Invited candidates yet to tender, before the deadline (after it they declined). */
 static int waiting_for_tenders(const ipart_partnership *p)
 {
+    if (ipart__tender_deadline_passed(p))
+        return 0;
     for (size_t i = 0; i < p->party_count; i++) {
         const ipart__party *t = p->parties[i];
         if (t->role == IPART_ROLE_OPERATOR && t->invited && !t->eliminated && !t->has_tender)

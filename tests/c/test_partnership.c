@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
+#include <dirent.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,6 +137,41 @@ static void check_warnings(const ipart_partnership *p, const cJSON *warnings)
     }
 }
 
+/* "actions": [{party, type, allowed, code?, rule?}]: ipart_partnership_action_at(). */
+static void check_actions(const ipart_partnership *p, const cJSON *actions)
+{
+    const cJSON *want;
+    cJSON_ArrayForEach(want, actions) {
+        const char *party = item(want, "party")->valuestring, *type = item(want, "type")->valuestring;
+        int found = 0;
+        for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+            ipart_action a;
+            assert_ok(ipart_partnership_action_at(&a, p, party, i));
+            if (strcmp(a.type, type))
+                continue;
+            found = 1;
+            cr_assert_eq(a.allowed, cJSON_IsTrue(item(want, "allowed")), "%s %s: %s", party, type,
+                         a.reason);
+            if (item(want, "code"))
+                cr_assert_str_eq(ipart_error_name(a.code), item(want, "code")->valuestring);
+            cr_assert_str_eq(a.rule, item(want, "rule") ? item(want, "rule")->valuestring : "",
+                             "%s %s: %s", party, type, a.reason);
+        }
+        cr_assert(found, "no action %s", type);
+    }
+}
+
+/* "statuses": {party: status}: ipart_partnership_party_get(). */
+static void check_statuses(const ipart_partnership *p, const cJSON *statuses)
+{
+    const cJSON *want;
+    cJSON_ArrayForEach(want, statuses) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_get(&party, p, want->string));
+        cr_assert_str_eq(party.status, want->valuestring, "%s", want->string);
+    }
+}
+
 static void check_contract(const ipart_partnership *p, const cJSON *keys)
 {
     const cJSON *e;
@@ -145,6 +181,10 @@ static void check_contract(const ipart_partnership *p, const cJSON *keys)
         check_caps(p, e);
     if ((e = item(keys, "warnings")))
         check_warnings(p, e);
+    if ((e = item(keys, "actions")))
+        check_actions(p, e);
+    if ((e = item(keys, "statuses")))
+        check_statuses(p, e);
 }
 
 static void check_point(const ipart_partnership *p, const cJSON *cp)
@@ -295,6 +335,16 @@ Test(partnership, works_contract_below_the_threshold)
     run_valid_case("works_below_threshold.json");
 }
 
+Test(partnership, dfo_fase_1_in_three_sub_deliveries_with_an_exit_after_the_second)
+{
+    run_valid_case("dfo_sub_deliveries.json");
+}
+
+Test(partnership, se_a_candidate_declines_and_tenderers_are_not_awarded)
+{
+    run_valid_case("se_declined.json");
+}
+
 Test(partnership, works_contract_at_the_threshold)
 {
     run_valid_case("works_at_threshold.json");
@@ -329,6 +379,10 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         if (cJSON_IsString(path))
             cr_assert_str_eq(ipart_error_last()->path, path->valuestring, "%s: path", name);
         cr_assert_neq(ipart_error_last()->message[0], '\0');
+        const cJSON *figure;
+        cJSON_ArrayForEach(figure, item(kase, "message_contains"))
+            cr_assert(strstr(ipart_error_last()->message, figure->valuestring), "%s: '%s' not in %s",
+                      name, figure->valuestring, ipart_error_last()->message);
 
         char *after = save(p);
         cr_assert_str_eq(after, before, "%s: a rejected event changed the document", name);
@@ -523,6 +577,48 @@ Test(partnership, actions_name_the_blocking_rule)
     cr_assert_eq(cJSON_GetArraySize(actions), 31, "one entry per event type");
     cJSON_Delete(actions);
     ipart_free(text);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* The state alone refuses an option past its expiry (R28), naming the date. */
+Test(partnership, an_expired_option_is_refused_in_the_actions_with_its_date)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 123);
+    assert_ok(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                         "\"2022-01-03\", \"actor\": \"stavanger\", "
+                                         "\"text\": \"Opsjonen er utl\\u00f8pt.\"}"));
+    int seen = 0;
+    for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+        ipart_action a;
+        assert_ok(ipart_partnership_action_at(&a, p, "kristiansand", i));
+        if (strcmp(a.type, "option_exercised") != 0)
+            continue;
+        cr_assert(!a.allowed);
+        cr_assert_eq(a.code, IPART_ERULE);
+        cr_assert_str_eq(a.rule, "R28");
+        cr_assert(strstr(a.reason, "2021-12-31"), "%s", a.reason);
+        seen++;
+    }
+    cr_assert_eq(seen, 1);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* The plausible window's edge: exactly 30 years after the previous event is accepted. */
+Test(partnership, an_event_30_years_after_the_previous_is_accepted)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 98); /* the last event is dated 2018-06-15 */
+    assert_ok(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                         "\"2048-06-15\", \"actor\": \"stavanger\", "
+                                         "\"text\": \"Arkivert.\"}"));
+    assert_fails_with(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                                 "\"2078-06-16\", \"actor\": \"stavanger\", "
+                                                 "\"text\": \"Arkivert.\"}"),
+                      IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->key, "event.date.implausible");
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
@@ -810,4 +906,120 @@ Test(partnership, threshold_at_each_boundary_date)
     }
     cr_assert_gt(checked, 100);
     cJSON_Delete(file);
+}
+
+/* ---- actions against apply: every golden procedure, every prefix, every party ---------- */
+
+/*
+ * The payload a party would send for `type`: the case's first event of that
+ * type, from `actor`, dated `date`; an option purchase takes one unit (the
+ * smallest purchase, which the action's R28 and R33 answers are about).
+ * NULL when the case has no such event.
+ */
+static char *payload_for(const cJSON *events, const char *type, const char *actor,
+                         const char *date)
+{
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, events) {
+        if (strcmp(item(ev, "type")->valuestring, type) != 0)
+            continue;
+        cJSON *copy = cJSON_Duplicate(ev, 1);
+        cJSON_ReplaceItemInObjectCaseSensitive(copy, "actor", cJSON_CreateString(actor));
+        cJSON_ReplaceItemInObjectCaseSensitive(copy, "date", cJSON_CreateString(date));
+        if (item(copy, "quantity"))
+            cJSON_ReplaceItemInObjectCaseSensitive(copy, "quantity", cJSON_CreateNumber(1));
+        char *text = cJSON_PrintUnformatted(copy);
+        cJSON_Delete(copy);
+        return text;
+    }
+    return NULL;
+}
+
+/* Every action refused to `actor` is refused by apply with the same code and rule. */
+static int check_refusals(ipart_partnership *p, const cJSON *events, const char *actor,
+                          const char *date, const char *where)
+{
+    int checked = 0;
+    for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+        ipart_action a;
+        assert_ok(ipart_partnership_action_at(&a, p, actor, i));
+        char *text = a.allowed ? NULL : payload_for(events, a.type, actor, date);
+        if (!text)
+            continue;
+        ipart_status rc = ipart_partnership_apply(p, text);
+        cr_assert_eq(rc, a.code, "%s: %s by %s: action says %s (%s), apply %s (%s)", where,
+                     a.type, actor, ipart_error_name(a.code), a.reason, ipart_error_name(rc),
+                     ipart_error_last()->message);
+        cr_assert_str_eq(ipart_error_last()->rule, a.rule, "%s: %s by %s: %s", where, a.type,
+                         actor, ipart_error_last()->message);
+        cJSON_free(text);
+        checked++;
+    }
+    return checked;
+}
+
+/* The log's next event: its sender was told it may send it. */
+static void check_allowed(const ipart_partnership *p, const cJSON *ev, const char *where)
+{
+    const char *type = item(ev, "type")->valuestring, *actor = item(ev, "actor")->valuestring;
+    for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+        ipart_action a;
+        assert_ok(ipart_partnership_action_at(&a, p, actor, i));
+        if (strcmp(a.type, type) == 0)
+            cr_assert(a.allowed, "%s: %s by %s was refused: %s", where, type, actor, a.reason);
+    }
+}
+
+static long actions_agree_with_apply_in(const char *file)
+{
+    cJSON *kase = load_base(file);
+    const cJSON *events = item(item(kase, "document"), "events");
+    ipart_partnership *all = harness_replay(kase, cJSON_GetArraySize(events));
+    ipart_partnership *p = new_partnership(item(kase, "document"));
+    long checked = 0;
+    int k = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, events) {
+        char where[96];
+        snprintf(where, sizeof where, "%s after %d", file, k);
+        const char *date = item(k ? cJSON_GetArrayItem(events, k - 1) : ev, "date")->valuestring;
+        for (size_t j = 0; j < ipart_partnership_party_count(all); j++) {
+            ipart_party party;
+            assert_ok(ipart_partnership_party_at(&party, all, j));
+            checked += check_refusals(p, events, party.id, date, where);
+        }
+        check_allowed(p, ev, where);
+        harness_apply_json(p, ev, k++);
+    }
+    /* and after the last event */
+    const char *last = item(cJSON_GetArrayItem(events, k - 1), "date")->valuestring;
+    for (size_t j = 0; j < ipart_partnership_party_count(all); j++) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_at(&party, all, j));
+        checked += check_refusals(p, events, party.id, last, file);
+    }
+    ipart_partnership_free(p);
+    ipart_partnership_free(all);
+    cJSON_Delete(kase);
+    return checked;
+}
+
+Test(partnership, every_refused_action_is_refused_by_apply_with_its_rule, .timeout = 600)
+{
+    DIR *dir = opendir(IPART_CASES_DIR "/procedure");
+    cr_assert(dir);
+    long checked = 0;
+    int cases = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir))) {
+        size_t n = strlen(entry->d_name);
+        if (n < 6 || strcmp(entry->d_name + n - 5, ".json") != 0 ||
+            strcmp(entry->d_name, "rejections.json") == 0)
+            continue;
+        checked += actions_agree_with_apply_in(entry->d_name);
+        cases++;
+    }
+    closedir(dir);
+    cr_assert_geq(cases, 8);
+    cr_assert_gt(checked, 10000);
 }

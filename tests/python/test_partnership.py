@@ -46,6 +46,14 @@ def check_contract(p, keys):
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]
         assert all(w.key and w.message for w in p.warnings)
+    for party, status in keys.get("statuses", {}).items():
+        assert p.party(party).status == status, party
+    for want in keys.get("actions", []):
+        got = next(a for a in p.actions(want["party"]) if a.type == want["type"])
+        assert got.allowed == want["allowed"], (want, got.reason)
+        if "code" in want:
+            assert got.code == want["code"]
+        assert got.rule == want.get("rule"), (want, got.reason)
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -110,6 +118,8 @@ def test_rejection_names_its_rule_and_changes_nothing(case):
         assert e.rule == case["rule"], e.message
     if case.get("path"):
         assert e.path == case["path"]
+    for figure in case.get("message_contains", []):
+        assert figure in e.message, f"{case['name']}: {figure!r} not in {e.message!r}"
     assert (p.dumps(), len(p), p.stage) == (before, count, stage)
 
 
@@ -163,6 +173,24 @@ def test_actions_name_the_blocking_rule():
     negotiation = next(a for a in p.actions("stavanger") if a.type == "negotiation_held")
     assert (negotiation.allowed, negotiation.rule) == (False, "R14")
     assert p.next_due.kind == "final_tender_deadline"
+
+
+def test_an_expired_option_is_refused_in_the_actions_with_its_date():
+    p = replay("stavanger.json", 123)
+    assert next(a for a in p.actions("kristiansand") if a.type == "option_exercised").rule == "R33"
+    p.apply({"type": "note_recorded", "date": "2022-01-03", "actor": "stavanger",
+             "text": "Opsjonen er utløpt."})
+    option = next(a for a in p.actions("kristiansand") if a.type == "option_exercised")
+    assert (option.allowed, option.code, option.rule) == (False, "IPART_ERULE", "R28")
+    assert "2021-12-31" in option.reason
+
+
+def test_an_event_30_years_after_the_previous_is_accepted():
+    p = replay("stavanger.json", 98)  # the last event is dated 2018-06-15
+    p.apply({"type": "note_recorded", "date": "2048-06-15", "actor": "stavanger", "text": "Arkivert."})
+    with pytest.raises(ipart.OutOfRangeError) as info:
+        p.apply({"type": "note_recorded", "date": "2078-06-16", "actor": "stavanger", "text": "Arkivert."})
+    assert info.value.key == "event.date.implausible" and "2078-06-15" in info.value.message
 
 
 def test_closed_partnership_refuses_use():

@@ -47,7 +47,10 @@ class Role(enum.IntEnum):
 
 class Party(NamedTuple):
     """A party (ipart_party): ``kind`` is an authority's kind ("" for
-    operators), ``status`` an operator's standing ("" for authorities)."""
+    operators), ``status`` an operator's standing ("" for authorities):
+    "applied", "qualified", "rejected", "invited", "declined" (no tender by
+    the tender deadline), "tendering", "not_awarded" (left out of the
+    award), "eliminated", "awarded", "partner" or "terminated"."""
     id: str
     name: str
     role: Role

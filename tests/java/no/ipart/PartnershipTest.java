@@ -18,7 +18,8 @@ import org.junit.Test;
 public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
         "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
-        "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json"};
+        "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json",
+        "se_declined.json", "dfo_sub_deliveries.json"};
 
     static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
@@ -78,6 +79,21 @@ public class PartnershipTest {
                 assertEquals(context, Cases.str(w, "rule"), got.get(i).rule());
             }
         }
+        if (keys.has("statuses"))
+            for (Map.Entry<String, JsonElement> e : keys.getAsJsonObject("statuses").entrySet())
+                assertEquals(context + " " + e.getKey(), e.getValue().getAsString(),
+                             p.party(e.getKey()).status());
+        if (keys.has("actions"))
+            for (JsonElement el : keys.getAsJsonArray("actions")) {
+                JsonObject want = el.getAsJsonObject();
+                String what = context + " " + Cases.str(want, "party") + " " + Cases.str(want, "type");
+                Action got = p.actions(Cases.str(want, "party")).stream()
+                    .filter(a -> a.type().equals(Cases.str(want, "type"))).findFirst().orElseThrow();
+                assertEquals(what + ": " + got.reason(), want.get("allowed").getAsBoolean(), got.allowed());
+                if (want.has("code"))
+                    assertEquals(what, Cases.str(want, "code"), got.code().orElse(""));
+                assertEquals(what, want.has("rule") ? Cases.str(want, "rule") : "", got.rule().orElse(""));
+            }
     }
 
     @Test
@@ -165,6 +181,10 @@ public class PartnershipTest {
                     assertEquals(name + ": " + e.getMessage(), Cases.str(k, "rule"), e.getRule());
                 if (Cases.has(k, "path"))
                     assertEquals(name, Cases.str(k, "path"), e.getPath());
+                if (k.has("message_contains"))
+                    for (JsonElement figure : k.getAsJsonArray("message_contains"))
+                        assertTrue(name + ": " + figure.getAsString() + " not in " + e.getMessage(),
+                                   e.getMessage().contains(figure.getAsString()));
                 assertEquals(name, before, p.save());
                 assertEquals(count, p.eventCount());
                 assertEquals(stage, p.getStage());
@@ -239,6 +259,19 @@ public class PartnershipTest {
             assertFalse(negotiation.allowed());
             assertEquals(Optional.of("R14"), negotiation.rule());
             assertEquals("final_tender_deadline", p.nextDue().get().kind());
+        }
+    }
+
+    @Test
+    public void anExpiredOptionIsRefusedInTheActionsWithItsDate() {
+        try (Partnership p = replay("stavanger.json", 123)) {
+            p.apply("{\"type\": \"note_recorded\", \"date\": \"2022-01-03\", \"actor\": \"stavanger\", "
+                    + "\"text\": \"Opsjonen er utløpt.\"}");
+            Action option = p.actions("kristiansand").stream()
+                .filter(a -> a.type().equals("option_exercised")).findFirst().orElseThrow();
+            assertFalse(option.allowed());
+            assertEquals(Optional.of("R28"), option.rule());
+            assertTrue(option.reason().orElse(""), option.reason().orElse("").contains("2021-12-31"));
         }
     }
 
