@@ -300,6 +300,21 @@ Test(partnership, works_contract_at_the_threshold)
     run_valid_case("works_at_threshold.json");
 }
 
+Test(partnership, troms_og_finnmark_market_dialogue_and_county_split)
+{
+    run_valid_case("troms_finnmark_dialogue.json");
+}
+
+Test(partnership, danish_need_mapping_with_matchmaking)
+{
+    run_valid_case("dk_need_mapping.json");
+}
+
+Test(partnership, stavanger_after_the_option_mergers_and_an_adoption)
+{
+    run_valid_case("stavanger_after_option.json");
+}
+
 /* ---- rejections: each names its rule, and changes nothing ----------------------- */
 
 Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
@@ -520,7 +535,7 @@ Test(partnership, actions_name_the_blocking_rule)
         }
     }
     cr_assert_eq(seen, 3);
-    cr_assert_eq(cJSON_GetArraySize(actions), 31, "one entry per event type");
+    cr_assert_eq(cJSON_GetArraySize(actions), IPART__EV_COUNT, "one entry per event type");
     cJSON_Delete(actions);
     ipart_free(text);
     ipart_partnership_free(p);
