@@ -51,6 +51,30 @@
 %immutable ipart_warning::rule;
 %immutable ipart_warning::key;
 %immutable ipart_warning::message;
+%immutable ipart_need_facet::mapping;
+%immutable ipart_need_facet::facet;
+%immutable ipart_need_facet::finding;
+%immutable ipart_dialogue_activity::activity;
+%immutable ipart_dialogue_activity::kind;
+%immutable ipart_dialogue_activity::title;
+%immutable ipart_dialogue_activity::summary;
+%immutable ipart_dialogue_activity::supplier;
+%immutable ipart_dialogue_contact::activity;
+%immutable ipart_dialogue_contact::id;
+%immutable ipart_dialogue_contact::name;
+%immutable ipart_dialogue_contact::role;
+%immutable ipart_dialogue_contact::kind;
+%immutable ipart_dialogue_information::id;
+%immutable ipart_dialogue_information::activity;
+%immutable ipart_dialogue_information::text;
+%immutable ipart_dialogue_information::given_to;
+%immutable ipart_dialogue_information::channel;
+%immutable ipart_dialogue_pair::activity;
+%immutable ipart_dialogue_pair::authority;
+%immutable ipart_dialogue_pair::purpose;
+%immutable ipart_dialogue_pair::matched_by;
+%immutable ipart_dialogue_member::id;
+%immutable ipart_dialogue_member::name;
 
 /* C-only: the allocator hook (function pointers, sys/alloc.h); ipart_free
  * is used by the typemaps. */
@@ -157,6 +181,7 @@ ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t ref
 %include "ipart/calendar.h"
 %include "ipart/partnership.h"
 %include "ipart/contract.h"
+%include "ipart/dialogue.h"
 %include "ipart/evaluation.h"
 %include "ipart/rights.h"
 %include "ipart/timeline.h"

@@ -136,9 +136,96 @@ static void check_warnings(const ipart_partnership *p, const cJSON *warnings)
     }
 }
 
+/* A string or null of a golden row: "" for null (the C rows' absent string). */
+static const char *text_or_empty(const cJSON *value)
+{
+    return cJSON_IsString(value) ? value->valuestring : "";
+}
+
+static void check_pair_members(const ipart_partnership *p, size_t pair, int which,
+                               const cJSON *want, size_t count)
+{
+    cr_assert_eq(count, (size_t)cJSON_GetArraySize(want));
+    for (size_t i = 0; i < count; i++) {
+        ipart_dialogue_member m;
+        assert_ok(ipart_partnership_dialogue_pair_member(&m, p, pair, which, i));
+        cr_assert_str_eq(m.id, cJSON_GetArrayItem(want, (int)i)->valuestring);
+        cr_assert(m.name[0]);
+    }
+    ipart_dialogue_member past;
+    assert_fails_with(ipart_partnership_dialogue_pair_member(&past, p, pair, which, count),
+                      IPART_ENOTFOUND);
+}
+
+/* "dialogue": {facets?, activities?, contacts?, information?, pairs?}: every row, in order. */
+static void check_dialogue(const ipart_partnership *p, const cJSON *d)
+{
+    const cJSON *rows, *row;
+    size_t i = 0;
+    if ((rows = item(d, "facets"))) {
+        cr_assert_eq(ipart_partnership_need_facet_count(p), (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_need_facet f;
+            assert_ok(ipart_partnership_need_facet_at(&f, p, i++));
+            cr_assert_str_eq(f.mapping, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(f.facet, cJSON_GetArrayItem(row, 1)->valuestring);
+            cr_assert_eq(f.evidence, (size_t)cJSON_GetArrayItem(row, 2)->valueint);
+            cr_assert_eq(f.described, cJSON_IsTrue(cJSON_GetArrayItem(row, 3)));
+            cr_assert(f.finding[0] && f.consulted > 0);
+        }
+    }
+    i = 0;
+    if ((rows = item(d, "activities"))) {
+        cr_assert_eq(ipart_partnership_dialogue_count(p), (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_dialogue_activity a;
+            assert_ok(ipart_partnership_dialogue_at(&a, p, i++));
+            cr_assert_str_eq(a.activity, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(a.kind, cJSON_GetArrayItem(row, 1)->valuestring);
+            cr_assert_str_eq(a.supplier, text_or_empty(cJSON_GetArrayItem(row, 2)));
+            cr_assert_eq(a.unshared, (size_t)cJSON_GetArrayItem(row, 3)->valueint);
+        }
+    }
+    if ((rows = item(d, "contacts")))
+        cr_assert_eq(ipart_partnership_dialogue_contact_count(p), (size_t)rows->valueint);
+    i = 0;
+    if ((rows = item(d, "information"))) {
+        cr_assert_eq(ipart_partnership_dialogue_information_count(p),
+                     (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_dialogue_information n;
+            assert_ok(ipart_partnership_dialogue_information_at(&n, p, i++));
+            cr_assert_str_eq(n.id, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(n.given_to, text_or_empty(cJSON_GetArrayItem(row, 1)));
+            cr_assert_eq(n.must_share, cJSON_IsTrue(cJSON_GetArrayItem(row, 2)));
+            const cJSON *on = cJSON_GetArrayItem(row, 3);
+            cr_assert_eq(n.shared, cJSON_IsString(on));
+            if (n.shared) {
+                assert_date(n.shared_on, on->valuestring);
+                cr_assert(n.channel[0]);
+            }
+        }
+    }
+    i = 0;
+    if ((rows = item(d, "pairs"))) {
+        cr_assert_eq(ipart_partnership_dialogue_pair_count(p), (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_dialogue_pair r;
+            assert_ok(ipart_partnership_dialogue_pair_at(&r, p, i));
+            cr_assert_str_eq(r.activity, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(r.authority, cJSON_GetArrayItem(row, 1)->valuestring);
+            check_pair_members(p, i, 0, cJSON_GetArrayItem(row, 2), r.smes);
+            check_pair_members(p, i, 1, cJSON_GetArrayItem(row, 3), r.knowledge_institutions);
+            i++;
+        }
+    }
+}
+
 static void check_contract(const ipart_partnership *p, const cJSON *keys)
 {
     const cJSON *e;
+    if ((e = item(keys, "dialogue")))
+        check_dialogue(p, e);
     if ((e = item(keys, "partners")))
         check_partners(p, e);
     if ((e = item(keys, "caps")))
@@ -825,4 +912,104 @@ Test(partnership, threshold_at_each_boundary_date)
     }
     cr_assert_gt(checked, 100);
     cJSON_Delete(file);
+}
+
+/* ---- the need mapping and dialogue report (include/ipart/dialogue.h) ------------- */
+
+static cJSON *dialogue_report(const ipart_partnership *p)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_dialogue_json(&text, p));
+    cJSON *report = cJSON_Parse(text);
+    cr_assert_not_null(report, "the report is JSON");
+    ipart_free(text);
+    return report;
+}
+
+static const cJSON *activity_of(const cJSON *report, const char *id)
+{
+    const cJSON *a;
+    cJSON_ArrayForEach(a, item(report, "activities")) if (strcmp(item(a, "activity")->valuestring,
+                                                                   id) == 0) return a;
+    cr_assert_fail("no activity %s in the report", id);
+    return NULL;
+}
+
+Test(partnership, dialogue_report_groups_who_took_part_and_what_was_shared)
+{
+    cJSON *kase = load_base("troms_finnmark_dialogue.json");
+    ipart_partnership *p = harness_replay(kase, 12); /* before the sharing */
+    cJSON *before = dialogue_report(p);
+    cr_assert_eq(item(before, "unshared")->valueint, 1);
+    const cJSON *d3 = activity_of(before, "d3");
+    cr_assert_str_eq(item(d3, "supplier")->valuestring, "arctic");
+    const cJSON *budget = cJSON_GetArrayItem(item(d3, "information"), 0);
+    cr_assert(cJSON_IsNull(item(budget, "shared_on")) && cJSON_IsTrue(item(budget, "must_share")));
+    ipart_partnership_free(p);
+
+    p = harness_replay(kase, -1);
+    cJSON *after = dialogue_report(p);
+    cr_assert_eq(item(after, "unshared")->valueint, 0);
+    cr_assert_str_eq(item(item(after, "authority"), "id")->valuestring, "troms");
+    budget = cJSON_GetArrayItem(item(activity_of(after, "d3"), "information"), 0);
+    cr_assert_str_eq(item(budget, "shared_on")->valuestring, "2021-02-24");
+    const cJSON *d6 = activity_of(after, "d6");
+    cr_assert_eq(cJSON_GetArraySize(item(d6, "contacts")), 6);
+    cr_assert_eq(cJSON_GetArraySize(item(d6, "pairs")), 2);
+    const cJSON *sme = cJSON_GetArrayItem(item(cJSON_GetArrayItem(item(d6, "pairs"), 0), "smes"), 0);
+    cr_assert_str_eq(item(sme, "name")->valuestring, "Arctic Mobility AS");
+    const cJSON *uit = cJSON_GetArrayItem(item(d6, "contacts"), 5);
+    cr_assert_str_eq(item(uit, "role")->valuestring, "participant");
+    cr_assert_str_eq(item(uit, "kind")->valuestring, "knowledge_institution");
+    cr_assert_eq(cJSON_GetArraySize(item(after, "activities")), 6);
+
+    /* Past the end and misuse. */
+    ipart_dialogue_activity a;
+    ipart_dialogue_contact c;
+    ipart_dialogue_information n;
+    ipart_dialogue_pair r;
+    ipart_need_facet f;
+    assert_fails_with(ipart_partnership_dialogue_at(&a, p, 6), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_contact_at(&c, p, 17), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_information_at(&n, p, 2), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_pair_at(&r, p, 2), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_need_facet_at(&f, p, 0), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_at(NULL, p, 0), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_dialogue_json(NULL, p), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_dialogue_count(NULL), 0);
+
+    ipart_partnership *empty = NULL;
+    assert_ok(ipart_partnership_new(&empty, "NO"));
+    char *text = NULL;
+    assert_fails_with(ipart_partnership_dialogue_json(&text, empty), IPART_ESTATE);
+    cr_assert_null(text);
+
+    ipart_partnership_free(empty);
+    cJSON_Delete(before);
+    cJSON_Delete(after);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* A clone keeps the dialogue and its sharing state, independently of the original. */
+Test(partnership, a_clone_keeps_the_dialogue_independently)
+{
+    cJSON *kase = load_base("troms_finnmark_dialogue.json");
+    ipart_partnership *p = harness_replay(kase, 12);
+    ipart_partnership *copy = NULL;
+    assert_ok(ipart_partnership_clone(&copy, p));
+    char *share = print(cJSON_GetArrayItem(item(item(kase, "document"), "events"), 12));
+    assert_ok(ipart_partnership_apply(p, share));
+    ipart_dialogue_activity a;
+    assert_ok(ipart_partnership_dialogue_at(&a, p, 2));
+    cr_assert_eq(a.unshared, 0);
+    assert_ok(ipart_partnership_dialogue_at(&a, copy, 2));
+    cr_assert_eq(a.unshared, 1, "the clone's information is still unshared");
+    assert_ok(ipart_partnership_apply(copy, share));
+    assert_ok(ipart_partnership_dialogue_at(&a, copy, 2));
+    cr_assert_eq(a.unshared, 0);
+    free(share);
+    ipart_partnership_free(copy);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }

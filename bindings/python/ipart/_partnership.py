@@ -4,9 +4,11 @@ import enum
 import json
 from typing import IO, Dict, Iterator, List, NamedTuple, Optional, Union
 
-from . import _contract, capi
+from . import _contract, _dialogue, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
 from ._dates import _py_date
+from ._dialogue import (DialogueActivity, DialogueContact, DialogueInformation, DialoguePair,
+                        NeedFacet)
 from ._errors import NotFoundError
 from ._money import Money
 
@@ -295,6 +297,36 @@ class Partnership:
                for r in RIGHTS}
         return Rights(data["party"], data["asset"], data["event_count"],
                       *(why[r].answer for r in RIGHTS), explanations=why)
+
+    # -- the need mapping and the market dialogue (include/ipart/dialogue.h) ----
+    @property
+    def need_facets(self) -> List[NeedFacet]:
+        """The facets of every need mapping, in log order (R1)."""
+        return _dialogue.need_facets(self._handle())
+
+    @property
+    def dialogue(self) -> List[DialogueActivity]:
+        """The market dialogue's activities, in log order (R50)."""
+        return _dialogue.activities(self._handle())
+
+    @property
+    def dialogue_contacts(self) -> List[DialogueContact]:
+        """Who took part in each activity: suppliers and parties."""
+        return _dialogue.contacts(self._handle())
+
+    @property
+    def dialogue_information(self) -> List[DialogueInformation]:
+        """What the authority told, to whom, and when it was shared with all (R50)."""
+        return _dialogue.information(self._handle())
+
+    @property
+    def dialogue_pairs(self) -> List[DialoguePair]:
+        """The matchmakings' pairings: buyer, SMEs, knowledge institutions, purpose."""
+        return _dialogue.pairs(self._handle())
+
+    def dialogue_report(self) -> dict:
+        """The need mapping and dialogue report as JSON (for the eForms E1 notice)."""
+        return _dialogue.report(self._handle())
 
     def view(self, party: str) -> dict:
         """The party-scoped view of the document: what ``party`` may see
