@@ -39,53 +39,61 @@ static void facets(ipart__strbuf *b, const ipart_partnership *p)
     ipart__strbuf_putc(b, ']');
 }
 
-static void contacts(ipart__strbuf *b, const ipart_partnership *p, const char *activity)
+/* Writes the index-th row when it belongs to `activity` (with a leading
+ * comma unless it is the first); 0 when it belongs to another. */
+typedef int (*row_writer)(ipart__strbuf *b, const ipart_partnership *p, size_t index,
+                          const char *activity, int first);
+
+static void rows_of(ipart__strbuf *b, const ipart_partnership *p, const char *name,
+                    size_t count, row_writer write, const char *activity)
 {
-    ipart__strbuf_puts(b, ",\"contacts\":[");
+    ipart__strbuf_printf(b, ",\"%s\":[", name);
     int first = 1;
-    for (size_t i = 0; i < ipart_partnership_dialogue_contact_count(p); i++) {
-        ipart_dialogue_contact c;
-        ipart_partnership_dialogue_contact_at(&c, p, i);
-        if (strcmp(c.activity, activity) != 0)
-            continue;
-        ipart__strbuf_puts(b, first ? "{\"id\":" : ",{\"id\":");
-        first = 0;
-        ipart__strbuf_json_string(b, c.id);
-        member(b, "name", c.name);
-        member(b, "role", c.role);
-        member(b, "kind", c.kind);
-        ipart__strbuf_printf(b, ",\"sme\":%s}", c.sme < 0 ? "null" : c.sme ? "true" : "false");
-    }
+    for (size_t i = 0; i < count; i++)
+        if (write(b, p, i, activity, first))
+            first = 0;
     ipart__strbuf_putc(b, ']');
 }
 
-static void information(ipart__strbuf *b, const ipart_partnership *p, const char *activity)
+static int contact(ipart__strbuf *b, const ipart_partnership *p, size_t i, const char *activity,
+                   int first)
 {
-    ipart__strbuf_puts(b, ",\"information\":[");
-    int first = 1;
-    for (size_t i = 0; i < ipart_partnership_dialogue_information_count(p); i++) {
-        ipart_dialogue_information n;
-        ipart_partnership_dialogue_information_at(&n, p, i);
-        if (strcmp(n.activity, activity) != 0)
-            continue;
-        ipart__strbuf_puts(b, first ? "{\"id\":" : ",{\"id\":");
-        first = 0;
-        ipart__strbuf_json_string(b, n.id);
-        member(b, "text", n.text);
-        member(b, "given_to", n.given_to);
-        ipart__strbuf_printf(b, ",\"must_share\":%s,\"shared_on\":",
-                             n.must_share ? "true" : "false");
-        if (n.shared)
-            ipart__strbuf_json_date(b, n.shared_on);
-        else
-            ipart__strbuf_puts(b, "null");
-        member(b, "channel", n.channel);
-        ipart__strbuf_putc(b, '}');
-    }
-    ipart__strbuf_putc(b, ']');
+    ipart_dialogue_contact c;
+    ipart_partnership_dialogue_contact_at(&c, p, i);
+    if (strcmp(c.activity, activity) != 0)
+        return 0;
+    ipart__strbuf_puts(b, first ? "{\"id\":" : ",{\"id\":");
+    ipart__strbuf_json_string(b, c.id);
+    member(b, "name", c.name);
+    member(b, "role", c.role);
+    member(b, "kind", c.kind);
+    ipart__strbuf_printf(b, ",\"sme\":%s}", c.sme < 0 ? "null" : c.sme ? "true" : "false");
+    return 1;
 }
 
-static void ids(ipart__strbuf *b, const ipart_partnership *p, size_t pair, int which, size_t n)
+static int information(ipart__strbuf *b, const ipart_partnership *p, size_t i,
+                       const char *activity, int first)
+{
+    ipart_dialogue_information n;
+    ipart_partnership_dialogue_information_at(&n, p, i);
+    if (strcmp(n.activity, activity) != 0)
+        return 0;
+    ipart__strbuf_puts(b, first ? "{\"id\":" : ",{\"id\":");
+    ipart__strbuf_json_string(b, n.id);
+    member(b, "text", n.text);
+    member(b, "given_to", n.given_to);
+    ipart__strbuf_printf(b, ",\"must_share\":%s,\"shared_on\":", n.must_share ? "true" : "false");
+    if (n.shared)
+        ipart__strbuf_json_date(b, n.shared_on);
+    else
+        ipart__strbuf_puts(b, "null");
+    member(b, "channel", n.channel);
+    ipart__strbuf_putc(b, '}');
+    return 1;
+}
+
+static void members(ipart__strbuf *b, const ipart_partnership *p, size_t pair, int which,
+                    size_t n)
 {
     ipart__strbuf_putc(b, '[');
     for (size_t i = 0; i < n; i++) {
@@ -99,27 +107,23 @@ static void ids(ipart__strbuf *b, const ipart_partnership *p, size_t pair, int w
     ipart__strbuf_putc(b, ']');
 }
 
-static void pairs(ipart__strbuf *b, const ipart_partnership *p, const char *activity)
+static int pair(ipart__strbuf *b, const ipart_partnership *p, size_t i, const char *activity,
+                int first)
 {
-    ipart__strbuf_puts(b, ",\"pairs\":[");
-    int first = 1;
-    for (size_t i = 0; i < ipart_partnership_dialogue_pair_count(p); i++) {
-        ipart_dialogue_pair r;
-        ipart_partnership_dialogue_pair_at(&r, p, i);
-        if (strcmp(r.activity, activity) != 0)
-            continue;
-        ipart__strbuf_puts(b, first ? "{\"authority\":" : ",{\"authority\":");
-        first = 0;
-        ipart__strbuf_json_string(b, r.authority);
-        ipart__strbuf_puts(b, ",\"smes\":");
-        ids(b, p, i, 0, r.smes);
-        ipart__strbuf_puts(b, ",\"knowledge_institutions\":");
-        ids(b, p, i, 1, r.knowledge_institutions);
-        member(b, "purpose", r.purpose);
-        member(b, "matched_by", r.matched_by);
-        ipart__strbuf_putc(b, '}');
-    }
-    ipart__strbuf_putc(b, ']');
+    ipart_dialogue_pair r;
+    ipart_partnership_dialogue_pair_at(&r, p, i);
+    if (strcmp(r.activity, activity) != 0)
+        return 0;
+    ipart__strbuf_puts(b, first ? "{\"authority\":" : ",{\"authority\":");
+    ipart__strbuf_json_string(b, r.authority);
+    ipart__strbuf_puts(b, ",\"smes\":");
+    members(b, p, i, 0, r.smes);
+    ipart__strbuf_puts(b, ",\"knowledge_institutions\":");
+    members(b, p, i, 1, r.knowledge_institutions);
+    member(b, "purpose", r.purpose);
+    member(b, "matched_by", r.matched_by);
+    ipart__strbuf_putc(b, '}');
+    return 1;
 }
 
 static size_t activities(ipart__strbuf *b, const ipart_partnership *p)
@@ -143,9 +147,10 @@ static size_t activities(ipart__strbuf *b, const ipart_partnership *p)
         else
             ipart__strbuf_puts(b, ",\"attendance\":null");
         ipart__strbuf_printf(b, ",\"unshared\":%zu", a.unshared);
-        contacts(b, p, a.activity);
-        information(b, p, a.activity);
-        pairs(b, p, a.activity);
+        rows_of(b, p, "contacts", ipart_partnership_dialogue_contact_count(p), contact, a.activity);
+        rows_of(b, p, "information", ipart_partnership_dialogue_information_count(p), information,
+                a.activity);
+        rows_of(b, p, "pairs", ipart_partnership_dialogue_pair_count(p), pair, a.activity);
         ipart__strbuf_putc(b, '}');
     }
     ipart__strbuf_puts(b, "\n]");

@@ -142,13 +142,26 @@ static ipart_status activity_shape_check(const ipart__event *ev, const char *pat
     return IPART_OK;
 }
 
-static int activity_supplier(const ipart__event *ev, const char *id)
+/* known() predicates for ipart__known_ids: a supplier of the activity `ctx`,
+ * a knowledge institution and a non-operator party of the partnership `ctx`. */
+static int activity_supplier(const void *ctx, const char *id)
 {
+    const ipart__event *ev = ctx;
     const ev_supplier *s = ev->as.activity.suppliers.items;
     for (size_t i = 0; ev->as.activity.has_suppliers && i < ev->as.activity.suppliers.count; i++)
         if (strcmp(s[i].id, id) == 0)
             return 1;
     return 0;
+}
+
+static int knowledge_institution(const void *ctx, const char *id)
+{
+    return is_participant(ipart__party_find(ctx, id), EV_PARTICIPANT_KNOWLEDGE_INSTITUTION);
+}
+
+static int buyer_side(const void *ctx, const char *id)
+{
+    return is_buyer_side(ipart__party_find(ctx, id));
 }
 
 static ipart_status pair_check(const ipart_partnership *p, const ipart__event *ev,
@@ -159,34 +172,21 @@ static ipart_status pair_check(const ipart_partnership *p, const ipart__event *e
         (buyer->role == IPART_ROLE_PARTICIPANT &&
          buyer->kind != EV_PARTICIPANT_COLLABORATING_AUTHORITY))
         return ipart__unknown_party(at, "authority", pair->authority);
-    const char *const *smes = pair->smes.items;
-    for (size_t i = 0; i < pair->smes.count; i++)
-        if (!activity_supplier(ev, smes[i])) {
-            char field[48];
-            snprintf(field, sizeof field, "smes[%zu]", i);
-            return ipart__unknown_party(at, field, smes[i]);
-        }
-    const char *const *ki = pair->knowledge_institutions.items;
-    for (size_t i = 0; i < pair->knowledge_institutions.count; i++)
-        if (!is_participant(ipart__party_find(p, ki[i]), EV_PARTICIPANT_KNOWLEDGE_INSTITUTION)) {
-            char field[64];
-            snprintf(field, sizeof field, "knowledge_institutions[%zu]", i);
-            return ipart__unknown_party(at, field, ki[i]);
-        }
-    return IPART_OK;
+    ipart_status rc = ipart__known_ids(&pair->smes, at, "smes", activity_supplier, ev);
+    if (rc == IPART_OK)
+        rc = ipart__known_ids(&pair->knowledge_institutions, at, "knowledge_institutions",
+                              knowledge_institution, p);
+    return rc;
 }
 
 static ipart_status activity_parties_check(const ipart_partnership *p, const ipart__event *ev,
                                            const char *path)
 {
-    const char *const *ids = ev->as.activity.participants.items;
-    for (size_t i = 0; ev->as.activity.has_participants && i < ev->as.activity.participants.count;
-         i++)
-        if (!is_buyer_side(ipart__party_find(p, ids[i]))) {
-            char field[48];
-            snprintf(field, sizeof field, "participants[%zu]", i);
-            return ipart__unknown_party(path, field, ids[i]);
-        }
+    ipart_status rc = IPART_OK;
+    if (ev->as.activity.has_participants &&
+        (rc = ipart__known_ids(&ev->as.activity.participants, path, "participants", buyer_side,
+                               p)) != IPART_OK)
+        return rc;
     const char *by = ev->as.activity.matched_by;
     if (by && !is_participant(ipart__party_find(p, by), -1))
         return ipart__unknown_party(path, "matched_by", by);
@@ -194,8 +194,7 @@ static ipart_status activity_parties_check(const ipart_partnership *p, const ipa
     for (size_t i = 0; ev->as.activity.has_pairs && i < ev->as.activity.pairs.count; i++) {
         char at[256];
         ipart__item_path(at, sizeof at, path, "pairs", i);
-        ipart_status rc = pair_check(p, ev, &pairs[i], at);
-        if (rc != IPART_OK)
+        if ((rc = pair_check(p, ev, &pairs[i], at)) != IPART_OK)
             return rc;
     }
     return IPART_OK;
