@@ -118,6 +118,13 @@ static void succession_commit(ipart_partnership *p, const ipart__event *ev, ipar
         pr->new_party ? pr->new_party : ipart__party_find(p, ev->as.succession.successor.id);
     pre->succeeded = 1;
     pre->succeeded_from = ev->as.succession.effective;
+    /* R28: what the predecessor bought under the option counts against the
+     * successor that takes its place (a merger, or the new contracting authority). */
+    if (ev->as.succession.kind == EV_SUCCESSION_MERGER ||
+        successor_role(ev) == IPART_ROLE_AUTHORITY) {
+        suc->option_quantity += pre->option_quantity;
+        suc->options_from |= pre->options_from;
+    }
     if (successor_role(ev) == IPART_ROLE_AUTHORITY) {
         suc->role = IPART_ROLE_AUTHORITY;
         p->authority = suc;

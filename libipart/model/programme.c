@@ -118,3 +118,15 @@ int ipart__information_needs_sharing(const ipart__event *activity)
 {
     return activity->as.activity.kind == EV_ACTIVITY_ONE_TO_ONE;
 }
+
+const char *ipart__option_holder_id(const ipart_partnership *p, const char *id)
+{
+    for (size_t i = 0; i < p->kept_count; i++) {
+        const ipart__event *ev = p->kept[i].event;
+        if (ev->type == IPART__EV_AUTHORITY_SUCCEEDED &&
+            ev->as.succession.kind == EV_SUCCESSION_MERGER &&
+            strcmp(ev->as.succession.successor.id, id) == 0)
+            return ev->as.succession.predecessor;
+    }
+    return id;
+}

@@ -43,6 +43,10 @@ ev_information *ipart__information_find(const ipart_partnership *p, const char *
  * (R50): given in a one-to-one meeting. */
 int ipart__information_needs_sharing(const ipart__event *activity);
 
+/* The option holder whose rights `id` holds (R28): the follower that merged
+ * into `id` (authority_succeeded, kind merger), or `id` itself. */
+const char *ipart__option_holder_id(const ipart_partnership *p, const char *id);
+
 /* R50 at the notice: every information item given to one supplier has been
  * shared with all (else IPART_ERULE naming the unshared items). */
 ipart_status ipart__dialogue_shared_check(const ipart_partnership *p, const char *path);
