@@ -57,6 +57,9 @@ typedef struct ipart_dialogue_contact {
                                "participant"; ipart_role_name()) */
     const char *kind;     /**< participants: their kind ("knowledge_institution"...); else "" */
     int sme;              /**< suppliers: 1 an SME, 0 not, -1 not stated; parties: -1 */
+    int applied;          /**< suppliers: 1 once it applied (participation_requested) under
+                               this id - it took part in the preparation, which the
+                               assessment should know (R50); parties: 0 */
 } ipart_dialogue_contact;
 
 /** An item of information the authority gave: to whom, and whether it was shared with all. */

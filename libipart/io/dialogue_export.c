@@ -67,7 +67,9 @@ static int contact(ipart__strbuf *b, const ipart_partnership *p, size_t i, const
     member(b, "name", c.name);
     member(b, "role", c.role);
     member(b, "kind", c.kind);
-    ipart__strbuf_printf(b, ",\"sme\":%s}", c.sme < 0 ? "null" : c.sme ? "true" : "false");
+    ipart__strbuf_printf(b, ",\"sme\":%s,\"applied\":%s}",
+                         c.sme < 0 ? "null" : c.sme ? "true" : "false",
+                         c.applied ? "true" : "false");
     return 1;
 }
 

@@ -183,8 +183,10 @@ ipart_status ipart_partnership_dialogue_contact_at(ipart_dialogue_contact *out,
         const ev_supplier *s = ev->as.activity.has_supplier
                                    ? &ev->as.activity.supplier
                                    : &((const ev_supplier *)ev->as.activity.suppliers.items)[j];
+        const ipart__party *applied = ipart__party_find(p, s->id);
         *out = (ipart_dialogue_contact){ev->as.activity.activity, s->id, s->name, "supplier", "",
-                                        s->has_sme ? s->sme : -1};
+                                        s->has_sme ? s->sme : -1,
+                                        applied && applied->role == IPART_ROLE_OPERATOR};
         return IPART_OK;
     }
     const char *id = ((const char *const *)ev->as.activity.participants.items)[j - suppliers_of(ev)];
@@ -193,7 +195,7 @@ ipart_status ipart_partnership_dialogue_contact_at(ipart_dialogue_contact *out,
     *out = (ipart_dialogue_contact){ev->as.activity.activity, party->id, party->name,
                                     ipart_role_name(party->role),
                                     participant ? ipart__participant_kind_names[party->kind] : "",
-                                    -1};
+                                    -1, 0};
     return IPART_OK;
 }
 

@@ -961,6 +961,11 @@ Test(partnership, dialogue_report_groups_who_took_part_and_what_was_shared)
     const cJSON *uit = cJSON_GetArrayItem(item(d6, "contacts"), 5);
     cr_assert_str_eq(item(uit, "role")->valuestring, "participant");
     cr_assert_str_eq(item(uit, "kind")->valuestring, "knowledge_institution");
+    cr_assert(cJSON_IsFalse(item(uit, "applied")));
+    const cJSON *fjord = cJSON_GetArrayItem(item(d6, "contacts"), 2);
+    cr_assert_str_eq(item(fjord, "id")->valuestring, "fjord");
+    cr_assert(cJSON_IsFalse(item(fjord, "applied")), "Fjordlab did not apply");
+    cr_assert(cJSON_IsTrue(item(cJSON_GetArrayItem(item(d6, "contacts"), 0), "applied")));
     cr_assert_eq(cJSON_GetArraySize(item(after, "activities")), 6);
 
     /* Past the end and misuse. */

@@ -297,6 +297,9 @@ def test_dialogue_report_says_who_took_part_and_what_was_shared():
     assert [(c.role, c.kind, c.sme) for c in uit] == [("participant", "knowledge_institution",
                                                         None)]
     assert [c.sme for c in p.dialogue_contacts if c.activity == "d2"][:3] == [True, True, False]
+    # R50: the suppliers that took part in the preparation and applied later
+    assert {c.id for c in p.dialogue_contacts if c.applied} == {"arctic", "bigco", "nordlys"}
+    assert not any(c.applied for c in before.dialogue_contacts)
     webinar = p.dialogue[0]
     assert (webinar.kind, webinar.attendance, webinar.date.isoformat()) == \
         ("webinar", 64, "2021-01-08")

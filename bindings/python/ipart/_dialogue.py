@@ -37,13 +37,16 @@ class DialogueActivity(NamedTuple):
 
 class DialogueContact(NamedTuple):
     """Who took part in an activity (ipart_dialogue_contact): a supplier or
-    a party; ``sme`` None when not stated (and for parties)."""
+    a party; ``sme`` None when not stated (and for parties); ``applied`` when
+    the supplier later applied under the same id (R50: flag it for the
+    assessment)."""
     activity: str
     id: str
     name: str
     role: str
     kind: Optional[str]
     sme: Optional[bool]
+    applied: bool
 
 
 class DialogueInformation(NamedTuple):
@@ -97,7 +100,8 @@ def contacts(handle) -> List[DialogueContact]:
     return _rows(handle, capi.ipart_partnership_dialogue_contact_count,
                  capi.ipart_partnership_dialogue_contact_at, capi.ipart_dialogue_contact,
                  lambda c: DialogueContact(c.activity, c.id, c.name, c.role, c.kind or None,
-                                           None if c.sme < 0 else bool(c.sme)))
+                                           None if c.sme < 0 else bool(c.sme),
+                                           bool(c.applied)))
 
 
 def information(handle) -> List[DialogueInformation]:

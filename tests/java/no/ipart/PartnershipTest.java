@@ -368,6 +368,8 @@ public class PartnershipTest {
             assertEquals(Optional.of("knowledge_institution"), uit.kind());
             assertEquals(Optional.empty(), uit.sme());
             assertEquals(Optional.of("lup"), p.dialoguePairs().get(0).matchedBy());
+            assertEquals(java.util.Set.of("arctic", "bigco", "nordlys"), p.dialogueContacts().stream()
+                .filter(DialogueContact::applied).map(DialogueContact::id).collect(java.util.stream.Collectors.toSet()));
             assertEquals(Role.PARTICIPANT, p.party("uit").role());
         }
         try (Partnership empty = new Partnership("NO")) {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param role "supplier", or the party's role ("authority", "follower", "participant")
  * @param kind a participant's kind ("knowledge_institution"...)
  * @param sme for a supplier, whether it is an SME, if stated
+ * @param applied for a supplier, whether it applied later under the same id (R50: it took
+ *     part in the preparation)
  */
 public record DialogueContact(String activity, String id, String name, String role,
-                              Optional<String> kind, Optional<Boolean> sme) {}
+                              Optional<String> kind, Optional<Boolean> sme, boolean applied) {}

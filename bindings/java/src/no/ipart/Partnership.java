@@ -575,7 +575,8 @@ public final class Partnership implements AutoCloseable {
                 IpartCapi.ipart_partnership_dialogue_contact_at(c, h(), i);
                 out.add(new DialogueContact(c.getActivity(), c.getId(), c.getName(), c.getRole(),
                     optional(c.getKind()),
-                    c.getSme() < 0 ? Optional.empty() : Optional.of(c.getSme() != 0)));
+                    c.getSme() < 0 ? Optional.empty() : Optional.of(c.getSme() != 0),
+                    c.getApplied() != 0));
             } finally {
                 c.delete();
             }
