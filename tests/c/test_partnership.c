@@ -481,14 +481,18 @@ Test(partnership, rejections_are_atomic_under_allocation_failure)
     cJSON_Delete(cases);
 }
 
-/* Every event of the Stavanger case, each allocation failing in turn. */
-Test(partnership, every_event_is_atomic_under_allocation_failure)
+/* Every event of a golden case from `from` on, each allocation failing in turn:
+ * IPART_ENOMEM and no change, until the event applies. */
+static void assert_events_atomic(const char *name, int from)
 {
-    cJSON *kase = load_base("stavanger.json");
+    cJSON *kase = load_base(name);
     const cJSON *doc = item(kase, "document");
-    ipart_partnership *p = new_partnership(doc);
+    ipart_partnership *p = harness_replay(kase, from);
+    int i = 0;
     const cJSON *ev;
     cJSON_ArrayForEach(ev, item(doc, "events")) {
+        if (i++ < from)
+            continue;
         char *text = print(ev);
         char *before = save(p);
         for (long n = 1;; n++) {
@@ -514,6 +518,19 @@ Test(partnership, every_event_is_atomic_under_allocation_failure)
     cJSON_Delete(kase);
 }
 
+Test(partnership, every_event_is_atomic_under_allocation_failure)
+{
+    assert_events_atomic("stavanger.json", 0);
+}
+
+/* The need mapping, the dialogue, the sharing, participants, successions and an adoption. */
+Test(partnership, programme_events_are_atomic_under_allocation_failure)
+{
+    assert_events_atomic("troms_finnmark_dialogue.json", 0);
+    assert_events_atomic("dk_need_mapping.json", 0);
+    assert_events_atomic("stavanger_after_option.json", 123);
+}
+
 static ipart_status load_scenario(void *ctx)
 {
     ipart_partnership *p = NULL;
@@ -529,6 +546,15 @@ static ipart_status load_scenario(void *ctx)
     }
     ipart_partnership_free(p);
     return rc;
+}
+
+Test(partnership, load_save_clone_of_the_dialogue_leak_nothing_when_any_allocation_fails)
+{
+    cJSON *kase = load_base("troms_finnmark_dialogue.json");
+    char *text = print(item(kase, "document"));
+    cr_assert_gt(harness_fail_each(load_scenario, text), 100);
+    free(text);
+    cJSON_Delete(kase);
 }
 
 Test(partnership, load_save_clone_leak_nothing_when_any_allocation_fails)
