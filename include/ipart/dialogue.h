@@ -27,7 +27,7 @@ typedef struct ipart_need_facet {
     ipart_date date;      /**< the mapping's date */
     const char *facet;    /**< "technology", "strategy", "organisation", "business_development",
                                "market", "users", "legal", "other" */
-    const char *finding;
+    const char *finding;  /**< what the mapping found */
     size_t evidence;      /**< its pieces of evidence (source, date, who), at least one */
     size_t consulted;     /**< the groups of users and stakeholders the mapping consulted */
     int described;        /**< 1 when the need description rests on this mapping (R1) */
@@ -39,9 +39,9 @@ typedef struct ipart_dialogue_activity {
     const char *activity; /**< its id */
     const char *kind;     /**< "information_meeting", "webinar", "dialogue_conference",
                                "one_to_one", "written_input", "matchmaking" */
-    ipart_date date;
+    ipart_date date;      /**< the day it was held (the event's date) */
     const char *title;    /**< "" when not given */
-    const char *summary;
+    const char *summary;  /**< what happened */
     const char *supplier; /**< one_to_one, written_input: its one supplier's id; else "" */
     int64_t attendance;   /**< head count; -1 when not given */
     size_t information;   /**< information items given in it */
@@ -50,9 +50,9 @@ typedef struct ipart_dialogue_activity {
 
 /** Who took part: one row per activity and supplier or party, in log order. */
 typedef struct ipart_dialogue_contact {
-    const char *activity;
+    const char *activity; /**< the activity's id */
     const char *id;       /**< the supplier's or the party's id */
-    const char *name;
+    const char *name;     /**< its name */
     const char *role;     /**< "supplier", or the party's role ("authority", "follower",
                                "participant"; ipart_role_name()) */
     const char *kind;     /**< participants: their kind ("knowledge_institution"...); else "" */
@@ -64,9 +64,9 @@ typedef struct ipart_dialogue_contact {
 
 /** An item of information the authority gave: to whom, and whether it was shared with all. */
 typedef struct ipart_dialogue_information {
-    const char *id;
-    const char *activity;
-    const char *text;
+    const char *id;        /**< its id */
+    const char *activity;  /**< the activity it was given in */
+    const char *text;      /**< what was told */
     const char *given_to;  /**< the supplier of a one-to-one meeting or written input; "" when
                                 given to everyone present */
     int must_share;        /**< R50: given in a one-to-one meeting, so shared before the notice */
@@ -77,19 +77,20 @@ typedef struct ipart_dialogue_information {
 
 /** A pairing of a matchmaking: which buyer, SMEs and knowledge institutions, for what. */
 typedef struct ipart_dialogue_pair {
-    const char *activity;
+    const char *activity;      /**< the matchmaking's id */
     const char *authority;     /**< the buyer paired (authority, follower or collaborating
                                     authority) */
-    const char *purpose;
+    const char *purpose;       /**< what for */
     const char *matched_by;    /**< the participant that matched them; "" when not given */
-    size_t smes;               /**< ids with ipart_partnership_dialogue_pair_member() */
-    size_t knowledge_institutions;
+    size_t smes;               /**< how many SMEs were paired (each with
+                                    ipart_partnership_dialogue_pair_member()) */
+    size_t knowledge_institutions; /**< how many knowledge institutions were paired */
 } ipart_dialogue_pair;
 
 /** A member of a pairing: an SME (a supplier of the matchmaking) or a knowledge institution. */
 typedef struct ipart_dialogue_member {
-    const char *id;
-    const char *name;
+    const char *id;   /**< the supplier's or the knowledge institution's id */
+    const char *name; /**< its name */
 } ipart_dialogue_member;
 
 IPART_BEGIN_DECL

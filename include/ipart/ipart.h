@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - the innovation-partnership procedure (Directive 2014/24/EU
  * Art. 31; Norwegian innovasjonspartnerskap) as a C library.
  *
@@ -21,6 +21,8 @@
 #include "dialogue.h"
 #include "evaluation.h"
 #include "rights.h"
+#include "messages.h"
+#include "exports.h"
 #include "timeline.h"
 
 #endif /* IPART_IPART_H */

@@ -23,11 +23,11 @@ static char *print(const cJSON *json)
     return text;
 }
 
-/* A malloc'd copy (strdup is POSIX, not C11). */
+/* A copy freed like cJSON's output (cJSON_free). */
 static char *copy_text(const char *text)
 {
     size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
+    char *copy = cJSON_malloc(n);
     cr_assert_not_null(copy);
     return memcpy(copy, text, n);
 }
@@ -337,7 +337,7 @@ static void run_valid_case(const char *name)
     char *saved_original = save(from_original);
     cr_assert_str_eq(saved_original, saved);
 
-    free(original);
+    cJSON_free(original);
     ipart_free(saved);
     ipart_free(resaved);
     ipart_free(saved_original);
@@ -437,7 +437,7 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         cr_assert_eq(ipart_partnership_event_count(p), count);
         cr_assert_eq(ipart_partnership_stage(p), stage);
 
-        free(text);
+        cJSON_free(text);
         ipart_free(before);
         ipart_free(after);
         ipart_partnership_free(p);
@@ -473,7 +473,7 @@ Test(partnership, rejections_are_atomic_under_allocation_failure)
             }
             cr_assert(rc == IPART_ENOMEM || rc != IPART_OK);
         }
-        free(text);
+        cJSON_free(text);
         ipart_free(before);
         ipart_partnership_free(p);
         cJSON_Delete(base);
@@ -512,7 +512,7 @@ static void assert_events_atomic(const char *name, int from)
             ipart_free(after);
         }
         ipart_free(before);
-        free(text);
+        cJSON_free(text);
     }
     ipart_partnership_free(p);
     cJSON_Delete(kase);
@@ -553,7 +553,7 @@ Test(partnership, load_save_clone_of_the_dialogue_leak_nothing_when_any_allocati
     cJSON *kase = load_base("troms_finnmark_dialogue.json");
     char *text = print(item(kase, "document"));
     cr_assert_gt(harness_fail_each(load_scenario, text), 100);
-    free(text);
+    cJSON_free(text);
     cJSON_Delete(kase);
 }
 
@@ -563,7 +563,7 @@ Test(partnership, load_save_clone_leak_nothing_when_any_allocation_fails)
     char *text = print(item(kase, "document"));
     long allocations = harness_fail_each(load_scenario, text);
     cr_assert_gt(allocations, 100);
-    free(text);
+    cJSON_free(text);
     cJSON_Delete(kase);
 }
 
@@ -933,7 +933,7 @@ Test(partnership, threshold_at_each_boundary_date)
             assert_date(v.valid_from, item(kase, "valid_from")->valuestring);
         }
         ipart_partnership_free(p);
-        free(text);
+        cJSON_free(text);
         checked++;
     }
     cr_assert_gt(checked, 100);
@@ -1039,7 +1039,7 @@ Test(partnership, a_clone_keeps_the_dialogue_independently)
     assert_ok(ipart_partnership_apply(copy, share));
     assert_ok(ipart_partnership_dialogue_at(&a, copy, 2));
     cr_assert_eq(a.unshared, 0);
-    free(share);
+    cJSON_free(share);
     ipart_partnership_free(copy);
     ipart_partnership_free(p);
     cJSON_Delete(kase);

@@ -18,11 +18,16 @@ from ._version import __version__, version, check_version
 from ._money import Money, Rounding, currency_exponent
 from ._dates import parse_date, format_date, add_days, days_between, iso_weekday, compare_dates
 from ._calendar import Calendar, Holiday, easter_sunday
-from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict, Rights, Right
+from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
 from ._dialogue import (NeedFacet, DialogueActivity, DialogueContact, DialogueInformation,
                         DialoguePair)
-from ._evaluation import Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points
+from ._queries import (EventHeader, Tenderer, Tender, Ranked, Action, PartnerPhase, Target, Instalment,
+                       Payment, Forecast, Rights, Right)
+from ._views import Parties, Events
+from ._evaluation import (Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points,
+                          Stability, StabilityTender, Pair, WeightShift, WinnerChange, Removal)
+from ._messages import message, message_language, message_has, message_keys
 
 check_version()
 
@@ -37,5 +42,8 @@ __all__ = [
     "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
     "NeedFacet", "DialogueActivity", "DialogueContact", "DialogueInformation", "DialoguePair",
     "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
-    "WEIGHT_TOTAL", "points",
+    "WEIGHT_TOTAL", "points", "Parties", "Events", "EventHeader", "Tenderer", "Tender", "Ranked", "Action", "PartnerPhase",
+    "Target", "Instalment", "Payment", "Forecast", "Stability", "StabilityTender", "Pair",
+    "WeightShift", "WinnerChange", "Removal",
+    "message", "message_language", "message_has", "message_keys",
 ]

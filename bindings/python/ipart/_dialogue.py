@@ -2,7 +2,7 @@
 who took part, what was told to whom and what was shared with all (R50)."""
 import datetime
 import json
-from typing import List, NamedTuple, Optional
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, TypeVar
 
 from . import capi
 from ._dates import _py_date
@@ -71,8 +71,12 @@ class DialoguePair(NamedTuple):
     knowledge_institutions: List[str]
 
 
-def _rows(handle, count, at, struct, make):
-    out = []
+_Row = TypeVar("_Row")
+
+
+def _rows(handle: Any, count: Callable[[Any], int], at: Callable[[Any, Any, int], Any],
+          struct: Callable[[], Any], make: Callable[[Any], _Row]) -> List[_Row]:
+    out: List[_Row] = []
     for i in range(count(handle)):
         row = struct()
         at(row, handle, i)
@@ -80,14 +84,14 @@ def _rows(handle, count, at, struct, make):
     return out
 
 
-def need_facets(handle) -> List[NeedFacet]:
+def need_facets(handle: Any) -> List[NeedFacet]:
     return _rows(handle, capi.ipart_partnership_need_facet_count,
                  capi.ipart_partnership_need_facet_at, capi.ipart_need_facet,
                  lambda f: NeedFacet(f.mapping, _py_date(f.date), f.facet, f.finding, f.evidence,
                                      f.consulted, bool(f.described)))
 
 
-def activities(handle) -> List[DialogueActivity]:
+def activities(handle: Any) -> List[DialogueActivity]:
     return _rows(handle, capi.ipart_partnership_dialogue_count,
                  capi.ipart_partnership_dialogue_at, capi.ipart_dialogue_activity,
                  lambda a: DialogueActivity(a.event, a.activity, a.kind, _py_date(a.date),
@@ -96,7 +100,7 @@ def activities(handle) -> List[DialogueActivity]:
                                             a.information, a.unshared))
 
 
-def contacts(handle) -> List[DialogueContact]:
+def contacts(handle: Any) -> List[DialogueContact]:
     return _rows(handle, capi.ipart_partnership_dialogue_contact_count,
                  capi.ipart_partnership_dialogue_contact_at, capi.ipart_dialogue_contact,
                  lambda c: DialogueContact(c.activity, c.id, c.name, c.role, c.kind or None,
@@ -104,7 +108,7 @@ def contacts(handle) -> List[DialogueContact]:
                                            bool(c.applied)))
 
 
-def information(handle) -> List[DialogueInformation]:
+def information(handle: Any) -> List[DialogueInformation]:
     return _rows(handle, capi.ipart_partnership_dialogue_information_count,
                  capi.ipart_partnership_dialogue_information_at,
                  capi.ipart_dialogue_information,
@@ -114,8 +118,8 @@ def information(handle) -> List[DialogueInformation]:
                                                n.channel or None))
 
 
-def _members(handle, pair: int, which: int, count: int) -> List[str]:
-    out = []
+def _members(handle: Any, pair: int, which: int, count: int) -> List[str]:
+    out: List[str] = []
     for i in range(count):
         m = capi.ipart_dialogue_member()
         capi.ipart_partnership_dialogue_pair_member(m, handle, pair, which, i)
@@ -123,8 +127,8 @@ def _members(handle, pair: int, which: int, count: int) -> List[str]:
     return out
 
 
-def pairs(handle) -> List[DialoguePair]:
-    out = []
+def pairs(handle: Any) -> List[DialoguePair]:
+    out: List[DialoguePair] = []
     for i in range(capi.ipart_partnership_dialogue_pair_count(handle)):
         r = capi.ipart_dialogue_pair()
         capi.ipart_partnership_dialogue_pair_at(r, handle, i)
@@ -134,5 +138,6 @@ def pairs(handle) -> List[DialoguePair]:
     return out
 
 
-def report(handle) -> dict:
-    return json.loads(capi.ipart_partnership_dialogue_json(handle))
+def report(handle: Any) -> Dict[str, Any]:
+    data: Dict[str, Any] = json.loads(capi.ipart_partnership_dialogue_json(handle))
+    return data

@@ -7,14 +7,20 @@ See doc/evaluation.md for the formulas.
 """
 import array
 import collections
+import dataclasses
 import decimal
 import enum
 import itertools
 import json
-from typing import Dict, List, NamedTuple, Optional, Sequence, Union
+import warnings
+from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import capi
+from . import _arrays, capi
+from ._errors import NotFoundError
 from ._money import Money
+
+if TYPE_CHECKING:
+    from ._partnership import Partnership
 
 #: A bulk winner when several tenders share the best total.
 TIED = capi.IPART_EVAL_TIED
@@ -52,14 +58,14 @@ def points(millionths: int) -> decimal.Decimal:
     return (decimal.Decimal(millionths) / _MILLION).quantize(decimal.Decimal("0.000001"))
 
 
-def _kind(k) -> int:
+def _kind(k: Union[str, int]) -> int:
     if isinstance(k, str):
         # "cost" is scored like a price (doc/events.md).
         return Kind.QUALITY if k == "quality" else Kind.PRICE if k in ("price", "cost") else -1
     return int(k)
 
 
-def _flat(values):
+def _flat(values: Any) -> Any:
     """A buffer (array.array('q'), numpy int64 - any shape, C order) as it
     is; rows of ints as one flat list, built by C-level iteration."""
     try:
@@ -73,14 +79,14 @@ def _flat(values):
     return values
 
 
-def _value(v) -> int:
+def _value(v: Union[Money, int]) -> int:
     return v.minor if isinstance(v, Money) else v
 
 
 _ZERO = array.array("q", [0])
 
 
-def _out(n: int) -> array.array:
+def _out(n: int) -> "array.array[int]":
     return _ZERO * n  # one allocation, no temporary bytes
 
 
@@ -93,6 +99,7 @@ class Score(NamedTuple):
 
     @property
     def points(self) -> decimal.Decimal:
+        """The total as a Decimal number of points ("88.641975")."""
         return points(self.total)
 
 
@@ -101,8 +108,8 @@ class Sweep(NamedTuple):
     (TIED when the best total is shared) and, if asked for, every total
     (array.array('q') of vectors x tenders, row-major; numpy.frombuffer
     reads it without copying)."""
-    winners: array.array
-    totals: Optional[array.array]
+    winners: "array.array[int]"
+    totals: "Optional[array.array[int]]"
     tenders: List[str]
 
     def wins(self) -> Dict[str, int]:
@@ -112,6 +119,97 @@ class Sweep(NamedTuple):
                 for i, n in sorted(counts.items(), key=lambda kv: -kv[1])}
 
 
+class WeightShift(NamedTuple):
+    """A transfer of ``basis_points`` of weight from one criterion to another
+    (the others unchanged, the sum still 10000). Criteria by name."""
+    from_criterion: str
+    to_criterion: str
+    basis_points: int
+
+
+class StabilityTender(NamedTuple):
+    """One tender under the weights of a stability analysis."""
+    tender: str
+    points: decimal.Decimal  #: its total, points out of 100
+    rank: int                #: 1 = best; tied tenders share it
+    tied_at_top: bool        #: it shares the best total with another tender
+
+
+class Pair(NamedTuple):
+    """Two tenders, the better total first; ``swap`` is the smallest single
+    weight transfer after which ``behind`` is strictly ahead (None: none is)."""
+    ahead: str
+    behind: str
+    margin: decimal.Decimal  #: points of ahead minus points of behind
+    swap: Optional[WeightShift]
+
+
+class WinnerChange(NamedTuple):
+    """The smallest weight transfer that makes ``challenger`` the winner."""
+    challenger: str
+    shift: WeightShift
+
+
+class Removal(NamedTuple):
+    """The others re-evaluated without ``removed``: ``reversal`` when two of
+    them compare differently (``pair`` the first such pair, ``changed_pairs``
+    how many); ``winner_after`` the sole best of them (None when tied)."""
+    removed: str
+    reversal: bool
+    changed_pairs: int
+    pair: Optional[Tuple[str, str]]
+    winner_after: Optional[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Stability:
+    """How robust the ranking under one weight vector is
+    (ipart_evaluation_stability; doc/evaluation.md). Tenders and criteria are
+    named as in the Evaluation; points are Decimal."""
+    tenders: List[StabilityTender]   #: in tender order
+    winner: Optional[str]            #: None when the best total is tied
+    tied_at_top: List[str]
+    pairs: List[Pair]                #: every pair once: (0,1), (0,2)... (1,2)...
+    winner_change: Optional[WinnerChange]  #: None if none or the top is tied
+    removals: List[Removal]          #: one per tender, in tender order
+
+
+def _stability(s: Any, tenders: Sequence[str], criteria: Sequence[str]) -> Stability:
+    rows = []
+    for t in range(capi.ipart_stability_tender_count(s)):
+        r = capi.ipart_stability_tender()
+        capi.ipart_stability_tender_at(r, s, t)
+        rows.append(StabilityTender(tenders[t], points(r.total), r.rank, bool(r.tied_at_top)))
+    pairs = []
+    for i in range(capi.ipart_stability_pair_count(s)):
+        p = capi.ipart_stability_pair()
+        capi.ipart_stability_pair_at(p, s, i)
+        swap = (WeightShift(criteria[p.swap_from], criteria[p.swap_to], p.swap_basis_points)
+                if p.has_swap else None)
+        pairs.append(Pair(tenders[p.ahead], tenders[p.behind], points(p.margin), swap))
+    change = None
+    c = capi.ipart_winner_change()
+    if capi.ipart_stability_winner(s) != TIED:
+        try:
+            capi.ipart_stability_winner_change(c, s)
+            change = WinnerChange(tenders[c.challenger],
+                                  WeightShift(criteria[c.from_criterion],
+                                              criteria[c.to_criterion], c.basis_points))
+        except NotFoundError:
+            change = None
+    removals = []
+    for r in range(len(rows)):
+        m = capi.ipart_stability_removal()
+        capi.ipart_stability_removal_at(m, s, r)
+        removals.append(Removal(tenders[m.removed], bool(m.reversal), m.changed_pairs,
+                                (tenders[m.pair_first], tenders[m.pair_second])
+                                if m.has_pair else None,
+                                tenders[m.winner_after] if m.winner_after != TIED else None))
+    winner = capi.ipart_stability_winner(s)
+    return Stability(rows, tenders[winner] if winner != TIED else None,
+                     [r.tender for r in rows if r.tied_at_top], pairs, change, removals)
+
+
 class Evaluation:
     """Tenders scored on criteria under one price model (immutable).
 
@@ -119,27 +217,39 @@ class Evaluation:
     ``values``: per tender a row with a price in minor units (or Money) for
     a price criterion and a score 0..quality_scale for a quality criterion;
     or a flat int64 buffer (array.array('q'), numpy int64) of tenders x
-    criteria. ``reference_price`` (linear model only): the price that gets
-    0 points, minor units or Money; None = the highest tender price.
+    criteria; or a NumPy integer array of shape (tenders, criteria); or a
+    pandas DataFrame with one row per tender and one column per criterion,
+    whose index and columns name the tenders and criteria unless given.
+    ``reference_price`` (linear model only): the price that gets 0 points,
+    minor units or Money; None = the highest tender price.
+
+    Weights, wherever taken, are basis points summing to 10000: a sequence,
+    an int64 buffer, a NumPy integer array, or a pandas Series (indexed by
+    criterion name, or 0..K-1) / one-row DataFrame (columns likewise).
+    Floats and anything of another shape are refused with the shape expected.
     """
 
-    def __init__(self, kinds: Sequence, values, *, model: Union[str, PriceModel] = "relative",
+    def __init__(self, kinds: Sequence[Union[str, int]], values: Any, *,
+                 model: Union[str, PriceModel] = "relative",
                  reference_price: Union[int, Money, None] = None, quality_scale: int = 10,
                  tenders: Optional[Sequence[str]] = None,
                  criteria: Optional[Sequence[str]] = None,
                  weights: Optional[Sequence[int]] = None):
         self.model = PriceModel.parse(model)
-        kinds = [_kind(k) for k in kinds]
+        codes = [_kind(k) for k in kinds]
+        framed = _arrays.table(values, tenders, criteria)
+        if framed is not None:
+            values, tenders, criteria = framed
         flat = _flat(values)
         if isinstance(flat, list) and any(isinstance(v, Money) for v in flat):
             flat = [_value(v) for v in flat]
         reference = 0 if reference_price is None else _value(reference_price)
         self._e = capi.ipart_swig_evaluation_new(int(self.model), reference, quality_scale,
-                                                 kinds, flat)
-        self._inputs = (kinds, flat, quality_scale)
+                                                 codes, flat)
+        self._inputs = (codes, flat, quality_scale)
         n = capi.ipart_evaluation_tenders(self._e)
         k = capi.ipart_evaluation_criteria(self._e)
-        self.kinds = [Kind(k) for k in kinds]
+        self.kinds = [Kind(k) for k in codes]
         self.tenders = list(tenders) if tenders is not None else [str(i) for i in range(n)]
         self.criteria = (list(criteria) if criteria is not None
                          else [f"c{j}" for j in range(k)])
@@ -150,7 +260,7 @@ class Evaluation:
         self.weights = list(weights) if weights is not None else None
 
     @classmethod
-    def from_partnership(cls, partnership) -> "Evaluation":
+    def from_partnership(cls, partnership: "Partnership") -> "Evaluation":
         """The tenders of a partnership's last evaluation under its terms:
         the price model, weights and quality scale of the last terms_set,
         each ranked tenderer's tender price and its quality scores. Uses the
@@ -158,21 +268,24 @@ class Evaluation:
         ranking = partnership.ranking
         if ranking is None:
             raise ValueError("the tenders have not been evaluated")
-        terms = scores = None
+        terms: Optional[Dict[str, Any]] = None
+        scores: Optional[List[Dict[str, Any]]] = None
         for event in partnership:
             if event["type"] == "terms_set":
                 terms = event
             elif event["type"] == "tenders_evaluated":
                 scores = event["scores"]
+        if terms is None or scores is None:
+            raise ValueError("the tenders have not been evaluated")
         criteria = terms["award_criteria"]
         pm = terms.get("price_model") or {"model": "relative"}
         reference = pm.get("reference_price")
         currency = partnership.currency
-        tender_of = {t["id"]: t["tender"] for t in partnership.tenderers}
+        tender_of = {t.id: t.tender for t in partnership.tenderers if t.tender is not None}
         score_of = {(s["tenderer"], s["criterion"]): s["score"] for s in scores}
-        ranked = {r["tenderer"] for r in ranking}
+        ranked = {r.tenderer for r in ranking}
         ids = [t for t in tender_of if t in ranked]  # order of application
-        rows = [[Money(tender_of[t]["price"], currency).minor if c["kind"] != "quality"
+        rows = [[tender_of[t].price.minor if c["kind"] != "quality"
                  else score_of[(t, c["id"])] for c in criteria] for t in ids]
         return cls([c["kind"] for c in criteria], rows, model=pm["model"],
                    reference_price=Money(reference, currency) if reference else None,
@@ -188,12 +301,13 @@ class Evaluation:
                           quality_scale=scale, tenders=self.tenders, criteria=self.criteria,
                           weights=self.weights)
 
-    def _weights(self, weights):
+    def _weights(self, weights: Any) -> Any:
         if weights is None:
             if self.weights is None:
                 raise ValueError("no weights given and none published")
             return self.weights
-        return _flat(weights)
+        framed = _arrays.weights(weights, self.criteria, single=True)
+        return framed if framed is not None else _flat(weights)
 
     def points(self, tender: int, criterion: int, weight: int) -> int:
         """Millionths of a point tender gets on criterion under weight basis points."""
@@ -215,13 +329,16 @@ class Evaluation:
         capi.ipart_evaluation_score(totals, ranks, self._e, self._weights(weights))
         return totals.tolist()
 
-    def bulk(self, weights, *, totals: bool = False) -> Sweep:
+    def bulk(self, weights: Any, *, totals: bool = False) -> Sweep:
         """Score every tender under many weight vectors in one call.
 
         ``weights``: an int64 buffer of vectors x criteria (array.array('q'),
-        numpy int64 of shape (M, K)), read in place, or a sequence of rows.
+        numpy int64 of shape (M, K)), read in place; a sequence of rows; or
+        a pandas DataFrame with one row per vector and one column per
+        criterion (named as .criteria, or numbered 0..K-1).
         """
-        flat = _flat(weights)
+        framed = _arrays.weights(weights, self.criteria, single=False)
+        flat = framed if framed is not None else _flat(weights)
         k = len(self.criteria)
         count = len(flat) if isinstance(flat, list) else memoryview(flat).nbytes // 8
         m = count // k if k else 0
@@ -230,12 +347,20 @@ class Evaluation:
         capi.ipart_evaluation_bulk(winners, all_totals, self._e, flat)
         return Sweep(winners, all_totals, self.tenders)
 
-    def stability(self, weights: Optional[Sequence[int]] = None) -> dict:
-        """How robust the ranking is (see ipart_evaluation_stability_json):
-        totals, ranks, winner, tied_at_top, pairs with the smallest weight
-        transfer that swaps them, winner_change, and removals (rank reversal
-        when a tender is left out). Tenders and criteria are indices into
-        .tenders and .criteria."""
+    def stability(self, weights: Optional[Sequence[int]] = None) -> Stability:
+        """How robust the ranking is (see :class:`Stability`): each tender's
+        points and rank, the winner, every pair with the smallest weight
+        transfer that swaps it, the smallest change of the winner, and the
+        removals (rank reversal when a tender is left out). Tenders and
+        criteria are named by .tenders and .criteria."""
+        s = capi.ipart_swig_evaluation_stability(self._e, self._weights(weights))
+        return _stability(s, self.tenders, self.criteria)
+
+    def stability_json(self, weights: Optional[Sequence[int]] = None) -> Dict[str, Any]:
+        """Deprecated: the JSON export of :meth:`stability` as a dict, with
+        tenders and criteria as indices; use :meth:`stability`."""
+        warnings.warn("stability_json() is deprecated: use stability()", DeprecationWarning,
+                      stacklevel=2)
         return json.loads(capi.ipart_evaluation_stability_json(self._e, self._weights(weights)))
 
     def __len__(self) -> int:
