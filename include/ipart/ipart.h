@@ -18,6 +18,7 @@
 #include "calendar.h"
 #include "partnership.h"
 #include "contract.h"
+#include "dialogue.h"
 #include "evaluation.h"
 #include "rights.h"
 #include "messages.h"

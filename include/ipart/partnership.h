@@ -47,15 +47,18 @@ typedef enum ipart_stage {
 typedef enum ipart_role {
     IPART_ROLE_AUTHORITY = 0, /**< the contracting authority */
     IPART_ROLE_FOLLOWER = 1,  /**< a named follower authority */
-    IPART_ROLE_OPERATOR = 2   /**< an economic operator (candidate, tenderer, partner) */
+    IPART_ROLE_OPERATOR = 2,  /**< an economic operator (candidate, tenderer, partner) */
+    IPART_ROLE_PARTICIPANT = 3 /**< takes part without buying: a collaborating authority, a
+                                    knowledge institution, an innovation agent (participant_named) */
 } ipart_role;
 
 /** A party. Strings are borrowed from the partnership. */
 typedef struct ipart_party {
     const char *id;     /**< the party's id in events ("stavanger", "op05") */
     const char *name;   /**< its display name */
-    ipart_role role;    /**< authority, follower or operator */
-    const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
+    ipart_role role;    /**< authority, follower, operator or participant */
+    const char *kind;   /**< authority kind ("sub_central"...), participant kind
+                             ("knowledge_institution"...), or "" for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
                              "declined" (invited, no tender, and an event is
                              dated after the tender deadline), "tendering",
@@ -155,7 +158,8 @@ IPART_BEGIN_DECL
 /** The JSON name of a stage ("need_identification"...); "unknown" otherwise. Static. */
 IPART_API const char *ipart_stage_name(ipart_stage stage);
 
-/** The JSON name of a role ("authority", "follower", "operator"); "unknown" otherwise. */
+/** The JSON name of a role ("authority", "follower", "operator", "participant");
+ *  "unknown" otherwise. */
 IPART_API const char *ipart_role_name(ipart_role role);
 
 /**

@@ -14,6 +14,7 @@
 #include "io/document_p.h"
 #include "io/json_p.h"
 #include "ipart/rights.h"
+#include "model/programme_p.h"
 #include "model/rights_p.h"
 
 /* ---- rights ---------------------------------------------------------------------- */
@@ -188,6 +189,7 @@ static visibility visibility_of(ipart__event_type t, const char **field)
     case IPART__EV_OPTION_EXERCISED:
     case IPART__EV_OPTION_LAPSED:
     case IPART__EV_CALL_BACK_EXERCISED:
+    case IPART__EV_ADOPTION_RECORDED:
         *field = "partner";
         return VIS_SUBJECT;
     case IPART__EV_CANDIDATES_INVITED:
@@ -199,6 +201,9 @@ static visibility visibility_of(ipart__event_type t, const char **field)
     case IPART__EV_TENDERS_EVALUATED:
         *field = "scores";
         return VIS_LISTED;
+    case IPART__EV_DIALOGUE_ACTIVITY_HELD:
+        *field = "supplier"; /* one-to-one meetings and written inputs: emit_dialogue */
+        return VIS_SUBJECT;
     default:
         *field = NULL;
         return VIS_PUBLIC;
@@ -381,6 +386,40 @@ static void emit_consented(view *v, size_t index, const cJSON *ev)
     cJSON_Delete(shown);
 }
 
+/* A supplier's one-to-one meeting or written input (R50): the whole event
+ * for that supplier; for everyone else only the information items shared
+ * with all since (dialogue_information_shared), else nothing. */
+static void emit_dialogue(view *v, size_t index, cJSON *ev)
+{
+    const cJSON *supplier = cJSON_GetObjectItemCaseSensitive(ev, "supplier");
+    if (!supplier || names(supplier, "id", v->party)) {
+        emit(v, index, 0, v->p->log[index].json, v->p->log[index].length);
+        return;
+    }
+    cJSON *info = cJSON_GetObjectItemCaseSensitive(ev, "information");
+    for (cJSON *i = info ? info->child : NULL, *next; i; i = next) {
+        next = i->next;
+        const ev_information *item = ipart__information_find(v->p, string_member(i, "id"), NULL);
+        if (!item || !item->shared)
+            cJSON_Delete(cJSON_DetachItemViaPointer(info, i));
+    }
+    if (!info || !info->child) {
+        v->withheld++;
+        return;
+    }
+    static const char *const shown_keys[] = {"type", "date", "actor", "activity", "kind",
+                                             "information"};
+    cJSON *shown = cJSON_CreateObject();
+    int ok = shown != NULL;
+    for (size_t k = 0; ok && k < sizeof shown_keys / sizeof shown_keys[0]; k++)
+        ok = copy_path(shown, ev, shown_keys[k]);
+    if (ok)
+        emit_object(v, index, shown);
+    else
+        v->failed = 1;
+    cJSON_Delete(shown);
+}
+
 static void view_event(view *v, size_t index)
 {
     const ipart__log_entry *e = &v->p->log[index];
@@ -396,7 +435,9 @@ static void view_event(view *v, size_t index)
         v->failed = 1;
         return;
     }
-    if (vis == VIS_LISTED)
+    if (e->type == IPART__EV_DIALOGUE_ACTIVITY_HELD)
+        emit_dialogue(v, index, ev);
+    else if (vis == VIS_LISTED)
         emit_listed(v, index, ev, field);
     else if (names(ev, field, v->party) ||
              (e->type == IPART__EV_CONSENT_GIVEN && recipient(ev, v->party)))

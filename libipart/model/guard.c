@@ -108,6 +108,24 @@ ipart_status ipart__unknown_party(const char *path, const char *field, const cha
     return rc;
 }
 
+ipart_status ipart__known_ids(const ipart__array *ids, const char *path, const char *field,
+                              int (*known)(const void *ctx, const char *id), const void *ctx)
+{
+    const char *const *items = ids->items;
+    for (size_t i = 0; i < ids->count; i++)
+        if (!known(ctx, items[i])) {
+            char at[160];
+            snprintf(at, sizeof at, "%s[%zu]", field, i);
+            return ipart__unknown_party(path, at, items[i]);
+        }
+    return IPART_OK;
+}
+
+int ipart__is_party(const void *ctx, const char *id)
+{
+    return ipart__party_find(ctx, id) != NULL;
+}
+
 ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id,
                                  ipart_role role, ipart__event_type type)
 {

@@ -13,6 +13,7 @@
 #include "core/money_p.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
+#include "model/programme_p.h"
 #include "model/rights_p.h"
 #include "rules/contract_math_p.h"
 
@@ -105,8 +106,9 @@ static int64_t option_quantity_of(const ipart_partnership *p, const ipart__party
     if (buyer->role == IPART_ROLE_AUTHORITY)
         return p->terms->option.quantity;
     const ev_option_holder *h = p->terms->option.followers.items;
+    const char *holder = ipart__option_holder_id(p, buyer->id); /* a merged follower's */
     for (size_t i = 0; i < p->terms->option.followers.count; i++)
-        if (strcmp(h[i].follower, buyer->id) == 0)
+        if (strcmp(h[i].follower, holder) == 0)
             return h[i].quantity;
     return -1;
 }

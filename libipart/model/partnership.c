@@ -14,6 +14,7 @@
 #include "model/event_spec_p.h"
 #include "model/guard_p.h"
 #include "model/partnership_p.h"
+#include "model/programme_p.h"
 
 static const char *const stage_names[] = {
     "need_identification", "market_dialogue", "notice_published", "prequalification",
@@ -33,6 +34,7 @@ const char *ipart_role_name(ipart_role role)
     case IPART_ROLE_AUTHORITY: return "authority";
     case IPART_ROLE_FOLLOWER: return "follower";
     case IPART_ROLE_OPERATOR: return "operator";
+    case IPART_ROLE_PARTICIPANT: return "participant";
     }
     return "unknown";
 }
@@ -114,6 +116,7 @@ void ipart_partnership_free(ipart_partnership *p)
         party_free(p->parties[i]);
     ipart__free(p->parties);
     ipart__arena_free(&p->terms_arena);
+    ipart__kept_free(p);
     ipart__ranking_free(p->ranking);
     for (size_t i = 0; i < p->warning_count; i++)
         ipart__free(p->warnings[i].message);
@@ -256,7 +259,14 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
         return ipart__fail(IPART_ESTATE, "event.stage",
                            "'%s' is not possible in stage 'cancelled'",
                            ipart__event_type_name(ev->type));
-    return ipart__handlers[ev->type]->may_send(p, ipart__party_find(p, ev->actor), ev->actor);
+    const ipart__party *actor = ipart__party_find(p, ev->actor);
+    if (actor && actor->succeeded && !ipart__before(ev->date, actor->succeeded_from))
+        return ipart__fail(IPART_EPERM, "event.actor.succeeded",
+                           "'%s' was taken over by its successor from %04d-%02d-%02d "
+                           "(authority_succeeded) and sends nothing from then on",
+                           ev->actor, actor->succeeded_from.year, actor->succeeded_from.month,
+                           actor->succeeded_from.day);
+    return ipart__handlers[ev->type]->may_send(p, actor, ev->actor);
 }
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
@@ -386,7 +396,10 @@ static void party_view(ipart_party *out, const ipart_partnership *p, const ipart
     static const char *const kinds[] = {"central_government", "sub_central",
                                         "body_governed_by_public_law", "utility"};
     int op = party->role == IPART_ROLE_OPERATOR;
-    *out = (ipart_party){party->id, party->name, party->role, op ? "" : kinds[party->kind],
+    const char *kind = op                                        ? ""
+                       : party->role == IPART_ROLE_PARTICIPANT ? ipart__participant_kind_names[party->kind]
+                                                                 : kinds[party->kind];
+    *out = (ipart_party){party->id, party->name, party->role, kind,
                          op ? operator_status(p, party) : ""};
 }
 

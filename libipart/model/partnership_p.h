@@ -86,6 +86,10 @@ typedef struct ipart__party {
     int64_t option_quantity;
     /* buyers: the partners it bought from under the option, by award index */
     uint64_t options_from;
+    /* authorities, followers, participants: taken over by a successor from
+     * `succeeded_from` (authority_succeeded); it sends nothing from then on */
+    int succeeded;
+    ipart_date succeeded_from;
     UT_hash_handle hh;
 } ipart__party;
 
@@ -141,6 +145,12 @@ struct ipart_partnership {
     int electronic_communication;
 
     int need_described, market_check_done, market_check_justified, dialogue_held;
+    char need_mapping[65]; /* the need mapping the need description rests on (R1), or "" */
+
+    /* The need mappings, dialogue activities, sharings, adoptions and
+     * successions, each a copy of its event in its own arena (model/programme_p.h). */
+    struct ipart__kept *kept;
+    size_t kept_count, kept_capacity;
 
     ev_terms *terms;         /* the terms of the last terms_set, in terms_arena */
     ipart__arena terms_arena;

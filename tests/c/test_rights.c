@@ -363,3 +363,57 @@ Test(rights, the_view_shows_own_items_public_items_and_consented_fields)
     ipart_free(text);
     ipart_partnership_free(p);
 }
+
+/* The view entry of log event `index`, or NULL when it is withheld. */
+static const cJSON *view_entry(const cJSON *view, int index)
+{
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, item(view, "events")) if (item(entry, "index")->valueint == index)
+        return entry;
+    return NULL;
+}
+
+/* R50: Arctic's one-to-one meeting (event 6) gave it the budget figure, shared
+ * with all by event 12; Nordlys' written input (event 8) shares nothing. */
+Test(rights, a_one_to_one_meeting_stays_with_its_supplier_unless_shared)
+{
+    ipart_partnership *p = load_procedure("troms_finnmark_dialogue.json");
+    char *text = NULL;
+    assert_ok(ipart_partnership_view_json(&text, p, "arctic"));
+    cJSON *own = cJSON_Parse(text);
+    ipart_free(text);
+    const cJSON *meeting = view_entry(own, 6);
+    cr_assert(cJSON_IsFalse(item(meeting, "partial")));
+    cr_assert_str_eq(item(item(item(meeting, "event"), "supplier"), "id")->valuestring, "arctic");
+    cr_assert_null(view_entry(own, 8), "another supplier's written input");
+
+    assert_ok(ipart_partnership_view_json(&text, p, "bigco"));
+    cJSON *other = cJSON_Parse(text);
+    ipart_free(text);
+    meeting = view_entry(other, 6);
+    cr_assert(cJSON_IsTrue(item(meeting, "partial")));
+    const cJSON *shown = item(meeting, "event");
+    cr_assert_null(item(shown, "supplier"));
+    cr_assert_null(item(shown, "summary"));
+    cr_assert_str_eq(item(cJSON_GetArrayItem(item(shown, "information"), 0), "id")->valuestring,
+                     "d3-budget");
+    cr_assert_null(view_entry(other, 8));
+    cr_assert(cJSON_IsFalse(item(view_entry(other, 7), "partial")), "its own meeting");
+    cr_assert(cJSON_IsFalse(item(view_entry(other, 5), "partial")), "the conference is open");
+    cJSON_Delete(own);
+    cJSON_Delete(other);
+    ipart_partnership_free(p);
+
+    /* Before the sharing nothing of Arctic's meeting reaches Nordic Systems... who
+     * is not a party yet: the view is of parties only. */
+    cJSON *kase = harness_load_case("procedure/troms_finnmark_dialogue.json");
+    p = harness_replay(kase, 12);
+    assert_fails_with(ipart_partnership_view_json(&text, p, "bigco"), IPART_ENOTFOUND);
+    assert_ok(ipart_partnership_view_json(&text, p, "uit"));
+    cJSON *participant = cJSON_Parse(text);
+    ipart_free(text);
+    cr_assert_null(view_entry(participant, 6), "unshared: withheld from a participant too");
+    cJSON_Delete(participant);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}

@@ -6,11 +6,13 @@ from typing import IO, Any, Dict, Iterator, List, NamedTuple, Optional, Union
 
 import warnings as _warnings
 
-from . import _contract, _queries, capi
+from . import _contract, _dialogue, _queries, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
 from ._queries import (Action, EventHeader, Forecast, PartnerPhase, Ranked,  # noqa: F401
                        Right, Rights, RIGHTS, Tenderer)
 from ._dates import _py_date
+from ._dialogue import (DialogueActivity, DialogueContact, DialogueInformation, DialoguePair,
+                        NeedFacet)
 from ._errors import NotFoundError
 from ._money import Money
 from ._views import Events, Parties
@@ -40,6 +42,7 @@ class Role(enum.IntEnum):
     AUTHORITY = capi.IPART_ROLE_AUTHORITY
     FOLLOWER = capi.IPART_ROLE_FOLLOWER
     OPERATOR = capi.IPART_ROLE_OPERATOR
+    PARTICIPANT = capi.IPART_ROLE_PARTICIPANT
 
     def __str__(self) -> str:
         return capi.ipart_role_name(int(self))
@@ -306,6 +309,36 @@ class Partnership:
         if count < 0:
             raise ValueError("at must not be negative")
         return _queries.rights(self._handle(), count, party, asset)
+
+    # -- the need mapping and the market dialogue (include/ipart/dialogue.h) ----
+    @property
+    def need_facets(self) -> List[NeedFacet]:
+        """The facets of every need mapping, in log order (R1)."""
+        return _dialogue.need_facets(self._handle())
+
+    @property
+    def dialogue(self) -> List[DialogueActivity]:
+        """The market dialogue's activities, in log order (R50)."""
+        return _dialogue.activities(self._handle())
+
+    @property
+    def dialogue_contacts(self) -> List[DialogueContact]:
+        """Who took part in each activity: suppliers and parties."""
+        return _dialogue.contacts(self._handle())
+
+    @property
+    def dialogue_information(self) -> List[DialogueInformation]:
+        """What the authority told, to whom, and when it was shared with all (R50)."""
+        return _dialogue.information(self._handle())
+
+    @property
+    def dialogue_pairs(self) -> List[DialoguePair]:
+        """The matchmakings' pairings: buyer, SMEs, knowledge institutions, purpose."""
+        return _dialogue.pairs(self._handle())
+
+    def dialogue_report(self) -> Dict[str, Any]:
+        """The need mapping and dialogue report as JSON (for the eForms E1 notice)."""
+        return _dialogue.report(self._handle())
 
     def view(self, party: str) -> Dict[str, Any]:
         """The party-scoped view of the document: what ``party`` may see

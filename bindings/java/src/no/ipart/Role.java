@@ -8,12 +8,14 @@ public enum Role {
     /** A named follower authority. */
     FOLLOWER,
     /** An economic operator (candidate, tenderer, partner). */
-    OPERATOR;
+    OPERATOR,
+    /** Takes part without buying: a collaborating authority, a knowledge institution, an innovation agent. */
+    PARTICIPANT;
 
     static Role fromC(no.ipart.swig.ipart_role r) { return valueOf(r.name().substring("IPART_ROLE_".length())); }
 
     /**
-     * The document's name for the role ("authority", "follower", "operator"),
+     * The document's name for the role ("authority", "follower", "operator", "participant"),
      * from ipart_role_name().
      *
      * @return the lower-case JSON name
