@@ -169,6 +169,9 @@ static void check_statuses(const ipart_partnership *p, const cJSON *statuses)
         ipart_party party;
         assert_ok(ipart_partnership_party_get(&party, p, want->string));
         cr_assert_str_eq(party.status, want->valuestring, "%s", want->string);
+    }
+}
+
 /* A string or null of a golden row: "" for null (the C rows' absent string). */
 static const char *text_or_empty(const cJSON *value)
 {
@@ -1147,6 +1150,8 @@ Test(partnership, every_refused_action_is_refused_by_apply_with_its_rule, .timeo
     closedir(dir);
     cr_assert_geq(cases, 8);
     cr_assert_gt(checked, 10000);
+}
+
 /* ---- the need mapping and dialogue report (include/ipart/dialogue.h) ------------- */
 
 static cJSON *dialogue_report(const ipart_partnership *p)
