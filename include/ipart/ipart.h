@@ -21,5 +21,6 @@
 #include "evaluation.h"
 #include "rights.h"
 #include "timeline.h"
+#include "scope.h"
 
 #endif /* IPART_IPART_H */
