@@ -17,8 +17,8 @@
 #include "model/contract_p.h"
 
 /* The refusal that ended the scenario, from the thread's error detail. A
- * party other than the authority gets no message: it may quote other
- * operators' figures ("at most 592500.00", R19). */
+ * party other than the authority gets no guard's message: it may quote
+ * other operators' figures ("at most 592500.00", R19). */
 static void put_refusal(ipart__strbuf *b, const ipart_partnership *copy, size_t index,
                         ipart_status rc)
 {
@@ -30,7 +30,7 @@ static void put_refusal(ipart__strbuf *b, const ipart_partnership *copy, size_t 
     ipart__strbuf_puts(b, ",\"path\":");
     ipart__json_string_or_null(b, e->path);
     ipart__strbuf_puts(b, ",\"message\":");
-    if (ipart__scope_sees(copy, NULL))
+    if (ipart__scope_sees(copy, NULL) || strcmp(e->key, "scope.withheld") == 0)
         ipart__strbuf_json_string(b, e->message);
     else
         ipart__strbuf_printf(b, "\"refused: %s, rule %s (the message is the contracting "
