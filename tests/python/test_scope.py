@@ -2,6 +2,7 @@
 with what that party may see - on every golden procedure, for every party.
 The same property as tests/c/test_scope.c and ScopeTest.java."""
 import json
+import pathlib
 import re
 
 import pytest
@@ -118,3 +119,9 @@ def test_a_scoped_copy_is_read_only_and_only_narrows():
     follower = p.as_party("baerum")
     assert follower.tenderers == [] and follower.caps == [] and follower.ranking in (None, [])
     assert follower.rights("baerum", "op05.foreground") == p.rights("baerum", "op05.foreground")
+
+
+def test_the_example_of_doc_scope_runs():
+    page = pathlib.Path(__file__).resolve().parents[2] / "doc" / "scope.md"
+    example = re.search(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    exec(example.group(1), {"p": procedure("stavanger.json"), "ipart": ipart})
