@@ -24,19 +24,6 @@ static const cJSON *item(const cJSON *obj, const char *key)
     return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-static ipart_partnership *load_procedure(const char *name)
-{
-    char path[128];
-    snprintf(path, sizeof path, "procedure/%s", name);
-    cJSON *kase = harness_load_case(path);
-    char *text = cJSON_PrintUnformatted(item(kase, "document"));
-    ipart_partnership *p = NULL;
-    assert_ok(ipart_partnership_load(&p, text));
-    cJSON_free(text);
-    cJSON_Delete(kase);
-    return p;
-}
-
 static ipart_partnership *as_party(const ipart_partnership *p, const char *party)
 {
     ipart_partnership *s = NULL;
@@ -338,7 +325,7 @@ static void check_authority(const ipart_partnership *p, const char *authority)
 Test(scope, every_query_of_every_party_answers_only_what_its_view_shows)
 {
     for (size_t c = 0; c < sizeof PROCEDURES / sizeof PROCEDURES[0]; c++) {
-        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        ipart_partnership *p = harness_load_procedure(PROCEDURES[c]);
         operators ops = operators_of(p);
         size_t checked = 0;
         for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
@@ -433,7 +420,7 @@ Test(scope, a_refused_what_if_quotes_no_figure_to_a_party)
 
 Test(scope, a_scoped_handle_is_a_read_only_snapshot_that_only_narrows)
 {
-    ipart_partnership *p = load_procedure("stavanger.json"), *s = NULL, *copy = NULL;
+    ipart_partnership *p = harness_load_procedure("stavanger.json"), *s = NULL, *copy = NULL;
     cr_assert_str_eq(ipart_partnership_audience(p), "", "the authority's full access");
     cr_assert_str_eq(ipart_partnership_audience(NULL), "");
     assert_fails_with(ipart_partnership_as_party(&s, p, "oslo"), IPART_ENOTFOUND);
@@ -485,7 +472,7 @@ static ipart_status as_party_scenario(void *ctx)
 
 Test(scope, every_allocation_of_scoping_fails_cleanly)
 {
-    ipart_partnership *p = load_procedure("stavanger.json");
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
     scope_ctx c = {p, "baerum"}; /* partial (consented) events are copied */
     cr_assert_gt(harness_fail_each(as_party_scenario, &c), 10);
     c.party = "op05";
