@@ -45,8 +45,8 @@ ipart__scope *ipart__scope_new(const ipart__party *viewer, size_t count)
         return NULL;
     s->viewer = viewer;
     s->count = count;
-    s->seen = ipart__calloc(count ? count : 1, 1);
-    s->part = ipart__calloc(count ? count : 1, sizeof *s->part);
+    s->seen = ipart__calloc(count + 1, 1); /* + 1: never a zero-size request */
+    s->part = ipart__calloc(count + 1, sizeof *s->part);
     if (!s->seen || !s->part) {
         ipart__scope_free(s);
         return NULL;

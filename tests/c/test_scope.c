@@ -452,6 +452,40 @@ Test(scope, a_scoped_handle_is_a_read_only_snapshot_that_only_narrows)
     ipart_partnership_free(p);
 }
 
+Test(scope, a_party_reads_past_its_rows_as_past_the_end)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    ipart_partnership *s = as_party(p, "op05");
+    ipart_party party;
+    ipart_ranked ranked;
+    ipart_cap_status cap;
+    ipart_payment pay;
+    ipart_warning w;
+    assert_fails_with(ipart_partnership_party_at(&party, s, ipart_partnership_party_count(s)),
+                      IPART_ENOTFOUND);
+    /* an applicant the award does not name is unknown to op05, as if absent */
+    assert_fails_with(ipart_partnership_party_get(&party, s, "op01"), IPART_ENOTFOUND);
+    assert_ok(ipart_partnership_party_get(&party, s, "op08"));
+    cr_assert_str_eq(party.status, "awarded", "op08's termination is its own");
+    assert_fails_with(ipart_partnership_ranked_at(&ranked, s, 1), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_ranked_at(&ranked, p, ipart_partnership_ranked_count(p)),
+                      IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_cap_at(&cap, s, ipart_partnership_cap_count(s)),
+                      IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_payment_at(&pay, s, ipart_partnership_payment_count(s)),
+                      IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_warning_at(&w, s, 0), IPART_ENOTFOUND);
+    cr_assert_gt(ipart_partnership_warning_count(p), 0, "the authority reads the warnings");
+    int fits = 0;
+    assert_ok(ipart_partnership_cap_at(&cap, s, 0));
+    assert_fails_with(ipart_partnership_cap_fits(&fits, s, cap.cap, "op08", cap.amount),
+                      IPART_EPERM);
+    ipart_action a;
+    assert_fails_with(ipart_partnership_action_at(&a, s, "stavanger", 0), IPART_EPERM);
+    ipart_partnership_free(s);
+    ipart_partnership_free(p);
+}
+
 typedef struct scope_ctx {
     const ipart_partnership *p;
     const char *party;
