@@ -110,6 +110,7 @@
 %ignore ipart_partnership_new;
 %ignore ipart_partnership_load;
 %ignore ipart_partnership_clone;
+%ignore ipart_partnership_as_party;
 
 /* The partnership is opaque: the proxy owns it and frees it. */
 %nodefaultctor ipart_partnership;
@@ -121,6 +122,7 @@ typedef struct ipart_partnership {} ipart_partnership;
 %newobject ipart_swig_partnership_new;
 %newobject ipart_swig_partnership_load;
 %newobject ipart_swig_partnership_clone;
+%newobject ipart_swig_partnership_as_party;
 %inline %{
 /* NULL on failure, with the detail in ipart_error_last(); the language
  * files turn a NULL result into an exception. */
@@ -138,6 +140,12 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
 {
     ipart_partnership *p = NULL;
     return ipart_partnership_clone(&p, partnership) == IPART_OK ? p : NULL;
+}
+ipart_partnership *ipart_swig_partnership_as_party(const ipart_partnership *partnership,
+                                                   const char *party)
+{
+    ipart_partnership *p = NULL;
+    return ipart_partnership_as_party(&p, partnership, party) == IPART_OK ? p : NULL;
 }
 %}
 
@@ -250,3 +258,4 @@ ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t ref
 %include "ipart/messages.h"
 %include "ipart/exports.h"
 %include "ipart/timeline.h"
+%include "ipart/scope.h"

@@ -24,5 +24,6 @@
 #include "messages.h"
 #include "exports.h"
 #include "timeline.h"
+#include "scope.h"
 
 #endif /* IPART_IPART_H */

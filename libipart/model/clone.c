@@ -138,6 +138,7 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     d->warning_count = d->warning_capacity = 0;
     d->kept = NULL;
     d->kept_count = d->kept_capacity = 0;
+    d->scope = NULL;
     ipart_status rc = copy_log(d, p);
     if (rc == IPART_OK)
         rc = copy_parties(d, p);
@@ -149,6 +150,9 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
         rc = copy_ranking(d, p);
     if (rc == IPART_OK)
         rc = copy_warnings(d, p);
+    if (rc == IPART_OK && p->scope &&
+        !(d->scope = ipart__scope_copy(p->scope, ipart__party_find(d, p->scope->viewer->id))))
+        rc = ipart__fail_nomem();
     if (rc != IPART_OK) {
         ipart_partnership_free(d);
         return rc;

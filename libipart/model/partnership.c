@@ -121,6 +121,7 @@ void ipart_partnership_free(ipart_partnership *p)
     for (size_t i = 0; i < p->warning_count; i++)
         ipart__free(p->warnings[i].message);
     ipart__free(p->warnings);
+    ipart__scope_free(p->scope);
     ipart__free(p);
 }
 
@@ -355,16 +356,24 @@ ipart_status ipart_partnership_event_at(char **out, const ipart_partnership *p, 
     if (index >= p->log_count)
         return ipart__fail(IPART_ENOTFOUND, "log.index", "no event %zu: the log has %zu", index,
                            p->log_count);
-    char *copy = ipart__strndup(p->log[index].json, p->log[index].length);
+    ipart_status rc = ipart__scope_event(p, index);
+    if (rc != IPART_OK)
+        return rc;
+    const char *part = p->scope ? p->scope->part[index] : NULL;
+    char *copy = part ? ipart__strdup(part)
+                      : ipart__strndup(p->log[index].json, p->log[index].length);
     if (!copy)
         return ipart__fail_nomem();
     *out = copy;
     return IPART_OK;
 }
 
-size_t ipart_partnership_party_count(const ipart_partnership *p)
+/* Parties the audience of `p` knows of: the authorities, itself, and the
+ * operators the public award names (R19: the others' requests are theirs). */
+static int party_known(const ipart_partnership *p, const ipart__party *party)
 {
-    return p ? p->party_count : 0;
+    return party->role != IPART_ROLE_OPERATOR || party->awarded ||
+           ipart__scope_sees(p, party->id);
 }
 
 int ipart__tender_deadline_passed(const ipart_partnership *p)
@@ -372,7 +381,28 @@ int ipart__tender_deadline_passed(const ipart_partnership *p)
     return ipart__before(p->tender_deadline, p->last_date);
 }
 
-static const char *operator_status(const ipart_partnership *p, const ipart__party *t)
+size_t ipart_partnership_party_count(const ipart_partnership *p)
+{
+    if (!p || !p->scope)
+        return p ? p->party_count : 0;
+    size_t n = 0;
+    for (size_t i = 0; i < p->party_count; i++)
+        n += party_known(p, p->parties[i]);
+    return n;
+}
+
+/* The index-th party the audience knows of, or NULL. */
+static const ipart__party *nth_known_party(const ipart_partnership *p, size_t index)
+{
+    if (!p->scope)
+        return index < p->party_count ? p->parties[index] : NULL;
+    for (size_t i = 0; i < p->party_count; i++)
+        if (party_known(p, p->parties[i]) && index-- == 0)
+            return p->parties[i];
+    return NULL;
+}
+
+const char *ipart__operator_status(const ipart_partnership *p, const ipart__party *t)
 {
     if (t->contract && t->contract->state == IPART__C_TERMINATED)
         return "terminated";
@@ -391,6 +421,7 @@ static const char *operator_status(const ipart_partnership *p, const ipart__part
     return "applied";
 }
 
+/* An operator the audience knows only from the public award reads "awarded". */
 static void party_view(ipart_party *out, const ipart_partnership *p, const ipart__party *party)
 {
     static const char *const kinds[] = {"central_government", "sub_central",
@@ -399,8 +430,9 @@ static void party_view(ipart_party *out, const ipart_partnership *p, const ipart
     const char *kind = op                                        ? ""
                        : party->role == IPART_ROLE_PARTICIPANT ? ipart__participant_kind_names[party->kind]
                                                                  : kinds[party->kind];
-    *out = (ipart_party){party->id, party->name, party->role, kind,
-                         op ? operator_status(p, party) : ""};
+    const char *status = !op ? "" : ipart__scope_sees(p, party->id) ? ipart__operator_status(p, party)
+                                                                    : "awarded";
+    *out = (ipart_party){party->id, party->name, party->role, kind, status};
 }
 
 ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnership *p,
@@ -408,10 +440,11 @@ ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnershi
 {
     if (!out || !p)
         return ipart__fail_null("ipart_partnership_party_at", !out ? "out" : "partnership");
-    if (index >= p->party_count)
+    const ipart__party *party = nth_known_party(p, index);
+    if (!party)
         return ipart__fail(IPART_ENOTFOUND, "party.index", "no party %zu: there are %zu", index,
-                           p->party_count);
-    party_view(out, p, p->parties[index]);
+                           ipart_partnership_party_count(p));
+    party_view(out, p, party);
     return IPART_OK;
 }
 
@@ -422,7 +455,7 @@ ipart_status ipart_partnership_party_get(ipart_party *out, const ipart_partnersh
         return ipart__fail_null("ipart_partnership_party_get", !out ? "out" : !p ? "partnership"
                                                                                  : "id");
     const ipart__party *party = ipart__party_find(p, id);
-    if (!party)
+    if (!party || !party_known(p, party)) /* unknown to the audience, as if absent (R19) */
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", id);
     party_view(out, p, party);
     return IPART_OK;

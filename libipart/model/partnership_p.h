@@ -15,6 +15,7 @@
 #include "core/hash_p.h"
 #include "ipart/partnership.h"
 #include "model/event_p.h"
+#include "model/scope_p.h"
 #include "rules/rules_p.h"
 
 /* Per-partner contract states (ARCHITECTURE §5, RULES b3). */
@@ -171,6 +172,9 @@ struct ipart_partnership {
     size_t phase_count, target_count, instalment_count; /* of the terms' phase plan */
     ipart__warning *warnings;
     size_t warning_count, warning_capacity;
+
+    /* the audience of a scoped handle (model/scope_p.h); NULL: the authority's full access */
+    struct ipart__scope *scope;
 };
 
 /* What an event needs that may fail, prepared before anything changes. */
@@ -224,6 +228,9 @@ ipart_status ipart__option_available(const ipart_partnership *p, const ipart__pa
 
 /* The handlers by event type (generated from the event rows). */
 extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
+
+/* An operator's status ("applied" ... "terminated", as ipart_party.status). */
+const char *ipart__operator_status(const ipart_partnership *p, const ipart__party *t);
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
 

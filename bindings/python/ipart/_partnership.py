@@ -122,6 +122,22 @@ class Partnership:
 
     __copy__ = clone
 
+    # -- party-scoped access (R19, R37) ---------------------------------------
+    def as_party(self, party: str) -> "Partnership":
+        """A read-only copy whose every query answers what ``party`` may see
+        (R19, R37): its own items, the public ones and what other operators
+        consented to show it. The library authorizes, the host authenticates:
+        serve a party only from its scoped copy. Queries about another
+        operator's items raise PermissionDeniedError (rule R19); ``apply``
+        raises too. A partnership that is not scoped is the contracting
+        authority's, with full access."""
+        return Partnership(_handle=capi.ipart_swig_partnership_as_party(self._handle(), party))
+
+    @property
+    def audience(self) -> str:
+        """The party a scoped copy answers for; "" for the authority's full access."""
+        return capi.ipart_partnership_audience(self._handle())
+
     def __deepcopy__(self, memo: Dict[int, Any]) -> "Partnership":
         return self.clone()
 
@@ -420,7 +436,8 @@ class Partnership:
     def __repr__(self) -> str:
         if self._p is None:
             return "<Partnership closed>"
-        return f"<Partnership {self.profile} {self.stage} events={len(self)}>"
+        seen = f" as {self.audience}" if self.audience else ""
+        return f"<Partnership {self.profile} {self.stage} events={len(self)}{seen}>"
 
 
 def _settings_text(settings: Union[str, Dict[str, Any]]) -> str:

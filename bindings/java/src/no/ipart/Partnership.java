@@ -67,6 +67,33 @@ public final class Partnership implements AutoCloseable {
     public Partnership copy() { return new Partnership(IpartCapi.ipart_swig_partnership_clone(h())); }
 
     /**
+     * A read-only copy whose every query answers what {@code party} may see
+     * (R19, R37): its own items, the public ones and what other operators
+     * consented to show it. The library authorizes, the host authenticates:
+     * serve a party only from its scoped copy. A partnership that is not
+     * scoped is the contracting authority's, with full access.
+     *
+     * @param party an authority, follower or operator id
+     * @return the scoped copy; close it. Queries about another operator's
+     *         items, and {@link #apply(String)}, throw
+     *         {@link PermissionDeniedException} (rule R19)
+     * @throws NotFoundException for an unknown party
+     * @throws PermissionDeniedException to widen a scoped copy to another party
+     * @throws IllegalStateException if closed
+     */
+    public Partnership asParty(String party) {
+        return new Partnership(IpartCapi.ipart_swig_partnership_as_party(h(), party));
+    }
+
+    /**
+     * The party a scoped copy answers for.
+     *
+     * @return its id; "" for the contracting authority's full access
+     * @throws IllegalStateException if closed
+     */
+    public String audience() { return IpartCapi.ipart_partnership_audience(h()); }
+
+    /**
      * Apply one event, or change nothing and throw.
      *
      * @param eventJson one event as a JSON object
