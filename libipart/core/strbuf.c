@@ -69,25 +69,42 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* The escape of a byte JSON may not hold as it is: '"', '\\' or a control. */
+static const char *json_escape(unsigned char c, char hex[7])
+{
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    default: {
+        static const char digits[] = "0123456789abcdef";
+        memcpy(hex, "\\u00", 4);
+        hex[4] = digits[c >> 4];
+        hex[5] = digits[c & 15];
+        hex[6] = '\0';
+        return hex;
+    }
+    }
+}
+
+/* Runs of bytes that need no escape are copied at once. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
 {
     ipart__strbuf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': ipart__strbuf_puts(b, "\\\""); break;
-        case '\\': ipart__strbuf_puts(b, "\\\\"); break;
-        case '\n': ipart__strbuf_puts(b, "\\n"); break;
-        case '\r': ipart__strbuf_puts(b, "\\r"); break;
-        case '\t': ipart__strbuf_puts(b, "\\t"); break;
-        case '\b': ipart__strbuf_puts(b, "\\b"); break;
-        case '\f': ipart__strbuf_puts(b, "\\f"); break;
-        default:
-            if (*p < 0x20)
-                ipart__strbuf_printf(b, "\\u%04x", *p);
-            else
-                ipart__strbuf_putc(b, (char)*p);
-        }
+    const unsigned char *run = (const unsigned char *)s, *p = run;
+    char hex[7];
+    for (; *p; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\')
+            continue; /* the common case, tested first */
+        ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
+        ipart__strbuf_puts(b, json_escape(*p, hex));
+        run = p + 1;
     }
+    ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
     ipart__strbuf_putc(b, '"');
 }
 
