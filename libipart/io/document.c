@@ -118,6 +118,21 @@ static ipart_status check_envelope(const cJSON *doc, const cJSON **events, const
     return IPART_OK;
 }
 
+/* "$.events[<index>]" (no snprintf: it is written for every event). */
+static void event_path(char path[64], size_t index)
+{
+    char digits[24], *d = digits + sizeof digits;
+    *--d = '\0';
+    do
+        *--d = (char)('0' + index % 10);
+    while ((index /= 10) != 0);
+    size_t n = strlen("$.events[");
+    memcpy(path, "$.events[", n);
+    size_t k = (size_t)(digits + sizeof digits - 1 - d);
+    memcpy(path + n, d, k);
+    memcpy(path + n + k, "]", 2);
+}
+
 ipart_status ipart_partnership_load(ipart_partnership **out, const char *document_json)
 {
     if (!out || !document_json)
@@ -138,7 +153,7 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
     size_t index = 0;
     for (const cJSON *ev = events ? events->child : NULL; rc == IPART_OK && ev; ev = ev->next) {
         char path[64];
-        snprintf(path, sizeof path, "$.events[%zu]", index++);
+        event_path(path, index++);
         rc = ipart__apply_object(p, ev, path);
     }
     cJSON_Delete(doc);
