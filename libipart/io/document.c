@@ -81,7 +81,7 @@ static ipart_status top_level_error(ipart_status code, const char *path, const c
 }
 
 /* The envelope: exactly format, version, profile and events. */
-static ipart_status check_envelope(const cJSON *doc, const cJSON **events, const char **profile)
+static ipart_status check_envelope(const cJSON *doc, cJSON **events, const char **profile)
 {
     if (!cJSON_IsObject(doc))
         return top_level_error(IPART_EINVAL, "$", "document.type", "a document is a JSON object");
@@ -133,6 +133,20 @@ static void event_path(char path[64], size_t index)
     memcpy(path + n + k, "]", 2);
 }
 
+/* Apply each event of the array in turn and free its tree once applied, so
+ * the parsed document shrinks while the state grows (peak memory). */
+static ipart_status replay_events(ipart_partnership *p, ipart_status rc, cJSON *events)
+{
+    size_t index = 0;
+    while (rc == IPART_OK && events && events->child) {
+        char path[64];
+        event_path(path, index++);
+        rc = ipart__apply_object(p, events->child, path);
+        cJSON_Delete(cJSON_DetachItemViaPointer(events, events->child));
+    }
+    return rc;
+}
+
 ipart_status ipart_partnership_load(ipart_partnership **out, const char *document_json)
 {
     if (!out || !document_json)
@@ -141,7 +155,7 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
     ipart_status rc = ipart__json_parse(&doc, document_json, strlen(document_json), "$");
     if (rc != IPART_OK)
         return rc;
-    const cJSON *events = NULL;
+    cJSON *events = NULL;
     const char *profile = NULL;
     ipart_partnership *p = NULL;
     rc = check_envelope(doc, &events, &profile);
@@ -150,12 +164,7 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
         if (rc != IPART_OK && rc != IPART_ENOMEM)
             ipart__error_set_path("$.profile");
     }
-    size_t index = 0;
-    for (const cJSON *ev = events ? events->child : NULL; rc == IPART_OK && ev; ev = ev->next) {
-        char path[64];
-        event_path(path, index++);
-        rc = ipart__apply_object(p, ev, path);
-    }
+    rc = replay_events(p, rc, events);
     cJSON_Delete(doc);
     if (rc != IPART_OK) {
         ipart_partnership_free(p);
