@@ -108,6 +108,25 @@ void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
     ipart__strbuf_putc(b, '"');
 }
 
+void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (!reserve(b, n + 2))
+        return;
+    char *at = b->data + b->len;
+    at[0] = '"';
+    memcpy(at + 1, s, n);
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
+}
+
+void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)
+{
+    ipart__strbuf_json_plain(b, name);
+    ipart__strbuf_putc(b, ':');
+}
+
 void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
 {
     char text[IPART__DATE_TEXT_SIZE];
@@ -128,8 +147,7 @@ void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
 void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_money amount)
 {
     ipart__strbuf_putc(b, ',');
-    ipart__strbuf_json_string(b, name);
-    ipart__strbuf_putc(b, ':');
+    ipart__strbuf_json_key(b, name);
     ipart__strbuf_json_money(b, amount);
 }
 
