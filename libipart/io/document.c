@@ -165,6 +165,8 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
             ipart__error_set_path("$.profile");
     }
     rc = replay_events(p, rc, events);
+    if (p)
+        ipart__strbuf_free(&p->encoding); /* sized for the largest event: not kept */
     cJSON_Delete(doc);
     if (rc != IPART_OK) {
         ipart_partnership_free(p);
