@@ -118,32 +118,53 @@ static ipart_status check_envelope(const cJSON *doc, cJSON **events, const char 
     return IPART_OK;
 }
 
-/* "$.events[<index>]" (no snprintf: it is written for every event). */
-static void event_path(char path[64], size_t index)
+/* "<array>[<index>]" (no snprintf: it is written for every event). */
+static void event_path(char path[64], const char *array, size_t index)
 {
     char digits[24], *d = digits + sizeof digits;
     *--d = '\0';
     do
         *--d = (char)('0' + index % 10);
     while ((index /= 10) != 0);
-    size_t n = strlen("$.events[");
-    memcpy(path, "$.events[", n);
-    size_t k = (size_t)(digits + sizeof digits - 1 - d);
-    memcpy(path + n, d, k);
-    memcpy(path + n + k, "]", 2);
+    size_t n = strlen(array), k = (size_t)(digits + sizeof digits - 1 - d);
+    memcpy(path, array, n); /* array is "$" or "$.events": it fits */
+    path[n] = '[';
+    memcpy(path + n + 1, d, k);
+    memcpy(path + n + 1 + k, "]", 2);
 }
 
 /* Apply each event of the array in turn and free its tree once applied, so
- * the parsed document shrinks while the state grows (peak memory). */
-static ipart_status replay_events(ipart_partnership *p, ipart_status rc, cJSON *events)
+ * the parsed text shrinks while the state grows (peak memory). Stops at the
+ * first refused event; those before it stay applied. */
+static ipart_status replay_events(ipart_partnership *p, cJSON *events, const char *array)
 {
+    ipart_status rc = IPART_OK;
     size_t index = 0;
-    while (rc == IPART_OK && events && events->child) {
+    while (rc == IPART_OK && events->child) {
         char path[64];
-        event_path(path, index++);
+        event_path(path, array, index++);
         rc = ipart__apply_object(p, events->child, path);
         cJSON_Delete(cJSON_DetachItemViaPointer(events, events->child));
     }
+    ipart__strbuf_free(&p->encoding); /* sized for the largest event: not kept */
+    return rc;
+}
+
+ipart_status ipart_partnership_apply_all(ipart_partnership *p, const char *events_json)
+{
+    if (!p || !events_json)
+        return ipart__fail_null("ipart_partnership_apply_all", !p ? "partnership" : "events_json");
+    cJSON *events = NULL;
+    ipart_status rc = ipart__json_parse(&events, events_json, strlen(events_json), "$");
+    if (rc != IPART_OK)
+        return rc;
+    if (!cJSON_IsArray(events))
+        rc = top_level_error(IPART_EINVAL, "$", "batch.type", "a batch is a JSON array of events");
+    else if ((size_t)cJSON_GetArraySize(events) > IPART__MAX_EVENTS)
+        rc = top_level_error(IPART_ERANGE, "$", "batch.limit", "more than 1 000 000 events");
+    else
+        rc = replay_events(p, events, "$");
+    cJSON_Delete(events);
     return rc;
 }
 
@@ -164,9 +185,8 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
         if (rc != IPART_OK && rc != IPART_ENOMEM)
             ipart__error_set_path("$.profile");
     }
-    rc = replay_events(p, rc, events);
-    if (p)
-        ipart__strbuf_free(&p->encoding); /* sized for the largest event: not kept */
+    if (rc == IPART_OK)
+        rc = replay_events(p, events, "$.events");
     cJSON_Delete(doc);
     if (rc != IPART_OK) {
         ipart_partnership_free(p);
