@@ -475,9 +475,12 @@ static int event_type_index(const char *name)
     return -1;
 }
 
-ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *root)
+ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *root,
+                                        ipart__arena *spare)
 {
     memset(out, 0, sizeof *out);
+    out->arena = *spare;
+    *spare = (ipart__arena)IPART__ARENA_INIT;
     path_t path = {NULL, NULL, 0, root};
     if (!cJSON_IsObject(json))
         return wrong_type(&path, "an event object", json);

@@ -17,7 +17,7 @@
 ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const char *path)
 {
     ipart__decoded d;
-    ipart_status rc = ipart__event_decode_header(&d, json, path);
+    ipart_status rc = ipart__event_decode_header(&d, json, path, &p->decoding);
     if (rc != IPART_OK)
         return rc;
     /* Who and when come before what: a wrong sender or stage is reported as
@@ -32,7 +32,8 @@ ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const 
     }
     if (rc != IPART_OK && !ipart_error_last()->path[0])
         ipart__error_set_path(path);
-    ipart__arena_free(&d.arena); /* a no-op when the terms took it */
+    ipart__arena_reset(&d.arena); /* a no-op when the terms took it */
+    p->decoding = d.arena;        /* kept for the next event */
     return rc;
 }
 
@@ -147,6 +148,7 @@ static ipart_status replay_events(ipart_partnership *p, cJSON *events, const cha
         cJSON_Delete(cJSON_DetachItemViaPointer(events, events->child));
     }
     ipart__strbuf_free(&p->encoding); /* sized for the largest event: not kept */
+    ipart__arena_free(&p->decoding);
     return rc;
 }
 

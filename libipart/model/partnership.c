@@ -109,6 +109,7 @@ void ipart_partnership_free(ipart_partnership *p)
         ipart__free(p->log[i].json);
     ipart__free(p->log);
     ipart__strbuf_free(&p->encoding);
+    ipart__arena_free(&p->decoding);
     HASH_CLEAR(hh, p->by_id);
     for (size_t i = 0; i < p->party_count; i++)
         party_free(p->parties[i]);

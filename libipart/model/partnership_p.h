@@ -135,6 +135,7 @@ struct ipart_partnership {
     size_t log_count, log_capacity;
     ipart_date last_date;
     ipart__strbuf encoding; /* scratch for the next entry's text, kept between applies */
+    ipart__arena decoding;  /* the last decoded event's arena, emptied, for the next one */
 
     ipart__party **parties; /* order of appearance */
     size_t party_count, party_capacity;
