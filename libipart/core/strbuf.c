@@ -164,8 +164,7 @@ ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out)
         ipart__strbuf_free(b);
         return ipart__fail_nomem();
     }
-    if (b->len)
-        memcpy(copy, b->data, b->len);
+    memcpy(copy, b->data, b->len); /* callers copy what they wrote: data is set */
     copy[b->len] = '\0';
     *out = copy;
     return IPART_OK;

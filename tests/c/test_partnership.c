@@ -885,6 +885,16 @@ Test(partnership, a_batch_that_is_not_an_array_of_json_applies_nothing)
     char *after = save(p);
     cr_assert_str_eq(after, before);
     cr_assert_eq(ipart_partnership_event_count(p), 0);
+    /* More values than a document may hold: refused before any is applied. */
+    size_t n = 1000001;
+    char *many = malloc(2 * n + 2);
+    many[0] = '[';
+    for (size_t i = 0; i < n; i++)
+        memcpy(many + 1 + 2 * i, i + 1 < n ? "0," : "0]", 2);
+    many[2 * n + 1] = '\0';
+    cr_assert_eq(ipart_partnership_apply_all(p, many), IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->path, "$");
+    free(many);
     cr_assert_eq(ipart_partnership_apply_all(NULL, "[]"), IPART_EMISUSE);
     cr_assert_eq(ipart_partnership_apply_all(p, NULL), IPART_EMISUSE);
     ipart_free(before);
