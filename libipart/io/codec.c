@@ -479,8 +479,6 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
                                         ipart__arena *spare)
 {
     memset(out, 0, sizeof *out);
-    out->arena = *spare;
-    *spare = (ipart__arena)IPART__ARENA_INIT;
     path_t path = {NULL, NULL, 0, root};
     if (!cJSON_IsObject(json))
         return wrong_type(&path, "an event object", json);
@@ -496,6 +494,8 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
         return shape_error(&field_path, "event.type.unknown", "unknown event type '%s'",
                            type->valuestring);
     out->event.type = (ipart__event_type)found;
+    out->arena = *spare; /* taken only now: the returns above leave *spare as it was */
+    *spare = (ipart__arena)IPART__ARENA_INIT;
 
     static const field_spec header_fields[] = {
         REQ(ipart__event, "date", FK_DATE, date),
