@@ -2,7 +2,7 @@
 import datetime
 import enum
 import json
-from typing import IO, Dict, Iterable, Iterator, List, NamedTuple, Optional, Union
+from typing import IO, Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Union
 
 import warnings as _warnings
 
@@ -17,7 +17,7 @@ from ._views import Events, Parties
 
 
 
-def _event_value(event: Union[dict, str]) -> dict:
+def _event_value(event: Union[Dict[str, Any], str]) -> Any:
     """One event of a batch as a JSON value: a text is parsed, so it stays
     one element of the array whatever it holds."""
     if isinstance(event, dict):
@@ -138,7 +138,7 @@ class Partnership:
             raise TypeError(f"an event is a dict or JSON text, not {type(event).__name__}")
         capi.ipart_partnership_apply(self._handle(), event)
 
-    def apply_all(self, events: Union[str, Iterable[Union[dict, str]]]) -> None:
+    def apply_all(self, events: Union[str, Iterable[Union[Dict[str, Any], str]]]) -> None:
         """Apply a batch of events in one call into the library: a JSON
         array text, or an iterable of events (dicts or JSON texts).
 
