@@ -213,6 +213,25 @@ IPART_API ipart_status ipart_partnership_apply(ipart_partnership *partnership,
                                                const char *event_json);
 
 /**
+ * Apply a batch of events given as one JSON array of event objects, in
+ * order, as ipart_partnership_apply() would one by one, paying the call
+ * once (bindings: one crossing for the whole batch).
+ *
+ * Atomicity is per event, not per batch: each event is all-or-nothing; the
+ * first refused event stops the batch with its error, whose path names it
+ * ("$[3].tender.price"), and the events before it stay applied
+ * (ipart_partnership_event_count() tells how many). Text that is not a JSON
+ * array of at most 1 000 000 values applies nothing. For all-or-nothing
+ * over the batch, apply it to an ipart_partnership_clone() and keep the
+ * clone on success.
+ * @return as ipart_partnership_apply(); IPART_EINVAL when the text is not
+ *         an array; IPART_ERANGE beyond the limits of
+ *         ipart_partnership_load().
+ */
+IPART_API ipart_status ipart_partnership_apply_all(ipart_partnership *partnership,
+                                                   const char *events_json);
+
+/**
  * Load a document: `{"format": "ipart-document", "version": 1, "profile":
  * ..., "events": [...]}`, replaying every event through the same guards as
  * ipart_partnership_apply(). A rejected event fails the load with the

@@ -45,6 +45,18 @@ char *ipart__arena_strdup(ipart__arena *a, const char *s)
     return copy;
 }
 
+void ipart__arena_reset(ipart__arena *a)
+{
+    ipart__arena_chunk *keep = a->chunks;
+    if (!keep)
+        return;
+    a->chunks = keep->next;
+    ipart__arena_free(a);
+    keep->next = NULL;
+    keep->used = 0;
+    a->chunks = keep;
+}
+
 void ipart__arena_free(ipart__arena *a)
 {
     ipart__arena_chunk *c = a->chunks;

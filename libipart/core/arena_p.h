@@ -18,5 +18,8 @@ typedef struct ipart__arena {
 void *ipart__arena_alloc(ipart__arena *a, size_t size);
 char *ipart__arena_strdup(ipart__arena *a, const char *s);
 void ipart__arena_free(ipart__arena *a);
+/* Free every chunk but the newest and empty that one, to allocate from
+ * again without a malloc (one arena reused for every event of a replay). */
+void ipart__arena_reset(ipart__arena *a);
 
 #endif

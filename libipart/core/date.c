@@ -109,12 +109,25 @@ int ipart__date_is_valid(ipart_date date)
     return explain_invalid(date, why, sizeof why) == NULL;
 }
 
+/* Write n decimal digits of value (0 <= value < 10^n), zero-padded. */
+static char *put_digits(char *at, int value, int n)
+{
+    for (int i = n - 1; i >= 0; i--, value /= 10)
+        at[i] = (char)('0' + value % 10);
+    return at + n;
+}
+
 void ipart__date_text(char *buf, size_t size, ipart_date d)
 {
     if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 &&
-        d.day <= 99)
-        snprintf(buf, size, "%04d-%02d-%02d", d.year, d.month, d.day);
-    else
+        d.day <= 99) {
+        /* "%04d-%02d-%02d" without snprintf: dates are written for every event */
+        char *at = put_digits(buf, d.year, 4);
+        *at++ = '-';
+        at = put_digits(at, d.month, 2);
+        *at++ = '-';
+        *put_digits(at, d.day, 2) = '\0';
+    } else
         snprintf(buf, size, "year %d, month %d, day %d", d.year, d.month, d.day);
 }
 

@@ -69,26 +69,62 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* The escape of a byte JSON may not hold as it is: '"', '\\' or a control. */
+static const char *json_escape(unsigned char c, char hex[7])
+{
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    default: {
+        static const char digits[] = "0123456789abcdef";
+        memcpy(hex, "\\u00", 4);
+        hex[4] = digits[c >> 4];
+        hex[5] = digits[c & 15];
+        hex[6] = '\0';
+        return hex;
+    }
+    }
+}
+
+/* Runs of bytes that need no escape are copied at once. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
 {
     ipart__strbuf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': ipart__strbuf_puts(b, "\\\""); break;
-        case '\\': ipart__strbuf_puts(b, "\\\\"); break;
-        case '\n': ipart__strbuf_puts(b, "\\n"); break;
-        case '\r': ipart__strbuf_puts(b, "\\r"); break;
-        case '\t': ipart__strbuf_puts(b, "\\t"); break;
-        case '\b': ipart__strbuf_puts(b, "\\b"); break;
-        case '\f': ipart__strbuf_puts(b, "\\f"); break;
-        default:
-            if (*p < 0x20)
-                ipart__strbuf_printf(b, "\\u%04x", *p);
-            else
-                ipart__strbuf_putc(b, (char)*p);
-        }
+    const unsigned char *run = (const unsigned char *)s, *p = run;
+    char hex[7];
+    for (; *p; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\')
+            continue; /* the common case, tested first */
+        ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
+        ipart__strbuf_puts(b, json_escape(*p, hex));
+        run = p + 1;
     }
+    ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
     ipart__strbuf_putc(b, '"');
+}
+
+void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (!reserve(b, n + 2))
+        return;
+    char *at = b->data + b->len;
+    at[0] = '"';
+    memcpy(at + 1, s, n);
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
+}
+
+void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)
+{
+    ipart__strbuf_json_plain(b, name);
+    ipart__strbuf_putc(b, ':');
 }
 
 void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
@@ -111,8 +147,7 @@ void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
 void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_money amount)
 {
     ipart__strbuf_putc(b, ',');
-    ipart__strbuf_json_string(b, name);
-    ipart__strbuf_putc(b, ':');
+    ipart__strbuf_json_key(b, name);
     ipart__strbuf_json_money(b, amount);
 }
 
@@ -120,6 +155,19 @@ void ipart__strbuf_free(ipart__strbuf *b)
 {
     ipart__free(b->data);
     *b = (ipart__strbuf)IPART__STRBUF_INIT;
+}
+
+ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out)
+{
+    char *copy = b->oom ? NULL : ipart__malloc(b->len + 1);
+    if (!copy) {
+        ipart__strbuf_free(b);
+        return ipart__fail_nomem();
+    }
+    memcpy(copy, b->data, b->len); /* callers copy what they wrote: data is set */
+    copy[b->len] = '\0';
+    *out = copy;
+    return IPART_OK;
 }
 
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out)

@@ -30,6 +30,12 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
     ;
 /* Append s as a JSON string literal, quotes included. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s);
+/* The same for a text known to need no escape (the library's own field
+ * names, enum values and event types: printable ASCII without '"' or '\\',
+ * checked by test_strbuf), without looking at each byte. */
+void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s);
+/* `"name":` for a key that needs no escape, as above. */
+void ipart__strbuf_json_key(ipart__strbuf *b, const char *name);
 /* Append an ISO date ("2017-09-15") and a canonical money string
  * ("12000000.00"), quotes included, without allocating for the text. An
  * amount of unknown currency cannot come from a decoded event or the
@@ -42,5 +48,9 @@ void ipart__strbuf_free(ipart__strbuf *b);
 /* Hand the NUL-terminated text to *out (caller frees with ipart_free), or
  * fail with IPART_ENOMEM and free the buffer. */
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out);
+/* A copy of the text at its exact length in *out (caller frees), the
+ * buffer kept for reuse; or IPART_ENOMEM (also when an append failed,
+ * after which the buffer is empty and usable again). */
+ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out);
 
 #endif

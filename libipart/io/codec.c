@@ -468,7 +468,20 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
 
 /* ---- events ---------------------------------------------------------------- */
 
-ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *root)
+/* The event type named `name`, or -1; stops at the first match and
+ * compares the first letter before the whole name (it runs per event). */
+static int event_type_index(const char *name)
+{
+    for (int i = 0; i < IPART__EV_COUNT; i++) {
+        const char *candidate = ipart__event_type_name((ipart__event_type)i);
+        if (candidate[0] == name[0] && strcmp(candidate, name) == 0)
+            return i;
+    }
+    return -1;
+}
+
+ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *root,
+                                        ipart__arena *spare)
 {
     memset(out, 0, sizeof *out);
     path_t path = {NULL, NULL, 0, root};
@@ -481,14 +494,13 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
         return shape_error(&field_path, "document.field.missing", "required field is missing");
     if (!cJSON_IsString(type))
         return wrong_type(&field_path, "an event type string", type);
-    int found = -1;
-    for (int i = 0; i < IPART__EV_COUNT; i++)
-        if (strcmp(ipart__event_type_name((ipart__event_type)i), type->valuestring) == 0)
-            found = i;
+    int found = event_type_index(type->valuestring);
     if (found < 0)
         return shape_error(&field_path, "event.type.unknown", "unknown event type '%s'",
                            type->valuestring);
     out->event.type = (ipart__event_type)found;
+    out->arena = *spare; /* taken only now: the returns above leave *spare as it was */
+    *spare = (ipart__arena)IPART__ARENA_INIT;
 
     static const field_spec header_fields[] = {
         REQ(ipart__event, "date", FK_DATE, date),

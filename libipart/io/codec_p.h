@@ -26,9 +26,12 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
 
 /*
  * Decode the common fields (type, date, actor) of an event object into
- * out->event, in out->arena. On failure the arena is freed.
+ * out->event, in out->arena, which starts as *spare (an empty or reset
+ * arena, handed over once the type is known: *spare is left empty). On a
+ * failure after that the arena is freed; before it, *spare is untouched.
  */
-ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *path);
+ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *path,
+                                        ipart__arena *spare);
 
 /*
  * Decode the payload of an event whose header is decoded, checking every

@@ -17,7 +17,7 @@
 ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const char *path)
 {
     ipart__decoded d;
-    ipart_status rc = ipart__event_decode_header(&d, json, path);
+    ipart_status rc = ipart__event_decode_header(&d, json, path, &p->decoding);
     if (rc != IPART_OK)
         return rc;
     /* Who and when come before what: a wrong sender or stage is reported as
@@ -34,7 +34,8 @@ ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const 
     }
     if (rc != IPART_OK && !ipart_error_last()->path[0])
         ipart__error_set_path(path);
-    ipart__arena_free(&d.arena); /* a no-op when the terms took it */
+    ipart__arena_reset(&d.arena); /* a no-op when the terms took it */
+    p->decoding = d.arena;        /* kept for the next event */
     return rc;
 }
 
@@ -92,7 +93,7 @@ static ipart_status top_level_error(ipart_status code, const char *path, const c
 }
 
 /* The envelope: exactly format, version, profile and events. */
-static ipart_status check_envelope(const cJSON *doc, const cJSON **events, const char **profile)
+static ipart_status check_envelope(const cJSON *doc, cJSON **events, const char **profile)
 {
     if (!cJSON_IsObject(doc))
         return top_level_error(IPART_EINVAL, "$", "document.type", "a document is a JSON object");
@@ -129,6 +130,57 @@ static ipart_status check_envelope(const cJSON *doc, const cJSON **events, const
     return IPART_OK;
 }
 
+/* "<array>[<index>]" (no snprintf: it is written for every event). */
+static void event_path(char path[64], const char *array, size_t index)
+{
+    char digits[24], *d = digits + sizeof digits;
+    *--d = '\0';
+    do
+        *--d = (char)('0' + index % 10);
+    while ((index /= 10) != 0);
+    size_t n = strlen(array), k = (size_t)(digits + sizeof digits - 1 - d);
+    memcpy(path, array, n); /* array is "$" or "$.events": it fits */
+    path[n] = '[';
+    memcpy(path + n + 1, d, k);
+    memcpy(path + n + 1 + k, "]", 2);
+}
+
+/* Apply each event of the array in turn and free its tree once applied, so
+ * the parsed text shrinks while the state grows (peak memory). Stops at the
+ * first refused event; those before it stay applied. */
+static ipart_status replay_events(ipart_partnership *p, cJSON *events, const char *array)
+{
+    ipart_status rc = IPART_OK;
+    size_t index = 0;
+    while (rc == IPART_OK && events->child) {
+        char path[64];
+        event_path(path, array, index++);
+        rc = ipart__apply_object(p, events->child, path);
+        cJSON_Delete(cJSON_DetachItemViaPointer(events, events->child));
+    }
+    ipart__strbuf_free(&p->encoding); /* sized for the largest event: not kept */
+    ipart__arena_free(&p->decoding);
+    return rc;
+}
+
+ipart_status ipart_partnership_apply_all(ipart_partnership *p, const char *events_json)
+{
+    if (!p || !events_json)
+        return ipart__fail_null("ipart_partnership_apply_all", !p ? "partnership" : "events_json");
+    cJSON *events = NULL;
+    ipart_status rc = ipart__json_parse(&events, events_json, strlen(events_json), "$");
+    if (rc != IPART_OK)
+        return rc;
+    if (!cJSON_IsArray(events))
+        rc = top_level_error(IPART_EINVAL, "$", "batch.type", "a batch is a JSON array of events");
+    else if ((size_t)cJSON_GetArraySize(events) > IPART__MAX_EVENTS)
+        rc = top_level_error(IPART_ERANGE, "$", "batch.limit", "more than 1 000 000 events");
+    else
+        rc = replay_events(p, events, "$");
+    cJSON_Delete(events);
+    return rc;
+}
+
 ipart_status ipart_partnership_load(ipart_partnership **out, const char *document_json)
 {
     if (!out || !document_json)
@@ -137,7 +189,7 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
     ipart_status rc = ipart__json_parse(&doc, document_json, strlen(document_json), "$");
     if (rc != IPART_OK)
         return rc;
-    const cJSON *events = NULL;
+    cJSON *events = NULL;
     const char *profile = NULL;
     ipart_partnership *p = NULL;
     rc = check_envelope(doc, &events, &profile);
@@ -146,12 +198,8 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
         if (rc != IPART_OK && rc != IPART_ENOMEM)
             ipart__error_set_path("$.profile");
     }
-    size_t index = 0;
-    for (const cJSON *ev = events ? events->child : NULL; rc == IPART_OK && ev; ev = ev->next) {
-        char path[64];
-        snprintf(path, sizeof path, "$.events[%zu]", index++);
-        rc = ipart__apply_object(p, ev, path);
-    }
+    if (rc == IPART_OK)
+        rc = replay_events(p, events, "$.events");
     cJSON_Delete(doc);
     if (rc != IPART_OK) {
         ipart_partnership_free(p);

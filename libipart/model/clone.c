@@ -128,6 +128,8 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     *d = *p;
     d->log = NULL;
     d->log_count = d->log_capacity = 0;
+    d->encoding = (ipart__strbuf)IPART__STRBUF_INIT;
+    d->decoding = (ipart__arena)IPART__ARENA_INIT;
     d->parties = NULL;
     d->party_count = d->party_capacity = 0;
     d->by_id = d->authority = NULL;

@@ -32,7 +32,7 @@ static void encode_value(ipart__strbuf *b, const field_spec *f, const void *at)
         ipart__strbuf_printf(b, "%lld", (long long)*(const int64_t *)at);
         break;
     case FK_ENUM:
-        ipart__strbuf_json_string(b, f->names[*(const int *)at]);
+        ipart__strbuf_json_plain(b, f->names[*(const int *)at]);
         break;
     case FK_OBJECT:
         ipart__strbuf_putc(b, '{');
@@ -102,8 +102,7 @@ static void encode_object(ipart__strbuf *b, const object_spec *spec, const void 
         if (!first)
             ipart__strbuf_putc(b, ',');
         first = 0;
-        ipart__strbuf_json_string(b, f->name);
-        ipart__strbuf_putc(b, ':');
+        ipart__strbuf_json_key(b, f->name);
         if (present)
             encode_value(b, f, (const unsigned char *)base + f->offset);
         else
@@ -114,7 +113,7 @@ static void encode_object(ipart__strbuf *b, const object_spec *spec, const void 
 void ipart__event_encode(ipart__strbuf *b, const ipart__event *event)
 {
     ipart__strbuf_puts(b, "{\"type\":");
-    ipart__strbuf_json_string(b, ipart__event_type_name(event->type));
+    ipart__strbuf_json_plain(b, ipart__event_type_name(event->type));
     ipart__strbuf_puts(b, ",\"date\":");
     ipart__strbuf_json_date(b, event->date);
     ipart__strbuf_puts(b, ",\"actor\":");

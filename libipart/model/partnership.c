@@ -111,6 +111,8 @@ void ipart_partnership_free(ipart_partnership *p)
     for (size_t i = 0; i < p->log_count; i++)
         ipart__free(p->log[i].json);
     ipart__free(p->log);
+    ipart__strbuf_free(&p->encoding);
+    ipart__arena_free(&p->decoding);
     HASH_CLEAR(hh, p->by_id);
     for (size_t i = 0; i < p->party_count; i++)
         party_free(p->parties[i]);
@@ -285,10 +287,13 @@ static void undo(ipart_partnership *p, ipart__prepared *pr)
 /* Everything that can fail, after every guard passed. */
 static ipart_status prepare(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__event_encode(&b, ev);
-    pr->log_length = b.len;
-    ipart_status rc = ipart__strbuf_finish(&b, &pr->log_json);
+    /* Encoded in the partnership's scratch buffer, which keeps its size, and
+     * copied at its exact length: no growth from 64 bytes for every event. */
+    ipart__strbuf *b = &p->encoding;
+    b->len = 0;
+    ipart__event_encode(b, ev);
+    ipart_status rc = ipart__strbuf_copy(b, &pr->log_json);
+    pr->log_length = b->len;
     if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
                                    sizeof *p->log))
         rc = ipart__fail_nomem();

@@ -13,6 +13,7 @@
 #define IPART_MODEL_PARTNERSHIP_P_H
 
 #include "core/hash_p.h"
+#include "core/strbuf_p.h"
 #include "ipart/partnership.h"
 #include "model/event_p.h"
 #include "model/scope_p.h"
@@ -138,6 +139,8 @@ struct ipart_partnership {
     ipart__log_entry *log;
     size_t log_count, log_capacity;
     ipart_date last_date;
+    ipart__strbuf encoding; /* scratch for the next entry's text, kept between applies */
+    ipart__arena decoding;  /* the last decoded event's arena, emptied, for the next one */
 
     ipart__party **parties; /* order of appearance */
     size_t party_count, party_capacity;

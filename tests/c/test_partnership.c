@@ -1256,3 +1256,114 @@ Test(partnership, a_clone_keeps_the_dialogue_independently)
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
+
+/* ---- batches (ipart_partnership_apply_all) ----------------------------------- */
+
+/* The events of the Stavanger case as one JSON array text (cJSON_free). */
+static char *stavanger_batch(cJSON **kase)
+{
+    *kase = load_base("stavanger.json");
+    return print(item(item(*kase, "document"), "events"));
+}
+
+Test(partnership, a_batch_applies_like_a_load)
+{
+    cJSON *kase = NULL;
+    char *batch = stavanger_batch(&kase);
+    const cJSON *doc = item(kase, "document");
+    ipart_partnership *p = new_partnership(doc), *loaded = NULL;
+    assert_ok(ipart_partnership_apply_all(p, batch));
+    char *original = print(doc);
+    assert_ok(ipart_partnership_load(&loaded, original));
+    char *saved = save(p), *expected = save(loaded);
+    cr_assert_str_eq(saved, expected, "a batch of the whole log saves as the loaded document");
+    cr_assert_eq(ipart_partnership_event_count(p), (size_t)cJSON_GetArraySize(item(doc, "events")));
+    ipart_free(saved);
+    ipart_free(expected);
+    cJSON_free(original);
+    cJSON_free(batch);
+    ipart_partnership_free(loaded);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(partnership, a_batch_stops_at_the_first_refused_event_and_keeps_those_before)
+{
+    cJSON *kase = load_base("stavanger.json");
+    cJSON *events = cJSON_Duplicate(item(item(kase, "document"), "events"), 1);
+    /* The 12th event dated before the 11th: refused, R-less state error. */
+    cJSON *twelfth = cJSON_GetArrayItem(events, 11);
+    cJSON_ReplaceItemInObjectCaseSensitive(twelfth, "date", cJSON_CreateString("2017-01-01"));
+    char *batch = print(events);
+    ipart_partnership *p = new_partnership(item(kase, "document"));
+    ipart_partnership *prefix = new_partnership(item(kase, "document"));
+    for (int i = 0; i < 11; i++)
+        harness_apply_json(prefix, cJSON_GetArrayItem(events, i), i);
+
+    cr_assert_eq(ipart_partnership_apply_all(p, batch), IPART_ESTATE);
+    cr_assert_str_eq(ipart_error_last()->path, "$[11]");
+    cr_assert_eq(ipart_partnership_event_count(p), 11);
+    char *saved = save(p), *expected = save(prefix);
+    cr_assert_str_eq(saved, expected, "the events before the refused one stay, nothing after");
+    ipart_free(saved);
+    ipart_free(expected);
+    cJSON_free(batch);
+    cJSON_Delete(events);
+    ipart_partnership_free(prefix);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(partnership, a_batch_that_is_not_an_array_of_json_applies_nothing)
+{
+    cJSON *kase = NULL;
+    char *batch = stavanger_batch(&kase);
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_load(&p, "{\"format\":\"ipart-document\",\"version\":1,"
+                                         "\"profile\":\"NO\",\"events\":[]}"));
+    char *before = save(p);
+    batch[strlen(batch) - 1] = ','; /* cut: not JSON any more */
+    cr_assert_eq(ipart_partnership_apply_all(p, batch), IPART_EPARSE);
+    cr_assert_eq(ipart_partnership_apply_all(p, "{\"type\":\"note_recorded\"}"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$");
+    assert_ok(ipart_partnership_apply_all(p, "[]"));
+    char *after = save(p);
+    cr_assert_str_eq(after, before);
+    cr_assert_eq(ipart_partnership_event_count(p), 0);
+    /* More values than a document may hold: refused before any is applied. */
+    size_t n = 1000001;
+    char *many = malloc(2 * n + 2);
+    many[0] = '[';
+    for (size_t i = 0; i < n; i++)
+        memcpy(many + 1 + 2 * i, i + 1 < n ? "0," : "0]", 2);
+    many[2 * n + 1] = '\0';
+    cr_assert_eq(ipart_partnership_apply_all(p, many), IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->path, "$");
+    free(many);
+    cr_assert_eq(ipart_partnership_apply_all(NULL, "[]"), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_apply_all(p, NULL), IPART_EMISUSE);
+    ipart_free(before);
+    ipart_free(after);
+    cJSON_free(batch);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+static ipart_status batch_scenario(void *ctx)
+{
+    ipart_partnership *p = NULL;
+    ipart_status rc = ipart_partnership_new(&p, "NO");
+    if (rc == IPART_OK)
+        rc = ipart_partnership_apply_all(p, ctx);
+    ipart_partnership_free(p);
+    return rc;
+}
+
+Test(partnership, a_batch_leaks_nothing_when_any_allocation_fails)
+{
+    cJSON *kase = NULL;
+    char *batch = stavanger_batch(&kase);
+    cr_assert_gt(harness_fail_each(batch_scenario, batch), 100);
+    cJSON_free(batch);
+    cJSON_Delete(kase);
+}

@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: Apache-2.0 */
 #include "harness.h"
 #include "core/strbuf_p.h"
+#include "model/event_spec_p.h"
+#include "model/event_p.h"
 
 #include <string.h>
 
@@ -103,4 +105,46 @@ Test(strbuf, the_first_failed_growth_fails_the_whole_text)
 {
     /* 64, 128, ... 1024 bytes: one allocation per doubling. */
     cr_assert_eq(harness_fail_each(grow, NULL), 5);
+}
+
+Test(strbuf, plain_texts_and_keys_are_quoted_as_they_are)
+{
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__strbuf_putc(&b, '{');
+    ipart__strbuf_json_key(&b, "kind");
+    ipart__strbuf_json_plain(&b, "rnd_capacity");
+    ipart__strbuf_putc(&b, '}');
+    char *out = finish(&b);
+    cr_assert_str_eq(out, "{\"kind\":\"rnd_capacity\"}");
+    ipart_free(out);
+}
+
+/* The encoder writes field names, enum values and event types with
+ * ipart__strbuf_json_plain/_key: none may hold a byte JSON escapes. */
+static void assert_plain(const char *s)
+{
+    cr_assert(s[0], "an empty name");
+    for (const char *c = s; *c; c++)
+        cr_assert(*c >= 0x20 && *c < 0x7f && *c != '"' && *c != '\\',
+                  "'%s' would need escaping", s);
+}
+
+static void assert_spec_plain(const object_spec *spec)
+{
+    for (size_t i = 0; i < spec->count; i++) {
+        const field_spec *f = &spec->fields[i];
+        assert_plain(f->name);
+        for (const char *const *n = f->kind == FK_ENUM ? f->names : NULL; n && *n; n++)
+            assert_plain(*n);
+        if (f->object)
+            assert_spec_plain(f->object);
+    }
+}
+
+Test(strbuf, every_name_the_encoder_writes_unescaped_needs_no_escape)
+{
+    for (int t = 0; t < IPART__EV_COUNT; t++) {
+        assert_plain(ipart__event_type_name((ipart__event_type)t));
+        assert_spec_plain(&ipart__event_bodies[t]);
+    }
 }

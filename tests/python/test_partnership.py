@@ -345,3 +345,39 @@ def test_need_facets_link_the_mapping_to_the_need_description():
     assert p.dialogue_report()["need_mapping"] == "nm1"
     assert str(p.party("welfaretech").role) == "participant"
     assert p.party("welfaretech").kind == "innovation_agent"
+# ---- batches (Partnership.apply_all, ipart_partnership_apply_all) ----------------------------
+
+def test_a_batch_applies_like_a_load():
+    doc = load_case("procedure/stavanger.json")["document"]
+    loaded = ipart.Partnership.loads(doc)
+    for events in (doc["events"], json.dumps(doc["events"]),
+                   [json.dumps(e) for e in doc["events"]]):
+        p = ipart.Partnership(doc["profile"])
+        p.apply_all(events)
+        assert p.dumps() == loaded.dumps()
+
+
+def test_a_batch_stops_at_the_first_refused_event_and_keeps_those_before():
+    doc = load_case("procedure/stavanger.json")["document"]
+    events = copy.deepcopy(doc["events"])
+    events[11]["date"] = "2017-01-01"
+    p = ipart.Partnership(doc["profile"])
+    with pytest.raises(ipart.StateError) as refused:
+        p.apply_all(events)
+    assert refused.value.path == "$[11]"
+    assert len(p) == 11
+    assert p.dumps() == replay("stavanger.json", 11).dumps()
+
+
+def test_a_batch_that_is_not_an_array_applies_nothing():
+    p = replay("stavanger.json", 11)
+    before = p.dumps()
+    with pytest.raises(ipart.ParseError):
+        p.apply_all('[{"type": "note_recorded"},')
+    with pytest.raises(ipart.InvalidArgumentError):
+        p.apply_all('{"type": "note_recorded"}')
+    with pytest.raises(TypeError):
+        p.apply_all([42])
+    with pytest.raises(json.JSONDecodeError):
+        p.apply_all(['{"type": "note_recorded"}, {}'])  # one text, one event
+    assert p.dumps() == before

@@ -2,7 +2,7 @@
 import datetime
 import enum
 import json
-from typing import IO, Any, Dict, Iterator, List, NamedTuple, Optional, Union
+from typing import IO, Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Union
 
 import warnings as _warnings
 
@@ -17,6 +17,16 @@ from ._errors import NotFoundError
 from ._money import Money
 from ._views import Events, Parties
 
+
+
+def _event_value(event: Union[Dict[str, Any], str]) -> Any:
+    """One event of a batch as a JSON value: a text is parsed, so it stays
+    one element of the array whatever it holds."""
+    if isinstance(event, dict):
+        return event
+    if isinstance(event, str):
+        return json.loads(event)
+    raise TypeError(f"an event is a dict or JSON text, not {type(event).__name__}")
 
 class Stage(enum.IntEnum):
     """Procedure stages (ipart_stage); str() gives the JSON name."""
@@ -149,6 +159,19 @@ class Partnership:
         elif not isinstance(event, str):
             raise TypeError(f"an event is a dict or JSON text, not {type(event).__name__}")
         capi.ipart_partnership_apply(self._handle(), event)
+
+    def apply_all(self, events: Union[str, Iterable[Union[Dict[str, Any], str]]]) -> None:
+        """Apply a batch of events in one call into the library: a JSON
+        array text, or an iterable of events (dicts or JSON texts).
+
+        Atomic per event, not per batch: the first refused event raises (its
+        ``path`` names it, "$[3].date") and the events before it stay
+        applied (``len(p)`` tells how many). Text that is not a JSON array
+        applies nothing. For all-or-nothing, apply to ``p.clone()`` and keep
+        the clone."""
+        if not isinstance(events, str):
+            events = json.dumps([_event_value(e) for e in events], ensure_ascii=False)
+        capi.ipart_partnership_apply_all(self._handle(), events)
 
     def __len__(self) -> int:
         return capi.ipart_partnership_event_count(self._handle())

@@ -417,4 +417,34 @@ public class PartnershipTest {
             assertEquals(5, dk.needFacets().stream().map(NeedFacet::facet).distinct().count());
         }
     }
+
+    /* ---- batches (applyAll, ipart_partnership_apply_all) ---- */
+
+    @Test
+    public void aBatchAppliesLikeALoad() {
+        JsonObject d = doc("stavanger.json");
+        try (Partnership p = new Partnership(Cases.str(d, "profile"));
+             Partnership loaded = Partnership.load(d.toString())) {
+            p.applyAll(d.getAsJsonArray("events").toString());
+            assertEquals(loaded.save(), p.save());
+        }
+    }
+
+    @Test
+    public void aBatchStopsAtTheFirstRefusedEventAndKeepsThoseBefore() {
+        JsonObject d = doc("stavanger.json");
+        JsonArray events = d.getAsJsonArray("events").deepCopy();
+        events.get(11).getAsJsonObject().addProperty("date", "2017-01-01");
+        try (Partnership p = new Partnership(Cases.str(d, "profile"));
+             Partnership prefix = replay("stavanger.json", 11)) {
+            StateException e = assertThrows(StateException.class, () -> p.applyAll(events.toString()));
+            assertEquals("$[11]", e.getPath());
+            assertEquals(11, p.eventCount());
+            assertEquals(prefix.save(), p.save());
+            String before = p.save();
+            assertThrows(ParseException.class, () -> p.applyAll("[{},"));
+            assertThrows(InvalidArgumentException.class, () -> p.applyAll("{}"));
+            assertEquals(before, p.save());
+        }
+    }
 }

@@ -107,6 +107,26 @@ public final class Partnership implements AutoCloseable {
     public void apply(String eventJson) { IpartCapi.ipart_partnership_apply(h(), eventJson); }
 
     /**
+     * Apply a batch of events in one call into the library, as {@link #apply(String)}
+     * would one by one. Atomic per event, not per batch: the first refused event
+     * throws (its {@code getPath()} names it, {@code "$[3].date"}) and the events before
+     * it stay applied ({@link #eventCount()} tells how many). Text that is not a JSON
+     * array applies nothing. For all-or-nothing, apply to {@link #copy()} and keep the
+     * copy.
+     *
+     * @param eventsJsonArray the events as one JSON array of event objects
+     * @throws ParseException if it is not JSON
+     * @throws InvalidArgumentException if it is not an array, or for an event's shape
+     * @throws PermissionDeniedException for a wrong sender
+     * @throws StateException in a wrong stage
+     * @throws RuleViolationException if a rule forbids an event (named in getRule())
+     * @throws IllegalStateException if closed
+     */
+    public void applyAll(String eventsJsonArray) {
+        IpartCapi.ipart_partnership_apply_all(h(), eventsJsonArray);
+    }
+
+    /**
      * The canonical document: {@code load(save()).save()} gives the same text.
      *
      * @return the document as JSON
