@@ -101,10 +101,10 @@ public class NativeLayerTest {
     public void failingCallsDoNotLeakTheirArguments() throws Exception {
         String big = "{\"x\":\"" + "a".repeat(1 << 16) + "\"}";
         for (int i = 0; i < 300; i++)
-            assertThrows(IpartException.class, () -> Partnership.load(big));
+            assertThrows(IpartException.class, () -> Partnership.loads(big));
         long before = residentKiB();
         for (int i = 0; i < 3000; i++)
-            assertThrows(IpartException.class, () -> Partnership.load(big));
+            assertThrows(IpartException.class, () -> Partnership.loads(big));
         long grown = residentKiB() - before;
         assertTrue("resident memory grew by " + grown + " KiB", grown < 64 * 1024);
     }

@@ -31,7 +31,7 @@ import no.ipart.swig.ipart_tenderer;
 final class Queries {
     private Queries() {}
 
-    static Money money(ipart_money m) { return Money.ofMinor(m.getMinor(), m.getCurrency()); }
+    static Money money(ipart_money m) { return Money.fromMinor(m.getMinor(), m.getCurrency()); }
 
     /** Millionths of a point as a number of points with six decimals. */
     static BigDecimal points(long millionths) { return BigDecimal.valueOf(millionths, 6); }

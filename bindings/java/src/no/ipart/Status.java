@@ -50,7 +50,17 @@ public enum Status {
      *
      * @return 0 for OK, negative for a failure
      */
-    public int getValue() { return value; }
+    public int value() { return value; }
+
+    /**
+     * Old name of {@link #value()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #value()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public int getValue() { return value(); }
 
     /**
      * The status with a numeric code.
