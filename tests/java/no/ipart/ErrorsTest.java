@@ -38,6 +38,24 @@ public class ErrorsTest {
         assertThrows(IllegalArgumentException.class, () -> Status.fromValue(12345));
     }
 
+    /** Stage and Role are generated from IPART_STAGE_MAP / IPART_ROLE_MAP: a row added in C is here. */
+    @Test
+    public void stageAndRoleMatchTheCTables() {
+        assertEquals(no.ipart.swig.ipart_stage.values().length, Stage.values().length);
+        for (no.ipart.swig.ipart_stage c : no.ipart.swig.ipart_stage.values()) {
+            Stage s = Stage.fromC(c);
+            assertEquals(c.name(), "IPART_STAGE_" + s.name());
+            assertEquals(IpartCapi.ipart_stage_name(c), s.jsonName());
+        }
+        assertEquals("need_identification", Stage.NEED_IDENTIFICATION.jsonName());
+        assertEquals(no.ipart.swig.ipart_role.values().length, Role.values().length);
+        for (no.ipart.swig.ipart_role c : no.ipart.swig.ipart_role.values()) {
+            Role r = Role.fromC(c);
+            assertEquals(c.name(), "IPART_ROLE_" + r.name());
+            assertEquals(IpartCapi.ipart_role_name(c), r.jsonName());
+        }
+    }
+
     @Test
     public void unknownCodesAreDescribedNotRejected() {
         assertEquals("unknown status", Ipart.strerror(-999));

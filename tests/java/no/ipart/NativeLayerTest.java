@@ -72,7 +72,7 @@ public class NativeLayerTest {
         assertThrows(MisuseException.class, () -> IpartCapi.ipart_date_parse(null, "2017-01-01"));
         // A null struct passed by value cannot be read: NullPointerException from SWIG.
         assertThrows(NullPointerException.class, () -> IpartCapi.ipart_money_format(new String[1], null));
-        assertThrows(MisuseException.class, () -> IpartCapi.ipart_swig_partnership_clone(null));
+        assertThrows(MisuseException.class, () -> IpartCapi.ipart_partnership_clone(new no.ipart.swig.ipart_partnership[1], null));
     }
 
     @Test

@@ -70,7 +70,9 @@ public final class Evaluation implements AutoCloseable {
      */
     public Evaluation(PriceModel model, long referencePrice, long qualityScale, long[] kinds,
                       long[] values, List<String> tenderNames, List<String> criterionNames) {
-        handle = IpartCapi.ipart_swig_evaluation_new(model.toC(), referencePrice, qualityScale, kinds, values);
+        ipart_evaluation[] out = new ipart_evaluation[1];
+        IpartCapi.ipart_evaluation_new(out, model.toC(), referencePrice, qualityScale, kinds, values);
+        handle = out[0];
         tenders = (int) IpartCapi.ipart_evaluation_tenders(handle);
         criteria = (int) IpartCapi.ipart_evaluation_criteria(handle);
         this.tenderNames = names(tenderNames, tenders, "");
@@ -241,7 +243,9 @@ public final class Evaluation implements AutoCloseable {
      * @throws InvalidArgumentException for the weights
      */
     public Stability stability(long[] weights) {
-        try (ipart_stability s = IpartCapi.ipart_swig_evaluation_stability(h(), weights)) {
+        ipart_stability[] out = new ipart_stability[1];
+        IpartCapi.ipart_evaluation_stability(out, h(), weights);
+        try (ipart_stability s = out[0]) {
             List<Stability.Tender> rows = new ArrayList<>();
             List<String> top = new ArrayList<>();
             for (long t = 0; t < IpartCapi.ipart_stability_tender_count(s); t++) {

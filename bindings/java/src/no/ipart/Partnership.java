@@ -35,7 +35,11 @@ public final class Partnership implements AutoCloseable {
      * @throws InvalidArgumentException for an unknown profile
      * @throws MisuseException if profile is null
      */
-    public Partnership(String profile) { this(IpartCapi.ipart_swig_partnership_new(profile)); }
+    public Partnership(String profile) {
+        ipart_partnership[] out = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_new(out, profile);
+        this.handle = out[0];
+    }
 
     /**
      * Load a document, replaying every event through the guards of
@@ -49,7 +53,9 @@ public final class Partnership implements AutoCloseable {
      * @throws MisuseException if document is null
      */
     public static Partnership loads(String document) {
-        return new Partnership(IpartCapi.ipart_swig_partnership_load(document));
+        ipart_partnership[] out = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_load(out, document);
+        return new Partnership(out[0]);
     }
 
     /**
@@ -69,7 +75,11 @@ public final class Partnership implements AutoCloseable {
      * @return a deep copy; close it
      * @throws IllegalStateException if closed
      */
-    public Partnership clone() { return new Partnership(IpartCapi.ipart_swig_partnership_clone(h())); }
+    public Partnership clone() {
+        ipart_partnership[] out = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_clone(out, h());
+        return new Partnership(out[0]);
+    }
 
     /**
      * Old name of {@link #clone()}, kept for one minor version
