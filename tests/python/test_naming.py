@@ -233,3 +233,15 @@ def test_python_and_java_use_one_vocabulary():
                 problems.append(f"{row[0]}: Java `{j.text}` does not take Python's arguments "
                                 f"({', '.join(first.args or ())}) in that order")
     assert not problems, "\n".join(problems)
+
+
+def test_python_stage_and_role_cover_the_c_tables():
+    """Stage and Role list the rows of IPART_STAGE_MAP / IPART_ROLE_MAP (as
+    Status lists IPART_ERROR_MAP): a stage or role added in C fails here
+    until Python has it too."""
+    from ipart import capi
+    for prefix, members in (("IPART_STAGE_", ipart.Stage), ("IPART_ROLE_", ipart.Role)):
+        in_c = {n[len(prefix):]: getattr(capi, n) for n in dir(capi) if n.startswith(prefix)}
+        assert {m.name: int(m) for m in members} == in_c, prefix
+        assert all(str(m) == getattr(capi, "ipart_" + prefix[6:-1].lower() + "_name")(int(m))
+                   for m in members)
