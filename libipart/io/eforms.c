@@ -22,6 +22,7 @@
 #include "core/error_p.h"
 #include "core/money_p.h"
 #include "io/export_p.h"
+#include "io/json_p.h"
 #include "ipart/exports.h"
 
 /* ---- settings ------------------------------------------------------------------------- */
@@ -58,7 +59,10 @@ static const struct {
  * last of SETTINGS required), "organisations" an object; no other member. */
 static ipart_status read_settings(settings *s, cJSON **json, const char *text)
 {
+    ipart__json_oom_clear();
     *json = cJSON_Parse(text);
+    if (!*json && ipart__json_oom())
+        return ipart__fail_nomem(); /* out of memory is not a malformed setting */
     if (!cJSON_IsObject(*json))
         return ipart__fail(IPART_EINVAL, "eforms.settings", "the settings are not a JSON object");
     const cJSON *m;
