@@ -44,7 +44,8 @@ if(IPART_BUILD_JAVA)
     file(GLOB _facade CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/bindings/java/src/no/ipart/*.java)
     list(APPEND _facade ${PROJECT_BINARY_DIR}/java-loader/no/ipart/NativeLoader.java)
     set(IPART_JAVADOC_COMMAND ${IPART_JAVADOC} -quiet -Xdoclint:all -Werror -encoding UTF-8
-        --release 17 -d ${IPART_DOCS_DIR}/java -cp ${IPART_JAR} ${_facade})
+        --release 17 -d ${IPART_DOCS_DIR}/java -cp ${IPART_JAR} ${_facade}
+        @${IPART_JAVA_TABLES_LIST})
     add_custom_target(docs_java COMMAND ${IPART_JAVADOC_COMMAND}
       COMMENT "Javadoc: the Java API in ${IPART_DOCS_DIR}/java"
       VERBATIM)

@@ -5,6 +5,8 @@
  *   ipart_status  -> raise/throw the exception of ipart_error_last()
  *   char **out    -> a string the caller gets, freed here with ipart_free
  *   int/size_t/int64_t/ipart_weekday *out -> scalar results
+ *   T **out       -> the new object the caller owns (IPART_OBJECT_OUT below):
+ *                    Python returns it, Java fills a T[1] holder
  * Struct outputs (ipart_money *out...) are proxy objects the caller passes
  * in, which works the same way in every language.
  *
@@ -106,11 +108,6 @@
 %ignore ipart_set_allocator;
 %ignore ipart_allocator;
 %ignore ipart_free;
-/* Created through the helpers below, which return the object. */
-%ignore ipart_partnership_new;
-%ignore ipart_partnership_load;
-%ignore ipart_partnership_clone;
-%ignore ipart_partnership_as_party;
 
 /* The partnership is opaque: the proxy owns it and frees it. */
 %nodefaultctor ipart_partnership;
@@ -119,35 +116,6 @@ typedef struct ipart_partnership {} ipart_partnership;
     ~ipart_partnership() { ipart_partnership_free($self); }
 }
 
-%newobject ipart_swig_partnership_new;
-%newobject ipart_swig_partnership_load;
-%newobject ipart_swig_partnership_clone;
-%newobject ipart_swig_partnership_as_party;
-%inline %{
-/* NULL on failure, with the detail in ipart_error_last(); the language
- * files turn a NULL result into an exception. */
-ipart_partnership *ipart_swig_partnership_new(const char *profile)
-{
-    ipart_partnership *p = NULL;
-    return ipart_partnership_new(&p, profile) == IPART_OK ? p : NULL;
-}
-ipart_partnership *ipart_swig_partnership_load(const char *document_json)
-{
-    ipart_partnership *p = NULL;
-    return ipart_partnership_load(&p, document_json) == IPART_OK ? p : NULL;
-}
-ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partnership)
-{
-    ipart_partnership *p = NULL;
-    return ipart_partnership_clone(&p, partnership) == IPART_OK ? p : NULL;
-}
-ipart_partnership *ipart_swig_partnership_as_party(const ipart_partnership *partnership,
-                                                   const char *party)
-{
-    ipart_partnership *p = NULL;
-    return ipart_partnership_as_party(&p, partnership, party) == IPART_OK ? p : NULL;
-}
-%}
 
 /* ---- evaluation (issue 6) ------------------------------------------------
  * The arrays cross as (pointer, count) pairs; each language file maps
@@ -170,57 +138,32 @@ ipart_partnership *ipart_swig_partnership_as_party(const ipart_partnership *part
 /* SWIG's stdint.i (without SWIGWORDSIZE64, see ipart_java.i) sees int64_t
  * as long long, which glibc's int64_t is not (long): call these with the
  * real pointer types, or the wrappers pass incompatible pointers. */
-%feature("action") ipart_swig_evaluation_new
-    "result = ipart_swig_evaluation_new(arg1, arg2, arg3, (const int64_t *)arg4, arg5, (const int64_t *)arg6, arg7);";
+%feature("action") ipart_evaluation_new
+    "result = ipart_evaluation_new(arg1, arg2, arg3, arg4, (const int64_t *)arg5, arg6, (const int64_t *)arg7, arg8);";
 %feature("action") ipart_evaluation_score
     "result = ipart_evaluation_score((int64_t *)arg1, arg2, (int64_t *)arg3, arg4, arg5, (const int64_t *)arg6, arg7);";
 %feature("action") ipart_evaluation_bulk
     "result = ipart_evaluation_bulk((int64_t *)arg1, arg2, (int64_t *)arg3, arg4, arg5, (const int64_t *)arg6, arg7);";
 %feature("action") ipart_evaluation_stability_json
     "result = ipart_evaluation_stability_json(arg1, arg2, (const int64_t *)arg3, arg4);";
-%feature("action") ipart_swig_evaluation_stability
-    "result = ipart_swig_evaluation_stability(arg1, (const int64_t *)arg2, arg3);";
+%feature("action") ipart_evaluation_stability
+    "result = ipart_evaluation_stability(arg1, arg2, (const int64_t *)arg3, arg4);";
 %feature("action") ipart_evaluation_points
     "result = ipart_evaluation_points((int64_t *)arg1, arg2, arg3, arg4, arg5);";
 
-/* Typed results that own their memory: created through the helpers below. */
-%ignore ipart_evaluation_stability;
+/* Typed results that own their memory; the proxies free them. */
 %ignore ipart_stability_free;
 %nodefaultctor ipart_stability;
 typedef struct ipart_stability {} ipart_stability;
 %extend ipart_stability {
     ~ipart_stability() { ipart_stability_free($self); }
 }
-%ignore ipart_partnership_rights_explain;
 %ignore ipart_rights_explanation_free;
 %nodefaultctor ipart_rights_explanation;
 typedef struct ipart_rights_explanation {} ipart_rights_explanation;
 %extend ipart_rights_explanation {
     ~ipart_rights_explanation() { ipart_rights_explanation_free($self); }
 }
-%newobject ipart_swig_evaluation_stability;
-%newobject ipart_swig_rights_explain;
-%inline %{
-/* NULL on failure, with the detail in ipart_error_last(). */
-ipart_stability *ipart_swig_evaluation_stability(const ipart_evaluation *evaluation,
-                                                 const int64_t *weights, size_t weights_count)
-{
-    ipart_stability *s = NULL;
-    return ipart_evaluation_stability(&s, evaluation, weights, weights_count) == IPART_OK ? s
-                                                                                          : NULL;
-}
-ipart_rights_explanation *ipart_swig_rights_explain(const ipart_partnership *partnership,
-                                                    size_t event_count, const char *party,
-                                                    const char *asset)
-{
-    ipart_rights_explanation *x = NULL;
-    return ipart_partnership_rights_explain(&x, partnership, event_count, party, asset)
-               == IPART_OK ? x : NULL;
-}
-%}
-
-/* Created through the helper below; the facades map names to the enum. */
-%ignore ipart_evaluation_new;
 
 %nodefaultctor ipart_evaluation;
 typedef struct ipart_evaluation {} ipart_evaluation;
@@ -229,19 +172,14 @@ typedef struct ipart_evaluation {} ipart_evaluation;
 }
 %ignore ipart_evaluation_free;
 
-%newobject ipart_swig_evaluation_new;
-%inline %{
-/* NULL on failure, with the detail in ipart_error_last(). */
-ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t reference_price,
-                                            int64_t quality_scale, const int64_t *kinds,
-                                            size_t criteria, const int64_t *values,
-                                            size_t values_count)
-{
-    ipart_evaluation *e = NULL;
-    return ipart_evaluation_new(&e, model, reference_price, quality_scale, kinds, criteria,
-                                values, values_count) == IPART_OK ? e : NULL;
-}
-%}
+
+/* Functions creating an object through `T **out` return it: each language
+ * file defines IPART_OBJECT_OUT(T) (an argout typemap; the caller owns the
+ * object, which its proxy frees), applied to every such type here. */
+IPART_OBJECT_OUT(ipart_partnership)
+IPART_OBJECT_OUT(ipart_evaluation)
+IPART_OBJECT_OUT(ipart_stability)
+IPART_OBJECT_OUT(ipart_rights_explanation)
 
 %include "ipart/common.h"
 %include "ipart/version.h"

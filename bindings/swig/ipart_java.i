@@ -353,24 +353,32 @@ IPART_JAVA_CLOSEABLE(ipart_due)
 IPART_JAVA_CLOSEABLE(ipart_threshold_verdict)
 IPART_JAVA_CLOSEABLE(ipart_partnership)
 
-/* ---- the partnership helpers return NULL on failure ---------------------
- * Also checked in "ret", after the arguments (a whole document) were
- * released. */
-%define IPART_JAVA_NONNULL_RESULT_OF(TYPE, FUNCTION)
-%typemap(ret) TYPE *FUNCTION {
-    if (!$1) {
-        ipart_java_throw(jenv, IPART_OK);
-        return $null;
-    }
+/* ---- T **out: a TYPE[1] holder gets the new object ------------------------
+ * (ipart.i applies it to each object type.) The proxy owns the object and
+ * frees it on close()/delete(). The holder is checked before the call, so a
+ * bad one cannot strand a created object; on failure the call throws before
+ * the holder is filled, and C leaves *out NULL, so nothing leaks. */
+%define IPART_OBJECT_OUT(TYPE)
+%typemap(jni) TYPE **out "jlongArray"
+%typemap(jtype) TYPE **out "long[]"
+%typemap(jstype) TYPE **out "TYPE[]"
+%typemap(javain,
+         pre="    if ($javainput == null || $javainput.length < 1)\n"
+             "      throw new IllegalArgumentException(\"an output array of length 1 is required\");\n"
+             "    long[] cPtr$javainput = new long[1];",
+         post="      $javainput[0] = cPtr$javainput[0] == 0 ? null : new TYPE(cPtr$javainput[0], true);")
+    TYPE **out "cPtr$javainput"
+%typemap(in) TYPE **out (TYPE *temp = NULL) {
+    IPART_JAVA_HOLDER_CHECK
+    $1 = &temp;
+}
+%typemap(freearg) TYPE **out ""
+%typemap(argout) TYPE **out {
+    jlong cptr = 0;
+    *(TYPE **)&cptr = temp$argnum;
+    (*jenv)->SetLongArrayRegion(jenv, $input, 0, 1, &cptr);
 }
 %enddef
-%define IPART_JAVA_NONNULL_RESULT(FUNCTION)
-IPART_JAVA_NONNULL_RESULT_OF(ipart_partnership, FUNCTION)
-%enddef
-IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_new)
-IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_load)
-IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_clone)
-IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_as_party)
 
 
 /* ---- int64 arrays (see ipart.i): long[] --------------------------------
@@ -416,11 +424,8 @@ IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_as_party)
 }
 
 IPART_JAVA_CLOSEABLE(ipart_evaluation)
-IPART_JAVA_NONNULL_RESULT_OF(ipart_evaluation, ipart_swig_evaluation_new)
 IPART_JAVA_CLOSEABLE(ipart_stability)
-IPART_JAVA_NONNULL_RESULT_OF(ipart_stability, ipart_swig_evaluation_stability)
 IPART_JAVA_CLOSEABLE(ipart_rights_explanation)
-IPART_JAVA_NONNULL_RESULT_OF(ipart_rights_explanation, ipart_swig_rights_explain)
 /* The typed rows of the list-shaped queries. */
 IPART_JAVA_CLOSEABLE(ipart_event_header)
 IPART_JAVA_CLOSEABLE(ipart_tenderer)

@@ -303,23 +303,19 @@ IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
 /* int64_t arguments: a Python int out of range raises OverflowError
  * instead of wrapping (SWIG's long long typemap checks the range). */
 
-/* The partnership helpers return NULL on failure. */
-%exception ipart_swig_partnership_new {
-    $action
-    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+/* T **out (ipart.i applies it to each object type): the new object is the
+ * return value, owned by its proxy (which frees it). On failure the status
+ * typemap has raised already and the argout code does not run; C leaves
+ * *out NULL then, so nothing leaks. */
+%define IPART_OBJECT_OUT(TYPE)
+%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
+    $1 = &temp;
 }
-%exception ipart_swig_partnership_load {
-    $action
-    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+%typemap(argout) TYPE **out {
+    $result = SWIG_Python_AppendOutput($result,
+        SWIG_NewPointerObj(SWIG_as_voidptr(temp$argnum), $*1_descriptor, SWIG_POINTER_OWN));
 }
-%exception ipart_swig_partnership_clone {
-    $action
-    if (!result) { ipart_py_raise_last(); SWIG_fail; }
-}
-%exception ipart_swig_partnership_as_party {
-    $action
-    if (!result) { ipart_py_raise_last(); SWIG_fail; }
-}
+%enddef
 
 
 /* ---- int64 arrays (see ipart.i) ------------------------------------------- */
@@ -366,18 +362,5 @@ IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
     Py_END_ALLOW_THREADS
 }
 
-%exception ipart_swig_evaluation_new {
-    $action
-    if (!result) { ipart_py_raise_last(); SWIG_fail; }
-}
-
-%exception ipart_swig_evaluation_stability {
-    $action
-    if (!result) { ipart_py_raise_last(); SWIG_fail; }
-}
-%exception ipart_swig_rights_explain {
-    $action
-    if (!result) { ipart_py_raise_last(); SWIG_fail; }
-}
 
 %include "ipart.i"

@@ -33,29 +33,49 @@
 /** A partnership (one procurement case). Opaque. */
 typedef struct ipart_partnership ipart_partnership;
 
-/** Procedure stages (JSON: the lower-case name, see ipart_stage_name()). */
+/**
+ * The one table of procedure stages: XX(NAME, value, json_name, description).
+ * It generates the enum ipart_stage, ipart_stage_name() and the bindings'
+ * Stage enums (Java's no.ipart.Stage at build time). Values never change once
+ * released; new stages are only appended.
+ */
+#define IPART_STAGE_MAP(XX)                                                              \
+    XX(NEED_IDENTIFICATION, 0, "need_identification", "the need is being identified")    \
+    XX(MARKET_DIALOGUE, 1, "market_dialogue", "market dialogue before the notice")      \
+    XX(NOTICE_PUBLISHED, 2, "notice_published", "the contract notice is published")    \
+    XX(PREQUALIFICATION, 3, "prequalification", "requests to participate are assessed") \
+    XX(NEGOTIATION, 4, "negotiation", "tenders are negotiated")                          \
+    XX(FINAL_TENDERS, 5, "final_tenders", "final tenders are called")                   \
+    XX(AWARD_STANDSTILL, 6, "award_standstill", "the award decision's standstill")      \
+    XX(DEVELOPMENT, 7, "development", "partners develop in phases")                      \
+    XX(PURCHASE, 8, "purchase", "the developed solution may be bought")                  \
+    XX(COMPLETED, 9, "completed", "the partnership is completed")                        \
+    XX(CANCELLED, 10, "cancelled", "cancelled before contracts")                         \
+    XX(TERMINATED, 11, "terminated", "terminated after contracts")
+
+/** Procedure stages, generated from IPART_STAGE_MAP (JSON: ipart_stage_name()). */
 typedef enum ipart_stage {
-    IPART_STAGE_NEED_IDENTIFICATION = 0,
-    IPART_STAGE_MARKET_DIALOGUE = 1,
-    IPART_STAGE_NOTICE_PUBLISHED = 2,
-    IPART_STAGE_PREQUALIFICATION = 3,
-    IPART_STAGE_NEGOTIATION = 4,
-    IPART_STAGE_FINAL_TENDERS = 5,
-    IPART_STAGE_AWARD_STANDSTILL = 6,
-    IPART_STAGE_DEVELOPMENT = 7,
-    IPART_STAGE_PURCHASE = 8,
-    IPART_STAGE_COMPLETED = 9,
-    IPART_STAGE_CANCELLED = 10,
-    IPART_STAGE_TERMINATED = 11
+#define IPART__STAGE_ENUM(name, value, json, text) IPART_STAGE_##name = value,
+    IPART_STAGE_MAP(IPART__STAGE_ENUM)
+#undef IPART__STAGE_ENUM
 } ipart_stage;
 
-/** Roles of parties. */
+/**
+ * The one table of party roles: XX(NAME, value, json_name, description); it
+ * generates ipart_role, ipart_role_name() and Java's no.ipart.Role.
+ */
+#define IPART_ROLE_MAP(XX)                                                               \
+    XX(AUTHORITY, 0, "authority", "the contracting authority")                           \
+    XX(FOLLOWER, 1, "follower", "a named follower authority")                            \
+    XX(OPERATOR, 2, "operator", "an economic operator (candidate, tenderer, partner)")    \
+    XX(PARTICIPANT, 3, "participant", "takes part without buying: a collaborating authority, a " \
+                                      "knowledge institution, an innovation agent (participant_named)")
+
+/** Roles of parties, generated from IPART_ROLE_MAP. */
 typedef enum ipart_role {
-    IPART_ROLE_AUTHORITY = 0, /**< the contracting authority */
-    IPART_ROLE_FOLLOWER = 1,  /**< a named follower authority */
-    IPART_ROLE_OPERATOR = 2,  /**< an economic operator (candidate, tenderer, partner) */
-    IPART_ROLE_PARTICIPANT = 3 /**< takes part without buying: a collaborating authority, a
-                                    knowledge institution, an innovation agent (participant_named) */
+#define IPART__ROLE_ENUM(name, value, json, text) IPART_ROLE_##name = value,
+    IPART_ROLE_MAP(IPART__ROLE_ENUM)
+#undef IPART__ROLE_ENUM
 } ipart_role;
 
 /** A party. Strings are borrowed from the partnership. */

@@ -22,6 +22,7 @@
 #include "core/error_p.h"
 #include "core/money_p.h"
 #include "io/export_p.h"
+#include "io/json_p.h"
 #include "ipart/exports.h"
 
 /* ---- settings ------------------------------------------------------------------------- */

@@ -17,9 +17,10 @@
 #include "model/programme_p.h"
 
 static const char *const stage_names[] = {
-    "need_identification", "market_dialogue", "notice_published", "prequalification",
-    "negotiation", "final_tenders", "award_standstill", "development", "purchase", "completed",
-    "cancelled", "terminated"};
+#define IPART__STAGE_NAME(name, value, json, text) [value] = json,
+    IPART_STAGE_MAP(IPART__STAGE_NAME)
+#undef IPART__STAGE_NAME
+};
 
 const char *ipart_stage_name(ipart_stage stage)
 {
@@ -31,10 +32,9 @@ const char *ipart_stage_name(ipart_stage stage)
 const char *ipart_role_name(ipart_role role)
 {
     switch (role) {
-    case IPART_ROLE_AUTHORITY: return "authority";
-    case IPART_ROLE_FOLLOWER: return "follower";
-    case IPART_ROLE_OPERATOR: return "operator";
-    case IPART_ROLE_PARTICIPANT: return "participant";
+#define IPART__ROLE_CASE(name, value, json, text) case IPART_ROLE_##name: return json;
+    IPART_ROLE_MAP(IPART__ROLE_CASE)
+#undef IPART__ROLE_CASE
     }
     return "unknown";
 }

@@ -244,7 +244,7 @@ class Evaluation:
         if isinstance(flat, list) and any(isinstance(v, Money) for v in flat):
             flat = [_value(v) for v in flat]
         reference = 0 if reference_price is None else _value(reference_price)
-        self._e = capi.ipart_swig_evaluation_new(int(self.model), reference, quality_scale,
+        self._e = capi.ipart_evaluation_new(int(self.model), reference, quality_scale,
                                                  codes, flat)
         self._inputs = (codes, flat, quality_scale)
         self._reference = reference  # minor units, 0 = none (ipart.sweep.Case)
@@ -354,7 +354,7 @@ class Evaluation:
         transfer that swaps it, the smallest change of the winner, and the
         removals (rank reversal when a tender is left out). Tenders and
         criteria are named by .tenders and .criteria."""
-        s = capi.ipart_swig_evaluation_stability(self._e, self._weights(weights))
+        s = capi.ipart_evaluation_stability(self._e, self._weights(weights))
         return _stability(s, self.tenders, self.criteria)
 
     def stability_json(self, weights: Optional[Sequence[int]] = None) -> Dict[str, Any]:

@@ -100,7 +100,7 @@ class Partnership:
     """
 
     def __init__(self, profile: str = "NO", *, _handle: Any = None):
-        self._p = _handle if _handle is not None else capi.ipart_swig_partnership_new(profile)
+        self._p = _handle if _handle is not None else capi.ipart_partnership_new(profile)
 
     # -- documents ----------------------------------------------------------
     @classmethod
@@ -111,7 +111,7 @@ class Partnership:
             document = json.dumps(document, ensure_ascii=False)
         elif isinstance(document, bytes):
             document = document.decode("utf-8")
-        return cls(_handle=capi.ipart_swig_partnership_load(document))
+        return cls(_handle=capi.ipart_partnership_load(document))
 
     @classmethod
     def load(cls, fp: IO[Any]) -> "Partnership":
@@ -128,7 +128,7 @@ class Partnership:
 
     def clone(self) -> "Partnership":
         """An independent copy, for what-if scenarios."""
-        return Partnership(_handle=capi.ipart_swig_partnership_clone(self._handle()))
+        return Partnership(_handle=capi.ipart_partnership_clone(self._handle()))
 
     __copy__ = clone
 
@@ -141,7 +141,7 @@ class Partnership:
         operator's items raise PermissionDeniedError (rule R19); ``apply``
         raises too. A partnership that is not scoped is the contracting
         authority's, with full access."""
-        return Partnership(_handle=capi.ipart_swig_partnership_as_party(self._handle(), party))
+        return Partnership(_handle=capi.ipart_partnership_as_party(self._handle(), party))
 
     @property
     def audience(self) -> str:

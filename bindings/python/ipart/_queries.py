@@ -238,7 +238,7 @@ RIGHTS = ("owns", "use", "modify", "sublicense", "commercialise")
 
 def rights(handle: Any, event_count: int, party: str, asset: str) -> Rights:
     """The explained rights of ``party`` to ``asset`` after ``event_count`` events."""
-    x = capi.ipart_swig_rights_explain(handle, event_count, party, asset)
+    x = capi.ipart_partnership_rights_explain(handle, event_count, party, asset)
     why: Dict[str, Right] = {}
     for i in range(capi.ipart_rights_explanation_count(x)):
         a = capi.ipart_right_answer()

@@ -109,7 +109,7 @@ public class CalendarTest {
     @Test
     public void workingDaysAndTheR40Example() {
         HolidayCalendar no = new HolidayCalendar("NO");
-        assertEquals("NO", no.getProfile());
+        assertEquals("NO", no.profile());
         LocalDate saturday = LocalDate.of(2017, 5, 20);
         assertFalse(no.isHoliday(saturday));
         assertFalse(no.isWorkingDay(saturday));

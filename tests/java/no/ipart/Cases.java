@@ -52,8 +52,8 @@ final class Cases {
         Class<? extends IpartException> cls = exceptionFor(statusName);
         IpartException e = assertThrows(context, cls, r);
         assertSame(context, cls, e.getClass());
-        assertEquals(context, statusName, e.getCodeName());
-        assertEquals(context, Status.valueOf(statusName.substring(6)).getValue(), e.getCode());
+        assertEquals(context, statusName, e.name());
+        assertEquals(context, Status.valueOf(statusName.substring(6)).value(), e.code());
         assertFalse(context, e.getMessage().isEmpty());
         return e;
     }

@@ -28,14 +28,32 @@ public class ErrorsTest {
         for (ipart_error_code c : ipart_error_code.values()) {
             Status s = Status.fromValue(c.swigValue());
             assertEquals(c.name(), "IPART_" + s.name());
-            assertEquals(c.name(), Ipart.errorName(s.getValue()));
+            assertEquals(c.name(), Ipart.errorName(s.value()));
             assertEquals(c.name(), s.codeName());
-            assertFalse(Ipart.strerror(s.getValue()).isEmpty());
-            assertTrue("duplicate value " + c, seen.add(s.getValue()));
+            assertFalse(Ipart.strerror(s.value()).isEmpty());
+            assertTrue("duplicate value " + c, seen.add(s.value()));
         }
-        assertEquals(0, Status.OK.getValue());
-        assertEquals("invalid argument", Ipart.strerror(Status.EINVAL.getValue()));
+        assertEquals(0, Status.OK.value());
+        assertEquals("invalid argument", Ipart.strerror(Status.EINVAL.value()));
         assertThrows(IllegalArgumentException.class, () -> Status.fromValue(12345));
+    }
+
+    /** Stage and Role are generated from IPART_STAGE_MAP / IPART_ROLE_MAP: a row added in C is here. */
+    @Test
+    public void stageAndRoleMatchTheCTables() {
+        assertEquals(no.ipart.swig.ipart_stage.values().length, Stage.values().length);
+        for (no.ipart.swig.ipart_stage c : no.ipart.swig.ipart_stage.values()) {
+            Stage s = Stage.fromC(c);
+            assertEquals(c.name(), "IPART_STAGE_" + s.name());
+            assertEquals(IpartCapi.ipart_stage_name(c), s.jsonName());
+        }
+        assertEquals("need_identification", Stage.NEED_IDENTIFICATION.jsonName());
+        assertEquals(no.ipart.swig.ipart_role.values().length, Role.values().length);
+        for (no.ipart.swig.ipart_role c : no.ipart.swig.ipart_role.values()) {
+            Role r = Role.fromC(c);
+            assertEquals(c.name(), "IPART_ROLE_" + r.name());
+            assertEquals(IpartCapi.ipart_role_name(c), r.jsonName());
+        }
     }
 
     @Test
@@ -64,40 +82,40 @@ public class ErrorsTest {
     /** Through the real JNI path: a wrapper returning each status throws its class. */
     @Test
     public void everyStatusIsThrownAsItsClassByTheJniLayer() {
-        IpartCapi.ipart_java_status_selftest(Status.OK.getValue()); // no exception
+        IpartCapi.ipart_java_status_selftest(Status.OK.value()); // no exception
         for (Status s : Status.values()) {
             if (s == Status.OK)
                 continue;
             IpartException e = assertThrows(IpartException.class,
-                () -> IpartCapi.ipart_java_status_selftest(s.getValue()));
+                () -> IpartCapi.ipart_java_status_selftest(s.value()));
             assertEquals(s.exceptionClassName(), e.getClass().getName());
-            assertEquals(IpartCapi.ipart_error_class(s.getValue()) + "Exception", e.getClass().getSimpleName());
-            assertEquals(s, e.getStatus());
-            assertEquals(s.getValue(), e.getCode());
-            assertEquals("IPART_" + s.name(), e.getCodeName());
+            assertEquals(IpartCapi.ipart_error_class(s.value()) + "Exception", e.getClass().getSimpleName());
+            assertEquals(s, e.status());
+            assertEquals(s.value(), e.code());
+            assertEquals("IPART_" + s.name(), e.name());
             // The thread's detail was cleared: the status's own description.
-            assertEquals(Ipart.strerror(s.getValue()), e.getMessage());
-            assertEquals("", e.getRule());
-            assertEquals("", e.getPath());
-            assertEquals("", e.getKey());
+            assertEquals(Ipart.strerror(s.value()), e.getMessage());
+            assertEquals("", e.rule());
+            assertEquals("", e.path());
+            assertEquals("", e.key());
         }
         InternalException unknown = assertThrows(InternalException.class,
             () -> IpartCapi.ipart_java_status_selftest(-999));
-        assertEquals(-999, unknown.getCode());
-        assertEquals("IPART_UNKNOWN", unknown.getCodeName());
-        assertThrows(IllegalArgumentException.class, unknown::getStatus);
+        assertEquals(-999, unknown.code());
+        assertEquals("IPART_UNKNOWN", unknown.name());
+        assertThrows(IllegalArgumentException.class, unknown::status);
     }
 
     @Test
     public void exceptionCarriesTheDetail() {
         ParseException e = assertThrows(ParseException.class, () -> Money.parse("12,00", "NOK"));
-        assertEquals(Status.EPARSE, e.getStatus());
-        assertEquals(Status.EPARSE.getValue(), e.getCode());
-        assertEquals("IPART_EPARSE", e.getCodeName());
-        assertEquals("money.parse.syntax", e.getKey());
+        assertEquals(Status.EPARSE, e.status());
+        assertEquals(Status.EPARSE.value(), e.code());
+        assertEquals("IPART_EPARSE", e.name());
+        assertEquals("money.parse.syntax", e.key());
         assertTrue(e.getMessage(), e.getMessage().contains("'12,00'"));
-        assertEquals("", e.getRule());
-        assertEquals("", e.getSource());
+        assertEquals("", e.rule());
+        assertEquals("", e.source());
         assertTrue(e instanceof RuntimeException);
     }
 
@@ -111,7 +129,7 @@ public class ErrorsTest {
             assertFalse(e.getMessage().isEmpty());
             InvalidArgumentException shape = assertThrows(InvalidArgumentException.class,
                 () -> p.apply("{\"type\":\"partnership_created\",\"date\":\"2017-02-09\"}"));
-            assertFalse("a shape error names the field", shape.getPath().isEmpty());
+            assertFalse("a shape error names the field", shape.path().isEmpty());
         }
     }
 
@@ -121,7 +139,7 @@ public class ErrorsTest {
         assertThrows(InvalidArgumentException.class, () -> Dates.parse("2017-02-29"));
         assertThrows(OutOfRangeException.class, () -> new HolidayCalendar("NO").holidays(1800));
         assertThrows(ArithmeticOverflowException.class,
-            () -> Money.ofMinor(Long.MAX_VALUE, "NOK").add(Money.ofMinor(1, "NOK")));
+            () -> Money.fromMinor(Long.MAX_VALUE, "NOK").add(Money.fromMinor(1, "NOK")));
         assertThrows(CurrencyException.class, () -> Money.parse("1", "XYZ"));
         assertThrows(MisuseException.class, () -> Money.parse(null, "NOK"));
         try (Partnership p = new Partnership("NO")) {
@@ -134,20 +152,20 @@ public class ErrorsTest {
     /** A null where C takes a string reaches C as NULL: MisuseException, never a crash. */
     @Test
     public void nullArgumentsAreMisuseOrNullPointerNeverACrash() {
-        Money nok = Money.ofMinor(100, "NOK");
+        Money nok = Money.fromMinor(100, "NOK");
         HolidayCalendar no = new HolidayCalendar("NO");
         LocalDate day = LocalDate.of(2017, 5, 17);
         MisuseException m = assertThrows(MisuseException.class, () -> Money.parse(null, "NOK"));
-        assertEquals("api.null_argument", m.getKey());
+        assertEquals("api.null_argument", m.key());
         assertThrows(MisuseException.class, () -> Money.parse("1", null));
-        assertThrows(MisuseException.class, () -> Money.ofMinor(1, null));
+        assertThrows(MisuseException.class, () -> Money.fromMinor(1, null));
         assertThrows(MisuseException.class, () -> Money.of(BigDecimal.ONE, null));
         assertThrows(MisuseException.class, () -> Money.currencyExponent(null));
         assertThrows(MisuseException.class, () -> nok.format(null));
         assertThrows(MisuseException.class, () -> Dates.parse(null));
         assertThrows(MisuseException.class, () -> new HolidayCalendar(null));
         assertThrows(MisuseException.class, () -> new Partnership(null));
-        assertThrows(MisuseException.class, () -> Partnership.load(null));
+        assertThrows(MisuseException.class, () -> Partnership.loads(null));
         try (Partnership p = new Partnership("NO")) {
             assertThrows(MisuseException.class, () -> p.apply(null));
             assertThrows(MisuseException.class, () -> p.party(null));
@@ -190,7 +208,7 @@ public class ErrorsTest {
                         } else {
                             CurrencyException e = assertThrows(CurrencyException.class,
                                 () -> Money.parse("1", "Q" + (char) ('A' + id) + "Z"));
-                            assertEquals(Status.ECURRENCY, e.getStatus());
+                            assertEquals(Status.ECURRENCY, e.status());
                         }
                         checked++;
                     }

@@ -22,7 +22,7 @@ public class ExportsTest {
                                                 "se_initial_award", "se_negotiated", "dk_procedure"};
 
     private static Partnership load(String name) {
-        return Partnership.load(Cases.load("procedure/" + name + ".json").getAsJsonObject()
+        return Partnership.loads(Cases.load("procedure/" + name + ".json").getAsJsonObject()
                                     .get("document").toString());
     }
 

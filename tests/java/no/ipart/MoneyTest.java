@@ -16,7 +16,7 @@ import org.junit.Test;
 public class MoneyTest {
     private static final JsonObject CASES = Cases.load("core/money.json").getAsJsonObject();
 
-    private static Money money(JsonObject j) { return Money.ofMinor(Cases.minor(j), Cases.str(j, "currency")); }
+    private static Money money(JsonObject j) { return Money.fromMinor(Cases.minor(j), Cases.str(j, "currency")); }
 
     @Test
     public void parse() {
@@ -30,12 +30,12 @@ public class MoneyTest {
                 continue;
             }
             Money m = Money.parse(text, currency);
-            assertEquals(k.toString(), Cases.minor(k), m.getMinor());
-            assertEquals(k.toString(), currency, m.getCurrency());
+            assertEquals(k.toString(), Cases.minor(k), m.minor());
+            assertEquals(k.toString(), currency, m.currency());
             // The same amount as a BigDecimal, through Money.of.
             BigDecimal amount = new BigDecimal(text);
             assertEquals(k.toString(), m, Money.of(amount, currency));
-            assertEquals(k.toString(), 0, amount.compareTo(m.getAmount()));
+            assertEquals(k.toString(), 0, amount.compareTo(m.amount()));
             ok++;
         }
         assertTrue(ok > 0 && failed > 0);
@@ -48,14 +48,14 @@ public class MoneyTest {
             Money m = money(k);
             String canonical = Cases.str(k, "canonical");
             assertEquals(canonical, m.toString());
-            assertEquals(m, Money.parse(canonical, m.getCurrency()));
+            assertEquals(m, Money.parse(canonical, m.currency()));
             for (Map.Entry<String, JsonElement> d : k.getAsJsonObject("display").entrySet())
                 assertEquals(k + " " + d.getKey(), d.getValue().getAsString(), m.format(d.getKey()));
-            BigDecimal amount = m.getAmount();
+            BigDecimal amount = m.amount();
             assertEquals(new BigDecimal(canonical), amount); // equals: same scale too
-            assertEquals(Money.currencyExponent(m.getCurrency()), amount.scale());
-            assertEquals(m, Money.of(amount, m.getCurrency()));
-            assertEquals(BigDecimal.valueOf(m.getMinor(), amount.scale()), amount);
+            assertEquals(Money.currencyExponent(m.currency()), amount.scale());
+            assertEquals(m, Money.of(amount, m.currency()));
+            assertEquals(BigDecimal.valueOf(m.minor(), amount.scale()), amount);
         }
         for (JsonElement el : Cases.list(CASES, "display_errors")) {
             JsonObject k = el.getAsJsonObject();
@@ -66,7 +66,7 @@ public class MoneyTest {
     @Test
     public void theIssuesCapInNorwegianAndEnglish() {
         Money cap = Money.of(new BigDecimal("12000000.00"), "NOK");
-        assertEquals(1_200_000_000L, cap.getMinor());
+        assertEquals(1_200_000_000L, cap.minor());
         assertEquals("12000000.00", cap.toString());
         assertEquals("12 000 000,00 kr", cap.format("nb"));
         assertEquals("NOK 12,000,000.00", cap.format("en"));
@@ -110,16 +110,16 @@ public class MoneyTest {
     @Test
     public void roundingMatchesTheCValuesAndBigDecimal() {
         assertEquals(6, Rounding.values().length);
-        assertEquals(0, Rounding.HALF_UP.getValue());
-        assertEquals(5, Rounding.CEILING.getValue());
+        assertEquals(0, Rounding.HALF_UP.value());
+        assertEquals(5, Rounding.CEILING.value());
         // 1.25 NOK / 2 = 0.625: each mode as java.math.RoundingMode rounds it.
         Money m = Money.parse("1.25", "NOK");
         for (Rounding r : Rounding.values()) {
             java.math.RoundingMode jr = java.math.RoundingMode.valueOf(r.name());
             for (long minor : new long[] {125, -125, 5, -5, 7, -7}) {
-                Money x = Money.ofMinor(minor, "NOK");
+                Money x = Money.fromMinor(minor, "NOK");
                 BigDecimal want = BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(2), 0, jr);
-                assertEquals(r + " " + minor, want.longValueExact(), x.ratio(1, 2, r).getMinor());
+                assertEquals(r + " " + minor, want.longValueExact(), x.ratio(1, 2, r).minor());
             }
         }
         assertEquals(Money.parse("0.63", "NOK"), m.ratio(1, 2, Rounding.HALF_UP));
@@ -139,33 +139,33 @@ public class MoneyTest {
 
     @Test
     public void longLimitsOverflowAndRoundTrip() {
-        Money top = Money.ofMinor(Long.MAX_VALUE, "NOK");
-        assertEquals(Long.MAX_VALUE, top.getMinor());
+        Money top = Money.fromMinor(Long.MAX_VALUE, "NOK");
+        assertEquals(Long.MAX_VALUE, top.minor());
         assertEquals("92233720368547758.07", top.toString());
-        assertEquals(new BigDecimal("92233720368547758.07"), top.getAmount());
-        assertEquals(top, Money.of(top.getAmount(), "NOK"));
+        assertEquals(new BigDecimal("92233720368547758.07"), top.amount());
+        assertEquals(top, Money.of(top.amount(), "NOK"));
         ArithmeticOverflowException e = assertThrows(ArithmeticOverflowException.class,
-            () -> top.add(Money.ofMinor(1, "NOK")));
-        assertEquals(Status.EOVERFLOW, e.getStatus());
+            () -> top.add(Money.fromMinor(1, "NOK")));
+        assertEquals(Status.EOVERFLOW, e.status());
         assertThrows(ArithmeticOverflowException.class, () -> top.multiply(2));
         assertThrows(ArithmeticOverflowException.class,
-            () -> Money.of(top.getAmount().add(new BigDecimal("0.01")), "NOK"));
+            () -> Money.of(top.amount().add(new BigDecimal("0.01")), "NOK"));
 
-        Money bottom = Money.ofMinor(Long.MIN_VALUE, "NOK");
-        assertEquals(Long.MIN_VALUE, bottom.getMinor());
+        Money bottom = Money.fromMinor(Long.MIN_VALUE, "NOK");
+        assertEquals(Long.MIN_VALUE, bottom.minor());
         assertEquals("-92233720368547758.08", bottom.toString());
         assertEquals(bottom, Money.parse(bottom.toString(), "NOK"));
-        assertEquals(Long.MIN_VALUE, Money.of(bottom.getAmount(), "NOK").getMinor());
+        assertEquals(Long.MIN_VALUE, Money.of(bottom.amount(), "NOK").minor());
         assertThrows(ArithmeticOverflowException.class, () -> bottom.multiply(-1));
-        assertThrows(ArithmeticOverflowException.class, () -> bottom.subtract(Money.ofMinor(1, "NOK")));
+        assertThrows(ArithmeticOverflowException.class, () -> bottom.subtract(Money.fromMinor(1, "NOK")));
         assertThrows(ArithmeticOverflowException.class,
             () -> Money.of(new BigDecimal("-92233720368547758.09"), "NOK"));
         assertEquals(-1, bottom.compareTo(top));
-        assertEquals(Money.ofMinor(-1, "NOK"), bottom.add(top));
+        assertEquals(Money.fromMinor(-1, "NOK"), bottom.add(top));
 
-        Money yen = Money.ofMinor(Long.MAX_VALUE, "JPY");
+        Money yen = Money.fromMinor(Long.MAX_VALUE, "JPY");
         assertEquals("9223372036854775807", yen.toString());
-        assertEquals(0, yen.getAmount().scale());
+        assertEquals(0, yen.amount().scale());
     }
 
     @Test
@@ -177,15 +177,15 @@ public class MoneyTest {
         assertNotEquals(a, Money.parse("12.50", "SEK"));
         assertNotEquals(a, "12.50");
         CurrencyException ce = assertThrows(CurrencyException.class, () -> a.compareTo(Money.parse("1", "SEK")));
-        assertEquals(Status.ECURRENCY, ce.getStatus());
+        assertEquals(Status.ECURRENCY, ce.status());
         assertThrows(CurrencyException.class, () -> a.add(Money.parse("1", "SEK")));
         ParseException pe = assertThrows(ParseException.class, () -> Money.of(new BigDecimal("0.001"), "NOK"));
-        assertEquals(Status.EPARSE.getValue(), pe.getCode());
+        assertEquals(Status.EPARSE.value(), pe.code());
         assertThrows(ParseException.class, () -> Money.of(new BigDecimal("12.500"), "NOK"));
         assertEquals(Money.parse("1000", "NOK"), Money.of(new BigDecimal("1E+3"), "NOK"));
-        assertEquals(Money.ofMinor(125, "NOK"), a.percent(1000, Rounding.HALF_UP));
-        assertEquals(Money.ofMinor(3750, "NOK"), a.multiply(3));
-        assertEquals(Money.ofMinor(0, "NOK"), a.subtract(a));
+        assertEquals(Money.fromMinor(125, "NOK"), a.percent(1000, Rounding.HALF_UP));
+        assertEquals(Money.fromMinor(3750, "NOK"), a.multiply(3));
+        assertEquals(Money.fromMinor(0, "NOK"), a.subtract(a));
 
         List<Money> list = new ArrayList<>(List.of(Money.parse("3", "NOK"), Money.parse("-1", "NOK"),
                                                    Money.parse("2.5", "NOK")));

@@ -72,7 +72,7 @@ public class NativeLayerTest {
         assertThrows(MisuseException.class, () -> IpartCapi.ipart_date_parse(null, "2017-01-01"));
         // A null struct passed by value cannot be read: NullPointerException from SWIG.
         assertThrows(NullPointerException.class, () -> IpartCapi.ipart_money_format(new String[1], null));
-        assertThrows(MisuseException.class, () -> IpartCapi.ipart_swig_partnership_clone(null));
+        assertThrows(MisuseException.class, () -> IpartCapi.ipart_partnership_clone(new no.ipart.swig.ipart_partnership[1], null));
     }
 
     @Test
@@ -101,10 +101,10 @@ public class NativeLayerTest {
     public void failingCallsDoNotLeakTheirArguments() throws Exception {
         String big = "{\"x\":\"" + "a".repeat(1 << 16) + "\"}";
         for (int i = 0; i < 300; i++)
-            assertThrows(IpartException.class, () -> Partnership.load(big));
+            assertThrows(IpartException.class, () -> Partnership.loads(big));
         long before = residentKiB();
         for (int i = 0; i < 3000; i++)
-            assertThrows(IpartException.class, () -> Partnership.load(big));
+            assertThrows(IpartException.class, () -> Partnership.loads(big));
         long grown = residentKiB() - before;
         assertTrue("resident memory grew by " + grown + " KiB", grown < 64 * 1024);
     }

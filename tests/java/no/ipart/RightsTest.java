@@ -24,7 +24,7 @@ public class RightsTest {
     private static final String[] RIGHTS = {"owns", "use", "modify", "sublicense", "commercialise"};
 
     private static Partnership load(String base) {
-        return Partnership.load(Cases.load("procedure/" + base).getAsJsonObject()
+        return Partnership.loads(Cases.load("procedure/" + base).getAsJsonObject()
             .getAsJsonObject("document").toString());
     }
 
@@ -42,7 +42,7 @@ public class RightsTest {
                 String name = Cases.str(q, "name");
                 Partnership p = loaded.computeIfAbsent(Cases.str(q, "base"), RightsTest::load);
                 int prefix = q.get("prefix").getAsInt();
-                Rights r = p.rightsAt(prefix, Cases.str(q, "party"), Cases.str(q, "asset"));
+                Rights r = p.rights(Cases.str(q, "party"), Cases.str(q, "asset"), prefix);
                 boolean[] got = answers(r);
                 for (int k = 0; k < RIGHTS.length; k++) {
                     boolean want = q.getAsJsonObject("expect").get(RIGHTS[k]).getAsBoolean();
@@ -66,11 +66,11 @@ public class RightsTest {
             JsonObject q = el.getAsJsonObject();
             try (Partnership p = load(Cases.str(q, "base"))) {
                 int prefix = q.get("prefix").getAsInt();
-                Cases.expectError(q, () -> p.rightsAt(prefix, Cases.str(q, "party"), Cases.str(q, "asset")));
+                Cases.expectError(q, () -> p.rights(Cases.str(q, "party"), Cases.str(q, "asset"), prefix));
             }
         }
         try (Partnership p = load("stavanger.json")) {
-            assertThrows(IllegalArgumentException.class, () -> p.rightsAt(-1, "stavanger", "op05.foreground"));
+            assertThrows(IllegalArgumentException.class, () -> p.rights("stavanger", "op05.foreground", -1));
             assertThrows(NotFoundException.class, () -> p.viewJson("oslo"));
             Rights now = p.rights("baerum", "op05.foreground");
             assertEquals(p.eventCount(), now.eventCount());

@@ -13,7 +13,7 @@ import org.junit.Test;
 /** The timeline as SVG: one lane per partner, labels in nb and en. */
 public class TimelineTest {
     private static Partnership stavanger() {
-        return Partnership.load(Cases.load("procedure/stavanger.json").getAsJsonObject()
+        return Partnership.loads(Cases.load("procedure/stavanger.json").getAsJsonObject()
             .getAsJsonObject("document").toString());
     }
 

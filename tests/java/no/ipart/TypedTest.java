@@ -220,10 +220,10 @@ public class TypedTest {
                                 try {
                                     export = p.rightsJson(at, party.id(), asset);
                                 } catch (IpartException e) {
-                                    assertThrows(e.getClass(), () -> p.rightsAt(at, party.id(), asset));
+                                    assertThrows(e.getClass(), () -> p.rights(party.id(), asset, at));
                                     continue;
                                 }
-                                assertEquals(parse(export), rights(p.rightsAt(at, party.id(), asset)));
+                                assertEquals(parse(export), rights(p.rights(party.id(), asset, at)));
                                 checked++;
                             }
                 assertTrue(name, checked > 0);

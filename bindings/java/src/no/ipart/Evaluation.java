@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package no.ipart;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.ipart.swig.IpartCapi;
 import no.ipart.swig.IpartCapiConstants;
 import no.ipart.swig.ipart_evaluation;
@@ -33,6 +38,7 @@ public final class Evaluation implements AutoCloseable {
     private final int criteria;
     private final List<String> tenderNames;
     private final List<String> criterionNames;
+    private long[] weights;
 
     /**
      * Evaluate tenders.
@@ -42,7 +48,7 @@ public final class Evaluation implements AutoCloseable {
      * @param qualityScale the top of the quality scale (scores 0..scale)
      * @param kinds {@link #PRICE} or {@link #QUALITY} per criterion
      * @param values tenders x criteria, row-major: prices in minor units, scores
-     * @throws InvalidArgumentException for a bad value (getPath() names it, "values[1][0]")
+     * @throws InvalidArgumentException for a bad value (path() names it, "values[1][0]")
      */
     public Evaluation(PriceModel model, long referencePrice, long qualityScale, long[] kinds, long[] values) {
         this(model, referencePrice, qualityScale, kinds, values, null, null);
@@ -59,17 +65,94 @@ public final class Evaluation implements AutoCloseable {
      * @param values tenders x criteria, row-major: prices in minor units, scores
      * @param tenderNames one name per tender (ids), or null for "0", "1"...
      * @param criterionNames one name per criterion, or null for "c0", "c1"...
-     * @throws InvalidArgumentException for a bad value (getPath() names it, "values[1][0]")
+     * @throws InvalidArgumentException for a bad value (path() names it, "values[1][0]")
      * @throws IllegalArgumentException when a list of names has the wrong length
      */
     public Evaluation(PriceModel model, long referencePrice, long qualityScale, long[] kinds,
                       long[] values, List<String> tenderNames, List<String> criterionNames) {
-        handle = IpartCapi.ipart_swig_evaluation_new(model.toC(), referencePrice, qualityScale, kinds, values);
+        ipart_evaluation[] out = new ipart_evaluation[1];
+        IpartCapi.ipart_evaluation_new(out, model.toC(), referencePrice, qualityScale, kinds, values);
+        handle = out[0];
         tenders = (int) IpartCapi.ipart_evaluation_tenders(handle);
         criteria = (int) IpartCapi.ipart_evaluation_criteria(handle);
         this.tenderNames = names(tenderNames, tenders, "");
         this.criterionNames = names(criterionNames, criteria, "c");
     }
+
+    /**
+     * The tenders of a partnership's last evaluation under its terms: the
+     * price model, weights and quality scale of the last terms_set, each
+     * ranked tenderer's tender price and its quality scores, named by ids
+     * (Python's {@code Evaluation.from_partnership}). Uses the public API
+     * only; {@code score(weights())} reproduces {@link Partnership#ranking()}.
+     *
+     * @param partnership a partnership whose tenders were evaluated
+     * @return the evaluation, its {@link #weights()} the published weights; close it
+     * @throws IllegalArgumentException if the tenders have not been evaluated
+     * @throws IllegalStateException if the partnership is closed
+     */
+    public static Evaluation fromPartnership(Partnership partnership) {
+        Optional<List<Ranked>> ranking = partnership.ranking();
+        Map<String, Object> terms = null;
+        List<Object> scores = null;
+        for (String text : partnership.events()) {
+            Map<String, Object> event = Json.object(Json.parse(text));
+            if ("terms_set".equals(event.get("type")))
+                terms = event;
+            else if ("tenders_evaluated".equals(event.get("type")))
+                scores = Json.array(event.get("scores"));
+        }
+        if (ranking.isEmpty() || terms == null || scores == null)
+            throw new IllegalArgumentException("the tenders have not been evaluated");
+        Map<String, Long> scoreOf = new HashMap<>();
+        for (Object o : scores) {
+            Map<String, Object> sc = Json.object(o);
+            scoreOf.put(sc.get("tenderer") + "\u0000" + sc.get("criterion"), ((BigDecimal) sc.get("score")).longValueExact());
+        }
+        Set<String> ranked = new HashSet<>();
+        for (Ranked r : ranking.get())
+            ranked.add(r.tenderer());
+        List<String> ids = new ArrayList<>();
+        List<Money> prices = new ArrayList<>();
+        for (Tenderer t : partnership.tenderers())
+            if (ranked.contains(t.id()) && t.tender().isPresent()) {
+                ids.add(t.id());
+                prices.add(t.tender().get().price());
+            }
+        List<Object> criteria = Json.array(terms.get("award_criteria"));
+        long[] kinds = new long[criteria.size()];
+        long[] published = new long[criteria.size()];
+        List<String> criterionIds = new ArrayList<>();
+        for (int j = 0; j < kinds.length; j++) {
+            Map<String, Object> c = Json.object(criteria.get(j));
+            kinds[j] = "quality".equals(c.get("kind")) ? QUALITY : PRICE;
+            published[j] = ((BigDecimal) c.get("weight")).longValueExact();
+            criterionIds.add((String) c.get("id"));
+        }
+        long[] values = new long[ids.size() * kinds.length];
+        for (int t = 0; t < ids.size(); t++)
+            for (int j = 0; j < kinds.length; j++)
+                values[t * kinds.length + j] = kinds[j] == QUALITY
+                        ? scoreOf.get(ids.get(t) + "\u0000" + criterionIds.get(j))
+                        : prices.get(t).minor();
+        Object pm = terms.get("price_model");
+        Map<String, Object> priceModel = pm == null ? Map.of("model", "relative") : Json.object(pm);
+        Object reference = priceModel.get("reference_price");
+        long referencePrice = reference == null ? 0 : Money.parse((String) reference, partnership.currency()).minor();
+        Object scale = terms.get("quality_scale");
+        Evaluation e = new Evaluation(PriceModel.parse((String) priceModel.get("model")), referencePrice,
+                scale == null ? 10 : ((BigDecimal) scale).longValueExact(), kinds, values, ids, criterionIds);
+        e.weights = published;
+        return e;
+    }
+
+    /**
+     * The published weights, for an evaluation made by
+     * {@link #fromPartnership(Partnership)} (Python's {@code weights}).
+     *
+     * @return basis points per criterion (a copy), or empty
+     */
+    public Optional<long[]> weights() { return Optional.ofNullable(weights).map(long[]::clone); }
 
     private List<String> names(List<String> given, int count, String prefix) {
         if (given != null && given.size() != count) {
@@ -125,7 +208,7 @@ public final class Evaluation implements AutoCloseable {
      *
      * @param weights basis points per criterion, summing to 10000
      * @return the scores
-     * @throws InvalidArgumentException if the weights do not sum to 10000 (getPath() "weights")
+     * @throws InvalidArgumentException if the weights do not sum to 10000 (path() "weights")
      */
     public Scores score(long[] weights) {
         long[] totals = new long[tenders];
@@ -140,7 +223,7 @@ public final class Evaluation implements AutoCloseable {
      * @param weights vectors x criteria basis points, row-major; each row sums to 10000
      * @param totals receives vectors x tenders totals (row-major), or null
      * @return per vector the winning tender's index, or {@link #TIED}
-     * @throws InvalidArgumentException for a bad row (getPath() "weights[m]"); nothing is written then
+     * @throws InvalidArgumentException for a bad row (path() "weights[m]"); nothing is written then
      */
     public long[] bulk(long[] weights, long[] totals) {
         long[] winners = new long[criteria == 0 ? 0 : weights.length / criteria];
@@ -160,7 +243,9 @@ public final class Evaluation implements AutoCloseable {
      * @throws InvalidArgumentException for the weights
      */
     public Stability stability(long[] weights) {
-        try (ipart_stability s = IpartCapi.ipart_swig_evaluation_stability(h(), weights)) {
+        ipart_stability[] out = new ipart_stability[1];
+        IpartCapi.ipart_evaluation_stability(out, h(), weights);
+        try (ipart_stability s = out[0]) {
             List<Stability.Tender> rows = new ArrayList<>();
             List<String> top = new ArrayList<>();
             for (long t = 0; t < IpartCapi.ipart_stability_tender_count(s); t++) {

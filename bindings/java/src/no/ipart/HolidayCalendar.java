@@ -43,7 +43,17 @@ public final class HolidayCalendar {
      *
      * @return e.g. "NO"
      */
-    public String getProfile() { return profile; }
+    public String profile() { return profile; }
+
+    /**
+     * Old name of {@link #profile()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #profile()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getProfile() { return profile(); }
 
     /**
      * Easter Sunday of a Gregorian year.

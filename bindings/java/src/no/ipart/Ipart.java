@@ -32,7 +32,7 @@ public final class Ipart {
     /**
      * English description of a status code.
      *
-     * @param code a status code, e.g. {@code Status.EINVAL.getValue()}
+     * @param code a status code, e.g. {@code Status.EINVAL.value()}
      * @return e.g. "invalid argument"; "unknown status" for an unknown code
      */
     public static String strerror(int code) { return IpartCapi.ipart_strerror(code); }

@@ -53,48 +53,118 @@ public class IpartException extends RuntimeException {
      *
      * @return the negative code of the failed call, as in ipart/errors.h
      */
-    public int getCode() { return code; }
+    public int code() { return code; }
+
+    /**
+     * Old name of {@link #code()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #code()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public int getCode() { return code(); }
 
     /**
      * The status as an enum.
      *
-     * @return the {@link Status} of {@link #getCode()}
+     * @return the {@link Status} of {@link #code()}
      * @throws IllegalArgumentException if the code is newer than this binding
      */
-    public Status getStatus() { return Status.fromValue(code); }
+    public Status status() { return Status.fromValue(code); }
+
+    /**
+     * Old name of {@link #status()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #status()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public Status getStatus() { return status(); }
 
     /**
      * The status name.
      *
      * @return e.g. "IPART_ERULE"
      */
-    public String getCodeName() { return codeName; }
+    public String name() { return codeName; }
+
+    /**
+     * Old name of {@link #name()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #name()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getCodeName() { return name(); }
 
     /**
      * The rule of RULES.md that decided.
      *
      * @return e.g. "R13", or "" if no rule is involved
      */
-    public String getRule() { return rule; }
+    public String rule() { return rule; }
+
+    /**
+     * Old name of {@link #rule()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #rule()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getRule() { return rule(); }
 
     /**
      * The legal source of the rule.
      *
      * @return e.g. "Dir. 2014/24/EU Art. 65(2)", or ""
      */
-    public String getSource() { return source; }
+    public String source() { return source; }
+
+    /**
+     * Old name of {@link #source()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #source()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getSource() { return source(); }
 
     /**
      * The JSON path or field concerned.
      *
      * @return e.g. "$.events[3].date", or ""
      */
-    public String getPath() { return path; }
+    public String path() { return path; }
+
+    /**
+     * Old name of {@link #path()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #path()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getPath() { return path(); }
 
     /**
      * A stable message key, for rendering the message in another language.
      *
      * @return e.g. "money.parse.syntax", or ""
      */
-    public String getKey() { return key; }
+    public String key() { return key; }
+
+    /**
+     * Old name of {@link #key()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #key()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getKey() { return key(); }
 }

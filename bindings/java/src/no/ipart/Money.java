@@ -84,12 +84,24 @@ public final class Money implements Comparable<Money> {
      * @throws CurrencyException for an unknown currency
      * @throws MisuseException if currency is null
      */
-    public static Money ofMinor(long minor, String currency) {
+    public static Money fromMinor(long minor, String currency) {
         try (ipart_money m = new ipart_money()) {
             IpartCapi.ipart_money_from_minor(m, minor, currency);
             return of(m);
         }
     }
+
+    /**
+     * Old name of {@link #fromMinor}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @param minor the amount in minor units
+     * @param currency an ISO 4217 code
+     * @return the same
+     * @deprecated use {@link #fromMinor}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public static Money ofMinor(long minor, String currency) { return fromMinor(minor, currency); }
 
     /**
      * The number of decimals of an ISO 4217 currency.
@@ -110,21 +122,51 @@ public final class Money implements Comparable<Money> {
      *
      * @return e.g. 1200000000 for NOK 12000000.00
      */
-    public long getMinor() { return minor; }
+    public long minor() { return minor; }
+
+    /**
+     * Old name of {@link #minor()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #minor()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public long getMinor() { return minor(); }
 
     /**
      * The currency.
      *
      * @return the ISO 4217 code, e.g. "NOK"
      */
-    public String getCurrency() { return currency; }
+    public String currency() { return currency; }
+
+    /**
+     * Old name of {@link #currency()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #currency()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getCurrency() { return currency(); }
 
     /**
      * The exact amount.
      *
      * @return the amount in major units, with the currency's scale (NOK 2)
      */
-    public BigDecimal getAmount() { return new BigDecimal(toString()); }
+    public BigDecimal amount() { return new BigDecimal(toString()); }
+
+    /**
+     * Old name of {@link #amount()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #amount()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public BigDecimal getAmount() { return amount(); }
 
     /**
      * Display text for people.

@@ -41,22 +41,39 @@ public final class Partnership implements AutoCloseable {
      * @throws InvalidArgumentException for an unknown profile
      * @throws MisuseException if profile is null
      */
-    public Partnership(String profile) { this(IpartCapi.ipart_swig_partnership_new(profile)); }
+    public Partnership(String profile) {
+        ipart_partnership[] out = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_new(out, profile);
+        this.handle = out[0];
+    }
 
     /**
      * Load a document, replaying every event through the guards of
      * {@link #apply(String)}.
      *
-     * @param documentJson an ipart-document, version 1
+     * @param document an ipart-document, version 1
      * @return the partnership; close it
      * @throws IpartException the subclass of the first rejected event,
      *         its path naming it; {@link VersionException} for another
      *         format version
-     * @throws MisuseException if documentJson is null
+     * @throws MisuseException if document is null
      */
-    public static Partnership load(String documentJson) {
-        return new Partnership(IpartCapi.ipart_swig_partnership_load(documentJson));
+    public static Partnership loads(String document) {
+        ipart_partnership[] out = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_load(out, document);
+        return new Partnership(out[0]);
     }
+
+    /**
+     * Old name of {@link #loads(String)}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @param document as for the new name
+     * @return the same
+     * @deprecated use {@link #loads(String)}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public static Partnership load(String document) { return loads(document); }
 
     /**
      * An independent copy, for what-if scenarios.
@@ -64,7 +81,21 @@ public final class Partnership implements AutoCloseable {
      * @return a deep copy; close it
      * @throws IllegalStateException if closed
      */
-    public Partnership copy() { return new Partnership(IpartCapi.ipart_swig_partnership_clone(h())); }
+    public Partnership clone() {
+        ipart_partnership[] out = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_clone(out, h());
+        return new Partnership(out[0]);
+    }
+
+    /**
+     * Old name of {@link #clone()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #clone()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public Partnership copy() { return clone(); }
 
     /**
      * A read-only copy whose every query answers what {@code party} may see
@@ -82,7 +113,9 @@ public final class Partnership implements AutoCloseable {
      * @throws IllegalStateException if closed
      */
     public Partnership asParty(String party) {
-        return new Partnership(IpartCapi.ipart_swig_partnership_as_party(h(), party));
+        ipart_partnership[] out = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_as_party(out, h(), party);
+        return new Partnership(out[0]);
     }
 
     /**
@@ -96,22 +129,22 @@ public final class Partnership implements AutoCloseable {
     /**
      * Apply one event, or change nothing and throw.
      *
-     * @param eventJson one event as a JSON object
+     * @param event one event as a JSON object
      * @throws ParseException if it is not JSON
      * @throws InvalidArgumentException for a bad shape (the path names the field)
      * @throws PermissionDeniedException for a wrong sender
      * @throws StateException in a wrong stage
-     * @throws RuleViolationException if a rule forbids it (named in getRule())
+     * @throws RuleViolationException if a rule forbids it (named in rule())
      * @throws IllegalStateException if closed
      */
-    public void apply(String eventJson) { IpartCapi.ipart_partnership_apply(h(), eventJson); }
+    public void apply(String event) { IpartCapi.ipart_partnership_apply(h(), event); }
 
     /**
      * Apply a batch of events in one call into the library, as {@link #apply(String)}
      * would one by one. Atomic per event, not per batch: the first refused event
-     * throws (its {@code getPath()} names it, {@code "$[3].date"}) and the events before
+     * throws (its {@code path()} names it, {@code "$[3].date"}) and the events before
      * it stay applied ({@link #eventCount()} tells how many). Text that is not a JSON
-     * array applies nothing. For all-or-nothing, apply to {@link #copy()} and keep the
+     * array applies nothing. For all-or-nothing, apply to {@link #clone()} and keep the
      * copy.
      *
      * @param eventsJsonArray the events as one JSON array of event objects
@@ -119,7 +152,7 @@ public final class Partnership implements AutoCloseable {
      * @throws InvalidArgumentException if it is not an array, or for an event's shape
      * @throws PermissionDeniedException for a wrong sender
      * @throws StateException in a wrong stage
-     * @throws RuleViolationException if a rule forbids an event (named in getRule())
+     * @throws RuleViolationException if a rule forbids an event (named in rule())
      * @throws IllegalStateException if closed
      */
     public void applyAll(String eventsJsonArray) {
@@ -127,16 +160,26 @@ public final class Partnership implements AutoCloseable {
     }
 
     /**
-     * The canonical document: {@code load(save()).save()} gives the same text.
+     * The canonical document: {@code loads(dumps()).dumps()} gives the same text.
      *
      * @return the document as JSON
      * @throws IllegalStateException if closed
      */
-    public String save() {
+    public String dumps() {
         String[] out = new String[1];
         IpartCapi.ipart_partnership_save(out, h());
         return out[0];
     }
+
+    /**
+     * Old name of {@link #dumps()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #dumps()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String save() { return dumps(); }
 
     /**
      * The jurisdiction profile.
@@ -144,7 +187,17 @@ public final class Partnership implements AutoCloseable {
      * @return "NO", "SE", "DK" or "EU"
      * @throws IllegalStateException if closed
      */
-    public String getProfile() { return IpartCapi.ipart_partnership_profile(h()); }
+    public String profile() { return IpartCapi.ipart_partnership_profile(h()); }
+
+    /**
+     * Old name of {@link #profile()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #profile()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getProfile() { return profile(); }
 
     /**
      * The currency of the partnership.
@@ -152,7 +205,17 @@ public final class Partnership implements AutoCloseable {
      * @return an ISO 4217 code, or "" before partnership_created
      * @throws IllegalStateException if closed
      */
-    public String getCurrency() { return IpartCapi.ipart_partnership_currency(h()); }
+    public String currency() { return IpartCapi.ipart_partnership_currency(h()); }
+
+    /**
+     * Old name of {@link #currency()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #currency()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String getCurrency() { return currency(); }
 
     /**
      * The current stage.
@@ -160,7 +223,17 @@ public final class Partnership implements AutoCloseable {
      * @return the stage after the last applied event
      * @throws IllegalStateException if closed
      */
-    public Stage getStage() { return Stage.fromC(IpartCapi.ipart_partnership_stage(h())); }
+    public Stage stage() { return Stage.fromC(IpartCapi.ipart_partnership_stage(h())); }
+
+    /**
+     * Old name of {@link #stage()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #stage()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public Stage getStage() { return stage(); }
 
     /**
      * The number of applied events.
@@ -446,24 +519,38 @@ public final class Partnership implements AutoCloseable {
      * @throws StateException (R36) while the terms hold no complete IP arrangement
      * @throws IllegalStateException if closed
      */
-    public Rights rights(String party, String asset) { return rightsAt(eventCount(), party, asset); }
+    public Rights rights(String party, String asset) { return rights(party, asset, eventCount()); }
 
     /**
-     * The rights after the first {@code eventCount} events of the log.
+     * The rights after the first {@code at} events of the log (Python's
+     * {@code rights(party, asset, at)}).
      *
-     * @param eventCount 0..eventCount()
      * @param party an authority, follower or operator id
      * @param asset "&lt;partner&gt;.foreground" or "&lt;partner&gt;.background"
+     * @param at 0..eventCount()
      * @return the five answers, each with what decides it
      * @throws OutOfRangeException past the end of the log
      * @throws IllegalArgumentException for a negative count
      * @throws IllegalStateException if closed
      */
-    public Rights rightsAt(int eventCount, String party, String asset) {
-        if (eventCount < 0)
-            throw new IllegalArgumentException("eventCount must not be negative");
-        return Queries.rights(h(), eventCount, party, asset);
+    public Rights rights(String party, String asset, int at) {
+        if (at < 0)
+            throw new IllegalArgumentException("at must not be negative");
+        return Queries.rights(h(), at, party, asset);
     }
+
+    /**
+     * Old name of {@link #rights(String, String, int)}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @param eventCount as for the new name
+     * @param party as for the new name
+     * @param asset as for the new name
+     * @return the same
+     * @deprecated use {@link #rights(String, String, int)}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public Rights rightsAt(int eventCount, String party, String asset) { return rights(party, asset, eventCount); }
 
     /**
      * The phases of a partner's contract with their targets and instalments
@@ -524,21 +611,47 @@ public final class Partnership implements AutoCloseable {
      * Would {@code amount} more fit under a cap, on the measure where it bites?
      *
      * @param cap the cap's id
-     * @param partner the row of a "partner" cap, else null
      * @param amount in the case's currency
+     * @param partner the row of a "partner" cap, else null
      * @return whether it fits
      * @throws NotFoundException for an unknown cap or partner
      * @throws InvalidArgumentException for a "partner" cap without a partner
      * @throws CurrencyException for another currency
      * @throws IllegalStateException if closed
      */
-    public boolean capFits(String cap, String partner, Money amount) {
+    public boolean capFits(String cap, Money amount, String partner) {
         int[] out = new int[1];
         try (ipart_money m = amount.toC()) {
             IpartCapi.ipart_partnership_cap_fits(out, h(), cap, partner, m);
         }
         return out[0] != 0;
     }
+
+    /**
+     * Would {@code amount} more fit under a cap that is not per partner?
+     *
+     * @param cap the cap's id
+     * @param amount in the case's currency
+     * @return whether it fits
+     * @throws NotFoundException for an unknown cap
+     * @throws InvalidArgumentException for a "partner" cap
+     * @throws CurrencyException for another currency
+     * @throws IllegalStateException if closed
+     */
+    public boolean capFits(String cap, Money amount) { return capFits(cap, amount, null); }
+
+    /**
+     * Old name of {@link #capFits(String, Money, String)}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @param cap as for the new name
+     * @param partner as for the new name
+     * @param amount as for the new name
+     * @return the same
+     * @deprecated use {@link #capFits(String, Money, String)}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public boolean capFits(String cap, String partner, Money amount) { return capFits(cap, amount, partner); }
 
     /**
      * The warnings the log raised (R17, R23, R25, caps with policy "warn").
@@ -901,6 +1014,6 @@ public final class Partnership implements AutoCloseable {
     @Override
     public String toString() {
         return handle == null ? "Partnership[closed]"
-            : "Partnership[" + getProfile() + " " + getStage().jsonName() + " events=" + eventCount() + "]";
+            : "Partnership[" + profile() + " " + stage().jsonName() + " events=" + eventCount() + "]";
     }
 }

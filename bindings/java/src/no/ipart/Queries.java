@@ -31,7 +31,7 @@ import no.ipart.swig.ipart_tenderer;
 final class Queries {
     private Queries() {}
 
-    static Money money(ipart_money m) { return Money.ofMinor(m.getMinor(), m.getCurrency()); }
+    static Money money(ipart_money m) { return Money.fromMinor(m.getMinor(), m.getCurrency()); }
 
     /** Millionths of a point as a number of points with six decimals. */
     static BigDecimal points(long millionths) { return BigDecimal.valueOf(millionths, 6); }
@@ -154,7 +154,9 @@ final class Queries {
     }
 
     static Rights rights(ipart_partnership p, int eventCount, String party, String asset) {
-        try (ipart_rights_explanation x = IpartCapi.ipart_swig_rights_explain(p, eventCount, party, asset)) {
+        ipart_rights_explanation[] out = new ipart_rights_explanation[1];
+        IpartCapi.ipart_partnership_rights_explain(out, p, eventCount, party, asset);
+        try (ipart_rights_explanation x = out[0]) {
             Map<String, Rights.Right> why = new LinkedHashMap<>();
             long n = IpartCapi.ipart_rights_explanation_count(x);
             for (long i = 0; i < n; i++) {

@@ -27,5 +27,15 @@ public enum Rounding {
      *
      * @return the value of the matching IPART_ROUND_* constant
      */
-    public int getValue() { return c.swigValue(); }
+    public int value() { return c.swigValue(); }
+
+    /**
+     * Old name of {@link #value()}, kept for one minor version
+     * (doc/api-stability.md).
+     *
+     * @return the same
+     * @deprecated use {@link #value()}
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public int getValue() { return value(); }
 }

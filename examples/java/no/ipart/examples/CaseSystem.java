@@ -23,23 +23,23 @@ public final class CaseSystem {
 
     /** Register a case from its document; the store keeps the canonical form. */
     void open(String caseId, String document) {
-        try (Partnership p = Partnership.load(document)) {
-            store.put(caseId, p.save());
+        try (Partnership p = Partnership.loads(document)) {
+            store.put(caseId, p.dumps());
         }
     }
 
     /** One user action: apply the event and store the result, or explain the refusal. */
     boolean handle(String caseId, String what, String eventJson) {
-        try (Partnership p = Partnership.load(store.get(caseId))) {
+        try (Partnership p = Partnership.loads(store.get(caseId))) {
             p.apply(eventJson);
-            store.put(caseId, p.save());
+            store.put(caseId, p.dumps());
             System.out.println(what + ": accepted (" + p.eventCount() + " events)");
             return true;
         } catch (RuleViolationException e) {
-            System.out.println(what + ": refused by " + e.getRule() + " at " + e.getPath()
+            System.out.println(what + ": refused by " + e.rule() + " at " + e.path()
                                + "\n    " + e.getMessage());
         } catch (IpartException e) {          // EPERM, ESTATE, EINVAL, ... with the same detail
-            System.out.println(what + ": refused, " + e.getCodeName() + " (" + e.getKey() + ")"
+            System.out.println(what + ": refused, " + e.name() + " (" + e.key() + ")"
                                + "\n    " + e.getMessage());
         }
         return false;
@@ -47,8 +47,8 @@ public final class CaseSystem {
 
     /** The case page. */
     void show(String caseId) {
-        try (Partnership p = Partnership.load(store.get(caseId))) {
-            System.out.println(caseId + ": " + p.getStage() + ", " + p.eventCount() + " events, awarded "
+        try (Partnership p = Partnership.loads(store.get(caseId))) {
+            System.out.println(caseId + ": " + p.stage() + ", " + p.eventCount() + " events, awarded "
                                + p.awardedSum().format("nb") + " of " + p.budgetCap().format("nb"));
             for (Party party : p.parties()) {
                 if (party.role() != Role.OPERATOR || party.status().equals("partner")

@@ -62,8 +62,8 @@ public final class StavangerDemo {
 
         Path path = Path.of(args.length > 0 ? args[0] : "examples/stavanger-procedure.json");
         String document = Files.readString(path, StandardCharsets.UTF_8);
-        try (Partnership reference = Partnership.load(document);
-             Partnership p = new Partnership(reference.getProfile())) {
+        try (Partnership reference = Partnership.loads(document);
+             Partnership p = new Partnership(reference.profile())) {
             for (int i = 0; i < reference.eventCount(); i++) {
                 String[] attempt = ATTEMPTS.get(i);
                 if (attempt != null) {
@@ -72,13 +72,13 @@ public final class StavangerDemo {
                         throw new AssertionError("accepted: " + attempt[0]);
                     } catch (IpartException e) {
                         System.out.printf("      x refused: %s%n        %s %s %s%n", attempt[0],
-                                          e.getCodeName(), e.getRule(), e.getMessage());
+                                          e.name(), e.rule(), e.getMessage());
                     }
                 }
                 p.apply(reference.event(i));
                 EventHeader head = p.eventHeader(i);
                 System.out.printf("  %3d  %s  %-24s %-11s -> %s%n", i, head.date(), head.type(),
-                                  head.actor(), p.getStage().jsonName());
+                                  head.actor(), p.stage().jsonName());
                 String scope = head.type().equals("instalment_paid") ? "development"
                     : head.type().equals("option_exercised") ? "purchase" : null;
                 if (scope != null)
@@ -114,7 +114,7 @@ public final class StavangerDemo {
                 System.out.printf("  the view of %s withholds %d of %d events (others' confidential items)%n",
                                   party, p.viewWithheld(party), p.eventCount());
             System.out.println("  saved document identical to the loaded one: "
-                               + (p.save().equals(reference.save()) ? "yes" : "NO"));
+                               + (p.dumps().equals(reference.dumps()) ? "yes" : "NO"));
         }
     }
 }

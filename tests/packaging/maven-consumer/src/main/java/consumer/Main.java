@@ -15,12 +15,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        try (Partnership p = Partnership.load(Files.readString(Path.of(args[0])))) {
-            System.out.println("loaded: stage " + p.getStage().jsonName() + ", " + p.eventCount() + " events");
+        try (Partnership p = Partnership.loads(Files.readString(Path.of(args[0])))) {
+            System.out.println("loaded: stage " + p.stage().jsonName() + ", " + p.eventCount() + " events");
             p.apply(args[1]);
             System.out.println("applied: " + args[1]);
         } catch (RuleViolationException e) {
-            System.out.println("refused: " + e.getRule() + " at " + e.getPath() + ": " + e.getMessage());
+            System.out.println("refused: " + e.rule() + " at " + e.path() + ": " + e.getMessage());
         }
         for (String line : Files.readAllLines(Path.of("/proc/self/maps")))
             if (line.contains("libipartjni"))
