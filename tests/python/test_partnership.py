@@ -38,7 +38,7 @@ def check_dialogue(p, want):
             want["facets"]
         assert all(f.finding and f.consulted for f in p.need_facets)
     if "activities" in want:
-        assert [[a.activity, a.kind, a.supplier, a.unshared] for a in p.dialogue] == \
+        assert [[a.activity, a.kind, a.supplier, a.unshared] for a in p.dialogue_activities] == \
             want["activities"]
     if "contacts" in want:
         assert len(p.dialogue_contacts) == want["contacts"]
@@ -311,7 +311,7 @@ def test_r41_every_event_is_a_protocol_entry(name):
 def test_dialogue_report_says_who_took_part_and_what_was_shared():
     before = replay("troms_finnmark_dialogue.json", 12)
     assert before.dialogue_report()["unshared"] == 1
-    assert [a.unshared for a in before.dialogue if a.activity == "d3"] == [1]
+    assert [a.unshared for a in before.dialogue_activities if a.activity == "d3"] == [1]
     p = replay("troms_finnmark_dialogue.json")
     report = p.dialogue_report()
     assert report["format"] == "ipart-dialogue" and report["unshared"] == 0
@@ -328,7 +328,7 @@ def test_dialogue_report_says_who_took_part_and_what_was_shared():
     # R50: the suppliers that took part in the preparation and applied later
     assert {c.id for c in p.dialogue_contacts if c.applied} == {"arctic", "bigco", "nordlys"}
     assert not any(c.applied for c in before.dialogue_contacts)
-    webinar = p.dialogue[0]
+    webinar = p.dialogue_activities[0]
     assert (webinar.kind, webinar.attendance, webinar.date.isoformat()) == \
         ("webinar", 64, "2021-01-08")
     pair = p.dialogue_pairs[0]

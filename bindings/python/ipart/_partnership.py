@@ -356,7 +356,7 @@ class Partnership:
         return _dialogue.need_facets(self._handle())
 
     @property
-    def dialogue(self) -> List[DialogueActivity]:
+    def dialogue_activities(self) -> List[DialogueActivity]:
         """The market dialogue's activities, in log order (R50)."""
         return _dialogue.activities(self._handle())
 
