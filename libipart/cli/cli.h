@@ -65,6 +65,8 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Is `option` one of `list`, written "|--as|--out|"? */
+int cli_listed(const char *list, const char *option);
 /* Print s as a JSON string literal. */
 void cli_json_string(FILE *f, const char *s);
 /* The exit code a failed library call earns: EXIT_REFUSED for a refusal by

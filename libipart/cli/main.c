@@ -88,9 +88,7 @@ static const char **option_slot(cli_options *o, const command *c, const char *na
         {"--out", offsetof(cli_options, out)},       {"--ocid", offsetof(cli_options, ocid)},
         {"--subtype", offsetof(cli_options, subtype)}, {"--settings", offsetof(cli_options, settings)},
     };
-    char bar[24];
-    snprintf(bar, sizeof bar, "|%s|", name);
-    if (!strstr(c->options, bar))
+    if (!cli_listed(c->options, name))
         return NULL;
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
         if (strcmp(slots[i].name, name) == 0)
@@ -107,7 +105,7 @@ static int parse(cli_options *o, const command *c, int argc, char **argv)
             o->json = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             o->help = 1;
-        } else if (strcmp(a, "--map") == 0 && strstr(c->options, "|--map|")) {
+        } else if (strcmp(a, "--map") == 0 && cli_listed(c->options, "--map")) {
             o->map = 1;
         } else if (strcmp(a, "--lang") == 0) {
             i++; /* taken by main() */

@@ -154,13 +154,6 @@ static const format *find_format(const char *name)
     return NULL;
 }
 
-static int listed(const char *list, const char *option)
-{
-    char bar[24];
-    snprintf(bar, sizeof bar, "|%s|", option);
-    return strstr(list, bar) != NULL;
-}
-
 /* A usage error when an option is given that the format does not take, or
  * one it needs is missing. */
 static int check_options(const format *f, const cli_options *o)
@@ -171,10 +164,10 @@ static int check_options(const format *f, const cli_options *o)
         {"--settings", o->settings != NULL}, {"--map", o->map},
     };
     for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
-        if (options[i].given && !listed(f->takes, options[i].name))
+        if (options[i].given && !cli_listed(f->takes, options[i].name))
             return cli_usage_error("report", "--format %s: %s: %s", f->name, L("not_taken"),
                                    options[i].name);
-        if (!options[i].given && listed(f->needs, options[i].name))
+        if (!options[i].given && cli_listed(f->needs, options[i].name))
             return cli_usage_error("report", "--format %s: %s: %s", f->name, L("needed"),
                                    options[i].name);
     }
@@ -208,7 +201,7 @@ static int choose_party(const char **party, const ipart_partnership *p, const ch
 /* Render the format for the party into --out or standard output. */
 static int render(const format *f, const ipart_partnership *p, request *r)
 {
-    int rc = listed(f->takes, "--as") ? choose_party(&r->party, p, r->o->as) : EXIT_VALID;
+    int rc = cli_listed(f->takes, "--as") ? choose_party(&r->party, p, r->o->as) : EXIT_VALID;
     char *text = NULL;
     if (rc == EXIT_VALID)
         rc = f->render(&text, p, r);
