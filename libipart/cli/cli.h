@@ -43,6 +43,7 @@ const char *cli_lang(void);
 typedef struct cli_options {
     int json;              /* --json */
     int help;              /* --help */
+    int map;               /* --map (report --format eforms) */
     const char *as;        /* --as PARTY */
     const char *format;    /* --format */
     const char *profile;   /* --profile */
@@ -50,6 +51,9 @@ typedef struct cli_options {
     const char *days;      /* --days */
     const char *year;      /* --year */
     const char *out;       /* --out */
+    const char *ocid;      /* --ocid (report --format ocds) */
+    const char *subtype;   /* --subtype (report --format eforms) */
+    const char *settings;  /* --settings FILE (report --format eforms) */
     const char *args[64];  /* the operands, in order */
     size_t arg_count;
 } cli_options;
@@ -61,6 +65,8 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Is `option` one of `list`, written "|--as|--out|"? */
+int cli_listed(const char *list, const char *option);
 /* Print s as a JSON string literal. */
 void cli_json_string(FILE *f, const char *s);
 /* The exit code a failed library call earns: EXIT_REFUSED for a refusal by
@@ -81,8 +87,10 @@ const char *cli_date(char buf[11], ipart_date d);
 char *cli_read_file(const char *path);
 /* Replace `path` atomically by `data`: a temporary file in the same
  * directory, written, fsync'ed and renamed over it; the original is
- * untouched on any failure (a full disk included). @return 0, or -1 with
- * a message on stderr. */
+ * untouched on any failure (a full disk included). A target that exists
+ * and is not a regular file (a device, a FIFO, /dev/stdout) is written
+ * into in place, never replaced. @return 0, or -1 with a message on
+ * stderr. */
 int cli_write_atomic(const char *path, const char *data, size_t length);
 /* Write to `out` atomically, or to standard output when `out` is NULL. */
 int cli_emit(const char *out, const char *data);

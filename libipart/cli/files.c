@@ -85,8 +85,28 @@ static void sync_directory(const char *path)
     free(copy);
 }
 
+/* Write into a target that is not a regular file (a device such as
+ * /dev/null, a FIFO, /dev/stdout) in place: renaming over it would replace
+ * the device or FIFO with a plain file. */
+static int write_in_place(const char *path, const char *data, size_t length)
+{
+    int fd = open(path, O_WRONLY | O_NOCTTY);
+    int failed = fd < 0 || write_all(fd, data, length) != 0;
+    int saved = errno;
+    if (fd >= 0 && close(fd) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    if (failed)
+        fprintf(stderr, "ipart: %s: not written (%s)\n", path, strerror(saved));
+    return failed ? -1 : 0;
+}
+
 int cli_write_atomic(const char *path, const char *data, size_t length)
 {
+    struct stat target;
+    if (stat(path, &target) == 0 && !S_ISREG(target.st_mode))
+        return write_in_place(path, data, length);
     size_t size = strlen(path) + sizeof ".ipart-XXXXXX";
     char *temp = malloc(size);
     if (!temp) {

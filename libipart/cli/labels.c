@@ -25,8 +25,31 @@ const cli_label cli_labels[] = {
      "legg til én hendelse eller en strøm av hendelser og lagre atomisk"},
     {"help_status", "stage, parties, caps, what is due and who may do what",
      "fase, parter, tak, neste frist og hvem som kan gjøre hva"},
-    {"help_report", "the report as text, JSON or the SVG timeline",
-     "rapporten som tekst, JSON eller SVG-tidslinje"},
+    {"help_report", "the report: status, timeline, procurement record, OCDS, eForms",
+     "rapporten: status, tidslinje, anskaffelsesprotokoll, OCDS, eForms"},
+    {"details_report",
+     "Formats:\n"
+     "  text, json  the status, threshold verdict, ranking and warnings\n"
+     "  svg         the timeline\n"
+     "  record      the procurement record (R41) as text; --json for JSON\n"
+     "  ocds        the OCDS 1.1.5 record package; --ocid ID is required\n"
+     "  eforms      the eForms notice (UBL XML): --subtype 16|29|38 and --settings FILE\n"
+     "              (the platform's JSON settings, doc/exports.md) are required;\n"
+     "              --map for the values keyed by eForms field id (JSON)\n"
+     "record, ocds and eforms show what --as PARTY may see (default: the contracting\n"
+     "authority, who sees everything); --lang sets the language of record and ocds.\n"
+     "--out OUT writes the report to a file, atomically.\n",
+     "Formater:\n"
+     "  text, json  status, terskelvurdering, rangering og advarsler\n"
+     "  svg         tidslinjen\n"
+     "  record      anskaffelsesprotokollen (R41) som tekst; --json for JSON\n"
+     "  ocds        OCDS 1.1.5-pakken; --ocid ID er påkrevd\n"
+     "  eforms      eForms-kunngjøringen (UBL XML): --subtype 16|29|38 og --settings FIL\n"
+     "              (plattformens JSON-innstillinger, doc/exports.md) er påkrevd;\n"
+     "              --map for verdiene etter eForms-felt-id (JSON)\n"
+     "record, ocds og eforms viser det --as PART kan se (standard: oppdragsgiveren,\n"
+     "som ser alt); --lang velger språket i record og ocds.\n"
+     "--out UT skriver rapporten til en fil, atomisk.\n"},
     {"help_deadline", "the last day of a period (Regulation 1182/71)",
      "siste dag i en frist (forordning 1182/71)"},
     {"help_holidays", "the public holidays of a profile in a year",
@@ -67,7 +90,10 @@ const cli_label cli_labels[] = {
     {"threshold", "estimated value and EEA threshold", "anslått verdi og EØS-terskel"},
     {"above", "above", "over"},
     {"below", "below", "under"},
-    {"not_available", "not available yet", "ikke tilgjengelig ennå"},
+    {"not_taken", "the format does not take the option", "formatet tar ikke valget"},
+    {"needed", "the format needs the option", "formatet trenger valget"},
+    {"no_authority", "the document has no contracting authority yet",
+     "dokumentet har ingen oppdragsgiver ennå"},
     {"unknown_format", "unknown format", "ukjent format"},
     {"ends", "ends", "slutter"},
     {"rolled", "moved from", "flyttet fra"},

@@ -25,8 +25,9 @@ static const command commands[] = {
     {"apply", cmd_apply, "ipart apply [--json] FILE EVENTS.json|-", "|"},
     {"status", cmd_status, "ipart status [--json] FILE [--as PARTY]", "|--as|"},
     {"report", cmd_report,
-     "ipart report FILE --format text|json|svg|record|ocds|eforms [--out OUT]",
-     "|--format|--out|"},
+     "ipart report FILE --format text|json|svg|record|ocds|eforms [--out OUT]\n"
+     "    [--as PARTY] [--json] [--ocid ID] [--subtype 16|29|38 --settings FILE [--map]]",
+     "|--format|--out|--as|--ocid|--subtype|--settings|--map|"},
     {"deadline", cmd_deadline, "ipart deadline [--json] --profile NO --from DATE --days N",
      "|--profile|--from|--days|"},
     {"holidays", cmd_holidays, "ipart holidays [--json] --profile SE --year YEAR",
@@ -58,7 +59,11 @@ static void print_help(const command *c)
 {
     char key[32];
     snprintf(key, sizeof key, "help_%s", c->name);
-    printf("%s: %s\n\n  %s\n\n%s\n", L("usage"), L(key), c->synopsis, L("help_common"));
+    printf("%s: %s\n\n  %s\n\n", L("usage"), L(key), c->synopsis);
+    snprintf(key, sizeof key, "details_%s", c->name);
+    if (strcmp(L(key), key) != 0) /* the command has more to say */
+        printf("%s\n", L(key));
+    printf("%s\n", L("help_common"));
 }
 
 int cli_usage_error(const char *command_name, const char *fmt, ...)
@@ -80,11 +85,10 @@ static const char **option_slot(cli_options *o, const command *c, const char *na
         {"--as", offsetof(cli_options, as)},         {"--format", offsetof(cli_options, format)},
         {"--profile", offsetof(cli_options, profile)}, {"--from", offsetof(cli_options, from)},
         {"--days", offsetof(cli_options, days)},     {"--year", offsetof(cli_options, year)},
-        {"--out", offsetof(cli_options, out)},
+        {"--out", offsetof(cli_options, out)},       {"--ocid", offsetof(cli_options, ocid)},
+        {"--subtype", offsetof(cli_options, subtype)}, {"--settings", offsetof(cli_options, settings)},
     };
-    char bar[24];
-    snprintf(bar, sizeof bar, "|%s|", name);
-    if (!strstr(c->options, bar))
+    if (!cli_listed(c->options, name))
         return NULL;
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
         if (strcmp(slots[i].name, name) == 0)
@@ -101,6 +105,8 @@ static int parse(cli_options *o, const command *c, int argc, char **argv)
             o->json = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             o->help = 1;
+        } else if (strcmp(a, "--map") == 0 && cli_listed(c->options, "--map")) {
+            o->map = 1;
         } else if (strcmp(a, "--lang") == 0) {
             i++; /* taken by main() */
         } else if (a[0] == '-' && a[1] == '-') {

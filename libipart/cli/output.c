@@ -86,3 +86,11 @@ const char *cli_date(char buf[11], ipart_date d)
              (unsigned)d.day % 100u);
     return buf;
 }
+
+int cli_listed(const char *list, const char *option)
+{
+    char bar[32];
+    if ((size_t)snprintf(bar, sizeof bar, "|%s|", option) >= sizeof bar)
+        return 0;
+    return strstr(list, bar) != NULL;
+}

@@ -3,12 +3,16 @@ a rule, 2 malformed input or usage, 3 a file not written), --json output
 parsed, atomic writes that leave the original untouched on any failure,
 and --as showing only what a party may see."""
 import json
+import os
+import re
 import resource
+import stat
+import threading
 import subprocess
 
 import pytest
 
-from conftest import (EXAMPLE, SIGNING, before_signing, document, example_events, ipart,
+from conftest import (EXAMPLE, SIGNING, SOURCE, before_signing, document, example_events, ipart,
                       leftovers)
 
 __all__ = ["before_signing"]  # the fixture, used by name
@@ -188,10 +192,121 @@ def test_report_formats(tmp_path):
     assert subprocess.run(["xmllint", "--noout", str(out)]).returncode == 0
 
 
-@pytest.mark.parametrize("fmt", ["record", "ocds", "eforms"])
-def test_exports_not_there_yet_say_so(fmt):
-    run = ipart("report", EXAMPLE, "--format", fmt, check=2)
-    assert "not available yet" in run.stderr
+SETTINGS = SOURCE / "tests" / "cases" / "exports" / "eforms-settings.json"
+
+
+def eforms(*args, check=0):
+    return ipart("report", EXAMPLE, "--format", "eforms", "--settings", SETTINGS, *args,
+                 check=check).stdout
+
+
+def well_formed(xml):
+    return subprocess.run(["xmllint", "--noout", "-"], input=xml, text=True).returncode == 0
+
+
+def test_report_record_as_text_and_json():
+    text = ipart("report", EXAMPLE, "--format", "record", check=0).stdout
+    assert text.startswith("Procurement record: ") and "(R41)" in text
+    assert "Prepared for: Stavanger kommune (stavanger)" in text, "the authority by default"
+    nb = ipart("report", EXAMPLE, "--format", "record", "--lang", "nb", check=0).stdout
+    assert "Avviste kandidater og begrunnelse" in nb and nb != text
+    record = json.loads(ipart("report", EXAMPLE, "--format", "record", "--json", "--lang", "nb",
+                              check=0).stdout)
+    assert (record["format"], record["party"], record["language"], record["withheld"]) == \
+        ("ipart-record", "stavanger", "nb", 0)
+
+
+def test_report_ocds_needs_an_ocid():
+    assert "--ocid" in ipart("report", EXAMPLE, "--format", "ocds", check=2).stderr
+    package = json.loads(ipart("report", EXAMPLE, "--format", "ocds", "--ocid", "ocds-x1-IP-1",
+                               check=0).stdout)
+    [record] = package["records"]
+    assert record["ocid"] == "ocds-x1-IP-1" and len(record["releases"]) > 10
+    assert record["compiledRelease"]["tender"]["procurementMethodDetails"] == \
+        "Innovation partnership"
+    assert ipart("report", EXAMPLE, "--format", "ocds", "--ocid", "").returncode == 2, \
+        "an empty ocid is malformed (IPART_EINVAL)"
+
+
+@pytest.mark.parametrize("subtype", ["16", "29", "38"])
+def test_report_eforms_notices_and_maps(subtype):
+    xml = eforms("--subtype", subtype)
+    assert well_formed(xml) and f">{subtype}</" in xml
+    fields = json.loads(eforms("--subtype", subtype, "--map"))
+    assert fields["BT-04-notice"] == ["1e9a3b7c-5d2f-4c88-8b1e-7a6d2c9f0b13"], "from --settings"
+    assert all(v in xml for values in fields.values() for v in values if "&" not in v)
+
+
+def test_report_eforms_usage_errors(tmp_path):
+    assert "--settings" in ipart("report", EXAMPLE, "--format", "eforms", "--subtype", "16",
+                                 check=2).stderr
+    assert "--subtype" in ipart("report", EXAMPLE, "--format", "eforms", "--settings", SETTINGS,
+                                check=2).stderr
+    assert "E1" not in eforms("--subtype", "99", check=2)
+    ipart("report", EXAMPLE, "--format", "eforms", "--subtype", "16", "--settings",
+          tmp_path / "missing.json", check=2)
+    partial = tmp_path / "partial.json"
+    partial.write_text('{"notice_id": "6f3c1c2e-1b7a-4d51-9a42-2f0d7a1e5c01"}', encoding="utf-8")
+    run = ipart("report", EXAMPLE, "--format", "eforms", "--subtype", "16", "--settings",
+                partial, check=2)
+    assert "procedure_id" in run.stderr, "the missing setting is named"
+
+
+@pytest.mark.parametrize("args", [["text", "--as", "op05"], ["json", "--map"],
+                                  ["svg", "--ocid", "x"], ["record", "--subtype", "16"],
+                                  ["ocds", "--ocid", "x", "--json"]])
+def test_report_options_a_format_does_not_take_are_usage_errors(args, tmp_path):
+    out = tmp_path / "out"
+    run = ipart("report", EXAMPLE, "--format", *args, "--out", out, check=2)
+    assert "does not take" in run.stderr and not out.exists()
+
+
+def test_report_as_an_unknown_party_is_a_usage_error():
+    assert "unknown party" in ipart("report", EXAMPLE, "--format", "record", "--as", "oslo",
+                                    check=2).stderr
+
+
+def operators(text):
+    return set(re.findall(r"\bop[0-9]{2}\b", text))
+
+
+def test_report_exports_as_an_operator_hide_the_others_items():
+    whole = json.loads(ipart("report", EXAMPLE, "--format", "record", "--json", check=0).stdout)
+    public = operators(json.dumps(whole["award"])) | {"op05"}  # the award decision (Art. 55)
+    mine = ipart("report", EXAMPLE, "--format", "record", "--json", "--as", "op05",
+                 check=0).stdout
+    record = json.loads(mine)
+    assert record["party"] == "op05" and record["withheld"] > 0
+    assert record["tenders"]["rejected"] == [] and record["terminations"] == []
+    exports = [mine,
+               ipart("report", EXAMPLE, "--format", "record", "--as", "op05", check=0).stdout,
+               ipart("report", EXAMPLE, "--format", "ocds", "--ocid", "x", "--as", "op05",
+                     check=0).stdout,
+               *(eforms("--subtype", st, "--as", "op05", *m) for st in ("16", "29", "38")
+                 for m in ((), ("--map",)))]
+    assert len(operators(json.dumps(whole))) == 22 and public == {"op05", "op08", "op11", "op20"}
+    for text in exports:
+        assert operators(text) <= public, operators(text) - public
+        assert "Fjellvind" not in text and "kognitiv svikt" not in text, \
+            "a rejected candidate and another partner's termination"
+    whole_ocds = ipart("report", EXAMPLE, "--format", "ocds", "--ocid", "x", check=0).stdout
+    assert "Fjellvind" in whole_ocds and len(operators(whole_ocds)) == 22, "the authority's"
+    assert "kognitiv svikt" in json.dumps(whole["terminations"], ensure_ascii=False)
+
+
+def test_report_into_a_fifo_writes_into_it_and_keeps_it(tmp_path):
+    """--out onto something that is not a regular file (here a FIFO) writes
+    into it in place: renaming a temporary file over it would replace it."""
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    ipart("report", EXAMPLE, "--format", "record", "--json", "--out", fifo, check=0)
+    reader.join(timeout=60)
+    assert not reader.is_alive() and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(received[0])["format"] == "ipart-record"
+    assert leftovers(tmp_path) == [] and sorted(os.listdir(tmp_path)) == ["report.fifo"]
 
 
 def test_an_unknown_format_is_a_usage_error():

@@ -1,6 +1,6 @@
 """`cmake --install` puts the command in bin/ with a RUNPATH to the library
 beside it (no LD_LIBRARY_PATH, no ldconfig), and its man page in
-share/man/man1; the man page is valid and describes every command."""
+share/man/man1; the man page is valid and describes every command and option."""
 import os
 import pathlib
 import re
@@ -45,5 +45,7 @@ def test_the_man_page_is_valid_and_complete():
     assert len(commands) == 7
     for command in commands:
         assert f".B ipart {command}" in text, command
+        for option in set(re.findall(r"--[a-z]+", ipart(command, "--help", check=0).stdout)):
+            assert option.replace("-", "\\-") in text, (command, option)
     for code in range(4):
         assert f".B {code}\n" in text, code
