@@ -20,5 +20,6 @@
 #include "contract.h"
 #include "evaluation.h"
 #include "rights.h"
+#include "joint.h"
 
 #endif /* IPART_IPART_H */

@@ -66,7 +66,10 @@
   X(PARTNERSHIP_COMPLETED, "partnership_completed", AUTHORITY, partnership_completed, cancelled) \
   X(CALL_BACK_EXERCISED, "call_back_exercised", AUTHORITY, call_back_exercised, call_back_event) \
   X(CONSENT_GIVEN, "consent_given", OPERATOR, consent_given, consent) \
-  X(NOTE_RECORDED, "note_recorded", PARTY, note_recorded, note)
+  X(NOTE_RECORDED, "note_recorded", PARTY, note_recorded, note) \
+  X(JOINT_AUTHORITY_NAMED, "joint_authority_named", AUTHORITY, joint_authority_named, \
+    joint_named) \
+  X(JOINT_CONSENT_GIVEN, "joint_consent_given", AUTHORITY, joint_consent_given, joint_consent)
 
 typedef enum ipart__event_type {
 #define IPART__EV_ENUM(name, ...) IPART__EV_##name,
@@ -89,6 +92,9 @@ ipart__sender ipart__event_sender(ipart__event_type type);
 
 /* The JSON name of an event type; NULL for an out-of-range value. */
 const char *ipart__event_type_name(ipart__event_type type);
+
+/* The event type with a JSON name; IPART__EV_COUNT for none. */
+ipart__event_type ipart__event_type_of(const char *name);
 
 /* A counted array in an arena. */
 typedef struct ipart__array {
@@ -218,6 +224,19 @@ typedef struct ev_level_result {
     int met;
 } ev_level_result;
 
+/* R51: one joint contracting authority's part in the terms (the lead too). */
+typedef struct ev_joint_member {
+    const char *authority;  /* the lead or a joint authority */
+    int64_t share;          /* cost-share key, basis points */
+    int64_t risk_share;     /* risk-share key on termination, basis points */
+    int has_risk_share;     /* absent: the cost-share key */
+    ipart__array may_send;  /* const char *: the event types it may send (the lead: all) */
+    int64_t option_quantity; /* units it may buy under the option on its own account */
+    int has_option_quantity;
+    ipart_money cap;        /* its own cap on what it commits */
+    int has_cap;
+} ev_joint_member;
+
 typedef struct ev_terms {
     int contract_type;
     ipart__array minimum_requirements; /* ev_requirement */
@@ -302,6 +321,12 @@ typedef struct ev_terms {
         int has_overrun_margin;
     } proportionality;
     int has_proportionality;
+    struct {
+        const char *agreement;  /* the joint procurement agreement (R51) */
+        ipart__array members;   /* ev_joint_member: the lead and every joint authority */
+        ipart__array consent;   /* const char *: decisions every member must consent to */
+    } joint;
+    int has_joint;
 } ev_terms;
 
 typedef struct ipart__event {
@@ -459,6 +484,13 @@ typedef struct ipart__event {
         struct {
             const char *text;
         } note;
+        struct {
+            ev_party authority;
+        } joint_named;
+        struct {
+            const char *decision; /* the event type consented to */
+            const char *reason;
+        } joint_consent;
     } as;
 } ipart__event;
 

@@ -343,6 +343,29 @@ static const field_spec level_result_fields[] = {
 };
 static const object_spec level_result_spec = SPEC(ev_level_result, level_result_fields);
 
+/* R51: the joint procurement terms. */
+static const field_spec joint_member_fields[] = {
+    REQ(ev_joint_member, "authority", FK_ID, authority),
+    INT_REQ(ev_joint_member, "share", share, 0, 10000),
+    INT_OPT(ev_joint_member, "risk_share", risk_share, has_risk_share, 0, 10000),
+    IDS_REQ(ev_joint_member, "may_send", may_send, 0),
+    INT_OPT(ev_joint_member, "option_quantity", option_quantity, has_option_quantity, 0,
+            1000000000),
+    OPT_HAS(ev_joint_member, "cap", FK_MONEY, cap, has_cap),
+};
+static const object_spec joint_member_spec = SPEC(ev_joint_member, joint_member_fields);
+
+typedef struct {
+    const char *agreement;
+    ipart__array members, consent;
+} joint_t;
+static const field_spec joint_fields[] = {
+    REQ(joint_t, "agreement", FK_STRING, agreement),
+    ARR_REQ(joint_t, "members", members, joint_member_spec, 2),
+    IDS_REQ(joint_t, "consent", consent, 0),
+};
+static const object_spec joint_spec = SPEC(joint_t, joint_fields);
+
 /* The layout of these typedefs must match the anonymous structs in ev_terms. */
 _Static_assert(sizeof(candidates_t) == sizeof(((ev_terms *)0)->candidates), "candidates layout");
 _Static_assert(sizeof(reservations_t) == sizeof(((ev_terms *)0)->reservations), "reservations");
@@ -356,6 +379,7 @@ _Static_assert(sizeof(option_t) == sizeof(((ev_terms *)0)->option), "option layo
 _Static_assert(sizeof(changes_t) == sizeof(((ev_terms *)0)->changes), "changes layout");
 _Static_assert(sizeof(proportionality_t) == sizeof(((ev_terms *)0)->proportionality),
                "proportionality layout");
+_Static_assert(sizeof(joint_t) == sizeof(((ev_terms *)0)->joint), "joint layout");
 _Static_assert(sizeof(tender_t) == sizeof(((ipart__event *)0)->as.tender.tender), "tender");
 
 /* ---- event payload specs -------------------------------------------------- */
@@ -408,6 +432,7 @@ static const field_spec terms_fields[] = {
     OBJ_OPT(E, "changes", as.terms.changes, as.terms.has_changes, changes_spec),
     OBJ_OPT(E, "proportionality", as.terms.proportionality, as.terms.has_proportionality,
             proportionality_spec),
+    OBJ_OPT(E, "joint", as.terms.joint, as.terms.has_joint, joint_spec),
 };
 static const field_spec notice_fields[] = {
     REQ(E, "request_deadline", FK_DATE, as.notice.request_deadline),
@@ -525,6 +550,13 @@ static const field_spec consent_fields[] = {
 };
 static const field_spec note_fields[] = {
     REQ(E, "text", FK_STRING, as.note.text),
+};
+static const field_spec joint_named_fields[] = {
+    OBJ_REQ(E, "authority", as.joint_named.authority, authority_spec),
+};
+static const field_spec joint_consent_fields[] = {
+    REQ(E, "decision", FK_ID, as.joint_consent.decision),
+    REQ(E, "reason", FK_STRING, as.joint_consent.reason),
 };
 #undef E
 

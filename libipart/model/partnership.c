@@ -12,6 +12,7 @@
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
 #include "model/event_spec_p.h"
+#include "model/joint_p.h"
 #include "model/partnership_p.h"
 
 static const char *const stage_names[] = {
@@ -46,6 +47,14 @@ const char *ipart__event_type_name(ipart__event_type type)
     if ((int)type < 0 || type >= IPART__EV_COUNT)
         return NULL;
     return names[type];
+}
+
+ipart__event_type ipart__event_type_of(const char *name)
+{
+    for (int t = 0; name && t < IPART__EV_COUNT; t++)
+        if (strcmp(ipart__event_type_name((ipart__event_type)t), name) == 0)
+            return (ipart__event_type)t;
+    return IPART__EV_COUNT;
 }
 
 ipart__sender ipart__event_sender(ipart__event_type type)
@@ -222,7 +231,9 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
         return ipart__fail(IPART_ESTATE, "event.stage",
                            "'%s' is not possible in stage 'cancelled'",
                            ipart__event_type_name(ev->type));
-    return ipart__handlers[ev->type]->may_send(p, ipart__party_find(p, ev->actor), ev->actor);
+    const ipart__party *actor = ipart__party_find(p, ev->actor);
+    ipart_status rc = ipart__joint_may(p, actor, ev->type);
+    return rc != IPART_OK ? rc : ipart__handlers[ev->type]->may_send(p, actor, ev->actor);
 }
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
@@ -255,6 +266,7 @@ static ipart_status prepare(ipart_partnership *p, const ipart__event *ev, ipart_
 static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     ipart__handlers[ev->type]->commit(p, ev, pr);
+    ipart__joint_commit(p, ev);
     if (pr->new_party)
         p->parties[p->party_count++] = pr->new_party;
     for (size_t i = 0; i < pr->warning_count; i++) {
@@ -270,6 +282,8 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
 {
     const ipart__event *ev = &d->event;
     ipart_status rc = ipart__handlers[ev->type]->check(p, ev, path);
+    if (rc == IPART_OK)
+        rc = ipart__joint_check(p, ev, path);
     ipart__prepared pr = {0};
     pr.arena = &d->arena;
     if (rc == IPART_OK)
@@ -399,8 +413,14 @@ ipart_status ipart_partnership_awarded_sum(ipart_money *out, const ipart_partner
 ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
                                       ipart_date on)
 {
-    return ipart__threshold_verdict_of(out, p->profile->code,
-                                       (ipart__authority_kind)p->authority->kind,
+    int kind = ipart__joint_kind(p);
+    if (kind < 0)
+        return ipart__rule_violation("R51", "$", "joint.regime.open",
+                                     "a utility procures jointly with an authority that is not "
+                                     "one: whether the utilities or the public-sector regime "
+                                     "and threshold apply is an open question (RULES.md (g)) "
+                                     "the library does not decide");
+    return ipart__threshold_verdict_of(out, p->profile->code, (ipart__authority_kind)kind,
                                        (ipart__contract_type)p->terms->contract_type,
                                        p->currency, on,
                                        p->terms->budget.max_rnd_value,

@@ -60,6 +60,7 @@ typedef struct ipart__contract {
     int called_back;         /* the authority exercised the call-back on its results */
     size_t call_back_condition; /* then: the index of the condition in the terms */
     size_t phases, targets, instalments;
+    size_t joint_members; /* R51: the payments by member follow the targets */
 } ipart__contract;
 
 ipart_money *ipart__contract_phase_prices(const ipart__contract *c);
@@ -82,6 +83,9 @@ typedef struct ipart__party {
     ipart_money declared_cost; /* partial compensation: the declared development cost */
     int has_declared_cost;
     ipart__contract *contract; /* from the award */
+    /* joint authorities (R51): the option value it bears (its cost share of the
+     * lead's purchases, all of its own) */
+    int64_t joint_option_value;
     /* followers: quantity bought under the option (R28) */
     int64_t option_quantity;
     /* buyers: the partners it bought from under the option, by award index */
@@ -161,6 +165,10 @@ struct ipart_partnership {
     size_t phase_count, target_count, instalment_count; /* of the terms' phase plan */
     ipart__warning *warnings;
     size_t warning_count, warning_capacity;
+
+    /* R51: the joint authorities that consented to each decision type since
+     * it was last taken (bit i = member i of the terms' joint block) */
+    uint32_t joint_consent[IPART__EV_COUNT];
 };
 
 /* What an event needs that may fail, prepared before anything changes. */

@@ -152,7 +152,7 @@ def test_queries():
     assert p.awarded_sum <= p.budget_cap
     assert p.next_due is None
     allowed = {a["type"]: a for a in p.actions(authority.id)}
-    assert len(allowed) == 31 and allowed["note_recorded"]["allowed"]
+    assert len(allowed) == 33 and allowed["note_recorded"]["allowed"]
     assert allowed["negotiation_held"]["allowed"] is False and allowed["negotiation_held"]["code"]
 
 

@@ -17,7 +17,8 @@ import org.junit.Test;
 public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
         "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
-        "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json"};
+        "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json",
+        "joint_klimagrunn.json"};
 
     private static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
@@ -216,7 +217,7 @@ public class PartnershipTest {
             assertTrue(p.event(0).startsWith("{\"type\":\"partnership_created\""));
             assertThrows(NotFoundException.class, () -> p.event(10000));
             JsonArray actions = JsonParser.parseString(p.actionsJson(authority.id())).getAsJsonArray();
-            assertEquals(31, actions.size());
+            assertEquals(33, actions.size());
         }
     }
 
