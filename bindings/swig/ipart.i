@@ -48,6 +48,7 @@
 %immutable ipart_cap_status::partner;
 %immutable ipart_cap_status::bites;
 %immutable ipart_cap_status::policy;
+%immutable ipart_authority_budget::authority;
 %immutable ipart_warning::rule;
 %immutable ipart_warning::key;
 %immutable ipart_warning::message;
@@ -159,3 +160,4 @@ ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t ref
 %include "ipart/contract.h"
 %include "ipart/evaluation.h"
 %include "ipart/rights.h"
+%include "ipart/joint.h"

@@ -6,6 +6,8 @@ from typing import IO, Dict, Iterator, List, NamedTuple, Optional, Union
 
 from . import _contract, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
+from ._joint import AuthorityBudget
+from . import _joint
 from ._dates import _py_date
 from ._errors import NotFoundError
 from ._money import Money
@@ -254,6 +256,17 @@ class Partnership:
         """Would ``amount`` more fit under ``cap`` (the ``partner``'s row of a
         "partner" cap)?"""
         return _contract.cap_fits(self._handle(), cap, amount, partner)
+
+    @property
+    def authority_budgets(self) -> List[AuthorityBudget]:
+        """Each joint authority's budget view, in the order of the terms'
+        joint block (R51); empty when the partnership is not joint."""
+        return _joint.authority_budgets(self._handle())
+
+    def authority_budget(self, authority: str) -> AuthorityBudget:
+        """One joint authority's budget view. NotFoundError if ``authority``
+        is not a member of the terms' joint block."""
+        return _joint.authority_budget(self._handle(), authority)
 
     @property
     def warnings(self) -> List[RuleWarning]:

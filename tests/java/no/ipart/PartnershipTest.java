@@ -68,6 +68,25 @@ public class PartnershipTest {
                 if (want.has("headroom"))
                     assertEquals(context, Cases.str(want, "headroom"), row.headroom().toString());
             }
+        if (keys.has("authority_budgets")) {
+            JsonArray want = keys.getAsJsonArray("authority_budgets");
+            List<AuthorityBudget> got = p.authorityBudgets();
+            assertEquals(context, want.size(), got.size());
+            for (int i = 0; i < want.size(); i++) {
+                JsonObject w = want.get(i).getAsJsonObject();
+                AuthorityBudget b = got.get(i);
+                assertEquals(context, Cases.str(w, "authority"), b.authority());
+                assertEquals(context, b, p.authorityBudget(b.authority()));
+                Map<String, String> values = Map.of("share", Long.toString(b.share()),
+                    "risk_share", Long.toString(b.riskShare()), "committed", b.committed().toString(),
+                    "option_committed", b.optionCommitted().toString(), "paid", b.paid().toString(),
+                    "cap", b.cap().toString(), "headroom", b.headroom().toString());
+                for (Map.Entry<String, JsonElement> k : w.entrySet())
+                    if (!k.getKey().equals("authority"))
+                        assertEquals(context + " " + b.authority() + "." + k.getKey(),
+                            k.getValue().getAsString(), values.get(k.getKey()));
+            }
+        }
         if (keys.has("warnings")) {
             JsonArray want = keys.getAsJsonArray("warnings");
             List<RuleWarning> got = p.warnings();
