@@ -83,13 +83,12 @@ ipart_status ipart__joint_may(const ipart_partnership *p, const ipart__party *ac
     int i = ipart__joint_index(p, actor->id);
     if (i >= 0 && ipart__listed(&members(p)[i].may_send, ipart__event_type_name(type)))
         return IPART_OK;
-    return ipart__fail_rule(IPART_EPERM, "R51", ipart__rule_source("R51"), "$.actor",
-                            "joint.may_send",
-                            "'%s' is a joint contracting authority; the terms' joint block does "
-                            "not let it send '%s' (its member entry's may_send lists what it "
-                            "may send; the lead '%s' sends the rest) (R51)",
-                            actor->id, ipart__event_type_name(type),
-                            p->authority ? p->authority->id : "");
+    return ipart__rule_violation("R51", "$.actor", "joint.may_send",
+                                 "'%s' is a joint contracting authority; the terms' joint block "
+                                 "does not let it send '%s' (its member entry's may_send lists "
+                                 "what it may send; the lead '%s' sends the rest)",
+                                 actor->id, ipart__event_type_name(type),
+                                 p->authority ? p->authority->id : "");
 }
 
 /* ---- R51: consent --------------------------------------------------------------------- */
@@ -203,7 +202,8 @@ static ipart_status member_caps_check(const ipart_partnership *p, const ipart__e
             char what[200];
             snprintf(what, sizeof what, "the event would take the development commitments of "
                      "'%s' past its own cap in the joint terms", m[i].authority);
-            return ipart__money_violation("R33", path, NULL, "joint.cap", what, m[i].cap);
+            const char *field = ev->type == IPART__EV_AWARD_DECIDED ? "partners" : "delta";
+            return ipart__money_violation("R33", path, field, "joint.cap", what, m[i].cap);
         }
     }
     return IPART_OK;
@@ -301,7 +301,8 @@ static ipart_status member_check(const ipart_partnership *p, const ev_joint_memb
     for (size_t j = 0; j < i; j++)
         if (strcmp(m[i].authority, m[j].authority) == 0)
             return ipart__item_violation("R51", path, "members", i, "joint.member.twice",
-                                         "the authority is a member once");
+                                         "the authority has a member entry already: each "
+                                         "authority of the buyer is listed once");
     if (a == p->authority && (m[i].may_send.count || m[i].has_option_quantity))
         return ipart__item_violation("R51", path, "members", i, "joint.member.lead",
                                      "the lead sends every event and buys the option's own "

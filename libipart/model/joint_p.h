@@ -23,7 +23,8 @@ size_t ipart__joint_count(const ipart_partnership *p);
 int ipart__joint_index(const ipart_partnership *p, const char *authority);
 
 /* R51 in may_apply: a joint authority (not the lead) sends only the event
- * types its member entry lists (IPART_EPERM naming R51). */
+ * types of the buyer its member entry lists (IPART_ERULE: the joint
+ * agreement, not the role, refuses). */
 ipart_status ipart__joint_may(const ipart_partnership *p, const ipart__party *actor,
                               ipart__event_type type);
 

@@ -400,8 +400,8 @@ public final class Partnership implements AutoCloseable {
         return rows;
     }
 
-    /** Each joint authority's budget view, in the order of the terms' joint block (R51);
-     *  empty when the partnership is not joint. */
+    /** Each joint authority's budget view, in the order of the terms' joint block (R51).
+     *  @return the views; empty when the partnership is not joint */
     public List<AuthorityBudget> authorityBudgets() {
         List<AuthorityBudget> rows = new ArrayList<>();
         long n = IpartCapi.ipart_partnership_joint_count(h());
@@ -418,6 +418,8 @@ public final class Partnership implements AutoCloseable {
     }
 
     /** One joint authority's budget view.
+     *  @param authority the authority's id
+     *  @return its view
      *  @throws NotFoundException when it is not a member of the terms' joint block */
     public AuthorityBudget authorityBudget(String authority) {
         ipart_authority_budget b = new ipart_authority_budget();
