@@ -136,7 +136,12 @@ static ipart_status payment_share_check(const ipart_partnership *p, const ipart_
                        ? member_part(p, ipart__contract_instalments(c)[flat].amount.minor, 0,
                                      (size_t)i)
                        : member_part(p, c->settled.minor, 1, (size_t)i);
-    int64_t left = part - paid[flat >= 0 ? (size_t)flat : c->instalments];
+    /* An instalment counts what the member paid on it; a settlement, everything
+     * the member paid on the contract (its risk share is of all that is owed). */
+    int64_t already = 0;
+    for (size_t col = 0; flat < 0 && col <= c->instalments; col++)
+        already += paid[col];
+    int64_t left = part - (flat >= 0 ? paid[flat] : already);
     if (ev->as.payment.amount.minor <= left)
         return IPART_OK;
     return ipart__money_violation("R51", path, "amount", "joint.payment.share",

@@ -844,3 +844,8 @@ Test(partnership, joint_authorities_klimagrunn)
 {
     run_valid_case("joint_klimagrunn.json");
 }
+
+Test(partnership, joint_authorities_four_swedish_regions_sharing_risk)
+{
+    run_valid_case("joint_se_regions.json");
+}
