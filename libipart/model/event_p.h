@@ -126,12 +126,30 @@ typedef enum { EV_POLICY_STOP, EV_POLICY_WARN } ev_cap_policy;
 typedef enum { EV_GATE_CONTINUE, EV_GATE_TERMINATE } ev_gate_decision;
 typedef enum { EV_GROUND_TARGETS_NOT_MET, EV_GROUND_REDUCE_PARTNERS } ev_gate_ground;
 
+/* R52: a member of a consortium (a group of operators). */
+typedef struct ev_member {
+    const char *name;
+    const char *org_no;
+    int lead;           /* the member that leads the consortium */
+    int has_lead;
+} ev_member;
+
+/* R53: a subcontractor named in an application or a tender. */
+typedef struct ev_subcontractor {
+    const char *name;
+    const char *org_no; /* optional */
+    const char *role;   /* what it does */
+    int64_t share;      /* basis points of the contract it is to perform */
+} ev_subcontractor;
+
 typedef struct ev_party {
     const char *id;
     const char *name;
     int kind;          /* ev_authority_kind (authorities and followers) */
     int has_kind;
     const char *org_no; /* operators, optional */
+    ipart__array members; /* ev_member: operators that are consortia (R52) */
+    int has_members;
 } ev_party;
 
 typedef struct ev_requirement {
@@ -362,6 +380,8 @@ typedef struct ipart__event {
         } notice;
         struct {
             ev_party operator_;
+            ipart__array subcontractors; /* ev_subcontractor (R53) */
+            int has_subcontractors;
         } request;
         struct {
             const char *candidate;
@@ -381,6 +401,8 @@ typedef struct ipart__event {
                 const char *proposal;
                 ipart_money declared_cost; /* partial compensation: the full development cost */
                 int has_declared_cost;
+                ipart__array subcontractors; /* ev_subcontractor (R53) */
+                int has_subcontractors;
             } tender;
         } tender;
         struct {

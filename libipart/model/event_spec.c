@@ -45,10 +45,27 @@ static const field_spec authority_fields[] = {
 };
 static const object_spec authority_spec = SPEC(ev_party, authority_fields);
 
+/* R52: the members of a consortium; R53: subcontractors. */
+static const field_spec member_fields[] = {
+    REQ(ev_member, "name", FK_STRING, name),
+    REQ(ev_member, "org_no", FK_STRING, org_no),
+    OPT_HAS(ev_member, "lead", FK_BOOL, lead, has_lead),
+};
+static const object_spec member_spec = SPEC(ev_member, member_fields);
+
+static const field_spec subcontractor_fields[] = {
+    REQ(ev_subcontractor, "name", FK_STRING, name),
+    OPT(ev_subcontractor, "org_no", FK_STRING, org_no),
+    REQ(ev_subcontractor, "role", FK_STRING, role),
+    INT_REQ(ev_subcontractor, "share", share, 0, 10000),
+};
+static const object_spec subcontractor_spec = SPEC(ev_subcontractor, subcontractor_fields);
+
 static const field_spec operator_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
     REQ(ev_party, "name", FK_STRING, name),
     OPT(ev_party, "org_no", FK_STRING, org_no),
+    ARR_OPT(ev_party, "members", members, has_members, member_spec, 2),
 };
 static const object_spec operator_spec = SPEC(ev_party, operator_fields);
 
@@ -195,6 +212,8 @@ typedef struct {
     const char *proposal;
     ipart_money declared_cost;
     int has_declared_cost;
+    ipart__array subcontractors;
+    int has_subcontractors;
 } tender_t;
 static const field_spec tender_fields[] = {
     ENUM_REQ(tender_t, "kind", kind, tender_kinds),
@@ -202,6 +221,7 @@ static const field_spec tender_fields[] = {
     REQ(tender_t, "price", FK_MONEY, price),
     OPT(tender_t, "proposal", FK_STRING, proposal),
     OPT_HAS(tender_t, "declared_cost", FK_MONEY, declared_cost, has_declared_cost),
+    ARR_OPT(tender_t, "subcontractors", subcontractors, has_subcontractors, subcontractor_spec, 1),
 };
 static const object_spec tender_spec = SPEC(tender_t, tender_fields);
 
@@ -440,6 +460,8 @@ static const field_spec notice_fields[] = {
 };
 static const field_spec request_fields[] = {
     OBJ_REQ(E, "operator", as.request.operator_, operator_spec),
+    ARR_OPT(E, "subcontractors", as.request.subcontractors, as.request.has_subcontractors,
+            subcontractor_spec, 1),
 };
 static const field_spec assessed_fields[] = {
     REQ(E, "candidate", FK_ID, as.assessed.candidate),

@@ -849,3 +849,8 @@ Test(partnership, joint_authorities_four_swedish_regions_sharing_risk)
 {
     run_valid_case("joint_se_regions.json");
 }
+
+Test(partnership, consortium_partner_with_subcontractors)
+{
+    run_valid_case("consortium_ostfold.json");
+}

@@ -18,7 +18,7 @@ public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
         "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
         "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json",
-        "joint_klimagrunn.json", "joint_se_regions.json"};
+        "joint_klimagrunn.json", "joint_se_regions.json", "consortium_ostfold.json"};
 
     private static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
