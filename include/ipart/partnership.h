@@ -47,7 +47,9 @@ typedef enum ipart_stage {
 typedef enum ipart_role {
     IPART_ROLE_AUTHORITY = 0, /**< the contracting authority */
     IPART_ROLE_FOLLOWER = 1,  /**< a named follower authority */
-    IPART_ROLE_OPERATOR = 2   /**< an economic operator (candidate, tenderer, partner) */
+    IPART_ROLE_OPERATOR = 2,  /**< an economic operator (candidate, tenderer, partner) */
+    IPART_ROLE_MEMBER = 3     /**< a member of a consortium operator (R52); it acts for the
+                                   consortium only as its lead or an authorised member */
 } ipart_role;
 
 /** A party. Strings are borrowed from the partnership. */

@@ -13,6 +13,7 @@
 #include "io/codec_p.h"
 #include "io/document_p.h"
 #include "ipart/rights.h"
+#include "model/parties_p.h"
 #include "model/rights_p.h"
 
 /* ---- rights ---------------------------------------------------------------------- */
@@ -361,12 +362,14 @@ ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p,
     const ipart__party *who = ipart__party_find(p, party);
     if (!who)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
+    const char *party_id = who->id;
+    who = ipart__party_seen_as(p, who); /* a consortium's member sees its items (R52) */
     view v = {p, who->id, NULL, 0, IPART__STRBUF_INIT, 0, 0};
     ipart_status rc = collect_consents(&v);
     ipart__strbuf_puts(&v.b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
     ipart__strbuf_json_string(&v.b, p->profile->code);
     ipart__strbuf_puts(&v.b, ",\"party\":");
-    ipart__strbuf_json_string(&v.b, who->id);
+    ipart__strbuf_json_string(&v.b, party_id);
     ipart__strbuf_puts(&v.b, ",\"events\":[");
     for (size_t i = 0; rc == IPART_OK && !v.failed && i < p->log_count; i++) {
         /* The contracting authority holds the whole log. */

@@ -128,10 +128,13 @@ typedef enum { EV_GROUND_TARGETS_NOT_MET, EV_GROUND_REDUCE_PARTNERS } ev_gate_gr
 
 /* R52: a member of a consortium (a group of operators). */
 typedef struct ev_member {
+    const char *id;     /* its party id: it may act for the consortium as lead or authorised */
     const char *name;
     const char *org_no;
     int lead;           /* the member that leads the consortium */
     int has_lead;
+    int authorised;     /* authorised by the consortium to act for it */
+    int has_authorised;
 } ev_member;
 
 /* R53: a subcontractor named in an application or a tender. */

@@ -47,9 +47,11 @@ static const object_spec authority_spec = SPEC(ev_party, authority_fields);
 
 /* R52: the members of a consortium; R53: subcontractors. */
 static const field_spec member_fields[] = {
+    REQ(ev_member, "id", FK_ID, id),
     REQ(ev_member, "name", FK_STRING, name),
     REQ(ev_member, "org_no", FK_STRING, org_no),
     OPT_HAS(ev_member, "lead", FK_BOOL, lead, has_lead),
+    OPT_HAS(ev_member, "authorised", FK_BOOL, authorised, has_authorised),
 };
 static const object_spec member_spec = SPEC(ev_member, member_fields);
 

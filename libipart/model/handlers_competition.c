@@ -49,7 +49,7 @@ static ipart_status request_check(const ipart_partnership *p, const ipart__event
         return ipart__violation("R6", path, "date", "request.late",
                                 "requests to participate are accepted until the end of the "
                                 "deadline");
-    ipart_status rc = ipart__consortium_check(&ev->as.request.operator_, path);
+    ipart_status rc = ipart__consortium_check(p, &ev->as.request.operator_, path);
     return rc == IPART_OK ? ipart__subcontractors_check(&ev->as.request.subcontractors, path)
                           : rc;
 }
@@ -57,7 +57,8 @@ static ipart_status request_check(const ipart_partnership *p, const ipart__event
 static ipart_status request_prepare(ipart_partnership *p, const ipart__event *ev,
                                     ipart__prepared *pr)
 {
-    return ipart__party_prepare(p, &ev->as.request.operator_, IPART_ROLE_OPERATOR, pr);
+    ipart_status rc = ipart__party_prepare(p, &ev->as.request.operator_, IPART_ROLE_OPERATOR, pr);
+    return rc == IPART_OK ? ipart__members_prepare(p, &ev->as.request.operator_, pr) : rc;
 }
 
 static ipart_status assessed_may(const ipart_partnership *p, const ipart__party *actor,

@@ -13,6 +13,7 @@
 #include "core/strbuf_p.h"
 #include "model/event_spec_p.h"
 #include "model/joint_p.h"
+#include "model/parties_p.h"
 #include "model/partnership_p.h"
 
 static const char *const stage_names[] = {
@@ -33,6 +34,7 @@ const char *ipart_role_name(ipart_role role)
     case IPART_ROLE_AUTHORITY: return "authority";
     case IPART_ROLE_FOLLOWER: return "follower";
     case IPART_ROLE_OPERATOR: return "operator";
+    case IPART_ROLE_MEMBER: return "member";
     }
     return "unknown";
 }
@@ -153,10 +155,10 @@ static int reserve(void **items, size_t *capacity, size_t needed, size_t size)
     return 1;
 }
 
-ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipart_role role,
-                                  ipart__prepared *pr)
+ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const ev_party *src,
+                                 ipart_role role, size_t offset)
 {
-    if (!reserve((void **)&p->parties, &p->party_capacity, p->party_count + 1,
+    if (!reserve((void **)&p->parties, &p->party_capacity, p->party_count + offset + 1,
                  sizeof *p->parties))
         return ipart__fail_nomem();
     ipart__party *party = ipart__calloc(1, sizeof *party);
@@ -168,15 +170,21 @@ ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipa
     }
     party->role = role;
     party->kind = src->kind;
-    party->index = p->party_count;
+    party->index = p->party_count + offset;
     int ipart_hash_oom = 0;
     HASH_ADD_KEYPTR(hh, p->by_id, party->id, strlen(party->id), party);
     if (ipart_hash_oom) {
         party_free(party);
         return ipart__fail_nomem();
     }
-    pr->new_party = party;
+    *out = party;
     return IPART_OK;
+}
+
+ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipart_role role,
+                                  ipart__prepared *pr)
+{
+    return ipart__party_create(&pr->new_party, p, src, role, 0);
 }
 
 void ipart__party_discard(ipart_partnership *p, ipart__party *party)
@@ -231,9 +239,13 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
         return ipart__fail(IPART_ESTATE, "event.stage",
                            "'%s' is not possible in stage 'cancelled'",
                            ipart__event_type_name(ev->type));
-    const ipart__party *actor = ipart__party_find(p, ev->actor);
-    ipart_status rc = ipart__joint_may(p, actor, ev->type);
-    return rc != IPART_OK ? rc : ipart__handlers[ev->type]->may_send(p, actor, ev->actor);
+    const ipart__party *actor = NULL;
+    ipart_status rc = ipart__acting_as(&actor, p, ipart__party_find(p, ev->actor));
+    if (rc == IPART_OK)
+        rc = ipart__joint_may(p, actor, ev->type);
+    return rc != IPART_OK ? rc
+                          : ipart__handlers[ev->type]->may_send(p, actor,
+                                                                actor ? actor->id : ev->actor);
 }
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
@@ -245,14 +257,18 @@ static void undo(ipart_partnership *p, ipart__prepared *pr)
         ipart__free(pr->warnings[i].message);
     if (pr->new_party)
         ipart__party_discard(p, pr->new_party);
+    for (size_t i = 0; i < pr->member_count; i++)
+        ipart__party_discard(p, pr->members[i]);
     ipart__ranking_free(pr->ranking);
 }
 
-/* Everything that can fail, after every guard passed. */
-static ipart_status prepare(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
+/* Everything that can fail, after every guard passed. The log keeps the
+ * event as sent (`logged`); the handlers see it from the party it acts as. */
+static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
+                            const ipart__event *ev, ipart__prepared *pr)
 {
     ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__event_encode(&b, ev);
+    ipart__event_encode(&b, logged);
     pr->log_length = b.len;
     ipart_status rc = ipart__strbuf_finish(&b, &pr->log_json);
     if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
@@ -269,6 +285,8 @@ static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared
     ipart__joint_commit(p, ev);
     if (pr->new_party)
         p->parties[p->party_count++] = pr->new_party;
+    for (size_t i = 0; i < pr->member_count; i++)
+        p->parties[p->party_count++] = pr->members[i];
     for (size_t i = 0; i < pr->warning_count; i++) {
         pr->warnings[i].event = p->log_count;
         p->warnings[p->warning_count++] = pr->warnings[i];
@@ -280,14 +298,19 @@ static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared
 
 ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path)
 {
-    const ipart__event *ev = &d->event;
+    /* A consortium's lead or authorised member acts as the consortium (R52). */
+    ipart__event acting = d->event;
+    const ipart__party *as = NULL;
+    if (ipart__acting_as(&as, p, ipart__party_find(p, acting.actor)) == IPART_OK && as)
+        acting.actor = as->id;
+    const ipart__event *ev = &acting;
     ipart_status rc = ipart__handlers[ev->type]->check(p, ev, path);
     if (rc == IPART_OK)
         rc = ipart__joint_check(p, ev, path);
     ipart__prepared pr = {0};
     pr.arena = &d->arena;
     if (rc == IPART_OK)
-        rc = prepare(p, ev, &pr);
+        rc = prepare(p, &d->event, ev, &pr);
     if (rc != IPART_OK) {
         undo(p, &pr);
         return rc;
@@ -360,9 +383,10 @@ static void party_view(ipart_party *out, const ipart__party *party)
 {
     static const char *const kinds[] = {"central_government", "sub_central",
                                         "body_governed_by_public_law", "utility"};
-    int op = party->role == IPART_ROLE_OPERATOR;
-    *out = (ipart_party){party->id, party->name, party->role, op ? "" : kinds[party->kind],
-                         op ? operator_status(party) : ""};
+    int op = party->role == IPART_ROLE_OPERATOR, member = party->role == IPART_ROLE_MEMBER;
+    *out = (ipart_party){party->id, party->name, party->role,
+                         op || member ? "" : kinds[party->kind],
+                         op ? operator_status(party) : member ? "member" : ""};
 }
 
 ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnership *p,

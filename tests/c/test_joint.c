@@ -102,3 +102,26 @@ Test(joint, a_partnership_without_joint_authorities_has_no_budget_views)
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
+
+/* R52: a consortium's members are parties; a member sees what its consortium sees. */
+Test(joint, a_consortium_member_sees_as_its_consortium)
+{
+    cJSON *kase = harness_load_case("procedure/consortium_ostfold.json");
+    ipart_partnership *p = harness_replay(kase, -1);
+    ipart_party member;
+    assert_ok(ipart_partnership_party_get(&member, p, "pasientrad"));
+    cr_assert_eq(member.role, IPART_ROLE_MEMBER);
+    cr_assert_str_eq(ipart_role_name(member.role), "member");
+    cr_assert_str_eq(member.status, "member");
+    char *seen = NULL, *group = NULL;
+    assert_ok(ipart_partnership_view_json(&seen, p, "pasientrad"));
+    assert_ok(ipart_partnership_view_json(&group, p, "op01"));
+    const char *a = strstr(seen, "\"events\""), *b = strstr(group, "\"events\"");
+    cr_assert(a && b);
+    cr_assert_str_eq(a, b);
+    cr_assert(strstr(seen, "\"party\":\"pasientrad\""));
+    ipart_free(seen);
+    ipart_free(group);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}

@@ -36,6 +36,7 @@ class Role(enum.IntEnum):
     AUTHORITY = capi.IPART_ROLE_AUTHORITY
     FOLLOWER = capi.IPART_ROLE_FOLLOWER
     OPERATOR = capi.IPART_ROLE_OPERATOR
+    MEMBER = capi.IPART_ROLE_MEMBER
 
     def __str__(self) -> str:
         return capi.ipart_role_name(int(self))

@@ -8,7 +8,9 @@ public enum Role {
     /** A named follower authority. */
     FOLLOWER,
     /** An economic operator (candidate, tenderer, partner). */
-    OPERATOR;
+    OPERATOR,
+    /** A member of a consortium operator (R52). */
+    MEMBER;
 
     static Role fromC(no.ipart.swig.ipart_role r) { return valueOf(r.name().substring("IPART_ROLE_".length())); }
 
