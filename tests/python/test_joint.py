@@ -6,14 +6,7 @@ import pytest
 
 import ipart
 from conftest import load_case
-
-
-def replay(name, count=None):
-    doc = load_case("procedure/" + name)["document"]
-    p = ipart.Partnership(doc["profile"])
-    for event in doc["events"][:count]:
-        p.apply(event)
-    return p
+from test_partnership import replay
 
 
 def test_the_members_parts_add_up_to_the_contracts():
