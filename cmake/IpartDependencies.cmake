@@ -26,6 +26,10 @@ if(TARGET cjson)
 endif()
 ipart_require(IPART_HAVE_CJSON "cJSON >= 1.7.15" libcjson-dev)
 
+# libxml2: the eForms notices are written with its xmlTextWriter.
+find_package(LibXml2 2.9 QUIET)
+ipart_require(LibXml2_FOUND "libxml2 >= 2.9" libxml2-dev)
+
 # uthash: header only, no package metadata.
 find_path(IPART_UTHASH_INCLUDE_DIR uthash.h)
 ipart_require(IPART_UTHASH_INCLUDE_DIR "uthash (uthash.h)" uthash-dev)

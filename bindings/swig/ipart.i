@@ -52,6 +52,31 @@
 %immutable ipart_warning::rule;
 %immutable ipart_warning::key;
 %immutable ipart_warning::message;
+%immutable ipart_event_header::type;
+%immutable ipart_event_header::actor;
+%immutable ipart_tenderer::id;
+%immutable ipart_tenderer::name;
+%immutable ipart_tenderer::status;
+%immutable ipart_tenderer::tender_kind;
+%immutable ipart_ranked::tenderer;
+%immutable ipart_score::criterion;
+%immutable ipart_action::type;
+%immutable ipart_action::rule;
+%immutable ipart_action::reason;
+%immutable ipart_partner_phase::id;
+%immutable ipart_partner_phase::kind;
+%immutable ipart_partner_phase::state;
+%immutable ipart_partner_target::id;
+%immutable ipart_partner_target::status;
+%immutable ipart_partner_instalment::id;
+%immutable ipart_partner_instalment::target;
+%immutable ipart_payment::partner;
+%immutable ipart_payment::phase;
+%immutable ipart_payment::instalment;
+%immutable ipart_right_answer::right;
+%immutable ipart_right_answer::clause;
+%immutable ipart_right_answer::rule;
+%immutable ipart_right_answer::reason;
 
 /* C-only: the allocator hook (function pointers, sys/alloc.h); ipart_free
  * is used by the typemaps. */
@@ -122,8 +147,46 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
     "result = ipart_evaluation_bulk((int64_t *)arg1, arg2, (int64_t *)arg3, arg4, arg5, (const int64_t *)arg6, arg7);";
 %feature("action") ipart_evaluation_stability_json
     "result = ipart_evaluation_stability_json(arg1, arg2, (const int64_t *)arg3, arg4);";
+%feature("action") ipart_swig_evaluation_stability
+    "result = ipart_swig_evaluation_stability(arg1, (const int64_t *)arg2, arg3);";
 %feature("action") ipart_evaluation_points
     "result = ipart_evaluation_points((int64_t *)arg1, arg2, arg3, arg4, arg5);";
+
+/* Typed results that own their memory: created through the helpers below. */
+%ignore ipart_evaluation_stability;
+%ignore ipart_stability_free;
+%nodefaultctor ipart_stability;
+typedef struct ipart_stability {} ipart_stability;
+%extend ipart_stability {
+    ~ipart_stability() { ipart_stability_free($self); }
+}
+%ignore ipart_partnership_rights_explain;
+%ignore ipart_rights_explanation_free;
+%nodefaultctor ipart_rights_explanation;
+typedef struct ipart_rights_explanation {} ipart_rights_explanation;
+%extend ipart_rights_explanation {
+    ~ipart_rights_explanation() { ipart_rights_explanation_free($self); }
+}
+%newobject ipart_swig_evaluation_stability;
+%newobject ipart_swig_rights_explain;
+%inline %{
+/* NULL on failure, with the detail in ipart_error_last(). */
+ipart_stability *ipart_swig_evaluation_stability(const ipart_evaluation *evaluation,
+                                                 const int64_t *weights, size_t weights_count)
+{
+    ipart_stability *s = NULL;
+    return ipart_evaluation_stability(&s, evaluation, weights, weights_count) == IPART_OK ? s
+                                                                                          : NULL;
+}
+ipart_rights_explanation *ipart_swig_rights_explain(const ipart_partnership *partnership,
+                                                    size_t event_count, const char *party,
+                                                    const char *asset)
+{
+    ipart_rights_explanation *x = NULL;
+    return ipart_partnership_rights_explain(&x, partnership, event_count, party, asset)
+               == IPART_OK ? x : NULL;
+}
+%}
 
 /* Created through the helper below; the facades map names to the enum. */
 %ignore ipart_evaluation_new;
@@ -160,4 +223,7 @@ ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t ref
 %include "ipart/contract.h"
 %include "ipart/evaluation.h"
 %include "ipart/rights.h"
+%include "ipart/messages.h"
+%include "ipart/exports.h"
+%include "ipart/timeline.h"
 %include "ipart/joint.h"

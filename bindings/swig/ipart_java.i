@@ -416,6 +416,25 @@ IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_clone)
 
 IPART_JAVA_CLOSEABLE(ipart_evaluation)
 IPART_JAVA_NONNULL_RESULT_OF(ipart_evaluation, ipart_swig_evaluation_new)
+IPART_JAVA_CLOSEABLE(ipart_stability)
+IPART_JAVA_NONNULL_RESULT_OF(ipart_stability, ipart_swig_evaluation_stability)
+IPART_JAVA_CLOSEABLE(ipart_rights_explanation)
+IPART_JAVA_NONNULL_RESULT_OF(ipart_rights_explanation, ipart_swig_rights_explain)
+/* The typed rows of the list-shaped queries. */
+IPART_JAVA_CLOSEABLE(ipart_event_header)
+IPART_JAVA_CLOSEABLE(ipart_tenderer)
+IPART_JAVA_CLOSEABLE(ipart_ranked)
+IPART_JAVA_CLOSEABLE(ipart_score)
+IPART_JAVA_CLOSEABLE(ipart_action)
+IPART_JAVA_CLOSEABLE(ipart_partner_phase)
+IPART_JAVA_CLOSEABLE(ipart_partner_target)
+IPART_JAVA_CLOSEABLE(ipart_partner_instalment)
+IPART_JAVA_CLOSEABLE(ipart_payment)
+IPART_JAVA_CLOSEABLE(ipart_right_answer)
+IPART_JAVA_CLOSEABLE(ipart_stability_tender)
+IPART_JAVA_CLOSEABLE(ipart_stability_pair)
+IPART_JAVA_CLOSEABLE(ipart_winner_change)
+IPART_JAVA_CLOSEABLE(ipart_stability_removal)
 
 /* A test hook (internal): the exception a given status is thrown as, so
  * that the tests cover every row of the table through the real path. */

@@ -88,12 +88,15 @@ static void ipart_py_raise_last(void)
  * that fits, so `except ValueError` keeps working for callers. */
 static int ipart_py_make_errors(PyObject *module)
 {
-    ipart_py_base_error = PyErr_NewException("ipart.IpartError", NULL, NULL);
+    ipart_py_base_error = PyErr_NewExceptionWithDoc("ipart.IpartError",
+        "A libipart call failed. Attributes: code (the IPART_... status), name, rule (\"R13\" or\n"
+        "\"\"), source (the legal source), path (the JSON path or field), key (a stable\n"
+        "message key for translations) and message (English).", NULL, NULL);
     if (!ipart_py_base_error || PyModule_AddObject(module, "IpartError", ipart_py_base_error) < 0)
         return -1;
     Py_INCREF(ipart_py_base_error);
-    static const struct { ipart_status code; const char *cls; } rows[] = {
-#define IPART_PY_ROW(name, value, cls, msg) {IPART_##name, #cls},
+    static const struct { ipart_status code; const char *cls; const char *doc; } rows[] = {
+#define IPART_PY_ROW(name, value, cls, msg) {IPART_##name, #cls, "IPART_" #name ": " msg "."},
         IPART_ERROR_MAP(IPART_PY_ROW)
 #undef IPART_PY_ROW
     };
@@ -121,7 +124,7 @@ static int ipart_py_make_errors(PyObject *module)
         snprintf(qualified, sizeof qualified, "ipart.%s", attr);
         PyObject *bases = builtin ? PyTuple_Pack(2, ipart_py_base_error, builtin)
                                   : PyTuple_Pack(1, ipart_py_base_error);
-        PyObject *cls = bases ? PyErr_NewException(qualified, bases, NULL) : NULL;
+        PyObject *cls = bases ? PyErr_NewExceptionWithDoc(qualified, rows[i].doc, bases, NULL) : NULL;
         Py_XDECREF(bases);
         if (!cls)
             return -1;
@@ -360,6 +363,15 @@ IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
 }
 
 %exception ipart_swig_evaluation_new {
+    $action
+    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+}
+
+%exception ipart_swig_evaluation_stability {
+    $action
+    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+}
+%exception ipart_swig_rights_explain {
     $action
     if (!result) { ipart_py_raise_last(); SWIG_fail; }
 }

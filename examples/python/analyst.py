@@ -54,7 +54,6 @@ def main(argv):
     with open(path, encoding="utf-8") as f:
         p = ipart.Partnership.load(f)
     e = ipart.Evaluation.from_partnership(p)
-    names = e.tenders
     print(f"Document: {pathlib.Path(path).name} ({len(p)} events, stage {p.stage})")
     print(f"Price model: {e.model}; criteria: " +
           ", ".join(f"{c} {pct(w)}" for c, w in zip(e.criteria, e.weights)))
@@ -63,35 +62,33 @@ def main(argv):
     ranking = e.score()
     for s in ranking:
         print(f"   {s.rank}. {s.tender:8} {s.points:>10} points{'  (tied)' if s.tied else ''}")
-    own = [(r["tenderer"], r["total"]) for r in p.ranking]
-    same = own == [(s.tender, str(s.points)) for s in ranking]
+    own = [(r.tenderer, r.points) for r in p.ranking]
+    same = own == [(s.tender, s.points) for s in ranking]
     print(f"   identical to the partnership's ranking: {'yes' if same else 'NO'}")
 
     print("\n2. Stability")
     st = e.stability()
-    for pair in sorted(st["pairs"], key=lambda q: q["margin"]):
-        a, b = names[pair["ahead"]], names[pair["behind"]]
-        swap = pair["swap"]
-        how = (f"moving {pct(swap['basis_points'])} from {e.criteria[swap['from']]} to "
-               f"{e.criteria[swap['to']]} puts {b} ahead" if swap else "no single weight transfer swaps them")
-        print(f"   {a} ahead of {b} by {ipart.points(pair['margin'])}: {how}")
-    change = st["winner_change"]
-    if st["winner"] is None:
-        print("   the best total is tied: " + ", ".join(names[t] for t in st["tied_at_top"]))
+    for pair in sorted(st.pairs, key=lambda q: q.margin):
+        a, b, swap = pair.ahead, pair.behind, pair.swap
+        how = (f"moving {pct(swap.basis_points)} from {swap.from_criterion} to "
+               f"{swap.to_criterion} puts {b} ahead" if swap else "no single weight transfer swaps them")
+        print(f"   {a} ahead of {b} by {pair.margin}: {how}")
+    change = st.winner_change
+    if st.winner is None:
+        print("   the best total is tied: " + ", ".join(st.tied_at_top))
     elif change:
-        print(f"   winner {names[st['winner']]} changes after {pct(change['basis_points'])} moves "
-              f"from {e.criteria[change['from']]} to {e.criteria[change['to']]} "
-              f"({names[change['challenger']]} wins)")
+        print(f"   winner {st.winner} changes after {pct(change.shift.basis_points)} moves "
+              f"from {change.shift.from_criterion} to {change.shift.to_criterion} "
+              f"({change.challenger} wins)")
     else:
-        print(f"   winner {names[st['winner']]} stays under every single weight transfer")
-    for r in st["removals"]:
-        gone = names[r["removed"]]
-        if r["reversal"]:
-            i, j = r["pair"]
-            print(f"   without {gone}: rank reversal, {names[i]} and {names[j]} change places"
-                  f" ({r['changed_pairs']} pair(s))")
+        print(f"   winner {st.winner} stays under every single weight transfer")
+    for r in st.removals:
+        if r.reversal and r.pair:
+            i, j = r.pair
+            print(f"   without {r.removed}: rank reversal, {i} and {j} change places"
+                  f" ({r.changed_pairs} pair(s))")
         else:
-            print(f"   without {gone}: the others keep their order")
+            print(f"   without {r.removed}: the others keep their order")
 
     print("\n3. Weight sweep")
     vectors = sweep_vectors(e.weights)
@@ -132,15 +129,15 @@ def what_if(p):
     authority, date = events[0]["actor"], events[opened[-1]]["date"]
     scenario = []
     for ev in (events[i] for i in opened):
-        phase = base.partner_detail(ev["partner"])["phases"][0]
-        for t in phase["targets"]:
+        phase = base.partner_phases(ev["partner"])[0]
+        for t in phase.targets:
             scenario.append({"type": "milestone_assessed", "date": date, "actor": authority,
-                             "partner": ev["partner"], "target": t["id"], "met": True,
+                             "partner": ev["partner"], "target": t.id, "met": True,
                              "evidence": "scenario"})
-        for inst in phase["instalments"]:
+        for inst in phase.instalments:
             scenario.append({"type": "instalment_paid", "date": date, "actor": authority,
-                             "partner": ev["partner"], "instalment": inst["id"],
-                             "amount": inst["amount"]})
+                             "partner": ev["partner"], "instalment": inst.id,
+                             "amount": str(inst.amount)})
     report = base.what_if(scenario)
     refused = report["refused"]
     print(f"   {report['applied']} events applied" +

@@ -81,7 +81,7 @@ def main(path):
         print("  estimated value (R30):", verdict.estimated_value.format("nb"),
               ", EEA threshold (R3):", verdict.threshold.format("nb"))
         for row in p.ranking:
-            print(f"  rank {row['rank']}: {row['tenderer']} {row['total']} points")
+            print(f"  rank {row.rank}: {row.tenderer} {row.points} points")
         print("  awarded", p.awarded_sum.format("nb"), "of", p.budget_cap.format("nb"),
               ", headroom at the award", (p.budget_cap - p.awarded_sum).format("nb"))
         for partner in ("op05", "op11", "op08"):

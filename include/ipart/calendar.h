@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - public-holiday calendars and the counting of periods.
  *
  * A calendar belongs to a jurisdiction profile: "NO" (Norway, the default
@@ -9,7 +9,7 @@
  * 2005; Danish Great Prayer Day was abolished from 2024; Norwegian 1 and
  * 17 May are public holidays from 1947).
  *
- * Periods follow Regulation (EEC, Euratom) 1182/71 as RULES.md R6/R40
+ * Periods follow Regulation (EEC, Euratom) 1182/71 as doc/rules.md R6/R40
  * describe: counting starts on the day after the event, days are calendar
  * days, a period whose last day is a Saturday, Sunday or public holiday
  * ends on the next working day, and a period of two days or more includes
@@ -35,13 +35,14 @@
 #include "errors.h"
 #include "date.h"
 
-/** First and last year for which holidays are known. */
+/** First year for which holidays are known. */
 #define IPART_CALENDAR_FIRST_YEAR 1900
+/** Last year for which holidays are known. */
 #define IPART_CALENDAR_LAST_YEAR 2199
 
 /** One public holiday. Strings are static: valid for the life of the process. */
 typedef struct ipart_holiday {
-    ipart_date date;
+    ipart_date date;         /**< the day of the holiday */
     const char *id;          /**< stable identifier ("easter_monday", "constitution_day") */
     const char *name_en;     /**< English name ("Easter Monday") */
     const char *name_local;  /**< name in the profile's language ("Andre påskedag"), UTF-8 */

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - common definitions shared by every public header.
  *
  * SPDX-License-Identifier: Apache-2.0
@@ -30,6 +30,12 @@
 #  endif
 #endif
 
+/**
+ * @def IPART_BEGIN_DECL
+ * Opens a block of declarations with C linkage (`extern "C" {` in C++).
+ * @def IPART_END_DECL
+ * Closes the block IPART_BEGIN_DECL opened.
+ */
 #ifdef __cplusplus
 #  define IPART_BEGIN_DECL extern "C" {
 #  define IPART_END_DECL }
@@ -38,6 +44,12 @@
 #  define IPART_END_DECL
 #endif
 
+/**
+ * @def IPART_DEPRECATED
+ * Marks a function that will be removed; the compiler warns with `msg`.
+ * @def IPART_WARN_UNUSED
+ * Marks a function whose result must not be ignored.
+ */
 #if !defined(SWIG) && (defined(__GNUC__) || defined(__clang__))
 #  define IPART_DEPRECATED(msg) __attribute__((deprecated(msg)))
 #  define IPART_WARN_UNUSED __attribute__((warn_unused_result))

@@ -1,7 +1,7 @@
-/*
+/** @file
  * libipart - the partnership contract after the award: each partner's
  * phases, targets and instalments, the budget caps, the warnings and the
- * proportionality check (RULES.md R20-R35; doc/partnership.md).
+ * proportionality check (doc/rules.md R20-R35; doc/partnership.md).
  *
  * Threading and ownership as in partnership.h: one thread at a time per
  * partnership; `const char *` fields are borrowed from the partnership and
@@ -70,12 +70,53 @@ typedef struct ipart_proportionality {
     int64_t ratio;          /**< purchase / development value, basis points (10000 = 1x);
                                  -1 when the development value is 0 */
     int64_t min_ratio;      /**< the warning band of the terms (defaults 10000 .. 500000) */
-    int64_t max_ratio;
+    int64_t max_ratio;      /**< the upper end of that band, basis points */
     int64_t overrun_margin; /**< R25: basis points above the development value (default 2000) */
     int outside_band;       /**< R23: the ratio is outside the band */
     int overrun;            /**< R25: commitments exceed the development value by more
                                  than the margin */
 } ipart_proportionality;
+
+/** One phase of a partner's contract (ipart_partnership_partner_phase_at()). */
+typedef struct ipart_partner_phase {
+    const char *id;         /**< the phase's id in the plan */
+    const char *kind;       /**< "rnd", "prototype", "test_pilot", "pre_series" */
+    ipart_date due;         /**< its due date */
+    ipart_money price;      /**< this partner's price for the phase */
+    const char *state;      /**< "pending", "active", "review", "passed", "ended" */
+    size_t target_count;    /**< its targets: ipart_partnership_partner_target_at() */
+    size_t instalment_count; /**< its instalments: ipart_partnership_partner_instalment_at() */
+} ipart_partner_phase;
+
+/** A target of a phase and whether the partner met it (R21). */
+typedef struct ipart_partner_target {
+    const char *id;
+    const char *status;     /**< "pending", "met", "not_met" */
+} ipart_partner_target;
+
+/** An instalment of a phase for one partner (R22). */
+typedef struct ipart_partner_instalment {
+    const char *id;
+    const char *target;     /**< the target whose approval makes it payable */
+    ipart_money amount;
+    ipart_money paid;
+    int payable;            /**< 1 when approved and not yet paid in full */
+} ipart_partner_instalment;
+
+/**
+ * A payment still to come (ipart_partnership_payment_at()): what is left of
+ * an instalment of a running contract, or the unpaid settlement of a
+ * terminated partner (then `phase` and `instalment` are "" and `has_due` 0).
+ */
+typedef struct ipart_payment {
+    const char *partner;
+    const char *phase;      /**< the phase's id, or "" for a settlement */
+    const char *instalment; /**< the instalment's id, or "" for a settlement */
+    int has_due;            /**< 1 when `due` holds the phase's due date */
+    ipart_date due;
+    ipart_money amount;     /**< what is left to pay */
+    int payable;            /**< 1 when its target is met (always for a settlement) */
+} ipart_payment;
 
 IPART_BEGIN_DECL
 
@@ -89,11 +130,38 @@ IPART_API ipart_status ipart_partnership_partner_status(ipart_partner_status *ou
                                                         const char *partner);
 
 /**
- * A partner's contract in detail, as JSON (owned by the caller):
- * `{"partner", "state", "phase", ..., "phases": [{"id", "kind", "due",
- * "price", "state": "pending" | "active" | "review" | "passed" | "ended",
- * "targets": [{"id", "status": "pending" | "met" | "not_met"}],
- * "instalments": [{"id", "target", "amount", "paid", "payable"}]}]}`.
+ * Number of phases of a partner's contract: those of the plan once it is
+ * signed, 0 while it is only awarded, for an unknown partner or NULL.
+ */
+IPART_API size_t ipart_partnership_partner_phase_count(const ipart_partnership *partnership,
+                                                       const char *partner);
+
+/**
+ * The index-th phase of a partner's contract.
+ * @return IPART_OK; IPART_ENOTFOUND for a partner that is not awarded or
+ *         an index past the end; IPART_EMISUSE for NULL arguments.
+ */
+IPART_API ipart_status ipart_partnership_partner_phase_at(ipart_partner_phase *out,
+                                                          const ipart_partnership *partnership,
+                                                          const char *partner, size_t phase);
+
+/** The index-th target of a phase. @return as ipart_partnership_partner_phase_at(). */
+IPART_API ipart_status ipart_partnership_partner_target_at(ipart_partner_target *out,
+                                                           const ipart_partnership *partnership,
+                                                           const char *partner, size_t phase,
+                                                           size_t index);
+
+/** The index-th instalment of a phase. @return as ipart_partnership_partner_phase_at(). */
+IPART_API ipart_status ipart_partnership_partner_instalment_at(
+    ipart_partner_instalment *out, const ipart_partnership *partnership, const char *partner,
+    size_t phase, size_t index);
+
+/**
+ * JSON export of a partner's contract (owned by the caller), written from
+ * ipart_partnership_partner_status() and the phase, target and instalment
+ * accessors: `{"partner", "state", "phase", ..., "phases": [{"id", "kind",
+ * "due", "price", "state", "targets": [{"id", "status"}], "instalments":
+ * [{"id", "target", "amount", "paid", "payable"}]}]}`.
  * @return as ipart_partnership_partner_status(); IPART_ENOMEM.
  */
 IPART_API ipart_status ipart_partnership_partner_json(char **out,
@@ -132,13 +200,33 @@ IPART_API ipart_status ipart_partnership_proportionality(ipart_proportionality *
                                                          const ipart_partnership *partnership);
 
 /**
- * The payments still to come, as JSON (owned by the caller): `{"payments":
- * [{"partner", "phase", "instalment", "due", "amount", "payable"}],
- * "total": "..."}`, partner by partner in the order of the plan: every
- * instalment of a running contract with something left to pay (`amount` is
- * what is left; `due` the phase's due date; `payable` when its target is
- * met), and the unpaid settlement of a terminated partner (`phase`,
- * `instalment` and `due` null, `payable` true).
+ * Number of payments still to come (0 for NULL). Counting walks every
+ * contract's instalments.
+ */
+IPART_API size_t ipart_partnership_payment_count(const ipart_partnership *partnership);
+
+/**
+ * The index-th payment still to come, partner by partner in the order of
+ * the plan: every instalment of a running contract with something left to
+ * pay, and the unpaid settlement of a terminated partner.
+ * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_payment_at(ipart_payment *out,
+                                                    const ipart_partnership *partnership,
+                                                    size_t index);
+
+/**
+ * The sum of the payments still to come (capped at the largest amount).
+ * @return IPART_OK; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_payment_total(ipart_money *out,
+                                                       const ipart_partnership *partnership);
+
+/**
+ * JSON export of the payments still to come (owned by the caller), written
+ * from ipart_partnership_payment_at(): `{"payments": [{"partner", "phase",
+ * "instalment", "due", "amount", "payable"}], "total": "..."}`; a
+ * settlement has `phase`, `instalment` and `due` null.
  * @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_partnership_forecast_json(char **out,
@@ -157,7 +245,8 @@ IPART_API ipart_status ipart_partnership_forecast_json(char **out,
  * A refused event is part of the answer, not an error of this call.
  * The scenario's clone costs microseconds (doc/performance.md).
  * @return IPART_OK; IPART_EPARSE (not JSON); IPART_EINVAL (not an array);
- *         IPART_ENOMEM; IPART_EMISUSE.
+ *         IPART_ERANGE and the others of the input limits of
+ *         ipart_partnership_apply(); IPART_ENOMEM; IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_partnership_what_if_json(char **out,
                                                       const ipart_partnership *partnership,

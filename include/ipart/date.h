@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - civil dates (proleptic Gregorian, years 1..9999).
  *
  * A date has no time and no time zone: procurement periods are counted in

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - status codes and error details.
  *
  * Every fallible function returns an ipart_status: IPART_OK (0) on success,
@@ -14,11 +14,11 @@
 
 #include "common.h"
 
-/*
+/**
  * The one table of status codes: XX(NAME, value, ExceptionClass, message).
  * Values never change once released; new codes are only appended. The
  * third column names the exception class of the bindings: Python raises
- * ipart.<Class>Error, Java throws no.ipart.<Class>Exception, both derived
+ * `ipart.<Class>Error`, Java throws `no.ipart.<Class>Exception`, both derived
  * from IpartError / IpartException.
  */
 #define IPART_ERROR_MAP(XX)                                                        \
@@ -38,7 +38,11 @@
     XX(EMISUSE,   -13, Misuse,          "library used incorrectly")                \
     XX(EINTERNAL, -14, Internal,        "internal error")
 
-/* Declared as a named enum and a separate typedef: ipart_status is used
+/**
+ * The status codes, generated from IPART_ERROR_MAP: IPART_OK (0) and the
+ * negative IPART_E... codes.
+ *
+ * Declared as a named enum and a separate typedef: ipart_status is used
  * only for return values, so that the bindings' typemaps turning a failed
  * status into an exception apply to nothing else (verified on SWIG 4.1).
  * Parameters and fields holding a code use enum ipart_error_code. */
@@ -47,12 +51,13 @@ enum ipart_error_code {
     IPART_ERROR_MAP(IPART__ERROR_ENUM)
 #undef IPART__ERROR_ENUM
 };
+/** The return type of every fallible function: IPART_OK or a negative code. */
 typedef enum ipart_error_code ipart_status;
 
 /** Detail of the last failure on the calling thread. Strings are never NULL. */
 typedef struct ipart_error {
     enum ipart_error_code code; /**< the status the failing call returned */
-    const char *rule;    /**< rule id of RULES.md ("R13"), or "" */
+    const char *rule;    /**< rule id of doc/rules.md ("R13"), or "" */
     const char *source;  /**< legal source ("Dir. 2014/24/EU Art. 65(2)"), or "" */
     const char *path;    /**< JSON path ("$.events[3].date") or field name, or "" */
     const char *key;     /**< stable message key for translations ("money.parse.syntax"), or "" */

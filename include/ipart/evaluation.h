@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - tender evaluation: price-scoring models, totals, ranking,
  * rank stability and bulk weight sweeps (doc/evaluation.md).
  *
@@ -124,9 +124,13 @@ IPART_API ipart_status ipart_evaluation_points(int64_t *out, const ipart_evaluat
  * Totals and ranks under one weight vector.
  *
  * @param totals_out  tenders elements: each total in millionths of a point
+ * @param totals_count the number of elements of totals_out
  * @param ranks_out   tenders elements: 1 = best; tied tenders share the
  *                    rank and the next rank is skipped (1, 1, 3)
+ * @param ranks_count the number of elements of ranks_out
+ * @param evaluation  the tenders and criteria to score (not modified)
  * @param weights     criteria elements, basis points, 0..10000, sum 10000
+ * @param weights_count the number of elements of weights
  * @return IPART_OK; IPART_EINVAL for wrong counts (path "totals_out",
  *         "ranks_out", "weights") or weights (path "weights[c]" or
  *         "weights": "the weights sum to ... basis points; they must sum
@@ -142,9 +146,13 @@ IPART_API ipart_status ipart_evaluation_score(int64_t *totals_out, size_t totals
  *
  * @param winners_out M elements: the index of the tender with the best
  *                    total, or IPART_EVAL_TIED when several share it
+ * @param winners_count M, the number of weight vectors
  * @param totals_out  M x tenders totals in millionths, or NULL (with
  *                    totals_count 0) when only the winners are wanted
+ * @param totals_count the number of elements of totals_out
+ * @param evaluation  the tenders and criteria to score (not modified)
  * @param weights     M x criteria basis points; every row sums to 10000
+ * @param weights_count the number of elements of weights (M x criteria)
  * @return IPART_OK; IPART_EINVAL for counts that do not match (path
  *         "winners_out", "totals_out", "weights") or a bad row (path
  *         "weights[m]" or "weights[m][c]"): then nothing is written;
@@ -156,9 +164,111 @@ IPART_API ipart_status ipart_evaluation_bulk(int64_t *winners_out, size_t winner
                                              const int64_t *weights, size_t weights_count);
 
 /**
- * How robust the ranking under one weight vector is, as a JSON object
- * (owned by the caller, release with ipart_free()). Tenders and criteria
- * are 0-based indices; points are integers in millionths.
+ * How robust the ranking under one weight vector is (see
+ * ipart_evaluation_stability()). Tenders and criteria are 0-based indices
+ * of the evaluation; points are integers in millionths. Opaque, owned by
+ * the caller (ipart_stability_free()), independent of the evaluation once
+ * made, and immutable: threads may share it.
+ */
+typedef struct ipart_stability ipart_stability;
+
+/** One tender under the weights. */
+typedef struct ipart_stability_tender {
+    int64_t total;      /**< millionths of a point */
+    int64_t rank;       /**< 1 = best; tied tenders share it (1, 1, 3) */
+    int tied_at_top;    /**< 1 when it shares the best total with another tender */
+} ipart_stability_tender;
+
+/**
+ * A pair of tenders, the better total first (the lower index on a tie),
+ * and the smallest transfer of weight that puts `behind` strictly ahead:
+ * `swap_basis_points` basis points from criterion `swap_from` to `swap_to`
+ * (the others unchanged, the sum still 10000); the smaller criterion index
+ * breaks equal transfers. `has_swap` 0: no single transfer does.
+ */
+typedef struct ipart_stability_pair {
+    size_t ahead;
+    size_t behind;
+    int64_t margin;     /**< total of ahead - total of behind */
+    int has_swap;
+    size_t swap_from;
+    size_t swap_to;
+    int64_t swap_basis_points;
+} ipart_stability_pair;
+
+/** The smallest weight transfer that changes the winner, over every challenger. */
+typedef struct ipart_winner_change {
+    size_t challenger;  /**< the tender that wins after it */
+    size_t from_criterion; /**< the criterion that gives weight */
+    size_t to_criterion;   /**< the criterion that takes it */
+    int64_t basis_points;
+} ipart_winner_change;
+
+/**
+ * One tender left out: the others re-evaluated without it (the lowest and
+ * highest prices recomputed). `reversal` is 1 when any two of the others
+ * compare differently (ahead, tied, behind) than with it; (`pair_first`,
+ * `pair_second`) is the first such pair when `has_pair`.
+ */
+typedef struct ipart_stability_removal {
+    size_t removed;
+    int reversal;
+    size_t changed_pairs;
+    int has_pair;
+    size_t pair_first;
+    size_t pair_second;
+    int64_t winner_after; /**< the sole best of the others, or IPART_EVAL_TIED */
+} ipart_stability_removal;
+
+/**
+ * Compute the stability of the ranking under `weights` (criteria basis
+ * points summing to 10000). Cost: O(tenders^2 x criteria^2) transfers,
+ * each a short exact search.
+ * @return IPART_OK; IPART_EINVAL for the weights (as ipart_evaluation_score);
+ *         IPART_ENOMEM; IPART_EMISUSE. On failure *out is untouched.
+ */
+IPART_API ipart_status ipart_evaluation_stability(ipart_stability **out,
+                                                  const ipart_evaluation *evaluation,
+                                                  const int64_t *weights, size_t weights_count);
+
+/** Release a stability result. NULL is a no-op. */
+IPART_API void ipart_stability_free(ipart_stability *stability);
+
+/** Number of tenders (0 for NULL). */
+IPART_API size_t ipart_stability_tender_count(const ipart_stability *stability);
+
+/** The t-th tender. @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE. */
+IPART_API ipart_status ipart_stability_tender_at(ipart_stability_tender *out,
+                                                 const ipart_stability *stability, size_t tender);
+
+/** The tender with the best total, or IPART_EVAL_TIED when it is shared (or for NULL). */
+IPART_API int64_t ipart_stability_winner(const ipart_stability *stability);
+
+/** Number of pairs: every pair of tenders once (0 for NULL). */
+IPART_API size_t ipart_stability_pair_count(const ipart_stability *stability);
+
+/**
+ * The index-th pair, in the order (0,1), (0,2), ... (1,2), ...
+ * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_stability_pair_at(ipart_stability_pair *out,
+                                               const ipart_stability *stability, size_t index);
+
+/**
+ * The smallest weight change that changes the winner.
+ * @return IPART_OK; IPART_ENOTFOUND when none does or the top is tied;
+ *         IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_stability_winner_change(ipart_winner_change *out,
+                                                     const ipart_stability *stability);
+
+/** The r-th removal (one per tender). @return IPART_OK; IPART_ENOTFOUND; IPART_EMISUSE. */
+IPART_API ipart_status ipart_stability_removal_at(ipart_stability_removal *out,
+                                                  const ipart_stability *stability, size_t removed);
+
+/**
+ * JSON export of ipart_evaluation_stability() (owned by the caller,
+ * release with ipart_free()):
  *
  *     {"totals": [...], "ranks": [...],
  *      "winner": t | null,                 null when the best total is tied
@@ -170,22 +280,7 @@ IPART_API ipart_status ipart_evaluation_bulk(int64_t *winners_out, size_t winner
  *      "removals": [{"removed": r, "reversal": bool, "changed_pairs": n,
  *                    "pair": [i, j] | null, "winner_after": t | null}]}
  *
- * - pairs: every pair once, the better total first (lower index on a
- *   tie). "swap" is the smallest transfer of d basis points of weight from
- *   criterion a to criterion b (the others unchanged, the sum still 10000)
- *   after which `behind` has a strictly higher total than `ahead`; the
- *   smaller criterion index breaks equal d. null: no single transfer does.
- * - winner_change: the smallest such transfer over every challenger of
- *   the winner, i.e. the smallest weight change that changes the winner;
- *   null if none does or the top is tied.
- * - removals: for each tender r, the others re-evaluated without it (the
- *   lowest and highest prices recomputed). "reversal" is true when any two
- *   of the others compare differently (ahead, tied, behind) than with r;
- *   "pair" is the first such pair, "changed_pairs" how many there are.
- *
- * Cost: O(tenders^2 x criteria^2) transfers, each a short exact search.
- * @return IPART_OK; IPART_EINVAL for the weights (as ipart_evaluation_score);
- *         IPART_ENOMEM; IPART_EMISUSE.
+ * @return as ipart_evaluation_stability().
  */
 IPART_API ipart_status ipart_evaluation_stability_json(char **out,
                                                        const ipart_evaluation *evaluation,

@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - the innovation-partnership procedure (Directive 2014/24/EU
  * Art. 31; Norwegian innovasjonspartnerskap) as a C library.
  *
@@ -20,6 +20,9 @@
 #include "contract.h"
 #include "evaluation.h"
 #include "rights.h"
+#include "messages.h"
+#include "exports.h"
+#include "timeline.h"
 #include "joint.h"
 
 #endif /* IPART_IPART_H */

@@ -1,6 +1,6 @@
 /*
- * libipart - joint contracting authorities (RULES.md R51, Dir. 2014/24/EU
- * Art. 38-39; doc/joint.md): several authorities acting as one buyer, each
+ * libipart - joint contracting authorities (rule R51, doc/joint.md; Dir. 2014/24/EU
+ * Art. 38-39): several authorities acting as one buyer, each
  * with its cost share, risk share, option quantity and cap.
  *
  * Threading and ownership as in partnership.h: one thread at a time per
@@ -45,7 +45,7 @@ IPART_API size_t ipart_partnership_joint_count(const ipart_partnership *partners
 /**
  * The budget view of the index-th member of the joint block (terms order,
  * 0 .. ipart_partnership_joint_count() - 1). Parts are split exactly: the
- * members' parts of an amount add up to it (doc/joint.md, remainder rule).
+ * members' parts of an amount add up to it (largest remainder, ties to the earlier member).
  * @return IPART_OK; IPART_ENOTFOUND for an index out of range;
  *         IPART_EMISUSE for NULL arguments.
  */

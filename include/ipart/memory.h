@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - releasing memory the library hands to the caller.
  *
  * SPDX-License-Identifier: Apache-2.0

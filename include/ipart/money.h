@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - exact money: int64 minor units plus an ISO 4217 currency.
  *
  * No floating point anywhere. Amounts travel as canonical decimal strings

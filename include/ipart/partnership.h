@@ -1,7 +1,7 @@
-/*
+/** @file
  * libipart - the partnership: an append-only log of events, its state
  * derived by applying them through guards that enforce the rules of
- * RULES.md (see doc/events.md for every event type, its sender, stage and
+ * doc/rules.md (see doc/events.md for every event type, its sender, stage and
  * rules).
  *
  * Atomicity: a call that fails changes nothing - not the state, not the
@@ -54,9 +54,9 @@ typedef enum ipart_role {
 
 /** A party. Strings are borrowed from the partnership. */
 typedef struct ipart_party {
-    const char *id;
-    const char *name;
-    ipart_role role;
+    const char *id;     /**< the party's id in events ("stavanger", "op05") */
+    const char *name;   /**< its display name */
+    ipart_role role;    /**< authority, follower or operator */
     const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
                              "tendering", "eliminated", "awarded", "partner",
@@ -87,6 +87,67 @@ typedef struct ipart_threshold_verdict {
     int above;                   /**< 1 when estimated_value >= threshold */
     ipart_date valid_from;       /**< first day the threshold was in force */
 } ipart_threshold_verdict;
+
+
+/**
+ * An economic operator's standing in the competition (one row of
+ * ipart_partnership_tenderer_at()). Strings are borrowed from the
+ * partnership (valid until it is next modified or freed); the tender
+ * fields hold zeros and "" while `has_tender` is 0.
+ */
+typedef struct ipart_tenderer {
+    const char *id;
+    const char *name;
+    const char *status;       /**< as ipart_party.status */
+    int qualified;            /**< 1 when its request was assessed as qualified */
+    int invited;              /**< 1 when it was invited to tender */
+    int eliminated;           /**< 1 when a reduction or rejection left it out */
+    int has_tender;           /**< 1 when it submitted a tender */
+    const char *tender_kind;  /**< "initial", "intermediate", "final"; "" without one */
+    int tender_version;       /**< 1 for the first tender, counting resubmissions */
+    ipart_money price;        /**< the latest tender's evaluated price */
+    ipart_money development_price; /**< its price of the development (R33) */
+    ipart_date tender_date;   /**< the day it was submitted */
+} ipart_tenderer;
+
+/**
+ * One tenderer of the last `tenders_evaluated` (ipart_partnership_ranked_at()).
+ * Points are integers in millionths of a point out of 100 (87500000 =
+ * 87.5 points); tied tenderers share a rank.
+ */
+typedef struct ipart_ranked {
+    const char *tenderer; /**< the operator's id, borrowed */
+    int rank;             /**< 1 = best */
+    int tied;             /**< 1 when another tenderer has the same total */
+    int64_t total;        /**< millionths of a point */
+    size_t criteria;      /**< its scores: ipart_partnership_ranked_score_at() */
+} ipart_ranked;
+
+/** One tenderer's points on one award criterion. */
+typedef struct ipart_score {
+    const char *criterion; /**< the award criterion's id, borrowed from the terms */
+    int64_t points;        /**< millionths of a point (weight included) */
+} ipart_score;
+
+/** The header of a logged event. */
+typedef struct ipart_event_header {
+    const char *type;   /**< the event type ("tender_submitted"); static */
+    ipart_date date;    /**< the date the event carries */
+    const char *actor;  /**< the sender's id, borrowed from the partnership */
+} ipart_event_header;
+
+/**
+ * Whether an actor may send one event type now (ipart_partnership_action_at()).
+ * The texts are copied into the struct: they stay valid as long as it does.
+ */
+typedef struct ipart_action {
+    const char *type;   /**< the event type ("tender_submitted"); static */
+    int allowed;        /**< 1 when the actor may send it now */
+    int code;           /**< an ipart_status: IPART_OK when allowed, else the code apply()
+                             would return (ipart_error_name() gives its name) */
+    char rule[16];      /**< the blocking rule ("R14"), or "" */
+    char reason[512];   /**< English, or "" when allowed */
+} ipart_action;
 
 IPART_BEGIN_DECL
 
@@ -122,8 +183,20 @@ IPART_API ipart_status ipart_partnership_clone(ipart_partnership **out,
  *         missing or mistyped field, the detail's path names it);
  *         IPART_EPERM (wrong sender); IPART_ESTATE (wrong stage, or a date
  *         before the previous event's); IPART_ERULE (a rule, named in the
- *         detail); IPART_EEXISTS, IPART_ENOTFOUND (ids); IPART_ENOMEM.
+ *         detail); IPART_EEXISTS, IPART_ENOTFOUND (ids); IPART_ENOMEM;
+ *         IPART_ERANGE beyond the input limits (below).
  *         On any failure the partnership is unchanged.
+ *
+ * Input limits, the same for ipart_partnership_load(), _apply() and
+ * ipart_partnership_what_if_json(), checked before the text is parsed:
+ * at most 64 MiB of text (IPART_ERANGE, path "$"); nesting depth 32, the
+ * outermost value being level 1 and every value one more than its
+ * container (IPART_ERANGE at the first value too deep); no UTF-8
+ * byte-order mark (IPART_EPARSE); no NUL character in any string or key,
+ * escaped (\u0000) or not, as it would cut the string short (IPART_EINVAL
+ * at its path). Duplicate keys and ids are refused (IPART_EINVAL at the
+ * repeat) in time linear in their number. Parsing takes about 40 bytes of
+ * memory per byte of text.
  */
 IPART_API ipart_status ipart_partnership_apply(ipart_partnership *partnership,
                                                const char *event_json);
@@ -133,7 +206,7 @@ IPART_API ipart_status ipart_partnership_apply(ipart_partnership *partnership,
  * ..., "events": [...]}`, replaying every event through the same guards as
  * ipart_partnership_apply(). A rejected event fails the load with the
  * detail's path naming it ("$.events[7].tender.price") and its rule.
- * Limits: 64 MiB of text, nesting depth 32, 1 000 000 events.
+ * Limits: those of ipart_partnership_apply(), and 1 000 000 events.
  * @return as ipart_partnership_apply(), plus IPART_EVERSION for another
  *         format version and IPART_ERANGE beyond the limits.
  */
@@ -165,6 +238,14 @@ IPART_API size_t ipart_partnership_event_count(const ipart_partnership *partners
 IPART_API ipart_status ipart_partnership_event_at(char **out, const ipart_partnership *partnership,
                                                   size_t index);
 
+/**
+ * The type, date and sender of the index-th event, without its payload.
+ * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_ENOMEM; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_event_header_at(ipart_event_header *out,
+                                                         const ipart_partnership *partnership,
+                                                         size_t index);
+
 /** Number of parties (authority, followers, operators) in order of appearance. */
 IPART_API size_t ipart_partnership_party_count(const ipart_partnership *partnership);
 
@@ -179,29 +260,83 @@ IPART_API ipart_status ipart_partnership_party_get(ipart_party *out,
                                                    const char *id);
 
 /**
- * Candidates and tenders as a JSON array (owned by the caller): for each
+ * Number of economic operators (candidates and tenderers), in order of
+ * application; ipart_partnership_tenderer_at() reads them.
+ * Returns 0 for NULL.
+ */
+IPART_API size_t ipart_partnership_tenderer_count(const ipart_partnership *partnership);
+
+/**
+ * The index-th operator with its latest tender.
+ * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE for NULL.
+ */
+IPART_API ipart_status ipart_partnership_tenderer_at(ipart_tenderer *out,
+                                                     const ipart_partnership *partnership,
+                                                     size_t index);
+
+/**
+ * Number of ranked tenderers of the last `tenders_evaluated` (0 before
+ * any evaluation, or for NULL).
+ */
+IPART_API size_t ipart_partnership_ranked_count(const ipart_partnership *partnership);
+
+/**
+ * The index-th ranked tenderer, best first.
+ * @return IPART_OK; IPART_ENOTFOUND before any evaluation or past the end;
+ *         IPART_EMISUSE for NULL.
+ */
+IPART_API ipart_status ipart_partnership_ranked_at(ipart_ranked *out,
+                                                   const ipart_partnership *partnership,
+                                                   size_t index);
+
+/**
+ * The points of the index-th ranked tenderer on its criterion-th award
+ * criterion (the order of the terms).
+ * @return IPART_OK; IPART_ENOTFOUND past either end; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_partnership_ranked_score_at(ipart_score *out,
+                                                         const ipart_partnership *partnership,
+                                                         size_t index, size_t criterion);
+
+/** Number of event types, i.e. of rows ipart_partnership_action_at() answers. */
+IPART_API size_t ipart_partnership_action_count(const ipart_partnership *partnership);
+
+/**
+ * May `actor` send the index-th event type now? The same gate apply() uses,
+ * checked on a payload-free event dated like the last one: payload-dependent
+ * rules are checked when the event is applied. A refusal is an answer, not
+ * an error: the call returns IPART_OK and leaves no error detail.
+ * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE for NULL.
+ */
+IPART_API ipart_status ipart_partnership_action_at(ipart_action *out,
+                                                   const ipart_partnership *partnership,
+                                                   const char *actor, size_t index);
+
+/**
+ * JSON export of the tenderer rows (owned by the caller): for each
  * operator `{"id", "name", "status", "qualified", "invited", "eliminated",
  * "tender": null | {"kind", "version", "price", "development_price",
- * "date"}}` in order of application.
+ * "date"}}` in order of application. Written from
+ * ipart_partnership_tenderer_at(). @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_partnership_tenderers_json(char **out,
                                                         const ipart_partnership *partnership);
 
 /**
- * The ranking of the last `tenders_evaluated` as a JSON array (owned by the
- * caller), best first: `{"tenderer", "rank", "total", "tied", "scores":
- * {criterion: points}}`; totals are decimal strings of points out of 100
- * with six decimals ("87.500000"); tied tenderers share a rank.
- * @return IPART_OK; IPART_ENOTFOUND before any evaluation.
+ * JSON export of the ranking (owned by the caller), best first:
+ * `{"tenderer", "rank", "total", "tied", "scores": {criterion: points}}`;
+ * totals and points are decimal strings of points with six decimals
+ * ("87.500000"). Written from ipart_partnership_ranked_at().
+ * @return IPART_OK; IPART_ENOTFOUND before any evaluation; IPART_ENOMEM.
  */
 IPART_API ipart_status ipart_partnership_ranking_json(char **out,
                                                       const ipart_partnership *partnership);
 
 /**
- * What `actor` may do now, as a JSON array over every event type (owned by
- * the caller): `{"type", "allowed": bool, "code": "IPART_ESTATE" | null,
- * "rule": "R14" | null, "reason": "..." | null}`. Payload-dependent rules
- * are checked when the event is applied.
+ * JSON export of ipart_partnership_action_at() over every event type
+ * (owned by the caller): `{"type", "allowed": bool, "code": "IPART_ESTATE"
+ * | null, "rule": "R14" | null, "reason": "..." | null}`.
+ * @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_partnership_actions_json(char **out,
                                                       const ipart_partnership *partnership,

@@ -1,5 +1,5 @@
-/*
- * libipart - who owns, who may use and who may see (RULES.md R19, R36-R38;
+/** @file
+ * libipart - who owns, who may use and who may see (doc/rules.md R19, R36-R38;
  * doc/ip-regimes.md).
  *
  * The IP arrangement of the terms (`terms_set`, `ipr`: regime, owners of
@@ -30,12 +30,33 @@
 
 /** The rights of one party to one asset: 1 yes, 0 no. */
 typedef struct ipart_rights {
-    int owns;
-    int use;
-    int modify;
-    int sublicense;
-    int commercialise;
+    int owns;          /**< owns the asset */
+    int use;           /**< may use it */
+    int modify;        /**< may modify it */
+    int sublicense;    /**< may license it to others */
+    int commercialise; /**< may sell or exploit it commercially */
 } ipart_rights;
+
+/** The number of rights each explanation answers (owns, use, modify, sublicense, commercialise). */
+#define IPART_RIGHT_COUNT 5
+
+/**
+ * The rights of one party to one asset with their explanations, at a point
+ * of the log (ipart_partnership_rights_explain()). Opaque; owned by the
+ * caller and released with ipart_rights_explanation_free(). It keeps what
+ * its answers borrow, so it stays valid after the partnership changes or is
+ * freed. Immutable: threads may share it.
+ */
+typedef struct ipart_rights_explanation ipart_rights_explanation;
+
+/** One answer of an explanation. Strings are borrowed from the explanation. */
+typedef struct ipart_right_answer {
+    const char *right;  /**< "owns", "use", "modify", "sublicense", "commercialise" */
+    int answer;         /**< 1 yes, 0 no */
+    const char *clause; /**< the clause of the terms that decides it, "" when none does */
+    const char *rule;   /**< "R36", "R28", "R37" */
+    const char *reason; /**< English */
+} ipart_right_answer;
 
 IPART_BEGIN_DECL
 
@@ -64,12 +85,45 @@ IPART_API ipart_status ipart_partnership_rights_at(ipart_rights *out,
                                                    const char *asset);
 
 /**
- * The rights with their explanations, as JSON (owned by the caller), after
- * the first `event_count` events: `{"party", "asset", "event_count",
- * "owns" | "use" | "modify" | "sublicense" | "commercialise": {"answer":
- * bool, "clause": the clause of the terms that decides it ("" when none
- * does), "rule": "R36" | "R28" | "R37", "reason": English}}`.
- * @return as ipart_partnership_rights_at().
+ * The rights of `party` to `asset` after the first `event_count` events,
+ * each with the clause, rule and reason that decide it. *out is owned by
+ * the caller (ipart_rights_explanation_free()).
+ * @return as ipart_partnership_rights_at(); on failure *out is untouched.
+ */
+IPART_API ipart_status ipart_partnership_rights_explain(ipart_rights_explanation **out,
+                                                        const ipart_partnership *partnership,
+                                                        size_t event_count, const char *party,
+                                                        const char *asset);
+
+/** Release an explanation. NULL is a no-op. */
+IPART_API void ipart_rights_explanation_free(ipart_rights_explanation *explanation);
+
+/** The party asked about (borrowed from the explanation); "" for NULL. */
+IPART_API const char *ipart_rights_explanation_party(const ipart_rights_explanation *explanation);
+
+/** The asset asked about (borrowed from the explanation); "" for NULL. */
+IPART_API const char *ipart_rights_explanation_asset(const ipart_rights_explanation *explanation);
+
+/** The point of the log it answers for (events counted); 0 for NULL. */
+IPART_API size_t ipart_rights_explanation_event_count(
+    const ipart_rights_explanation *explanation);
+
+/** Number of answers: IPART_RIGHT_COUNT (0 for NULL). */
+IPART_API size_t ipart_rights_explanation_count(const ipart_rights_explanation *explanation);
+
+/**
+ * The index-th answer, in the order owns, use, modify, sublicense,
+ * commercialise. @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE.
+ */
+IPART_API ipart_status ipart_rights_explanation_at(ipart_right_answer *out,
+                                                   const ipart_rights_explanation *explanation,
+                                                   size_t index);
+
+/**
+ * JSON export of ipart_partnership_rights_explain() (owned by the caller):
+ * `{"party", "asset", "event_count", "owns" | "use" | "modify" |
+ * "sublicense" | "commercialise": {"answer": bool, "clause", "rule",
+ * "reason"}}`. @return as ipart_partnership_rights_at().
  */
 IPART_API ipart_status ipart_partnership_rights_json(char **out,
                                                      const ipart_partnership *partnership,
@@ -93,6 +147,15 @@ IPART_API ipart_status ipart_partnership_rights_json(char **out,
 IPART_API ipart_status ipart_partnership_view_json(char **out,
                                                    const ipart_partnership *partnership,
                                                    const char *party);
+
+/**
+ * How many events the party-scoped view of `party` withholds (the
+ * `withheld` of ipart_partnership_view_json()).
+ * @return as ipart_partnership_view_json().
+ */
+IPART_API ipart_status ipart_partnership_view_withheld(size_t *out,
+                                                       const ipart_partnership *partnership,
+                                                       const char *party);
 
 IPART_END_DECL
 

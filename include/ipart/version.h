@@ -1,4 +1,4 @@
-/*
+/** @file
  * libipart - version numbers.
  *
  * Policy: libraries with the same major version (the SOVERSION) are ABI
@@ -16,9 +16,13 @@
 
 #include "common.h"
 
+/** Major version of these headers (the SOVERSION from 1.0 on). */
 #define IPART_VERSION_MAJOR 0
+/** Minor version of these headers (part of the SOVERSION while the major is 0). */
 #define IPART_VERSION_MINOR 1
+/** Patch version of these headers. */
 #define IPART_VERSION_PATCH 0
+/** The version of these headers as "major.minor.patch". */
 #define IPART_VERSION_STRING "0.1.0"
 /** major * 10000 + minor * 100 + patch, for `#if` comparisons. */
 #define IPART_VERSION_NUMBER \

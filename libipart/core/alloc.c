@@ -28,7 +28,7 @@ static void default_free(void *ptr, void *ctx)
 static ipart_allocator current = {IPART_ALLOCATOR_VERSION, default_malloc, default_realloc,
                                   default_free, NULL};
 
-ipart_status ipart_set_allocator(const ipart_allocator *allocator)
+ipart_status ipart__set_allocator(const ipart_allocator *allocator)
 {
     if (!allocator) {
         current = (ipart_allocator){IPART_ALLOCATOR_VERSION, default_malloc, default_realloc,

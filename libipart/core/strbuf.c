@@ -124,8 +124,8 @@ void ipart__strbuf_free(ipart__strbuf *b)
 
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out)
 {
-    if (!b->oom && !b->data)
-        reserve(b, 0);
+    if (!b->oom && !b->data && reserve(b, 0))
+        b->data[0] = '\0'; /* nothing was appended: the empty text */
     if (b->oom) {
         ipart__strbuf_free(b);
         return ipart__fail_nomem();

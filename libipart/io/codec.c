@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "core/error_p.h"
+#include "core/strset_p.h"
+#include "io/json_p.h"
 
 /* The payload specs live in the model (model/event_spec.c). */
 static const object_spec *const bodies = ipart__event_bodies;
@@ -200,6 +202,27 @@ static ipart_status read_enum(int *out, const cJSON *item, const path_t *path,
 static ipart_status decode_object(const cJSON *json, const object_spec *spec, void *base,
                                   const path_t *path, decoder *d, int event_level);
 
+/* Walks the keys of an object's members or the strings of an array
+ * (ipart__first_repeat). */
+typedef struct string_cursor {
+    const cJSON *member;
+    const char *const *string;
+} string_cursor;
+
+static const char *next_key(void *ctx)
+{
+    string_cursor *c = ctx;
+    const char *key = c->member->string;
+    c->member = c->member->next;
+    return key;
+}
+
+static const char *next_id(void *ctx)
+{
+    string_cursor *c = ctx;
+    return *c->string++;
+}
+
 static ipart_status read_id_array(ipart__array *out, const cJSON *item, const path_t *path,
                                   decoder *d, int64_t min_count)
 {
@@ -217,10 +240,15 @@ static ipart_status read_id_array(ipart__array *out, const cJSON *item, const pa
         ipart_status rc = read_string(&ids[i], el, &el_path, d, 1);
         if (rc != IPART_OK)
             return rc;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(ids[j], ids[i]) == 0)
-                return shape_error(&el_path, "document.id.duplicate", "'%s' is listed twice",
-                                   ids[i]);
+    }
+    size_t repeat;
+    string_cursor cursor = {NULL, ids};
+    if (ipart__first_repeat(&repeat, n, next_id, &cursor) != IPART_OK)
+        return IPART_ENOMEM;
+    if (repeat < n) {
+        path_t el_path = {path, NULL, repeat, NULL};
+        return shape_error(&el_path, "document.id.duplicate", "'%s' is listed twice",
+                           ids[repeat]);
     }
     out->items = ids;
     out->count = n;
@@ -356,37 +384,61 @@ static ipart_status decode_object(const cJSON *json, const object_spec *spec, vo
 
 /* ---- parsing --------------------------------------------------------------- */
 
-static ipart_status check_tree(const cJSON *node, const path_t *path, int depth)
+/* Duplicate keys anywhere (the prescan bounded the depth). */
+static ipart_status check_tree(const cJSON *node, const path_t *path)
 {
-    size_t index = 0;
-    if (depth > IPART__MAX_DEPTH)
-        return shape_error(path, "document.depth", "nested deeper than 32 levels");
-    for (const cJSON *child = node->child; child; child = child->next) {
-        path_t child_path = {path, NULL, index++, NULL};
-        if (cJSON_IsObject(node)) {
-            child_path.name = child->string;
-            for (const cJSON *other = child->next; other; other = other->next)
-                if (strcmp(other->string, child->string) == 0)
-                    return shape_error(&child_path, "document.key.duplicate", "duplicate key");
+    if (cJSON_IsObject(node)) {
+        size_t count = 0, repeat;
+        for (const cJSON *child = node->child; child; child = child->next)
+            count++;
+        string_cursor cursor = {node->child, NULL};
+        if (ipart__first_repeat(&repeat, count, next_key, &cursor) != IPART_OK)
+            return IPART_ENOMEM;
+        if (repeat < count) {
+            const cJSON *child = node->child;
+            for (size_t i = 0; i < repeat; i++)
+                child = child->next;
+            path_t child_path = {path, child->string, 0, NULL};
+            return shape_error(&child_path, "document.key.duplicate", "duplicate key");
         }
-        ipart_status rc = check_tree(child, &child_path, depth + 1);
+    }
+    size_t index = 0;
+    for (const cJSON *child = node->child; child; child = child->next) {
+        path_t child_path = {path, child->string, index++, NULL};
+        if (!cJSON_IsObject(node))
+            child_path.name = NULL;
+        ipart_status rc = check_tree(child, &child_path);
         if (rc != IPART_OK)
             return rc;
     }
     return IPART_OK;
 }
 
+static ipart_status input_error(ipart_status code, const char *root, const char *key,
+                                const char *message)
+{
+    ipart_status rc = ipart__fail(code, key, "%s: %s", root, message);
+    ipart__error_set_path(root);
+    return rc;
+}
+
 ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, const char *root)
 {
-    const char *path = root;
-    const char *end = NULL;
-    cJSON *json = cJSON_ParseWithLengthOpts(text, length, &end, 0);
-    if (!json) {
-        size_t offset = end ? (size_t)(end - text) : 0;
-        ipart_status rc = ipart__fail(IPART_EPARSE, "json.syntax",
-                                      "%s: not valid JSON (error near byte %zu)", path, offset);
-        ipart__error_set_path(path);
+    if (length > IPART__MAX_INPUT_BYTES)
+        return input_error(IPART_ERANGE, root, "document.size", "larger than 64 MiB");
+    ipart_status rc = ipart__json_prescan(text, length, root);
+    if (rc != IPART_OK)
         return rc;
+    const char *end = NULL;
+    ipart__json_oom_clear();
+    cJSON *json = cJSON_ParseWithLengthOpts(text, length, &end, 0);
+    if (!json && ipart__json_oom())
+        return ipart__fail_nomem();
+    if (!json) {
+        char message[96];
+        snprintf(message, sizeof message, "not valid JSON (error near byte %zu)",
+                 end ? (size_t)(end - text) : 0);
+        return input_error(IPART_EPARSE, root, "json.syntax", message);
     }
     /* Anything but white space after the value is an error, not ignored. */
     while (end && (size_t)(end - text) < length &&
@@ -394,14 +446,13 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
         end++;
     if (end && (size_t)(end - text) < length && *end) {
         cJSON_Delete(json);
-        ipart_status rc = ipart__fail(IPART_EPARSE, "json.trailing",
-                                      "%s: unexpected text after the JSON value at byte %zu",
-                                      path, (size_t)(end - text));
-        ipart__error_set_path(path);
-        return rc;
+        char message[96];
+        snprintf(message, sizeof message, "unexpected text after the JSON value at byte %zu",
+                 (size_t)(end - text));
+        return input_error(IPART_EPARSE, root, "json.trailing", message);
     }
     path_t top = {NULL, NULL, 0, root};
-    ipart_status rc = check_tree(json, &top, 1);
+    rc = check_tree(json, &top);
     if (rc != IPART_OK) {
         cJSON_Delete(json);
         return rc;

@@ -11,13 +11,15 @@
 
 /* Limits on untrusted input (doc/events.md). */
 #define IPART__MAX_DEPTH 32
-#define IPART__MAX_DOCUMENT_BYTES (64u * 1024u * 1024u)
 #define IPART__MAX_EVENTS 1000000u
 #define IPART__MAX_STRING 65536u
 
 /*
- * Parse JSON text strictly: syntax (IPART_EPARSE with the byte offset),
- * nesting depth, duplicate keys anywhere (IPART_EINVAL with the path).
+ * Parse JSON text strictly: its size and ipart__json_prescan() first
+ * (io/json_p.h: IPART_ERANGE, NUL in strings, BOM), then syntax
+ * (IPART_EPARSE with the byte offset; IPART_ENOMEM when cJSON ran out of
+ * memory), duplicate keys anywhere (IPART_EINVAL with the path, found in
+ * linear time).
  * `path` prefixes reported paths ("$" or "$.events[3]").
  */
 ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, const char *path);

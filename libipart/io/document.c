@@ -36,6 +36,29 @@ ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const 
     return rc;
 }
 
+ipart_status ipart_partnership_event_header_at(ipart_event_header *out, const ipart_partnership *p,
+                                              size_t index)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_event_header_at", !out ? "out" : "partnership");
+    if (index >= p->log_count)
+        return ipart__fail(IPART_ENOTFOUND, "log.index", "no event %zu: there are %zu", index,
+                           p->log_count);
+    const ipart__log_entry *e = &p->log[index];
+    cJSON *json = cJSON_ParseWithLength(e->json, e->length);
+    const cJSON *date = cJSON_GetObjectItemCaseSensitive(json, "date");
+    /* apply() checks the sender is a party, so a logged event always has one. */
+    ipart_event_header h = {ipart__event_type_name(e->type), {0, 0, 0},
+                            e->actor ? e->actor->id : ""};
+    /* The logged text is canonical: it parses and its date is valid, short of memory. */
+    ipart_status rc = json && cJSON_IsString(date) ? ipart_date_parse(&h.date, date->valuestring)
+                                                   : ipart__fail_nomem();
+    cJSON_Delete(json);
+    if (rc == IPART_OK)
+        *out = h;
+    return rc;
+}
+
 ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_json)
 {
     if (!p || !event_json)
@@ -99,11 +122,8 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
 {
     if (!out || !document_json)
         return ipart__fail_null("ipart_partnership_load", !out ? "out" : "document_json");
-    size_t length = strlen(document_json);
-    if (length > IPART__MAX_DOCUMENT_BYTES)
-        return top_level_error(IPART_ERANGE, "$", "document.size", "larger than 64 MiB");
     cJSON *doc = NULL;
-    ipart_status rc = ipart__json_parse(&doc, document_json, length, "$");
+    ipart_status rc = ipart__json_parse(&doc, document_json, strlen(document_json), "$");
     if (rc != IPART_OK)
         return rc;
     const cJSON *events = NULL;

@@ -12,16 +12,9 @@
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
 #include "io/document_p.h"
+#include "io/query_json_p.h"
 #include "ipart/contract.h"
 #include "model/contract_p.h"
-
-static void put_string_or_null(ipart__strbuf *b, const char *s)
-{
-    if (s && s[0])
-        ipart__strbuf_json_string(b, s);
-    else
-        ipart__strbuf_puts(b, "null");
-}
 
 /* The refusal that ended the scenario, from the thread's error detail. */
 static void put_refusal(ipart__strbuf *b, size_t index, ipart_status rc)
@@ -30,9 +23,9 @@ static void put_refusal(ipart__strbuf *b, size_t index, ipart_status rc)
     ipart__strbuf_printf(b, "{\"index\":%zu,\"code\":", index);
     ipart__strbuf_json_string(b, ipart_error_name(rc));
     ipart__strbuf_puts(b, ",\"rule\":");
-    put_string_or_null(b, e->rule);
+    ipart__json_string_or_null(b, e->rule);
     ipart__strbuf_puts(b, ",\"path\":");
-    put_string_or_null(b, e->path);
+    ipart__json_string_or_null(b, e->path);
     ipart__strbuf_puts(b, ",\"message\":");
     ipart__strbuf_json_string(b, e->message);
     ipart__strbuf_putc(b, '}');
@@ -47,7 +40,7 @@ static void put_caps(ipart__strbuf *b, const ipart_partnership *p)
         ipart__strbuf_puts(b, i ? ",{\"cap\":" : "{\"cap\":");
         ipart__strbuf_json_string(b, c.cap);
         ipart__strbuf_puts(b, ",\"partner\":");
-        put_string_or_null(b, c.partner);
+        ipart__json_string_or_null(b, c.partner);
         ipart__strbuf_json_money_member(b, "committed", c.committed);
         ipart__strbuf_json_money_member(b, "paid", c.paid);
         ipart__strbuf_json_money_member(b, "headroom", c.headroom);
@@ -71,7 +64,7 @@ static void put_partners(ipart__strbuf *b, const ipart_partnership *p)
         ipart__strbuf_puts(b, ",\"state\":");
         ipart__strbuf_json_string(b, s.state);
         ipart__strbuf_puts(b, ",\"phase\":");
-        put_string_or_null(b, s.phase);
+        ipart__json_string_or_null(b, s.phase);
         ipart__strbuf_json_money_member(b, "paid", s.paid);
         ipart__strbuf_json_money_member(b, "payable", s.payable);
         ipart__strbuf_json_money_member(b, "owed_on_termination", s.owed_on_termination);

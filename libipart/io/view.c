@@ -66,41 +66,95 @@ ipart_status ipart_partnership_rights(ipart_rights *out, const ipart_partnership
     return ipart_partnership_rights_at(out, p, p->log_count, party, asset);
 }
 
-ipart_status ipart_partnership_rights_json(char **out, const ipart_partnership *p,
-                                           size_t event_count, const char *party,
-                                           const char *asset)
+struct ipart_rights_explanation {
+    ipart__answer answers[IPART__RIGHT_COUNT];
+    ipart_partnership *prefix; /* the replayed copy the clauses borrow from, or NULL */
+    char *party, *asset;
+    size_t event_count;
+};
+
+void ipart_rights_explanation_free(ipart_rights_explanation *x)
+{
+    if (!x)
+        return;
+    ipart_partnership_free(x->prefix);
+    ipart__free(x->party);
+    ipart__free(x->asset);
+    ipart__free(x);
+}
+
+/* The explanation's own copy of the partnership after `event_count` events,
+ * which its clauses borrow from: a clone of the whole log (cheap), else a
+ * replay of the prefix. */
+static ipart_status private_copy(ipart_partnership **out, const ipart_partnership *p,
+                                 size_t event_count)
+{
+    if (event_count > p->log_count)
+        return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
+                           p->log_count, event_count);
+    if (event_count == p->log_count)
+        return ipart_partnership_clone(out, p);
+    return ipart__partnership_replay(out, p, event_count);
+}
+
+ipart_status ipart_partnership_rights_explain(ipart_rights_explanation **out,
+                                              const ipart_partnership *p, size_t event_count,
+                                              const char *party, const char *asset)
 {
     if (!out || !p || !party || !asset)
-        return ipart__fail_null("ipart_partnership_rights_json", !out ? "out"
-                                                                 : !p ? "partnership"
-                                                                 : !party ? "party"
-                                                                          : "asset");
-    ipart__answer a[IPART__RIGHT_COUNT];
-    ipart_partnership *prefix = NULL;
-    ipart_status rc = answers_at(a, &prefix, p, event_count, party, asset);
+        return ipart__fail_null("ipart_partnership_rights_explain", !out ? "out"
+                                                                    : !p ? "partnership"
+                                                                    : !party ? "party"
+                                                                             : "asset");
+    ipart_rights_explanation *x = ipart__calloc(1, sizeof *x);
+    if (!x)
+        return ipart__fail_nomem();
+    x->event_count = event_count;
+    ipart_status rc = private_copy(&x->prefix, p, event_count);
+    if (rc == IPART_OK)
+        rc = ipart__rights_compute(x->answers, x->prefix, party, asset);
+    if (rc == IPART_OK &&
+        (!(x->party = ipart__strdup(party)) || !(x->asset = ipart__strdup(asset))))
+        rc = ipart__fail_nomem();
     if (rc != IPART_OK) {
-        ipart_partnership_free(prefix);
+        ipart_rights_explanation_free(x);
         return rc;
     }
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__strbuf_puts(&b, "{\"party\":");
-    ipart__strbuf_json_string(&b, party);
-    ipart__strbuf_puts(&b, ",\"asset\":");
-    ipart__strbuf_json_string(&b, asset);
-    ipart__strbuf_printf(&b, ",\"event_count\":%zu", event_count);
-    for (int r = 0; r < IPART__RIGHT_COUNT; r++) {
-        ipart__strbuf_printf(&b, ",\"%s\":{\"answer\":%s,\"clause\":", ipart__right_names[r],
-                             a[r].yes ? "true" : "false");
-        ipart__strbuf_json_string(&b, a[r].clause);
-        ipart__strbuf_puts(&b, ",\"rule\":");
-        ipart__strbuf_json_string(&b, a[r].rule);
-        ipart__strbuf_puts(&b, ",\"reason\":");
-        ipart__strbuf_json_string(&b, a[r].reason);
-        ipart__strbuf_putc(&b, '}');
-    }
-    ipart__strbuf_putc(&b, '}');
-    ipart_partnership_free(prefix); /* the clauses were borrowed from its terms */
-    return ipart__strbuf_finish(&b, out);
+    *out = x;
+    return IPART_OK;
+}
+
+const char *ipart_rights_explanation_party(const ipart_rights_explanation *x)
+{
+    return x ? x->party : "";
+}
+
+const char *ipart_rights_explanation_asset(const ipart_rights_explanation *x)
+{
+    return x ? x->asset : "";
+}
+
+size_t ipart_rights_explanation_event_count(const ipart_rights_explanation *x)
+{
+    return x ? x->event_count : 0;
+}
+
+size_t ipart_rights_explanation_count(const ipart_rights_explanation *x)
+{
+    return x ? IPART__RIGHT_COUNT : 0;
+}
+
+ipart_status ipart_rights_explanation_at(ipart_right_answer *out,
+                                         const ipart_rights_explanation *x, size_t index)
+{
+    if (!out || !x)
+        return ipart__fail_null("ipart_rights_explanation_at", !out ? "out" : "explanation");
+    if (index >= IPART__RIGHT_COUNT)
+        return ipart__fail(IPART_ENOTFOUND, "rights.index", "no right %zu: there are %d", index,
+                           IPART__RIGHT_COUNT);
+    const ipart__answer *a = &x->answers[index];
+    *out = (ipart_right_answer){ipart__right_names[index], a->yes, a->clause, a->rule, a->reason};
+    return IPART_OK;
 }
 
 /* ---- the party-scoped view ------------------------------------------------------- */
@@ -243,7 +297,11 @@ static int copy_path(cJSON *to, const cJSON *from, const char *path)
         return 1;
     if (!dot) {
         cJSON *dup = cJSON_Duplicate(member, 1);
-        return dup && cJSON_AddItemToObject(to, name, dup);
+        if (dup && !cJSON_AddItemToObject(to, name, dup)) {
+            cJSON_Delete(dup); /* not attached: still ours */
+            return 0;
+        }
+        return dup != NULL;
     }
     if (!cJSON_IsObject(member))
         return 1;
@@ -333,7 +391,8 @@ static void view_event(view *v, size_t index)
     const ipart__log_entry *e = &v->p->log[index];
     const char *field = NULL;
     visibility vis = visibility_of(e->type, &field);
-    int own = e->actor && strcmp(e->actor->id, v->party) == 0;
+    const ipart__party *sender = ipart__party_seen_as(v->p, e->actor); /* R52 */
+    int own = sender && strcmp(sender->id, v->party) == 0;
     if (vis == VIS_PUBLIC || own) {
         emit(v, index, 0, e->json, e->length);
         return;
@@ -353,40 +412,64 @@ static void view_event(view *v, size_t index)
     cJSON_Delete(ev);
 }
 
-ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p, const char *party)
+/* The view of `party` into v->b, counting what it withholds; the buffer is
+ * freed on failure. */
+static ipart_status build_view(view *v, const ipart_partnership *p, const char *party,
+                               const char *function)
 {
-    if (!out || !p || !party)
-        return ipart__fail_null("ipart_partnership_view_json", !out ? "out"
-                                                               : !p ? "partnership"
-                                                                    : "party");
+    if (!p || !party)
+        return ipart__fail_null(function, !p ? "partnership" : "party");
     const ipart__party *who = ipart__party_find(p, party);
     if (!who)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
     const char *party_id = who->id;
     who = ipart__party_seen_as(p, who); /* a consortium's member sees its items (R52) */
-    view v = {p, who->id, NULL, 0, IPART__STRBUF_INIT, 0, 0};
-    ipart_status rc = collect_consents(&v);
-    ipart__strbuf_puts(&v.b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
-    ipart__strbuf_json_string(&v.b, p->profile->code);
-    ipart__strbuf_puts(&v.b, ",\"party\":");
-    ipart__strbuf_json_string(&v.b, party_id);
-    ipart__strbuf_puts(&v.b, ",\"events\":[");
-    for (size_t i = 0; rc == IPART_OK && !v.failed && i < p->log_count; i++) {
+    *v = (view){p, who->id, NULL, 0, IPART__STRBUF_INIT, 0, 0};
+    ipart_status rc = collect_consents(v);
+    ipart__strbuf_puts(&v->b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
+    ipart__strbuf_json_string(&v->b, p->profile->code);
+    ipart__strbuf_puts(&v->b, ",\"party\":");
+    ipart__strbuf_json_string(&v->b, party_id);
+    ipart__strbuf_puts(&v->b, ",\"events\":[");
+    for (size_t i = 0; rc == IPART_OK && !v->failed && i < p->log_count; i++) {
         /* The contracting authority holds the whole log. */
         if (who->role == IPART_ROLE_AUTHORITY)
-            emit(&v, i, 0, p->log[i].json, p->log[i].length);
+            emit(v, i, 0, p->log[i].json, p->log[i].length);
         else
-            view_event(&v, i);
+            view_event(v, i);
     }
-    ipart__strbuf_printf(&v.b, "\n],\"withheld\":%zu}\n", v.withheld);
-    for (size_t i = 0; i < v.consent_count; i++)
-        ipart__free(v.consents[i].field);
-    ipart__free(v.consents);
-    if (rc == IPART_OK && v.failed)
+    ipart__strbuf_printf(&v->b, "\n],\"withheld\":%zu}\n", v->withheld);
+    for (size_t i = 0; i < v->consent_count; i++)
+        ipart__free(v->consents[i].field);
+    ipart__free(v->consents);
+    if (rc == IPART_OK && v->failed)
         rc = ipart__fail_nomem();
-    if (rc != IPART_OK) {
-        ipart__strbuf_free(&v.b);
+    if (rc != IPART_OK)
+        ipart__strbuf_free(&v->b);
+    return rc;
+}
+
+ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p, const char *party)
+{
+    if (!out)
+        return ipart__fail_null("ipart_partnership_view_json", "out");
+    view v;
+    ipart_status rc = build_view(&v, p, party, "ipart_partnership_view_json");
+    if (rc != IPART_OK)
         return rc;
-    }
     return ipart__strbuf_finish(&v.b, out);
+}
+
+ipart_status ipart_partnership_view_withheld(size_t *out, const ipart_partnership *p,
+                                             const char *party)
+{
+    if (!out)
+        return ipart__fail_null("ipart_partnership_view_withheld", "out");
+    view v;
+    ipart_status rc = build_view(&v, p, party, "ipart_partnership_view_withheld");
+    if (rc != IPART_OK)
+        return rc;
+    ipart__strbuf_free(&v.b);
+    *out = v.withheld;
+    return IPART_OK;
 }

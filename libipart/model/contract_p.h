@@ -12,6 +12,7 @@
 #define IPART_MODEL_CONTRACT_P_H
 
 #include "core/strbuf_p.h"
+#include "ipart/contract.h"
 #include "model/partnership_p.h"
 
 /* ---- the plan of the terms ---------------------------------------------- */
@@ -106,8 +107,11 @@ int64_t ipart__contract_change_limit(const ipart_partnership *p, const ipart__co
 /* Instalments payable now: approved and not yet fully paid (R22). */
 int64_t ipart__contract_payable(const ipart_partnership *p, const ipart__contract *c);
 
-/* The payments forecast (ipart_partnership_forecast_json) into `b`. */
-void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p);
+/* The payments still to come, in order (ipart_partnership_payment_at):
+ * `each` is called per row until it returns nonzero. Returns the total of
+ * the rows walked, saturated at INT64_MAX. */
+typedef int (*ipart__payment_fn)(const ipart_payment *row, void *ctx);
+int64_t ipart__payments_each(const ipart_partnership *p, ipart__payment_fn each, void *ctx);
 
 /* The earliest phase due date or option expiry; 0 when none is pending. */
 int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p);

@@ -1,7 +1,8 @@
 /*
- * Queries on the partnership contract (include/ipart/contract.h): partners,
- * cap rows, warnings, proportionality, and the contract's deadlines for
- * next_due().
+ * Typed queries on the partnership contract (include/ipart/contract.h):
+ * partners and their phases, cap rows, warnings, proportionality, the
+ * payments to come and the contract's deadlines for next_due(). Their JSON
+ * exports are written in io/query_json.c from these.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -74,81 +75,111 @@ static const char *phase_state(const ipart__contract *c, size_t k)
     }
 }
 
-static void put_phase(ipart__strbuf *b, const ipart_partnership *p, const ipart__contract *c,
-                      size_t k)
+static size_t phases_of(const ipart__contract *c)
 {
-    static const char *const kinds[] = {"rnd", "prototype", "test_pilot", "pre_series"};
-    const ev_phase *ph = ipart__plan_phase(p, k);
-    ipart__strbuf_puts(b, "{\"id\":");
-    ipart__strbuf_json_string(b, ph->id);
-    ipart__strbuf_printf(b, ",\"kind\":\"%s\",\"due\":", kinds[ph->kind]);
-    ipart__strbuf_json_date(b, ph->due);
-    ipart__strbuf_json_money_member(b, "price", ipart__contract_phase_prices(c)[k]);
-    ipart__strbuf_printf(b, ",\"state\":\"%s\",\"targets\":[", phase_state(c, k));
-    const ipart__target_state *ts = ipart__contract_targets(c) + ipart__plan_first_target(p, k);
-    for (size_t i = 0; i < ph->targets.count; i++) {
-        ipart__strbuf_puts(b, i ? ",{\"id\":" : "{\"id\":");
-        ipart__strbuf_json_string(b, ((const ev_target *)ph->targets.items)[i].id);
-        ipart__strbuf_printf(b, ",\"status\":\"%s\"}",
-                             !ts[i].assessed ? "pending" : ts[i].met ? "met" : "not_met");
-    }
-    ipart__strbuf_puts(b, "],\"instalments\":[");
-    const ipart__instalment_state *is =
-        ipart__contract_instalments(c) + ipart__plan_first_instalment(p, k);
-    for (size_t i = 0; i < ph->instalments.count; i++) {
-        const ev_instalment *in = (const ev_instalment *)ph->instalments.items + i;
-        size_t target = (size_t)0;
-        for (size_t j = 0; j < ph->targets.count; j++)
-            if (strcmp(((const ev_target *)ph->targets.items)[j].id, in->target) == 0)
-                target = j;
-        int approved = ts[target].assessed && ts[target].met;
-        ipart__strbuf_puts(b, i ? ",{\"id\":" : "{\"id\":");
-        ipart__strbuf_json_string(b, in->id);
-        ipart__strbuf_puts(b, ",\"target\":");
-        ipart__strbuf_json_string(b, in->target);
-        ipart__strbuf_json_money_member(b, "amount", is[i].amount);
-        ipart__strbuf_json_money_member(b, "paid", is[i].paid);
-        ipart__strbuf_printf(b, ",\"payable\":%s}",
-                             approved && is[i].paid.minor < is[i].amount.minor ? "true" : "false");
-    }
-    ipart__strbuf_puts(b, "]}");
+    return c->state == IPART__C_AWARDED ? 0 : c->phases;
 }
 
-ipart_status ipart_partnership_partner_json(char **out, const ipart_partnership *p,
-                                            const char *partner)
+size_t ipart_partnership_partner_phase_count(const ipart_partnership *p, const char *partner)
 {
-    ipart_partner_status s;
-    ipart_status rc = ipart_partnership_partner_status(&s, p, partner);
+    const ipart__party *t = p && partner ? ipart__party_find(p, partner) : NULL;
+    return t && t->contract ? phases_of(t->contract) : 0;
+}
+
+/* The partner's contract and its phase k, or a failure naming what is missing. */
+static ipart_status find_phase(const ipart__contract **out, const ev_phase **phase,
+                               const ipart_partnership *p, const char *partner, size_t k)
+{
+    const ipart__party *t = NULL;
+    ipart_status rc = find_partner(&t, p, partner);
     if (rc != IPART_OK)
         return rc;
-    if (!out)
-        return ipart__fail_null("ipart_partnership_partner_json", "out");
-    const ipart__contract *c = ipart__party_find(p, partner)->contract;
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__strbuf_puts(&b, "{\"partner\":");
-    ipart__strbuf_json_string(&b, s.partner);
-    ipart__strbuf_printf(&b, ",\"state\":\"%s\",\"phase\":", s.state);
-    if (s.phase_index >= 0)
-        ipart__strbuf_json_string(&b, s.phase);
-    else
-        ipart__strbuf_puts(&b, "null");
-    ipart__strbuf_json_money_member(&b, "original", s.original);
-    ipart__strbuf_json_money_member(&b, "changes", s.changes);
-    ipart__strbuf_json_money_member(&b, "change_limit", s.change_limit);
-    ipart__strbuf_json_money_member(&b, "value", s.value);
-    ipart__strbuf_json_money_member(&b, "paid", s.paid);
-    ipart__strbuf_json_money_member(&b, "payable", s.payable);
-    ipart__strbuf_json_money_member(&b, "owed_on_termination", s.owed_on_termination);
-    ipart__strbuf_printf(&b, ",\"option_quantity\":%lld", (long long)s.option_quantity);
-    ipart__strbuf_json_money_member(&b, "option_value", s.option_value);
-    ipart__strbuf_puts(&b, ",\"phases\":[");
-    for (size_t k = 0; c->state != IPART__C_AWARDED && k < c->phases; k++) {
-        if (k)
-            ipart__strbuf_putc(&b, ',');
-        put_phase(&b, p, c, k);
-    }
-    ipart__strbuf_puts(&b, "]}");
-    return ipart__strbuf_finish(&b, out);
+    if (k >= phases_of(t->contract))
+        return ipart__fail(IPART_ENOTFOUND, "phase.index", "'%s' has no phase %zu: it has %zu",
+                           partner, k, phases_of(t->contract));
+    *out = t->contract;
+    *phase = ipart__plan_phase(p, k);
+    return IPART_OK;
+}
+
+static ipart_status phase_args(const void *out, const ipart_partnership *p, const char *partner,
+                               const char *function)
+{
+    if (out && p && partner)
+        return IPART_OK;
+    return ipart__fail_null(function, !out ? "out" : !p ? "partnership" : "partner");
+}
+
+ipart_status ipart_partnership_partner_phase_at(ipart_partner_phase *out,
+                                                const ipart_partnership *p, const char *partner,
+                                                size_t k)
+{
+    static const char *const kinds[] = {"rnd", "prototype", "test_pilot", "pre_series"};
+    const ipart__contract *c = NULL;
+    const ev_phase *ph = NULL;
+    ipart_status rc = phase_args(out, p, partner, "ipart_partnership_partner_phase_at");
+    if (rc == IPART_OK)
+        rc = find_phase(&c, &ph, p, partner, k);
+    if (rc != IPART_OK)
+        return rc;
+    *out = (ipart_partner_phase){ph->id, kinds[ph->kind], ph->due,
+                                 ipart__contract_phase_prices(c)[k], phase_state(c, k),
+                                 ph->targets.count, ph->instalments.count};
+    return IPART_OK;
+}
+
+/* The partner's contract, its phase k and that phase's target or instalment
+ * `index`, with the call's arguments checked. */
+static ipart_status find_item(const ipart__contract **c, const ev_phase **ph, const void *out,
+                              const ipart_partnership *p, const char *partner, size_t k,
+                              size_t index, int instalment, const char *function)
+{
+    ipart_status rc = phase_args(out, p, partner, function);
+    if (rc == IPART_OK)
+        rc = find_phase(c, ph, p, partner, k);
+    if (rc != IPART_OK)
+        return rc;
+    size_t count = instalment ? (*ph)->instalments.count : (*ph)->targets.count;
+    if (index < count)
+        return IPART_OK;
+    return ipart__fail(IPART_ENOTFOUND, "phase.item.index", "phase '%s' has no %s %zu: it has %zu",
+                       (*ph)->id, instalment ? "instalment" : "target", index, count);
+}
+
+ipart_status ipart_partnership_partner_target_at(ipart_partner_target *out,
+                                                 const ipart_partnership *p, const char *partner,
+                                                 size_t k, size_t index)
+{
+    const ipart__contract *c = NULL;
+    const ev_phase *ph = NULL;
+    ipart_status rc = find_item(&c, &ph, out, p, partner, k, index, 0,
+                                "ipart_partnership_partner_target_at");
+    if (rc != IPART_OK)
+        return rc;
+    const ipart__target_state *ts =
+        ipart__contract_targets(c) + ipart__plan_first_target(p, k) + index;
+    *out = (ipart_partner_target){((const ev_target *)ph->targets.items)[index].id,
+                                  !ts->assessed ? "pending" : ts->met ? "met" : "not_met"};
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_partner_instalment_at(ipart_partner_instalment *out,
+                                                     const ipart_partnership *p,
+                                                     const char *partner, size_t k, size_t index)
+{
+    const ipart__contract *c = NULL;
+    const ev_phase *ph = NULL;
+    ipart_status rc = find_item(&c, &ph, out, p, partner, k, index, 1,
+                                "ipart_partnership_partner_instalment_at");
+    if (rc != IPART_OK)
+        return rc;
+    const ev_instalment *in = (const ev_instalment *)ph->instalments.items + index;
+    const ipart__instalment_state *is =
+        ipart__contract_instalments(c) + ipart__plan_first_instalment(p, k) + index;
+    int approved = ipart__contract_instalment_approved(p, c, k, in);
+    *out = (ipart_partner_instalment){in->id, in->target, is->amount, is->paid,
+                                      approved && is->paid.minor < is->amount.minor};
+    return IPART_OK;
 }
 
 /* ---- caps ---------------------------------------------------------------------------------- */
@@ -334,76 +365,113 @@ int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p)
     return found;
 }
 
-/* ---- payments forecast --------------------------------------------------------------------- */
+/* ---- payments to come ------------------------------------------------------------------- */
 
-static void put_payment(ipart__strbuf *b, int *first, const ipart__party *t, const ev_phase *ph,
-                        const ev_instalment *in, ipart_money amount, int payable)
+typedef struct payment_walk {
+    ipart__payment_fn each;
+    void *ctx;
+    __extension__ __int128 total;
+    int stopped;
+} payment_walk;
+
+static void visit(payment_walk *w, ipart_payment row)
 {
-    ipart__strbuf_puts(b, *first ? "{\"partner\":" : ",{\"partner\":");
-    *first = 0;
-    ipart__strbuf_json_string(b, t->id);
-    ipart__strbuf_puts(b, ",\"phase\":");
-    if (ph)
-        ipart__strbuf_json_string(b, ph->id);
-    else
-        ipart__strbuf_puts(b, "null");
-    ipart__strbuf_puts(b, ",\"instalment\":");
-    if (in)
-        ipart__strbuf_json_string(b, in->id);
-    else
-        ipart__strbuf_puts(b, "null");
-    ipart__strbuf_puts(b, ",\"due\":");
-    if (ph)
-        ipart__strbuf_json_date(b, ph->due);
-    else
-        ipart__strbuf_puts(b, "null");
-    ipart__strbuf_json_money_member(b, "amount", amount);
-    ipart__strbuf_printf(b, ",\"payable\":%s}", payable ? "true" : "false");
+    if (w->stopped)
+        return;
+    w->total += row.amount.minor;
+    w->stopped = w->each(&row, w->ctx);
 }
 
-void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p)
+static void contract_payments(payment_walk *w, const ipart_partnership *p, const ipart__party *t)
 {
-    int first = 1;
-    __extension__ __int128 total = 0;
-    ipart__strbuf_puts(b, "{\"payments\":[");
-    for (size_t i = 0; i < p->party_count; i++) {
-        const ipart__party *t = p->parties[i];
-        const ipart__contract *c = t->contract;
-        if (!c || c->state == IPART__C_AWARDED)
-            continue;
-        if (c->state == IPART__C_TERMINATED) {
-            int64_t left = c->settled.minor - c->paid.minor;
-            if (left > 0) {
-                put_payment(b, &first, t, NULL, NULL, ipart__case_money(p, left), 1);
-                total += left;
-            }
-            continue;
-        }
-        const ipart__instalment_state *is = ipart__contract_instalments(c);
-        for (size_t k = 0; k < c->phases; k++) {
-            const ev_phase *ph = ipart__plan_phase(p, k);
-            size_t base = ipart__plan_first_instalment(p, k);
-            for (size_t j = 0; j < ph->instalments.count; j++) {
-                const ev_instalment *in = (const ev_instalment *)ph->instalments.items + j;
-                int64_t left = is[base + j].amount.minor - is[base + j].paid.minor;
-                if (left <= 0)
-                    continue;
-                put_payment(b, &first, t, ph, in, ipart__case_money(p, left),
-                            ipart__contract_instalment_approved(p, c, k, in));
-                total += left;
-            }
+    const ipart__contract *c = t->contract;
+    if (c->state == IPART__C_TERMINATED) {
+        int64_t left = c->settled.minor - c->paid.minor;
+        if (left > 0)
+            visit(w, (ipart_payment){t->id, "", "", 0, {0, 0, 0}, ipart__case_money(p, left), 1});
+        return;
+    }
+    const ipart__instalment_state *is = ipart__contract_instalments(c);
+    for (size_t k = 0; k < c->phases && !w->stopped; k++) {
+        const ev_phase *ph = ipart__plan_phase(p, k);
+        size_t base = ipart__plan_first_instalment(p, k);
+        for (size_t j = 0; j < ph->instalments.count; j++) {
+            const ev_instalment *in = (const ev_instalment *)ph->instalments.items + j;
+            int64_t left = is[base + j].amount.minor - is[base + j].paid.minor;
+            if (left > 0)
+                visit(w, (ipart_payment){t->id, ph->id, in->id, 1, ph->due,
+                                         ipart__case_money(p, left),
+                                         ipart__contract_instalment_approved(p, c, k, in)});
         }
     }
-    ipart__strbuf_puts(b, "],\"total\":");
-    ipart__strbuf_json_money(b, ipart__case_money(p, total > INT64_MAX ? INT64_MAX : (int64_t)total));
-    ipart__strbuf_putc(b, '}');
 }
 
-ipart_status ipart_partnership_forecast_json(char **out, const ipart_partnership *p)
+int64_t ipart__payments_each(const ipart_partnership *p, ipart__payment_fn each, void *ctx)
+{
+    payment_walk w = {each, ctx, 0, 0};
+    for (size_t i = 0; i < p->party_count && !w.stopped; i++) {
+        const ipart__party *t = p->parties[i];
+        if (t->contract && t->contract->state != IPART__C_AWARDED)
+            contract_payments(&w, p, t);
+    }
+    return w.total > INT64_MAX ? INT64_MAX : (int64_t)w.total;
+}
+
+static int count_row(const ipart_payment *row, void *ctx)
+{
+    (void)row;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+size_t ipart_partnership_payment_count(const ipart_partnership *p)
+{
+    size_t n = 0;
+    if (p)
+        ipart__payments_each(p, count_row, &n);
+    return n;
+}
+
+typedef struct row_pick {
+    size_t left;
+    ipart_payment *out;
+} row_pick;
+
+static int pick_row(const ipart_payment *row, void *ctx)
+{
+    row_pick *pick = ctx;
+    if (pick->left-- > 0)
+        return 0;
+    *pick->out = *row;
+    return 1;
+}
+
+ipart_status ipart_partnership_payment_at(ipart_payment *out, const ipart_partnership *p,
+                                          size_t index)
 {
     if (!out || !p)
-        return ipart__fail_null("ipart_partnership_forecast_json", !out ? "out" : "partnership");
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__forecast_write(&b, p);
-    return ipart__strbuf_finish(&b, out);
+        return ipart__fail_null("ipart_partnership_payment_at", !out ? "out" : "partnership");
+    ipart_payment row;
+    row_pick pick = {index, &row};
+    ipart__payments_each(p, pick_row, &pick);
+    if (pick.left != (size_t)-1)
+        return ipart__fail(IPART_ENOTFOUND, "payment.index", "no payment %zu: there are %zu",
+                           index, ipart_partnership_payment_count(p));
+    *out = row;
+    return IPART_OK;
+}
+
+static int no_stop(const ipart_payment *row, void *ctx)
+{
+    (void)row;
+    (void)ctx;
+    return 0;
+}
+
+ipart_status ipart_partnership_payment_total(ipart_money *out, const ipart_partnership *p)
+{
+    if (!out || !p)
+        return ipart__fail_null("ipart_partnership_payment_total", !out ? "out" : "partnership");
+    *out = ipart__case_money(p, ipart__payments_each(p, no_stop, NULL));
+    return IPART_OK;
 }

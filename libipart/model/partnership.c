@@ -279,7 +279,8 @@ static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
     return rc;
 }
 
-static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
+static void commit(ipart_partnership *p, const ipart__event *logged, const ipart__event *ev,
+                   ipart__prepared *pr)
 {
     ipart__handlers[ev->type]->commit(p, ev, pr);
     ipart__joint_commit(p, ev);
@@ -291,8 +292,9 @@ static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared
         pr->warnings[i].event = p->log_count;
         p->warnings[p->warning_count++] = pr->warnings[i];
     }
+    /* The sender as logged: a consortium member stays the sender (R52). */
     p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type,
-                                                ipart__party_find(p, ev->actor)};
+                                                ipart__party_find(p, logged->actor)};
     p->last_date = ev->date;
 }
 
@@ -315,7 +317,7 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
         undo(p, &pr);
         return rc;
     }
-    commit(p, ev, &pr);
+    commit(p, &d->event, ev, &pr);
     return IPART_OK;
 }
 

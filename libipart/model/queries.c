@@ -1,6 +1,7 @@
 /*
- * Queries that return structured views as JSON text: what an actor may do
- * now, what is due next, the tenderers and the ranking.
+ * Typed queries on the competition: what an actor may do now, what is due
+ * next, the tenderers and the ranking (their JSON exports are written in
+ * io/query_json.c from these).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -12,52 +13,48 @@
 #include "model/partnership_p.h"
 #include "rules/periods_p.h"
 
-/* Millionths of a point as "87.500000". */
-static void put_points(ipart__strbuf *b, int64_t micro)
-{
-    ipart__strbuf_printf(b, "\"%lld.%06lld\"", (long long)(micro / 1000000),
-                         (long long)(micro % 1000000));
-}
-
 static ipart_status need(const void *a, const void *b, const char *function)
 {
     return ipart__fail_null(function, !a ? "out" : !b ? "partnership" : "actor");
 }
 
-ipart_status ipart_partnership_actions_json(char **out, const ipart_partnership *p,
-                                            const char *actor)
+size_t ipart_partnership_action_count(const ipart_partnership *p)
+{
+    (void)p;
+    return IPART__EV_COUNT;
+}
+
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partnership *p,
+                                         const char *actor, size_t index)
 {
     if (!out || !p || !actor)
-        return need(out, p, "ipart_partnership_actions_json");
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__strbuf_putc(&b, '[');
-    for (int t = 0; t < IPART__EV_COUNT; t++) {
-        /* The same gate apply() uses, on a payload-free event dated like the last one. */
-        ipart__event probe = {.type = (ipart__event_type)t, .date = p->last_date, .actor = actor};
-        ipart_status rc = ipart__may_apply(p, &probe);
-        if (t)
-            ipart__strbuf_putc(&b, ',');
-        ipart__strbuf_puts(&b, "{\"type\":");
-        ipart__strbuf_json_string(&b, ipart__event_type_name((ipart__event_type)t));
-        if (rc == IPART_OK) {
-            ipart__strbuf_puts(&b, ",\"allowed\":true,\"code\":null,\"rule\":null,\"reason\":null}");
-            continue;
-        }
+        return need(out, p, "ipart_partnership_action_at");
+    if (index >= IPART__EV_COUNT)
+        return ipart__fail(IPART_ENOTFOUND, "action.index", "no event type %zu: there are %d",
+                           index, IPART__EV_COUNT);
+    ipart__event_type t = (ipart__event_type)index;
+    /* The same gate apply() uses, on a payload-free event dated like the last one. */
+    ipart__event probe = {.type = t, .date = p->last_date, .actor = actor};
+    ipart_status rc = ipart__may_apply(p, &probe);
+    ipart_action a = {.type = ipart__event_type_name(t), .allowed = rc == IPART_OK,
+                      .code = (int)rc};
+    if (rc != IPART_OK) {
         const ipart_error *e = ipart_error_last();
-        ipart__strbuf_puts(&b, ",\"allowed\":false,\"code\":");
-        ipart__strbuf_json_string(&b, ipart_error_name(rc));
-        ipart__strbuf_puts(&b, ",\"rule\":");
-        if (e->rule[0])
-            ipart__strbuf_json_string(&b, e->rule);
-        else
-            ipart__strbuf_puts(&b, "null");
-        ipart__strbuf_puts(&b, ",\"reason\":");
-        ipart__strbuf_json_string(&b, e->message);
-        ipart__strbuf_putc(&b, '}');
+        copy_text(a.rule, sizeof a.rule, e->rule);
+        copy_text(a.reason, sizeof a.reason, e->message);
     }
-    ipart__strbuf_putc(&b, ']');
-    ipart_error_clear(); /* the probes' failures are answers, not errors */
-    return ipart__strbuf_finish(&b, out);
+    ipart_error_clear(); /* the probe's failure is an answer, not an error */
+    *out = a;
+    return IPART_OK;
 }
 
 static int waiting_for_tenders(const ipart_partnership *p)
@@ -113,79 +110,98 @@ ipart_status ipart_partnership_next_due(ipart_due *out, const ipart_partnership 
     return IPART_OK;
 }
 
-static void put_tender(ipart__strbuf *b, const ipart__party *t)
+/* The index of the first operator, or party_count. Followers are named
+ * before the notice and operators apply after it, so the operators form the
+ * tail of the party list: counting and indexing them costs a scan of the
+ * authorities only. */
+static size_t first_operator(const ipart_partnership *p)
+{
+    size_t i = 0;
+    while (i < p->party_count && p->parties[i]->role != IPART_ROLE_OPERATOR)
+        i++;
+    return i;
+}
+
+size_t ipart_partnership_tenderer_count(const ipart_partnership *p)
+{
+    return p ? p->party_count - first_operator(p) : 0;
+}
+
+static const ipart__party *nth_operator(const ipart_partnership *p, size_t n)
+{
+    size_t first = first_operator(p);
+    return n < p->party_count - first ? p->parties[first + n] : NULL;
+}
+
+ipart_status ipart_partnership_tenderer_at(ipart_tenderer *out, const ipart_partnership *p,
+                                           size_t index)
 {
     static const char *const kinds[] = {"initial", "intermediate", "final"};
-    if (!t->has_tender) {
-        ipart__strbuf_puts(b, "null");
-        return;
+    if (!out || !p)
+        return need(out, p, "ipart_partnership_tenderer_at");
+    const ipart__party *t = nth_operator(p, index);
+    if (!t)
+        return ipart__fail(IPART_ENOTFOUND, "tenderer.index", "no tenderer %zu: there are %zu",
+                           index, ipart_partnership_tenderer_count(p));
+    ipart_party view;
+    ipart_partnership_party_at(&view, p, t->index);
+    ipart_tenderer r = {.id = t->id, .name = t->name, .status = view.status,
+                        .qualified = t->qualified, .invited = t->invited,
+                        .eliminated = t->eliminated, .has_tender = t->has_tender,
+                        .tender_kind = ""};
+    if (t->has_tender) {
+        r.tender_kind = kinds[t->tender_kind];
+        r.tender_version = t->tender_version;
+        r.price = t->price;
+        r.development_price = t->development_price;
+        r.tender_date = t->tender_date;
     }
-    ipart__strbuf_printf(b, "{\"kind\":\"%s\",\"version\":%d,\"price\":", kinds[t->tender_kind],
-                         t->tender_version);
-    ipart__strbuf_json_money(b, t->price);
-    ipart__strbuf_puts(b, ",\"development_price\":");
-    ipart__strbuf_json_money(b, t->development_price);
-    ipart__strbuf_puts(b, ",\"date\":");
-    ipart__strbuf_json_date(b, t->tender_date);
-    ipart__strbuf_putc(b, '}');
+    *out = r;
+    return IPART_OK;
 }
 
-ipart_status ipart_partnership_tenderers_json(char **out, const ipart_partnership *p)
+size_t ipart_partnership_ranked_count(const ipart_partnership *p)
 {
-    if (!out || !p)
-        return need(out, p, "ipart_partnership_tenderers_json");
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    int first = 1;
-    ipart__strbuf_putc(&b, '[');
-    for (size_t i = 0; i < p->party_count; i++) {
-        const ipart__party *t = p->parties[i];
-        if (t->role != IPART_ROLE_OPERATOR)
-            continue;
-        ipart_party view;
-        ipart_partnership_party_at(&view, p, i);
-        ipart__strbuf_puts(&b, first ? "{\"id\":" : ",{\"id\":");
-        first = 0;
-        ipart__strbuf_json_string(&b, t->id);
-        ipart__strbuf_puts(&b, ",\"name\":");
-        ipart__strbuf_json_string(&b, t->name);
-        ipart__strbuf_puts(&b, ",\"status\":");
-        ipart__strbuf_json_string(&b, view.status);
-        ipart__strbuf_printf(&b, ",\"qualified\":%s,\"invited\":%s,\"eliminated\":%s,\"tender\":",
-                             t->qualified ? "true" : "false", t->invited ? "true" : "false",
-                             t->eliminated ? "true" : "false");
-        put_tender(&b, t);
-        ipart__strbuf_putc(&b, '}');
-    }
-    ipart__strbuf_putc(&b, ']');
-    return ipart__strbuf_finish(&b, out);
+    return p && p->ranking ? p->ranking->count : 0;
 }
 
-ipart_status ipart_partnership_ranking_json(char **out, const ipart_partnership *p)
+static ipart_status ranked_entry(const ipart__ranked **out, const ipart_partnership *p,
+                                 size_t index)
 {
-    if (!out || !p)
-        return need(out, p, "ipart_partnership_ranking_json");
     if (!p->ranking)
         return ipart__fail(IPART_ENOTFOUND, "ranking.none", "the tenders have not been evaluated");
-    const ipart__ranking *r = p->ranking;
+    if (index >= p->ranking->count)
+        return ipart__fail(IPART_ENOTFOUND, "ranking.index",
+                           "no ranked tenderer %zu: there are %zu", index, p->ranking->count);
+    *out = &p->ranking->entries[index];
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_ranked_at(ipart_ranked *out, const ipart_partnership *p,
+                                         size_t index)
+{
+    if (!out || !p)
+        return need(out, p, "ipart_partnership_ranked_at");
+    const ipart__ranked *e = NULL;
+    ipart_status rc = ranked_entry(&e, p, index);
+    if (rc == IPART_OK)
+        *out = (ipart_ranked){e->party->id, e->rank, e->tied, e->total, p->ranking->criteria};
+    return rc;
+}
+
+ipart_status ipart_partnership_ranked_score_at(ipart_score *out, const ipart_partnership *p,
+                                               size_t index, size_t criterion)
+{
+    if (!out || !p)
+        return need(out, p, "ipart_partnership_ranked_score_at");
+    const ipart__ranked *e = NULL;
+    ipart_status rc = ranked_entry(&e, p, index);
+    if (rc != IPART_OK)
+        return rc;
+    if (criterion >= p->ranking->criteria)
+        return ipart__fail(IPART_ENOTFOUND, "ranking.criterion", "no criterion %zu: there are %zu",
+                           criterion, p->ranking->criteria);
     const ev_award_criterion *c = p->terms->award_criteria.items;
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__strbuf_putc(&b, '[');
-    for (size_t i = 0; i < r->count; i++) {
-        const ipart__ranked *e = &r->entries[i];
-        ipart__strbuf_puts(&b, i ? ",{\"tenderer\":" : "{\"tenderer\":");
-        ipart__strbuf_json_string(&b, e->party->id);
-        ipart__strbuf_printf(&b, ",\"rank\":%d,\"total\":", e->rank);
-        put_points(&b, e->total);
-        ipart__strbuf_printf(&b, ",\"tied\":%s,\"scores\":{", e->tied ? "true" : "false");
-        for (size_t k = 0; k < r->criteria; k++) {
-            if (k)
-                ipart__strbuf_putc(&b, ',');
-            ipart__strbuf_json_string(&b, c[k].id);
-            ipart__strbuf_putc(&b, ':');
-            put_points(&b, e->points[k]);
-        }
-        ipart__strbuf_puts(&b, "}}");
-    }
-    ipart__strbuf_putc(&b, ']');
-    return ipart__strbuf_finish(&b, out);
+    *out = (ipart_score){c[criterion].id, e->points[criterion]};
+    return IPART_OK;
 }

@@ -14,7 +14,6 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
-#include "core/strbuf_p.h"
 
 __extension__ typedef __int128 wide;
 
@@ -558,64 +557,43 @@ static int64_t sole_best(const int64_t *totals, size_t n, size_t skip)
     return who;
 }
 
-static void put_index_or_null(ipart__strbuf *b, int64_t index)
-{
-    if (index < 0)
-        ipart__strbuf_puts(b, "null");
-    else
-        ipart__strbuf_printf(b, "%lld", (long long)index);
-}
+struct ipart_stability {
+    size_t tenders;
+    int64_t *totals, *ranks; /* tenders each */
+    int64_t winner;          /* IPART_EVAL_TIED when shared */
+    size_t pair_count;
+    ipart_stability_pair *pairs;
+    int has_change;
+    ipart_winner_change change;
+    ipart_stability_removal *removals; /* tenders */
+};
 
-static void put_array(ipart__strbuf *b, const char *name, const int64_t *v, size_t n)
+static void stability_pairs(ipart_stability *s, const ipart_evaluation *e, const int64_t *w)
 {
-    ipart__strbuf_printf(b, "\"%s\":[", name);
-    for (size_t i = 0; i < n; i++)
-        ipart__strbuf_printf(b, i ? ",%lld" : "%lld", (long long)v[i]);
-    ipart__strbuf_putc(b, ']');
-}
-
-static void put_pairs(ipart__strbuf *b, const ipart_evaluation *e, const int64_t *w,
-                      const int64_t *totals, int64_t winner)
-{
-    size_t n = e->tenders;
-    shift change = {0, 0, 0};
-    size_t challenger = 0;
-    ipart__strbuf_puts(b, ",\"pairs\":[");
-    int first = 1;
+    size_t n = e->tenders, at = 0;
+    const int64_t *totals = s->totals;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             size_t ahead = totals[j] > totals[i] ? j : i, behind = ahead == i ? j : i;
-            shift s = pair_swap(e, w, totals, ahead, behind);
-            ipart__strbuf_printf(b, "%s{\"ahead\":%zu,\"behind\":%zu,\"margin\":%lld,\"swap\":",
-                                 first ? "" : ",", ahead, behind,
-                                 (long long)(totals[ahead] - totals[behind]));
-            first = 0;
-            if (s.d)
-                ipart__strbuf_printf(b, "{\"from\":%zu,\"to\":%zu,\"basis_points\":%lld}}",
-                                     s.from, s.to, (long long)s.d);
-            else
-                ipart__strbuf_puts(b, "null}");
-            if (winner >= 0 && ahead == (size_t)winner && s.d &&
-                (!change.d || s.d < change.d || (s.d == change.d && behind < challenger))) {
-                change = s;
-                challenger = behind;
+            shift sw = pair_swap(e, w, totals, ahead, behind);
+            s->pairs[at++] = (ipart_stability_pair){ahead, behind, totals[ahead] - totals[behind],
+                                                    sw.d != 0, sw.from, sw.to, sw.d};
+            if (s->winner >= 0 && ahead == (size_t)s->winner && sw.d &&
+                (!s->has_change || sw.d < s->change.basis_points ||
+                 (sw.d == s->change.basis_points && behind < s->change.challenger))) {
+                s->change = (ipart_winner_change){behind, sw.from, sw.to, sw.d};
+                s->has_change = 1;
             }
         }
-    ipart__strbuf_puts(b, "],\"winner_change\":");
-    if (change.d)
-        ipart__strbuf_printf(b, "{\"challenger\":%zu,\"from\":%zu,\"to\":%zu,\"basis_points\":%lld}",
-                             challenger, change.from, change.to, (long long)change.d);
-    else
-        ipart__strbuf_puts(b, "null");
 }
 
 /* scratch: 2 * tenders * criteria + tenders values. */
-static void put_removals(ipart__strbuf *b, const ipart_evaluation *e, const int64_t *w,
-                         const int64_t *totals, int64_t *scratch)
+static void stability_removals(ipart_stability *s, const ipart_evaluation *e, const int64_t *w,
+                               int64_t *scratch)
 {
     size_t n = e->tenders, k = e->criteria;
+    const int64_t *totals = s->totals;
     int64_t *num = scratch, *den = scratch + n * k, *after = den + n * k;
-    ipart__strbuf_puts(b, ",\"removals\":[");
     for (size_t r = 0; r < n; r++) {
         fractions(e, r, num, den);
         for (size_t t = 0; t < n; t++) {
@@ -623,68 +601,145 @@ static void put_removals(ipart__strbuf *b, const ipart_evaluation *e, const int6
             for (size_t c = 0; t != r && c < k; c++)
                 after[t] += ipart__eval_points(w[c], num[t * k + c], den[t * k + c]);
         }
-        size_t changed = 0, fi = 0, fj = 0;
+        ipart_stability_removal rm = {.removed = r};
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++) {
-                if (i == r || j == r)
+                if (i == r || j == r ||
+                    compare(totals[i], totals[j]) == compare(after[i], after[j]))
                     continue;
-                if (compare(totals[i], totals[j]) != compare(after[i], after[j]) && !changed++) {
-                    fi = i;
-                    fj = j;
+                if (!rm.changed_pairs++) {
+                    rm.pair_first = i;
+                    rm.pair_second = j;
                 }
             }
-        ipart__strbuf_printf(b, "%s{\"removed\":%zu,\"reversal\":%s,\"changed_pairs\":%zu,\"pair\":",
-                             r ? "," : "", r, changed ? "true" : "false", changed);
-        if (changed)
-            ipart__strbuf_printf(b, "[%zu,%zu]", fi, fj);
-        else
-            ipart__strbuf_puts(b, "null");
-        ipart__strbuf_puts(b, ",\"winner_after\":");
-        put_index_or_null(b, sole_best(after, n, r));
-        ipart__strbuf_putc(b, '}');
+        rm.reversal = rm.has_pair = rm.changed_pairs > 0;
+        rm.winner_after = sole_best(after, n, r);
+        s->removals[r] = rm;
     }
-    ipart__strbuf_putc(b, ']');
 }
 
-ipart_status ipart_evaluation_stability_json(char **out, const ipart_evaluation *e,
-                                             const int64_t *weights, size_t weights_count)
+void ipart_stability_free(ipart_stability *s)
+{
+    if (!s)
+        return;
+    ipart__free(s->totals);
+    ipart__free(s->pairs);
+    ipart__free(s->removals);
+    ipart__free(s);
+}
+
+static ipart_stability *stability_alloc(size_t n)
+{
+    ipart_stability *s = ipart__calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->tenders = n;
+    s->pair_count = n * (n - 1) / 2;
+    s->totals = ipart__calloc(n ? 2 * n : 1, sizeof *s->totals);
+    s->pairs = ipart__calloc(s->pair_count ? s->pair_count : 1, sizeof *s->pairs);
+    s->removals = ipart__calloc(n ? n : 1, sizeof *s->removals);
+    if (!s->totals || !s->pairs || !s->removals) {
+        ipart_stability_free(s);
+        return NULL;
+    }
+    s->ranks = s->totals + n;
+    return s;
+}
+
+ipart_status ipart_evaluation_stability(ipart_stability **out, const ipart_evaluation *e,
+                                        const int64_t *weights, size_t weights_count)
 {
     if (!out || !e || !weights)
-        return ipart__fail_null("ipart_evaluation_stability_json",
+        return ipart__fail_null("ipart_evaluation_stability",
                                 !out ? "out" : !e ? "evaluation" : "weights");
     ipart_status rc;
     if ((rc = check_count("weights", weights_count, e->criteria)) != IPART_OK ||
         (rc = check_weights(weights, e->criteria, 1, 0)) != IPART_OK)
         return rc;
     size_t n = e->tenders, cells = n * e->criteria;
-    /* totals, ranks, sorted | removal: num, den, totals after */
-    int64_t *block = ipart__calloc(3 * n + 2 * cells + n, sizeof *block);
-    if (!block)
+    ipart_stability *s = stability_alloc(n);
+    /* sorted ranks | removal: num, den, totals after */
+    int64_t *scratch = ipart__calloc(n + 2 * cells + n, sizeof *scratch);
+    if (!s || !scratch) {
+        ipart_stability_free(s);
+        ipart__free(scratch);
         return ipart__fail_nomem();
-    int64_t *totals = block, *ranks = block + n;
+    }
     for (size_t t = 0; t < n; t++)
-        totals[t] = total_of(e, t, weights);
-    rank_totals(ranks, totals, block + 2 * n, n);
-    int64_t winner = sole_best(totals, n, SIZE_MAX);
+        s->totals[t] = total_of(e, t, weights);
+    rank_totals(s->ranks, s->totals, scratch, n);
+    s->winner = sole_best(s->totals, n, SIZE_MAX);
+    stability_pairs(s, e, weights);
+    stability_removals(s, e, weights, scratch + n);
+    ipart__free(scratch);
+    *out = s;
+    return IPART_OK;
+}
 
-    ipart__strbuf b = IPART__STRBUF_INIT;
-    ipart__strbuf_putc(&b, '{');
-    put_array(&b, "totals", totals, n);
-    ipart__strbuf_putc(&b, ',');
-    put_array(&b, "ranks", ranks, n);
-    ipart__strbuf_puts(&b, ",\"winner\":");
-    put_index_or_null(&b, winner);
-    ipart__strbuf_puts(&b, ",\"tied_at_top\":[");
-    int first = 1;
-    for (size_t t = 0; t < n; t++)
-        if (ranks[t] == 1 && winner < 0) {
-            ipart__strbuf_printf(&b, first ? "%zu" : ",%zu", t);
-            first = 0;
-        }
-    ipart__strbuf_putc(&b, ']');
-    put_pairs(&b, e, weights, totals, winner);
-    put_removals(&b, e, weights, totals, block + 3 * n);
-    ipart__strbuf_putc(&b, '}');
-    ipart__free(block);
-    return ipart__strbuf_finish(&b, out);
+size_t ipart_stability_tender_count(const ipart_stability *s)
+{
+    return s ? s->tenders : 0;
+}
+
+static ipart_status stability_index(const void *out, const ipart_stability *s, size_t index,
+                                    size_t count, const char *function)
+{
+    if (!out || !s)
+        return ipart__fail_null(function, !out ? "out" : "stability");
+    if (index >= count)
+        return ipart__fail(IPART_ENOTFOUND, "stability.index", "%s: no row %zu: there are %zu",
+                           function, index, count);
+    return IPART_OK;
+}
+
+ipart_status ipart_stability_tender_at(ipart_stability_tender *out, const ipart_stability *s,
+                                       size_t t)
+{
+    ipart_status rc = stability_index(out, s, t, s ? s->tenders : 0, "ipart_stability_tender_at");
+    if (rc == IPART_OK)
+        *out = (ipart_stability_tender){s->totals[t], s->ranks[t],
+                                        s->ranks[t] == 1 && s->winner < 0};
+    return rc;
+}
+
+int64_t ipart_stability_winner(const ipart_stability *s)
+{
+    return s ? s->winner : IPART_EVAL_TIED;
+}
+
+size_t ipart_stability_pair_count(const ipart_stability *s)
+{
+    return s ? s->pair_count : 0;
+}
+
+ipart_status ipart_stability_pair_at(ipart_stability_pair *out, const ipart_stability *s,
+                                     size_t index)
+{
+    ipart_status rc =
+        stability_index(out, s, index, s ? s->pair_count : 0, "ipart_stability_pair_at");
+    if (rc == IPART_OK)
+        *out = s->pairs[index];
+    return rc;
+}
+
+ipart_status ipart_stability_winner_change(ipart_winner_change *out, const ipart_stability *s)
+{
+    if (!out || !s)
+        return ipart__fail_null("ipart_stability_winner_change", !out ? "out" : "stability");
+    if (!s->has_change)
+        return ipart__fail(IPART_ENOTFOUND, "stability.winner_change",
+                           s->winner < 0 ? "the best total is tied"
+                                         : "no single weight transfer changes the winner");
+    *out = s->change;
+    return IPART_OK;
+}
+
+ipart_status ipart_stability_removal_at(ipart_stability_removal *out, const ipart_stability *s,
+                                        size_t removed)
+{
+    ipart_status rc =
+        stability_index(out, s, removed, s ? s->tenders : 0, "ipart_stability_removal_at");
+    if (rc == IPART_OK)
+        *out = s->removals[removed];
+    return rc;
 }

@@ -156,6 +156,50 @@ static double time_cjson(const char *doc, int reps)
     return (now() - t0) / reps;
 }
 
+/* An event with n distinct keys, or n distinct recipient ids, then the
+ * first one again: refused as a duplicate, which must cost linear time. */
+static char *repeated(size_t n, int ids)
+{
+    char *text = malloc(n * 16 + 256), *at = text;
+    at += sprintf(at, "{\"type\":\"consent_given\",\"date\":\"2018-01-11\",\"actor\":\"op05\"%s",
+                  ids ? ",\"item\":{\"event\":1},\"recipients\":[" : "");
+    for (size_t i = 0; i <= n; i++)
+        at += ids ? sprintf(at, "%s\"r%zu\"", i ? "," : "", i < n ? i : 0)
+                  : sprintf(at, ",\"k%zu\":0", i < n ? i : 0);
+    strcpy(at, ids ? "]}" : "}");
+    return text;
+}
+
+/* On the Stavanger case after its 77th event, where op05 may give consent. */
+static void bench_duplicates(const ipart_partnership *stavanger)
+{
+    ipart_partnership *p = NULL;
+    check(ipart_partnership_new(&p, ipart_partnership_profile(stavanger)), "new");
+    for (size_t i = 0; i < 77; i++) {
+        char *ev = NULL;
+        check(ipart_partnership_event_at(&ev, stavanger, i), "event_at");
+        check(ipart_partnership_apply(p, ev), "replay");
+        ipart_free(ev);
+    }
+    for (int ids = 0; ids <= 1; ids++) {
+        double base = 0;
+        for (size_t n = 10000; n <= 1000000; n *= 10) {
+            char *text = repeated(n, ids);
+            int reps = n == 10000 ? 20 : n == 100000 ? 5 : 2;
+            double t0 = now();
+            for (int r = 0; r < reps; r++)
+                if (ipart_partnership_apply(p, text) != IPART_EINVAL)
+                    check(IPART_EINTERNAL, "a repeat must be refused");
+            double t = (now() - t0) / reps;
+            base = n == 10000 ? t : base;
+            printf("duplicate %s among %7zu: refused in %8.2f ms (%.1fx the time of 10^4)\n",
+                   ids ? "id " : "key", n, t * 1e3, t / base);
+            free(text);
+        }
+    }
+    ipart_partnership_free(p);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -181,6 +225,7 @@ int main(int argc, char **argv)
         ipart_partnership_free(copy);
     }
     printf("  clone                %8.1f us\n", (now() - t0) / reps * 1e6);
+    bench_duplicates(p);
     ipart_partnership_free(p);
 
     double small_t = 0, large_t = 0;

@@ -182,7 +182,7 @@ void harness_apply_json(ipart_partnership *p, const cJSON *event, int index)
     cr_assert_eq(rc, IPART_OK, "event %d (%s) failed: %s [%s] at %s", index,
                  harness_text(event, "type"), ipart_error_last()->message,
                  ipart_error_last()->rule, ipart_error_last()->path);
-    free(text);
+    cJSON_free(text);
 }
 
 ipart_partnership *harness_replay(const cJSON *kase, int count)

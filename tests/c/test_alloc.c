@@ -104,3 +104,66 @@ Test(alloc, uthash_out_of_memory_is_not_fatal)
     long allocations = harness_fail_each(fill_table, &n);
     cr_assert_gt(allocations, 2 * n, "table and bucket allocations were all exercised");
 }
+
+static void *no_malloc(size_t size, void *ctx)
+{
+    (void)size;
+    (void)ctx;
+    return NULL;
+}
+
+static void *no_realloc(void *ptr, size_t size, void *ctx)
+{
+    (void)ptr;
+    (void)size;
+    (void)ctx;
+    return NULL;
+}
+
+static void no_free(void *ptr, void *ctx)
+{
+    (void)ptr;
+    (void)ctx;
+}
+
+Test(alloc, each_missing_function_makes_an_allocator_incomplete)
+{
+    ipart_allocator a = {IPART_ALLOCATOR_VERSION, no_malloc, no_realloc, no_free, NULL};
+    ipart_allocator missing_malloc = a, missing_realloc = a, missing_free = a;
+    missing_malloc.malloc_fn = NULL;
+    missing_realloc.realloc_fn = NULL;
+    missing_free.free_fn = NULL;
+    assert_fails_with(ipart_set_allocator(&missing_malloc), IPART_EINVAL);
+    assert_fails_with(ipart_set_allocator(&missing_realloc), IPART_EINVAL);
+    assert_fails_with(ipart_set_allocator(&missing_free), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "alloc.incomplete");
+    /* None was installed: the counting allocator still answers. */
+    char *s = ipart__strdup("counted");
+    cr_assert_not_null(s);
+    ipart__free(s);
+}
+
+Test(alloc, zero_bytes_is_a_real_block_and_zero_items_a_zeroed_one)
+{
+    long live = harness_live();
+    void *a = ipart__malloc(0), *b = ipart__calloc(0, 8), *c = ipart__malloc(8);
+    cr_assert_not_null(a);
+    cr_assert_not_null(b);
+    c = ipart__realloc(c, 0);
+    cr_assert_not_null(c, "realloc to 0 bytes keeps a block, never frees behind the caller");
+    cr_assert_eq(harness_live(), live + 3);
+    ipart__free(a);
+    ipart__free(b);
+    ipart__free(c);
+    cr_assert_eq(harness_live(), live);
+}
+
+Test(alloc, a_failed_calloc_returns_null_and_leaks_nothing)
+{
+    harness_fail_at(1);
+    cr_assert_null(ipart__calloc(4, 4));
+    cr_assert(harness_failure_injected());
+    harness_fail_at(1);
+    cr_assert_null(ipart__strndup("abc", 2));
+    cr_assert_eq(harness_live(), 0);
+}

@@ -167,8 +167,8 @@ static void assert_same(const cJSON *got, const cJSON *want, const char *what)
 {
     char *g = cJSON_PrintUnformatted(got), *x = cJSON_PrintUnformatted(want);
     cr_assert(cJSON_Compare(got, want, 1), "%s: got %s, expected %s", what, g, x);
-    free(g);
-    free(x);
+    cJSON_free(g);
+    cJSON_free(x);
 }
 
 Test(evaluation, golden_stability)
@@ -203,6 +203,117 @@ Test(evaluation, golden_stability)
         cJSON_Delete(got);
         ipart_evaluation_free(e);
     }
+    cJSON_Delete(file);
+}
+
+/* The JSON ipart_evaluation_stability_json() should write, from the typed result. */
+static cJSON *stability_typed(const ipart_stability *s)
+{
+    cJSON *obj = cJSON_CreateObject();
+    cJSON *totals = cJSON_AddArrayToObject(obj, "totals");
+    cJSON *ranks = cJSON_AddArrayToObject(obj, "ranks");
+    size_t n = ipart_stability_tender_count(s);
+    int64_t winner = ipart_stability_winner(s);
+    cJSON *top = cJSON_CreateArray();
+    for (size_t t = 0; t < n; t++) {
+        ipart_stability_tender row;
+        assert_ok(ipart_stability_tender_at(&row, s, t));
+        cJSON_AddItemToArray(totals, cJSON_CreateNumber((double)row.total));
+        cJSON_AddItemToArray(ranks, cJSON_CreateNumber((double)row.rank));
+        if (row.tied_at_top)
+            cJSON_AddItemToArray(top, cJSON_CreateNumber((double)t));
+        cr_assert_eq(row.tied_at_top, row.rank == 1 && winner == IPART_EVAL_TIED);
+    }
+    if (winner == IPART_EVAL_TIED)
+        cJSON_AddNullToObject(obj, "winner");
+    else
+        cJSON_AddNumberToObject(obj, "winner", (double)winner);
+    cJSON_AddItemToObject(obj, "tied_at_top", top);
+    cJSON *pairs = cJSON_AddArrayToObject(obj, "pairs");
+    cr_assert_eq(ipart_stability_pair_count(s), n * (n - 1) / 2);
+    for (size_t i = 0; i < ipart_stability_pair_count(s); i++) {
+        ipart_stability_pair pr;
+        assert_ok(ipart_stability_pair_at(&pr, s, i));
+        cJSON *row = cJSON_CreateObject();
+        cJSON_AddItemToArray(pairs, row);
+        cJSON_AddNumberToObject(row, "ahead", (double)pr.ahead);
+        cJSON_AddNumberToObject(row, "behind", (double)pr.behind);
+        cJSON_AddNumberToObject(row, "margin", (double)pr.margin);
+        if (!pr.has_swap) {
+            cJSON_AddNullToObject(row, "swap");
+            continue;
+        }
+        cJSON *swap = cJSON_AddObjectToObject(row, "swap");
+        cJSON_AddNumberToObject(swap, "from", (double)pr.swap_from);
+        cJSON_AddNumberToObject(swap, "to", (double)pr.swap_to);
+        cJSON_AddNumberToObject(swap, "basis_points", (double)pr.swap_basis_points);
+    }
+    ipart_winner_change c;
+    if (ipart_stability_winner_change(&c, s) == IPART_OK) {
+        cJSON *change = cJSON_AddObjectToObject(obj, "winner_change");
+        cJSON_AddNumberToObject(change, "challenger", (double)c.challenger);
+        cJSON_AddNumberToObject(change, "from", (double)c.from_criterion);
+        cJSON_AddNumberToObject(change, "to", (double)c.to_criterion);
+        cJSON_AddNumberToObject(change, "basis_points", (double)c.basis_points);
+    } else {
+        cr_assert_eq(ipart_error_last()->code, IPART_ENOTFOUND);
+        cJSON_AddNullToObject(obj, "winner_change");
+    }
+    cJSON *removals = cJSON_AddArrayToObject(obj, "removals");
+    for (size_t r = 0; r < n; r++) {
+        ipart_stability_removal rm;
+        assert_ok(ipart_stability_removal_at(&rm, s, r));
+        cJSON *row = cJSON_CreateObject();
+        cJSON_AddItemToArray(removals, row);
+        cJSON_AddNumberToObject(row, "removed", (double)rm.removed);
+        cJSON_AddBoolToObject(row, "reversal", rm.reversal);
+        cJSON_AddNumberToObject(row, "changed_pairs", (double)rm.changed_pairs);
+        if (rm.has_pair) {
+            int pair[2] = {(int)rm.pair_first, (int)rm.pair_second};
+            cJSON_AddItemToObject(row, "pair", cJSON_CreateIntArray(pair, 2));
+        } else {
+            cJSON_AddNullToObject(row, "pair");
+        }
+        if (rm.winner_after == IPART_EVAL_TIED)
+            cJSON_AddNullToObject(row, "winner_after");
+        else
+            cJSON_AddNumberToObject(row, "winner_after", (double)rm.winner_after);
+    }
+    ipart_stability_tender past;
+    assert_fails_with(ipart_stability_tender_at(&past, s, n), IPART_ENOTFOUND);
+    return obj;
+}
+
+Test(evaluation, golden_stability_typed_results_are_the_export)
+{
+    cJSON *file = harness_load_case("evaluation/scoring.json");
+    const cJSON *kase;
+    cJSON_ArrayForEach(kase, harness_member(file, "stability")) {
+        const char *name = harness_text(kase, "name");
+        inputs in = inputs_of(file, kase);
+        ipart_evaluation *e = evaluation_of(&in);
+        int64_t w[8];
+        size_t k = int_array(w, 8, harness_member(kase, "weights"));
+        ipart_stability *s = NULL;
+        assert_ok(ipart_evaluation_stability(&s, e, w, k));
+        /* The result is independent of the evaluation once made. */
+        ipart_evaluation_free(e);
+        const cJSON *winner = harness_member(kase, "winner");
+        cr_assert_eq(ipart_stability_winner(s),
+                     cJSON_IsNull(winner) ? IPART_EVAL_TIED : (int64_t)winner->valuedouble,
+                     "%s: winner", name);
+        cJSON *typed = stability_typed(s);
+        e = evaluation_of(&in);
+        cJSON *exported = stability(e, w, k);
+        assert_same(exported, typed, name);
+        assert_same(item(typed, "winner_change"), harness_member(kase, "winner_change"), name);
+        cJSON_Delete(typed);
+        cJSON_Delete(exported);
+        ipart_stability_free(s);
+        ipart_evaluation_free(e);
+    }
+    ipart_stability_free(NULL);
+    cr_assert_eq(ipart_stability_winner(NULL), IPART_EVAL_TIED);
     cJSON_Delete(file);
 }
 
@@ -629,7 +740,7 @@ Test(evaluation, terms_choose_the_price_model)
         char *text = variant_document(file, variant);
         ipart_partnership *p = NULL;
         ipart_status rc = ipart_partnership_load(&p, text);
-        free(text);
+        cJSON_free(text);
         count++;
         if (item(variant, "error")) {
             cr_assert_eq(rc, harness_status_named(harness_text(variant, "error")), "%s: %s", name,

@@ -105,7 +105,7 @@ static void assert_case_error(ipart_status rc, const cJSON *kase, const char *ne
     char *json = cJSON_PrintUnformatted(kase);
     cr_assert_str_eq(ipart_error_name(rc), text_of(kase, "error"), "%s: %s", json,
                      ipart_error_last()->message);
-    free(json);
+    cJSON_free(json);
     assert_detail(rc, "money.", needle);
 }
 
@@ -241,7 +241,7 @@ Test(money, golden_arithmetic)
         }
         if (item(kase, "rounding"))
             modes_seen |= 1 << rounding_of(text_of(kase, "rounding"));
-        free(json);
+        cJSON_free(json);
         checked++;
     }
     cr_assert_gt(checked, 300);

@@ -23,11 +23,11 @@ static char *print(const cJSON *json)
     return text;
 }
 
-/* A malloc'd copy (strdup is POSIX, not C11). */
+/* A copy freed like cJSON's output (cJSON_free). */
 static char *copy_text(const char *text)
 {
     size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
+    char *copy = cJSON_malloc(n);
     cr_assert_not_null(copy);
     return memcpy(copy, text, n);
 }
@@ -278,7 +278,7 @@ static void run_valid_case(const char *name)
     char *saved_original = save(from_original);
     cr_assert_str_eq(saved_original, saved);
 
-    free(original);
+    cJSON_free(original);
     ipart_free(saved);
     ipart_free(resaved);
     ipart_free(saved_original);
@@ -363,7 +363,7 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         cr_assert_eq(ipart_partnership_event_count(p), count);
         cr_assert_eq(ipart_partnership_stage(p), stage);
 
-        free(text);
+        cJSON_free(text);
         ipart_free(before);
         ipart_free(after);
         ipart_partnership_free(p);
@@ -399,7 +399,7 @@ Test(partnership, rejections_are_atomic_under_allocation_failure)
             }
             cr_assert(rc == IPART_ENOMEM || rc != IPART_OK);
         }
-        free(text);
+        cJSON_free(text);
         ipart_free(before);
         ipart_partnership_free(p);
         cJSON_Delete(base);
@@ -434,7 +434,7 @@ Test(partnership, every_event_is_atomic_under_allocation_failure)
             ipart_free(after);
         }
         ipart_free(before);
-        free(text);
+        cJSON_free(text);
     }
     ipart_partnership_free(p);
     cJSON_Delete(kase);
@@ -463,7 +463,7 @@ Test(partnership, load_save_clone_leak_nothing_when_any_allocation_fails)
     char *text = print(item(kase, "document"));
     long allocations = harness_fail_each(load_scenario, text);
     cr_assert_gt(allocations, 100);
-    free(text);
+    cJSON_free(text);
     cJSON_Delete(kase);
 }
 
@@ -833,7 +833,7 @@ Test(partnership, threshold_at_each_boundary_date)
             assert_date(v.valid_from, item(kase, "valid_from")->valuestring);
         }
         ipart_partnership_free(p);
-        free(text);
+        cJSON_free(text);
         checked++;
     }
     cr_assert_gt(checked, 100);

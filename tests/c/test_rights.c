@@ -32,7 +32,7 @@ static ipart_partnership *load_procedure(const char *name)
     cr_assert_not_null(text);
     ipart_partnership *p = NULL;
     assert_ok(ipart_partnership_load(&p, text));
-    free(text);
+    cJSON_free(text);
     cJSON_Delete(kase);
     return p;
 }

@@ -2,6 +2,7 @@
 warnings and proportionality (the golden cases drive the numbers; these
 tests cover the API around them)."""
 import copy
+import datetime
 
 import pytest
 
@@ -47,14 +48,22 @@ def test_partner_that_is_not_awarded_is_not_found(stavanger):
         stavanger.partner("nobody")
 
 
-def test_partner_detail_lists_phases_targets_and_instalments(stavanger):
-    d = stavanger.partner_detail("op08")
-    assert d["state"] == "terminated"
-    assert [ph["state"] for ph in d["phases"]] == ["ended", "ended", "ended"]
-    p1 = d["phases"][0]
-    assert [t["status"] for t in p1["targets"]] == ["not_met", "met"]
-    assert [(i["id"], i["paid"], i["payable"]) for i in p1["instalments"]] == \
-        [("p1.i1", "0.00", False), ("p1.i2", "800000.00", False)]
+def test_partner_phases_list_targets_and_instalments(stavanger):
+    assert stavanger.partner("op08").state == "terminated"
+    phases = stavanger.partner_phases("op08")
+    assert [ph.state for ph in phases] == ["ended", "ended", "ended"]
+    p1 = phases[0]
+    assert isinstance(p1.due, datetime.date) and isinstance(p1.price, ipart.Money)
+    assert [t.status for t in p1.targets] == ["not_met", "met"]
+    assert [(i.id, i.paid, i.payable) for i in p1.instalments] == \
+        [("p1.i1", ipart.Money("0.00", NOK), False),
+         ("p1.i2", ipart.Money("800000.00", NOK), False)]
+    with pytest.raises(ipart.NotFoundError):
+        stavanger.partner_phases("op20")
+    # The deprecated dict is the JSON export of the same contract.
+    with pytest.warns(DeprecationWarning):
+        d = stavanger.partner_detail("op08")
+    assert [ph["id"] for ph in d["phases"]] == [ph.id for ph in phases]
 
 
 def test_cap_rows_and_what_fits(stavanger):
@@ -144,8 +153,8 @@ def test_what_if_refuses_what_is_not_a_list_of_events():
 
 
 def test_forecast_lists_what_is_left_to_pay(stavanger):
-    assert stavanger.forecast == {"payments": [], "total": "0.00"}
+    assert stavanger.forecast == ipart.Forecast([], ipart.Money("0.00", NOK))
     p = replay("stavanger.json", 107)  # op08 terminated, settled at what it was paid
-    payments = p.forecast["payments"]
-    assert {x["partner"] for x in payments} == {"op05", "op11"}
-    assert all(x["payable"] is False for x in payments)
+    payments = p.forecast.payments
+    assert {x.partner for x in payments} == {"op05", "op11"}
+    assert all(x.payable is False for x in payments)

@@ -130,3 +130,29 @@ def test_every_event_row_has_its_handler_in_a_stage_file_and_its_body_spec():
         assert f"field_spec {body}_fields[]" in specs, body
     example = EVENT_ROW.search(ADDING.read_text(encoding="utf-8"))
     assert example, "the page shows a row in the form of event_p.h"
+
+
+def _undocumented():
+    """Public names of the package (ipart.__all__) and their public methods
+    and properties that have no docstring of their own."""
+    import inspect
+    missing = []
+    for name in ipart.__all__:
+        obj = getattr(ipart, name)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            continue
+        doc = obj.__doc__
+        # A NamedTuple without a docstring gets "Name(field, ...)" generated.
+        if not doc or (inspect.isclass(obj) and doc.startswith(obj.__name__ + "(")):
+            missing.append(name)
+        for member, value in (vars(obj).items() if inspect.isclass(obj) else ()):
+            if member.startswith("_"):
+                continue
+            f = value.fget if isinstance(value, property) else getattr(value, "__func__", value)
+            if inspect.isfunction(f) and not f.__doc__:
+                missing.append(f"{name}.{member}")
+    return missing
+
+
+def test_every_public_name_has_a_docstring():
+    assert _undocumented() == []

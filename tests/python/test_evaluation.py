@@ -2,6 +2,8 @@
 (shared with C and Java), the buffer protocol, and properties."""
 import array
 import copy
+import dataclasses
+import decimal
 import json
 import pathlib
 import random
@@ -59,9 +61,39 @@ def test_golden_bulk(case):
     assert list(buffered.winners) == case["winners"] and buffered.totals is None
 
 
+def as_export(s, e):
+    """The typed Stability in the shape of its JSON export (indices, millionths)."""
+    t, c = e.tenders.index, e.criteria.index
+    micro = lambda d: int(d * 1000000)  # noqa: E731
+    index = lambda name: None if name is None else t(name)  # noqa: E731
+    shift = lambda w: {"from": c(w.from_criterion), "to": c(w.to_criterion),  # noqa: E731
+                       "basis_points": w.basis_points}
+    change = s.winner_change
+    return {
+        "totals": [micro(r.points) for r in s.tenders], "ranks": [r.rank for r in s.tenders],
+        "winner": index(s.winner), "tied_at_top": [t(x) for x in s.tied_at_top],
+        "pairs": [{"ahead": t(p.ahead), "behind": t(p.behind), "margin": micro(p.margin),
+                   "swap": shift(p.swap) if p.swap else None} for p in s.pairs],
+        "winner_change": None if change is None else
+        dict(challenger=t(change.challenger), **shift(change.shift)),
+        "removals": [{"removed": t(r.removed), "reversal": r.reversal,
+                      "changed_pairs": r.changed_pairs,
+                      "pair": [t(x) for x in r.pair] if r.pair else None,
+                      "winner_after": index(r.winner_after)} for r in s.removals],
+    }
+
+
 @pytest.mark.parametrize("case", SCORING["stability"], ids=lambda c: c["name"])
 def test_golden_stability(case):
-    got = evaluation(case).stability(case["weights"])
+    e = evaluation(case)
+    typed = e.stability(case["weights"])
+    assert isinstance(typed, ipart.Stability)
+    assert all(isinstance(r.points, decimal.Decimal) for r in typed.tenders)
+    got = as_export(typed, e)
+    # The typed result is the JSON export, field for field.
+    assert got == json.loads(capi.ipart_evaluation_stability_json(e._e, case["weights"]))
+    with pytest.warns(DeprecationWarning):
+        assert e.stability_json(case["weights"]) == got
     assert got["winner"] == case["winner"]
     assert got["winner_change"] == case["winner_change"]
     if "removals" in case:
@@ -136,7 +168,7 @@ def test_terms_choose_the_price_model(variant):
         assert info.value.path == variant["path"]
         return
     p = ipart.Partnership.loads(doc)
-    got = [{k: r[k] for k in ("tenderer", "rank", "total")} for r in p.ranking]
+    got = [{"tenderer": r.tenderer, "rank": r.rank, "total": str(r.points)} for r in p.ranking]
     assert got == variant["ranking"]
     # The evaluation API, fed from the document, agrees to the millionth.
     e = ipart.Evaluation.from_partnership(p)
@@ -296,18 +328,19 @@ def test_stavanger_stability_and_sweep():
         p = ipart.Partnership.load(f)
     e = ipart.Evaluation.from_partnership(p)
     s = e.stability()
-    assert e.tenders[s["winner"]] == p.ranking[0]["tenderer"]
-    change = s["winner_change"]
-    assert change is not None and change["basis_points"] > 0
+    assert s.winner == p.ranking[0].tenderer
+    change = s.winner_change
+    assert change is not None and change.shift.basis_points > 0
     # Applying the reported change does change the winner; one basis point less does not.
     def moved(d):
         w = list(e.weights)
-        w[change["from"]] -= d
-        w[change["to"]] += d
+        w[e.criteria.index(change.shift.from_criterion)] -= d
+        w[e.criteria.index(change.shift.to_criterion)] += d
         return w
-    assert e.score(moved(change["basis_points"]))[0].tender == e.tenders[change["challenger"]]
-    assert e.score(moved(change["basis_points"] - 1))[0].tender == e.tenders[s["winner"]]
-    assert json.loads(json.dumps(s)) == s
+    assert e.score(moved(change.shift.basis_points))[0].tender == change.challenger
+    assert e.score(moved(change.shift.basis_points - 1))[0].tender == s.winner
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.winner = "op11"
 
 
 @pytest.mark.parametrize("variant", PRICE_MODELS["variants"], ids=lambda v: v["name"])

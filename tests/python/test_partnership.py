@@ -95,7 +95,7 @@ def test_valid_procedure(name):
             assert str(verdict.threshold) == expect["threshold"]
             assert verdict.above == expect["above_threshold"]
         if "ranking" in expect:
-            got = [(r["tenderer"], r["rank"], r["total"]) for r in p.ranking]
+            got = [(r.tenderer, r.rank, str(r.points)) for r in p.ranking]
             assert got == [(r["tenderer"], r["rank"], r.get("total", g[2]))
                            for r, g in zip(expect["ranking"], got)]
         # Canonical round trip, and the original text loads to the same document.
@@ -153,23 +153,23 @@ def test_queries():
     assert authority.role is ipart.Role.AUTHORITY and authority.kind == "sub_central"
     followers = [x.id for x in p.parties if x.role is ipart.Role.FOLLOWER]
     assert len(followers) == 3
-    partners = [t["id"] for t in p.tenderers if t["status"] == "partner"]
+    partners = [t.id for t in p.tenderers if t.status == "partner"]
     assert len(partners) == 3 and len(p.tenderers) == 22
     assert p.party(partners[0]).status == "partner"
     assert p.budget_cap == ipart.Money("12000000.00", "NOK")
     assert p.awarded_sum <= p.budget_cap
     assert p.next_due is None
-    allowed = {a["type"]: a for a in p.actions(authority.id)}
-    assert len(allowed) == 33 and allowed["note_recorded"]["allowed"]
-    assert allowed["negotiation_held"]["allowed"] is False and allowed["negotiation_held"]["code"]
+    allowed = {a.type: a for a in p.actions(authority.id)}
+    assert len(allowed) == 33 and allowed["note_recorded"].allowed
+    assert allowed["negotiation_held"].allowed is False and allowed["negotiation_held"].code
 
 
 def test_actions_name_the_blocking_rule():
     doc = load_case("procedure/stavanger.json")["document"]
     upto = next(i for i, e in enumerate(doc["events"]) if e["type"] == "final_tenders_called") + 1
     p = replay("stavanger.json", upto)
-    negotiation = next(a for a in p.actions("stavanger") if a["type"] == "negotiation_held")
-    assert (negotiation["allowed"], negotiation["rule"]) == (False, "R14")
+    negotiation = next(a for a in p.actions("stavanger") if a.type == "negotiation_held")
+    assert (negotiation.allowed, negotiation.rule) == (False, "R14")
     assert p.next_due.kind == "final_tender_deadline"
 
 
@@ -209,9 +209,9 @@ def test_ties_are_reported_not_broken():
         p.apply(event)
     assert p.ranking is None  # no evaluation yet
     p.apply(events[87])
-    ranks = [(r["rank"], r["tied"]) for r in p.ranking]
+    ranks = [(r.rank, r.tied) for r in p.ranking]
     assert ranks == [(1, False), (2, True), (2, True), (4, False)]
-    assert p.ranking[1]["total"] == p.ranking[2]["total"]
+    assert p.ranking[1].points == p.ranking[2].points
 
 
 THRESHOLDS = load_case("rules/thresholds.json")

@@ -83,7 +83,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(schema):
 def test_schema_has_one_definition_per_event_type(schema):
     types = schema["$defs"]["event"]["properties"]["type"]["enum"]
     # The library lists every event type it knows in actions().
-    known = [a["type"] for a in ipart.Partnership("NO").actions("anyone")]
+    known = [a.type for a in ipart.Partnership("NO").actions("anyone")]
     assert len(types) == len(set(types)) and types == known
     for t in types:
         definition = schema["$defs"][t]

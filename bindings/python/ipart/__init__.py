@@ -21,7 +21,12 @@ from ._calendar import Calendar, Holiday, easter_sunday
 from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict, Rights, Right
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
 from ._joint import AuthorityBudget
-from ._evaluation import Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points
+from ._queries import (EventHeader, Tenderer, Tender, Ranked, Action, PartnerPhase, Target, Instalment,
+                       Payment, Forecast)
+from ._views import Parties, Events
+from ._evaluation import (Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points,
+                          Stability, StabilityTender, Pair, WeightShift, WinnerChange, Removal)
+from ._messages import message, message_language, message_has, message_keys
 
 check_version()
 
@@ -36,5 +41,8 @@ __all__ = [
     "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
     "AuthorityBudget",
     "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
-    "WEIGHT_TOTAL", "points",
+    "WEIGHT_TOTAL", "points", "Parties", "Events", "EventHeader", "Tenderer", "Tender", "Ranked", "Action", "PartnerPhase",
+    "Target", "Instalment", "Payment", "Forecast", "Stability", "StabilityTender", "Pair",
+    "WeightShift", "WinnerChange", "Removal",
+    "message", "message_language", "message_has", "message_keys",
 ]

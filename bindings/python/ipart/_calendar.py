@@ -36,6 +36,7 @@ class Calendar:
 
     @property
     def profile(self) -> str:
+        """The profile whose holidays this calendar holds ("NO")."""
         return self._profile
 
     def __repr__(self) -> str:

@@ -1,6 +1,5 @@
 """The partnership contract after the award: partners, caps, warnings and
 proportionality (include/ipart/contract.h). Money is :class:`Money`."""
-import json
 from typing import List, NamedTuple, Optional
 
 from . import capi
@@ -69,10 +68,6 @@ def partner_status(handle, partner: str) -> PartnerStatus:
                          s.phase_index if s.phase_index >= 0 else None, w(s.original),
                          w(s.changes), w(s.change_limit), w(s.value), w(s.paid), w(s.payable),
                          w(s.owed_on_termination), s.option_quantity, w(s.option_value))
-
-
-def partner_detail(handle, partner: str) -> dict:
-    return json.loads(capi.ipart_partnership_partner_json(handle, partner))
 
 
 def caps(handle) -> List[CapStatus]:

@@ -26,6 +26,17 @@ Status = enum.IntEnum("Status", {
     if name.startswith("IPART_E") or name == "IPART_OK"
     if capi.ipart_error_name(getattr(capi, name)) == name
 })
+Status.__doc__ = "The status codes of the C library (ipart_status), named as in C without IPART_."
+
+# The exception classes are made in C from the status table; their
+# docstrings come from the same table.
+IpartError.__doc__ = ("Base of every libipart error: .code, .name, .rule, .source, .path, "
+                      ".key and .message describe the failure (ipart_error_last()).")
+for _status in Status:
+    _cls = getattr(_capi, capi.ipart_error_class(int(_status)) + "Error", None)
+    if _status != Status.OK and _cls is not None and _cls is not IpartError:
+        _cls.__doc__ = f"{capi.ipart_error_name(int(_status))}: {capi.ipart_strerror(int(_status))}."
+del _status, _cls
 
 
 def strerror(code: int) -> str:

@@ -7,13 +7,16 @@ See doc/evaluation.md for the formulas.
 """
 import array
 import collections
+import dataclasses
 import decimal
 import enum
 import itertools
 import json
-from typing import Dict, List, NamedTuple, Optional, Sequence, Union
+import warnings
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import capi
+from . import _arrays, capi
+from ._errors import NotFoundError
 from ._money import Money
 
 #: A bulk winner when several tenders share the best total.
@@ -93,6 +96,7 @@ class Score(NamedTuple):
 
     @property
     def points(self) -> decimal.Decimal:
+        """The total as a Decimal number of points ("88.641975")."""
         return points(self.total)
 
 
@@ -112,6 +116,97 @@ class Sweep(NamedTuple):
                 for i, n in sorted(counts.items(), key=lambda kv: -kv[1])}
 
 
+class WeightShift(NamedTuple):
+    """A transfer of ``basis_points`` of weight from one criterion to another
+    (the others unchanged, the sum still 10000). Criteria by name."""
+    from_criterion: str
+    to_criterion: str
+    basis_points: int
+
+
+class StabilityTender(NamedTuple):
+    """One tender under the weights of a stability analysis."""
+    tender: str
+    points: decimal.Decimal  #: its total, points out of 100
+    rank: int                #: 1 = best; tied tenders share it
+    tied_at_top: bool        #: it shares the best total with another tender
+
+
+class Pair(NamedTuple):
+    """Two tenders, the better total first; ``swap`` is the smallest single
+    weight transfer after which ``behind`` is strictly ahead (None: none is)."""
+    ahead: str
+    behind: str
+    margin: decimal.Decimal  #: points of ahead minus points of behind
+    swap: Optional[WeightShift]
+
+
+class WinnerChange(NamedTuple):
+    """The smallest weight transfer that makes ``challenger`` the winner."""
+    challenger: str
+    shift: WeightShift
+
+
+class Removal(NamedTuple):
+    """The others re-evaluated without ``removed``: ``reversal`` when two of
+    them compare differently (``pair`` the first such pair, ``changed_pairs``
+    how many); ``winner_after`` the sole best of them (None when tied)."""
+    removed: str
+    reversal: bool
+    changed_pairs: int
+    pair: Optional[Tuple[str, str]]
+    winner_after: Optional[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Stability:
+    """How robust the ranking under one weight vector is
+    (ipart_evaluation_stability; doc/evaluation.md). Tenders and criteria are
+    named as in the Evaluation; points are Decimal."""
+    tenders: List[StabilityTender]   #: in tender order
+    winner: Optional[str]            #: None when the best total is tied
+    tied_at_top: List[str]
+    pairs: List[Pair]                #: every pair once: (0,1), (0,2)... (1,2)...
+    winner_change: Optional[WinnerChange]  #: None if none or the top is tied
+    removals: List[Removal]          #: one per tender, in tender order
+
+
+def _stability(s, tenders: Sequence[str], criteria: Sequence[str]) -> Stability:
+    rows = []
+    for t in range(capi.ipart_stability_tender_count(s)):
+        r = capi.ipart_stability_tender()
+        capi.ipart_stability_tender_at(r, s, t)
+        rows.append(StabilityTender(tenders[t], points(r.total), r.rank, bool(r.tied_at_top)))
+    pairs = []
+    for i in range(capi.ipart_stability_pair_count(s)):
+        p = capi.ipart_stability_pair()
+        capi.ipart_stability_pair_at(p, s, i)
+        swap = (WeightShift(criteria[p.swap_from], criteria[p.swap_to], p.swap_basis_points)
+                if p.has_swap else None)
+        pairs.append(Pair(tenders[p.ahead], tenders[p.behind], points(p.margin), swap))
+    change = None
+    c = capi.ipart_winner_change()
+    if capi.ipart_stability_winner(s) != TIED:
+        try:
+            capi.ipart_stability_winner_change(c, s)
+            change = WinnerChange(tenders[c.challenger],
+                                  WeightShift(criteria[c.from_criterion],
+                                              criteria[c.to_criterion], c.basis_points))
+        except NotFoundError:
+            change = None
+    removals = []
+    for r in range(len(rows)):
+        m = capi.ipart_stability_removal()
+        capi.ipart_stability_removal_at(m, s, r)
+        removals.append(Removal(tenders[m.removed], bool(m.reversal), m.changed_pairs,
+                                (tenders[m.pair_first], tenders[m.pair_second])
+                                if m.has_pair else None,
+                                tenders[m.winner_after] if m.winner_after != TIED else None))
+    winner = capi.ipart_stability_winner(s)
+    return Stability(rows, tenders[winner] if winner != TIED else None,
+                     [r.tender for r in rows if r.tied_at_top], pairs, change, removals)
+
+
 class Evaluation:
     """Tenders scored on criteria under one price model (immutable).
 
@@ -119,8 +214,16 @@ class Evaluation:
     ``values``: per tender a row with a price in minor units (or Money) for
     a price criterion and a score 0..quality_scale for a quality criterion;
     or a flat int64 buffer (array.array('q'), numpy int64) of tenders x
-    criteria. ``reference_price`` (linear model only): the price that gets
-    0 points, minor units or Money; None = the highest tender price.
+    criteria; or a NumPy integer array of shape (tenders, criteria); or a
+    pandas DataFrame with one row per tender and one column per criterion,
+    whose index and columns name the tenders and criteria unless given.
+    ``reference_price`` (linear model only): the price that gets 0 points,
+    minor units or Money; None = the highest tender price.
+
+    Weights, wherever taken, are basis points summing to 10000: a sequence,
+    an int64 buffer, a NumPy integer array, or a pandas Series (indexed by
+    criterion name, or 0..K-1) / one-row DataFrame (columns likewise).
+    Floats and anything of another shape are refused with the shape expected.
     """
 
     def __init__(self, kinds: Sequence, values, *, model: Union[str, PriceModel] = "relative",
@@ -130,6 +233,9 @@ class Evaluation:
                  weights: Optional[Sequence[int]] = None):
         self.model = PriceModel.parse(model)
         kinds = [_kind(k) for k in kinds]
+        framed = _arrays.table(values, tenders, criteria)
+        if framed is not None:
+            values, tenders, criteria = framed
         flat = _flat(values)
         if isinstance(flat, list) and any(isinstance(v, Money) for v in flat):
             flat = [_value(v) for v in flat]
@@ -168,11 +274,11 @@ class Evaluation:
         pm = terms.get("price_model") or {"model": "relative"}
         reference = pm.get("reference_price")
         currency = partnership.currency
-        tender_of = {t["id"]: t["tender"] for t in partnership.tenderers}
+        tender_of = {t.id: t.tender for t in partnership.tenderers}
         score_of = {(s["tenderer"], s["criterion"]): s["score"] for s in scores}
-        ranked = {r["tenderer"] for r in ranking}
+        ranked = {r.tenderer for r in ranking}
         ids = [t for t in tender_of if t in ranked]  # order of application
-        rows = [[Money(tender_of[t]["price"], currency).minor if c["kind"] != "quality"
+        rows = [[tender_of[t].price.minor if c["kind"] != "quality"
                  else score_of[(t, c["id"])] for c in criteria] for t in ids]
         return cls([c["kind"] for c in criteria], rows, model=pm["model"],
                    reference_price=Money(reference, currency) if reference else None,
@@ -193,7 +299,8 @@ class Evaluation:
             if self.weights is None:
                 raise ValueError("no weights given and none published")
             return self.weights
-        return _flat(weights)
+        framed = _arrays.weights(weights, self.criteria, single=True)
+        return framed if framed is not None else _flat(weights)
 
     def points(self, tender: int, criterion: int, weight: int) -> int:
         """Millionths of a point tender gets on criterion under weight basis points."""
@@ -219,9 +326,12 @@ class Evaluation:
         """Score every tender under many weight vectors in one call.
 
         ``weights``: an int64 buffer of vectors x criteria (array.array('q'),
-        numpy int64 of shape (M, K)), read in place, or a sequence of rows.
+        numpy int64 of shape (M, K)), read in place; a sequence of rows; or
+        a pandas DataFrame with one row per vector and one column per
+        criterion (named as .criteria, or numbered 0..K-1).
         """
-        flat = _flat(weights)
+        framed = _arrays.weights(weights, self.criteria, single=False)
+        flat = framed if framed is not None else _flat(weights)
         k = len(self.criteria)
         count = len(flat) if isinstance(flat, list) else memoryview(flat).nbytes // 8
         m = count // k if k else 0
@@ -230,12 +340,20 @@ class Evaluation:
         capi.ipart_evaluation_bulk(winners, all_totals, self._e, flat)
         return Sweep(winners, all_totals, self.tenders)
 
-    def stability(self, weights: Optional[Sequence[int]] = None) -> dict:
-        """How robust the ranking is (see ipart_evaluation_stability_json):
-        totals, ranks, winner, tied_at_top, pairs with the smallest weight
-        transfer that swaps them, winner_change, and removals (rank reversal
-        when a tender is left out). Tenders and criteria are indices into
-        .tenders and .criteria."""
+    def stability(self, weights: Optional[Sequence[int]] = None) -> Stability:
+        """How robust the ranking is (see :class:`Stability`): each tender's
+        points and rank, the winner, every pair with the smallest weight
+        transfer that swaps it, the smallest change of the winner, and the
+        removals (rank reversal when a tender is left out). Tenders and
+        criteria are named by .tenders and .criteria."""
+        s = capi.ipart_swig_evaluation_stability(self._e, self._weights(weights))
+        return _stability(s, self.tenders, self.criteria)
+
+    def stability_json(self, weights: Optional[Sequence[int]] = None) -> dict:
+        """Deprecated: the JSON export of :meth:`stability` as a dict, with
+        tenders and criteria as indices; use :meth:`stability`."""
+        warnings.warn("stability_json() is deprecated: use stability()", DeprecationWarning,
+                      stacklevel=2)
         return json.loads(capi.ipart_evaluation_stability_json(self._e, self._weights(weights)))
 
     def __len__(self) -> int:

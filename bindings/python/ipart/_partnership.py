@@ -4,13 +4,18 @@ import enum
 import json
 from typing import IO, Dict, Iterator, List, NamedTuple, Optional, Union
 
-from . import _contract, capi
+import warnings as _warnings
+
+from . import _contract, _queries, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
 from ._joint import AuthorityBudget
 from . import _joint
+from ._queries import (Action, EventHeader, Forecast, PartnerPhase, Ranked,  # noqa: F401
+                       Right, Rights, RIGHTS, Tenderer)
 from ._dates import _py_date
 from ._errors import NotFoundError
 from ._money import Money
+from ._views import Events, Parties
 
 
 class Stage(enum.IntEnum):
@@ -33,6 +38,7 @@ class Stage(enum.IntEnum):
 
 
 class Role(enum.IntEnum):
+    """Roles of parties (ipart_role); str() gives the JSON name."""
     AUTHORITY = capi.IPART_ROLE_AUTHORITY
     FOLLOWER = capi.IPART_ROLE_FOLLOWER
     OPERATOR = capi.IPART_ROLE_OPERATOR
@@ -43,6 +49,8 @@ class Role(enum.IntEnum):
 
 
 class Party(NamedTuple):
+    """A party (ipart_party): ``kind`` is an authority's kind ("" for
+    operators), ``status`` an operator's standing ("" for authorities)."""
     id: str
     name: str
     role: Role
@@ -58,36 +66,11 @@ class Due(NamedTuple):
 
 
 class ThresholdVerdict(NamedTuple):
+    """The estimated value (R30) against the EEA threshold in force (R3)."""
     estimated_value: Money
     threshold: Money
     above: bool
     valid_from: datetime.date
-
-
-class Right(NamedTuple):
-    """One answer of a rights query, with what decides it."""
-    answer: bool
-    clause: str  # the clause of the terms ("" when none decides)
-    rule: str    # "R36", "R28", "R37"
-    reason: str
-
-
-class Rights(NamedTuple):
-    """What a party may do with a partner's asset at a point of the log
-    (doc/ip-regimes.md). ``bool(rights.use)``... are the answers;
-    ``explanations[right]`` says why."""
-    party: str
-    asset: str
-    event_count: int
-    owns: bool
-    use: bool
-    modify: bool
-    sublicense: bool
-    commercialise: bool
-    explanations: Dict[str, Right]
-
-
-RIGHTS = ("owns", "use", "modify", "sublicense", "commercialise")
 
 
 def _party(p: capi.ipart_party) -> Party:
@@ -127,6 +110,7 @@ class Partnership:
         return capi.ipart_partnership_save(self._handle())
 
     def dump(self, fp: IO) -> None:
+        """Write the canonical document to a text file object."""
         fp.write(self.dumps())
 
     def clone(self) -> "Partnership":
@@ -158,60 +142,79 @@ class Partnership:
             raise IndexError("event index out of range")
         return json.loads(capi.ipart_partnership_event_at(self._handle(), index))
 
+    def event_header(self, index: int) -> EventHeader:
+        """The type, date and sender of the index-th event (negative counts
+        from the end), without its payload."""
+        if index < 0:
+            index += len(self)
+        if index < 0:
+            raise IndexError("event index out of range")
+        return _queries.event_header(self._handle(), index)
+
     def __iter__(self) -> Iterator[dict]:
         for i in range(len(self)):
             yield self.event(i)
 
     @property
-    def events(self) -> List[dict]:
-        return list(self)
+    def events(self) -> Events:
+        """The event log as a live sequence of canonical dicts:
+        ``p.events[3]``, ``p.events[-1]``, slices, ``p.events.header(i)``."""
+        return Events(self)
 
     # -- state --------------------------------------------------------------
     @property
     def profile(self) -> str:
+        """The jurisdiction profile ("NO", "SE", "DK", "EU")."""
         return capi.ipart_partnership_profile(self._handle())
 
     @property
     def currency(self) -> str:
+        """The currency of the case ("" before partnership_created)."""
         return capi.ipart_partnership_currency(self._handle())
 
     @property
     def stage(self) -> Stage:
+        """The current procedure stage."""
         return Stage(capi.ipart_partnership_stage(self._handle()))
 
     @property
-    def parties(self) -> List[Party]:
-        out = []
-        for i in range(capi.ipart_partnership_party_count(self._handle())):
-            p = capi.ipart_party()
-            capi.ipart_partnership_party_at(p, self._handle(), i)
-            out.append(_party(p))
-        return out
+    def parties(self) -> Parties:
+        """Every party, the authority first, in the order they joined, as a
+        live sequence also indexed by id: ``p.parties["op05"]``,
+        ``"op05" in p.parties``, ``p.parties[0]``, slices."""
+        return Parties(self)
+
+    def _party_at(self, index: int) -> Party:
+        p = capi.ipart_party()
+        capi.ipart_partnership_party_at(p, self._handle(), index)
+        return _party(p)
 
     def party(self, party_id: str) -> Party:
+        """The party with an id; NotFoundError if there is none."""
         p = capi.ipart_party()
         capi.ipart_partnership_party_get(p, self._handle(), party_id)
         return _party(p)
 
     @property
-    def tenderers(self) -> List[dict]:
-        return json.loads(capi.ipart_partnership_tenderers_json(self._handle()))
+    def tenderers(self) -> List[Tenderer]:
+        """Every economic operator with its latest tender, in order of
+        application (see :class:`Tenderer`)."""
+        return _queries.tenderers(self._handle())
 
     @property
-    def ranking(self) -> Optional[List[dict]]:
-        """The last evaluation's ranking, best first; None before one."""
-        try:
-            return json.loads(capi.ipart_partnership_ranking_json(self._handle()))
-        except NotFoundError:
-            return None
+    def ranking(self) -> Optional[List[Ranked]]:
+        """The last evaluation's ranking, best first (see :class:`Ranked`);
+        None before one."""
+        return _queries.ranking(self._handle())
 
-    def actions(self, actor: str) -> List[dict]:
+    def actions(self, actor: str) -> List[Action]:
         """Every event type with whether `actor` may send it now, and if not
-        the code and rule that block it."""
-        return json.loads(capi.ipart_partnership_actions_json(self._handle(), actor))
+        the code and rule that block it (see :class:`Action`)."""
+        return _queries.actions(self._handle(), actor)
 
     @property
     def next_due(self) -> Optional[Due]:
+        """The earliest date-driven step, or None when nothing is pending."""
         d = capi.ipart_due()
         try:
             capi.ipart_partnership_next_due(d, self._handle())
@@ -229,12 +232,14 @@ class Partnership:
 
     @property
     def budget_cap(self) -> Money:
+        """The development budget cap of the terms (R33); StateError before them."""
         out = capi.ipart_money()
         capi.ipart_partnership_budget_cap(out, self._handle())
         return Money._wrap(out)
 
     @property
     def awarded_sum(self) -> Money:
+        """The sum of the development prices awarded (0 before the award)."""
         out = capi.ipart_money()
         capi.ipart_partnership_awarded_sum(out, self._handle())
         return Money._wrap(out)
@@ -244,9 +249,18 @@ class Partnership:
         """A partner's contract: state, phase, money. NotFoundError if not awarded."""
         return _contract.partner_status(self._handle(), partner)
 
+    def partner_phases(self, partner: str) -> List[PartnerPhase]:
+        """The phases of a partner's contract with their targets and
+        instalments (empty until it is signed). NotFoundError if not awarded."""
+        self.partner(partner)  # NotFoundError for an operator without a contract
+        return _queries.partner_phases(self._handle(), partner)
+
     def partner_detail(self, partner: str) -> dict:
-        """The contract in detail: phases with their targets and instalments."""
-        return _contract.partner_detail(self._handle(), partner)
+        """Deprecated: the JSON export of the contract as a dict; use
+        :meth:`partner` and :meth:`partner_phases`."""
+        _warnings.warn("partner_detail() is deprecated: use partner() and partner_phases()",
+                       DeprecationWarning, stacklevel=2)
+        return json.loads(capi.ipart_partnership_partner_json(self._handle(), partner))
 
     @property
     def caps(self) -> List[CapStatus]:
@@ -280,10 +294,9 @@ class Partnership:
         return _contract.proportionality(self._handle())
 
     @property
-    def forecast(self) -> dict:
-        """The payments still to come: ``{"payments": [...], "total": "..."}``
-        (amounts as canonical strings; see ipart_partnership_forecast_json)."""
-        return json.loads(capi.ipart_partnership_forecast_json(self._handle()))
+    def forecast(self) -> Forecast:
+        """The payments still to come and their total (see :class:`Forecast`)."""
+        return _queries.forecast(self._handle())
 
     def what_if(self, events) -> dict:
         """Apply ``events`` (a list of dicts, or JSON text of an array) to a
@@ -303,16 +316,62 @@ class Partnership:
         count = len(self) if at is None else at
         if count < 0:
             raise ValueError("at must not be negative")
-        data = json.loads(capi.ipart_partnership_rights_json(self._handle(), count, party, asset))
-        why = {r: Right(data[r]["answer"], data[r]["clause"], data[r]["rule"], data[r]["reason"])
-               for r in RIGHTS}
-        return Rights(data["party"], data["asset"], data["event_count"],
-                      *(why[r].answer for r in RIGHTS), explanations=why)
+        return _queries.rights(self._handle(), count, party, asset)
 
     def view(self, party: str) -> dict:
         """The party-scoped view of the document: what ``party`` may see
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
+
+    def record(self, party: str, lang: str = "en") -> dict:
+        """The procurement record (R41: Art. 84(1), FOA § 25-5) as ``party``
+        may see it, in ``lang`` ("nb" or "en"; others fall back to English)."""
+        return json.loads(self.record_json(party, lang))
+
+    def record_json(self, party: str, lang: str = "en") -> str:
+        """The procurement record as the library's canonical JSON text."""
+        return capi.ipart_partnership_record_json(self._handle(), party, lang)
+
+    def record_text(self, party: str, lang: str = "en") -> str:
+        """The procurement record as readable text in ``lang``."""
+        return capi.ipart_partnership_record_text(self._handle(), party, lang)
+
+    def ocds(self, ocid: str, party: str, lang: str = "en") -> dict:
+        """The OCDS 1.1.5 record package (one ``ocid`` for the partnership,
+        a release per significant event, the compiled release) as ``party``
+        may see it."""
+        return json.loads(self.ocds_json(ocid, party, lang))
+
+    def ocds_json(self, ocid: str, party: str, lang: str = "en") -> str:
+        """The OCDS record package as the library's canonical JSON text."""
+        return capi.ipart_partnership_ocds_json(self._handle(), ocid, party, lang)
+
+    def eforms_xml(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+        """The eForms notice ``subtype`` ("16") as UBL XML; ``settings`` gives
+        what the log does not hold (ipart_partnership_eforms_xml)."""
+        text = settings if isinstance(settings, str) else json.dumps(settings)
+        return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party, text)
+
+    def eforms_map(self, subtype: str, party: str, settings: Union[str, dict]) -> Dict[str, List[str]]:
+        """The same notice's values keyed by eForms field id ("BT-105-Procedure")."""
+        return json.loads(self.eforms_map_json(subtype, party, settings))
+
+    def eforms_map_json(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+        """The field map as the library's canonical JSON text."""
+        text = settings if isinstance(settings, str) else json.dumps(settings)
+        return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text)
+
+    def timeline_svg(self, lang: str = "en") -> str:
+        """The timeline as a standalone SVG document: one lane per partner
+        (phases, targets met or not, gates, terminations, phase dues, its
+        payments against its caps), the procedure's deadlines and
+        standstill above, the development budget below; labels in ``lang``
+        ("nb" or "en", else InvalidArgumentError)."""
+        return capi.ipart_partnership_timeline_svg(self._handle(), lang)
+
+    def view_withheld(self, party: str) -> int:
+        """How many events the party-scoped view of ``party`` withholds."""
+        return capi.ipart_partnership_view_withheld(self._handle(), party)
 
     def _handle(self):
         if self._p is None:

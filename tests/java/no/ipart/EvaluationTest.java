@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
@@ -19,14 +20,14 @@ import org.junit.Test;
 public class EvaluationTest {
     private static final JsonObject FILE = Cases.load("evaluation/scoring.json").getAsJsonObject();
 
-    private static long[] longs(JsonArray a) {
+    static long[] longs(JsonArray a) {
         return java.util.stream.StreamSupport.stream(a.spliterator(), false)
             .flatMapToLong(e -> e.isJsonArray() ? Arrays.stream(longs(e.getAsJsonArray()))
                                                 : java.util.stream.LongStream.of(e.getAsLong()))
             .toArray();
     }
 
-    private static Evaluation evaluation(JsonObject kase) {
+    static Evaluation evaluation(JsonObject kase) {
         JsonObject src = kase.has("set") ? FILE.getAsJsonObject("sets").getAsJsonObject(Cases.str(kase, "set")) : kase;
         JsonArray kindNames = src.getAsJsonArray("kinds");
         long[] kinds = new long[kindNames.size()];
@@ -76,8 +77,7 @@ public class EvaluationTest {
             JsonObject kase = el.getAsJsonObject();
             String name = Cases.str(kase, "name");
             try (Evaluation e = evaluation(kase)) {
-                JsonObject got = JsonParser.parseString(e.stabilityJson(longs(kase.getAsJsonArray("weights"))))
-                    .getAsJsonObject();
+                JsonObject got = TypedTest.asExport(e.stability(longs(kase.getAsJsonArray("weights"))), e);
                 assertEquals(name, kase.get("winner"), got.get("winner"));
                 assertEquals(name, kase.get("winner_change"), got.get("winner_change"));
                 if (kase.has("removals"))
@@ -112,7 +112,7 @@ public class EvaluationTest {
                         e.bulk(w, totals.length >= e.tenders() * (w.length / e.criteria())
                                       ? Arrays.copyOf(totals, e.tenders() * (w.length / e.criteria())) : null);
                     else
-                        e.stabilityJson(w);
+                        e.stability(w);
                 }
             });
             assertEquals(Cases.str(kase, "name"), Cases.str(kase, "path"), x.getPath());
@@ -169,13 +169,16 @@ public class EvaluationTest {
                 continue;
             }
             try (Partnership p = Partnership.load(doc.toString())) {
-                JsonArray got = JsonParser.parseString(p.rankingJson()).getAsJsonArray();
+                List<Ranked> got = p.ranking().orElseThrow();
                 JsonArray want = variant.getAsJsonArray("ranking");
                 assertEquals(want.size(), got.size());
-                for (int i = 0; i < want.size(); i++)
-                    for (String key : new String[] {"tenderer", "rank", "total"})
-                        assertEquals(Cases.str(variant, "name"), want.get(i).getAsJsonObject().get(key),
-                                     got.get(i).getAsJsonObject().get(key));
+                for (int i = 0; i < want.size(); i++) {
+                    JsonObject w = want.get(i).getAsJsonObject();
+                    String name = Cases.str(variant, "name");
+                    assertEquals(name, Cases.str(w, "tenderer"), got.get(i).tenderer());
+                    assertEquals(name, w.get("rank").getAsInt(), got.get(i).rank());
+                    assertEquals(name, Cases.str(w, "total"), got.get(i).points().toPlainString());
+                }
                 assertTrue(p.save().contains("price_model") == !variant.get("price_model").isJsonNull());
             }
         }

@@ -43,18 +43,15 @@ public class RightsTest {
                 Partnership p = loaded.computeIfAbsent(Cases.str(q, "base"), RightsTest::load);
                 int prefix = q.get("prefix").getAsInt();
                 Rights r = p.rightsAt(prefix, Cases.str(q, "party"), Cases.str(q, "asset"));
-                JsonObject why = JsonParser.parseString(
-                    p.rightsJson(prefix, Cases.str(q, "party"), Cases.str(q, "asset"))).getAsJsonObject();
                 boolean[] got = answers(r);
                 for (int k = 0; k < RIGHTS.length; k++) {
                     boolean want = q.getAsJsonObject("expect").get(RIGHTS[k]).getAsBoolean();
                     assertEquals(name + " " + RIGHTS[k], want, got[k]);
-                    JsonObject e = why.getAsJsonObject(RIGHTS[k]);
-                    assertEquals(name + " json " + RIGHTS[k], want, e.get("answer").getAsBoolean());
-                    assertFalse(Cases.str(e, "reason").isEmpty());
+                    Rights.Right e = r.explanations().get(RIGHTS[k]);
+                    assertEquals(name + " explained " + RIGHTS[k], want, e.answer());
+                    assertFalse(e.reason().isEmpty());
                     if (q.has("rules") && q.getAsJsonObject("rules").has(RIGHTS[k]))
-                        assertEquals(name, Cases.str(q.getAsJsonObject("rules"), RIGHTS[k]),
-                                     Cases.str(e, "rule"));
+                        assertEquals(name, Cases.str(q.getAsJsonObject("rules"), RIGHTS[k]), e.rule());
                 }
             }
         } finally {

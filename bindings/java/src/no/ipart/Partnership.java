@@ -14,7 +14,6 @@ import no.ipart.swig.ipart_partnership;
 import no.ipart.swig.ipart_partner_status;
 import no.ipart.swig.ipart_party;
 import no.ipart.swig.ipart_proportionality;
-import no.ipart.swig.ipart_rights;
 import no.ipart.swig.ipart_threshold_verdict;
 import no.ipart.swig.ipart_warning;
 
@@ -207,29 +206,85 @@ public final class Partnership implements AutoCloseable {
     }
 
     /**
-     * Candidates and tenders (see ipart_partnership_tenderers_json).
+     * The type, date and sender of an event, without its payload.
+     *
+     * @param index 0..eventCount()-1
+     * @return the header
+     * @throws NotFoundException past the end
+     * @throws IllegalStateException if closed
+     */
+    public EventHeader eventHeader(int index) { return Queries.eventHeader(h(), index); }
+
+    /**
+     * How many events the party-scoped view of a party withholds (R19, R37).
+     *
+     * @param party a party id
+     * @return the {@code withheld} count of {@link #viewJson(String)}
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public int viewWithheld(String party) {
+        long[] out = new long[1];
+        IpartCapi.ipart_partnership_view_withheld(out, h(), party);
+        return Math.toIntExact(out[0]);
+    }
+
+    /**
+     * Every economic operator with its latest tender, in order of application.
+     *
+     * @return the rows (unmodifiable)
+     * @throws IllegalStateException if closed
+     */
+    public List<Tenderer> tenderers() { return Queries.tenderers(h()); }
+
+    /**
+     * The last evaluation's ranking, best first.
+     *
+     * @return the ranked tenderers (unmodifiable), or empty before an evaluation
+     * @throws IllegalStateException if closed
+     */
+    public Optional<List<Ranked>> ranking() { return Queries.ranking(h()); }
+
+    /**
+     * What an actor may do now: every event type with whether {@code actor}
+     * may send it, and if not the code and rule that block it.
+     *
+     * @param actor a party id
+     * @return one row per event type (unmodifiable)
+     * @throws IllegalStateException if closed
+     */
+    public List<Action> actions(String actor) { return Queries.actions(h(), actor); }
+
+    /**
+     * Candidates and tenders as the JSON export (see ipart_partnership_tenderers_json).
      *
      * @return a JSON array
      * @throws IllegalStateException if closed
+     * @deprecated use {@link #tenderers()}
      */
+    @Deprecated
     public String tenderersJson() { return json(IpartCapi::ipart_partnership_tenderers_json); }
 
     /**
-     * The last evaluation's ranking.
+     * The last evaluation's ranking as the JSON export.
      *
      * @return a JSON array, best first
      * @throws NotFoundException before an evaluation
      * @throws IllegalStateException if closed
+     * @deprecated use {@link #ranking()}
      */
+    @Deprecated
     public String rankingJson() { return json(IpartCapi::ipart_partnership_ranking_json); }
 
     /**
-     * What an actor may do now.
+     * What an actor may do now, as the JSON export.
      *
      * @param actor a party id
      * @return every event type with whether {@code actor} may send it now, as JSON
      * @throws IllegalStateException if closed
+     * @deprecated use {@link #actions(String)}
      */
+    @Deprecated
     public String actionsJson(String actor) {
         return json((out, p) -> IpartCapi.ipart_partnership_actions_json(out, p, actor));
     }
@@ -334,7 +389,7 @@ public final class Partnership implements AutoCloseable {
      *
      * @param party an authority, follower or operator id
      * @param asset "&lt;partner&gt;.foreground" (its results) or "&lt;partner&gt;.background"
-     * @return the five answers
+     * @return the five answers, each with what decides it
      * @throws NotFoundException for an unknown party, asset or partner
      * @throws StateException (R36) while the terms hold no complete IP arrangement
      * @throws IllegalStateException if closed
@@ -347,7 +402,7 @@ public final class Partnership implements AutoCloseable {
      * @param eventCount 0..eventCount()
      * @param party an authority, follower or operator id
      * @param asset "&lt;partner&gt;.foreground" or "&lt;partner&gt;.background"
-     * @return the five answers
+     * @return the five answers, each with what decides it
      * @throws OutOfRangeException past the end of the log
      * @throws IllegalArgumentException for a negative count
      * @throws IllegalStateException if closed
@@ -355,24 +410,33 @@ public final class Partnership implements AutoCloseable {
     public Rights rightsAt(int eventCount, String party, String asset) {
         if (eventCount < 0)
             throw new IllegalArgumentException("eventCount must not be negative");
-        ipart_rights r = new ipart_rights();
-        try {
-            IpartCapi.ipart_partnership_rights_at(r, h(), eventCount, party, asset);
-            return new Rights(party, asset, eventCount, r.getOwns() != 0, r.getUse() != 0,
-                r.getModify() != 0, r.getSublicense() != 0, r.getCommercialise() != 0);
-        } finally {
-            r.delete();
-        }
+        return Queries.rights(h(), eventCount, party, asset);
     }
 
     /**
-     * A partner's contract in detail: phases, targets, instalments.
+     * The phases of a partner's contract with their targets and instalments
+     * (empty until it is signed).
+     *
+     * @param partner an awarded operator's id
+     * @return the phases in the order of the plan (unmodifiable)
+     * @throws NotFoundException if {@code partner} was not awarded
+     * @throws IllegalStateException if closed
+     */
+    public List<PartnerPhase> partnerPhases(String partner) {
+        partner(partner); // NotFoundException for an operator without a contract
+        return Queries.partnerPhases(h(), partner);
+    }
+
+    /**
+     * A partner's contract in detail as the JSON export.
      *
      * @param partner an awarded operator's id
      * @return a JSON object (see ipart_partnership_partner_json)
      * @throws NotFoundException if {@code partner} was not awarded
      * @throws IllegalStateException if closed
+     * @deprecated use {@link #partner(String)} and {@link #partnerPhases(String)}
      */
+    @Deprecated
     public String partnerJson(String partner) {
         return json((out, p) -> IpartCapi.ipart_partnership_partner_json(out, p, partner));
     }
@@ -503,11 +567,21 @@ public final class Partnership implements AutoCloseable {
     }
 
     /**
-     * The payments still to come (see ipart_partnership_forecast_json).
+     * The payments still to come and their total.
+     *
+     * @return the forecast
+     * @throws IllegalStateException if closed
+     */
+    public Forecast forecast() { return Queries.forecast(h()); }
+
+    /**
+     * The payments still to come as the JSON export (see ipart_partnership_forecast_json).
      *
      * @return a JSON object {"payments": [...], "total": "..."}
      * @throws IllegalStateException if closed
+     * @deprecated use {@link #forecast()}
      */
+    @Deprecated
     public String forecastJson() { return json(IpartCapi::ipart_partnership_forecast_json); }
 
     /**
@@ -533,7 +607,9 @@ public final class Partnership implements AutoCloseable {
      * @param asset "&lt;partner&gt;.foreground" or "&lt;partner&gt;.background"
      * @return JSON, see ipart_partnership_rights_json
      * @throws IpartException as {@link #rightsAt(int, String, String)}
+     * @deprecated use {@link #rightsAt(int, String, String)}, whose answers carry their explanations
      */
+    @Deprecated
     public String rightsJson(int eventCount, String party, String asset) {
         if (eventCount < 0)
             throw new IllegalArgumentException("eventCount must not be negative");
@@ -550,6 +626,92 @@ public final class Partnership implements AutoCloseable {
      */
     public String viewJson(String party) {
         return json((out, p) -> IpartCapi.ipart_partnership_view_json(out, p, party));
+    }
+
+    /**
+     * The procurement record (R41: Art. 84(1), FOA &sect; 25-5) as the party may see it.
+     *
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return JSON, see ipart_partnership_record_json
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String recordJson(String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_record_json(out, p, party, lang));
+    }
+
+    /**
+     * The procurement record as readable text.
+     *
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return UTF-8 text, see ipart_partnership_record_text
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String recordText(String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_record_text(out, p, party, lang));
+    }
+
+    /**
+     * The OCDS 1.1.5 record package as the party may see it: one ocid, a
+     * release per significant event and the compiled release.
+     *
+     * @param ocid the open contracting id of the partnership
+     * @param party a party id
+     * @param lang "nb" or "en" (any other language falls back to English)
+     * @return JSON, see ipart_partnership_ocds_json
+     * @throws NotFoundException for an unknown party
+     * @throws InvalidArgumentException for an empty ocid
+     * @throws IllegalStateException if closed
+     */
+    public String ocdsJson(String ocid, String party, String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_ocds_json(out, p, ocid, party, lang));
+    }
+
+    /**
+     * An eForms notice (SDK 1.15, UBL XML) as the party may see it.
+     *
+     * @param subtype "16" (contract notice), "29" (contract award notice) or "38" (modification notice)
+     * @param party a party id
+     * @param settingsJson what the log does not hold, see ipart_partnership_eforms_xml
+     * @return the XML text
+     * @throws InvalidArgumentException for an unsupported subtype or bad settings
+     * @throws StateException when the log has not reached the notice's stage
+     * @throws NotFoundException for an unknown party
+     * @throws IllegalStateException if closed
+     */
+    public String eformsXml(String subtype, String party, String settingsJson) {
+        return json((out, p) -> IpartCapi.ipart_partnership_eforms_xml(out, p, subtype, party, settingsJson));
+    }
+
+    /**
+     * The values of the same notice keyed by eForms field id ("BT-105-Procedure").
+     *
+     * @param subtype as {@link #eformsXml(String, String, String)}
+     * @param party a party id
+     * @param settingsJson as {@link #eformsXml(String, String, String)}
+     * @return JSON: {field id: [values]}
+     * @throws IpartException as {@link #eformsXml(String, String, String)}
+     */
+    public String eformsMapJson(String subtype, String party, String settingsJson) {
+        return json((out, p) -> IpartCapi.ipart_partnership_eforms_map_json(out, p, subtype, party, settingsJson));
+    }
+
+    /**
+     * The timeline as a standalone SVG document: one lane per partner (phases,
+     * targets met or not, gates, terminations, phase dues, its payments against
+     * its caps), the procedure's deadlines and standstill above, the
+     * development budget below.
+     *
+     * @param lang "nb" or "en"
+     * @return the SVG text, see ipart_partnership_timeline_svg
+     * @throws InvalidArgumentException for another language
+     * @throws IllegalStateException if closed
+     */
+    public String timelineSvg(String lang) {
+        return json((out, p) -> IpartCapi.ipart_partnership_timeline_svg(out, p, lang));
     }
 
     private ipart_partnership h() {

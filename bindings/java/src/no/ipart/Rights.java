@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package no.ipart;
 
+import java.util.Map;
+
 /**
  * What a party may do with a partner's asset at a point of the log
- * (doc/ip-regimes.md). {@link Partnership#rightsJson(int, String, String)}
- * gives the clause and rule behind each answer.
+ * (doc/ip-regimes.md), with the clause, rule and reason of each answer.
  *
  * @param party the party asked about
  * @param asset "&lt;partner&gt;.foreground" (its results) or "&lt;partner&gt;.background"
@@ -14,6 +15,19 @@ package no.ipart;
  * @param modify whether it may modify it
  * @param sublicense whether it may license it to others
  * @param commercialise whether it may commercialise it
+ * @param explanations per right ("owns", "use", "modify", "sublicense",
+ *        "commercialise", in that order) what decides it
  */
 public record Rights(String party, String asset, int eventCount, boolean owns, boolean use,
-                     boolean modify, boolean sublicense, boolean commercialise) {}
+                     boolean modify, boolean sublicense, boolean commercialise,
+                     Map<String, Right> explanations) {
+    /**
+     * One answer with what decides it.
+     *
+     * @param answer yes or no
+     * @param clause the clause of the terms that decides it, "" when none does
+     * @param rule "R36", "R28" or "R37"
+     * @param reason why, in English
+     */
+    public record Right(boolean answer, String clause, String rule, String reason) {}
+}

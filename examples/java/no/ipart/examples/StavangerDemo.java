@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import no.ipart.*;
 
 /**
  * The Stavanger walk-through through the Java binding: the same document and
- * the same rejected attempts as the C demo (examples/stavanger_demo.c).
+ * the same rejected attempts as the C demo (examples/stavanger_demo.c). It
+ * reads typed results only (records), never the JSON exports.
  * Usage: StavangerDemo [document.json]   (default: examples/stavanger-procedure.json)
  */
 public final class StavangerDemo {
@@ -51,12 +50,7 @@ public final class StavangerDemo {
             "{\"type\":\"option_exercised\",\"date\":\"2019-12-02\",\"actor\":\"nav\","
             + "\"partner\":\"op05\",\"quantity\":5,\"unit_price\":\"240000.00\"}"}));
 
-    private static final Pattern WITHHELD = Pattern.compile("\"withheld\":(\\d+)");
-
     private static String yes(boolean b) { return b ? "yes" : "no"; }
-
-    private static final Pattern HEAD = Pattern.compile(
-        "\\{\"type\":\"([^\"]+)\",\"date\":\"([^\"]+)\",\"actor\":\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         System.out.println("libipart " + Ipart.versionString() + " (Java) - Stavanger kommune, \"Leve HELE LIVET\"");
@@ -81,14 +75,12 @@ public final class StavangerDemo {
                                           e.getCodeName(), e.getRule(), e.getMessage());
                     }
                 }
-                String event = reference.event(i);
-                p.apply(event);
-                Matcher m = HEAD.matcher(event);
-                if (m.lookingAt())
-                    System.out.printf("  %3d  %s  %-24s %-11s -> %s%n", i, m.group(2), m.group(1),
-                                      m.group(3), p.getStage().jsonName());
-                String scope = event.contains("\"type\":\"instalment_paid\"") ? "development"
-                    : event.contains("\"type\":\"option_exercised\"") ? "purchase" : null;
+                p.apply(reference.event(i));
+                EventHeader head = p.eventHeader(i);
+                System.out.printf("  %3d  %s  %-24s %-11s -> %s%n", i, head.date(), head.type(),
+                                  head.actor(), p.getStage().jsonName());
+                String scope = head.type().equals("instalment_paid") ? "development"
+                    : head.type().equals("option_exercised") ? "purchase" : null;
                 if (scope != null)
                     for (CapStatus c : p.caps())
                         if (c.scope().equals(scope))
@@ -101,7 +93,9 @@ public final class StavangerDemo {
             ThresholdVerdict v = p.threshold();
             System.out.println("  estimated value (R30): " + v.estimatedValue().format("nb")
                                + ", EEA threshold (R3): " + v.threshold().format("nb"));
-            System.out.println("  ranking: " + p.rankingJson());
+            for (Ranked r : p.ranking().orElseThrow())
+                System.out.printf("  rank %d: %s %s points%s%n", r.rank(), r.tenderer(), r.points(),
+                                  r.tied() ? " (tied)" : "");
             Money awarded = p.awardedSum();
             System.out.println("  awarded " + awarded.format("nb") + " of " + p.budgetCap().format("nb")
                                + ", headroom at the award " + p.budgetCap().subtract(awarded).format("nb"));
@@ -116,11 +110,9 @@ public final class StavangerDemo {
                 System.out.printf("    %-26s %-4s %-3s %-6s %-10s %s%n", party, yes(r.owns()), yes(r.use()),
                                   yes(r.modify()), yes(r.sublicense()), yes(r.commercialise()));
             }
-            for (String party : new String[] {"op05", "op11"}) {
-                Matcher w = WITHHELD.matcher(p.viewJson(party));
-                System.out.printf("  the view of %s withholds %s of %d events (others' confidential items)%n",
-                                  party, w.find() ? w.group(1) : "?", p.eventCount());
-            }
+            for (String party : new String[] {"op05", "op11"})
+                System.out.printf("  the view of %s withholds %d of %d events (others' confidential items)%n",
+                                  party, p.viewWithheld(party), p.eventCount());
             System.out.println("  saved document identical to the loaded one: "
                                + (p.save().equals(reference.save()) ? "yes" : "NO"));
         }

@@ -1,0 +1,57 @@
+/*
+ * Private: what every export (the procurement record, OCDS, eForms) is
+ * built from. An export is party-scoped by construction: it reads the
+ * events of the party's view (ipart_partnership_view_json, R19/R37), so it
+ * can hold nothing the view withholds; the public state it also reads (the
+ * terms, the parties named by the visible events) is public or named there.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#ifndef IPART_IO_EXPORT_P_H
+#define IPART_IO_EXPORT_P_H
+
+#include <cjson/cJSON.h>
+
+#include "model/partnership_p.h"
+
+typedef struct ipart__visible {
+    const ipart_partnership *p;
+    const ipart__party *party; /* the party the export is for */
+    const char *lang;          /* "nb" or "en" (ipart_message_language) */
+    cJSON *view;               /* the parsed view */
+    const cJSON *entries;      /* its "events": [{"index", "partial", "event"}] */
+    size_t withheld;
+} ipart__visible;
+
+/*
+ * The view of `party` (IPART_ENOTFOUND for an unknown party), parsed.
+ * `function` names the caller in an IPART_EMISUSE for a NULL argument.
+ */
+ipart_status ipart__visible_open(ipart__visible *v, const ipart_partnership *p, const char *party,
+                                 const char *lang, const char *function);
+void ipart__visible_close(ipart__visible *v);
+
+/* Members of a cJSON object (NULL when absent or of another type). */
+const cJSON *ipart__member(const cJSON *o, const char *name);
+const char *ipart__member_text(const cJSON *o, const char *name);
+
+/* The event of a view entry, and its type ("" when partial without one). */
+const cJSON *ipart__entry_event(const cJSON *entry);
+const char *ipart__entry_type(const cJSON *entry);
+
+/* Add a string member, or null when `text` is NULL; 0 when out of memory. */
+int ipart__add_text(cJSON *o, const char *name, const char *text);
+/* Add a copy of member `from_name` of `from` as `name` (null when absent). */
+int ipart__add_copy(cJSON *o, const char *name, const cJSON *from, const char *from_name);
+/* Add a money member as its canonical string ("12000000.00"). */
+int ipart__add_money(cJSON *o, const char *name, ipart_money amount);
+
+/* The display name of a party id ("" for an unknown id). */
+const char *ipart__party_name(const ipart_partnership *p, const char *id);
+
+/* Print `root` (formatted, deterministic) into *out on the libipart
+ * allocator, then delete it. IPART_ENOMEM when `root` is NULL or printing
+ * fails. */
+ipart_status ipart__export_finish(char **out, cJSON *root);
+
+#endif

@@ -1,0 +1,700 @@
+/*
+ * The OCDS 1.1.5 record package (include/ipart/exports.h): one ocid per
+ * partnership, a release per significant event of the party's view, the
+ * compiled release. The exporter folds the visible events into one OCDS
+ * tree (the compiled release so far); at each significant event a release
+ * takes the sections the events since the last release changed (of the
+ * contracts, only the one changed), so the package grows with the log, and
+ * merging the releases by id gives the compiled release.
+ *
+ * Codes used: partyRole buyer, procuringEntity, payer, interestedParty,
+ * tenderer, supplier, payee; releaseTag planning..contractTermination,
+ * compiled; tenderStatus planning, active, cancelled, complete;
+ * awardStatus pending, active; contractStatus active, terminated;
+ * milestoneType delivery, payment; milestoneStatus scheduled, met, notMet.
+ * Extension fields: secondStage (secondStageDescription), hasOptions and
+ * options (options), relatedImplementationMilestone
+ * (transaction_milestones). doc/exports.md has the mapping table.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/error_p.h"
+#include "core/money_p.h"
+#include "io/export_p.h"
+#include "ipart/exports.h"
+#include "ipart/messages.h"
+
+/* The top-level sections of a release an event may change. */
+enum { S_PARTIES = 1, S_BUYER = 2, S_TENDER = 4, S_AWARDS = 8, S_CONTRACTS = 16 };
+
+typedef struct ocds {
+    const ipart__visible *v;
+    const char *ocid;
+    cJSON *state;    /* the compiled release so far */
+    cJSON *releases; /* the releases */
+    int ok;
+    int touched;          /* sections changed since the last release */
+    const char *contract; /* the one contract changed since then (its partner), or NULL: all */
+} ocds;
+
+/* ---- small builders ---------------------------------------------------------------- */
+
+static cJSON *child(cJSON *o, const char *name)
+{
+    return cJSON_GetObjectItemCaseSensitive(o, name);
+}
+
+/* The object member `name` of `o`, created empty when absent. */
+static cJSON *object_in(ocds *x, cJSON *o, const char *name)
+{
+    cJSON *m = child(o, name);
+    if (!m && !(m = cJSON_AddObjectToObject(o, name)))
+        x->ok = 0;
+    return m;
+}
+
+static cJSON *array_in(ocds *x, cJSON *o, const char *name)
+{
+    cJSON *m = child(o, name);
+    if (!m && !(m = cJSON_AddArrayToObject(o, name)))
+        x->ok = 0;
+    return m;
+}
+
+/* Set (replace or add) a member. Takes `item`. A NULL `o` is an object the
+ * party's view does not hold (another partner's contract): nothing to set. */
+static void set(ocds *x, cJSON *o, const char *name, cJSON *item)
+{
+    if (!o) {
+        cJSON_Delete(item);
+        return;
+    }
+    if (!item) {
+        cJSON_Delete(item);
+        x->ok = 0;
+        return;
+    }
+    int ok = child(o, name) ? cJSON_ReplaceItemInObjectCaseSensitive(o, name, item)
+                            : cJSON_AddItemToObject(o, name, item);
+    if (!ok) {
+        cJSON_Delete(item);
+        x->ok = 0;
+    }
+}
+
+static void set_text(ocds *x, cJSON *o, const char *name, const char *text)
+{
+    set(x, o, name, text ? cJSON_CreateString(text) : cJSON_CreateNull());
+}
+
+/* An OCDS date-time of a civil date ("2017-09-15T00:00:00Z"). */
+static void set_date(ocds *x, cJSON *o, const char *name, const char *date)
+{
+    char text[40];
+    snprintf(text, sizeof text, "%.10sT00:00:00Z", date ? date : "");
+    set_text(x, o, name, text);
+}
+
+/* {"amount": 12000000.00, "currency": "NOK"}: the amount printed exactly. */
+static void set_value(ocds *x, cJSON *o, const char *name, const char *amount)
+{
+    cJSON *value = cJSON_CreateObject();
+    if (value && !(cJSON_AddRawToObject(value, "amount", amount) &&
+                   cJSON_AddStringToObject(value, "currency", x->v->p->currency)))
+        x->ok = 0;
+    set(x, o, name, value);
+}
+
+static void set_money(ocds *x, cJSON *o, const char *name, ipart_money m)
+{
+    char text[IPART__MONEY_TEXT_SIZE];
+    if (ipart__money_canonical(text, m) != IPART_OK)
+        x->ok = 0;
+    else
+        set_value(x, o, name, text);
+}
+
+/* The element of `list` whose "id" is `id`, or NULL. */
+static cJSON *by_id(cJSON *list, const char *id)
+{
+    cJSON *e;
+    cJSON_ArrayForEach(e, list) {
+        const char *eid = ipart__member_text(e, "id");
+        if (eid && id && strcmp(eid, id) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* {"id", "name"} of a party. */
+static cJSON *reference(const ocds *x, const char *id)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (o && cJSON_AddStringToObject(o, "id", id) &&
+        cJSON_AddStringToObject(o, "name", ipart__party_name(x->v->p, id)))
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* The party `id` of the release, with `role` added once. */
+static void add_role(ocds *x, const char *id, const char *role)
+{
+    cJSON *parties = array_in(x, x->state, "parties");
+    cJSON *party = by_id(parties, id);
+    if (!party && (party = reference(x, id)) != NULL && !cJSON_AddItemToArray(parties, party)) {
+        cJSON_Delete(party);
+        party = NULL;
+    }
+    cJSON *roles = party ? array_in(x, party, "roles") : NULL;
+    if (!roles) {
+        x->ok = 0;
+        return;
+    }
+    cJSON *r;
+    cJSON_ArrayForEach(r, roles) if (strcmp(r->valuestring, role) == 0) return;
+    if (!cJSON_AddItemToArray(roles, cJSON_CreateString(role)))
+        x->ok = 0;
+}
+
+static const char *label(const ocds *x, const char *key)
+{
+    return ipart_message(key, x->v->lang);
+}
+
+/* ---- the tender ---------------------------------------------------------------------- */
+
+static const char *const CATEGORIES[] = {"goods", "services", "works"};
+
+/* The phases' targets as tender milestones. */
+static void tender_milestones(ocds *x, cJSON *tender, const ev_terms *t)
+{
+    cJSON *list = cJSON_CreateArray();
+    set(x, tender, "milestones", list);
+    const ev_phase *phases = t->development.phases.items;
+    for (size_t k = 0; list && k < t->development.phases.count; k++) {
+        const ev_target *targets = phases[k].targets.items;
+        for (size_t i = 0; i < phases[k].targets.count; i++) {
+            cJSON *m = cJSON_CreateObject();
+            char title[512], due[16];
+            snprintf(title, sizeof title, "%s %s: %s", label(x, "ocds.target"), targets[i].id,
+                     targets[i].criteria);
+            snprintf(due, sizeof due, "%04d-%02d-%02d", phases[k].due.year, phases[k].due.month,
+                     phases[k].due.day);
+            if (!m || !cJSON_AddItemToArray(list, m)) {
+                cJSON_Delete(m);
+                x->ok = 0;
+                return;
+            }
+            set_text(x, m, "id", targets[i].id);
+            set_text(x, m, "title", title);
+            set_text(x, m, "type", "delivery");
+            set_date(x, m, "dueDate", due);
+            set_text(x, m, "status", "scheduled");
+        }
+    }
+}
+
+static void on_terms(ocds *x)
+{
+    const ev_terms *t = x->v->p->terms;
+    cJSON *tender = object_in(x, x->state, "tender");
+    if (!t || !tender)
+        return;
+    set_text(x, tender, "mainProcurementCategory", CATEGORIES[t->contract_type]);
+    ipart_money estimated;
+    /* R31: the maximum value is published unless the terms withhold it. */
+    if ((!t->has_max_value_disclosed || t->max_value_disclosed) &&
+        ipart_money_add(&estimated, t->budget.max_rnd_value, t->budget.estimated_purchase_value) == IPART_OK)
+        set_money(x, tender, "value", estimated);
+    set_text(x, tender, "awardCriteria", "ratedCriteria");
+    cJSON *second = cJSON_CreateObject();
+    set(x, tender, "secondStage", second);
+    set(x, second, "minimumCandidates", cJSON_CreateNumber((double)t->candidates.min));
+    if (t->candidates.has_max)
+        set(x, second, "maximumCandidates", cJSON_CreateNumber((double)t->candidates.max));
+    set(x, second, "successiveReduction", cJSON_CreateBool(t->reservations.staged_reduction));
+    set(x, tender, "hasOptions", cJSON_CreateBool(t->has_option));
+    if (t->has_option) {
+        cJSON *options = cJSON_CreateObject();
+        set(x, tender, "options", options);
+        set_text(x, options, "description", t->option.description);
+    }
+    if (t->has_development)
+        tender_milestones(x, tender, t);
+}
+
+static void on_created(ocds *x, const cJSON *ev)
+{
+    const char *id = ipart__member_text(ipart__member(ev, "authority"), "id");
+    add_role(x, id, "buyer");
+    add_role(x, id, "procuringEntity");
+    add_role(x, id, "payer");
+    set(x, x->state, "buyer", reference(x, id));
+    cJSON *tender = object_in(x, x->state, "tender");
+    char tid[300];
+    snprintf(tid, sizeof tid, "%s-tender", x->ocid);
+    set_text(x, tender, "id", tid);
+    set_text(x, tender, "title", ipart__member_text(ev, "title"));
+    set_text(x, tender, "status", "planning");
+    set_text(x, tender, "procurementMethod", "selective");
+    set_text(x, tender, "procurementMethodDetails", "Innovation partnership");
+}
+
+static void on_notice(ocds *x, const cJSON *ev)
+{
+    cJSON *tender = object_in(x, x->state, "tender");
+    set_text(x, tender, "status", "active");
+    cJSON *period = cJSON_CreateObject();
+    set(x, tender, "tenderPeriod", period);
+    set_date(x, period, "startDate", ipart__member_text(ev, "date"));
+    set_date(x, period, "endDate", ipart__member_text(ev, "request_deadline"));
+}
+
+/* ---- awards and contracts --------------------------------------------------------------- */
+
+static void id_of(char *out, size_t size, const ocds *x, const char *what, const char *partner)
+{
+    snprintf(out, size, "%s-%s-%s", x->ocid, what, partner);
+}
+
+static void on_award(ocds *x, const cJSON *ev)
+{
+    cJSON *awards = array_in(x, x->state, "awards");
+    set_text(x, object_in(x, x->state, "tender"), "status", "complete");
+    const cJSON *partner;
+    cJSON_ArrayForEach(partner, ipart__member(ev, "partners")) {
+        const char *id = ipart__member_text(partner, "tenderer");
+        const ipart__party *party = ipart__party_find(x->v->p, id);
+        char aid[300];
+        id_of(aid, sizeof aid, x, "award", id);
+        cJSON *award = cJSON_CreateObject(), *suppliers = cJSON_CreateArray();
+        if (!award || !cJSON_AddItemToArray(awards, award)) {
+            cJSON_Delete(award);
+            cJSON_Delete(suppliers);
+            x->ok = 0;
+            return;
+        }
+        set_text(x, award, "id", aid);
+        set_text(x, award, "status", "pending");
+        set_date(x, award, "date", ipart__member_text(ev, "date"));
+        set(x, award, "suppliers", suppliers);
+        if (suppliers && !cJSON_AddItemToArray(suppliers, reference(x, id)))
+            x->ok = 0;
+        if (party)
+            set_money(x, award, "value", party->development_price);
+        add_role(x, id, "supplier");
+    }
+}
+
+static cJSON *contract_of(ocds *x, const char *partner)
+{
+    char cid[300];
+    id_of(cid, sizeof cid, x, "contract", partner);
+    return by_id(child(x->state, "contracts"), cid);
+}
+
+/* Contract milestones per target and implementation milestones per instalment. */
+static void contract_plan(ocds *x, cJSON *contract)
+{
+    const ev_terms *t = x->v->p->terms;
+    cJSON *tender_milestones = child(child(x->state, "tender"), "milestones");
+    set(x, contract, "milestones", tender_milestones ? cJSON_Duplicate(tender_milestones, 1)
+                                                     : cJSON_CreateArray());
+    cJSON *impl = object_in(x, contract, "implementation");
+    cJSON *payments = array_in(x, impl, "milestones");
+    const ev_phase *phases = t && t->has_development ? t->development.phases.items : NULL;
+    for (size_t k = 0; phases && payments && k < t->development.phases.count; k++) {
+        const ev_instalment *in = phases[k].instalments.items;
+        for (size_t i = 0; i < phases[k].instalments.count; i++) {
+            cJSON *m = cJSON_CreateObject();
+            char title[300];
+            snprintf(title, sizeof title, "%s %s (%s %s)", label(x, "ocds.instalment"), in[i].id,
+                     label(x, "ocds.target"), in[i].target);
+            if (!m || !cJSON_AddItemToArray(payments, m)) {
+                cJSON_Delete(m);
+                x->ok = 0;
+                return;
+            }
+            set_text(x, m, "id", in[i].id);
+            set_text(x, m, "title", title);
+            set_text(x, m, "type", "payment");
+            set_text(x, m, "status", "scheduled");
+        }
+    }
+    array_in(x, impl, "transactions");
+}
+
+static void on_signed(ocds *x, const cJSON *ev)
+{
+    const char *partner = ipart__member_text(ev, "partner");
+    char aid[300], cid[300];
+    id_of(aid, sizeof aid, x, "award", partner);
+    id_of(cid, sizeof cid, x, "contract", partner);
+    cJSON *award = by_id(child(x->state, "awards"), aid);
+    set_text(x, award, "status", "active");
+    cJSON *contract = cJSON_CreateObject();
+    if (!contract || !cJSON_AddItemToArray(array_in(x, x->state, "contracts"), contract)) {
+        cJSON_Delete(contract);
+        x->ok = 0;
+        return;
+    }
+    set_text(x, contract, "id", cid);
+    set_text(x, contract, "awardID", aid);
+    set_text(x, contract, "status", "active");
+    set_date(x, contract, "dateSigned", ipart__member_text(ev, "date"));
+    const cJSON *value = ipart__member(award, "value");
+    if (value)
+        set(x, contract, "value", cJSON_Duplicate(value, 1));
+    contract_plan(x, contract);
+    add_role(x, partner, "payee");
+}
+
+static void on_milestone(ocds *x, const cJSON *ev)
+{
+    cJSON *contract = contract_of(x, ipart__member_text(ev, "partner"));
+    cJSON *m = by_id(child(contract, "milestones"), ipart__member_text(ev, "target"));
+    if (!m)
+        return;
+    int met = cJSON_IsTrue(ipart__member(ev, "met"));
+    set_text(x, m, "status", met ? "met" : "notMet");
+    if (met)
+        set_date(x, m, "dateMet", ipart__member_text(ev, "date"));
+    set_date(x, m, "dateModified", ipart__member_text(ev, "date"));
+}
+
+static void on_payment(ocds *x, const cJSON *ev, size_t index)
+{
+    const char *partner = ipart__member_text(ev, "partner");
+    const char *instalment = ipart__member_text(ev, "instalment");
+    cJSON *impl = child(contract_of(x, partner), "implementation");
+    if (!impl)
+        return; /* a contract outside the view */
+    cJSON *transactions = array_in(x, impl, "transactions");
+    cJSON *t = cJSON_CreateObject();
+    if (!transactions || !t || !cJSON_AddItemToArray(transactions, t)) {
+        cJSON_Delete(t);
+        x->ok = 0;
+        return;
+    }
+    char tid[300];
+    snprintf(tid, sizeof tid, "%s-payment-%zu", x->ocid, index);
+    set_text(x, t, "id", tid);
+    set_date(x, t, "date", ipart__member_text(ev, "date"));
+    set_value(x, t, "value", ipart__member_text(ev, "amount"));
+    set(x, t, "payer", reference(x, x->v->p->authority->id));
+    set(x, t, "payee", reference(x, partner));
+    cJSON *m = instalment ? by_id(child(impl, "milestones"), instalment) : NULL;
+    if (m) {
+        set_text(x, m, "status", "met");
+        set_date(x, m, "dateMet", ipart__member_text(ev, "date"));
+        cJSON *related = cJSON_CreateObject();
+        set(x, t, "relatedImplementationMilestone", related);
+        set_text(x, related, "id", instalment);
+    }
+}
+
+/* An amendment of a partner's contract: {"id", "date", "rationale", "description"}. */
+static void amend(ocds *x, const char *partner, const cJSON *ev, size_t index, const char *rationale,
+                  const char *description)
+{
+    cJSON *contract = contract_of(x, partner);
+    if (!contract)
+        return; /* a contract outside the view */
+    cJSON *list = array_in(x, contract, "amendments");
+    cJSON *a = cJSON_CreateObject();
+    if (!list || !a || !cJSON_AddItemToArray(list, a)) {
+        cJSON_Delete(a);
+        x->ok = 0;
+        return;
+    }
+    char id[300];
+    snprintf(id, sizeof id, "%s-amendment-%zu", x->ocid, index);
+    set_text(x, a, "id", id);
+    set_date(x, a, "date", ipart__member_text(ev, "date"));
+    set_text(x, a, "rationale", rationale);
+    set_text(x, a, "description", description);
+}
+
+static void on_change(ocds *x, const cJSON *ev, size_t index)
+{
+    char description[200];
+    const char *phase = ipart__member_text(ev, "phase");
+    snprintf(description, sizeof description, "%s: %s %s%s%s", label(x, "ocds.change"),
+             ipart__member_text(ev, "delta"), x->v->p->currency, phase ? ", " : "",
+             phase ? phase : "");
+    amend(x, ipart__member_text(ev, "partner"), ev, index, ipart__member_text(ev, "reason"),
+          description);
+}
+
+static void on_gate(ocds *x, const cJSON *ev, size_t index)
+{
+    const char *decision = ipart__member_text(ev, "decision");
+    if (!decision || strcmp(decision, "terminate") != 0)
+        return;
+    const char *partner = ipart__member_text(ev, "partner");
+    char description[200];
+    snprintf(description, sizeof description, "%s %s", label(x, "ocds.termination"),
+             ipart__member_text(ev, "phase"));
+    amend(x, partner, ev, index, ipart__member_text(ev, "reason"), description);
+    set_text(x, contract_of(x, partner), "status", "terminated");
+}
+
+static void on_option(ocds *x, const cJSON *ev, size_t index)
+{
+    char description[300];
+    const cJSON *q = ipart__member(ev, "quantity");
+    snprintf(description, sizeof description, "%s: %s, %.0f × %s %s", label(x, "ocds.option"),
+             ipart__member_text(ev, "actor"), cJSON_IsNumber(q) ? q->valuedouble : 0.0,
+             ipart__member_text(ev, "unit_price"), x->v->p->currency);
+    amend(x, ipart__member_text(ev, "partner"), ev, index, label(x, "event.option_exercised"),
+          description);
+}
+
+static void on_partnership_ended(ocds *x)
+{
+    cJSON *c;
+    cJSON_ArrayForEach(c, child(x->state, "contracts"))
+        set_text(x, c, "status", "terminated");
+}
+
+/* ---- the fold ------------------------------------------------------------------------------ */
+
+typedef struct step {
+    const char *type;
+    const char *tag; /* the release tag, NULL: no release */
+} step;
+
+static const step STEPS[] = {
+    {"partnership_created", "planning"},  {"follower_named", NULL},
+    {"need_described", NULL},             {"market_dialogue_held", NULL},
+    {"terms_set", "planningUpdate"},      {"notice_published", "tender"},
+    {"documents_changed", "tenderAmendment"}, {"candidates_invited", "tenderUpdate"},
+    {"tenders_reduced", "tenderUpdate"},  {"award_decided", "award"},
+    {"procedure_cancelled", "tenderCancellation"}, {"contract_signed", "contract"},
+    {"milestone_assessed", "implementation"}, {"instalment_paid", "implementation"},
+    {"contract_changed", "contractAmendment"}, {"phase_gate_decided", "implementationUpdate"},
+    {"partnership_terminated", "contractTermination"}, {"solution_accepted", "implementationUpdate"},
+    {"option_exercised", "contractAmendment"}, {"option_lapsed", "implementationUpdate"},
+    {"partnership_completed", "implementationUpdate"}, {"call_back_exercised", "implementationUpdate"},
+};
+
+/* The sections each event type changes (S_CONTRACTS: its partner's contract only). */
+static const struct {
+    const char *type;
+    int sections;
+} TOUCHES[] = {
+    {"partnership_created", S_PARTIES | S_BUYER | S_TENDER}, {"follower_named", S_PARTIES},
+    {"need_described", S_TENDER}, {"terms_set", S_TENDER}, {"notice_published", S_TENDER},
+    {"documents_changed", S_TENDER}, {"candidates_invited", S_TENDER},
+    {"tenders_reduced", S_TENDER}, {"participation_requested", S_PARTIES},
+    {"tender_submitted", S_PARTIES}, {"award_decided", S_PARTIES | S_TENDER | S_AWARDS},
+    {"procedure_cancelled", S_TENDER}, {"contract_signed", S_PARTIES | S_AWARDS | S_CONTRACTS},
+    {"milestone_assessed", S_CONTRACTS}, {"instalment_paid", S_CONTRACTS},
+    {"contract_changed", S_CONTRACTS}, {"phase_gate_decided", S_CONTRACTS},
+    {"option_exercised", S_CONTRACTS}, {"partnership_terminated", S_CONTRACTS},
+};
+
+static void touch(ocds *x, const cJSON *ev, const char *type)
+{
+    for (size_t i = 0; i < sizeof TOUCHES / sizeof TOUCHES[0]; i++) {
+        if (strcmp(TOUCHES[i].type, type) != 0)
+            continue;
+        if (TOUCHES[i].sections & S_CONTRACTS) {
+            const char *partner = ipart__member_text(ev, "partner");
+            /* a second contract, or every contract: the release carries them all */
+            x->contract = (x->touched & S_CONTRACTS) || !partner ? NULL : partner;
+        }
+        x->touched |= TOUCHES[i].sections;
+    }
+}
+
+static void apply(ocds *x, const cJSON *ev, const char *type, size_t index)
+{
+    touch(x, ev, type);
+    if (strcmp(type, "partnership_created") == 0)
+        on_created(x, ev);
+    else if (strcmp(type, "follower_named") == 0)
+        add_role(x, ipart__member_text(ipart__member(ev, "follower"), "id"), "buyer");
+    else if (strcmp(type, "need_described") == 0)
+        set_text(x, object_in(x, x->state, "tender"), "description",
+                 ipart__member_text(ev, "need_description"));
+    else if (strcmp(type, "terms_set") == 0)
+        on_terms(x);
+    else if (strcmp(type, "notice_published") == 0)
+        on_notice(x, ev);
+    else if (strcmp(type, "participation_requested") == 0)
+        add_role(x, ipart__member_text(ev, "actor"), "interestedParty");
+    else if (strcmp(type, "tender_submitted") == 0)
+        add_role(x, ipart__member_text(ev, "actor"), "tenderer");
+    else if (strcmp(type, "award_decided") == 0)
+        on_award(x, ev);
+    else if (strcmp(type, "procedure_cancelled") == 0)
+        set_text(x, object_in(x, x->state, "tender"), "status", "cancelled");
+    else if (strcmp(type, "contract_signed") == 0)
+        on_signed(x, ev);
+    else if (strcmp(type, "milestone_assessed") == 0)
+        on_milestone(x, ev);
+    else if (strcmp(type, "instalment_paid") == 0)
+        on_payment(x, ev, index);
+    else if (strcmp(type, "contract_changed") == 0)
+        on_change(x, ev, index);
+    else if (strcmp(type, "phase_gate_decided") == 0)
+        on_gate(x, ev, index);
+    else if (strcmp(type, "option_exercised") == 0)
+        on_option(x, ev, index);
+    else if (strcmp(type, "partnership_terminated") == 0)
+        on_partnership_ended(x);
+}
+
+static const char *tag_of(const char *type)
+{
+    for (size_t i = 0; i < sizeof STEPS / sizeof STEPS[0]; i++)
+        if (strcmp(STEPS[i].type, type) == 0)
+            return STEPS[i].tag;
+    return NULL;
+}
+
+/* A copy of the state holding its header and only the sections changed
+ * since the last release (OCDS merges releases by id, so the compiled
+ * release equals the state). The compiled release itself is the whole state. */
+static cJSON *release_of(ocds *x, int compiled)
+{
+    static const char *const header[] = {"ocid", "id", "date", "tag", "initiationType", "language"};
+    static const char *const sections[] = {"parties", "buyer", "tender", "awards", "contracts"};
+    if (compiled)
+        return cJSON_Duplicate(x->state, 1);
+    cJSON *r = cJSON_CreateObject();
+    for (size_t i = 0; r && i < sizeof header / sizeof header[0]; i++)
+        set(x, r, header[i], cJSON_Duplicate(child(x->state, header[i]), 1));
+    for (size_t i = 0; r && i < sizeof sections / sizeof sections[0]; i++) {
+        cJSON *section = child(x->state, sections[i]);
+        if (!(x->touched & (1 << i)) || !section)
+            continue;
+        if ((1 << i) == S_CONTRACTS && x->contract) {
+            cJSON *one = cJSON_CreateArray(), *contract = contract_of(x, x->contract);
+            if (one && contract && !cJSON_AddItemToArray(one, cJSON_Duplicate(contract, 1)))
+                x->ok = 0;
+            set(x, r, sections[i], one);
+        } else {
+            set(x, r, sections[i], cJSON_Duplicate(section, 1));
+        }
+    }
+    return r;
+}
+
+/* Stamp the header of the state (id, date, tag) and add a release. */
+static void snapshot(ocds *x, const char *date, const char *tag, size_t index)
+{
+    char id[300];
+    snprintf(id, sizeof id, "%s-%zu-%s", x->ocid, index, tag);
+    set_text(x, x->state, "id", id);
+    set_date(x, x->state, "date", date);
+    const char *tags[] = {tag};
+    set(x, x->state, "tag", cJSON_CreateStringArray(tags, 1));
+    cJSON *copy = x->ok ? release_of(x, strcmp(tag, "compiled") == 0) : NULL;
+    if (!copy || !cJSON_AddItemToArray(x->releases, copy)) {
+        cJSON_Delete(copy);
+        x->ok = 0;
+    }
+    x->touched = 0;
+    x->contract = NULL;
+}
+
+static void fold(ocds *x)
+{
+    const cJSON *entry;
+    const char *last = NULL;
+    cJSON_ArrayForEach(entry, x->v->entries) {
+        const cJSON *ev = ipart__entry_event(entry), *at = ipart__member(entry, "index");
+        const char *type = ipart__entry_type(entry), *tag = tag_of(type);
+        size_t index = cJSON_IsNumber(at) ? (size_t)at->valuedouble : 0;
+        if (!x->ok)
+            return;
+        if (cJSON_IsTrue(ipart__member(entry, "partial")))
+            continue; /* a consented field of another operator's event: not a process step */
+        apply(x, ev, type, index);
+        last = ipart__member_text(ev, "date");
+        if (tag)
+            snapshot(x, last, tag, index);
+    }
+    snapshot(x, last, "compiled", x->v->p->log_count);
+}
+
+static void header(ocds *x)
+{
+    set_text(x, x->state, "ocid", x->ocid);
+    set_text(x, x->state, "id", "");
+    set_text(x, x->state, "date", "");
+    set(x, x->state, "tag", cJSON_CreateArray());
+    set_text(x, x->state, "initiationType", "tender");
+    set_text(x, x->state, "language", x->v->lang);
+}
+
+/* {"uri", "version", "publishedDate", "publisher", "extensions", "records": [...]} */
+static cJSON *package(ocds *x)
+{
+    static const char *const extensions[] = {
+        "https://raw.githubusercontent.com/open-contracting-extensions/ocds_secondStageDescription_extension/master/extension.json",
+        "https://raw.githubusercontent.com/open-contracting-extensions/ocds_options_extension/master/extension.json",
+        "https://raw.githubusercontent.com/open-contracting-extensions/ocds_transactions_relatedMilestone_extension/master/extension.json"};
+    cJSON *pkg = cJSON_CreateObject(), *records = cJSON_CreateArray(), *record = cJSON_CreateObject();
+    char uri[300];
+    snprintf(uri, sizeof uri, "urn:ocds:%s", x->ocid);
+    cJSON *compiled = cJSON_DetachItemFromArray(x->releases, cJSON_GetArraySize(x->releases) - 1);
+    set_text(x, pkg, "uri", uri);
+    set_text(x, pkg, "version", "1.1");
+    set(x, pkg, "publishedDate", cJSON_Duplicate(child(compiled, "date"), 1));
+    cJSON *publisher = cJSON_CreateObject();
+    set(x, pkg, "publisher", publisher);
+    set_text(x, publisher, "name", x->v->p->authority ? x->v->p->authority->name : "");
+    set(x, pkg, "extensions", cJSON_CreateStringArray(extensions, 3));
+    set(x, pkg, "records", records);
+    if (records && record && cJSON_AddItemToArray(records, record)) {
+        set_text(x, record, "ocid", x->ocid);
+        set(x, record, "releases", x->releases);
+        x->releases = NULL;
+        set(x, record, "compiledRelease", compiled);
+    } else {
+        cJSON_Delete(record);
+        cJSON_Delete(compiled);
+        x->ok = 0;
+    }
+    return pkg;
+}
+
+ipart_status ipart_partnership_ocds_json(char **out, const ipart_partnership *p, const char *ocid,
+                                         const char *party, const char *lang)
+{
+    if (!out || !ocid)
+        return ipart__fail_null("ipart_partnership_ocds_json", !out ? "out" : "ocid");
+    if (!ocid[0] || strlen(ocid) > 200)
+        return ipart__fail(IPART_EINVAL, "ocds.ocid", "the ocid must have 1 to 200 characters");
+    ipart__visible v;
+    ipart_status rc = ipart__visible_open(&v, p, party, lang, "ipart_partnership_ocds_json");
+    if (rc == IPART_OK && !p->authority)
+        rc = ipart__fail(IPART_ESTATE, "ocds.empty", "no partnership_created yet");
+    if (rc != IPART_OK) {
+        ipart__visible_close(&v);
+        return rc;
+    }
+    ocds x = {&v, ocid, cJSON_CreateObject(), cJSON_CreateArray(), 1, 0, NULL};
+    x.ok = x.state && x.releases;
+    if (x.ok) {
+        header(&x);
+        fold(&x);
+    }
+    cJSON *pkg = x.ok ? package(&x) : NULL;
+    if (!x.ok) {
+        cJSON_Delete(pkg);
+        pkg = NULL;
+    }
+    cJSON_Delete(x.state);
+    cJSON_Delete(x.releases);
+    rc = ipart__export_finish(out, pkg);
+    ipart__visible_close(&v);
+    return rc;
+}

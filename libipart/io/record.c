@@ -1,0 +1,642 @@
+/*
+ * The procurement record (R41; include/ipart/exports.h): the fields of
+ * Directive 2014/24/EU Art. 84(1) and FOA § 25-5, read from the events of
+ * a party's view, as JSON and as text rendered from that JSON.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "core/alloc_p.h"
+#include "core/error_p.h"
+#include "core/strbuf_p.h"
+#include "io/export_p.h"
+#include "ipart/exports.h"
+#include "ipart/messages.h"
+
+/* What one pass over the visible events found. */
+typedef struct scan {
+    const ipart__visible *v;
+    const cJSON *created, *need, *dialogue, *notice, *invitation, *award, *cancelled,
+        *terminated;
+    const cJSON **assessed;   /* per party index: its latest candidate_assessed */
+    const cJSON **invited_by; /* per party index: the candidates_invited naming it */
+    unsigned char *evaluated; /* per party index: scored in the last tenders_evaluated */
+    cJSON *followers, *reduced, *terminations, *changes, *notes;
+    int ok;
+} scan;
+
+static const char *const NOT_RECORDED[] = {"subcontracting", "conflicts_of_interest",
+                                           "abnormally_low_tenders"};
+
+static size_t index_of(const scan *s, const char *id)
+{
+    const ipart__party *party = id ? ipart__party_find(s->v->p, id) : NULL;
+    return party ? party->index : s->v->p->party_count;
+}
+
+/* {"id", "name", ...} for an operator or authority named by an event. */
+static cJSON *party_ref(const scan *s, const char *id)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (o && ipart__add_text(o, "id", id) && ipart__add_text(o, "name", ipart__party_name(s->v->p, id)))
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* Append {"id", "name", "date", "reason"(, extra)} to `list`. */
+static cJSON *add_decision(scan *s, cJSON *list, const char *id, const cJSON *ev, const char *reason)
+{
+    cJSON *o = party_ref(s, id);
+    if (!o || !ipart__add_copy(o, "date", ev, "date") ||
+        !ipart__add_copy(o, "reason", ev, reason) || !cJSON_AddItemToArray(list, o)) {
+        cJSON_Delete(o);
+        s->ok = 0;
+        return NULL;
+    }
+    return o;
+}
+
+static void mark_listed(scan *s, const cJSON *ev, const char *field, const cJSON **by)
+{
+    const cJSON *id;
+    cJSON_ArrayForEach(id, ipart__member(ev, field)) {
+        size_t i = index_of(s, cJSON_IsString(id) ? id->valuestring : NULL);
+        if (i < s->v->p->party_count)
+            by[i] = ev;
+    }
+}
+
+static void mark_evaluated(scan *s, const cJSON *ev)
+{
+    memset(s->evaluated, 0, s->v->p->party_count);
+    const cJSON *score;
+    cJSON_ArrayForEach(score, ipart__member(ev, "scores")) {
+        size_t i = index_of(s, ipart__member_text(score, "tenderer"));
+        if (i < s->v->p->party_count)
+            s->evaluated[i] = 1;
+    }
+}
+
+static void scan_reduced(scan *s, const cJSON *ev)
+{
+    const cJSON *id;
+    cJSON_ArrayForEach(id, ipart__member(ev, "eliminated")) {
+        cJSON *o = add_decision(s, s->reduced, id->valuestring, ev, "reason");
+        if (o && !ipart__add_text(o, "ground", "reduced"))
+            s->ok = 0;
+    }
+}
+
+static void scan_gate(scan *s, const cJSON *ev)
+{
+    const char *decision = ipart__member_text(ev, "decision");
+    if (!decision || strcmp(decision, "terminate") != 0)
+        return;
+    cJSON *o = add_decision(s, s->terminations, ipart__member_text(ev, "partner"), ev, "reason");
+    if (o && !(ipart__add_copy(o, "phase", ev, "phase") && ipart__add_copy(o, "ground", ev, "ground")))
+        s->ok = 0;
+}
+
+static void scan_change(scan *s, const cJSON *ev)
+{
+    cJSON *o = add_decision(s, s->changes, ipart__member_text(ev, "partner"), ev, "reason");
+    if (o && !(ipart__add_copy(o, "delta", ev, "delta") && ipart__add_copy(o, "phase", ev, "phase")))
+        s->ok = 0;
+}
+
+static void scan_note(scan *s, const cJSON *ev)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !ipart__add_copy(o, "date", ev, "date") || !ipart__add_copy(o, "text", ev, "text") ||
+        !cJSON_AddItemToArray(s->notes, o)) {
+        cJSON_Delete(o);
+        s->ok = 0;
+    }
+}
+
+static void scan_follower(scan *s, const cJSON *ev)
+{
+    const cJSON *f = ipart__member(ev, "follower");
+    cJSON *o = party_ref(s, ipart__member_text(f, "id"));
+    if (!o || !ipart__add_copy(o, "kind", f, "kind") || !cJSON_AddItemToArray(s->followers, o)) {
+        cJSON_Delete(o);
+        s->ok = 0;
+    }
+}
+
+static void scan_event(scan *s, const cJSON *ev, const char *type)
+{
+    static const struct {
+        const char *type;
+        size_t field;
+    } singles[] = {
+        {"partnership_created", offsetof(scan, created)},
+        {"need_described", offsetof(scan, need)},
+        {"market_dialogue_held", offsetof(scan, dialogue)},
+        {"notice_published", offsetof(scan, notice)},
+        {"candidates_invited", offsetof(scan, invitation)},
+        {"award_decided", offsetof(scan, award)},
+        {"procedure_cancelled", offsetof(scan, cancelled)},
+        {"partnership_terminated", offsetof(scan, terminated)},
+    };
+    for (size_t i = 0; i < sizeof singles / sizeof singles[0]; i++)
+        if (strcmp(type, singles[i].type) == 0)
+            *(const cJSON **)((char *)s + singles[i].field) = ev;
+    if (strcmp(type, "candidate_assessed") == 0) {
+        size_t i = index_of(s, ipart__member_text(ev, "candidate"));
+        if (i < s->v->p->party_count)
+            s->assessed[i] = ev;
+    } else if (strcmp(type, "candidates_invited") == 0) {
+        mark_listed(s, ev, "candidates", s->invited_by);
+    } else if (strcmp(type, "tenders_evaluated") == 0) {
+        mark_evaluated(s, ev);
+    } else if (strcmp(type, "tenders_reduced") == 0) {
+        scan_reduced(s, ev);
+    } else if (strcmp(type, "phase_gate_decided") == 0) {
+        scan_gate(s, ev);
+    } else if (strcmp(type, "contract_changed") == 0) {
+        scan_change(s, ev);
+    } else if (strcmp(type, "note_recorded") == 0) {
+        scan_note(s, ev);
+    } else if (strcmp(type, "follower_named") == 0) {
+        scan_follower(s, ev);
+    }
+}
+
+static int scan_open(scan *s, const ipart__visible *v)
+{
+    memset(s, 0, sizeof *s);
+    s->v = v;
+    size_t n = v->p->party_count ? v->p->party_count : 1;
+    s->assessed = ipart__calloc(n, sizeof *s->assessed);
+    s->invited_by = ipart__calloc(n, sizeof *s->invited_by);
+    s->evaluated = ipart__calloc(n, 1);
+    s->followers = cJSON_CreateArray();
+    s->reduced = cJSON_CreateArray();
+    s->terminations = cJSON_CreateArray();
+    s->changes = cJSON_CreateArray();
+    s->notes = cJSON_CreateArray();
+    s->ok = s->assessed && s->invited_by && s->evaluated && s->followers && s->reduced &&
+            s->terminations && s->changes && s->notes;
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, v->entries) {
+        if (!s->ok)
+            break;
+        scan_event(s, ipart__entry_event(entry), ipart__entry_type(entry));
+    }
+    return s->ok;
+}
+
+static void scan_close(scan *s)
+{
+    ipart__free(s->assessed);
+    ipart__free(s->invited_by);
+    ipart__free(s->evaluated);
+    cJSON_Delete(s->followers); /* NULL once moved into the record */
+    cJSON_Delete(s->reduced);
+    cJSON_Delete(s->terminations);
+    cJSON_Delete(s->changes);
+    cJSON_Delete(s->notes);
+}
+
+/* Move a list the scan built into the record. */
+static int take(cJSON *o, const char *name, cJSON **list)
+{
+    int ok = cJSON_AddItemToObject(o, name, *list);
+    if (ok)
+        *list = NULL;
+    return ok;
+}
+
+/* ---- sections ------------------------------------------------------------------------ */
+
+static cJSON *authority_section(const scan *s)
+{
+    const cJSON *a = ipart__member(s->created, "authority");
+    cJSON *o = cJSON_CreateObject();
+    if (o && ipart__add_copy(o, "id", a, "id") && ipart__add_copy(o, "name", a, "name") &&
+        ipart__add_copy(o, "kind", a, "kind"))
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+static const char *const CONTRACT_TYPES[] = {"supplies", "services", "works"};
+
+static cJSON *subject_section(const scan *s)
+{
+    const ev_terms *t = s->v->p->terms;
+    char key[40] = "";
+    if (t)
+        strcat(strcpy(key, "contract_type."), CONTRACT_TYPES[t->contract_type]);
+    cJSON *o = cJSON_CreateObject();
+    if (o && ipart__add_copy(o, "title", s->created, "title") &&
+        ipart__add_copy(o, "need", s->need, "need_description") &&
+        ipart__add_text(o, "contract_type", t ? CONTRACT_TYPES[t->contract_type] : NULL) &&
+        ipart__add_text(o, "contract_type_label", t ? ipart_message(key, s->v->lang) : NULL) &&
+        ipart__add_text(o, "later_purchase", t ? t->later_purchase : NULL))
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+static int add_budget(cJSON *o, const ipart_partnership *p)
+{
+    const ev_terms *t = p->terms;
+    if (!t)
+        return ipart__add_text(o, "max_rnd_value", NULL) &&
+               ipart__add_text(o, "estimated_purchase_value", NULL) &&
+               ipart__add_text(o, "estimated_value", NULL) &&
+               ipart__add_text(o, "development_cap", NULL) &&
+               cJSON_AddNullToObject(o, "max_value_disclosed") != NULL;
+    ipart_money estimated;
+    if (ipart_money_add(&estimated, t->budget.max_rnd_value, t->budget.estimated_purchase_value) != IPART_OK)
+        return 0; /* the terms' guards keep the sum in range */
+    return ipart__add_money(o, "max_rnd_value", t->budget.max_rnd_value) &&
+           ipart__add_money(o, "estimated_purchase_value", t->budget.estimated_purchase_value) &&
+           ipart__add_money(o, "estimated_value", estimated) &&
+           ipart__add_money(o, "development_cap", t->budget.development_cap) &&
+           cJSON_AddBoolToObject(o, "max_value_disclosed",
+                                 !t->has_max_value_disclosed || t->max_value_disclosed) != NULL;
+}
+
+static cJSON *value_section(const scan *s)
+{
+    const ipart_partnership *p = s->v->p;
+    cJSON *o = cJSON_CreateObject();
+    int ok = o && ipart__add_text(o, "currency", p->currency[0] ? p->currency : NULL) &&
+             add_budget(o, p);
+    if (ok && s->award)
+        ok = ipart__add_money(o, "awarded_sum", p->awarded_sum);
+    else if (ok)
+        ok = ipart__add_text(o, "awarded_sum", NULL);
+    if (ok)
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+static cJSON *procedure_section(const scan *s)
+{
+    cJSON *o = cJSON_CreateObject(), *reasons = cJSON_CreateObject(), *notice = NULL;
+    int ok = o && reasons && ipart__add_text(o, "type", "innovation_partnership") &&
+             ipart__add_text(o, "label", ipart_message("ocds.procedure", s->v->lang)) &&
+             ipart__add_copy(reasons, "need", s->need, "need_description") &&
+             ipart__add_copy(reasons, "market_check_done", s->need, "market_check_done") &&
+             ipart__add_copy(reasons, "market_check_justification", s->need,
+                             "market_check_justification") &&
+             ipart__add_copy(reasons, "market_dialogue", s->dialogue, "summary") &&
+             cJSON_AddItemToObject(o, "reasons", reasons);
+    if (!ok) {
+        cJSON_Delete(reasons);
+        cJSON_Delete(o);
+        return NULL;
+    }
+    if (s->notice && (notice = cJSON_CreateObject()) != NULL)
+        ok = ipart__add_copy(notice, "date", s->notice, "date") &&
+             ipart__add_copy(notice, "channel", s->notice, "channel") &&
+             ipart__add_copy(notice, "request_deadline", s->notice, "request_deadline");
+    ok = ok && (s->notice ? notice && cJSON_AddItemToObject(o, "notice", notice)
+                          : cJSON_AddNullToObject(o, "notice") != NULL);
+    ok = ok && ipart__add_copy(o, "electronic_communication", s->created, "electronic_communication");
+    if (ok)
+        return o;
+    if (!cJSON_GetObjectItemCaseSensitive(o, "notice"))
+        cJSON_Delete(notice);
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* Selected (invited), rejected (not qualified) and qualified-but-not-invited candidates. */
+static cJSON *candidates_section(scan *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *selected = cJSON_AddArrayToObject(o, "selected");
+    cJSON *rejected = cJSON_AddArrayToObject(o, "rejected");
+    cJSON *not_invited = cJSON_AddArrayToObject(o, "not_invited");
+    if (!selected || !rejected || !not_invited) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    for (size_t i = 0; i < s->v->p->party_count && s->ok; i++) {
+        const cJSON *a = s->assessed[i];
+        const char *id = s->v->p->parties[i]->id;
+        if (!a)
+            continue;
+        if (!cJSON_IsTrue(ipart__member(a, "qualified")))
+            add_decision(s, rejected, id, a, "reason");
+        else if (s->invited_by[i]) {
+            cJSON *c = add_decision(s, selected, id, a, "reason");
+            if (c && !ipart__add_copy(c, "invitation", s->invited_by[i], "reason"))
+                s->ok = 0;
+        } else if (s->invitation)
+            add_decision(s, not_invited, id, s->invitation, "reason");
+    }
+    return o;
+}
+
+/* The tenders eliminated in a reduction, then those evaluated but not awarded. */
+static cJSON *tenders_section(scan *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !take(o, "rejected", &s->reduced) || !cJSON_AddNullToObject(o, "abnormally_low")) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    cJSON *rejected = cJSON_GetObjectItemCaseSensitive(o, "rejected");
+    for (size_t i = 0; s->award && i < s->v->p->party_count && s->ok; i++) {
+        const ipart__party *t = s->v->p->parties[i];
+        if (!s->evaluated[i] || t->awarded)
+            continue;
+        cJSON *d = add_decision(s, rejected, t->id, s->award, "reasons");
+        if (d && !ipart__add_text(d, "ground", "not_awarded"))
+            s->ok = 0;
+    }
+    return o;
+}
+
+static cJSON *award_section(const scan *s)
+{
+    if (!s->award)
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject(), *partners = cJSON_AddArrayToObject(o, "partners");
+    int ok = partners && ipart__add_copy(o, "date", s->award, "date");
+    const cJSON *partner;
+    cJSON_ArrayForEach(partner, ipart__member(s->award, "partners")) {
+        cJSON *ref = ok ? party_ref(s, ipart__member_text(partner, "tenderer")) : NULL;
+        ok = ref && cJSON_AddItemToArray(partners, ref);
+        if (!ok)
+            cJSON_Delete(ref);
+    }
+    ok = ok && ipart__add_copy(o, "reasons", s->award, "reasons") &&
+         ipart__add_copy(o, "reason", s->award, "reason");
+    if (ok)
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* Cancellation or termination of the whole partnership: {"date", "reason"} or null. */
+static cJSON *ending(const cJSON *ev)
+{
+    if (!ev)
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    if (o && ipart__add_copy(o, "date", ev, "date") && ipart__add_copy(o, "reason", ev, "reason"))
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+static int add_section(cJSON *record, const char *name, cJSON *section)
+{
+    if (section && cJSON_AddItemToObject(record, name, section))
+        return 1;
+    cJSON_Delete(section);
+    return 0;
+}
+
+static int add_header(cJSON *r, const ipart__visible *v)
+{
+    static const char *const sources[] = {"Directive 2014/24/EU Art. 84(1)", "FOA § 25-5"};
+    return cJSON_AddStringToObject(r, "format", "ipart-record") &&
+           cJSON_AddNumberToObject(r, "version", 1) && cJSON_AddStringToObject(r, "rule", "R41") &&
+           cJSON_AddItemToObject(r, "sources", cJSON_CreateStringArray(sources, 2)) &&
+           cJSON_AddStringToObject(r, "language", v->lang) &&
+           cJSON_AddStringToObject(r, "party", v->party->id) &&
+           cJSON_AddStringToObject(r, "party_name", v->party->name ? v->party->name : "") &&
+           cJSON_AddStringToObject(r, "stage", ipart_stage_name(v->p->stage));
+}
+
+static int add_sections(cJSON *r, scan *s)
+{
+    int ok = add_section(r, "authority", s->created ? authority_section(s) : cJSON_CreateNull()) &&
+             take(r, "followers", &s->followers) && add_section(r, "subject", subject_section(s)) &&
+             add_section(r, "value", value_section(s)) &&
+             add_section(r, "procedure", procedure_section(s)) &&
+             add_section(r, "candidates", candidates_section(s)) &&
+             add_section(r, "tenders", tenders_section(s)) &&
+             add_section(r, "award", award_section(s)) &&
+             cJSON_AddNullToObject(r, "subcontracting") &&
+             cJSON_AddNullToObject(r, "conflicts_of_interest") &&
+             add_section(r, "cancellation", ending(s->cancelled)) &&
+             take(r, "terminations", &s->terminations) &&
+             add_section(r, "partnership_terminated", ending(s->terminated)) &&
+             take(r, "changes", &s->changes) && take(r, "notes", &s->notes) &&
+             cJSON_AddItemToObject(r, "not_recorded", cJSON_CreateStringArray(NOT_RECORDED, 3)) &&
+             cJSON_AddNumberToObject(r, "withheld", (double)s->v->withheld);
+    return ok && s->ok;
+}
+
+/* The record of a view as a cJSON tree; NULL when out of memory. */
+static cJSON *build_record(const ipart__visible *v)
+{
+    scan s;
+    cJSON *r = scan_open(&s, v) ? cJSON_CreateObject() : NULL;
+    if (r && !(add_header(r, v) && add_sections(r, &s))) {
+        cJSON_Delete(r);
+        r = NULL;
+    }
+    scan_close(&s);
+    return r;
+}
+
+ipart_status ipart_partnership_record_json(char **out, const ipart_partnership *p,
+                                           const char *party, const char *lang)
+{
+    if (!out)
+        return ipart__fail_null("ipart_partnership_record_json", "out");
+    ipart__visible v;
+    ipart_status rc = ipart__visible_open(&v, p, party, lang, "ipart_partnership_record_json");
+    if (rc == IPART_OK)
+        rc = ipart__export_finish(out, build_record(&v));
+    ipart__visible_close(&v);
+    return rc;
+}
+
+/* ---- the text rendering ------------------------------------------------------------------ */
+
+typedef struct text {
+    ipart__strbuf b;
+    const char *lang;
+    const char *currency;
+    int section;
+    int failed; /* a display amount ran out of memory */
+} text;
+
+static const char *label(const text *t, const char *key)
+{
+    return ipart_message(key, t->lang);
+}
+
+static void heading(text *t, const char *key)
+{
+    ipart__strbuf_printf(&t->b, "\n%d. %s\n", ++t->section, label(t, key));
+}
+
+/* "   Label: value" (the value as it is, or "Not recorded in the log" when absent). */
+static void line(text *t, const char *key, const char *value)
+{
+    ipart__strbuf_printf(&t->b, "   %s: %s\n", label(t, key),
+                         value && value[0] ? value : label(t, "record.not_recorded"));
+}
+
+static void money_line(text *t, const char *key, const char *canonical)
+{
+    ipart_money m;
+    char *shown = NULL;
+    if (!canonical || ipart_money_parse(&m, canonical, t->currency) != IPART_OK) {
+        line(t, key, NULL); /* absent: "not recorded" */
+        return;
+    }
+    if (ipart_money_format_display(&shown, m, t->lang) != IPART_OK) {
+        t->failed = 1; /* only memory: the amount and language are valid */
+        return;
+    }
+    line(t, key, shown);
+    ipart__free(shown);
+}
+
+static void flag_line(text *t, const char *key, const cJSON *flag)
+{
+    line(t, key, cJSON_IsBool(flag) ? label(t, cJSON_IsTrue(flag) ? "record.yes" : "record.no")
+                                    : NULL);
+}
+
+/* "   - Name (id), date: reason" for each entry; "   None" for an empty list. */
+static void decisions(text *t, const cJSON *list, const char *reason)
+{
+    const cJSON *d;
+    if (!cJSON_GetArraySize(list))
+        ipart__strbuf_printf(&t->b, "   %s\n", label(t, "record.none"));
+    cJSON_ArrayForEach(d, list) {
+        const char *name = ipart__member_text(d, "name"), *date = ipart__member_text(d, "date");
+        const char *why = ipart__member_text(d, reason);
+        ipart__strbuf_printf(&t->b, "   - %s (%s)", name && name[0] ? name : "-",
+                             ipart__member_text(d, "id"));
+        if (date)
+            ipart__strbuf_printf(&t->b, ", %s", date);
+        ipart__strbuf_printf(&t->b, "%s%s\n", why ? ": " : "", why ? why : "");
+    }
+}
+
+static void text_header(text *t, const cJSON *r)
+{
+    const cJSON *subject = ipart__member(r, "subject"), *a = ipart__member(r, "authority");
+    const char *title = ipart__member_text(subject, "title");
+    ipart__strbuf_printf(&t->b, "%s: %s\n", label(t, "record.title"), title ? title : "");
+    ipart__strbuf_printf(&t->b, "%s: %s\n", label(t, "record.sources"),
+                         label(t, "record.sources_text"));
+    ipart__strbuf_printf(&t->b, "%s: %s (%s)\n", label(t, "record.party"),
+                         ipart__member_text(r, "party_name"), ipart__member_text(r, "party"));
+    heading(t, "record.authority");
+    line(t, "record.authority", ipart__member_text(a, "name"));
+    const cJSON *f;
+    cJSON_ArrayForEach(f, ipart__member(r, "followers"))
+        line(t, "record.followers", ipart__member_text(f, "name"));
+}
+
+static void text_subject_value(text *t, const cJSON *r)
+{
+    const cJSON *subject = ipart__member(r, "subject"), *value = ipart__member(r, "value");
+    heading(t, "record.subject");
+    line(t, "record.need", ipart__member_text(subject, "need"));
+    line(t, "record.contract_type", ipart__member_text(subject, "contract_type_label"));
+    heading(t, "record.value");
+    money_line(t, "record.max_rnd_value", ipart__member_text(value, "max_rnd_value"));
+    money_line(t, "record.estimated_purchase_value",
+               ipart__member_text(value, "estimated_purchase_value"));
+    money_line(t, "record.estimated_value", ipart__member_text(value, "estimated_value"));
+    money_line(t, "record.development_cap", ipart__member_text(value, "development_cap"));
+    money_line(t, "record.awarded_sum", ipart__member_text(value, "awarded_sum"));
+    flag_line(t, "record.max_value_disclosed", ipart__member(value, "max_value_disclosed"));
+}
+
+static void text_procedure(text *t, const cJSON *r)
+{
+    const cJSON *proc = ipart__member(r, "procedure"), *reasons = ipart__member(proc, "reasons");
+    const cJSON *notice = ipart__member(proc, "notice");
+    heading(t, "record.reasons_for_procedure");
+    line(t, "record.procedure", ipart__member_text(proc, "label"));
+    line(t, "record.need", ipart__member_text(reasons, "need"));
+    flag_line(t, "record.market_check", ipart__member(reasons, "market_check_done"));
+    line(t, "record.market_check_justification",
+         ipart__member_text(reasons, "market_check_justification"));
+    line(t, "record.market_dialogue", ipart__member_text(reasons, "market_dialogue"));
+    line(t, "record.notice", ipart__member_text(notice, "date"));
+    line(t, "record.request_deadline", ipart__member_text(notice, "request_deadline"));
+    flag_line(t, "record.electronic_communication", ipart__member(proc, "electronic_communication"));
+}
+
+static void text_competition(text *t, const cJSON *r)
+{
+    const cJSON *c = ipart__member(r, "candidates"), *award = ipart__member(r, "award");
+    heading(t, "record.selected_candidates");
+    decisions(t, ipart__member(c, "selected"), "reason");
+    heading(t, "record.rejected_candidates");
+    decisions(t, ipart__member(c, "rejected"), "reason");
+    ipart__strbuf_printf(&t->b, "   %s:\n", label(t, "record.not_invited"));
+    decisions(t, ipart__member(c, "not_invited"), "reason");
+    heading(t, "record.rejected_tenders");
+    decisions(t, ipart__member(ipart__member(r, "tenders"), "rejected"), "reason");
+    line(t, "record.abnormally_low", NULL);
+    heading(t, "record.winners");
+    decisions(t, ipart__member(award, "partners"), "reason");
+    line(t, "record.winners", ipart__member_text(award, "reasons"));
+    line(t, "record.award_reason", ipart__member_text(award, "reason"));
+}
+
+static void text_rest(text *t, const cJSON *r)
+{
+    heading(t, "record.subcontracting");
+    line(t, "record.subcontracting", NULL);
+    heading(t, "record.conflicts");
+    line(t, "record.conflicts", NULL);
+    heading(t, "record.cancellation");
+    const cJSON *cancelled = ipart__member(r, "cancellation");
+    line(t, "record.cancellation", cJSON_IsObject(cancelled) ? ipart__member_text(cancelled, "reason")
+                                                             : label(t, "record.none"));
+    heading(t, "record.terminations");
+    decisions(t, ipart__member(r, "terminations"), "reason");
+    heading(t, "record.changes");
+    decisions(t, ipart__member(r, "changes"), "reason");
+    heading(t, "record.notes");
+    const cJSON *n;
+    cJSON_ArrayForEach(n, ipart__member(r, "notes"))
+        ipart__strbuf_printf(&t->b, "   - %s: %s\n", ipart__member_text(n, "date"),
+                             ipart__member_text(n, "text"));
+    ipart__strbuf_printf(&t->b, "\n%s: %d\n", label(t, "record.withheld"),
+                         ipart__member(r, "withheld")->valueint);
+}
+
+ipart_status ipart_partnership_record_text(char **out, const ipart_partnership *p,
+                                           const char *party, const char *lang)
+{
+    if (!out)
+        return ipart__fail_null("ipart_partnership_record_text", "out");
+    ipart__visible v;
+    ipart_status rc = ipart__visible_open(&v, p, party, lang, "ipart_partnership_record_text");
+    cJSON *r = rc == IPART_OK ? build_record(&v) : NULL;
+    if (rc == IPART_OK && !r)
+        rc = ipart__fail_nomem();
+    if (rc == IPART_OK) {
+        text t = {IPART__STRBUF_INIT, v.lang, p->currency, 0, 0};
+        text_header(&t, r);
+        text_subject_value(&t, r);
+        text_procedure(&t, r);
+        text_competition(&t, r);
+        text_rest(&t, r);
+        if (t.failed) {
+            ipart__strbuf_free(&t.b);
+            rc = ipart__fail_nomem();
+        } else {
+            rc = ipart__strbuf_finish(&t.b, out);
+        }
+    }
+    cJSON_Delete(r);
+    ipart__visible_close(&v);
+    return rc;
+}

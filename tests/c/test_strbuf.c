@@ -1,0 +1,106 @@
+/* The growable string buffer behind every JSON the library writes.
+ * SPDX-License-Identifier: Apache-2.0 */
+#include "harness.h"
+#include "core/strbuf_p.h"
+
+#include <string.h>
+
+TestSuite(strbuf, IPART_TEST_FIXTURE);
+
+static char *finish(ipart__strbuf *b)
+{
+    char *out = NULL;
+    assert_ok(ipart__strbuf_finish(b, &out));
+    cr_assert_null(b->data, "finish hands the text over");
+    return out;
+}
+
+Test(strbuf, json_strings_escape_quotes_backslashes_and_every_control_character)
+{
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__strbuf_json_string(&b, "a\"b\\c\nd\re\tf\bg\fh\x01i\x1fj\x7f\xc3\xb8");
+    char *out = finish(&b);
+    cr_assert_str_eq(out, "\"a\\\"b\\\\c\\nd\\re\\tf\\bg\\fh\\u0001i\\u001fj\x7f\xc3\xb8\"");
+    /* What it writes is JSON that reads back to the same bytes. */
+    cJSON *back = cJSON_Parse(out);
+    cr_assert(cJSON_IsString(back));
+    cr_assert_str_eq(back->valuestring, "a\"b\\c\nd\re\tf\bg\fh\x01i\x1fj\x7f\xc3\xb8");
+    cJSON_Delete(back);
+    ipart_free(out);
+}
+
+Test(strbuf, printf_longer_than_its_stack_buffer_is_written_whole)
+{
+    char wide[300];
+    memset(wide, 'x', sizeof wide - 1);
+    wide[sizeof wide - 1] = '\0';
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__strbuf_puts(&b, "<");
+    ipart__strbuf_printf(&b, "%s|%d", wide, 42);
+    char *out = finish(&b);
+    cr_assert_eq(strlen(out), 1 + 299 + 3);
+    cr_assert_eq(out[0], '<');
+    cr_assert_str_eq(out + 300, "|42");
+    ipart_free(out);
+}
+
+Test(strbuf, an_empty_buffer_finishes_as_an_empty_string)
+{
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    char *out = finish(&b);
+    cr_assert_str_eq(out, "");
+    ipart_free(out);
+}
+
+Test(strbuf, money_and_date_members_are_canonical)
+{
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart_money m = {-50, "NOK"};
+    ipart_date d = {2017, 9, 5};
+    ipart__strbuf_putc(&b, '{');
+    ipart__strbuf_json_string(&b, "d");
+    ipart__strbuf_putc(&b, ':');
+    ipart__strbuf_json_date(&b, d);
+    ipart__strbuf_json_money_member(&b, "m", m);
+    ipart__strbuf_putc(&b, '}');
+    char *out = finish(&b);
+    cr_assert_str_eq(out, "{\"d\":\"2017-09-05\",\"m\":\"-0.50\"}");
+    ipart_free(out);
+}
+
+Test(strbuf, an_amount_in_an_unknown_currency_fails_the_buffer)
+{
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart_money m = {100, "XYZ"};
+    ipart__strbuf_json_money(&b, m);
+    cr_assert(b.oom);
+    char *out = NULL;
+    cr_assert_neq(ipart__strbuf_finish(&b, &out), IPART_OK);
+    cr_assert_null(out);
+}
+
+static ipart_status grow(void *ctx)
+{
+    (void)ctx;
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    for (int i = 0; i < 200; i++)
+        ipart__strbuf_printf(&b, "%d,", i);
+    ipart__strbuf_puts(&b, "end"); /* a no-op after a failure */
+    char *out = NULL;
+    ipart_status rc = ipart__strbuf_finish(&b, &out);
+    if (rc == IPART_OK) {
+        cr_assert_eq(strncmp(out, "0,1,2,", 6), 0);
+        cr_assert_str_eq(out + strlen(out) - 7, "199,end");
+        ipart_free(out);
+    } else {
+        cr_assert_null(out);
+        cr_assert_null(b.data, "a failed buffer is freed by finish");
+    }
+    return rc;
+}
+
+Test(strbuf, the_first_failed_growth_fails_the_whole_text)
+{
+    /* 64, 128, ... 1024 bytes: one allocation per doubling. */
+    cr_assert_eq(harness_fail_each(grow, NULL), 5);
+}
