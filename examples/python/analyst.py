@@ -25,6 +25,7 @@ import itertools
 import pathlib
 import sys
 import time
+from typing import List, Sequence
 
 import ipart
 
@@ -35,7 +36,8 @@ def pct(bp: int) -> str:
     return f"{bp / 100:.2f} %"
 
 
-def sweep_vectors(published, spread=1000, step=10):
+def sweep_vectors(published: Sequence[int], spread: int = 1000,
+                  step: int = 10) -> "array.array[int]":
     """Every vector within +-spread basis points of the published weights
     (all but the last criterion vary; the last takes the rest), as a flat
     int64 buffer; vectors with a weight outside 0..10000 are left out."""
@@ -49,11 +51,12 @@ def sweep_vectors(published, spread=1000, step=10):
     return out
 
 
-def main(argv):
-    path = argv[1] if len(argv) > 1 else DEFAULT
+def main(argv: List[str]) -> int:
+    path = pathlib.Path(argv[1]) if len(argv) > 1 else DEFAULT
     with open(path, encoding="utf-8") as f:
         p = ipart.Partnership.load(f)
     e = ipart.Evaluation.from_partnership(p)
+    assert e.weights is not None and p.ranking is not None  # the document has an evaluation
     print(f"Document: {pathlib.Path(path).name} ({len(p)} events, stage {p.stage})")
     print(f"Price model: {e.model}; criteria: " +
           ", ".join(f"{c} {pct(w)}" for c, w in zip(e.criteria, e.weights)))
@@ -113,7 +116,7 @@ def main(argv):
     return 0
 
 
-def what_if(p):
+def what_if(p: ipart.Partnership) -> None:
     """A scenario on the development, on a clone: every partner passes its
     first phase, every first-phase target met and every instalment paid."""
     print("\n5. What if every partner had passed its first phase")

@@ -9,9 +9,10 @@ SPDX-License-Identifier: Apache-2.0
 """
 import pathlib
 import sys
+from typing import Any, Dict, List
 
 import numpy as np
-import pandas as pd
+import pandas as pd  # type: ignore[import]  # Debian's pandas ships no stubs
 
 import ipart
 
@@ -20,11 +21,13 @@ DEFAULT = pathlib.Path(__file__).resolve().parents[1] / "stavanger-procedure.jso
 
 def ranking_table(e: ipart.Evaluation) -> pd.DataFrame:
     """One row per tender: rank, total and points per criterion (Decimal)."""
+    weights = e.weights
+    assert weights is not None, "an evaluation read from a partnership has its weights"
     rows = []
     for s in e.score():
         t = e.tenders.index(s.tender)
         row = {"tender": s.tender, "rank": s.rank, "total": s.points}
-        for c, (name, w) in enumerate(zip(e.criteria, e.weights)):
+        for c, (name, w) in enumerate(zip(e.criteria, weights)):
             row[name] = ipart.points(e.points(t, c, w))
         rows.append(row)
     return pd.DataFrame(rows).set_index("tender")
@@ -33,12 +36,14 @@ def ranking_table(e: ipart.Evaluation) -> pd.DataFrame:
 def price_weight_sweep(e: ipart.Evaluation) -> pd.DataFrame:
     """The price weight from 0 to 100 % in steps of 5 points; the quality
     criteria share the rest in their published proportion."""
+    assert e.weights is not None, "an evaluation read from a partnership has its weights"
     price = np.arange(0, 10001, 500, dtype=np.int64)
     quality = np.array(e.weights[1:], dtype=np.int64)
     rest = 10000 - price
     first = rest * quality[0] // quality.sum()
     weights = np.column_stack([price, first, rest - first])   # int64, shape (21, 3)
     sweep = e.bulk(weights, totals=True)
+    assert sweep.totals is not None, "asked for with totals=True"
     totals = np.frombuffer(sweep.totals, dtype=np.int64).reshape(len(price), len(e.tenders))
     winners = ["(tied)" if w == ipart.TIED else e.tenders[w] for w in sweep.winners]
     table = pd.DataFrame(totals / 1e6, columns=e.tenders).round(2)
@@ -50,7 +55,7 @@ def price_weight_sweep(e: ipart.Evaluation) -> pd.DataFrame:
 def what_if(p: ipart.Partnership) -> None:
     """Scenarios after the purchase: each runs on a clone (Partnership.what_if)."""
     date = "2019-12-16"
-    scenarios = {
+    scenarios: Dict[str, List[Dict[str, Any]]] = {
         "Stavanger completes the partnership": [
             {"type": "partnership_completed", "date": date, "actor": "stavanger",
              "reason": "Opsjonene er brukt."}],
@@ -68,19 +73,20 @@ def what_if(p: ipart.Partnership) -> None:
     print(f"  purchase cap {purchase.amount.format('en')}, headroom {purchase.headroom.format('en')}")
 
 
-def main(argv):
-    path = argv[1] if len(argv) > 1 else DEFAULT
+def main(argv: List[str]) -> int:
+    path = pathlib.Path(argv[1]) if len(argv) > 1 else DEFAULT
     pd.set_option("display.width", 120)
     with open(path, encoding="utf-8") as f, ipart.Partnership.load(f) as p:
         e = ipart.Evaluation.from_partnership(p)
         print(f"{len(e.tenders)} tenders, {e.model} price model, weights "
-              + ", ".join(f"{c} {w / 100:g} %" for c, w in zip(e.criteria, e.weights)))
+              + ", ".join(f"{c} {w / 100:g} %" for c, w in zip(e.criteria, e.weights or [])))
         print(ranking_table(e).to_string())
         print("\nPrice weight sweep (totals in points):")
         print(price_weight_sweep(e).to_string(index=False))
         print("\nWhat if:")
         what_if(p)
         print(f"  the partnership itself: {len(p)} events, stage {p.stage}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -8,13 +8,14 @@ import datetime
 import decimal
 import pathlib
 import sys
+from typing import Any, Dict, Tuple
 
 import ipart
 
 DOCUMENT = pathlib.Path(__file__).resolve().parents[1] / "stavanger-procedure.json"
 
 # Rejected attempts, keyed by the index of the event they precede.
-ATTEMPTS = {
+ATTEMPTS: Dict[int, Tuple[str, Dict[str, Any]]] = {
     9: ("publish the notice with a request deadline three days short",
         {"type": "notice_published", "date": "2017-09-15", "actor": "stavanger",
          "request_deadline": "2017-10-13", "channel": "Doffin"}),
@@ -49,7 +50,7 @@ ATTEMPTS = {
 }
 
 
-def main(path):
+def main(path: pathlib.Path | str) -> None:
     print(f'libipart {ipart.__version__} (Python) - Stavanger kommune, "Leve HELE LIVET"')
     norway = ipart.Calendar("NO")
     print("  earliest request deadline (R6):", norway.period_end(datetime.date(2017, 9, 15), 30))
@@ -80,6 +81,7 @@ def main(path):
         verdict = p.threshold
         print("  estimated value (R30):", verdict.estimated_value.format("nb"),
               ", EEA threshold (R3):", verdict.threshold.format("nb"))
+        assert p.ranking is not None  # the tenders were evaluated
         for row in p.ranking:
             print(f"  rank {row.rank}: {row.tenderer} {row.points} points")
         print("  awarded", p.awarded_sum.format("nb"), "of", p.budget_cap.format("nb"),

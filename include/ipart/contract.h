@@ -90,16 +90,16 @@ typedef struct ipart_partner_phase {
 
 /** A target of a phase and whether the partner met it (R21). */
 typedef struct ipart_partner_target {
-    const char *id;
+    const char *id;         /**< the target's id in the terms */
     const char *status;     /**< "pending", "met", "not_met" */
 } ipart_partner_target;
 
 /** An instalment of a phase for one partner (R22). */
 typedef struct ipart_partner_instalment {
-    const char *id;
+    const char *id;         /**< the instalment's id in the terms */
     const char *target;     /**< the target whose approval makes it payable */
-    ipart_money amount;
-    ipart_money paid;
+    ipart_money amount;     /**< what the schedule pays for it */
+    ipart_money paid;       /**< what has been paid of it so far */
     int payable;            /**< 1 when approved and not yet paid in full */
 } ipart_partner_instalment;
 
@@ -109,11 +109,11 @@ typedef struct ipart_partner_instalment {
  * terminated partner (then `phase` and `instalment` are "" and `has_due` 0).
  */
 typedef struct ipart_payment {
-    const char *partner;
+    const char *partner;    /**< the partner paid */
     const char *phase;      /**< the phase's id, or "" for a settlement */
     const char *instalment; /**< the instalment's id, or "" for a settlement */
     int has_due;            /**< 1 when `due` holds the phase's due date */
-    ipart_date due;
+    ipart_date due;         /**< the phase's due date, when `has_due` */
     ipart_money amount;     /**< what is left to pay */
     int payable;            /**< 1 when its target is met (always for a settlement) */
 } ipart_payment;

@@ -187,13 +187,13 @@ typedef struct ipart_stability_tender {
  * breaks equal transfers. `has_swap` 0: no single transfer does.
  */
 typedef struct ipart_stability_pair {
-    size_t ahead;
-    size_t behind;
+    size_t ahead;       /**< index of the tender with the better total */
+    size_t behind;      /**< index of the other tender */
     int64_t margin;     /**< total of ahead - total of behind */
-    int has_swap;
-    size_t swap_from;
-    size_t swap_to;
-    int64_t swap_basis_points;
+    int has_swap;       /**< 1 when a single weight transfer reverses the pair */
+    size_t swap_from;   /**< the criterion that gives weight */
+    size_t swap_to;     /**< the criterion that takes it */
+    int64_t swap_basis_points; /**< the smallest such transfer, in basis points */
 } ipart_stability_pair;
 
 /** The smallest weight transfer that changes the winner, over every challenger. */
@@ -201,7 +201,7 @@ typedef struct ipart_winner_change {
     size_t challenger;  /**< the tender that wins after it */
     size_t from_criterion; /**< the criterion that gives weight */
     size_t to_criterion;   /**< the criterion that takes it */
-    int64_t basis_points;
+    int64_t basis_points;  /**< the size of the transfer, in basis points */
 } ipart_winner_change;
 
 /**
@@ -211,12 +211,12 @@ typedef struct ipart_winner_change {
  * `pair_second`) is the first such pair when `has_pair`.
  */
 typedef struct ipart_stability_removal {
-    size_t removed;
-    int reversal;
-    size_t changed_pairs;
-    int has_pair;
-    size_t pair_first;
-    size_t pair_second;
+    size_t removed;       /**< index of the tender left out */
+    int reversal;         /**< 1 when some pair of the others changes order */
+    size_t changed_pairs; /**< how many pairs of the others change order */
+    int has_pair;         /**< 1 when `pair_first`/`pair_second` hold the first such pair */
+    size_t pair_first;    /**< the first changed pair: one tender */
+    size_t pair_second;   /**< and the other */
     int64_t winner_after; /**< the sole best of the others, or IPART_EVAL_TIED */
 } ipart_stability_removal;
 

@@ -96,8 +96,8 @@ typedef struct ipart_threshold_verdict {
  * fields hold zeros and "" while `has_tender` is 0.
  */
 typedef struct ipart_tenderer {
-    const char *id;
-    const char *name;
+    const char *id;           /**< the operator's party id */
+    const char *name;         /**< the operator's name */
     const char *status;       /**< as ipart_party.status */
     int qualified;            /**< 1 when its request was assessed as qualified */
     int invited;              /**< 1 when it was invited to tender */
@@ -193,7 +193,7 @@ IPART_API ipart_status ipart_partnership_clone(ipart_partnership **out,
  * outermost value being level 1 and every value one more than its
  * container (IPART_ERANGE at the first value too deep); no UTF-8
  * byte-order mark (IPART_EPARSE); no NUL character in any string or key,
- * escaped (\u0000) or not, as it would cut the string short (IPART_EINVAL
+ * escaped (`\\u0000`) or not, as it would cut the string short (IPART_EINVAL
  * at its path). Duplicate keys and ids are refused (IPART_EINVAL at the
  * repeat) in time linear in their number. Parsing takes about 40 bytes of
  * memory per byte of text.

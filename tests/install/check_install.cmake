@@ -9,6 +9,13 @@ execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD}" --prefix "${WORK
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "install failed")
 endif()
+# Only the usual directories: the layouts of the packages (the wheel's
+# ipart/, the jar's no/ipart/native/) are installed only by component.
+file(GLOB top RELATIVE "${WORK}/prefix" "${WORK}/prefix/*")
+list(REMOVE_ITEM top bin include lib lib64 share)
+if(top)
+  message(FATAL_ERROR "a plain install put ${top} at the top of the prefix")
+endif()
 execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE}/consumer" -B "${WORK}/consumer"
                         "-DCMAKE_PREFIX_PATH=${WORK}/prefix" -DIPART_REQUEST=0
                 RESULT_VARIABLE rc OUTPUT_QUIET)

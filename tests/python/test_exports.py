@@ -552,13 +552,5 @@ def test_ocds_releases_merge_into_the_compiled_release(case):
         assert all(len(r.get("contracts", [])) <= 1 and "tender" not in r for r in payments)
 
 
-# ---- doc/exports.md ----------------------------------------------------------------------
-
-def test_every_excerpt_of_doc_exports_is_the_library_output():
-    page = (pathlib.Path(__file__).resolve().parents[2] / "doc" / "exports.md").read_text(
-        encoding="utf-8")
-    excerpts = re.findall(r"<!-- excerpt: (\S+) -->\n```\w*\n(.*?)```", page, re.S)
-    assert len(excerpts) >= 7
-    for name, text in excerpts:
-        golden = (GOLDEN / name).read_text(encoding="utf-8")
-        assert text in golden, f"doc/exports.md: the excerpt of {name} is out of date"
+# doc/exports.md's excerpts are checked against the golden files by
+# tests/docs/run_blocks.py (docs.blocks.exports), like every page's.

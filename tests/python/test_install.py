@@ -3,12 +3,15 @@ prefix, then a fresh interpreter imports ipart from there and finds the
 installed libipart.so through the module's $ORIGIN-relative RUNPATH (no
 LD_LIBRARY_PATH, no build tree).
 
-CTest passes IPART_BUILD_DIR, IPART_PYTHON_INSTALL_DIR and CMAKE_COMMAND.
+CTest passes IPART_BUILD_DIR, IPART_PYTHON_INSTALL_DIR, IPART_INSTALL_PREFIX
+and CMAKE_COMMAND.
 """
 import os
 import pathlib
+import site
 import subprocess
 import sys
+import sysconfig
 import textwrap
 
 import pytest
@@ -59,3 +62,15 @@ def test_installed_package_imports_and_uses_the_installed_library(prefix):
     assert lines[1:3] == ["NOK 12,000,000.00", "2019-04-23"]
     libs = eval(lines[3])
     assert libs and all(lib.startswith(str(prefix)) for lib in libs), libs
+
+
+def test_default_prefix_installs_where_the_interpreter_looks():
+    """With a prefix that holds the interpreter's platlib (Debian's python3
+    and the default /usr/local), `cmake --install` puts ipart on sys.path."""
+    configured = pathlib.Path(os.environ["IPART_INSTALL_PREFIX"]).resolve()
+    platlib = pathlib.Path(sysconfig.get_path("platlib")).resolve()
+    if not platlib.is_relative_to(configured):
+        pytest.skip(f"the configured prefix {configured} does not hold {platlib}")
+    assert (configured / PYDIR).resolve() == platlib
+    # Searched by site (sys.path has it once the directory exists).
+    assert platlib in {pathlib.Path(p).resolve() for p in site.getsitepackages()}

@@ -18,11 +18,11 @@ from ._version import __version__, version, check_version
 from ._money import Money, Rounding, currency_exponent
 from ._dates import parse_date, format_date, add_days, days_between, iso_weekday, compare_dates
 from ._calendar import Calendar, Holiday, easter_sunday
-from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict, Rights, Right
+from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
 from ._joint import AuthorityBudget
 from ._queries import (EventHeader, Tenderer, Tender, Ranked, Action, PartnerPhase, Target, Instalment,
-                       Payment, Forecast)
+                       Payment, Forecast, Rights, Right)
 from ._views import Parties, Events
 from ._evaluation import (Evaluation, PriceModel, Kind, Score, Sweep, TIED, WEIGHT_TOTAL, points,
                           Stability, StabilityTender, Pair, WeightShift, WinnerChange, Removal)

@@ -2,18 +2,18 @@
 arrays: turned into int64 data in the library's order, or refused with a
 message that says the shape expected. NumPy and pandas are optional: they
 are imported only when such an object is passed."""
-from typing import List, Optional, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 
-def _is_pandas(obj) -> bool:
+def _is_pandas(obj: Any) -> bool:
     return hasattr(obj, "to_numpy") and hasattr(obj, "index") and hasattr(obj, "ndim")
 
 
-def _is_numpy(obj) -> bool:
+def _is_numpy(obj: Any) -> bool:
     return hasattr(obj, "__array_interface__") and hasattr(obj, "dtype")
 
 
-def _by_name(obj, names: Sequence[str], what: str, unit: str):
+def _by_name(obj: Any, names: Sequence[str], what: str, unit: str) -> Any:
     """A Series' index or a DataFrame's columns matched to the criterion
     names: reordered by name, or taken in order when numbered 0..K-1."""
     labels = list(obj.index if obj.ndim == 1 else obj.columns)
@@ -29,7 +29,7 @@ def _by_name(obj, names: Sequence[str], what: str, unit: str):
                      f"{list(names)} (or numbered 0..{len(names) - 1}); it has {text}")
 
 
-def _int64(arr, what: str, unit: str):
+def _int64(arr: Any, what: str, unit: str) -> Any:
     import numpy as np
     if arr.dtype.kind not in "iu":
         raise TypeError(f"{what} must be integers ({unit}), not {arr.dtype}")
@@ -38,7 +38,7 @@ def _int64(arr, what: str, unit: str):
     return np.ascontiguousarray(arr, dtype=np.int64)
 
 
-def weights(obj, criteria: Sequence[str], *, single: bool):
+def weights(obj: Any, criteria: Sequence[str], *, single: bool) -> Any:
     """Weights (basis points) from a NumPy array or a pandas Series or
     DataFrame as a flat int64 array, rows being weight vectors; None for
     anything else. ``single``: exactly one vector is expected."""
@@ -60,8 +60,8 @@ def weights(obj, criteria: Sequence[str], *, single: bool):
     return arr.reshape(-1)
 
 
-def table(obj, tenders: Optional[Sequence[str]], criteria: Optional[Sequence[str]]
-          ) -> Optional[Tuple[object, Optional[List[str]], Optional[List[str]]]]:
+def table(obj: Any, tenders: Optional[Sequence[str]], criteria: Optional[Sequence[str]]
+          ) -> Optional[Tuple[Any, Optional[Sequence[str]], Optional[Sequence[str]]]]:
     """Tender values from a DataFrame (rows tenders, columns criteria) or a
     2-D NumPy array: (flat data, tender names, criterion names), the names
     taken from the frame's labels unless given; None for anything else."""

@@ -42,12 +42,12 @@ class Calendar:
     def __repr__(self) -> str:
         return f"Calendar({self._profile!r})"
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Calendar):
             return NotImplemented
         return self._profile == other._profile
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(("Calendar", self._profile))
 
     def holidays(self, year: int) -> List[Holiday]:

@@ -1,6 +1,6 @@
 """The partnership contract after the award: partners, caps, warnings and
 proportionality (include/ipart/contract.h). Money is :class:`Money`."""
-from typing import List, NamedTuple, Optional
+from typing import Any, List, NamedTuple, Optional
 
 from . import capi
 from ._money import Money
@@ -60,7 +60,7 @@ class Proportionality(NamedTuple):
     overrun: bool
 
 
-def partner_status(handle, partner: str) -> PartnerStatus:
+def partner_status(handle: Any, partner: str) -> PartnerStatus:
     s = capi.ipart_partner_status()
     capi.ipart_partnership_partner_status(s, handle, partner)
     w = Money._wrap
@@ -70,7 +70,7 @@ def partner_status(handle, partner: str) -> PartnerStatus:
                          w(s.owed_on_termination), s.option_quantity, w(s.option_value))
 
 
-def caps(handle) -> List[CapStatus]:
+def caps(handle: Any) -> List[CapStatus]:
     rows = []
     for i in range(capi.ipart_partnership_cap_count(handle)):
         c = capi.ipart_cap_status()
@@ -81,13 +81,13 @@ def caps(handle) -> List[CapStatus]:
     return rows
 
 
-def cap_fits(handle, cap: str, amount: Money, partner: Optional[str]) -> bool:
+def cap_fits(handle: Any, cap: str, amount: Money, partner: Optional[str]) -> bool:
     if not isinstance(amount, Money):
         raise TypeError(f"cap_fits takes a Money amount, not {type(amount).__name__}")
     return bool(capi.ipart_partnership_cap_fits(handle, cap, partner, amount._c()))
 
 
-def warnings(handle) -> List[RuleWarning]:
+def warnings(handle: Any) -> List[RuleWarning]:
     out = []
     for i in range(capi.ipart_partnership_warning_count(handle)):
         w = capi.ipart_warning()
@@ -96,7 +96,7 @@ def warnings(handle) -> List[RuleWarning]:
     return out
 
 
-def proportionality(handle) -> Proportionality:
+def proportionality(handle: Any) -> Proportionality:
     v = capi.ipart_proportionality()
     capi.ipart_partnership_proportionality(v, handle)
     w = Money._wrap

@@ -1,7 +1,8 @@
 """Exceptions and status codes, all generated from the one C table."""
 import enum
 
-from . import _capi, capi
+from . import _capi  # type: ignore[attr-defined]  # the extension: no stub
+from . import capi
 
 IpartError = _capi.IpartError
 InvalidArgumentError = _capi.InvalidArgumentError
@@ -20,7 +21,8 @@ MisuseError = _capi.MisuseError
 InternalError = _capi.InternalError
 
 # IPART_OK, IPART_EINVAL, ... as an IntEnum named OK, EINVAL, ...
-Status = enum.IntEnum("Status", {
+# (mypy cannot see members computed at import time.)
+Status = enum.IntEnum("Status", {  # type: ignore[misc]
     name[len("IPART_"):]: getattr(capi, name)
     for name in dir(capi)
     if name.startswith("IPART_E") or name == "IPART_OK"
@@ -34,7 +36,7 @@ IpartError.__doc__ = ("Base of every libipart error: .code, .name, .rule, .sourc
                       ".key and .message describe the failure (ipart_error_last()).")
 for _status in Status:
     _cls = getattr(_capi, capi.ipart_error_class(int(_status)) + "Error", None)
-    if _status != Status.OK and _cls is not None and _cls is not IpartError:
+    if _status != Status["OK"] and _cls is not None and _cls is not IpartError:
         _cls.__doc__ = f"{capi.ipart_error_name(int(_status))}: {capi.ipart_strerror(int(_status))}."
 del _status, _cls
 

@@ -13,11 +13,14 @@ import enum
 import itertools
 import json
 import warnings
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _arrays, capi
 from ._errors import NotFoundError
 from ._money import Money
+
+if TYPE_CHECKING:
+    from ._partnership import Partnership
 
 #: A bulk winner when several tenders share the best total.
 TIED = capi.IPART_EVAL_TIED
@@ -55,14 +58,14 @@ def points(millionths: int) -> decimal.Decimal:
     return (decimal.Decimal(millionths) / _MILLION).quantize(decimal.Decimal("0.000001"))
 
 
-def _kind(k) -> int:
+def _kind(k: Union[str, int]) -> int:
     if isinstance(k, str):
         # "cost" is scored like a price (doc/events.md).
         return Kind.QUALITY if k == "quality" else Kind.PRICE if k in ("price", "cost") else -1
     return int(k)
 
 
-def _flat(values):
+def _flat(values: Any) -> Any:
     """A buffer (array.array('q'), numpy int64 - any shape, C order) as it
     is; rows of ints as one flat list, built by C-level iteration."""
     try:
@@ -76,14 +79,14 @@ def _flat(values):
     return values
 
 
-def _value(v) -> int:
+def _value(v: Union[Money, int]) -> int:
     return v.minor if isinstance(v, Money) else v
 
 
 _ZERO = array.array("q", [0])
 
 
-def _out(n: int) -> array.array:
+def _out(n: int) -> "array.array[int]":
     return _ZERO * n  # one allocation, no temporary bytes
 
 
@@ -105,8 +108,8 @@ class Sweep(NamedTuple):
     (TIED when the best total is shared) and, if asked for, every total
     (array.array('q') of vectors x tenders, row-major; numpy.frombuffer
     reads it without copying)."""
-    winners: array.array
-    totals: Optional[array.array]
+    winners: "array.array[int]"
+    totals: "Optional[array.array[int]]"
     tenders: List[str]
 
     def wins(self) -> Dict[str, int]:
@@ -171,7 +174,7 @@ class Stability:
     removals: List[Removal]          #: one per tender, in tender order
 
 
-def _stability(s, tenders: Sequence[str], criteria: Sequence[str]) -> Stability:
+def _stability(s: Any, tenders: Sequence[str], criteria: Sequence[str]) -> Stability:
     rows = []
     for t in range(capi.ipart_stability_tender_count(s)):
         r = capi.ipart_stability_tender()
@@ -226,13 +229,14 @@ class Evaluation:
     Floats and anything of another shape are refused with the shape expected.
     """
 
-    def __init__(self, kinds: Sequence, values, *, model: Union[str, PriceModel] = "relative",
+    def __init__(self, kinds: Sequence[Union[str, int]], values: Any, *,
+                 model: Union[str, PriceModel] = "relative",
                  reference_price: Union[int, Money, None] = None, quality_scale: int = 10,
                  tenders: Optional[Sequence[str]] = None,
                  criteria: Optional[Sequence[str]] = None,
                  weights: Optional[Sequence[int]] = None):
         self.model = PriceModel.parse(model)
-        kinds = [_kind(k) for k in kinds]
+        codes = [_kind(k) for k in kinds]
         framed = _arrays.table(values, tenders, criteria)
         if framed is not None:
             values, tenders, criteria = framed
@@ -241,11 +245,11 @@ class Evaluation:
             flat = [_value(v) for v in flat]
         reference = 0 if reference_price is None else _value(reference_price)
         self._e = capi.ipart_swig_evaluation_new(int(self.model), reference, quality_scale,
-                                                 kinds, flat)
-        self._inputs = (kinds, flat, quality_scale)
+                                                 codes, flat)
+        self._inputs = (codes, flat, quality_scale)
         n = capi.ipart_evaluation_tenders(self._e)
         k = capi.ipart_evaluation_criteria(self._e)
-        self.kinds = [Kind(k) for k in kinds]
+        self.kinds = [Kind(k) for k in codes]
         self.tenders = list(tenders) if tenders is not None else [str(i) for i in range(n)]
         self.criteria = (list(criteria) if criteria is not None
                          else [f"c{j}" for j in range(k)])
@@ -256,7 +260,7 @@ class Evaluation:
         self.weights = list(weights) if weights is not None else None
 
     @classmethod
-    def from_partnership(cls, partnership) -> "Evaluation":
+    def from_partnership(cls, partnership: "Partnership") -> "Evaluation":
         """The tenders of a partnership's last evaluation under its terms:
         the price model, weights and quality scale of the last terms_set,
         each ranked tenderer's tender price and its quality scores. Uses the
@@ -264,17 +268,20 @@ class Evaluation:
         ranking = partnership.ranking
         if ranking is None:
             raise ValueError("the tenders have not been evaluated")
-        terms = scores = None
+        terms: Optional[Dict[str, Any]] = None
+        scores: Optional[List[Dict[str, Any]]] = None
         for event in partnership:
             if event["type"] == "terms_set":
                 terms = event
             elif event["type"] == "tenders_evaluated":
                 scores = event["scores"]
+        if terms is None or scores is None:
+            raise ValueError("the tenders have not been evaluated")
         criteria = terms["award_criteria"]
         pm = terms.get("price_model") or {"model": "relative"}
         reference = pm.get("reference_price")
         currency = partnership.currency
-        tender_of = {t.id: t.tender for t in partnership.tenderers}
+        tender_of = {t.id: t.tender for t in partnership.tenderers if t.tender is not None}
         score_of = {(s["tenderer"], s["criterion"]): s["score"] for s in scores}
         ranked = {r.tenderer for r in ranking}
         ids = [t for t in tender_of if t in ranked]  # order of application
@@ -294,7 +301,7 @@ class Evaluation:
                           quality_scale=scale, tenders=self.tenders, criteria=self.criteria,
                           weights=self.weights)
 
-    def _weights(self, weights):
+    def _weights(self, weights: Any) -> Any:
         if weights is None:
             if self.weights is None:
                 raise ValueError("no weights given and none published")
@@ -322,7 +329,7 @@ class Evaluation:
         capi.ipart_evaluation_score(totals, ranks, self._e, self._weights(weights))
         return totals.tolist()
 
-    def bulk(self, weights, *, totals: bool = False) -> Sweep:
+    def bulk(self, weights: Any, *, totals: bool = False) -> Sweep:
         """Score every tender under many weight vectors in one call.
 
         ``weights``: an int64 buffer of vectors x criteria (array.array('q'),
@@ -349,7 +356,7 @@ class Evaluation:
         s = capi.ipart_swig_evaluation_stability(self._e, self._weights(weights))
         return _stability(s, self.tenders, self.criteria)
 
-    def stability_json(self, weights: Optional[Sequence[int]] = None) -> dict:
+    def stability_json(self, weights: Optional[Sequence[int]] = None) -> Dict[str, Any]:
         """Deprecated: the JSON export of :meth:`stability` as a dict, with
         tenders and criteria as indices; use :meth:`stability`."""
         warnings.warn("stability_json() is deprecated: use stability()", DeprecationWarning,

@@ -1,7 +1,7 @@
 """Exact money: decimal.Decimal amounts over the C int64 minor units."""
 import decimal
 import enum
-from typing import Union
+from typing import Any, Callable, NoReturn, Tuple, Union
 
 from . import capi
 
@@ -21,7 +21,7 @@ def currency_exponent(currency: str) -> int:
     return capi.ipart_currency_exponent(currency)
 
 
-def _check_int(value, what: str) -> int:
+def _check_int(value: object, what: str) -> int:
     # bool is an int in Python, but True * money is certainly a mistake.
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{what} must be an int, not {type(value).__name__}")
@@ -44,6 +44,8 @@ class Money:
     """
 
     __slots__ = ("_minor", "_currency")
+    _minor: int
+    _currency: str
 
     def __init__(self, amount: Union[decimal.Decimal, str, int], currency: str):
         if isinstance(amount, float):
@@ -81,13 +83,13 @@ class Money:
         object.__setattr__(obj, "_currency", m.currency)
         return obj
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError("Money is immutable")
 
-    def __delattr__(self, name):
+    def __delattr__(self, name: str) -> NoReturn:
         raise AttributeError("Money is immutable")
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Callable[[int, str], "Money"], Tuple[int, str]]:
         # pickle and copy rebuild through the C constructor, which validates.
         return (Money.from_minor, (self._minor, self._currency))
 
@@ -121,20 +123,20 @@ class Money:
     def __repr__(self) -> str:
         return f"Money('{self}', '{self._currency}')"
 
-    def _binary(self, other, function) -> "Money":
+    def _binary(self, other: "Money", function: Callable[..., Any]) -> "Money":
         if not isinstance(other, Money):
             return NotImplemented
         out = capi.ipart_money()
         function(out, self._c(), other._c())
         return Money._wrap(out)
 
-    def __add__(self, other):
+    def __add__(self, other: "Money") -> "Money":
         return self._binary(other, capi.ipart_money_add)
 
-    def __sub__(self, other):
+    def __sub__(self, other: "Money") -> "Money":
         return self._binary(other, capi.ipart_money_sub)
 
-    def __mul__(self, factor):
+    def __mul__(self, factor: int) -> "Money":
         """Money * int (overflow-checked); there is no Money * float."""
         if isinstance(factor, bool) or not isinstance(factor, int):
             return NotImplemented
@@ -172,24 +174,32 @@ class Money:
             raise TypeError(f"cannot compare Money with {type(other).__name__}")
         return capi.ipart_money_compare(self._c(), other._c())
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Money):
             return NotImplemented
         return self._currency == other._currency and self._minor == other._minor
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self._minor, self._currency))
 
     # Ordering goes through C: amounts of different currencies are not
     # ordered (CurrencyError); other types give NotImplemented (TypeError).
-    def __lt__(self, other):
-        return self.compare(other) < 0 if isinstance(other, Money) else NotImplemented
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.compare(other) < 0
 
-    def __le__(self, other):
-        return self.compare(other) <= 0 if isinstance(other, Money) else NotImplemented
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.compare(other) <= 0
 
-    def __gt__(self, other):
-        return self.compare(other) > 0 if isinstance(other, Money) else NotImplemented
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.compare(other) > 0
 
-    def __ge__(self, other):
-        return self.compare(other) >= 0 if isinstance(other, Money) else NotImplemented
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.compare(other) >= 0

@@ -2,7 +2,7 @@
 import datetime
 import enum
 import json
-from typing import IO, Dict, Iterator, List, NamedTuple, Optional, Union
+from typing import IO, Any, Dict, Iterator, List, NamedTuple, Optional, Union
 
 import warnings as _warnings
 
@@ -86,12 +86,12 @@ class Partnership:
     ``close()``, to release the C object deterministically.
     """
 
-    def __init__(self, profile: str = "NO", *, _handle=None):
+    def __init__(self, profile: str = "NO", *, _handle: Any = None):
         self._p = _handle if _handle is not None else capi.ipart_swig_partnership_new(profile)
 
     # -- documents ----------------------------------------------------------
     @classmethod
-    def loads(cls, document: Union[str, bytes, dict]) -> "Partnership":
+    def loads(cls, document: Union[str, bytes, Dict[str, Any]]) -> "Partnership":
         """Load a document (JSON text or an already parsed dict), replaying
         every event through the guards."""
         if isinstance(document, dict):
@@ -101,7 +101,7 @@ class Partnership:
         return cls(_handle=capi.ipart_swig_partnership_load(document))
 
     @classmethod
-    def load(cls, fp: IO) -> "Partnership":
+    def load(cls, fp: IO[Any]) -> "Partnership":
         """Load a document from a file object (text or binary)."""
         return cls.loads(fp.read())
 
@@ -109,7 +109,7 @@ class Partnership:
         """The canonical document (loads(dumps()) dumps the same text)."""
         return capi.ipart_partnership_save(self._handle())
 
-    def dump(self, fp: IO) -> None:
+    def dump(self, fp: IO[str]) -> None:
         """Write the canonical document to a text file object."""
         fp.write(self.dumps())
 
@@ -119,11 +119,11 @@ class Partnership:
 
     __copy__ = clone
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Partnership":
         return self.clone()
 
     # -- events -------------------------------------------------------------
-    def apply(self, event: Union[dict, str]) -> None:
+    def apply(self, event: Union[Dict[str, Any], str]) -> None:
         """Apply one event, or raise (RuleViolationError with .rule, ...)."""
         if isinstance(event, dict):
             event = json.dumps(event, ensure_ascii=False)
@@ -134,7 +134,7 @@ class Partnership:
     def __len__(self) -> int:
         return capi.ipart_partnership_event_count(self._handle())
 
-    def event(self, index: int) -> dict:
+    def event(self, index: int) -> Dict[str, Any]:
         """The index-th event, canonical, as a dict."""
         if index < 0:
             index += len(self)
@@ -151,7 +151,7 @@ class Partnership:
             raise IndexError("event index out of range")
         return _queries.event_header(self._handle(), index)
 
-    def __iter__(self) -> Iterator[dict]:
+    def __iter__(self) -> Iterator[Dict[str, Any]]:
         for i in range(len(self)):
             yield self.event(i)
 
@@ -255,7 +255,7 @@ class Partnership:
         self.partner(partner)  # NotFoundError for an operator without a contract
         return _queries.partner_phases(self._handle(), partner)
 
-    def partner_detail(self, partner: str) -> dict:
+    def partner_detail(self, partner: str) -> Dict[str, Any]:
         """Deprecated: the JSON export of the contract as a dict; use
         :meth:`partner` and :meth:`partner_phases`."""
         _warnings.warn("partner_detail() is deprecated: use partner() and partner_phases()",
@@ -298,7 +298,7 @@ class Partnership:
         """The payments still to come and their total (see :class:`Forecast`)."""
         return _queries.forecast(self._handle())
 
-    def what_if(self, events) -> dict:
+    def what_if(self, events: Union[str, List[Dict[str, Any]]]) -> Dict[str, Any]:
         """Apply ``events`` (a list of dicts, or JSON text of an array) to a
         clone and report where they lead: stage, next deadline, every cap's
         headroom, partners, the payments forecast and the warnings raised;
@@ -318,12 +318,12 @@ class Partnership:
             raise ValueError("at must not be negative")
         return _queries.rights(self._handle(), count, party, asset)
 
-    def view(self, party: str) -> dict:
+    def view(self, party: str) -> Dict[str, Any]:
         """The party-scoped view of the document: what ``party`` may see
         (its own items, the public ones, others' only with consent)."""
         return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
 
-    def record(self, party: str, lang: str = "en") -> dict:
+    def record(self, party: str, lang: str = "en") -> Dict[str, Any]:
         """The procurement record (R41: Art. 84(1), FOA § 25-5) as ``party``
         may see it, in ``lang`` ("nb" or "en"; others fall back to English)."""
         return json.loads(self.record_json(party, lang))
@@ -336,7 +336,7 @@ class Partnership:
         """The procurement record as readable text in ``lang``."""
         return capi.ipart_partnership_record_text(self._handle(), party, lang)
 
-    def ocds(self, ocid: str, party: str, lang: str = "en") -> dict:
+    def ocds(self, ocid: str, party: str, lang: str = "en") -> Dict[str, Any]:
         """The OCDS 1.1.5 record package (one ``ocid`` for the partnership,
         a release per significant event, the compiled release) as ``party``
         may see it."""
@@ -346,20 +346,20 @@ class Partnership:
         """The OCDS record package as the library's canonical JSON text."""
         return capi.ipart_partnership_ocds_json(self._handle(), ocid, party, lang)
 
-    def eforms_xml(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+    def eforms_xml(self, subtype: str, party: str, settings: Union[str, Dict[str, Any]]) -> str:
         """The eForms notice ``subtype`` ("16") as UBL XML; ``settings`` gives
         what the log does not hold (ipart_partnership_eforms_xml)."""
-        text = settings if isinstance(settings, str) else json.dumps(settings)
-        return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party, text)
+        return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party,
+                                                 _settings_text(settings))
 
-    def eforms_map(self, subtype: str, party: str, settings: Union[str, dict]) -> Dict[str, List[str]]:
+    def eforms_map(self, subtype: str, party: str, settings: Union[str, Dict[str, Any]]) -> Dict[str, List[str]]:
         """The same notice's values keyed by eForms field id ("BT-105-Procedure")."""
         return json.loads(self.eforms_map_json(subtype, party, settings))
 
-    def eforms_map_json(self, subtype: str, party: str, settings: Union[str, dict]) -> str:
+    def eforms_map_json(self, subtype: str, party: str, settings: Union[str, Dict[str, Any]]) -> str:
         """The field map as the library's canonical JSON text."""
-        text = settings if isinstance(settings, str) else json.dumps(settings)
-        return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party, text)
+        return capi.ipart_partnership_eforms_map_json(self._handle(), subtype, party,
+                                                      _settings_text(settings))
 
     def timeline_svg(self, lang: str = "en") -> str:
         """The timeline as a standalone SVG document: one lane per partner
@@ -373,7 +373,7 @@ class Partnership:
         """How many events the party-scoped view of ``party`` withholds."""
         return capi.ipart_partnership_view_withheld(self._handle(), party)
 
-    def _handle(self):
+    def _handle(self) -> Any:
         if self._p is None:
             raise ValueError("the partnership is closed")
         return self._p
@@ -385,17 +385,22 @@ class Partnership:
     def __enter__(self) -> "Partnership":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Partnership):
             return NotImplemented
         return self.dumps() == other.dumps()
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # mutable: not hashable
 
     def __repr__(self) -> str:
         if self._p is None:
             return "<Partnership closed>"
         return f"<Partnership {self.profile} {self.stage} events={len(self)}>"
+
+
+def _settings_text(settings: Union[str, Dict[str, Any]]) -> str:
+    """The eForms settings as JSON text, whether given as text or as a dict."""
+    return settings if isinstance(settings, str) else json.dumps(settings)

@@ -9,7 +9,7 @@ gives a dict for pandas or JSON.
 """
 import datetime
 import decimal
-from typing import Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from . import capi
 from ._dates import _py_date
@@ -24,7 +24,7 @@ class EventHeader(NamedTuple):
     actor: str
 
 
-def event_header(handle, index: int) -> EventHeader:
+def event_header(handle: Any, index: int) -> EventHeader:
     """The header of the index-th event, without parsing its payload."""
     h = capi.ipart_event_header()
     capi.ipart_partnership_event_header_at(h, handle, index)
@@ -122,7 +122,7 @@ class Forecast(NamedTuple):
     total: Money
 
 
-def tenderers(handle) -> List[Tenderer]:
+def tenderers(handle: Any) -> List[Tenderer]:
     """Every operator with its latest tender, in order of application."""
     out = []
     for i in range(capi.ipart_partnership_tenderer_count(handle)):
@@ -136,7 +136,7 @@ def tenderers(handle) -> List[Tenderer]:
     return out
 
 
-def ranking(handle) -> Optional[List[Ranked]]:
+def ranking(handle: Any) -> Optional[List[Ranked]]:
     """The last evaluation's ranking, best first; None before one."""
     count = capi.ipart_partnership_ranked_count(handle)
     if count == 0:
@@ -154,7 +154,7 @@ def ranking(handle) -> Optional[List[Ranked]]:
     return out
 
 
-def actions(handle, actor: str) -> List[Action]:
+def actions(handle: Any, actor: str) -> List[Action]:
     """Every event type with whether ``actor`` may send it now."""
     out = []
     for i in range(capi.ipart_partnership_action_count(handle)):
@@ -168,7 +168,8 @@ def actions(handle, actor: str) -> List[Action]:
     return out
 
 
-def _phase_items(handle, partner: str, k: int, ph) -> Tuple[List[Target], List[Instalment]]:
+def _phase_items(handle: Any, partner: str, k: int,
+                 ph: Any) -> Tuple[List[Target], List[Instalment]]:
     targets, instalments = [], []
     for i in range(ph.target_count):
         t = capi.ipart_partner_target()
@@ -182,7 +183,7 @@ def _phase_items(handle, partner: str, k: int, ph) -> Tuple[List[Target], List[I
     return targets, instalments
 
 
-def partner_phases(handle, partner: str) -> List[PartnerPhase]:
+def partner_phases(handle: Any, partner: str) -> List[PartnerPhase]:
     """The phases of a partner's contract (empty until it is signed)."""
     out = []
     for k in range(capi.ipart_partnership_partner_phase_count(handle, partner)):
@@ -194,7 +195,7 @@ def partner_phases(handle, partner: str) -> List[PartnerPhase]:
     return out
 
 
-def forecast(handle) -> Forecast:
+def forecast(handle: Any) -> Forecast:
     """The payments still to come, partner by partner in the plan's order."""
     rows = []
     for i in range(capi.ipart_partnership_payment_count(handle)):
@@ -235,14 +236,15 @@ class Rights(NamedTuple):
 RIGHTS = ("owns", "use", "modify", "sublicense", "commercialise")
 
 
-def rights(handle, event_count: int, party: str, asset: str) -> Rights:
+def rights(handle: Any, event_count: int, party: str, asset: str) -> Rights:
     """The explained rights of ``party`` to ``asset`` after ``event_count`` events."""
     x = capi.ipart_swig_rights_explain(handle, event_count, party, asset)
-    why = {}
+    why: Dict[str, Right] = {}
     for i in range(capi.ipart_rights_explanation_count(x)):
         a = capi.ipart_right_answer()
         capi.ipart_rights_explanation_at(a, x, i)
         why[a.right] = Right(bool(a.answer), a.clause, a.rule, a.reason)
-    return Rights(capi.ipart_rights_explanation_party(x), capi.ipart_rights_explanation_asset(x),
-                  capi.ipart_rights_explanation_event_count(x),
-                  *(why[r].answer for r in RIGHTS), explanations=why)
+    return Rights._make([capi.ipart_rights_explanation_party(x),
+                         capi.ipart_rights_explanation_asset(x),
+                         capi.ipart_rights_explanation_event_count(x),
+                         *(why[r].answer for r in RIGHTS), why])

@@ -42,6 +42,9 @@ public class LoaderTest {
             assertTrue(out, lines[0].contains("java.library.path=" + empty));
             assertTrue(out, lines[0].contains(System.mapLibraryName("ipartjni")));
             assertTrue(out, lines[0].contains("\"ipartjni\""));
+            // This jar (CMake's) carries no native library; the Maven jar does (java.maven).
+            assertTrue(out, lines[0].contains("the jar has no /no/ipart/native/" + NativeLoader.platform()
+                                              + "/natives.properties"));
             // The class stays unusable afterwards, as for any failed static initializer.
             assertTrue(out, lines[1].startsWith("THROWN java.lang.NoClassDefFoundError"));
         } finally {
@@ -66,6 +69,35 @@ public class LoaderTest {
     public void firstUseThroughAConstant() throws Exception {
         String out = child(System.getProperty("java.library.path"), "constant");
         assertEquals("FIRST_YEAR 1900 " + Ipart.version(), out.strip());
+    }
+
+    /** An extracted library is loaded only if it has the size and digest the jar lists. */
+    @Test
+    public void verifyChecksSizeAndDigest() throws Exception {
+        Path file = Files.createTempFile("ipart-verify", ".so");
+        try {
+            Files.write(file, "abc".getBytes(StandardCharsets.US_ASCII));
+            String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+            NativeLoader.verify(file, 3, abc);
+            IllegalStateException size = assertThrows(IllegalStateException.class,
+                () -> NativeLoader.verify(file, 4, abc));
+            assertTrue(size.getMessage(), size.getMessage().contains("has 3 bytes, the jar lists 4"));
+            Files.write(file, "abd".getBytes(StandardCharsets.US_ASCII));
+            IllegalStateException digest = assertThrows(IllegalStateException.class,
+                () -> NativeLoader.verify(file, 3, abc));
+            assertTrue(digest.getMessage(), digest.getMessage().contains("the jar lists " + abc));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** The JVM's platform as the jar's native directories name it (CMake names them the same way). */
+    @Test
+    public void platformNamesOsAndArch() {
+        String platform = NativeLoader.platform();
+        assertTrue(platform, platform.matches("[a-z0-9]+-[a-z0-9_]+"));
+        if (System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"))
+            assertEquals("linux-x86_64", platform);
     }
 
     @Test
