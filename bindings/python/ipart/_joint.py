@@ -1,6 +1,6 @@
 """Joint contracting authorities (include/ipart/joint.h, RULES.md R51): each
 authority's budget view. Money is :class:`Money`."""
-from typing import List, NamedTuple
+from typing import Any, List, NamedTuple
 
 from . import capi
 from ._money import Money
@@ -23,14 +23,14 @@ class AuthorityBudget(NamedTuple):
     headroom: Money
 
 
-def _view(b) -> AuthorityBudget:
+def _view(b: Any) -> AuthorityBudget:
     w = Money._wrap
     return AuthorityBudget(b.authority, bool(b.lead), int(b.share), int(b.risk_share),
                            w(b.committed), w(b.option_committed), w(b.paid), w(b.cap),
                            bool(b.own_cap), w(b.headroom))
 
 
-def authority_budgets(handle) -> List[AuthorityBudget]:
+def authority_budgets(handle: Any) -> List[AuthorityBudget]:
     rows = []
     for i in range(capi.ipart_partnership_joint_count(handle)):
         b = capi.ipart_authority_budget()
@@ -39,7 +39,7 @@ def authority_budgets(handle) -> List[AuthorityBudget]:
     return rows
 
 
-def authority_budget(handle, authority: str) -> AuthorityBudget:
+def authority_budget(handle: Any, authority: str) -> AuthorityBudget:
     b = capi.ipart_authority_budget()
     capi.ipart_partnership_authority_budget(b, handle, authority)
     return _view(b)
