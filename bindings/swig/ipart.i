@@ -52,6 +52,30 @@
 %immutable ipart_warning::rule;
 %immutable ipart_warning::key;
 %immutable ipart_warning::message;
+%immutable ipart_need_facet::mapping;
+%immutable ipart_need_facet::facet;
+%immutable ipart_need_facet::finding;
+%immutable ipart_dialogue_activity::activity;
+%immutable ipart_dialogue_activity::kind;
+%immutable ipart_dialogue_activity::title;
+%immutable ipart_dialogue_activity::summary;
+%immutable ipart_dialogue_activity::supplier;
+%immutable ipart_dialogue_contact::activity;
+%immutable ipart_dialogue_contact::id;
+%immutable ipart_dialogue_contact::name;
+%immutable ipart_dialogue_contact::role;
+%immutable ipart_dialogue_contact::kind;
+%immutable ipart_dialogue_information::id;
+%immutable ipart_dialogue_information::activity;
+%immutable ipart_dialogue_information::text;
+%immutable ipart_dialogue_information::given_to;
+%immutable ipart_dialogue_information::channel;
+%immutable ipart_dialogue_pair::activity;
+%immutable ipart_dialogue_pair::authority;
+%immutable ipart_dialogue_pair::purpose;
+%immutable ipart_dialogue_pair::matched_by;
+%immutable ipart_dialogue_member::id;
+%immutable ipart_dialogue_member::name;
 %immutable ipart_event_header::type;
 %immutable ipart_event_header::actor;
 %immutable ipart_tenderer::id;
@@ -87,6 +111,7 @@
 %ignore ipart_partnership_new;
 %ignore ipart_partnership_load;
 %ignore ipart_partnership_clone;
+%ignore ipart_partnership_as_party;
 
 /* The partnership is opaque: the proxy owns it and frees it. */
 %nodefaultctor ipart_partnership;
@@ -98,6 +123,7 @@ typedef struct ipart_partnership {} ipart_partnership;
 %newobject ipart_swig_partnership_new;
 %newobject ipart_swig_partnership_load;
 %newobject ipart_swig_partnership_clone;
+%newobject ipart_swig_partnership_as_party;
 %inline %{
 /* NULL on failure, with the detail in ipart_error_last(); the language
  * files turn a NULL result into an exception. */
@@ -115,6 +141,12 @@ ipart_partnership *ipart_swig_partnership_clone(const ipart_partnership *partner
 {
     ipart_partnership *p = NULL;
     return ipart_partnership_clone(&p, partnership) == IPART_OK ? p : NULL;
+}
+ipart_partnership *ipart_swig_partnership_as_party(const ipart_partnership *partnership,
+                                                   const char *party)
+{
+    ipart_partnership *p = NULL;
+    return ipart_partnership_as_party(&p, partnership, party) == IPART_OK ? p : NULL;
 }
 %}
 
@@ -221,9 +253,11 @@ ipart_evaluation *ipart_swig_evaluation_new(ipart_price_model model, int64_t ref
 %include "ipart/calendar.h"
 %include "ipart/partnership.h"
 %include "ipart/contract.h"
+%include "ipart/dialogue.h"
 %include "ipart/evaluation.h"
 %include "ipart/rights.h"
 %include "ipart/messages.h"
 %include "ipart/exports.h"
 %include "ipart/timeline.h"
 %include "ipart/joint.h"
+%include "ipart/scope.h"

@@ -370,6 +370,7 @@ IPART_JAVA_NONNULL_RESULT_OF(ipart_partnership, FUNCTION)
 IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_new)
 IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_load)
 IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_clone)
+IPART_JAVA_NONNULL_RESULT(ipart_swig_partnership_as_party)
 
 
 /* ---- int64 arrays (see ipart.i): long[] --------------------------------

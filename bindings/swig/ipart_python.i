@@ -316,6 +316,10 @@ IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
     $action
     if (!result) { ipart_py_raise_last(); SWIG_fail; }
 }
+%exception ipart_swig_partnership_as_party {
+    $action
+    if (!result) { ipart_py_raise_last(); SWIG_fail; }
+}
 
 
 /* ---- int64 arrays (see ipart.i) ------------------------------------------- */

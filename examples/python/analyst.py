@@ -20,35 +20,19 @@ tenders of its last evaluation under the published terms, and prints
 
 SPDX-License-Identifier: Apache-2.0
 """
-import array
-import itertools
 import pathlib
 import sys
 import time
-from typing import List, Sequence
+from typing import List
 
 import ipart
+import ipart.sweep
 
 DEFAULT = pathlib.Path(__file__).resolve().parents[1] / "stavanger-procedure.json"
 
 
 def pct(bp: int) -> str:
     return f"{bp / 100:.2f} %"
-
-
-def sweep_vectors(published: Sequence[int], spread: int = 1000,
-                  step: int = 10) -> "array.array[int]":
-    """Every vector within +-spread basis points of the published weights
-    (all but the last criterion vary; the last takes the rest), as a flat
-    int64 buffer; vectors with a weight outside 0..10000 are left out."""
-    out = array.array("q")
-    ranges = [range(max(0, w - spread), min(10000, w + spread) + 1, step) for w in published[:-1]]
-    for head in itertools.product(*ranges):
-        rest = 10000 - sum(head)
-        if 0 <= rest <= 10000:
-            out.extend(head)
-            out.append(rest)
-    return out
 
 
 def main(argv: List[str]) -> int:
@@ -94,7 +78,7 @@ def main(argv: List[str]) -> int:
             print(f"   without {r.removed}: the others keep their order")
 
     print("\n3. Weight sweep")
-    vectors = sweep_vectors(e.weights)
+    vectors = ipart.sweep.vectors_around(e.weights)
     started = time.perf_counter()
     sweep = e.bulk(vectors)
     elapsed = time.perf_counter() - started

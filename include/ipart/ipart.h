@@ -18,11 +18,13 @@
 #include "calendar.h"
 #include "partnership.h"
 #include "contract.h"
+#include "dialogue.h"
 #include "evaluation.h"
 #include "rights.h"
 #include "messages.h"
 #include "exports.h"
 #include "timeline.h"
 #include "joint.h"
+#include "scope.h"
 
 #endif /* IPART_IPART_H */

@@ -14,6 +14,12 @@
  * are released with ipart_free(); `const char *` results are borrowed from
  * the partnership and valid until it is next modified or freed.
  *
+ * Audience: a handle from ipart_partnership_as_party() (scope.h) answers
+ * what its party may see: rows about other operators are left out of
+ * counts and indices, and a call naming another operator's item, or one
+ * that is the contracting authority's alone, fails with IPART_EPERM (rule
+ * R19). doc/scope.md gives the audience of every function here.
+ *
  * SPDX-License-Identifier: Apache-2.0
  */
 #ifndef IPART_PARTNERSHIP_H
@@ -48,18 +54,24 @@ typedef enum ipart_role {
     IPART_ROLE_AUTHORITY = 0, /**< the contracting authority */
     IPART_ROLE_FOLLOWER = 1,  /**< a named follower authority */
     IPART_ROLE_OPERATOR = 2,  /**< an economic operator (candidate, tenderer, partner) */
-    IPART_ROLE_MEMBER = 3     /**< a member of a consortium operator (R52); it acts for the
-                                   consortium only as its lead or an authorised member */
+    IPART_ROLE_PARTICIPANT = 3, /**< takes part without buying: a collaborating authority, a
+                                     knowledge institution, an innovation agent (participant_named) */
+    IPART_ROLE_MEMBER = 4       /**< a member of a consortium operator (R52); it acts for the
+                                     consortium only as its lead or an authorised member */
 } ipart_role;
 
 /** A party. Strings are borrowed from the partnership. */
 typedef struct ipart_party {
     const char *id;     /**< the party's id in events ("stavanger", "op05") */
     const char *name;   /**< its display name */
-    ipart_role role;    /**< authority, follower or operator */
-    const char *kind;   /**< authority kind ("sub_central"...) or "" for operators */
+    ipart_role role;    /**< authority, follower, operator or participant */
+    const char *kind;   /**< authority kind ("sub_central"...), participant kind
+                             ("knowledge_institution"...), or "" for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
-                             "tendering", "eliminated", "awarded", "partner",
+                             "declined" (invited, no tender, and an event is
+                             dated after the tender deadline), "tendering",
+                             "not_awarded" (tendered, not in the award once it
+                             is decided), "eliminated", "awarded", "partner",
                              "terminated" (its contract ended after a phase);
                              authorities and followers: "" */
 } ipart_party;
@@ -154,7 +166,9 @@ IPART_BEGIN_DECL
 /** The JSON name of a stage ("need_identification"...); "unknown" otherwise. Static. */
 IPART_API const char *ipart_stage_name(ipart_stage stage);
 
-/** The JSON name of a role ("authority", "follower", "operator"); "unknown" otherwise. */
+/** The JSON name of a role ("authority", "follower", "operator", "participant",
+ * "member");
+ *  "unknown" otherwise. */
 IPART_API const char *ipart_role_name(ipart_role role);
 
 /**
@@ -303,8 +317,13 @@ IPART_API size_t ipart_partnership_action_count(const ipart_partnership *partner
 
 /**
  * May `actor` send the index-th event type now? The same gate apply() uses,
- * checked on a payload-free event dated like the last one: payload-dependent
- * rules are checked when the event is applied. A refusal is an answer, not
+ * checked on a payload-free event dated like the last one, and every rule of
+ * the state that would refuse any payload the actor could send: an option
+ * held by someone else, past its expiry, bought up to the actor's quantity,
+ * on no accepted solution, or with no headroom left under a stop cap (one
+ * unit at the smallest positive price would exceed it). The rule and reason
+ * are the ones apply() would give. Rules that depend on the payload (which
+ * partner, which amount) are checked when the event is applied. A refusal is an answer, not
  * an error: the call returns IPART_OK and leaves no error detail.
  * @return IPART_OK; IPART_ENOTFOUND past the end; IPART_EMISUSE for NULL.
  */

@@ -21,6 +21,12 @@
  * partnership; *out is owned by the caller (ipart_free()). The function
  * is pure: it reads the partnership and changes nothing.
  *
+ * Audience: a handle from ipart_partnership_as_party() (scope.h) answers
+ * what its party may see: rows about other operators are left out of
+ * counts and indices, and a call naming another operator's item, or one
+ * that is the contracting authority's alone, fails with IPART_EPERM (rule
+ * R19). doc/scope.md gives the audience of every function here.
+ *
  * SPDX-License-Identifier: Apache-2.0
  */
 #ifndef IPART_TIMELINE_H

@@ -15,6 +15,7 @@
 
 #include "core/error_p.h"
 #include "core/strset_p.h"
+#include "io/field_hint_p.h"
 #include "io/json_p.h"
 
 /* The payload specs live in the model (model/event_spec.c). */
@@ -25,6 +26,7 @@ static const object_spec *const bodies = ipart__event_bodies;
 typedef struct decoder {
     ipart__arena *arena;
     const char *currency;
+    ipart__event_type type; /* of the event being decoded (for the unknown-field hint) */
 } decoder;
 
 /*
@@ -361,7 +363,10 @@ static ipart_status decode_object(const cJSON *json, const object_spec *spec, vo
             known = strcmp(spec->fields[i].name, child->string) == 0;
         if (!known) {
             path_t child_path = {path, child->string, 0, NULL};
-            return shape_error(&child_path, "document.field.unknown", "unknown field");
+            char hint[320];
+            ipart__field_hint(hint, sizeof hint, spec, event_level, d->type, child->string);
+            return shape_error(&child_path, "document.field.unknown", "unknown field%s%s",
+                               hint[0] ? "; " : "", hint);
         }
     }
     for (size_t i = 0; i < spec->count; i++) {
@@ -469,7 +474,7 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
     path_t path = {NULL, NULL, 0, root};
     if (!cJSON_IsObject(json))
         return wrong_type(&path, "an event object", json);
-    decoder d = {&out->arena, NULL};
+    decoder d = {&out->arena, NULL, out->event.type};
     path_t field_path = {&path, "type", 0, NULL};
     const cJSON *type = cJSON_GetObjectItemCaseSensitive(json, "type");
     if (!type)
@@ -507,7 +512,7 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
 ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, const char *root,
                                       const char *currency)
 {
-    decoder d = {&out->arena, currency};
+    decoder d = {&out->arena, currency, out->event.type};
     path_t path = {NULL, NULL, 0, root};
     ipart_status rc = decode_object(json, &bodies[out->event.type], &out->event, &path, &d, 1);
     if (rc != IPART_OK)

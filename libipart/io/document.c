@@ -22,7 +22,9 @@ ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const 
         return rc;
     /* Who and when come before what: a wrong sender or stage is reported as
      * such even when the payload would not fit the stage either. */
-    rc = ipart__may_apply(p, &d.event);
+    rc = ipart__date_plausible(p, d.event.date, path);
+    if (rc == IPART_OK)
+        rc = ipart__may_apply(p, &d.event);
     if (rc == IPART_OK) {
         const char *currency = d.event.type == IPART__EV_PARTNERSHIP_CREATED ? "" : p->currency;
         rc = ipart__event_decode_body(&d, json, path, currency);
@@ -44,6 +46,9 @@ ipart_status ipart_partnership_event_header_at(ipart_event_header *out, const ip
     if (index >= p->log_count)
         return ipart__fail(IPART_ENOTFOUND, "log.index", "no event %zu: there are %zu", index,
                            p->log_count);
+    ipart_status seen = ipart__scope_event(p, index); /* a partial event shows its header */
+    if (seen != IPART_OK)
+        return seen;
     const ipart__log_entry *e = &p->log[index];
     cJSON *json = cJSON_ParseWithLength(e->json, e->length);
     const cJSON *date = cJSON_GetObjectItemCaseSensitive(json, "date");
@@ -63,6 +68,12 @@ ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_jso
 {
     if (!p || !event_json)
         return ipart__fail_null("ipart_partnership_apply", !p ? "partnership" : "event_json");
+    if (p->scope)
+        return ipart__fail_rule(IPART_EPERM, "R19", ipart__rule_source("R19"), "",
+                                "scope.read_only",
+                                "party '%s''s handle is read-only: events are applied to the "
+                                "contracting authority's",
+                                p->scope->viewer->id);
     cJSON *json = NULL;
     ipart_status rc = ipart__json_parse(&json, event_json, strlen(event_json), "$");
     if (rc != IPART_OK)
@@ -154,6 +165,8 @@ ipart_status ipart_partnership_save(char **out, const ipart_partnership *p)
 {
     if (!out || !p)
         return ipart__fail_null("ipart_partnership_save", !out ? "out" : "partnership");
+    if (!ipart__scope_sees(p, NULL))
+        return ipart__scope_refuse(p, "the whole document (its view is ipart_partnership_view_json)");
     ipart__strbuf b = IPART__STRBUF_INIT;
     ipart__strbuf_puts(&b, "{\"format\":\"ipart-document\",\"version\":1,\"profile\":");
     ipart__strbuf_json_string(&b, p->profile->code);

@@ -58,7 +58,10 @@ static const struct {
  * last of SETTINGS required), "organisations" an object; no other member. */
 static ipart_status read_settings(settings *s, cJSON **json, const char *text)
 {
-    *json = cJSON_Parse(text);
+    int oom = 0;
+    *json = ipart__json_parse_text(text, &oom);
+    if (oom)
+        return ipart__fail_nomem();
     if (!cJSON_IsObject(*json))
         return ipart__fail(IPART_EINVAL, "eforms.settings", "the settings are not a JSON object");
     const cJSON *m;
@@ -120,11 +123,8 @@ static void remember(notice *n, const char *field_id, const char *value)
         n->ok = 0;
         return;
     }
-    cJSON *v = cJSON_CreateString(value);
-    if (!v || !cJSON_AddItemToArray(values, v)) {
-        cJSON_Delete(v);
+    if (!ipart__json_add(values, NULL, cJSON_CreateString(value)))
         n->ok = 0;
-    }
 }
 
 /* <name attr="attr_value">value</name>, recorded under field_id. */

@@ -65,21 +65,13 @@ const char *ipart__entry_type(const cJSON *entry)
 
 int ipart__add_text(cJSON *o, const char *name, const char *text)
 {
-    cJSON *item = text ? cJSON_CreateString(text) : cJSON_CreateNull();
-    if (item && cJSON_AddItemToObject(o, name, item))
-        return 1;
-    cJSON_Delete(item);
-    return 0;
+    return ipart__json_add(o, name, text ? cJSON_CreateString(text) : cJSON_CreateNull());
 }
 
 int ipart__add_copy(cJSON *o, const char *name, const cJSON *from, const char *from_name)
 {
     const cJSON *m = ipart__member(from, from_name);
-    cJSON *item = m ? cJSON_Duplicate(m, 1) : cJSON_CreateNull();
-    if (item && cJSON_AddItemToObject(o, name, item))
-        return 1;
-    cJSON_Delete(item);
-    return 0;
+    return ipart__json_add(o, name, m ? cJSON_Duplicate(m, 1) : cJSON_CreateNull());
 }
 
 int ipart__add_money(cJSON *o, const char *name, ipart_money amount)

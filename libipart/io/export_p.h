@@ -12,6 +12,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "io/json_p.h"
+
 #include "model/partnership_p.h"
 
 typedef struct ipart__visible {

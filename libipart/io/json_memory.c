@@ -41,6 +41,22 @@ int ipart__json_oom(void)
     return json_oom;
 }
 
+cJSON *ipart__json_parse_text(const char *text, int *oom)
+{
+    ipart__json_oom_clear();
+    cJSON *json = cJSON_Parse(text);
+    *oom = !json && ipart__json_oom();
+    return json;
+}
+
+int ipart__json_add(cJSON *to, const char *name, cJSON *item)
+{
+    int ok = name ? cJSON_AddItemToObject(to, name, item) : cJSON_AddItemToArray(to, item);
+    if (!ok)
+        cJSON_Delete(item);
+    return ok;
+}
+
 ipart_status ipart_set_allocator(const ipart_allocator *allocator)
 {
     ipart_status rc = ipart__set_allocator(allocator);

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include <cjson/cJSON.h>
+
 #include "ipart/errors.h"
 
 /* One limit on the text given to load, apply and what-if (partnership.h). */
@@ -37,5 +39,21 @@ void ipart__json_use_allocator(int custom);
  * not a syntax error. */
 void ipart__json_oom_clear(void);
 int ipart__json_oom(void);
+
+/*
+ * cJSON_Parse of trusted or caller-given text that tells a failed
+ * allocation apart: NULL with *oom set to 1 when cJSON ran out of memory,
+ * NULL with *oom 0 when the text is not JSON.
+ */
+cJSON *ipart__json_parse_text(const char *text, int *oom);
+
+/*
+ * Add or free: add `item` to the object `to` as `name`, or to the array
+ * `to` when `name` is NULL. cJSON leaves a refused item with its caller
+ * (a NULL `to`, or no memory for the copy of the key), so this deletes it
+ * then. Takes `item` either way; 1 when added, 0 otherwise (a NULL `item`
+ * is a failed allocation too).
+ */
+int ipart__json_add(cJSON *to, const char *name, cJSON *item);
 
 #endif

@@ -64,25 +64,38 @@ static cJSON *array_in(ocds *x, cJSON *o, const char *name)
     return m;
 }
 
-/* Set (replace or add) a member. Takes `item`. A NULL `o` is an object the
- * party's view does not hold (another partner's contract): nothing to set. */
-static void set(ocds *x, cJSON *o, const char *name, cJSON *item)
+/* Replace member `old` of `o` by `item`, in its place, handing the key
+ * over: unlike cJSON_ReplaceItemInObject, which copies the key and keeps a
+ * NULL one when that copy fails, this allocates nothing, so cannot fail. */
+static void replace(cJSON *o, cJSON *old, cJSON *item)
 {
+    if (!(item->type & cJSON_StringIsConst))
+        cJSON_free(item->string); /* a duplicate carries its source's key */
+    item->string = old->string;
+    item->type = (item->type & ~cJSON_StringIsConst) | (old->type & cJSON_StringIsConst);
+    old->string = NULL;
+    cJSON_ReplaceItemViaPointer(o, old, item);
+}
+
+/* Set (replace or add) a member; takes `item` and returns it, or NULL when
+ * it was not set (and is freed). A NULL `o` is an object the party's view
+ * does not hold (another partner's contract), or one that could not be
+ * made (x->ok is 0 then): nothing to set. */
+static cJSON *set(ocds *x, cJSON *o, const char *name, cJSON *item)
+{
+    cJSON *old = child(o, name);
     if (!o) {
         cJSON_Delete(item);
-        return;
+        return NULL;
     }
-    if (!item) {
-        cJSON_Delete(item);
-        x->ok = 0;
-        return;
+    if (item && old) {
+        replace(o, old, item);
+        return item;
     }
-    int ok = child(o, name) ? cJSON_ReplaceItemInObjectCaseSensitive(o, name, item)
-                            : cJSON_AddItemToObject(o, name, item);
-    if (!ok) {
-        cJSON_Delete(item);
-        x->ok = 0;
-    }
+    if (ipart__json_add(o, name, item))
+        return item;
+    x->ok = 0;
+    return NULL;
 }
 
 static void set_text(ocds *x, cJSON *o, const char *name, const char *text)
@@ -145,10 +158,8 @@ static void add_role(ocds *x, const char *id, const char *role)
 {
     cJSON *parties = array_in(x, x->state, "parties");
     cJSON *party = by_id(parties, id);
-    if (!party && (party = reference(x, id)) != NULL && !cJSON_AddItemToArray(parties, party)) {
-        cJSON_Delete(party);
+    if (!party && !ipart__json_add(parties, NULL, party = reference(x, id)))
         party = NULL;
-    }
     cJSON *roles = party ? array_in(x, party, "roles") : NULL;
     if (!roles) {
         x->ok = 0;
@@ -156,7 +167,7 @@ static void add_role(ocds *x, const char *id, const char *role)
     }
     cJSON *r;
     cJSON_ArrayForEach(r, roles) if (strcmp(r->valuestring, role) == 0) return;
-    if (!cJSON_AddItemToArray(roles, cJSON_CreateString(role)))
+    if (!ipart__json_add(roles, NULL, cJSON_CreateString(role)))
         x->ok = 0;
 }
 
@@ -172,8 +183,7 @@ static const char *const CATEGORIES[] = {"goods", "services", "works"};
 /* The phases' targets as tender milestones. */
 static void tender_milestones(ocds *x, cJSON *tender, const ev_terms *t)
 {
-    cJSON *list = cJSON_CreateArray();
-    set(x, tender, "milestones", list);
+    cJSON *list = set(x, tender, "milestones", cJSON_CreateArray());
     const ev_phase *phases = t->development.phases.items;
     for (size_t k = 0; list && k < t->development.phases.count; k++) {
         const ev_target *targets = phases[k].targets.items;
@@ -184,8 +194,7 @@ static void tender_milestones(ocds *x, cJSON *tender, const ev_terms *t)
                      targets[i].criteria);
             snprintf(due, sizeof due, "%04d-%02d-%02d", phases[k].due.year, phases[k].due.month,
                      phases[k].due.day);
-            if (!m || !cJSON_AddItemToArray(list, m)) {
-                cJSON_Delete(m);
+            if (!ipart__json_add(list, NULL, m)) {
                 x->ok = 0;
                 return;
             }
@@ -211,16 +220,14 @@ static void on_terms(ocds *x)
         ipart_money_add(&estimated, t->budget.max_rnd_value, t->budget.estimated_purchase_value) == IPART_OK)
         set_money(x, tender, "value", estimated);
     set_text(x, tender, "awardCriteria", "ratedCriteria");
-    cJSON *second = cJSON_CreateObject();
-    set(x, tender, "secondStage", second);
+    cJSON *second = set(x, tender, "secondStage", cJSON_CreateObject());
     set(x, second, "minimumCandidates", cJSON_CreateNumber((double)t->candidates.min));
     if (t->candidates.has_max)
         set(x, second, "maximumCandidates", cJSON_CreateNumber((double)t->candidates.max));
     set(x, second, "successiveReduction", cJSON_CreateBool(t->reservations.staged_reduction));
     set(x, tender, "hasOptions", cJSON_CreateBool(t->has_option));
     if (t->has_option) {
-        cJSON *options = cJSON_CreateObject();
-        set(x, tender, "options", options);
+        cJSON *options = set(x, tender, "options", cJSON_CreateObject());
         set_text(x, options, "description", t->option.description);
     }
     if (t->has_development)
@@ -248,8 +255,7 @@ static void on_notice(ocds *x, const cJSON *ev)
 {
     cJSON *tender = object_in(x, x->state, "tender");
     set_text(x, tender, "status", "active");
-    cJSON *period = cJSON_CreateObject();
-    set(x, tender, "tenderPeriod", period);
+    cJSON *period = set(x, tender, "tenderPeriod", cJSON_CreateObject());
     set_date(x, period, "startDate", ipart__member_text(ev, "date"));
     set_date(x, period, "endDate", ipart__member_text(ev, "request_deadline"));
 }
@@ -271,18 +277,16 @@ static void on_award(ocds *x, const cJSON *ev)
         const ipart__party *party = ipart__party_find(x->v->p, id);
         char aid[300];
         id_of(aid, sizeof aid, x, "award", id);
-        cJSON *award = cJSON_CreateObject(), *suppliers = cJSON_CreateArray();
-        if (!award || !cJSON_AddItemToArray(awards, award)) {
-            cJSON_Delete(award);
-            cJSON_Delete(suppliers);
+        cJSON *award = cJSON_CreateObject();
+        if (!ipart__json_add(awards, NULL, award)) {
             x->ok = 0;
             return;
         }
         set_text(x, award, "id", aid);
         set_text(x, award, "status", "pending");
         set_date(x, award, "date", ipart__member_text(ev, "date"));
-        set(x, award, "suppliers", suppliers);
-        if (suppliers && !cJSON_AddItemToArray(suppliers, reference(x, id)))
+        cJSON *suppliers = set(x, award, "suppliers", cJSON_CreateArray());
+        if (suppliers && !ipart__json_add(suppliers, NULL, reference(x, id)))
             x->ok = 0;
         if (party)
             set_money(x, award, "value", party->development_price);
@@ -314,8 +318,7 @@ static void contract_plan(ocds *x, cJSON *contract)
             char title[300];
             snprintf(title, sizeof title, "%s %s (%s %s)", label(x, "ocds.instalment"), in[i].id,
                      label(x, "ocds.target"), in[i].target);
-            if (!m || !cJSON_AddItemToArray(payments, m)) {
-                cJSON_Delete(m);
+            if (!ipart__json_add(payments, NULL, m)) {
                 x->ok = 0;
                 return;
             }
@@ -337,8 +340,7 @@ static void on_signed(ocds *x, const cJSON *ev)
     cJSON *award = by_id(child(x->state, "awards"), aid);
     set_text(x, award, "status", "active");
     cJSON *contract = cJSON_CreateObject();
-    if (!contract || !cJSON_AddItemToArray(array_in(x, x->state, "contracts"), contract)) {
-        cJSON_Delete(contract);
+    if (!ipart__json_add(array_in(x, x->state, "contracts"), NULL, contract)) {
         x->ok = 0;
         return;
     }
@@ -375,8 +377,7 @@ static void on_payment(ocds *x, const cJSON *ev, size_t index)
         return; /* a contract outside the view */
     cJSON *transactions = array_in(x, impl, "transactions");
     cJSON *t = cJSON_CreateObject();
-    if (!transactions || !t || !cJSON_AddItemToArray(transactions, t)) {
-        cJSON_Delete(t);
+    if (!ipart__json_add(transactions, NULL, t)) {
         x->ok = 0;
         return;
     }
@@ -391,8 +392,7 @@ static void on_payment(ocds *x, const cJSON *ev, size_t index)
     if (m) {
         set_text(x, m, "status", "met");
         set_date(x, m, "dateMet", ipart__member_text(ev, "date"));
-        cJSON *related = cJSON_CreateObject();
-        set(x, t, "relatedImplementationMilestone", related);
+        cJSON *related = set(x, t, "relatedImplementationMilestone", cJSON_CreateObject());
         set_text(x, related, "id", instalment);
     }
 }
@@ -406,8 +406,7 @@ static void amend(ocds *x, const char *partner, const cJSON *ev, size_t index, c
         return; /* a contract outside the view */
     cJSON *list = array_in(x, contract, "amendments");
     cJSON *a = cJSON_CreateObject();
-    if (!list || !a || !cJSON_AddItemToArray(list, a)) {
-        cJSON_Delete(a);
+    if (!ipart__json_add(list, NULL, a)) {
         x->ok = 0;
         return;
     }
@@ -575,10 +574,10 @@ static cJSON *release_of(ocds *x, int compiled)
         if (!(x->touched & (1 << i)) || !section)
             continue;
         if ((1 << i) == S_CONTRACTS && x->contract) {
-            cJSON *one = cJSON_CreateArray(), *contract = contract_of(x, x->contract);
-            if (one && contract && !cJSON_AddItemToArray(one, cJSON_Duplicate(contract, 1)))
+            cJSON *one = set(x, r, sections[i], cJSON_CreateArray());
+            cJSON *contract = contract_of(x, x->contract);
+            if (one && contract && !ipart__json_add(one, NULL, cJSON_Duplicate(contract, 1)))
                 x->ok = 0;
-            set(x, r, sections[i], one);
         } else {
             set(x, r, sections[i], cJSON_Duplicate(section, 1));
         }
@@ -596,10 +595,8 @@ static void snapshot(ocds *x, const char *date, const char *tag, size_t index)
     const char *tags[] = {tag};
     set(x, x->state, "tag", cJSON_CreateStringArray(tags, 1));
     cJSON *copy = x->ok ? release_of(x, strcmp(tag, "compiled") == 0) : NULL;
-    if (!copy || !cJSON_AddItemToArray(x->releases, copy)) {
-        cJSON_Delete(copy);
+    if (!ipart__json_add(x->releases, NULL, copy))
         x->ok = 0;
-    }
     x->touched = 0;
     x->contract = NULL;
 }
@@ -641,25 +638,23 @@ static cJSON *package(ocds *x)
         "https://raw.githubusercontent.com/open-contracting-extensions/ocds_secondStageDescription_extension/master/extension.json",
         "https://raw.githubusercontent.com/open-contracting-extensions/ocds_options_extension/master/extension.json",
         "https://raw.githubusercontent.com/open-contracting-extensions/ocds_transactions_relatedMilestone_extension/master/extension.json"};
-    cJSON *pkg = cJSON_CreateObject(), *records = cJSON_CreateArray(), *record = cJSON_CreateObject();
+    cJSON *pkg = cJSON_CreateObject();
     char uri[300];
     snprintf(uri, sizeof uri, "urn:ocds:%s", x->ocid);
     cJSON *compiled = cJSON_DetachItemFromArray(x->releases, cJSON_GetArraySize(x->releases) - 1);
     set_text(x, pkg, "uri", uri);
     set_text(x, pkg, "version", "1.1");
     set(x, pkg, "publishedDate", cJSON_Duplicate(child(compiled, "date"), 1));
-    cJSON *publisher = cJSON_CreateObject();
-    set(x, pkg, "publisher", publisher);
+    cJSON *publisher = set(x, pkg, "publisher", cJSON_CreateObject());
     set_text(x, publisher, "name", x->v->p->authority ? x->v->p->authority->name : "");
     set(x, pkg, "extensions", cJSON_CreateStringArray(extensions, 3));
-    set(x, pkg, "records", records);
-    if (records && record && cJSON_AddItemToArray(records, record)) {
+    cJSON *records = set(x, pkg, "records", cJSON_CreateArray()), *record = cJSON_CreateObject();
+    if (ipart__json_add(records, NULL, record)) {
         set_text(x, record, "ocid", x->ocid);
         set(x, record, "releases", x->releases);
         x->releases = NULL;
         set(x, record, "compiledRelease", compiled);
     } else {
-        cJSON_Delete(record);
         cJSON_Delete(compiled);
         x->ok = 0;
     }

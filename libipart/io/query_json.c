@@ -129,7 +129,11 @@ ipart_status ipart_partnership_actions_json(char **out, const ipart_partnership 
     size_t n = ipart_partnership_action_count(p);
     for (size_t i = 0; i < n; i++) {
         ipart_action a;
-        ipart_partnership_action_at(&a, p, actor, i); /* i is in range */
+        ipart_status rc = ipart_partnership_action_at(&a, p, actor, i); /* i is in range */
+        if (rc != IPART_OK) { /* another party's actions, to a scoped handle */
+            ipart__strbuf_free(&b);
+            return rc;
+        }
         ipart__strbuf_puts(&b, i ? ",{\"type\":" : "{\"type\":");
         ipart__strbuf_json_string(&b, a.type);
         ipart__strbuf_printf(&b, ",\"allowed\":%s,\"code\":", boolean(a.allowed));

@@ -50,9 +50,11 @@ static cJSON *party_ref(const scan *s, const char *id)
 static cJSON *add_decision(scan *s, cJSON *list, const char *id, const cJSON *ev, const char *reason)
 {
     cJSON *o = party_ref(s, id);
-    if (!o || !ipart__add_copy(o, "date", ev, "date") ||
-        !ipart__add_copy(o, "reason", ev, reason) || !cJSON_AddItemToArray(list, o)) {
+    if (o && !(ipart__add_copy(o, "date", ev, "date") && ipart__add_copy(o, "reason", ev, reason))) {
         cJSON_Delete(o);
+        o = NULL;
+    }
+    if (!ipart__json_add(list, NULL, o)) {
         s->ok = 0;
         return NULL;
     }
@@ -110,21 +112,17 @@ static void scan_change(scan *s, const cJSON *ev)
 static void scan_note(scan *s, const cJSON *ev)
 {
     cJSON *o = cJSON_CreateObject();
-    if (!o || !ipart__add_copy(o, "date", ev, "date") || !ipart__add_copy(o, "text", ev, "text") ||
-        !cJSON_AddItemToArray(s->notes, o)) {
-        cJSON_Delete(o);
+    if (!ipart__json_add(s->notes, NULL, o) || !ipart__add_copy(o, "date", ev, "date") ||
+        !ipart__add_copy(o, "text", ev, "text"))
         s->ok = 0;
-    }
 }
 
 static void scan_follower(scan *s, const cJSON *ev)
 {
     const cJSON *f = ipart__member(ev, "follower");
     cJSON *o = party_ref(s, ipart__member_text(f, "id"));
-    if (!o || !ipart__add_copy(o, "kind", f, "kind") || !cJSON_AddItemToArray(s->followers, o)) {
-        cJSON_Delete(o);
+    if (!ipart__json_add(s->followers, NULL, o) || !ipart__add_copy(o, "kind", f, "kind"))
         s->ok = 0;
-    }
 }
 
 static void scan_event(scan *s, const cJSON *ev, const char *type)
@@ -279,33 +277,32 @@ static cJSON *value_section(const scan *s)
     return NULL;
 }
 
+/* The procedure's "reasons" and "notice" members of `o`. */
+static int add_procedure_grounds(cJSON *o, const scan *s)
+{
+    cJSON *reasons = cJSON_AddObjectToObject(o, "reasons");
+    if (!reasons || !ipart__add_copy(reasons, "need", s->need, "need_description") ||
+        !ipart__add_copy(reasons, "market_check_done", s->need, "market_check_done") ||
+        !ipart__add_copy(reasons, "market_check_justification", s->need,
+                         "market_check_justification") ||
+        !ipart__add_copy(reasons, "market_dialogue", s->dialogue, "summary"))
+        return 0;
+    if (!s->notice)
+        return cJSON_AddNullToObject(o, "notice") != NULL;
+    cJSON *notice = cJSON_AddObjectToObject(o, "notice");
+    return notice && ipart__add_copy(notice, "date", s->notice, "date") &&
+           ipart__add_copy(notice, "channel", s->notice, "channel") &&
+           ipart__add_copy(notice, "request_deadline", s->notice, "request_deadline");
+}
+
 static cJSON *procedure_section(const scan *s)
 {
-    cJSON *o = cJSON_CreateObject(), *reasons = cJSON_CreateObject(), *notice = NULL;
-    int ok = o && reasons && ipart__add_text(o, "type", "innovation_partnership") &&
-             ipart__add_text(o, "label", ipart_message("ocds.procedure", s->v->lang)) &&
-             ipart__add_copy(reasons, "need", s->need, "need_description") &&
-             ipart__add_copy(reasons, "market_check_done", s->need, "market_check_done") &&
-             ipart__add_copy(reasons, "market_check_justification", s->need,
-                             "market_check_justification") &&
-             ipart__add_copy(reasons, "market_dialogue", s->dialogue, "summary") &&
-             cJSON_AddItemToObject(o, "reasons", reasons);
-    if (!ok) {
-        cJSON_Delete(reasons);
-        cJSON_Delete(o);
-        return NULL;
-    }
-    if (s->notice && (notice = cJSON_CreateObject()) != NULL)
-        ok = ipart__add_copy(notice, "date", s->notice, "date") &&
-             ipart__add_copy(notice, "channel", s->notice, "channel") &&
-             ipart__add_copy(notice, "request_deadline", s->notice, "request_deadline");
-    ok = ok && (s->notice ? notice && cJSON_AddItemToObject(o, "notice", notice)
-                          : cJSON_AddNullToObject(o, "notice") != NULL);
-    ok = ok && ipart__add_copy(o, "electronic_communication", s->created, "electronic_communication");
-    if (ok)
+    cJSON *o = cJSON_CreateObject();
+    if (ipart__add_text(o, "type", "innovation_partnership") &&
+        ipart__add_text(o, "label", ipart_message("ocds.procedure", s->v->lang)) &&
+        add_procedure_grounds(o, s) &&
+        ipart__add_copy(o, "electronic_communication", s->created, "electronic_communication"))
         return o;
-    if (!cJSON_GetObjectItemCaseSensitive(o, "notice"))
-        cJSON_Delete(notice);
     cJSON_Delete(o);
     return NULL;
 }
@@ -366,10 +363,7 @@ static cJSON *award_section(const scan *s)
     int ok = partners && ipart__add_copy(o, "date", s->award, "date");
     const cJSON *partner;
     cJSON_ArrayForEach(partner, ipart__member(s->award, "partners")) {
-        cJSON *ref = ok ? party_ref(s, ipart__member_text(partner, "tenderer")) : NULL;
-        ok = ref && cJSON_AddItemToArray(partners, ref);
-        if (!ok)
-            cJSON_Delete(ref);
+        ok = ok && ipart__json_add(partners, NULL, party_ref(s, ipart__member_text(partner, "tenderer")));
     }
     ok = ok && ipart__add_copy(o, "reasons", s->award, "reasons") &&
          ipart__add_copy(o, "reason", s->award, "reason");
@@ -391,20 +385,12 @@ static cJSON *ending(const cJSON *ev)
     return NULL;
 }
 
-static int add_section(cJSON *record, const char *name, cJSON *section)
-{
-    if (section && cJSON_AddItemToObject(record, name, section))
-        return 1;
-    cJSON_Delete(section);
-    return 0;
-}
-
 static int add_header(cJSON *r, const ipart__visible *v)
 {
     static const char *const sources[] = {"Directive 2014/24/EU Art. 84(1)", "FOA § 25-5"};
     return cJSON_AddStringToObject(r, "format", "ipart-record") &&
            cJSON_AddNumberToObject(r, "version", 1) && cJSON_AddStringToObject(r, "rule", "R41") &&
-           cJSON_AddItemToObject(r, "sources", cJSON_CreateStringArray(sources, 2)) &&
+           ipart__json_add(r, "sources", cJSON_CreateStringArray(sources, 2)) &&
            cJSON_AddStringToObject(r, "language", v->lang) &&
            cJSON_AddStringToObject(r, "party", v->party->id) &&
            cJSON_AddStringToObject(r, "party_name", v->party->name ? v->party->name : "") &&
@@ -413,20 +399,20 @@ static int add_header(cJSON *r, const ipart__visible *v)
 
 static int add_sections(cJSON *r, scan *s)
 {
-    int ok = add_section(r, "authority", s->created ? authority_section(s) : cJSON_CreateNull()) &&
-             take(r, "followers", &s->followers) && add_section(r, "subject", subject_section(s)) &&
-             add_section(r, "value", value_section(s)) &&
-             add_section(r, "procedure", procedure_section(s)) &&
-             add_section(r, "candidates", candidates_section(s)) &&
-             add_section(r, "tenders", tenders_section(s)) &&
-             add_section(r, "award", award_section(s)) &&
+    int ok = ipart__json_add(r, "authority", s->created ? authority_section(s) : cJSON_CreateNull()) &&
+             take(r, "followers", &s->followers) && ipart__json_add(r, "subject", subject_section(s)) &&
+             ipart__json_add(r, "value", value_section(s)) &&
+             ipart__json_add(r, "procedure", procedure_section(s)) &&
+             ipart__json_add(r, "candidates", candidates_section(s)) &&
+             ipart__json_add(r, "tenders", tenders_section(s)) &&
+             ipart__json_add(r, "award", award_section(s)) &&
              cJSON_AddNullToObject(r, "subcontracting") &&
              cJSON_AddNullToObject(r, "conflicts_of_interest") &&
-             add_section(r, "cancellation", ending(s->cancelled)) &&
+             ipart__json_add(r, "cancellation", ending(s->cancelled)) &&
              take(r, "terminations", &s->terminations) &&
-             add_section(r, "partnership_terminated", ending(s->terminated)) &&
+             ipart__json_add(r, "partnership_terminated", ending(s->terminated)) &&
              take(r, "changes", &s->changes) && take(r, "notes", &s->notes) &&
-             cJSON_AddItemToObject(r, "not_recorded", cJSON_CreateStringArray(NOT_RECORDED, 3)) &&
+             ipart__json_add(r, "not_recorded", cJSON_CreateStringArray(NOT_RECORDED, 3)) &&
              cJSON_AddNumberToObject(r, "withheld", (double)s->v->withheld);
     return ok && s->ok;
 }

@@ -16,8 +16,11 @@
 #include "ipart/contract.h"
 #include "model/contract_p.h"
 
-/* The refusal that ended the scenario, from the thread's error detail. */
-static void put_refusal(ipart__strbuf *b, size_t index, ipart_status rc)
+/* The refusal that ended the scenario, from the thread's error detail. A
+ * party other than the authority gets no guard's message: it may quote
+ * other operators' figures ("at most 592500.00", R19). */
+static void put_refusal(ipart__strbuf *b, const ipart_partnership *copy, size_t index,
+                        ipart_status rc)
 {
     const ipart_error *e = ipart_error_last();
     ipart__strbuf_printf(b, "{\"index\":%zu,\"code\":", index);
@@ -27,7 +30,12 @@ static void put_refusal(ipart__strbuf *b, size_t index, ipart_status rc)
     ipart__strbuf_puts(b, ",\"path\":");
     ipart__json_string_or_null(b, e->path);
     ipart__strbuf_puts(b, ",\"message\":");
-    ipart__strbuf_json_string(b, e->message);
+    if (ipart__scope_sees(copy, NULL) || strcmp(e->key, "scope.withheld") == 0)
+        ipart__strbuf_json_string(b, e->message);
+    else
+        ipart__strbuf_printf(b, "\"refused: %s, rule %s (the message is the contracting "
+                                "authority's, R19)\"",
+                             ipart_error_name(rc), e->rule[0] ? e->rule : "none");
     ipart__strbuf_putc(b, '}');
 }
 
@@ -93,7 +101,7 @@ static void put_due(ipart__strbuf *b, const ipart_partnership *p)
 static void put_warnings(ipart__strbuf *b, const ipart_partnership *p, size_t from)
 {
     ipart__strbuf_puts(b, ",\"warnings\":[");
-    for (size_t i = from; i < p->warning_count; i++) {
+    for (size_t i = from; i < ipart_partnership_warning_count(p); i++) {
         const ipart__warning *w = &p->warnings[i];
         ipart__strbuf_printf(b, "%s{\"event\":%zu,\"rule\":", i > from ? "," : "", w->event);
         ipart__strbuf_json_string(b, w->rule);
@@ -104,6 +112,19 @@ static void put_warnings(ipart__strbuf *b, const ipart_partnership *p, size_t fr
     ipart__strbuf_putc(b, ']');
 }
 
+/* A party other than the authority simulates only its own events: their
+ * acceptance would otherwise answer for another operator's figures (R19). */
+static ipart_status own_event(const ipart_partnership *copy, const cJSON *ev, const char *path)
+{
+    const cJSON *actor = cJSON_GetObjectItemCaseSensitive(ev, "actor");
+    if (ipart__scope_sees(copy, NULL) ||
+        (cJSON_IsString(actor) && ipart__scope_sees(copy, actor->valuestring)))
+        return IPART_OK;
+    ipart_status rc = ipart__scope_refuse(copy, "what another party's events would do");
+    ipart__error_set_path(path);
+    return rc;
+}
+
 /* Apply the events to `copy` until one is refused; write "applied" and "refused". */
 static ipart_status run(ipart__strbuf *b, ipart_partnership *copy, const cJSON *events)
 {
@@ -112,7 +133,8 @@ static ipart_status run(ipart__strbuf *b, ipart_partnership *copy, const cJSON *
     for (const cJSON *ev = events->child; ev; ev = ev->next, applied++) {
         char path[32];
         snprintf(path, sizeof path, "$[%zu]", applied);
-        if ((rc = ipart__apply_object(copy, ev, path)) != IPART_OK)
+        if ((rc = own_event(copy, ev, path)) != IPART_OK ||
+            (rc = ipart__apply_object(copy, ev, path)) != IPART_OK)
             break;
     }
     if (rc == IPART_ENOMEM)
@@ -121,7 +143,7 @@ static ipart_status run(ipart__strbuf *b, ipart_partnership *copy, const cJSON *
     if (rc == IPART_OK)
         ipart__strbuf_puts(b, "null");
     else
-        put_refusal(b, applied, rc);
+        put_refusal(b, copy, applied, rc);
     return IPART_OK;
 }
 

@@ -750,6 +750,8 @@ ipart_status ipart_partnership_timeline_svg(char **out, const ipart_partnership 
     if (strcmp(lang, "nb") != 0 && strcmp(lang, "en") != 0)
         return ipart__fail(IPART_EINVAL, "timeline.lang",
                            "language \"%s\": the timeline is drawn in \"nb\" or \"en\"", lang);
+    if (!ipart__scope_sees(p, NULL))
+        return ipart__scope_refuse(p, "the timeline of every partner");
     if (ipart_partnership_event_count(p) == 0)
         return ipart__fail(IPART_ESTATE, "timeline.empty",
                            "the timeline starts at partnership_created, which is not applied");

@@ -12,11 +12,36 @@
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
 #include "io/document_p.h"
+#include "io/json_p.h"
 #include "ipart/rights.h"
 #include "model/parties_p.h"
+#include "model/programme_p.h"
+#include "io/view_p.h"
 #include "model/rights_p.h"
 
 /* ---- rights ---------------------------------------------------------------------- */
+
+/* Is `asset` ("op05.foreground") one of the operator `id`'s? */
+static int asset_of(const char *asset, const char *id)
+{
+    size_t n = strlen(id);
+    return strncmp(asset, id, n) == 0 && asset[n] == '.';
+}
+
+/* A scoped handle answers for its own party only, and an operator only
+ * about its own assets (R19, R37: another partner's standing is its own). */
+static ipart_status rights_in_scope(const ipart_partnership *p, const char *party,
+                                    const char *asset)
+{
+    if (!p->scope)
+        return IPART_OK;
+    if (!ipart__scope_sees(p, party))
+        return ipart__scope_refuse(p, "another party's rights");
+    const ipart__party *viewer = p->scope->viewer;
+    if (viewer->role == IPART_ROLE_OPERATOR && !asset_of(asset, viewer->id))
+        return ipart__scope_refuse(p, "the rights to another partner's assets");
+    return IPART_OK;
+}
 
 /* The answers after the first `event_count` events. Their clauses are
  * borrowed from the terms of *prefix (a replayed copy, or NULL when the
@@ -26,6 +51,9 @@ static ipart_status answers_at(ipart__answer out[IPART__RIGHT_COUNT], ipart_part
                                const char *asset)
 {
     *prefix = NULL;
+    ipart_status allowed = rights_in_scope(p, party, asset);
+    if (allowed != IPART_OK)
+        return allowed;
     if (event_count > p->log_count)
         return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
                            p->log_count, event_count);
@@ -110,7 +138,9 @@ ipart_status ipart_partnership_rights_explain(ipart_rights_explanation **out,
     if (!x)
         return ipart__fail_nomem();
     x->event_count = event_count;
-    ipart_status rc = private_copy(&x->prefix, p, event_count);
+    ipart_status rc = rights_in_scope(p, party, asset);
+    if (rc == IPART_OK)
+        rc = private_copy(&x->prefix, p, event_count);
     if (rc == IPART_OK)
         rc = ipart__rights_compute(x->answers, x->prefix, party, asset);
     if (rc == IPART_OK &&
@@ -188,6 +218,7 @@ static visibility visibility_of(ipart__event_type t, const char **field)
     case IPART__EV_OPTION_EXERCISED:
     case IPART__EV_OPTION_LAPSED:
     case IPART__EV_CALL_BACK_EXERCISED:
+    case IPART__EV_ADOPTION_RECORDED:
         *field = "partner";
         return VIS_SUBJECT;
     case IPART__EV_CANDIDATES_INVITED:
@@ -199,6 +230,9 @@ static visibility visibility_of(ipart__event_type t, const char **field)
     case IPART__EV_TENDERS_EVALUATED:
         *field = "scores";
         return VIS_LISTED;
+    case IPART__EV_DIALOGUE_ACTIVITY_HELD:
+        *field = "supplier"; /* one-to-one meetings and written inputs: emit_dialogue */
+        return VIS_SUBJECT;
     default:
         *field = NULL;
         return VIS_PUBLIC;
@@ -211,17 +245,19 @@ static const char *string_member(const cJSON *o, const char *name)
     return cJSON_IsString(m) ? m->valuestring : NULL;
 }
 
-static int names(const cJSON *o, const char *name, const char *party)
+/* May `viewer` see the item of the operator a member names (ipart__may_see). */
+static int sees_member(const ipart_partnership *p, const ipart__party *viewer, const cJSON *o,
+                       const char *name)
 {
-    const char *s = string_member(o, name);
-    return s && strcmp(s, party) == 0;
+    return ipart__may_see(p, viewer, string_member(o, name));
 }
 
-/* An entry of a listed event's list belongs to `party`. */
-static int entry_of(const cJSON *entry, const char *party)
+/* May `viewer` see an entry of a listed event's list (an id, or a score). */
+static int sees_entry(const ipart_partnership *p, const ipart__party *viewer,
+                      const cJSON *entry)
 {
-    return cJSON_IsString(entry) ? strcmp(entry->valuestring, party) == 0
-                                 : names(entry, "tenderer", party);
+    return cJSON_IsString(entry) ? ipart__may_see(p, viewer, entry->valuestring)
+                                 : sees_member(p, viewer, entry, "tenderer");
 }
 
 /* One consent to `party`: the item (event index) and its field, or NULL for the whole event. */
@@ -232,10 +268,12 @@ typedef struct consent {
 
 typedef struct view {
     const ipart_partnership *p;
-    const char *party;
+    const ipart__party *who;
+    const char *party; /* who->id, or its consortium's (R52) */
     consent *consents;
     size_t consent_count;
     ipart__strbuf b;
+    ipart__scope *record; /* when set, the view is recorded here instead of written to b */
     size_t withheld;
     int failed; /* cJSON ran out of memory */
 } view;
@@ -296,12 +334,7 @@ static int copy_path(cJSON *to, const cJSON *from, const char *path)
     if (!member)
         return 1;
     if (!dot) {
-        cJSON *dup = cJSON_Duplicate(member, 1);
-        if (dup && !cJSON_AddItemToObject(to, name, dup)) {
-            cJSON_Delete(dup); /* not attached: still ours */
-            return 0;
-        }
-        return dup != NULL;
+        return ipart__json_add(to, name, cJSON_Duplicate(member, 1));
     }
     if (!cJSON_IsObject(member))
         return 1;
@@ -311,8 +344,20 @@ static int copy_path(cJSON *to, const cJSON *from, const char *path)
     return copy_path(inner, member, dot + 1);
 }
 
+/* Record how the party sees event `index` in a scope. */
+static void record(view *v, size_t index, int partial, const char *json, size_t length)
+{
+    v->record->seen[index] = partial ? IPART__SEEN_PART : IPART__SEEN_WHOLE;
+    if (partial && !(v->record->part[index] = ipart__strndup(json, length)))
+        v->failed = 1;
+}
+
 static void emit(view *v, size_t index, int partial, const char *json, size_t length)
 {
+    if (v->record) {
+        record(v, index, partial, json, length);
+        return;
+    }
     ipart__strbuf_printf(&v->b, "%s\n{\"index\":%zu,\"partial\":%s,\"event\":",
                          v->b.data && v->b.data[v->b.len - 1] != '[' ? "," : "", index,
                          partial ? "true" : "false");
@@ -339,7 +384,7 @@ static void emit_listed(view *v, size_t index, cJSON *ev, const char *field)
     for (cJSON *e = list ? list->child : NULL, *next; e; e = next) {
         next = e->next;
         total++;
-        if (entry_of(e, v->party))
+        if (sees_entry(v->p, v->who, e))
             kept++;
         else
             cJSON_Delete(cJSON_DetachItemViaPointer(list, e));
@@ -386,13 +431,46 @@ static void emit_consented(view *v, size_t index, const cJSON *ev)
     cJSON_Delete(shown);
 }
 
+/* A supplier's one-to-one meeting or written input (R50): the whole event
+ * for that supplier; for everyone else only the information items shared
+ * with all since (dialogue_information_shared), else nothing. */
+static void emit_dialogue(view *v, size_t index, cJSON *ev)
+{
+    const cJSON *supplier = cJSON_GetObjectItemCaseSensitive(ev, "supplier");
+    if (!supplier || sees_member(v->p, v->who, supplier, "id")) {
+        emit(v, index, 0, v->p->log[index].json, v->p->log[index].length);
+        return;
+    }
+    cJSON *info = cJSON_GetObjectItemCaseSensitive(ev, "information");
+    for (cJSON *i = info ? info->child : NULL, *next; i; i = next) {
+        next = i->next;
+        const ev_information *item = ipart__information_find(v->p, string_member(i, "id"), NULL);
+        if (!item || !item->shared)
+            cJSON_Delete(cJSON_DetachItemViaPointer(info, i));
+    }
+    if (!info || !info->child) {
+        v->withheld++;
+        return;
+    }
+    static const char *const shown_keys[] = {"type", "date", "actor", "activity", "kind",
+                                             "information"};
+    cJSON *shown = cJSON_CreateObject();
+    int ok = shown != NULL;
+    for (size_t k = 0; ok && k < sizeof shown_keys / sizeof shown_keys[0]; k++)
+        ok = copy_path(shown, ev, shown_keys[k]);
+    if (ok)
+        emit_object(v, index, shown);
+    else
+        v->failed = 1;
+    cJSON_Delete(shown);
+}
+
 static void view_event(view *v, size_t index)
 {
     const ipart__log_entry *e = &v->p->log[index];
     const char *field = NULL;
     visibility vis = visibility_of(e->type, &field);
-    const ipart__party *sender = ipart__party_seen_as(v->p, e->actor); /* R52 */
-    int own = sender && strcmp(sender->id, v->party) == 0;
+    int own = e->actor && ipart__may_see(v->p, v->who, e->actor->id);
     if (vis == VIS_PUBLIC || own) {
         emit(v, index, 0, e->json, e->length);
         return;
@@ -402,9 +480,11 @@ static void view_event(view *v, size_t index)
         v->failed = 1;
         return;
     }
-    if (vis == VIS_LISTED)
+    if (e->type == IPART__EV_DIALOGUE_ACTIVITY_HELD)
+        emit_dialogue(v, index, ev);
+    else if (vis == VIS_LISTED)
         emit_listed(v, index, ev, field);
-    else if (names(ev, field, v->party) ||
+    else if (sees_member(v->p, v->who, ev, field) ||
              (e->type == IPART__EV_CONSENT_GIVEN && recipient(ev, v->party)))
         emit(v, index, 0, e->json, e->length);
     else
@@ -412,8 +492,42 @@ static void view_event(view *v, size_t index)
     cJSON_Delete(ev);
 }
 
+/* Every event of the log as v->who sees it, through emit(). */
+static ipart_status walk(view *v)
+{
+    const ipart_partnership *p = v->p;
+    ipart_status rc = collect_consents(v);
+    for (size_t i = 0; rc == IPART_OK && !v->failed && i < p->log_count; i++) {
+        if (ipart__may_see(p, v->who, NULL)) /* the contracting authority holds the whole log */
+            emit(v, i, 0, p->log[i].json, p->log[i].length);
+        else
+            view_event(v, i);
+    }
+    for (size_t i = 0; i < v->consent_count; i++)
+        ipart__free(v->consents[i].field);
+    ipart__free(v->consents);
+    if (rc == IPART_OK && v->failed)
+        rc = ipart__fail_nomem();
+    return rc;
+}
+
+/* The view of `who`; a consortium's member is sent what is sent to its
+ * consortium (R52). */
+static view view_of(const ipart_partnership *p, const ipart__party *who, ipart__scope *record)
+{
+    const char *party = ipart__party_seen_as(p, who)->id;
+    return (view){p, who, party, NULL, 0, IPART__STRBUF_INIT, record, 0, 0};
+}
+
+ipart_status ipart__view_record(ipart__scope *scope, const ipart_partnership *p,
+                                const ipart__party *who)
+{
+    view v = view_of(p, who, scope);
+    return walk(&v);
+}
+
 /* The view of `party` into v->b, counting what it withholds; the buffer is
- * freed on failure. */
+ * freed on failure. A scoped handle gives its own party's view only. */
 static ipart_status build_view(view *v, const ipart_partnership *p, const char *party,
                                const char *function)
 {
@@ -422,28 +536,16 @@ static ipart_status build_view(view *v, const ipart_partnership *p, const char *
     const ipart__party *who = ipart__party_find(p, party);
     if (!who)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
-    const char *party_id = who->id;
-    who = ipart__party_seen_as(p, who); /* a consortium's member sees its items (R52) */
-    *v = (view){p, who->id, NULL, 0, IPART__STRBUF_INIT, 0, 0};
-    ipart_status rc = collect_consents(v);
+    if (!ipart__scope_sees(p, who->id))
+        return ipart__scope_refuse(p, "another party's view");
+    *v = view_of(p, who, NULL);
     ipart__strbuf_puts(&v->b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
     ipart__strbuf_json_string(&v->b, p->profile->code);
     ipart__strbuf_puts(&v->b, ",\"party\":");
-    ipart__strbuf_json_string(&v->b, party_id);
+    ipart__strbuf_json_string(&v->b, who->id);
     ipart__strbuf_puts(&v->b, ",\"events\":[");
-    for (size_t i = 0; rc == IPART_OK && !v->failed && i < p->log_count; i++) {
-        /* The contracting authority holds the whole log. */
-        if (who->role == IPART_ROLE_AUTHORITY)
-            emit(v, i, 0, p->log[i].json, p->log[i].length);
-        else
-            view_event(v, i);
-    }
+    ipart_status rc = walk(v);
     ipart__strbuf_printf(&v->b, "\n],\"withheld\":%zu}\n", v->withheld);
-    for (size_t i = 0; i < v->consent_count; i++)
-        ipart__free(v->consents[i].field);
-    ipart__free(v->consents);
-    if (rc == IPART_OK && v->failed)
-        rc = ipart__fail_nomem();
     if (rc != IPART_OK)
         ipart__strbuf_free(&v->b);
     return rc;

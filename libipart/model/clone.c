@@ -14,6 +14,7 @@
 #include "model/contract_p.h"
 #include "model/event_spec_p.h"
 #include "model/partnership_p.h"
+#include "model/programme_p.h"
 
 static ipart_status copy_log(ipart_partnership *d, const ipart_partnership *s)
 {
@@ -135,15 +136,23 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     d->ranking = NULL;
     d->warnings = NULL;
     d->warning_count = d->warning_capacity = 0;
+    d->kept = NULL;
+    d->kept_count = d->kept_capacity = 0;
+    d->scope = NULL;
     ipart_status rc = copy_log(d, p);
     if (rc == IPART_OK)
         rc = copy_parties(d, p);
     if (rc == IPART_OK && p->terms && !(d->terms = ipart__terms_copy(&d->terms_arena, p->terms)))
         rc = ipart__fail_nomem();
     if (rc == IPART_OK)
+        rc = ipart__kept_copy(d, p);
+    if (rc == IPART_OK)
         rc = copy_ranking(d, p);
     if (rc == IPART_OK)
         rc = copy_warnings(d, p);
+    if (rc == IPART_OK && p->scope &&
+        !(d->scope = ipart__scope_copy(p->scope, ipart__party_find(d, p->scope->viewer->id))))
+        rc = ipart__fail_nomem();
     if (rc != IPART_OK) {
         ipart_partnership_free(d);
         return rc;

@@ -296,6 +296,18 @@ static ipart_status instalments_check(const ev_terms *t, size_t k, const char *p
     return IPART_OK;
 }
 
+/* R26: the DFØ template's shape - Fase 1 as one or more rnd phases (its
+ * sub-deliveries, each with the template's exit after it, clause 2.2.3),
+ * then exactly one prototype and one test_pilot phase. */
+static int follows_dfo(const ev_phase *ph, size_t n)
+{
+    size_t fase1 = 0;
+    while (fase1 < n && ph[fase1].kind == EV_PHASE_RND)
+        fase1++;
+    return fase1 >= 1 && n == fase1 + 2 && ph[fase1].kind == EV_PHASE_PROTOTYPE &&
+           ph[fase1 + 1].kind == EV_PHASE_TEST_PILOT;
+}
+
 /* R20-R22, R26: the phase plan. */
 static ipart_status plan_check(const ipart_partnership *p, const ev_terms *t, const char *path)
 {
@@ -328,20 +340,22 @@ static ipart_status plan_check(const ipart_partnership *p, const ev_terms *t, co
         shares += (size_t)ph[k].has_share;
         share_sum += ph[k].has_share ? ph[k].share : 0;
     }
-    if (shares && (shares != n || share_sum != IPART__BP_WHOLE))
-        return ipart__violation("R22", plan_path, "phases", "terms.phase.shares",
-                                "the phases' shares of the development price must be given for "
-                                "every phase and sum to exactly 10000 (100 %)");
+    if (shares && (shares != n || share_sum != IPART__BP_WHOLE)) {
+        char message[240];
+        snprintf(message, sizeof message,
+                 "the phases' shares of the development price must be given for every phase and "
+                 "sum to exactly 10000 basis points (100 %%): %zu of %zu phases give one, summing "
+                 "to %lld",
+                 shares, n, (long long)share_sum);
+        return ipart__violation("R22", plan_path, "phases", "terms.phase.shares", message);
+    }
     if (t->development.has_template && t->development.template_ == EV_TEMPLATE_DFO) {
-        static const int dfo[] = {EV_PHASE_RND, EV_PHASE_PROTOTYPE, EV_PHASE_TEST_PILOT};
-        int follows = n == 3;
-        for (size_t k = 0; follows && k < n; k++)
-            follows = ph[k].kind == dfo[k];
-        if (!follows)
+        if (!follows_dfo(ph, n))
             return ipart__violation("R26", plan_path, "phases", "terms.plan.dfo",
-                                    "the DFØ template has three development phases: rnd "
-                                    "(sub-deliveries), prototype (final prototype and test), "
-                                    "test_pilot (the authority's test and approval); the "
+                                    "the DFØ template has three development phases: Fase 1 "
+                                    "(rnd, one phase or one per sub-delivery, clause 2.2.3), "
+                                    "Fase 2 (prototype: final prototype and test), Fase 3 "
+                                    "(test_pilot: the authority's test and approval); the "
                                     "option is the fourth");
         if (!t->reservations.termination_after_phase)
             return ipart__violation("R26", path, "reservations.termination_after_phase",

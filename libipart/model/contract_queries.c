@@ -22,6 +22,8 @@ static ipart_status find_partner(const ipart__party **out, const ipart_partnersh
     if (!t || !t->contract)
         return ipart__fail(IPART_ENOTFOUND, "partner.unknown", "'%s' is not an awarded partner",
                            id);
+    if (!ipart__scope_sees(p, t->id))
+        return ipart__scope_refuse(p, "another partner's contract");
     *out = t;
     return IPART_OK;
 }
@@ -83,7 +85,7 @@ static size_t phases_of(const ipart__contract *c)
 size_t ipart_partnership_partner_phase_count(const ipart_partnership *p, const char *partner)
 {
     const ipart__party *t = p && partner ? ipart__party_find(p, partner) : NULL;
-    return t && t->contract ? phases_of(t->contract) : 0;
+    return t && t->contract && ipart__scope_sees(p, t->id) ? phases_of(t->contract) : 0;
 }
 
 /* The partner's contract and its phase k, or a failure naming what is missing. */
@@ -184,23 +186,33 @@ ipart_status ipart_partnership_partner_instalment_at(ipart_partner_instalment *o
 
 /* ---- caps ---------------------------------------------------------------------------------- */
 
+/* A partner whose contract the audience of `p` may see. */
+static int visible_partner(const ipart_partnership *p, const ipart__party *t)
+{
+    return t->contract && ipart__scope_sees(p, t->id);
+}
+
 static size_t contract_parties(const ipart_partnership *p)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->party_count; i++)
-        n += p->parties[i]->contract != NULL;
+        n += visible_partner(p, p->parties[i]);
     return n;
 }
 
+/* A cap has a row per partner the audience may see; a cap over several
+ * partners' figures (development, phase, purchase) is the authority's. */
 static size_t rows_of(const ipart_partnership *p, const ev_cap *cap)
 {
-    return cap->scope == EV_CAP_PARTNER ? contract_parties(p) : 1;
+    if (cap->scope == EV_CAP_PARTNER)
+        return contract_parties(p);
+    return ipart__scope_sees(p, NULL);
 }
 
 static const ipart__party *nth_partner(const ipart_partnership *p, size_t n)
 {
     for (size_t i = 0; i < p->party_count; i++)
-        if (p->parties[i]->contract && n-- == 0)
+        if (visible_partner(p, p->parties[i]) && n-- == 0)
             return p->parties[i];
     return NULL;
 }
@@ -277,6 +289,8 @@ ipart_status ipart_partnership_cap_fits(int *out, const ipart_partnership *p, co
             ipart_status rc = find_partner(&row, p, partner);
             if (rc != IPART_OK)
                 return rc;
+        } else if (!ipart__scope_sees(p, NULL)) {
+            return ipart__scope_refuse(p, "a cap over several partners");
         }
         ipart_cap_status s;
         cap_row(&s, p, &cap, row);
@@ -288,9 +302,10 @@ ipart_status ipart_partnership_cap_fits(int *out, const ipart_partnership *p, co
 
 /* ---- warnings and proportionality ---------------------------------------------------------- */
 
+/* Warnings weigh several partners' figures: they are the authority's. */
 size_t ipart_partnership_warning_count(const ipart_partnership *p)
 {
-    return p ? p->warning_count : 0;
+    return p && ipart__scope_sees(p, NULL) ? p->warning_count : 0;
 }
 
 ipart_status ipart_partnership_warning_at(ipart_warning *out, const ipart_partnership *p,
@@ -298,9 +313,9 @@ ipart_status ipart_partnership_warning_at(ipart_warning *out, const ipart_partne
 {
     if (!out || !p)
         return ipart__fail_null("ipart_partnership_warning_at", !out ? "out" : "partnership");
-    if (index >= p->warning_count)
+    if (index >= ipart_partnership_warning_count(p))
         return ipart__fail(IPART_ENOTFOUND, "warning.index", "no warning %zu: there are %zu",
-                           index, p->warning_count);
+                           index, ipart_partnership_warning_count(p));
     const ipart__warning *w = &p->warnings[index];
     *out = (ipart_warning){w->event, w->rule, w->key, w->message};
     return IPART_OK;
@@ -314,6 +329,8 @@ ipart_status ipart_partnership_proportionality(ipart_proportionality *out,
                                 !out ? "out" : "partnership");
     if (!p->terms)
         return ipart__fail(IPART_ESTATE, "terms.missing", "no terms have been set");
+    if (!ipart__scope_sees(p, NULL))
+        return ipart__scope_refuse(p, "the commitments of every partner");
     const ev_terms *t = p->terms;
     ev_cap all = ipart__cap_get(p, 0);
     int64_t committed, paid;
@@ -348,7 +365,7 @@ int ipart__contract_next_due(ipart_due *out, const ipart_partnership *p)
     for (size_t i = 0; i < p->party_count; i++) {
         const ipart__contract *c = p->parties[i]->contract;
         ipart_due due = {{0, 0, 0}, NULL, NULL};
-        if (!c)
+        if (!c || !ipart__scope_sees(p, p->parties[i]->id))
             continue;
         if (c->state == IPART__C_PHASE_ACTIVE || c->state == IPART__C_PHASE_REVIEW)
             due = (ipart_due){ipart__plan_phase(p, (size_t)c->phase)->due, "phase_due",
@@ -411,7 +428,7 @@ int64_t ipart__payments_each(const ipart_partnership *p, ipart__payment_fn each,
     payment_walk w = {each, ctx, 0, 0};
     for (size_t i = 0; i < p->party_count && !w.stopped; i++) {
         const ipart__party *t = p->parties[i];
-        if (t->contract && t->contract->state != IPART__C_AWARDED)
+        if (t->contract && t->contract->state != IPART__C_AWARDED && ipart__scope_sees(p, t->id))
             contract_payments(&w, p, t);
     }
     return w.total > INT64_MAX ? INT64_MAX : (int64_t)w.total;

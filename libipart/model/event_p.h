@@ -38,6 +38,12 @@
   X(FOLLOWER_NAMED, "follower_named", AUTHORITY, follower_named, follower) \
   X(NEED_DESCRIBED, "need_described", AUTHORITY, need_described, need) \
   X(MARKET_DIALOGUE_HELD, "market_dialogue_held", AUTHORITY, market_dialogue_held, dialogue) \
+  X(NEED_MAPPED, "need_mapped", AUTHORITY, need_mapped, need_mapping) \
+  X(PARTICIPANT_NAMED, "participant_named", AUTHORITY, participant_named, participant) \
+  X(DIALOGUE_ACTIVITY_HELD, "dialogue_activity_held", AUTHORITY, dialogue_activity_held, \
+    activity) \
+  X(DIALOGUE_INFORMATION_SHARED, "dialogue_information_shared", AUTHORITY, \
+    dialogue_information_shared, shared) \
   X(TERMS_SET, "terms_set", AUTHORITY, terms_set, terms) \
   X(NOTICE_PUBLISHED, "notice_published", AUTHORITY, notice_published, notice) \
   X(PARTICIPATION_REQUESTED, "participation_requested", OPERATOR, participation_requested, \
@@ -69,7 +75,9 @@
   X(NOTE_RECORDED, "note_recorded", PARTY, note_recorded, note) \
   X(JOINT_AUTHORITY_NAMED, "joint_authority_named", AUTHORITY, joint_authority_named, \
     joint_named) \
-  X(JOINT_CONSENT_GIVEN, "joint_consent_given", AUTHORITY, joint_consent_given, joint_consent)
+  X(JOINT_CONSENT_GIVEN, "joint_consent_given", AUTHORITY, joint_consent_given, joint_consent) \
+  X(ADOPTION_RECORDED, "adoption_recorded", AUTHORITY, adoption_recorded, adoption) \
+  X(AUTHORITY_SUCCEEDED, "authority_succeeded", AUTHORITY, authority_succeeded, succession)
 
 typedef enum ipart__event_type {
 #define IPART__EV_ENUM(name, ...) IPART__EV_##name,
@@ -123,6 +131,18 @@ typedef enum { EV_OWED_COMPLETED_MILESTONES, EV_OWED_PRO_RATA } ev_owed_policy;
 typedef enum { EV_CAP_DEVELOPMENT, EV_CAP_PARTNER, EV_CAP_PHASE, EV_CAP_PURCHASE } ev_cap_scope;
 typedef enum { EV_BITES_COMMITMENT, EV_BITES_PAYMENT } ev_cap_bites;
 typedef enum { EV_POLICY_STOP, EV_POLICY_WARN } ev_cap_policy;
+/* The need mapping and the market dialogue (R1, R50; doc/events.md). */
+typedef enum { EV_FACET_TECHNOLOGY, EV_FACET_STRATEGY, EV_FACET_ORGANISATION,
+               EV_FACET_BUSINESS_DEVELOPMENT, EV_FACET_MARKET, EV_FACET_USERS, EV_FACET_LEGAL,
+               EV_FACET_OTHER } ev_need_facet;
+typedef enum { EV_CONSULTED_USER, EV_CONSULTED_STAFF, EV_CONSULTED_RELATIVE,
+               EV_CONSULTED_STAKEHOLDER, EV_CONSULTED_EXPERT } ev_consulted_group;
+typedef enum { EV_PARTICIPANT_COLLABORATING_AUTHORITY, EV_PARTICIPANT_KNOWLEDGE_INSTITUTION,
+               EV_PARTICIPANT_INNOVATION_AGENT, EV_PARTICIPANT_OTHER } ev_participant_kind;
+typedef enum { EV_ACTIVITY_INFORMATION_MEETING, EV_ACTIVITY_WEBINAR,
+               EV_ACTIVITY_DIALOGUE_CONFERENCE, EV_ACTIVITY_ONE_TO_ONE,
+               EV_ACTIVITY_WRITTEN_INPUT, EV_ACTIVITY_MATCHMAKING } ev_activity_kind;
+typedef enum { EV_SUCCESSION_MERGER, EV_SUCCESSION_SPLIT } ev_succession_kind;
 typedef enum { EV_GATE_CONTINUE, EV_GATE_TERMINATE } ev_gate_decision;
 typedef enum { EV_GROUND_TARGETS_NOT_MET, EV_GROUND_REDUCE_PARTNERS } ev_gate_ground;
 
@@ -350,6 +370,53 @@ typedef struct ev_terms {
     int has_joint;
 } ev_terms;
 
+typedef struct ev_evidence {
+    const char *source;
+    ipart_date date;
+    const char *by;
+} ev_evidence;
+
+typedef struct ev_facet {
+    int facet; /* ev_need_facet */
+    const char *finding;
+    ipart__array evidence; /* ev_evidence, at least one */
+} ev_facet;
+
+typedef struct ev_consulted {
+    const char *who;
+    int group; /* ev_consulted_group */
+    int64_t count;
+    int has_count;
+} ev_consulted;
+
+/* A supplier met in the market dialogue (not yet a party: it registers as
+ * an operator with participation_requested, under the same id if it wants
+ * to see its own meetings in its view). */
+typedef struct ev_supplier {
+    const char *id;
+    const char *name;
+    int sme;
+    int has_sme;
+} ev_supplier;
+
+/* An item of information the authority gave in an activity; `shared` is
+ * state (not in the payload): the log index of the dialogue_information_shared
+ * that made it available to all, 0 while unshared (R50). */
+typedef struct ev_information {
+    const char *id;
+    const char *text;
+    size_t shared;
+} ev_information;
+
+/* A pairing of a matchmaking: which public buyer, SMEs and knowledge
+ * institutions were paired, and for what. */
+typedef struct ev_pair {
+    const char *authority;
+    ipart__array smes;                   /* const char *: suppliers of the activity */
+    ipart__array knowledge_institutions; /* const char *: participants */
+    const char *purpose;
+} ev_pair;
+
 typedef struct ipart__event {
     ipart__event_type type;
     ipart_date date;
@@ -371,11 +438,62 @@ typedef struct ipart__event {
             const char *need_description;
             int market_check_done;
             const char *market_check_justification;
+            const char *need_mapping; /* the need_mapped it rests on (R1), optional */
         } need;
         struct {
             const char *summary;
             int64_t participants;
         } dialogue;
+        struct {
+            const char *mapping; /* its id */
+            const char *summary;
+            ipart__array facets;    /* ev_facet, at least one */
+            ipart__array consulted; /* ev_consulted, at least one */
+        } need_mapping;
+        struct {
+            ev_party participant; /* kind: ev_participant_kind */
+        } participant;
+        struct {
+            const char *activity; /* its id */
+            int kind;             /* ev_activity_kind */
+            const char *title;
+            const char *summary;
+            ev_supplier supplier;  /* one_to_one and written_input: the one supplier */
+            int has_supplier;
+            ipart__array suppliers; /* ev_supplier: the other kinds */
+            int has_suppliers;
+            ipart__array participants; /* const char *: parties that are not operators */
+            int has_participants;
+            int64_t attendance;
+            int has_attendance;
+            ipart__array information; /* ev_information */
+            int has_information;
+            ipart__array pairs; /* ev_pair: matchmaking */
+            int has_pairs;
+            const char *matched_by; /* a participant (an innovation agent) */
+        } activity;
+        struct {
+            ipart__array information; /* const char *: ids of information items */
+            const char *channel;
+            const char *summary;
+        } shared;
+        struct {
+            ev_party adopter; /* not a party: it buys through its own procurement */
+            const char *reference;
+            const char *procurement;
+            const char *partner; /* whose solution, optional */
+            const char *summary;
+        } adoption;
+        struct {
+            const char *predecessor;
+            int kind; /* ev_succession_kind */
+            ipart_date effective;
+            ev_party successor;
+            const char *takes_over;
+            int contracting_authority;
+            int has_contracting_authority;
+            const char *basis;
+        } succession;
         ev_terms terms;
         struct {
             ipart_date request_deadline;

@@ -34,6 +34,18 @@ static const char *const cap_bites[] = {"commitment", "payment", NULL};
 static const char *const cap_policies[] = {"stop", "warn", NULL};
 static const char *const gate_decisions[] = {"continue", "terminate", NULL};
 static const char *const gate_grounds[] = {"targets_not_met", "reduce_partners", NULL};
+static const char *const need_facets[] = {"technology", "strategy", "organisation",
+                                          "business_development", "market", "users", "legal",
+                                          "other", NULL};
+static const char *const consulted_groups[] = {"user", "staff", "relative", "stakeholder",
+                                               "expert", NULL};
+const char *const ipart__participant_kind_names[] = {"collaborating_authority",
+                                                     "knowledge_institution", "innovation_agent",
+                                                     "other", NULL};
+static const char *const activity_kinds[] = {"information_meeting", "webinar",
+                                             "dialogue_conference", "one_to_one",
+                                             "written_input", "matchmaking", NULL};
+static const char *const succession_kinds[] = {"merger", "split", NULL};
 
 /* ---- object specs -------------------------------------------------------- */
 
@@ -62,6 +74,14 @@ static const field_spec subcontractor_fields[] = {
     INT_REQ(ev_subcontractor, "share", share, 0, 10000),
 };
 static const object_spec subcontractor_spec = SPEC(ev_subcontractor, subcontractor_fields);
+
+static const field_spec participant_party_fields[] = {
+    REQ(ev_party, "id", FK_ID, id),
+    REQ(ev_party, "name", FK_STRING, name),
+    {"kind", FK_ENUM, offsetof(ev_party, kind), 1, (long)offsetof(ev_party, has_kind), 0, 0, 0,
+     ipart__participant_kind_names, NULL},
+};
+static const object_spec participant_party_spec = SPEC(ev_party, participant_party_fields);
 
 static const field_spec operator_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
@@ -388,6 +408,50 @@ static const field_spec joint_fields[] = {
 };
 static const object_spec joint_spec = SPEC(joint_t, joint_fields);
 
+/* ---- the need mapping and the market dialogue (R1, R50) -------------------- */
+
+static const field_spec evidence_fields[] = {
+    REQ(ev_evidence, "source", FK_STRING, source),
+    REQ(ev_evidence, "date", FK_DATE, date),
+    REQ(ev_evidence, "by", FK_STRING, by),
+};
+static const object_spec evidence_spec = SPEC(ev_evidence, evidence_fields);
+
+static const field_spec facet_fields[] = {
+    ENUM_REQ(ev_facet, "facet", facet, need_facets),
+    REQ(ev_facet, "finding", FK_STRING, finding),
+    ARR_REQ(ev_facet, "evidence", evidence, evidence_spec, 1),
+};
+static const object_spec facet_spec = SPEC(ev_facet, facet_fields);
+
+static const field_spec consulted_fields[] = {
+    REQ(ev_consulted, "who", FK_STRING, who),
+    ENUM_REQ(ev_consulted, "group", group, consulted_groups),
+    INT_OPT(ev_consulted, "count", count, has_count, 1, 1000000),
+};
+static const object_spec consulted_spec = SPEC(ev_consulted, consulted_fields);
+
+static const field_spec supplier_fields[] = {
+    REQ(ev_supplier, "id", FK_ID, id),
+    REQ(ev_supplier, "name", FK_STRING, name),
+    OPT_HAS(ev_supplier, "sme", FK_BOOL, sme, has_sme),
+};
+static const object_spec supplier_spec = SPEC(ev_supplier, supplier_fields);
+
+static const field_spec information_fields[] = {
+    REQ(ev_information, "id", FK_ID, id),
+    REQ(ev_information, "text", FK_STRING, text),
+};
+static const object_spec information_spec = SPEC(ev_information, information_fields);
+
+static const field_spec pair_fields[] = {
+    REQ(ev_pair, "authority", FK_ID, authority),
+    IDS_REQ(ev_pair, "smes", smes, 1),
+    IDS_REQ(ev_pair, "knowledge_institutions", knowledge_institutions, 0),
+    REQ(ev_pair, "purpose", FK_STRING, purpose),
+};
+static const object_spec pair_spec = SPEC(ev_pair, pair_fields);
+
 /* The layout of these typedefs must match the anonymous structs in ev_terms. */
 _Static_assert(sizeof(candidates_t) == sizeof(((ev_terms *)0)->candidates), "candidates layout");
 _Static_assert(sizeof(reservations_t) == sizeof(((ev_terms *)0)->reservations), "reservations");
@@ -422,10 +486,56 @@ static const field_spec need_fields[] = {
     REQ(E, "need_description", FK_STRING, as.need.need_description),
     REQ(E, "market_check_done", FK_BOOL, as.need.market_check_done),
     REQ(E, "market_check_justification", FK_STRING, as.need.market_check_justification),
+    OPT(E, "need_mapping", FK_ID, as.need.need_mapping),
 };
 static const field_spec dialogue_fields[] = {
     REQ(E, "summary", FK_STRING, as.dialogue.summary),
     INT_REQ(E, "participants", as.dialogue.participants, 0, 1000000),
+};
+static const field_spec need_mapping_fields[] = {
+    REQ(E, "mapping", FK_ID, as.need_mapping.mapping),
+    REQ(E, "summary", FK_STRING, as.need_mapping.summary),
+    ARR_REQ(E, "facets", as.need_mapping.facets, facet_spec, 1),
+    ARR_REQ(E, "consulted", as.need_mapping.consulted, consulted_spec, 1),
+};
+static const field_spec participant_fields[] = {
+    OBJ_REQ(E, "participant", as.participant.participant, participant_party_spec),
+};
+static const field_spec activity_fields[] = {
+    REQ(E, "activity", FK_ID, as.activity.activity),
+    ENUM_REQ(E, "kind", as.activity.kind, activity_kinds),
+    OPT(E, "title", FK_STRING, as.activity.title),
+    REQ(E, "summary", FK_STRING, as.activity.summary),
+    OBJ_OPT(E, "supplier", as.activity.supplier, as.activity.has_supplier, supplier_spec),
+    ARR_OPT(E, "suppliers", as.activity.suppliers, as.activity.has_suppliers, supplier_spec, 1),
+    IDS_OPT(E, "participants", as.activity.participants, as.activity.has_participants, 1),
+    INT_OPT(E, "attendance", as.activity.attendance, as.activity.has_attendance, 1, 1000000),
+    ARR_OPT(E, "information", as.activity.information, as.activity.has_information,
+            information_spec, 1),
+    ARR_OPT(E, "pairs", as.activity.pairs, as.activity.has_pairs, pair_spec, 1),
+    OPT(E, "matched_by", FK_ID, as.activity.matched_by),
+};
+static const field_spec shared_fields[] = {
+    IDS_REQ(E, "information", as.shared.information, 1),
+    REQ(E, "channel", FK_STRING, as.shared.channel),
+    OPT(E, "summary", FK_STRING, as.shared.summary),
+};
+static const field_spec adoption_fields[] = {
+    OBJ_REQ(E, "adopter", as.adoption.adopter, authority_spec),
+    REQ(E, "reference", FK_STRING, as.adoption.reference),
+    REQ(E, "procurement", FK_STRING, as.adoption.procurement),
+    OPT(E, "partner", FK_ID, as.adoption.partner),
+    OPT(E, "summary", FK_STRING, as.adoption.summary),
+};
+static const field_spec succession_fields[] = {
+    REQ(E, "predecessor", FK_ID, as.succession.predecessor),
+    ENUM_REQ(E, "kind", as.succession.kind, succession_kinds),
+    REQ(E, "effective", FK_DATE, as.succession.effective),
+    OBJ_REQ(E, "successor", as.succession.successor, authority_spec),
+    REQ(E, "takes_over", FK_STRING, as.succession.takes_over),
+    OPT_HAS(E, "contracting_authority", FK_BOOL, as.succession.contracting_authority,
+            as.succession.has_contracting_authority),
+    REQ(E, "basis", FK_STRING, as.succession.basis),
 };
 static const field_spec terms_fields[] = {
     ENUM_REQ(E, "contract_type", as.terms.contract_type, contract_types),
@@ -637,6 +747,18 @@ static int copy_pointees(const object_spec *spec, void *base, ipart__arena *aren
         }
     }
     return 1;
+}
+
+ipart__event *ipart__event_copy(ipart__arena *arena, const ipart__event *event)
+{
+    ipart__event *copy = ipart__arena_alloc(arena, sizeof *copy);
+    if (!copy)
+        return NULL;
+    *copy = *event;
+    if (!(copy->actor = ipart__arena_strdup(arena, event->actor)) ||
+        !copy_pointees(&ipart__event_bodies[event->type], copy, arena))
+        return NULL;
+    return copy;
 }
 
 ev_terms *ipart__terms_copy(ipart__arena *arena, const ev_terms *terms)

@@ -76,11 +76,22 @@ struct object_spec {
 #define ID_NULLABLE(T, n, m) {n, FK_ID, offsetof(T, m), 1, NO_HAS, 1, 0, 0, NULL, NULL}
 #define IDS_REQ(T, n, m, min_count) \
     {n, FK_ID_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, NULL}
+#define IDS_OPT(T, n, m, h, min_count) \
+    {n, FK_ID_ARRAY, offsetof(T, m), 0, (long)offsetof(T, h), 0, min_count, 0, NULL, NULL}
 #define SPEC(T, fields) {fields, sizeof fields / sizeof fields[0], sizeof(T)}
 
 /* The payload spec of each event type (the header fields type, date and
  * actor are not in it). */
 extern const object_spec ipart__event_bodies[IPART__EV_COUNT];
+
+/* The JSON names of ev_participant_kind (a participant party's kind). */
+extern const char *const ipart__participant_kind_names[];
+
+/*
+ * A deep copy of a decoded event into `arena` (the struct and every string
+ * and array it holds, driven by its payload spec). NULL when out of memory.
+ */
+ipart__event *ipart__event_copy(ipart__arena *arena, const ipart__event *event);
 
 /*
  * A deep copy of decoded terms into `arena` (every string and array copied,

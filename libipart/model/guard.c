@@ -44,6 +44,14 @@ ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type ty
                        ipart_stage_name(p->stage));
 }
 
+ipart_status ipart__stage_violation(const char *rule, const ipart_partnership *p,
+                                    ipart__event_type type, const char *why)
+{
+    return ipart__fail_rule(IPART_ESTATE, rule, ipart__rule_source(rule), "", "event.stage",
+                            "'%s' is not possible in stage '%s': %s (%s)",
+                            ipart__event_type_name(type), ipart_stage_name(p->stage), why, rule);
+}
+
 ipart_status ipart__invalid(const char *path, const char *field, const char *key,
                             const char *message)
 {
@@ -111,6 +119,24 @@ ipart_status ipart__new_party_check(const ipart_partnership *p, const char *id, 
                                   at, id);
     ipart__error_set_path(at);
     return rc;
+}
+
+ipart_status ipart__known_ids(const ipart__array *ids, const char *path, const char *field,
+                              int (*known)(const void *ctx, const char *id), const void *ctx)
+{
+    const char *const *items = ids->items;
+    for (size_t i = 0; i < ids->count; i++)
+        if (!known(ctx, items[i])) {
+            char at[160];
+            snprintf(at, sizeof at, "%s[%zu]", field, i);
+            return ipart__unknown_party(path, at, items[i]);
+        }
+    return IPART_OK;
+}
+
+int ipart__is_party(const void *ctx, const char *id)
+{
+    return ipart__party_find(ctx, id) != NULL;
 }
 
 ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id,

@@ -24,6 +24,11 @@ void ipart__item_path(char *out, size_t size, const char *path, const char *fiel
 /* IPART_ESTATE: `type` is not possible in the current stage. */
 ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type type);
 
+/* The same IPART_ESTATE (key "event.stage"), when a rule explains why the
+ * stage is closed: the detail names `rule` and its source, the message says `why`. */
+ipart_status ipart__stage_violation(const char *rule, const ipart_partnership *p,
+                                    ipart__event_type type, const char *why);
+
 /* IPART_EINVAL at path.field. */
 ipart_status ipart__invalid(const char *path, const char *field, const char *key,
                             const char *message);
@@ -43,6 +48,14 @@ ipart_status ipart__need_reason(const char *reason, const char *path, const char
 
 /* IPART_ENOTFOUND: no party `id`, at path.field. */
 ipart_status ipart__unknown_party(const char *path, const char *field, const char *id);
+
+/* IPART_ENOTFOUND at path.field[i] for the first id of `ids` (an ipart__array
+ * of const char *) that `known(ctx, id)` does not know; IPART_OK otherwise. */
+ipart_status ipart__known_ids(const ipart__array *ids, const char *path, const char *field,
+                              int (*known)(const void *ctx, const char *id), const void *ctx);
+
+/* A party of the partnership `ctx` (a known() for ipart__known_ids). */
+int ipart__is_party(const void *ctx, const char *id);
 
 /* IPART_EPERM unless `actor` exists and has `role`. */
 ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id,

@@ -43,14 +43,7 @@ static ipart_status consent_check(const ipart_partnership *p, const ipart__event
         return ipart__violation("R19", path, "item.event", "consent.not_own",
                                 "an operator can only consent to the disclosure of its own "
                                 "information");
-    const char *const *ids = ev->as.consent.recipients.items;
-    for (size_t i = 0; i < ev->as.consent.recipients.count; i++)
-        if (!ipart__party_find(p, ids[i])) {
-            char field[64];
-            snprintf(field, sizeof field, "recipients[%zu]", i);
-            return ipart__unknown_party(path, field, ids[i]);
-        }
-    return IPART_OK;
+    return ipart__known_ids(&ev->as.consent.recipients, path, "recipients", ipart__is_party, p);
 }
 
 static ipart_status note_may(const ipart_partnership *p, const ipart__party *actor,

@@ -247,6 +247,21 @@ static int is_partner(const ipart__event *ev, const char *id)
     return 0;
 }
 
+/* R18: `left_out`, ranked above the partner `r`, is not in the award. */
+static ipart_status order_violation(const char *path, const char *field, const ipart__ranked *r,
+                                    const ipart__ranked *left_out)
+{
+    char message[320];
+    snprintf(message, sizeof message,
+             "the award must follow the ranking on the published award criteria: '%s' (rank %d, "
+             "%lld.%06lld points) is left out although it ranks above '%s' (rank %d, "
+             "%lld.%06lld points)",
+             left_out->party->id, left_out->rank, (long long)(left_out->total / 1000000),
+             (long long)(left_out->total % 1000000), r->party->id, r->rank,
+             (long long)(r->total / 1000000), (long long)(r->total % 1000000));
+    return ipart__violation("R18", path, field, "award.order", message);
+}
+
 static ipart_status partners_check(const ipart_partnership *p, const ipart__event *ev,
                                    const char *path, ipart_money *sum)
 {
@@ -265,9 +280,7 @@ static ipart_status partners_check(const ipart_partnership *p, const ipart__even
         for (size_t j = 0; j < p->ranking->count; j++) {
             const ipart__ranked *other = &p->ranking->entries[j];
             if (other->total > r->total && !is_partner(ev, other->party->id))
-                return ipart__violation("R18", path, field, "award.order",
-                                        "the award must follow the ranking on the published award "
-                                        "criteria: a better-ranked tenderer is left out");
+                return order_violation(path, field, r, other);
         }
         if (p->profile->separate_rnd_required && !a[i].has_separate_rnd)
             return ipart__violation("R46", path, field, "award.separate_rnd",
@@ -323,7 +336,16 @@ static void award_commit(ipart_partnership *p, const ipart__event *ev, ipart__pr
 static ipart_status signed_may(const ipart_partnership *p, const ipart__party *actor,
                                const char *actor_id)
 {
-    AUTHORITY_IN(p->stage == IPART_STAGE_AWARD_STANDSTILL, IPART__EV_CONTRACT_SIGNED);
+    ipart_status rc =
+        ipart__require_role(actor, actor_id, IPART_ROLE_AUTHORITY, IPART__EV_CONTRACT_SIGNED);
+    if (rc != IPART_OK || p->stage == IPART_STAGE_AWARD_STANDSTILL)
+        return rc;
+    if (p->partner_count && p->signed_count == p->partner_count)
+        return ipart__stage_violation("R12", p, IPART__EV_CONTRACT_SIGNED,
+                                      "every partner of the award has signed its contract, and "
+                                      "no operator joins the partnership later; a contract is "
+                                      "signed only with a partner named in the award");
+    return ipart__wrong_stage(p, IPART__EV_CONTRACT_SIGNED);
 }
 
 static ipart_status signed_check(const ipart_partnership *p, const ipart__event *ev,

@@ -117,15 +117,22 @@ static ipart_status invited_check(const ipart_partnership *p, const ipart__event
     for (size_t i = 0; i < p->party_count; i++)
         qualified += p->parties[i]->role == IPART_ROLE_OPERATOR && p->parties[i]->qualified;
     const ev_terms *t = p->terms;
-    if (t->candidates.has_max && (int64_t)n > t->candidates.max)
-        return ipart__violation("R13", path, "candidates", "invite.too_many",
-                                "more candidates invited than the maximum stated in the notice");
+    char message[240];
+    if (t->candidates.has_max && (int64_t)n > t->candidates.max) {
+        snprintf(message, sizeof message,
+                 "%zu candidates invited, more than the maximum of %lld stated in the notice "
+                 "(%zu qualified)",
+                 n, (long long)t->candidates.max, qualified);
+        return ipart__violation("R13", path, "candidates", "invite.too_many", message);
+    }
     if ((int64_t)n < t->candidates.min &&
-        (n < qualified || (int64_t)qualified >= t->candidates.min))
-        return ipart__violation("R13", path, "candidates", "invite.too_few",
-                                "at least the minimum number of candidates stated in the notice "
-                                "must be "
-                                "invited (all qualified candidates when fewer qualified)");
+        (n < qualified || (int64_t)qualified >= t->candidates.min)) {
+        snprintf(message, sizeof message,
+                 "%zu candidates invited of %zu qualified: at least the minimum of %lld stated "
+                 "in the notice must be invited (all qualified candidates when fewer qualified)",
+                 n, qualified, (long long)t->candidates.min);
+        return ipart__violation("R13", path, "candidates", "invite.too_few", message);
+    }
     if (!ipart__before(ev->date, ev->as.invited.tender_deadline))
         return ipart__invalid(path, "tender_deadline", "invite.deadline",
                               "the tender deadline must be after the invitation");

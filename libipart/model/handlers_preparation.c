@@ -1,7 +1,8 @@
 /*
  * The events of the preparation stage (doc/events.md): partnership_created,
  * follower_named, need_described, market_dialogue_held, terms_set and
- * notice_published - who may send each, in which stage, the guards of its
+ * notice_published (the need mapping and the typed market dialogue are in
+ * handlers_dialogue.c) - who may send each, in which stage, the guards of its
  * payload (each naming its rule of RULES.md), and its effect on the state.
  *
  * SPDX-License-Identifier: Apache-2.0
@@ -17,6 +18,7 @@
 #include "model/contract_p.h"
 #include "model/guard_p.h"
 #include "model/partnership_p.h"
+#include "model/programme_p.h"
 #include "rules/evaluation_p.h"
 #include "rules/periods_p.h"
 #include "model/rights_p.h"
@@ -111,6 +113,8 @@ static void need_commit(ipart_partnership *p, const ipart__event *ev, ipart__pre
     p->need_described = !ipart__blank(ev->as.need.need_description);
     p->market_check_done = ev->as.need.market_check_done;
     p->market_check_justified = !ipart__blank(ev->as.need.market_check_justification);
+    snprintf(p->need_mapping, sizeof p->need_mapping, "%s",
+             ev->as.need.need_mapping ? ev->as.need.need_mapping : "");
 }
 
 static ipart_status dialogue_may(const ipart_partnership *p, const ipart__party *actor,
@@ -464,7 +468,8 @@ static ipart_status notice_check(const ipart_partnership *p, const ipart__event 
     if (ipart__blank(p->terms->deadline_justification))
         return ipart__violation("R7", path, NULL, "notice.deadline.justification",
                                 "the adequacy of the time limits must be justified");
-    if ((rc = deadline_check(p, ev, path)) != IPART_OK)
+    if ((rc = deadline_check(p, ev, path)) != IPART_OK ||
+        (rc = ipart__dialogue_shared_check(p, path)) != IPART_OK)
         return rc;
     return threshold_check(p, ev, path);
 }
@@ -482,8 +487,8 @@ const ipart__handler ipart__partnership_created_handler = {created_may, created_
                                                            created_prepare, created_commit};
 const ipart__handler ipart__follower_named_handler = {follower_may, follower_check,
                                                       follower_prepare, ipart__no_commit};
-const ipart__handler ipart__need_described_handler = {need_may, ipart__accept, NULL,
-                                                      need_commit};
+const ipart__handler ipart__need_described_handler = {need_may, ipart__need_mapping_check,
+                                                      NULL, need_commit};
 const ipart__handler ipart__market_dialogue_held_handler = {dialogue_may, ipart__accept, NULL,
                                                             dialogue_commit};
 const ipart__handler ipart__terms_set_handler = {terms_may, terms_check, terms_prepare,

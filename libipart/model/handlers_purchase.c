@@ -14,6 +14,7 @@
 #include "model/contract_p.h"
 #include "model/guard_p.h"
 #include "model/joint_p.h"
+#include "model/programme_p.h"
 #include "model/rights_p.h"
 #include "rules/contract_math_p.h"
 
@@ -108,10 +109,69 @@ static int64_t option_quantity_of(const ipart_partnership *p, const ipart__party
     if (buyer->role == IPART_ROLE_AUTHORITY) /* a joint authority (R51) */
         return ipart__joint_option_quantity(p, buyer);
     const ev_option_holder *h = p->terms->option.followers.items;
+    const char *holder = ipart__option_holder_id(p, buyer->id); /* a merged follower's */
     for (size_t i = 0; i < p->terms->option.followers.count; i++)
-        if (strcmp(h[i].follower, buyer->id) == 0)
+        if (strcmp(h[i].follower, holder) == 0)
             return h[i].quantity;
     return -1;
+}
+
+/* R28: the buyer holds the option (the authority, or a follower named in it). */
+static ipart_status holder_check(const ipart_partnership *p, const ipart__party *buyer,
+                                 const char *path)
+{
+    if (option_quantity_of(p, buyer) >= 0)
+        return IPART_OK;
+    return ipart__violation("R28", path, "actor", "option.follower.unnamed",
+                            "this follower is not named as an option holder in the terms: "
+                            "its purchase would need a new competition");
+}
+
+static int accepted(const ipart__contract *c)
+{
+    return c->state == IPART__C_ACCEPTED || c->state == IPART__C_OPTION_EXERCISED;
+}
+
+/* R29, R27: the option is exercised on an accepted solution meeting every level
+ * (`c` NULL: no solution at all). */
+static ipart_status solution_check(const ipart__contract *c, const char *path)
+{
+    if (!c || !accepted(c))
+        return ipart__violation("R29", path, "partner", "option.not_accepted",
+                                "the option is exercised on a solution that passed its "
+                                "acceptance test");
+    if (!c->all_levels_met)
+        return ipart__violation("R27", path, "partner", "option.levels",
+                                "the acceptance test found a performance level unmet");
+    return IPART_OK;
+}
+
+/* R28: the option is exercised on or before its expiry. */
+static ipart_status expiry_check(const ipart_partnership *p, ipart_date date, const char *path)
+{
+    ipart_date x = p->terms->option.expires;
+    if (!ipart__before(x, date))
+        return IPART_OK;
+    char message[160];
+    snprintf(message, sizeof message,
+             "the option expired on %04d-%02d-%02d: it may be exercised up to and including "
+             "that day",
+             x.year, x.month, x.day);
+    return ipart__violation("R28", path, "date", "option.expired", message);
+}
+
+/* R28: `wanted` more units fit the buyer's quantity under the option. */
+static ipart_status quantity_check(const ipart_partnership *p, const ipart__party *buyer,
+                                   int64_t wanted, const char *path)
+{
+    int64_t allowed = option_quantity_of(p, buyer);
+    if (buyer->option_quantity + wanted <= allowed)
+        return IPART_OK;
+    char message[200];
+    snprintf(message, sizeof message,
+             "the option gives '%s' %lld units in all; %lld are bought already",
+             buyer->id, (long long)allowed, (long long)buyer->option_quantity);
+    return ipart__violation("R28", path, "quantity", "option.quantity", message);
 }
 
 static ipart_status option_check(const ipart_partnership *p, const ipart__event *ev,
@@ -122,39 +182,66 @@ static ipart_status option_check(const ipart_partnership *p, const ipart__event 
     if (rc != IPART_OK)
         return rc;
     const ipart__party *buyer = ipart__party_find(p, ev->actor);
-    int64_t allowed = option_quantity_of(p, buyer);
-    if (allowed < 0)
-        return ipart__violation("R28", path, "actor", "option.follower.unnamed",
-                                "this follower is not named as an option holder in the terms: "
-                                "its purchase would need a new competition");
-    if (c->state != IPART__C_ACCEPTED && c->state != IPART__C_OPTION_EXERCISED)
-        return ipart__violation("R29", path, "partner", "option.not_accepted",
-                                "the option is exercised on a solution that passed its "
-                                "acceptance test");
-    if (!c->all_levels_met)
-        return ipart__violation("R27", path, "partner", "option.levels",
-                                "the acceptance test found a performance level unmet");
+    if ((rc = holder_check(p, buyer, path)) != IPART_OK ||
+        (rc = solution_check(c, path)) != IPART_OK)
+        return rc;
     if (ev->as.option.unit_price.minor < 0)
         return ipart__invalid(path, "unit_price", "option.price.negative", "must not be negative");
     if (ev->as.option.unit_price.minor > p->terms->option.max_unit_price.minor)
         return ipart__money_violation("R27", path, "unit_price", "option.max_cost",
                                       "the price exceeds the maximum cost of the option",
                                       p->terms->option.max_unit_price);
-    if (ipart__before(p->terms->option.expires, ev->date))
-        return ipart__violation("R28", path, "date", "option.expired",
-                                "the option has expired");
-    if (buyer->option_quantity + ev->as.option.quantity > allowed) {
-        char message[200];
-        snprintf(message, sizeof message,
-                 "the option gives '%s' %lld units in all; %lld are bought already",
-                 buyer->id, (long long)allowed, (long long)buyer->option_quantity);
-        return ipart__violation("R28", path, "quantity", "option.quantity", message);
-    }
+    if ((rc = expiry_check(p, ev->date, path)) != IPART_OK ||
+        (rc = quantity_check(p, buyer, ev->as.option.quantity, path)) != IPART_OK)
+        return rc;
     wide value = (wide)ev->as.option.quantity * ev->as.option.unit_price.minor;
     if (value < 0 || value + c->option_value.minor > INT64_MAX)
         return ipart__fail(IPART_EOVERFLOW, "option.value",
                            "quantity times unit price does not fit an amount");
     return ipart__caps_guard(p, ev, path, "unit_price");
+}
+
+/* A partner whose solution the option may buy; else solution_check's refusal:
+ * R27 for an accepted solution with a level unmet, R29 when none is accepted. */
+static ipart_status buyable_partner(const ipart__party **out, const ipart_partnership *p,
+                                    const char *path)
+{
+    const ipart__contract *unmet = NULL;
+    for (size_t i = 0; i < p->party_count; i++) {
+        const ipart__contract *c = p->parties[i]->contract;
+        if (!c || !accepted(c))
+            continue;
+        if (c->all_levels_met) {
+            *out = p->parties[i];
+            return IPART_OK;
+        }
+        unmet = c;
+    }
+    return solution_check(unmet, path);
+}
+
+/*
+ * Whatever the payload: the buyer holds the option (R28), some solution can
+ * be bought (R29, R27), the option has not expired (R28), one more unit fits
+ * the buyer's quantity (R28) and one unit at the smallest positive price
+ * (0.01) fits every stop cap (R33): the guards of option_check, in its order.
+ */
+ipart_status ipart__option_available(const ipart_partnership *p, const ipart__party *buyer,
+                                     ipart_date date, const char *path)
+{
+    const ipart__party *partner = NULL;
+    ipart_status rc;
+    if ((rc = holder_check(p, buyer, path)) != IPART_OK ||
+        (rc = buyable_partner(&partner, p, path)) != IPART_OK ||
+        (rc = expiry_check(p, date, path)) != IPART_OK ||
+        (rc = quantity_check(p, buyer, 1, path)) != IPART_OK)
+        return rc;
+    ipart__event smallest = {.type = IPART__EV_OPTION_EXERCISED, .date = date,
+                             .actor = buyer->id};
+    smallest.as.option.partner = partner->id;
+    smallest.as.option.quantity = 1;
+    smallest.as.option.unit_price = ipart__case_money(p, 1);
+    return ipart__caps_guard(p, &smallest, path, "unit_price");
 }
 
 static ipart_status option_prepare(ipart_partnership *p, const ipart__event *ev,

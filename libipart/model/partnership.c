@@ -12,9 +12,11 @@
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
 #include "model/event_spec_p.h"
+#include "model/guard_p.h"
 #include "model/joint_p.h"
 #include "model/parties_p.h"
 #include "model/partnership_p.h"
+#include "model/programme_p.h"
 
 static const char *const stage_names[] = {
     "need_identification", "market_dialogue", "notice_published", "prequalification",
@@ -34,6 +36,7 @@ const char *ipart_role_name(ipart_role role)
     case IPART_ROLE_AUTHORITY: return "authority";
     case IPART_ROLE_FOLLOWER: return "follower";
     case IPART_ROLE_OPERATOR: return "operator";
+    case IPART_ROLE_PARTICIPANT: return "participant";
     case IPART_ROLE_MEMBER: return "member";
     }
     return "unknown";
@@ -124,10 +127,12 @@ void ipart_partnership_free(ipart_partnership *p)
         party_free(p->parties[i]);
     ipart__free(p->parties);
     ipart__arena_free(&p->terms_arena);
+    ipart__kept_free(p);
     ipart__ranking_free(p->ranking);
     for (size_t i = 0; i < p->warning_count; i++)
         ipart__free(p->warnings[i].message);
     ipart__free(p->warnings);
+    ipart__scope_free(p->scope);
     ipart__free(p);
 }
 
@@ -219,6 +224,39 @@ ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *
 
 /* ---- apply -------------------------------------------------------------------------- */
 
+/* The plausible window of event dates (doc/events.md "Dates"). */
+#define IPART__EARLIEST_YEAR 2000
+#define IPART__LATEST_YEAR 2199
+#define IPART__MAX_GAP_YEARS 30
+
+static ipart_status implausible(const char *path, ipart_date d, const char *why)
+{
+    char at[256];
+    snprintf(at, sizeof at, "%s.date", path);
+    ipart_status rc = ipart__fail(IPART_ERANGE, "event.date.implausible",
+                                  "%s: %04d-%02d-%02d is %s", at, d.year, d.month, d.day, why);
+    ipart__error_set_path(at);
+    return rc;
+}
+
+ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date d, const char *path)
+{
+    if (d.year < IPART__EARLIEST_YEAR)
+        return implausible(path, d, "before 2000-01-01, the earliest date an event may carry");
+    if (d.year > IPART__LATEST_YEAR)
+        return implausible(path, d, "after 2199-12-31, the latest date an event may carry");
+    ipart_date last = p->last_date, limit = {last.year + IPART__MAX_GAP_YEARS, last.month, last.day};
+    if (p->log_count && ipart__before(limit, d)) {
+        char why[160];
+        snprintf(why, sizeof why,
+                 "more than 30 years after the previous event (%04d-%02d-%02d): at most "
+                 "%04d-%02d-%02d",
+                 last.year, last.month, last.day, limit.year, limit.month, limit.day);
+        return implausible(path, d, why);
+    }
+    return IPART_OK;
+}
+
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
 {
     if (p->log_count) {
@@ -239,8 +277,14 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
         return ipart__fail(IPART_ESTATE, "event.stage",
                            "'%s' is not possible in stage 'cancelled'",
                            ipart__event_type_name(ev->type));
-    const ipart__party *actor = NULL;
-    ipart_status rc = ipart__acting_as(&actor, p, ipart__party_find(p, ev->actor));
+    const ipart__party *actor = ipart__party_find(p, ev->actor);
+    if (actor && actor->succeeded && !ipart__before(ev->date, actor->succeeded_from))
+        return ipart__fail(IPART_EPERM, "event.actor.succeeded",
+                           "'%s' was taken over by its successor from %04d-%02d-%02d "
+                           "(authority_succeeded) and sends nothing from then on",
+                           ev->actor, actor->succeeded_from.year, actor->succeeded_from.month,
+                           actor->succeeded_from.day);
+    ipart_status rc = ipart__acting_as(&actor, p, actor);
     if (rc == IPART_OK)
         rc = ipart__joint_may(p, actor, ev->type);
     return rc != IPART_OK ? rc
@@ -350,19 +394,53 @@ ipart_status ipart_partnership_event_at(char **out, const ipart_partnership *p, 
     if (index >= p->log_count)
         return ipart__fail(IPART_ENOTFOUND, "log.index", "no event %zu: the log has %zu", index,
                            p->log_count);
-    char *copy = ipart__strndup(p->log[index].json, p->log[index].length);
+    ipart_status rc = ipart__scope_event(p, index);
+    if (rc != IPART_OK)
+        return rc;
+    const char *part = p->scope ? p->scope->part[index] : NULL;
+    char *copy = part ? ipart__strdup(part)
+                      : ipart__strndup(p->log[index].json, p->log[index].length);
     if (!copy)
         return ipart__fail_nomem();
     *out = copy;
     return IPART_OK;
 }
 
-size_t ipart_partnership_party_count(const ipart_partnership *p)
+/* Parties the audience of `p` knows of: the authorities, itself, and the
+ * operators the public award names (R19: the others' requests are theirs). */
+static int party_known(const ipart_partnership *p, const ipart__party *party)
 {
-    return p ? p->party_count : 0;
+    return party->role != IPART_ROLE_OPERATOR || party->awarded ||
+           ipart__scope_sees(p, party->id);
 }
 
-static const char *operator_status(const ipart__party *t)
+int ipart__tender_deadline_passed(const ipart_partnership *p)
+{
+    return ipart__before(p->tender_deadline, p->last_date);
+}
+
+size_t ipart_partnership_party_count(const ipart_partnership *p)
+{
+    if (!p || !p->scope)
+        return p ? p->party_count : 0;
+    size_t n = 0;
+    for (size_t i = 0; i < p->party_count; i++)
+        n += party_known(p, p->parties[i]);
+    return n;
+}
+
+/* The index-th party the audience knows of, or NULL. */
+static const ipart__party *nth_known_party(const ipart_partnership *p, size_t index)
+{
+    if (!p->scope)
+        return index < p->party_count ? p->parties[index] : NULL;
+    for (size_t i = 0; i < p->party_count; i++)
+        if (party_known(p, p->parties[i]) && index-- == 0)
+            return p->parties[i];
+    return NULL;
+}
+
+const char *ipart__operator_status(const ipart_partnership *p, const ipart__party *t)
 {
     if (t->contract && t->contract->state == IPART__C_TERMINATED)
         return "terminated";
@@ -373,22 +451,28 @@ static const char *operator_status(const ipart__party *t)
     if (t->eliminated)
         return "eliminated";
     if (t->has_tender)
-        return "tendering";
+        return p->partner_count ? "not_awarded" : "tendering";
     if (t->invited)
-        return "invited";
+        return ipart__tender_deadline_passed(p) ? "declined" : "invited";
     if (t->assessed)
         return t->qualified ? "qualified" : "rejected";
     return "applied";
 }
 
-static void party_view(ipart_party *out, const ipart__party *party)
+/* An operator the audience knows only from the public award reads "awarded". */
+static void party_view(ipart_party *out, const ipart_partnership *p, const ipart__party *party)
 {
     static const char *const kinds[] = {"central_government", "sub_central",
                                         "body_governed_by_public_law", "utility"};
     int op = party->role == IPART_ROLE_OPERATOR, member = party->role == IPART_ROLE_MEMBER;
-    *out = (ipart_party){party->id, party->name, party->role,
-                         op || member ? "" : kinds[party->kind],
-                         op ? operator_status(party) : member ? "member" : ""};
+    const char *kind = op || member                            ? ""
+                       : party->role == IPART_ROLE_PARTICIPANT ? ipart__participant_kind_names[party->kind]
+                                                                 : kinds[party->kind];
+    const char *status = member ? "member"
+                         : !op  ? ""
+                         : ipart__scope_sees(p, party->id) ? ipart__operator_status(p, party)
+                                                           : "awarded";
+    *out = (ipart_party){party->id, party->name, party->role, kind, status};
 }
 
 ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnership *p,
@@ -396,10 +480,11 @@ ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnershi
 {
     if (!out || !p)
         return ipart__fail_null("ipart_partnership_party_at", !out ? "out" : "partnership");
-    if (index >= p->party_count)
+    const ipart__party *party = nth_known_party(p, index);
+    if (!party)
         return ipart__fail(IPART_ENOTFOUND, "party.index", "no party %zu: there are %zu", index,
-                           p->party_count);
-    party_view(out, p->parties[index]);
+                           ipart_partnership_party_count(p));
+    party_view(out, p, party);
     return IPART_OK;
 }
 
@@ -410,9 +495,9 @@ ipart_status ipart_partnership_party_get(ipart_party *out, const ipart_partnersh
         return ipart__fail_null("ipart_partnership_party_get", !out ? "out" : !p ? "partnership"
                                                                                  : "id");
     const ipart__party *party = ipart__party_find(p, id);
-    if (!party)
+    if (!party || !party_known(p, party)) /* unknown to the audience, as if absent (R19) */
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", id);
-    party_view(out, party);
+    party_view(out, p, party);
     return IPART_OK;
 }
 

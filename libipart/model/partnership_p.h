@@ -15,6 +15,7 @@
 #include "core/hash_p.h"
 #include "ipart/partnership.h"
 #include "model/event_p.h"
+#include "model/scope_p.h"
 #include "rules/rules_p.h"
 
 /* Per-partner contract states (ARCHITECTURE §5, RULES b3). */
@@ -94,6 +95,10 @@ typedef struct ipart__party {
     int64_t option_quantity;
     /* buyers: the partners it bought from under the option, by award index */
     uint64_t options_from;
+    /* authorities, followers, participants: taken over by a successor from
+     * `succeeded_from` (authority_succeeded); it sends nothing from then on */
+    int succeeded;
+    ipart_date succeeded_from;
     UT_hash_handle hh;
 } ipart__party;
 
@@ -152,6 +157,12 @@ struct ipart_partnership {
     int electronic_communication;
 
     int need_described, market_check_done, market_check_justified, dialogue_held;
+    char need_mapping[65]; /* the need mapping the need description rests on (R1), or "" */
+
+    /* The need mappings, dialogue activities, sharings, adoptions and
+     * successions, each a copy of its event in its own arena (model/programme_p.h). */
+    struct ipart__kept *kept;
+    size_t kept_count, kept_capacity;
 
     ev_terms *terms;         /* the terms of the last terms_set, in terms_arena */
     ipart__arena terms_arena;
@@ -176,6 +187,8 @@ struct ipart_partnership {
     /* R51: the joint authorities that consented to each decision type since
      * it was last taken (bit i = member i of the terms' joint block) */
     uint32_t joint_consent[IPART__EV_COUNT];
+    /* the audience of a scoped handle (model/scope_p.h); NULL: the authority's full access */
+    struct ipart__scope *scope;
 };
 
 /* What an event needs that may fail, prepared before anything changes. */
@@ -215,8 +228,25 @@ typedef struct ipart__handler {
 IPART__EVENT_TYPES(IPART__EV_HANDLER_DECL)
 #undef IPART__EV_HANDLER_DECL
 
+/*
+ * The rules of the state that refuse every payload `actor` could send on or
+ * after `date`, beyond may_send (an option past its expiry, a cap with no
+ * headroom): built from the same guard functions as the type's check, so
+ * that ipart_partnership_action_at() names the rule apply() would. Kept
+ * apart from ipart__handler, by type (model/queries.c), for the few types
+ * that have such rules; asked only after may_send admitted `actor`, so only
+ * for types whose senders are parties (`actor` is never NULL).
+ */
+typedef ipart_status (*ipart__available_fn)(const ipart_partnership *p, const ipart__party *actor,
+                                            ipart_date date, const char *path);
+ipart_status ipart__option_available(const ipart_partnership *p, const ipart__party *actor,
+                                     ipart_date date, const char *path);
+
 /* The handlers by event type (generated from the event rows). */
 extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
+
+/* An operator's status ("applied" ... "terminated", as ipart_party.status). */
+const char *ipart__operator_status(const ipart_partnership *p, const ipart__party *t);
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
 
@@ -249,7 +279,19 @@ ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *
 #endif
     ;
 
+/* The tender deadline of the invitation has passed: an event is dated after
+ * it. An invited candidate without a tender then declined (doc/events.md).
+ * Meaningful once candidates are invited. */
+int ipart__tender_deadline_passed(const ipart_partnership *p);
+
 /* The common gate of every event: date order, sender, stage. */
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev);
+
+/* The event's date is plausible: not before 2000, not after 2199 (the
+ * calendars' range), and not more than 30 years after the previous event
+ * (a typo such as 9999 would otherwise force every later event into that
+ * year). IPART_ERANGE at path.date, key event.date.implausible. A property of
+ * the payload, so the actions (dated like the last event) do not ask it. */
+ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date date, const char *path);
 
 #endif

@@ -33,6 +33,11 @@ static void copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* The types whose state can refuse every payload (partnership_p.h). */
+static const ipart__available_fn available[IPART__EV_COUNT] = {
+    [IPART__EV_OPTION_EXERCISED] = ipart__option_available,
+};
+
 ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partnership *p,
                                          const char *actor, size_t index)
 {
@@ -41,10 +46,15 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     if (index >= IPART__EV_COUNT)
         return ipart__fail(IPART_ENOTFOUND, "action.index", "no event type %zu: there are %d",
                            index, IPART__EV_COUNT);
+    if (!ipart__scope_sees(p, actor))
+        return ipart__scope_refuse(p, "what another party may do");
     ipart__event_type t = (ipart__event_type)index;
     /* The same gate apply() uses, on a payload-free event dated like the last one. */
     ipart__event probe = {.type = t, .date = p->last_date, .actor = actor};
     ipart_status rc = ipart__may_apply(p, &probe);
+    /* may_send admitted the actor: for these types only a party may send them */
+    if (rc == IPART_OK && available[t])
+        rc = available[t](p, ipart__party_find(p, actor), p->last_date, "$");
     ipart_action a = {.type = ipart__event_type_name(t), .allowed = rc == IPART_OK,
                       .code = (int)rc};
     if (rc != IPART_OK) {
@@ -57,8 +67,11 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
     return IPART_OK;
 }
 
+/* Invited candidates yet to tender, before the deadline (after it they declined). */
 static int waiting_for_tenders(const ipart_partnership *p)
 {
+    if (ipart__tender_deadline_passed(p))
+        return 0;
     for (size_t i = 0; i < p->party_count; i++) {
         const ipart__party *t = p->parties[i];
         if (t->role == IPART_ROLE_OPERATOR && t->invited && !t->eliminated && !t->has_tender)
@@ -98,7 +111,7 @@ ipart_status ipart_partnership_next_due(ipart_due *out, const ipart_partnership 
     }
     case IPART_STAGE_DEVELOPMENT:
     case IPART_STAGE_PURCHASE:
-        ipart__contract_next_due(&due, p);
+        ipart__contract_next_due(&due, p); /* of the contracts the audience may see */
         break;
     default:
         break;
@@ -122,15 +135,27 @@ static size_t first_operator(const ipart_partnership *p)
     return i;
 }
 
-size_t ipart_partnership_tenderer_count(const ipart_partnership *p)
-{
-    return p ? p->party_count - first_operator(p) : 0;
-}
-
+/* The n-th operator whose standing the audience of `p` may see, or NULL:
+ * every one for the authority's full access (by index), else a scan. */
 static const ipart__party *nth_operator(const ipart_partnership *p, size_t n)
 {
     size_t first = first_operator(p);
-    return n < p->party_count - first ? p->parties[first + n] : NULL;
+    if (!p->scope)
+        return n < p->party_count - first ? p->parties[first + n] : NULL;
+    for (size_t i = first; i < p->party_count; i++)
+        if (ipart__scope_sees(p, p->parties[i]->id) && n-- == 0)
+            return p->parties[i];
+    return NULL;
+}
+
+size_t ipart_partnership_tenderer_count(const ipart_partnership *p)
+{
+    if (!p || !p->scope)
+        return p ? p->party_count - first_operator(p) : 0;
+    size_t n = 0;
+    while (nth_operator(p, n))
+        n++;
+    return n;
 }
 
 ipart_status ipart_partnership_tenderer_at(ipart_tenderer *out, const ipart_partnership *p,
@@ -143,9 +168,7 @@ ipart_status ipart_partnership_tenderer_at(ipart_tenderer *out, const ipart_part
     if (!t)
         return ipart__fail(IPART_ENOTFOUND, "tenderer.index", "no tenderer %zu: there are %zu",
                            index, ipart_partnership_tenderer_count(p));
-    ipart_party view;
-    ipart_partnership_party_at(&view, p, t->index);
-    ipart_tenderer r = {.id = t->id, .name = t->name, .status = view.status,
+    ipart_tenderer r = {.id = t->id, .name = t->name, .status = ipart__operator_status(p, t),
                         .qualified = t->qualified, .invited = t->invited,
                         .eliminated = t->eliminated, .has_tender = t->has_tender,
                         .tender_kind = ""};
@@ -160,9 +183,26 @@ ipart_status ipart_partnership_tenderer_at(ipart_tenderer *out, const ipart_part
     return IPART_OK;
 }
 
+/* The index-th entry of the ranking the audience of `p` may see (its own
+ * row for an operator), or NULL. */
+static const ipart__ranked *nth_ranked(const ipart_partnership *p, size_t index)
+{
+    if (!p->scope)
+        return index < p->ranking->count ? &p->ranking->entries[index] : NULL;
+    for (size_t i = 0; i < p->ranking->count; i++)
+        if (ipart__scope_sees(p, p->ranking->entries[i].party->id) && index-- == 0)
+            return &p->ranking->entries[i];
+    return NULL;
+}
+
 size_t ipart_partnership_ranked_count(const ipart_partnership *p)
 {
-    return p && p->ranking ? p->ranking->count : 0;
+    if (!p || !p->ranking || !p->scope)
+        return p && p->ranking ? p->ranking->count : 0;
+    size_t n = 0;
+    while (nth_ranked(p, n))
+        n++;
+    return n;
 }
 
 static ipart_status ranked_entry(const ipart__ranked **out, const ipart_partnership *p,
@@ -170,10 +210,10 @@ static ipart_status ranked_entry(const ipart__ranked **out, const ipart_partners
 {
     if (!p->ranking)
         return ipart__fail(IPART_ENOTFOUND, "ranking.none", "the tenders have not been evaluated");
-    if (index >= p->ranking->count)
+    if (!(*out = nth_ranked(p, index)))
         return ipart__fail(IPART_ENOTFOUND, "ranking.index",
-                           "no ranked tenderer %zu: there are %zu", index, p->ranking->count);
-    *out = &p->ranking->entries[index];
+                           "no ranked tenderer %zu: there are %zu", index,
+                           ipart_partnership_ranked_count(p));
     return IPART_OK;
 }
 

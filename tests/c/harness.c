@@ -199,3 +199,17 @@ ipart_partnership *harness_replay(const cJSON *kase, int count)
     }
     return p;
 }
+
+ipart_partnership *harness_load_procedure(const char *name)
+{
+    char path[128];
+    snprintf(path, sizeof path, "procedure/%s", name);
+    cJSON *kase = harness_load_case(path);
+    char *text = cJSON_PrintUnformatted(harness_member(kase, "document"));
+    cr_assert_not_null(text);
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_load(&p, text));
+    cJSON_free(text);
+    cJSON_Delete(kase);
+    return p;
+}

@@ -52,6 +52,8 @@ void harness_apply_json(ipart_partnership *p, const cJSON *event, int index);
 /* A partnership from the first `count` events of a case's document (all if
  * count < 0). */
 ipart_partnership *harness_replay(const cJSON *kase, int count);
+/* The golden procedure tests/cases/procedure/<name>, loaded as a document. */
+ipart_partnership *harness_load_procedure(const char *name);
 
 /* Required members of a golden case (the test fails if one is missing or mistyped). */
 const cJSON *harness_member(const cJSON *object, const char *name);

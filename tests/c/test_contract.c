@@ -348,7 +348,8 @@ Test(contract, a_clone_at_any_point_goes_on_like_the_original)
     static const char *const cases[] = {
         "procedure/stavanger.json", "procedure/no_without_reduction.json",
         "procedure/dk_procedure.json", "procedure/se_initial_award.json",
-        "procedure/se_negotiated.json"};
+        "procedure/se_negotiated.json", "procedure/troms_finnmark_dialogue.json",
+        "procedure/dk_need_mapping.json"};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         clone_everywhere(cases[i]);
 }

@@ -107,6 +107,9 @@ Test(exports, other_languages_fall_back_to_english_explicitly)
     cr_assert_null(ipart_message("no.such.key", "nb"));
     cr_assert_not(ipart_message_has("record.title", "sv"));
     cr_assert_not(ipart_message_has("no.such.key", "en"));
+    cr_assert_null(ipart_message(NULL, "en"), "no key, no message");
+    cr_assert_not(ipart_message_has(NULL, "en"));
+    cr_assert_not(ipart_message_has("record.title", NULL), "no language has no text");
 }
 
 Test(exports, every_event_type_and_stage_has_a_label)
@@ -301,8 +304,8 @@ static ipart_status record_scenario(void *ctx)
 {
     const scenario *s = ctx;
     char *out = NULL;
-    ipart_status rc = s->text ? ipart_partnership_record_text(&out, s->p, "op05", "nb")
-                              : ipart_partnership_record_json(&out, s->p, "op05", "nb");
+    ipart_status rc = s->text ? ipart_partnership_record_text(&out, s->p, s->party, "nb")
+                              : ipart_partnership_record_json(&out, s->p, s->party, "nb");
     ipart_free(out);
     return rc;
 }
@@ -317,6 +320,34 @@ Test(exports, records_leak_nothing_when_an_allocation_fails)
     ipart_partnership_free(p);
 }
 
+/* Before terms_set the record names what is not decided yet as null, and
+ * builds (and frees) that record under the failing allocator too. */
+Test(exports, r41_a_record_before_the_terms_holds_nulls_for_what_is_undecided)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 1);
+    cJSON_Delete(kase);
+    cJSON *r = record_of(p, "stavanger", "en");
+    static const char *const undecided[] = {"max_rnd_value", "estimated_purchase_value",
+                                            "estimated_value", "development_cap",
+                                            "max_value_disclosed", "awarded_sum"};
+    for (size_t i = 0; i < sizeof undecided / sizeof undecided[0]; i++)
+        cr_assert(cJSON_IsNull(item(item(r, "value"), undecided[i])), "value.%s", undecided[i]);
+    cr_assert(cJSON_IsNull(item(item(r, "subject"), "contract_type")));
+    cr_assert(cJSON_IsNull(item(item(r, "subject"), "contract_type_label")));
+    cr_assert(cJSON_IsNull(item(item(r, "procedure"), "notice")));
+    cr_assert(cJSON_IsNull(item(r, "award")));
+    cr_assert(cJSON_IsNull(item(r, "cancellation")));
+    cr_assert_eq(cJSON_GetArraySize(item(item(r, "candidates"), "selected")), 0);
+    cr_assert_eq(cJSON_GetArraySize(item(item(r, "tenders"), "rejected")), 0);
+    cJSON_Delete(r);
+    scenario s = {p, 0, "stavanger"};
+    cr_assert_gt(harness_fail_each(record_scenario, &s), 10);
+    s.text = 1;
+    cr_assert_gt(harness_fail_each(record_scenario, &s), 10);
+    ipart_partnership_free(p);
+}
+
 /* ---- OCDS ------------------------------------------------------------------------------ */
 
 static ipart_status ocds_scenario(void *ctx)
@@ -328,15 +359,27 @@ static ipart_status ocds_scenario(void *ctx)
     return rc;
 }
 
+/*
+ * The failing-allocator loop costs the square of the allocations, so the
+ * whole log runs for the authority (every section of the package) and the
+ * operator's and follower's scopes run on the log up to the first phases
+ * (contracts, awards and milestones already there).
+ */
 Test(exports, ocds_leaks_nothing_when_an_allocation_fails)
 {
     ipart_partnership *p = load_procedure("stavanger");
-    static const char *const parties[] = {"stavanger", "op05", "baerum"};
-    for (size_t i = 0; i < 3; i++) {
-        scenario s = {p, 0, parties[i]};
+    scenario full = {p, 0, "stavanger"};
+    harness_fail_each(ocds_scenario, &full);
+    ipart_partnership_free(p);
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    p = harness_replay(kase, 95);
+    static const char *const scoped[] = {"op05", "baerum"};
+    for (size_t i = 0; i < 2; i++) {
+        scenario s = {p, 0, scoped[i]};
         harness_fail_each(ocds_scenario, &s);
     }
     ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }
 
 Test(exports, ocds_packages_match_their_golden_files)
@@ -381,6 +424,11 @@ Test(exports, ocds_errors_change_nothing)
     ipart_partnership *p = load_procedure("dk_procedure");
     char *out = (char *)"untouched";
     assert_fails_with(ipart_partnership_ocds_json(&out, p, "", "op01", "en"), IPART_EINVAL);
+    char long_ocid[202];
+    memset(long_ocid, 'o', 201);
+    long_ocid[201] = '\0';
+    assert_fails_with(ipart_partnership_ocds_json(&out, p, long_ocid, "op01", "en"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "ocds.ocid");
     assert_fails_with(ipart_partnership_ocds_json(&out, p, NULL, "op01", "en"), IPART_EMISUSE);
     assert_fails_with(ipart_partnership_ocds_json(&out, p, "ocds-x", "nobody", "en"),
                       IPART_ENOTFOUND);
@@ -527,6 +575,52 @@ static ipart_status eforms_run(void *ctx)
                                                             s->settings);
     ipart_free(out);
     return rc;
+}
+
+/* The settings with member `name` set to the JSON `value` (removed when NULL); cJSON_free it. */
+static char *settings_with(const char *settings, const char *name, const char *value)
+{
+    cJSON *s = cJSON_Parse(settings);
+    cJSON_DeleteItemFromObjectCaseSensitive(s, name);
+    if (value)
+        cr_assert(cJSON_AddItemToObject(s, name, cJSON_Parse(value)));
+    char *text = cJSON_PrintUnformatted(s);
+    cJSON_Delete(s);
+    return text;
+}
+
+/* Each bad setting is refused with its key and JSON path, and nothing is written. */
+Test(exports, eforms_names_each_bad_setting)
+{
+    char long_value[210];
+    snprintf(long_value, sizeof long_value, "\"%0201d\"", 0);
+    const struct {
+        const char *name, *value, *subtype, *key, *path;
+    } bad[] = {
+        {"organisations", "\"x\"", "16", "eforms.settings.value", "$.organisations"},
+        {"colour", "\"red\"", "16", "eforms.settings.unknown", "$"},
+        {"cpv", "\"\"", "16", "eforms.settings.value", "$"},
+        {"cpv", "85000000", "16", "eforms.settings.value", "$"},
+        {"cpv", long_value, "16", "eforms.settings.value", "$"},
+        {"award_notice_id", NULL, "38", "eforms.settings.missing", "$"},
+        {"organisations", "{}", "29", "eforms.settings.missing", "$.organisations"},
+        {"organisations", "{\"op05\":{\"org_no\":\"905000000\",\"city\":\"\"}}", "29",
+         "eforms.settings.missing", "$.organisations"},
+    };
+    ipart_partnership *p = load_procedure("stavanger");
+    char *settings = eforms_settings();
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *text = settings_with(settings, bad[i].name, bad[i].value), *out = (char *)"untouched";
+        assert_fails_with(ipart_partnership_eforms_xml(&out, p, bad[i].subtype, "stavanger", text),
+                          IPART_EINVAL);
+        cr_assert_str_eq(ipart_error_last()->key, bad[i].key, "case %zu: %s", i,
+                         ipart_error_last()->message);
+        cr_assert_str_eq(ipart_error_last()->path, bad[i].path, "case %zu", i);
+        cr_assert_str_eq(out, "untouched");
+        cJSON_free(text);
+    }
+    free(settings);
+    ipart_partnership_free(p);
 }
 
 Test(exports, eforms_leaks_nothing_when_an_allocation_fails)

@@ -9,6 +9,7 @@
  */
 #include "harness.h"
 #include "io/codec_p.h"
+#include "io/field_hint_p.h"
 #include "io/json_p.h"
 #include "ipart/sys/alloc.h"
 
@@ -678,4 +679,38 @@ Test(input, scalars_count_as_a_level_wherever_they_stand)
     assert_ok(ipart__json_parse(&json, fits, strlen(fits), "$"));
     cJSON_Delete(json);
     free(fits);
+}
+
+/* ---- unknown fields: the hint's edit distance and its typo limit ------------- */
+
+Test(input, edit_distance_counts_each_edit_once)
+{
+    cr_assert_eq(ipart__edit_distance("summary", "summary"), 0);
+    cr_assert_eq(ipart__edit_distance("sumary", "summary"), 1);   /* insertion */
+    cr_assert_eq(ipart__edit_distance("pirce", "price"), 1);      /* transposition */
+    cr_assert_eq(ipart__edit_distance("kind", "id"), 2);
+    cr_assert_eq(ipart__edit_distance("", "date"), 4);
+    cr_assert_eq(ipart__edit_distance("tender", "price"), 5);
+    char longer[80];
+    memset(longer, 'a', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    cr_assert_eq(ipart__edit_distance(longer, "a"), 64, "overlong names are far");
+    cr_assert_eq(ipart__edit_distance("a", longer), 64);
+}
+
+Test(input, the_hint_suggests_close_names_and_where_a_name_belongs)
+{
+    const object_spec *negotiation = &ipart__event_bodies[IPART__EV_NEGOTIATION_HELD];
+    char hint[320];
+    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "tenderr");
+    cr_assert_str_eq(hint, "did you mean 'tenderer'?");
+    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "acter");
+    cr_assert_str_eq(hint, "did you mean 'actor'?", "the header fields count at event level");
+    ipart__field_hint(hint, sizeof hint, negotiation, 0, IPART__EV_NEGOTIATION_HELD, "acter");
+    cr_assert_str_eq(hint, "", "but not inside an object");
+    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "tender");
+    cr_assert_str_eq(hint, "did you mean 'tenderer'? ('tender' is a field of $ in "
+                           "'tender_submitted')", "%s", hint);
+    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "zzzzzz");
+    cr_assert_str_eq(hint, "");
 }

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
+#include <dirent.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,17 +163,143 @@ static void check_budgets(const ipart_partnership *p, const cJSON *budgets)
     }
 }
 
+/* "actions": [{party, type, allowed, code?, rule?}]: ipart_partnership_action_at(). */
+static void check_actions(const ipart_partnership *p, const cJSON *actions)
+{
+    const cJSON *want;
+    cJSON_ArrayForEach(want, actions) {
+        const char *party = item(want, "party")->valuestring, *type = item(want, "type")->valuestring;
+        int found = 0;
+        for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+            ipart_action a;
+            assert_ok(ipart_partnership_action_at(&a, p, party, i));
+            if (strcmp(a.type, type))
+                continue;
+            found = 1;
+            cr_assert_eq(a.allowed, cJSON_IsTrue(item(want, "allowed")), "%s %s: %s", party, type,
+                         a.reason);
+            if (item(want, "code"))
+                cr_assert_str_eq(ipart_error_name(a.code), item(want, "code")->valuestring);
+            cr_assert_str_eq(a.rule, item(want, "rule") ? item(want, "rule")->valuestring : "",
+                             "%s %s: %s", party, type, a.reason);
+        }
+        cr_assert(found, "no action %s", type);
+    }
+}
+
+/* "statuses": {party: status}: ipart_partnership_party_get(). */
+static void check_statuses(const ipart_partnership *p, const cJSON *statuses)
+{
+    const cJSON *want;
+    cJSON_ArrayForEach(want, statuses) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_get(&party, p, want->string));
+        cr_assert_str_eq(party.status, want->valuestring, "%s", want->string);
+    }
+}
+
+/* A string or null of a golden row: "" for null (the C rows' absent string). */
+static const char *text_or_empty(const cJSON *value)
+{
+    return cJSON_IsString(value) ? value->valuestring : "";
+}
+
+static void check_pair_members(const ipart_partnership *p, size_t pair, int which,
+                               const cJSON *want, size_t count)
+{
+    cr_assert_eq(count, (size_t)cJSON_GetArraySize(want));
+    for (size_t i = 0; i < count; i++) {
+        ipart_dialogue_member m;
+        assert_ok(ipart_partnership_dialogue_pair_member(&m, p, pair, which, i));
+        cr_assert_str_eq(m.id, cJSON_GetArrayItem(want, (int)i)->valuestring);
+        cr_assert(m.name[0]);
+    }
+    ipart_dialogue_member past;
+    assert_fails_with(ipart_partnership_dialogue_pair_member(&past, p, pair, which, count),
+                      IPART_ENOTFOUND);
+}
+
+/* "dialogue": {facets?, activities?, contacts?, information?, pairs?}: every row, in order. */
+static void check_dialogue(const ipart_partnership *p, const cJSON *d)
+{
+    const cJSON *rows, *row;
+    size_t i = 0;
+    if ((rows = item(d, "facets"))) {
+        cr_assert_eq(ipart_partnership_need_facet_count(p), (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_need_facet f;
+            assert_ok(ipart_partnership_need_facet_at(&f, p, i++));
+            cr_assert_str_eq(f.mapping, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(f.facet, cJSON_GetArrayItem(row, 1)->valuestring);
+            cr_assert_eq(f.evidence, (size_t)cJSON_GetArrayItem(row, 2)->valueint);
+            cr_assert_eq(f.described, cJSON_IsTrue(cJSON_GetArrayItem(row, 3)));
+            cr_assert(f.finding[0] && f.consulted > 0);
+        }
+    }
+    i = 0;
+    if ((rows = item(d, "activities"))) {
+        cr_assert_eq(ipart_partnership_dialogue_count(p), (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_dialogue_activity a;
+            assert_ok(ipart_partnership_dialogue_at(&a, p, i++));
+            cr_assert_str_eq(a.activity, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(a.kind, cJSON_GetArrayItem(row, 1)->valuestring);
+            cr_assert_str_eq(a.supplier, text_or_empty(cJSON_GetArrayItem(row, 2)));
+            cr_assert_eq(a.unshared, (size_t)cJSON_GetArrayItem(row, 3)->valueint);
+        }
+    }
+    if ((rows = item(d, "contacts")))
+        cr_assert_eq(ipart_partnership_dialogue_contact_count(p), (size_t)rows->valueint);
+    i = 0;
+    if ((rows = item(d, "information"))) {
+        cr_assert_eq(ipart_partnership_dialogue_information_count(p),
+                     (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_dialogue_information n;
+            assert_ok(ipart_partnership_dialogue_information_at(&n, p, i++));
+            cr_assert_str_eq(n.id, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(n.given_to, text_or_empty(cJSON_GetArrayItem(row, 1)));
+            cr_assert_eq(n.must_share, cJSON_IsTrue(cJSON_GetArrayItem(row, 2)));
+            const cJSON *on = cJSON_GetArrayItem(row, 3);
+            cr_assert_eq(n.shared, cJSON_IsString(on));
+            if (n.shared) {
+                assert_date(n.shared_on, on->valuestring);
+                cr_assert(n.channel[0]);
+            }
+        }
+    }
+    i = 0;
+    if ((rows = item(d, "pairs"))) {
+        cr_assert_eq(ipart_partnership_dialogue_pair_count(p), (size_t)cJSON_GetArraySize(rows));
+        cJSON_ArrayForEach(row, rows) {
+            ipart_dialogue_pair r;
+            assert_ok(ipart_partnership_dialogue_pair_at(&r, p, i));
+            cr_assert_str_eq(r.activity, cJSON_GetArrayItem(row, 0)->valuestring);
+            cr_assert_str_eq(r.authority, cJSON_GetArrayItem(row, 1)->valuestring);
+            check_pair_members(p, i, 0, cJSON_GetArrayItem(row, 2), r.smes);
+            check_pair_members(p, i, 1, cJSON_GetArrayItem(row, 3), r.knowledge_institutions);
+            i++;
+        }
+    }
+}
+
 static void check_contract(const ipart_partnership *p, const cJSON *keys)
 {
     const cJSON *e;
     if ((e = item(keys, "authority_budgets")))
         check_budgets(p, e);
+    if ((e = item(keys, "dialogue")))
+        check_dialogue(p, e);
     if ((e = item(keys, "partners")))
         check_partners(p, e);
     if ((e = item(keys, "caps")))
         check_caps(p, e);
     if ((e = item(keys, "warnings")))
         check_warnings(p, e);
+    if ((e = item(keys, "actions")))
+        check_actions(p, e);
+    if ((e = item(keys, "statuses")))
+        check_statuses(p, e);
 }
 
 static void check_point(const ipart_partnership *p, const cJSON *cp)
@@ -323,9 +450,34 @@ Test(partnership, works_contract_below_the_threshold)
     run_valid_case("works_below_threshold.json");
 }
 
+Test(partnership, dfo_fase_1_in_three_sub_deliveries_with_an_exit_after_the_second)
+{
+    run_valid_case("dfo_sub_deliveries.json");
+}
+
+Test(partnership, se_a_candidate_declines_and_tenderers_are_not_awarded)
+{
+    run_valid_case("se_declined.json");
+}
+
 Test(partnership, works_contract_at_the_threshold)
 {
     run_valid_case("works_at_threshold.json");
+}
+
+Test(partnership, troms_og_finnmark_market_dialogue_and_county_split)
+{
+    run_valid_case("troms_finnmark_dialogue.json");
+}
+
+Test(partnership, danish_need_mapping_with_matchmaking)
+{
+    run_valid_case("dk_need_mapping.json");
+}
+
+Test(partnership, stavanger_after_the_option_mergers_and_an_adoption)
+{
+    run_valid_case("stavanger_after_option.json");
 }
 
 /* ---- rejections: each names its rule, and changes nothing ----------------------- */
@@ -357,6 +509,10 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         if (cJSON_IsString(path))
             cr_assert_str_eq(ipart_error_last()->path, path->valuestring, "%s: path", name);
         cr_assert_neq(ipart_error_last()->message[0], '\0');
+        const cJSON *figure;
+        cJSON_ArrayForEach(figure, item(kase, "message_contains"))
+            cr_assert(strstr(ipart_error_last()->message, figure->valuestring), "%s: '%s' not in %s",
+                      name, figure->valuestring, ipart_error_last()->message);
 
         char *after = save(p);
         cr_assert_str_eq(after, before, "%s: a rejected event changed the document", name);
@@ -407,14 +563,18 @@ Test(partnership, rejections_are_atomic_under_allocation_failure)
     cJSON_Delete(cases);
 }
 
-/* Every event of the Stavanger case, each allocation failing in turn. */
-Test(partnership, every_event_is_atomic_under_allocation_failure)
+/* Every event of a golden case from `from` on, each allocation failing in turn:
+ * IPART_ENOMEM and no change, until the event applies. */
+static void assert_events_atomic(const char *name, int from)
 {
-    cJSON *kase = load_base("stavanger.json");
+    cJSON *kase = load_base(name);
     const cJSON *doc = item(kase, "document");
-    ipart_partnership *p = new_partnership(doc);
+    ipart_partnership *p = harness_replay(kase, from);
+    int i = 0;
     const cJSON *ev;
     cJSON_ArrayForEach(ev, item(doc, "events")) {
+        if (i++ < from)
+            continue;
         char *text = print(ev);
         char *before = save(p);
         for (long n = 1;; n++) {
@@ -440,6 +600,19 @@ Test(partnership, every_event_is_atomic_under_allocation_failure)
     cJSON_Delete(kase);
 }
 
+Test(partnership, every_event_is_atomic_under_allocation_failure)
+{
+    assert_events_atomic("stavanger.json", 0);
+}
+
+/* The need mapping, the dialogue, the sharing, participants, successions and an adoption. */
+Test(partnership, programme_events_are_atomic_under_allocation_failure)
+{
+    assert_events_atomic("troms_finnmark_dialogue.json", 0);
+    assert_events_atomic("dk_need_mapping.json", 0);
+    assert_events_atomic("stavanger_after_option.json", 123);
+}
+
 static ipart_status load_scenario(void *ctx)
 {
     ipart_partnership *p = NULL;
@@ -455,6 +628,15 @@ static ipart_status load_scenario(void *ctx)
     }
     ipart_partnership_free(p);
     return rc;
+}
+
+Test(partnership, load_save_clone_of_the_dialogue_leak_nothing_when_any_allocation_fails)
+{
+    cJSON *kase = load_base("troms_finnmark_dialogue.json");
+    char *text = print(item(kase, "document"));
+    cr_assert_gt(harness_fail_each(load_scenario, text), 100);
+    cJSON_free(text);
+    cJSON_Delete(kase);
 }
 
 Test(partnership, load_save_clone_leak_nothing_when_any_allocation_fails)
@@ -548,9 +730,51 @@ Test(partnership, actions_name_the_blocking_rule)
         }
     }
     cr_assert_eq(seen, 3);
-    cr_assert_eq(cJSON_GetArraySize(actions), 33, "one entry per event type");
+    cr_assert_eq(cJSON_GetArraySize(actions), IPART__EV_COUNT, "one entry per event type");
     cJSON_Delete(actions);
     ipart_free(text);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* The state alone refuses an option past its expiry (R28), naming the date. */
+Test(partnership, an_expired_option_is_refused_in_the_actions_with_its_date)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 123);
+    assert_ok(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                         "\"2022-01-03\", \"actor\": \"stavanger\", "
+                                         "\"text\": \"Opsjonen er utl\\u00f8pt.\"}"));
+    int seen = 0;
+    for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+        ipart_action a;
+        assert_ok(ipart_partnership_action_at(&a, p, "kristiansand", i));
+        if (strcmp(a.type, "option_exercised") != 0)
+            continue;
+        cr_assert(!a.allowed);
+        cr_assert_eq(a.code, IPART_ERULE);
+        cr_assert_str_eq(a.rule, "R28");
+        cr_assert(strstr(a.reason, "2021-12-31"), "%s", a.reason);
+        seen++;
+    }
+    cr_assert_eq(seen, 1);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* The plausible window's edge: exactly 30 years after the previous event is accepted. */
+Test(partnership, an_event_30_years_after_the_previous_is_accepted)
+{
+    cJSON *kase = load_base("stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 98); /* the last event is dated 2018-06-15 */
+    assert_ok(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                         "\"2048-06-15\", \"actor\": \"stavanger\", "
+                                         "\"text\": \"Arkivert.\"}"));
+    assert_fails_with(ipart_partnership_apply(p, "{\"type\": \"note_recorded\", \"date\": "
+                                                 "\"2078-06-16\", \"actor\": \"stavanger\", "
+                                                 "\"text\": \"Arkivert.\"}"),
+                      IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->key, "event.date.implausible");
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
@@ -853,4 +1077,225 @@ Test(partnership, joint_authorities_four_swedish_regions_sharing_risk)
 Test(partnership, consortium_partner_with_subcontractors)
 {
     run_valid_case("consortium_ostfold.json");
+}
+
+/* ---- actions against apply: every golden procedure, every prefix, every party ---------- */
+
+/*
+ * The payload a party would send for `type`: the case's first event of that
+ * type, from `actor`, dated `date`; an option purchase takes one unit (the
+ * smallest purchase, which the action's R28 and R33 answers are about).
+ * NULL when the case has no such event.
+ */
+static char *payload_for(const cJSON *events, const char *type, const char *actor,
+                         const char *date)
+{
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, events) {
+        if (strcmp(item(ev, "type")->valuestring, type) != 0)
+            continue;
+        cJSON *copy = cJSON_Duplicate(ev, 1);
+        cJSON_ReplaceItemInObjectCaseSensitive(copy, "actor", cJSON_CreateString(actor));
+        cJSON_ReplaceItemInObjectCaseSensitive(copy, "date", cJSON_CreateString(date));
+        if (item(copy, "quantity"))
+            cJSON_ReplaceItemInObjectCaseSensitive(copy, "quantity", cJSON_CreateNumber(1));
+        char *text = cJSON_PrintUnformatted(copy);
+        cJSON_Delete(copy);
+        return text;
+    }
+    return NULL;
+}
+
+/* Every action refused to `actor` is refused by apply with the same code and rule. */
+static int check_refusals(ipart_partnership *p, const cJSON *events, const char *actor,
+                          const char *date, const char *where)
+{
+    int checked = 0;
+    for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+        ipart_action a;
+        assert_ok(ipart_partnership_action_at(&a, p, actor, i));
+        char *text = a.allowed ? NULL : payload_for(events, a.type, actor, date);
+        if (!text)
+            continue;
+        ipart_status rc = ipart_partnership_apply(p, text);
+        cr_assert_eq(rc, a.code, "%s: %s by %s: action says %s (%s), apply %s (%s)", where,
+                     a.type, actor, ipart_error_name(a.code), a.reason, ipart_error_name(rc),
+                     ipart_error_last()->message);
+        cr_assert_str_eq(ipart_error_last()->rule, a.rule, "%s: %s by %s: %s", where, a.type,
+                         actor, ipart_error_last()->message);
+        cJSON_free(text);
+        checked++;
+    }
+    return checked;
+}
+
+/* The log's next event: its sender was told it may send it. */
+static void check_allowed(const ipart_partnership *p, const cJSON *ev, const char *where)
+{
+    const char *type = item(ev, "type")->valuestring, *actor = item(ev, "actor")->valuestring;
+    for (size_t i = 0; i < ipart_partnership_action_count(p); i++) {
+        ipart_action a;
+        assert_ok(ipart_partnership_action_at(&a, p, actor, i));
+        if (strcmp(a.type, type) == 0)
+            cr_assert(a.allowed, "%s: %s by %s was refused: %s", where, type, actor, a.reason);
+    }
+}
+
+static long actions_agree_with_apply_in(const char *file)
+{
+    cJSON *kase = load_base(file);
+    const cJSON *events = item(item(kase, "document"), "events");
+    ipart_partnership *all = harness_replay(kase, cJSON_GetArraySize(events));
+    ipart_partnership *p = new_partnership(item(kase, "document"));
+    long checked = 0;
+    int k = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, events) {
+        char where[96];
+        snprintf(where, sizeof where, "%s after %d", file, k);
+        const char *date = item(k ? cJSON_GetArrayItem(events, k - 1) : ev, "date")->valuestring;
+        for (size_t j = 0; j < ipart_partnership_party_count(all); j++) {
+            ipart_party party;
+            assert_ok(ipart_partnership_party_at(&party, all, j));
+            checked += check_refusals(p, events, party.id, date, where);
+        }
+        check_allowed(p, ev, where);
+        harness_apply_json(p, ev, k++);
+    }
+    /* and after the last event */
+    const char *last = item(cJSON_GetArrayItem(events, k - 1), "date")->valuestring;
+    for (size_t j = 0; j < ipart_partnership_party_count(all); j++) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_at(&party, all, j));
+        checked += check_refusals(p, events, party.id, last, file);
+    }
+    ipart_partnership_free(p);
+    ipart_partnership_free(all);
+    cJSON_Delete(kase);
+    return checked;
+}
+
+Test(partnership, every_refused_action_is_refused_by_apply_with_its_rule, .timeout = 600)
+{
+    DIR *dir = opendir(IPART_CASES_DIR "/procedure");
+    cr_assert(dir);
+    long checked = 0;
+    int cases = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir))) {
+        size_t n = strlen(entry->d_name);
+        if (n < 6 || strcmp(entry->d_name + n - 5, ".json") != 0 ||
+            strcmp(entry->d_name, "rejections.json") == 0)
+            continue;
+        checked += actions_agree_with_apply_in(entry->d_name);
+        cases++;
+    }
+    closedir(dir);
+    cr_assert_geq(cases, 8);
+    cr_assert_gt(checked, 10000);
+}
+
+/* ---- the need mapping and dialogue report (include/ipart/dialogue.h) ------------- */
+
+static cJSON *dialogue_report(const ipart_partnership *p)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_dialogue_json(&text, p));
+    cJSON *report = cJSON_Parse(text);
+    cr_assert_not_null(report, "the report is JSON");
+    ipart_free(text);
+    return report;
+}
+
+static const cJSON *activity_of(const cJSON *report, const char *id)
+{
+    const cJSON *a;
+    cJSON_ArrayForEach(a, item(report, "activities")) if (strcmp(item(a, "activity")->valuestring,
+                                                                   id) == 0) return a;
+    cr_assert_fail("no activity %s in the report", id);
+    return NULL;
+}
+
+Test(partnership, dialogue_report_groups_who_took_part_and_what_was_shared)
+{
+    cJSON *kase = load_base("troms_finnmark_dialogue.json");
+    ipart_partnership *p = harness_replay(kase, 12); /* before the sharing */
+    cJSON *before = dialogue_report(p);
+    cr_assert_eq(item(before, "unshared")->valueint, 1);
+    const cJSON *d3 = activity_of(before, "d3");
+    cr_assert_str_eq(item(d3, "supplier")->valuestring, "arctic");
+    const cJSON *budget = cJSON_GetArrayItem(item(d3, "information"), 0);
+    cr_assert(cJSON_IsNull(item(budget, "shared_on")) && cJSON_IsTrue(item(budget, "must_share")));
+    ipart_partnership_free(p);
+
+    p = harness_replay(kase, -1);
+    cJSON *after = dialogue_report(p);
+    cr_assert_eq(item(after, "unshared")->valueint, 0);
+    cr_assert_str_eq(item(item(after, "authority"), "id")->valuestring, "troms");
+    budget = cJSON_GetArrayItem(item(activity_of(after, "d3"), "information"), 0);
+    cr_assert_str_eq(item(budget, "shared_on")->valuestring, "2021-02-24");
+    const cJSON *d6 = activity_of(after, "d6");
+    cr_assert_eq(cJSON_GetArraySize(item(d6, "contacts")), 6);
+    cr_assert_eq(cJSON_GetArraySize(item(d6, "pairs")), 2);
+    const cJSON *sme = cJSON_GetArrayItem(item(cJSON_GetArrayItem(item(d6, "pairs"), 0), "smes"), 0);
+    cr_assert_str_eq(item(sme, "name")->valuestring, "Arctic Mobility AS");
+    const cJSON *uit = cJSON_GetArrayItem(item(d6, "contacts"), 5);
+    cr_assert_str_eq(item(uit, "role")->valuestring, "participant");
+    cr_assert_str_eq(item(uit, "kind")->valuestring, "knowledge_institution");
+    cr_assert(cJSON_IsFalse(item(uit, "applied")));
+    const cJSON *fjord = cJSON_GetArrayItem(item(d6, "contacts"), 2);
+    cr_assert_str_eq(item(fjord, "id")->valuestring, "fjord");
+    cr_assert(cJSON_IsFalse(item(fjord, "applied")), "Fjordlab did not apply");
+    cr_assert(cJSON_IsTrue(item(cJSON_GetArrayItem(item(d6, "contacts"), 0), "applied")));
+    cr_assert_eq(cJSON_GetArraySize(item(after, "activities")), 6);
+
+    /* Past the end and misuse. */
+    ipart_dialogue_activity a;
+    ipart_dialogue_contact c;
+    ipart_dialogue_information n;
+    ipart_dialogue_pair r;
+    ipart_need_facet f;
+    assert_fails_with(ipart_partnership_dialogue_at(&a, p, 6), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_contact_at(&c, p, 17), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_information_at(&n, p, 2), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_pair_at(&r, p, 2), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_need_facet_at(&f, p, 0), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_dialogue_at(NULL, p, 0), IPART_EMISUSE);
+    assert_fails_with(ipart_partnership_dialogue_json(NULL, p), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_dialogue_count(NULL), 0);
+
+    ipart_partnership *empty = NULL;
+    assert_ok(ipart_partnership_new(&empty, "NO"));
+    char *text = NULL;
+    assert_fails_with(ipart_partnership_dialogue_json(&text, empty), IPART_ESTATE);
+    cr_assert_null(text);
+
+    ipart_partnership_free(empty);
+    cJSON_Delete(before);
+    cJSON_Delete(after);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* A clone keeps the dialogue and its sharing state, independently of the original. */
+Test(partnership, a_clone_keeps_the_dialogue_independently)
+{
+    cJSON *kase = load_base("troms_finnmark_dialogue.json");
+    ipart_partnership *p = harness_replay(kase, 12);
+    ipart_partnership *copy = NULL;
+    assert_ok(ipart_partnership_clone(&copy, p));
+    char *share = print(cJSON_GetArrayItem(item(item(kase, "document"), "events"), 12));
+    assert_ok(ipart_partnership_apply(p, share));
+    ipart_dialogue_activity a;
+    assert_ok(ipart_partnership_dialogue_at(&a, p, 2));
+    cr_assert_eq(a.unshared, 0);
+    assert_ok(ipart_partnership_dialogue_at(&a, copy, 2));
+    cr_assert_eq(a.unshared, 1, "the clone's information is still unshared");
+    assert_ok(ipart_partnership_apply(copy, share));
+    assert_ok(ipart_partnership_dialogue_at(&a, copy, 2));
+    cr_assert_eq(a.unshared, 0);
+    cJSON_free(share);
+    ipart_partnership_free(copy);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }

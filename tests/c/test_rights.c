@@ -22,21 +22,6 @@ static const cJSON *item(const cJSON *obj, const char *key)
     return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-/* The golden procedure `name`, loaded as a document. */
-static ipart_partnership *load_procedure(const char *name)
-{
-    char path[128];
-    snprintf(path, sizeof path, "procedure/%s", name);
-    cJSON *kase = harness_load_case(path);
-    char *text = cJSON_PrintUnformatted(item(kase, "document"));
-    cr_assert_not_null(text);
-    ipart_partnership *p = NULL;
-    assert_ok(ipart_partnership_load(&p, text));
-    cJSON_free(text);
-    cJSON_Delete(kase);
-    return p;
-}
-
 static int answer(const ipart_rights *r, int k)
 {
     const int values[] = {r->owns, r->use, r->modify, r->sublicense, r->commercialise};
@@ -50,7 +35,7 @@ Test(rights, every_golden_query_answers_as_the_regime_says)
     const cJSON *q;
     cJSON_ArrayForEach(q, item(cases, "queries")) {
         const char *name = harness_text(q, "name");
-        ipart_partnership *p = load_procedure(harness_text(q, "base"));
+        ipart_partnership *p = harness_load_procedure(harness_text(q, "base"));
         size_t prefix = (size_t)harness_int(q, "prefix");
         const char *party = harness_text(q, "party"), *asset = harness_text(q, "asset");
         ipart_rights r;
@@ -93,7 +78,7 @@ Test(rights, bad_queries_fail_with_their_code)
     cJSON *cases = harness_load_case("rights/rights.json");
     const cJSON *q;
     cJSON_ArrayForEach(q, item(cases, "errors")) {
-        ipart_partnership *p = load_procedure(harness_text(q, "base"));
+        ipart_partnership *p = harness_load_procedure(harness_text(q, "base"));
         ipart_rights r = {7, 7, 7, 7, 7};
         char *json = NULL;
         ipart_status code = harness_status_named(harness_text(q, "error"));
@@ -114,7 +99,7 @@ Test(rights, bad_queries_fail_with_their_code)
 
 Test(rights, explanations_cite_the_clause_of_the_terms)
 {
-    ipart_partnership *p = load_procedure("stavanger.json");
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
     char *json = NULL;
     assert_ok(ipart_partnership_rights_json(&json, p, 123, "baerum", "op05.foreground"));
     cJSON *e = cJSON_Parse(json);
@@ -131,7 +116,7 @@ Test(rights, incomplete_terms_answer_nothing)
 {
     /* After the draft terms but before the notice the Stavanger terms are
      * complete; before any terms there is nothing to answer from. */
-    ipart_partnership *p = load_procedure("stavanger.json");
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
     ipart_rights r;
     assert_fails_with(ipart_partnership_rights_at(&r, p, 4, "stavanger", "op05.foreground"),
                       IPART_ENOTFOUND); /* no partner yet */
@@ -176,7 +161,7 @@ static ipart_status view_scenario(void *ctx)
 
 Test(rights, queries_leak_nothing_when_an_allocation_fails)
 {
-    ipart_partnership *p = load_procedure("stavanger.json");
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
     scenario s = {p, "baerum", 122};
     cr_assert_gt(harness_fail_each(rights_json_scenario, &s), 100, "a replay allocates");
     s.prefix = 123;
@@ -296,7 +281,7 @@ static void check_view(const ipart_partnership *p, const char *party)
 Test(rights, no_operator_sees_another_operators_confidential_items)
 {
     for (size_t c = 0; c < sizeof PROCEDURES / sizeof PROCEDURES[0]; c++) {
-        ipart_partnership *p = load_procedure(PROCEDURES[c]);
+        ipart_partnership *p = harness_load_procedure(PROCEDURES[c]);
         int operators = 0;
         for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
             ipart_party party;
@@ -313,7 +298,7 @@ Test(rights, no_operator_sees_another_operators_confidential_items)
 
 Test(rights, the_view_shows_own_items_public_items_and_consented_fields)
 {
-    ipart_partnership *p = load_procedure("stavanger.json");
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
     char *text = NULL;
     /* Event 71 is op05's intermediate tender; event 76 its consent to show
      * the proposal (only) to the followers. */
@@ -362,4 +347,58 @@ Test(rights, the_view_shows_own_items_public_items_and_consented_fields)
     cJSON_Delete(view);
     ipart_free(text);
     ipart_partnership_free(p);
+}
+
+/* The view entry of log event `index`, or NULL when it is withheld. */
+static const cJSON *view_entry(const cJSON *view, int index)
+{
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, item(view, "events")) if (item(entry, "index")->valueint == index)
+        return entry;
+    return NULL;
+}
+
+/* R50: Arctic's one-to-one meeting (event 6) gave it the budget figure, shared
+ * with all by event 12; Nordlys' written input (event 8) shares nothing. */
+Test(rights, a_one_to_one_meeting_stays_with_its_supplier_unless_shared)
+{
+    ipart_partnership *p = harness_load_procedure("troms_finnmark_dialogue.json");
+    char *text = NULL;
+    assert_ok(ipart_partnership_view_json(&text, p, "arctic"));
+    cJSON *own = cJSON_Parse(text);
+    ipart_free(text);
+    const cJSON *meeting = view_entry(own, 6);
+    cr_assert(cJSON_IsFalse(item(meeting, "partial")));
+    cr_assert_str_eq(item(item(item(meeting, "event"), "supplier"), "id")->valuestring, "arctic");
+    cr_assert_null(view_entry(own, 8), "another supplier's written input");
+
+    assert_ok(ipart_partnership_view_json(&text, p, "bigco"));
+    cJSON *other = cJSON_Parse(text);
+    ipart_free(text);
+    meeting = view_entry(other, 6);
+    cr_assert(cJSON_IsTrue(item(meeting, "partial")));
+    const cJSON *shown = item(meeting, "event");
+    cr_assert_null(item(shown, "supplier"));
+    cr_assert_null(item(shown, "summary"));
+    cr_assert_str_eq(item(cJSON_GetArrayItem(item(shown, "information"), 0), "id")->valuestring,
+                     "d3-budget");
+    cr_assert_null(view_entry(other, 8));
+    cr_assert(cJSON_IsFalse(item(view_entry(other, 7), "partial")), "its own meeting");
+    cr_assert(cJSON_IsFalse(item(view_entry(other, 5), "partial")), "the conference is open");
+    cJSON_Delete(own);
+    cJSON_Delete(other);
+    ipart_partnership_free(p);
+
+    /* Before the sharing nothing of Arctic's meeting reaches Nordic Systems... who
+     * is not a party yet: the view is of parties only. */
+    cJSON *kase = harness_load_case("procedure/troms_finnmark_dialogue.json");
+    p = harness_replay(kase, 12);
+    assert_fails_with(ipart_partnership_view_json(&text, p, "bigco"), IPART_ENOTFOUND);
+    assert_ok(ipart_partnership_view_json(&text, p, "uit"));
+    cJSON *participant = cJSON_Parse(text);
+    ipart_free(text);
+    cr_assert_null(view_entry(participant, 6), "unshared: withheld from a participant too");
+    cJSON_Delete(participant);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }

@@ -541,11 +541,50 @@ static ipart_status explain_scenario(void *ctx)
     return rc;
 }
 
-Test(typed, an_explanation_leaks_nothing_when_any_allocation_fails, .timeout = 120)
+/* Run `scenario` on the whole Stavanger procedure with each allocation failing in turn. */
+static void fail_each_on_stavanger(harness_scenario scenario, long at_least)
 {
     cJSON *kase = harness_load_case("procedure/stavanger.json");
     ipart_partnership *p = harness_replay(kase, -1);
-    cr_assert_gt(harness_fail_each(explain_scenario, p), 0);
+    cr_assert_gt(harness_fail_each(scenario, p), at_least);
     ipart_partnership_free(p);
     cJSON_Delete(kase);
+}
+
+Test(typed, an_explanation_leaks_nothing_when_any_allocation_fails, .timeout = 120)
+{
+    fail_each_on_stavanger(explain_scenario, 0);
+}
+
+typedef ipart_status (*json_query)(char **out, const ipart_partnership *p);
+
+static ipart_status actions_of_the_authority(char **out, const ipart_partnership *p)
+{
+    return ipart_partnership_actions_json(out, p, "stavanger");
+}
+
+static ipart_status contract_of_op05(char **out, const ipart_partnership *p)
+{
+    return ipart_partnership_partner_json(out, p, "op05");
+}
+
+/* Every JSON query of the typed results, one after the other. */
+static ipart_status json_queries_scenario(void *ctx)
+{
+    static const json_query queries[] = {ipart_partnership_tenderers_json,
+                                         ipart_partnership_ranking_json, actions_of_the_authority,
+                                         contract_of_op05, ipart_partnership_forecast_json};
+    ipart_status rc = IPART_OK;
+    for (size_t i = 0; rc == IPART_OK && i < sizeof queries / sizeof queries[0]; i++) {
+        char *text = NULL;
+        rc = queries[i](&text, ctx);
+        cr_assert((rc == IPART_OK) == (text != NULL), "query %zu: *out is set only on success", i);
+        ipart_free(text);
+    }
+    return rc;
+}
+
+Test(typed, the_json_queries_leak_nothing_when_any_allocation_fails, .timeout = 120)
+{
+    fail_each_on_stavanger(json_queries_scenario, 5);
 }

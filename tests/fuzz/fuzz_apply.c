@@ -1,8 +1,8 @@
 /*
  * Fuzz target: any bytes as an event applied to the Stavanger case at one
  * of several stages (the input's length picks it, so every byte stays
- * JSON), as a what-if scenario on it, and the party views after an
- * accepted event. Every answer is a status - never a crash, a leak or
+ * JSON), as a what-if scenario on it (also as an operator), and the party
+ * views and scoped handles after an accepted event. Every answer is a status - never a crash, a leak or
  * undefined behaviour - a refused event changes nothing, and an accepted
  * one round-trips through save and load.
  *
@@ -87,6 +87,38 @@ static void prepare(void)
     ipart_partnership_free(full);
 }
 
+/* A party's scoped handle shows only its own rows (R19, R37, doc/scope.md). */
+static void scoped_rows(const ipart_partnership *p, const ipart_party *party)
+{
+    ipart_partnership *s = NULL;
+    if (ipart_partnership_as_party(&s, p, party->id) != IPART_OK)
+        abort();
+    int full = party->role == IPART_ROLE_AUTHORITY;
+    for (size_t i = 0; i < ipart_partnership_tenderer_count(s); i++) {
+        ipart_tenderer t;
+        if (ipart_partnership_tenderer_at(&t, s, i) != IPART_OK ||
+            (!full && strcmp(t.id, party->id) != 0))
+            abort();
+    }
+    for (size_t i = 0; i < ipart_partnership_payment_count(s); i++) {
+        ipart_payment pay;
+        if (ipart_partnership_payment_at(&pay, s, i) != IPART_OK ||
+            (!full && strcmp(pay.partner, party->id) != 0))
+            abort();
+    }
+    for (size_t i = 0; i < ipart_partnership_cap_count(s); i++) {
+        ipart_cap_status c;
+        if (ipart_partnership_cap_at(&c, s, i) != IPART_OK ||
+            (!full && strcmp(c.partner, party->id) != 0))
+            abort();
+    }
+    char *saved = NULL;
+    if (!full && ipart_partnership_save(&saved, s) != IPART_EPERM)
+        abort();
+    ipart_free(saved);
+    ipart_partnership_free(s);
+}
+
 static void views_round_trip(const ipart_partnership *p)
 {
     for (size_t i = 0; i < ipart_partnership_party_count(p); i++) {
@@ -96,6 +128,7 @@ static void views_round_trip(const ipart_partnership *p)
             ipart_partnership_view_json(&view, p, party.id) != IPART_OK)
             abort();
         ipart_free(view);
+        scoped_rows(p, &party);
     }
     char *saved = NULL, *again = NULL;
     ipart_partnership *reloaded = NULL;
@@ -124,6 +157,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == IPART_OK && !report)
         abort();
     ipart_free(report);
+    report = NULL;
+    ipart_partnership *op05 = NULL; /* the same scenario as an operator (doc/scope.md) */
+    if (ipart_partnership_as_party(&op05, base, "op05") == IPART_OK &&
+        ipart_partnership_what_if_json(&report, op05, text) == IPART_OK && !report)
+        abort();
+    ipart_free(report);
+    ipart_partnership_free(op05);
 
     ipart_partnership *p = NULL;
     if (ipart_partnership_clone(&p, base) == IPART_OK) {

@@ -99,7 +99,8 @@ def test_the_threshold_tables_are_the_golden_cases():
 
 ADDING = ROOT / "doc" / "adding-an-event.md"
 # X(ENUM, "name", sender, handler, body); a long row wraps after a comma.
-EVENT_ROW = re.compile(r'^\s*X\((\w+), "(\w+)", (\w+), (\w+),\s*(?:\\\s*)?(\w+)\)', re.M)
+EVENT_ROW = re.compile(r'^\s*X\((\w+), "(\w+)", (\w+),\s*(?:\\\s*)?(\w+),\s*(?:\\\s*)?(\w+)\)',
+                       re.M)
 
 
 def test_adding_an_event_names_files_that_exist():
@@ -118,8 +119,9 @@ def test_adding_an_event_lists_every_stage_file():
 
 
 def test_every_event_row_has_its_handler_in_a_stage_file_and_its_body_spec():
-    rows = EVENT_ROW.findall((ROOT / "libipart" / "model" / "event_p.h").read_text(encoding="utf-8"))
-    assert len(rows) == 33
+    text = (ROOT / "libipart" / "model" / "event_p.h").read_text(encoding="utf-8")
+    rows = EVENT_ROW.findall(text)
+    assert len(rows) == len(re.findall(r"^\s*X\(", text, re.M)) >= 31  # the pattern reads every row
     handlers = "".join(p.read_text(encoding="utf-8")
                        for p in (ROOT / "libipart" / "model").glob("handlers_*.c"))
     specs = (ROOT / "libipart" / "model" / "event_spec.c").read_text(encoding="utf-8")

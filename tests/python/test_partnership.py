@@ -4,6 +4,7 @@ tests run)."""
 import copy
 import io
 import json
+import pathlib
 
 import pytest
 
@@ -30,8 +31,31 @@ def test_the_known_procedures_are_among_the_cases():
             "se_negotiated.json", "dk_procedure.json"} <= set(VALID)
 
 
+def check_dialogue(p, want):
+    """The "dialogue" key of a checkpoint or expectation (tests/cases/README.md)."""
+    if "facets" in want:
+        assert [[f.mapping, f.facet, f.evidence, f.described] for f in p.need_facets] == \
+            want["facets"]
+        assert all(f.finding and f.consulted for f in p.need_facets)
+    if "activities" in want:
+        assert [[a.activity, a.kind, a.supplier, a.unshared] for a in p.dialogue] == \
+            want["activities"]
+    if "contacts" in want:
+        assert len(p.dialogue_contacts) == want["contacts"]
+    if "information" in want:
+        got = [[n.id, n.given_to, n.must_share, n.shared_on and n.shared_on.isoformat()]
+               for n in p.dialogue_information]
+        assert got == want["information"]
+        assert all(n.channel for n in p.dialogue_information if n.shared_on)
+    if "pairs" in want:
+        assert [[r.activity, r.authority, r.smes, r.knowledge_institutions]
+                for r in p.dialogue_pairs] == want["pairs"]
+
+
 def check_contract(p, keys):
     """The contract keys of a checkpoint or expectation (tests/cases/README.md)."""
+    if "dialogue" in keys:
+        check_dialogue(p, keys["dialogue"])
     for partner, want in keys.get("partners", {}).items():
         got = p.partner(partner)._asdict()
         for key, value in want.items():
@@ -54,6 +78,14 @@ def check_contract(p, keys):
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]
         assert all(w.key and w.message for w in p.warnings)
+    for party, status in keys.get("statuses", {}).items():
+        assert p.party(party).status == status, party
+    for want in keys.get("actions", []):
+        got = next(a for a in p.actions(want["party"]) if a.type == want["type"])
+        assert got.allowed == want["allowed"], (want, got.reason)
+        if "code" in want:
+            assert got.code == want["code"]
+        assert got.rule == want.get("rule"), (want, got.reason)
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -118,6 +150,8 @@ def test_rejection_names_its_rule_and_changes_nothing(case):
         assert e.rule == case["rule"], e.message
     if case.get("path"):
         assert e.path == case["path"]
+    for figure in case.get("message_contains", []):
+        assert figure in e.message, f"{case['name']}: {figure!r} not in {e.message!r}"
     assert (p.dumps(), len(p), p.stage) == (before, count, stage)
 
 
@@ -160,7 +194,10 @@ def test_queries():
     assert p.awarded_sum <= p.budget_cap
     assert p.next_due is None
     allowed = {a.type: a for a in p.actions(authority.id)}
-    assert len(allowed) == 33 and allowed["note_recorded"].allowed
+    schema = json.loads((pathlib.Path(__file__).resolve().parents[2] / "doc" / "schema" /
+                         "ipart-document.schema.json").read_text(encoding="utf-8"))
+    assert len(allowed) == len(schema["$defs"]["event"]["properties"]["type"]["enum"])
+    assert allowed["note_recorded"].allowed
     assert allowed["negotiation_held"].allowed is False and allowed["negotiation_held"].code
 
 
@@ -171,6 +208,24 @@ def test_actions_name_the_blocking_rule():
     negotiation = next(a for a in p.actions("stavanger") if a.type == "negotiation_held")
     assert (negotiation.allowed, negotiation.rule) == (False, "R14")
     assert p.next_due.kind == "final_tender_deadline"
+
+
+def test_an_expired_option_is_refused_in_the_actions_with_its_date():
+    p = replay("stavanger.json", 123)
+    assert next(a for a in p.actions("kristiansand") if a.type == "option_exercised").rule == "R33"
+    p.apply({"type": "note_recorded", "date": "2022-01-03", "actor": "stavanger",
+             "text": "Opsjonen er utløpt."})
+    option = next(a for a in p.actions("kristiansand") if a.type == "option_exercised")
+    assert (option.allowed, option.code, option.rule) == (False, "IPART_ERULE", "R28")
+    assert "2021-12-31" in option.reason
+
+
+def test_an_event_30_years_after_the_previous_is_accepted():
+    p = replay("stavanger.json", 98)  # the last event is dated 2018-06-15
+    p.apply({"type": "note_recorded", "date": "2048-06-15", "actor": "stavanger", "text": "Arkivert."})
+    with pytest.raises(ipart.OutOfRangeError) as info:
+        p.apply({"type": "note_recorded", "date": "2078-06-16", "actor": "stavanger", "text": "Arkivert."})
+    assert info.value.key == "event.date.implausible" and "2078-06-15" in info.value.message
 
 
 def test_closed_partnership_refuses_use():
@@ -259,3 +314,42 @@ def test_r41_every_event_is_a_protocol_entry(name):
             doc["events"][i]["type"], doc["events"][i]["date"], doc["events"][i]["actor"])
         if entry["type"] in DECISIONS:
             assert entry["reason"].strip(), f"event {i} ({entry['type']}) keeps no reason"
+
+
+def test_dialogue_report_says_who_took_part_and_what_was_shared():
+    before = replay("troms_finnmark_dialogue.json", 12)
+    assert before.dialogue_report()["unshared"] == 1
+    assert [a.unshared for a in before.dialogue if a.activity == "d3"] == [1]
+    p = replay("troms_finnmark_dialogue.json")
+    report = p.dialogue_report()
+    assert report["format"] == "ipart-dialogue" and report["unshared"] == 0
+    assert report["authority"]["id"] == "troms"  # the successor since the split
+    d3 = next(a for a in report["activities"] if a["activity"] == "d3")
+    assert d3["supplier"] == "arctic" and d3["information"][0]["shared_on"] == "2021-02-24"
+    budget = next(n for n in p.dialogue_information if n.id == "d3-budget")
+    assert (budget.given_to, budget.must_share, budget.shared_on.isoformat()) == \
+        ("arctic", True, "2021-02-24")
+    uit = [c for c in p.dialogue_contacts if c.activity == "d6" and c.id == "uit"]
+    assert [(c.role, c.kind, c.sme) for c in uit] == [("participant", "knowledge_institution",
+                                                        None)]
+    assert [c.sme for c in p.dialogue_contacts if c.activity == "d2"][:3] == [True, True, False]
+    # R50: the suppliers that took part in the preparation and applied later
+    assert {c.id for c in p.dialogue_contacts if c.applied} == {"arctic", "bigco", "nordlys"}
+    assert not any(c.applied for c in before.dialogue_contacts)
+    webinar = p.dialogue[0]
+    assert (webinar.kind, webinar.attendance, webinar.date.isoformat()) == \
+        ("webinar", 64, "2021-01-08")
+    pair = p.dialogue_pairs[0]
+    assert (pair.matched_by, pair.smes) == ("lup", ["arctic", "nordlys"])
+    with pytest.raises(ipart.StateError):
+        ipart.Partnership("NO").dialogue_report()
+
+
+def test_need_facets_link_the_mapping_to_the_need_description():
+    p = replay("dk_need_mapping.json")
+    assert {f.facet for f in p.need_facets} >= {"technology", "strategy", "organisation",
+                                                 "business_development", "market"}
+    assert all(f.described and f.consulted == 4 for f in p.need_facets)
+    assert p.dialogue_report()["need_mapping"] == "nm1"
+    assert str(p.party("welfaretech").role) == "participant"
+    assert p.party("welfaretech").kind == "innovation_agent"

@@ -21,6 +21,8 @@ from ._calendar import Calendar, Holiday, easter_sunday
 from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
 from ._joint import AuthorityBudget
+from ._dialogue import (NeedFacet, DialogueActivity, DialogueContact, DialogueInformation,
+                        DialoguePair)
 from ._queries import (EventHeader, Tenderer, Tender, Ranked, Action, PartnerPhase, Target, Instalment,
                        Payment, Forecast, Rights, Right)
 from ._views import Parties, Events
@@ -40,6 +42,7 @@ __all__ = [
     "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
     "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
     "AuthorityBudget",
+    "NeedFacet", "DialogueActivity", "DialogueContact", "DialogueInformation", "DialoguePair",
     "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
     "WEIGHT_TOTAL", "points", "Parties", "Events", "EventHeader", "Tenderer", "Tender", "Ranked", "Action", "PartnerPhase",
     "Target", "Instalment", "Payment", "Forecast", "Stability", "StabilityTender", "Pair",

@@ -247,6 +247,7 @@ class Evaluation:
         self._e = capi.ipart_swig_evaluation_new(int(self.model), reference, quality_scale,
                                                  codes, flat)
         self._inputs = (codes, flat, quality_scale)
+        self._reference = reference  # minor units, 0 = none (ipart.sweep.Case)
         n = capi.ipart_evaluation_tenders(self._e)
         k = capi.ipart_evaluation_criteria(self._e)
         self.kinds = [Kind(k) for k in codes]

@@ -6,13 +6,15 @@ from typing import IO, Any, Dict, Iterator, List, NamedTuple, Optional, Union
 
 import warnings as _warnings
 
-from . import _contract, _queries, capi
+from . import _contract, _dialogue, _queries, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
 from ._joint import AuthorityBudget
 from . import _joint
 from ._queries import (Action, EventHeader, Forecast, PartnerPhase, Ranked,  # noqa: F401
                        Right, Rights, RIGHTS, Tenderer)
 from ._dates import _py_date
+from ._dialogue import (DialogueActivity, DialogueContact, DialogueInformation, DialoguePair,
+                        NeedFacet)
 from ._errors import NotFoundError
 from ._money import Money
 from ._views import Events, Parties
@@ -42,6 +44,7 @@ class Role(enum.IntEnum):
     AUTHORITY = capi.IPART_ROLE_AUTHORITY
     FOLLOWER = capi.IPART_ROLE_FOLLOWER
     OPERATOR = capi.IPART_ROLE_OPERATOR
+    PARTICIPANT = capi.IPART_ROLE_PARTICIPANT
     MEMBER = capi.IPART_ROLE_MEMBER
 
     def __str__(self) -> str:
@@ -50,7 +53,10 @@ class Role(enum.IntEnum):
 
 class Party(NamedTuple):
     """A party (ipart_party): ``kind`` is an authority's kind ("" for
-    operators), ``status`` an operator's standing ("" for authorities)."""
+    operators), ``status`` an operator's standing ("" for authorities):
+    "applied", "qualified", "rejected", "invited", "declined" (no tender by
+    the tender deadline), "tendering", "not_awarded" (left out of the
+    award), "eliminated", "awarded", "partner" or "terminated"."""
     id: str
     name: str
     role: Role
@@ -118,6 +124,22 @@ class Partnership:
         return Partnership(_handle=capi.ipart_swig_partnership_clone(self._handle()))
 
     __copy__ = clone
+
+    # -- party-scoped access (R19, R37) ---------------------------------------
+    def as_party(self, party: str) -> "Partnership":
+        """A read-only copy whose every query answers what ``party`` may see
+        (R19, R37): its own items, the public ones and what other operators
+        consented to show it. The library authorizes, the host authenticates:
+        serve a party only from its scoped copy. Queries about another
+        operator's items raise PermissionDeniedError (rule R19); ``apply``
+        raises too. A partnership that is not scoped is the contracting
+        authority's, with full access."""
+        return Partnership(_handle=capi.ipart_swig_partnership_as_party(self._handle(), party))
+
+    @property
+    def audience(self) -> str:
+        """The party a scoped copy answers for; "" for the authority's full access."""
+        return capi.ipart_partnership_audience(self._handle())
 
     def __deepcopy__(self, memo: Dict[int, Any]) -> "Partnership":
         return self.clone()
@@ -318,6 +340,36 @@ class Partnership:
             raise ValueError("at must not be negative")
         return _queries.rights(self._handle(), count, party, asset)
 
+    # -- the need mapping and the market dialogue (include/ipart/dialogue.h) ----
+    @property
+    def need_facets(self) -> List[NeedFacet]:
+        """The facets of every need mapping, in log order (R1)."""
+        return _dialogue.need_facets(self._handle())
+
+    @property
+    def dialogue(self) -> List[DialogueActivity]:
+        """The market dialogue's activities, in log order (R50)."""
+        return _dialogue.activities(self._handle())
+
+    @property
+    def dialogue_contacts(self) -> List[DialogueContact]:
+        """Who took part in each activity: suppliers and parties."""
+        return _dialogue.contacts(self._handle())
+
+    @property
+    def dialogue_information(self) -> List[DialogueInformation]:
+        """What the authority told, to whom, and when it was shared with all (R50)."""
+        return _dialogue.information(self._handle())
+
+    @property
+    def dialogue_pairs(self) -> List[DialoguePair]:
+        """The matchmakings' pairings: buyer, SMEs, knowledge institutions, purpose."""
+        return _dialogue.pairs(self._handle())
+
+    def dialogue_report(self) -> Dict[str, Any]:
+        """The need mapping and dialogue report as JSON (for the eForms E1 notice)."""
+        return _dialogue.report(self._handle())
+
     def view(self, party: str) -> Dict[str, Any]:
         """The party-scoped view of the document: what ``party`` may see
         (its own items, the public ones, others' only with consent)."""
@@ -398,7 +450,8 @@ class Partnership:
     def __repr__(self) -> str:
         if self._p is None:
             return "<Partnership closed>"
-        return f"<Partnership {self.profile} {self.stage} events={len(self)}>"
+        seen = f" as {self.audience}" if self.audience else ""
+        return f"<Partnership {self.profile} {self.stage} events={len(self)}{seen}>"
 
 
 def _settings_text(settings: Union[str, Dict[str, Any]]) -> str:

@@ -19,7 +19,9 @@ public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
         "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
         "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json",
-        "joint_klimagrunn.json", "joint_se_regions.json", "consortium_ostfold.json"};
+        "joint_klimagrunn.json", "joint_se_regions.json", "consortium_ostfold.json",
+        "se_declined.json", "dfo_sub_deliveries.json",
+        "troms_finnmark_dialogue.json", "dk_need_mapping.json", "stavanger_after_option.json"};
 
     static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
@@ -46,8 +48,59 @@ public class PartnershipTest {
         "payable", s -> s.payable().toString(),
         "option_quantity", s -> Long.toString(s.optionQuantity()));
 
-    /* "partners", "caps" and "warnings" of a checkpoint or expectation. */
+    /* A golden row: strings, numbers, booleans, null for an absent value, lists as arrays. */
+    private static JsonArray row(Object... values) {
+        JsonArray a = new JsonArray();
+        for (Object v : values) {
+            if (v instanceof Optional<?> o)
+                v = o.orElse(null);
+            if (v == null)
+                a.add(com.google.gson.JsonNull.INSTANCE);
+            else if (v instanceof String t)
+                a.add(t);
+            else if (v instanceof Boolean b)
+                a.add(b);
+            else if (v instanceof Number n)
+                a.add(n);
+            else if (v instanceof List<?> l)
+                a.add(row(l.toArray()));
+            else
+                a.add(v.toString());
+        }
+        return a;
+    }
+
+    /* The "dialogue" key of a checkpoint or expectation: every row, in order. */
+    static void checkDialogue(Partnership p, JsonObject want, String context) {
+        JsonArray got = new JsonArray();
+        if (want.has("facets")) {
+            p.needFacets().forEach(f -> got.add(row(f.mapping(), f.facet(), f.evidence(), f.described())));
+            assertEquals(context, want.get("facets"), got);
+            assertTrue(p.needFacets().stream().allMatch(f -> !f.finding().isEmpty() && f.consulted() > 0));
+        }
+        if (want.has("activities")) {
+            JsonArray a = new JsonArray();
+            p.dialogueActivities().forEach(d -> a.add(row(d.activity(), d.kind(), d.supplier(), d.unshared())));
+            assertEquals(context, want.get("activities"), a);
+        }
+        if (want.has("contacts"))
+            assertEquals(context, want.get("contacts").getAsInt(), p.dialogueContacts().size());
+        if (want.has("information")) {
+            JsonArray a = new JsonArray();
+            p.dialogueInformation().forEach(n -> a.add(row(n.id(), n.givenTo(), n.mustShare(), n.sharedOn())));
+            assertEquals(context, want.get("information"), a);
+        }
+        if (want.has("pairs")) {
+            JsonArray a = new JsonArray();
+            p.dialoguePairs().forEach(r -> a.add(row(r.activity(), r.authority(), r.smes(), r.knowledgeInstitutions())));
+            assertEquals(context, want.get("pairs"), a);
+        }
+    }
+
+    /* "partners", "caps", "warnings" and "dialogue" of a checkpoint or expectation. */
     static void checkContract(Partnership p, JsonObject keys, String context) {
+        if (keys.has("dialogue"))
+            checkDialogue(p, keys.getAsJsonObject("dialogue"), context);
         if (keys.has("partners"))
             for (Map.Entry<String, JsonElement> e : keys.getAsJsonObject("partners").entrySet()) {
                 PartnerStatus s = p.partner(e.getKey());
@@ -98,6 +151,21 @@ public class PartnershipTest {
                 assertEquals(context, Cases.str(w, "rule"), got.get(i).rule());
             }
         }
+        if (keys.has("statuses"))
+            for (Map.Entry<String, JsonElement> e : keys.getAsJsonObject("statuses").entrySet())
+                assertEquals(context + " " + e.getKey(), e.getValue().getAsString(),
+                             p.party(e.getKey()).status());
+        if (keys.has("actions"))
+            for (JsonElement el : keys.getAsJsonArray("actions")) {
+                JsonObject want = el.getAsJsonObject();
+                String what = context + " " + Cases.str(want, "party") + " " + Cases.str(want, "type");
+                Action got = p.actions(Cases.str(want, "party")).stream()
+                    .filter(a -> a.type().equals(Cases.str(want, "type"))).findFirst().orElseThrow();
+                assertEquals(what + ": " + got.reason(), want.get("allowed").getAsBoolean(), got.allowed());
+                if (want.has("code"))
+                    assertEquals(what, Cases.str(want, "code"), got.code().orElse(""));
+                assertEquals(what, want.has("rule") ? Cases.str(want, "rule") : "", got.rule().orElse(""));
+            }
     }
 
     @Test
@@ -185,6 +253,10 @@ public class PartnershipTest {
                     assertEquals(name + ": " + e.getMessage(), Cases.str(k, "rule"), e.getRule());
                 if (Cases.has(k, "path"))
                     assertEquals(name, Cases.str(k, "path"), e.getPath());
+                if (k.has("message_contains"))
+                    for (JsonElement figure : k.getAsJsonArray("message_contains"))
+                        assertTrue(name + ": " + figure.getAsString() + " not in " + e.getMessage(),
+                                   e.getMessage().contains(figure.getAsString()));
                 assertEquals(name, before, p.save());
                 assertEquals(count, p.eventCount());
                 assertEquals(stage, p.getStage());
@@ -239,7 +311,7 @@ public class PartnershipTest {
             assertTrue(p.event(0).startsWith("{\"type\":\"partnership_created\""));
             assertThrows(NotFoundException.class, () -> p.event(10000));
             List<Action> actions = p.actions(authority.id());
-            assertEquals(33, actions.size());
+            assertEquals("one entry per event type", 39, actions.size());
             Action negotiation = actions.stream().filter(a -> a.type().equals("negotiation_held"))
                 .findFirst().orElseThrow();
             assertFalse(negotiation.allowed());
@@ -259,6 +331,19 @@ public class PartnershipTest {
             assertFalse(negotiation.allowed());
             assertEquals(Optional.of("R14"), negotiation.rule());
             assertEquals("final_tender_deadline", p.nextDue().get().kind());
+        }
+    }
+
+    @Test
+    public void anExpiredOptionIsRefusedInTheActionsWithItsDate() {
+        try (Partnership p = replay("stavanger.json", 123)) {
+            p.apply("{\"type\": \"note_recorded\", \"date\": \"2022-01-03\", \"actor\": \"stavanger\", "
+                    + "\"text\": \"Opsjonen er utløpt.\"}");
+            Action option = p.actions("kristiansand").stream()
+                .filter(a -> a.type().equals("option_exercised")).findFirst().orElseThrow();
+            assertFalse(option.allowed());
+            assertEquals(Optional.of("R28"), option.rule());
+            assertTrue(option.reason().orElse(""), option.reason().orElse("").contains("2021-12-31"));
         }
     }
 
@@ -314,5 +399,42 @@ public class PartnershipTest {
             checked++;
         }
         assertTrue(checked > 100);
+    }
+
+    @Test
+    public void dialogueReportSaysWhoTookPartAndWhatWasShared() {
+        try (Partnership before = replay("troms_finnmark_dialogue.json", 12)) {
+            JsonObject report = JsonParser.parseString(before.dialogueJson()).getAsJsonObject();
+            assertEquals(1, report.get("unshared").getAsInt());
+        }
+        try (Partnership p = replay("troms_finnmark_dialogue.json", -1)) {
+            JsonObject report = JsonParser.parseString(p.dialogueJson()).getAsJsonObject();
+            assertEquals(0, report.get("unshared").getAsInt());
+            assertEquals("troms", report.getAsJsonObject("authority").get("id").getAsString());
+            DialogueInformation budget = p.dialogueInformation().stream()
+                .filter(n -> n.id().equals("d3-budget")).findFirst().orElseThrow();
+            assertEquals(Optional.of("arctic"), budget.givenTo());
+            assertTrue(budget.mustShare());
+            assertEquals(Optional.of(java.time.LocalDate.of(2021, 2, 24)), budget.sharedOn());
+            DialogueActivity webinar = p.dialogueActivities().get(0);
+            assertEquals("webinar", webinar.kind());
+            assertEquals(64, webinar.attendance().getAsLong());
+            DialogueContact uit = p.dialogueContacts().stream()
+                .filter(c -> c.activity().equals("d6") && c.id().equals("uit")).findFirst().orElseThrow();
+            assertEquals("participant", uit.role());
+            assertEquals(Optional.of("knowledge_institution"), uit.kind());
+            assertEquals(Optional.empty(), uit.sme());
+            assertEquals(Optional.of("lup"), p.dialoguePairs().get(0).matchedBy());
+            assertEquals(java.util.Set.of("arctic", "bigco", "nordlys"), p.dialogueContacts().stream()
+                .filter(DialogueContact::applied).map(DialogueContact::id).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(Role.PARTICIPANT, p.party("uit").role());
+        }
+        try (Partnership empty = new Partnership("NO")) {
+            assertThrows(StateException.class, empty::dialogueJson);
+        }
+        try (Partnership dk = replay("dk_need_mapping.json", -1)) {
+            assertTrue(dk.needFacets().stream().allMatch(f -> f.described() && f.consulted() == 4));
+            assertEquals(5, dk.needFacets().stream().map(NeedFacet::facet).distinct().count());
+        }
     }
 }

@@ -148,4 +148,31 @@ public class RightsTest {
                 assertTrue(el.getAsJsonObject().get("index").getAsInt() != 71);
         }
     }
+
+    /* R50: Arctic's one-to-one meeting (event 6) gave it the budget figure, shared
+     * with all by event 12; Nordlys' written input (event 8) shares nothing. */
+    @Test
+    public void aOneToOneMeetingStaysWithItsSupplierUnlessShared() {
+        try (Partnership p = load("troms_finnmark_dialogue.json")) {
+            Map<Integer, JsonObject> own = entries(p.viewJson("arctic"));
+            assertFalse(own.get(6).get("partial").getAsBoolean());
+            assertFalse(own.containsKey(8));
+            Map<Integer, JsonObject> other = entries(p.viewJson("bigco"));
+            JsonObject shown = other.get(6).getAsJsonObject("event");
+            assertTrue(other.get(6).get("partial").getAsBoolean());
+            assertFalse(shown.has("supplier") || shown.has("summary"));
+            assertEquals("d3-budget",
+                shown.getAsJsonArray("information").get(0).getAsJsonObject().get("id").getAsString());
+            assertFalse(other.containsKey(8));
+            assertFalse(other.get(7).get("partial").getAsBoolean());
+        }
+    }
+
+    private static Map<Integer, JsonObject> entries(String view) {
+        Map<Integer, JsonObject> out = new HashMap<>();
+        for (JsonElement e : com.google.gson.JsonParser.parseString(view).getAsJsonObject()
+                 .getAsJsonArray("events"))
+            out.put(e.getAsJsonObject().get("index").getAsInt(), e.getAsJsonObject());
+        return out;
+    }
 }

@@ -8,6 +8,12 @@ import java.util.OptionalLong;
 import no.ipart.swig.IpartCapi;
 import no.ipart.swig.ipart_authority_budget;
 import no.ipart.swig.ipart_cap_status;
+import no.ipart.swig.ipart_dialogue_activity;
+import no.ipart.swig.ipart_dialogue_contact;
+import no.ipart.swig.ipart_dialogue_information;
+import no.ipart.swig.ipart_dialogue_member;
+import no.ipart.swig.ipart_dialogue_pair;
+import no.ipart.swig.ipart_need_facet;
 import no.ipart.swig.ipart_due;
 import no.ipart.swig.ipart_money;
 import no.ipart.swig.ipart_partnership;
@@ -60,6 +66,33 @@ public final class Partnership implements AutoCloseable {
      * @throws IllegalStateException if closed
      */
     public Partnership copy() { return new Partnership(IpartCapi.ipart_swig_partnership_clone(h())); }
+
+    /**
+     * A read-only copy whose every query answers what {@code party} may see
+     * (R19, R37): its own items, the public ones and what other operators
+     * consented to show it. The library authorizes, the host authenticates:
+     * serve a party only from its scoped copy. A partnership that is not
+     * scoped is the contracting authority's, with full access.
+     *
+     * @param party an authority, follower or operator id
+     * @return the scoped copy; close it. Queries about another operator's
+     *         items, and {@link #apply(String)}, throw
+     *         {@link PermissionDeniedException} (rule R19)
+     * @throws NotFoundException for an unknown party
+     * @throws PermissionDeniedException to widen a scoped copy to another party
+     * @throws IllegalStateException if closed
+     */
+    public Partnership asParty(String party) {
+        return new Partnership(IpartCapi.ipart_swig_partnership_as_party(h(), party));
+    }
+
+    /**
+     * The party a scoped copy answers for.
+     *
+     * @return its id; "" for the contracting authority's full access
+     * @throws IllegalStateException if closed
+     */
+    public String audience() { return IpartCapi.ipart_partnership_audience(h()); }
 
     /**
      * Apply one event, or change nothing and throw.
@@ -614,6 +647,155 @@ public final class Partnership implements AutoCloseable {
         if (eventCount < 0)
             throw new IllegalArgumentException("eventCount must not be negative");
         return json((out, p) -> IpartCapi.ipart_partnership_rights_json(out, p, eventCount, party, asset));
+    }
+
+    private static java.time.LocalDate date(no.ipart.swig.ipart_date d) {
+        return java.time.LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+    }
+
+    /**
+     * The facets of every need mapping (R1).
+     *
+     * @return in log order
+     * @throws IllegalStateException if closed
+     */
+    public List<NeedFacet> needFacets() {
+        List<NeedFacet> out = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_need_facet_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_need_facet f = new ipart_need_facet();
+            try {
+                IpartCapi.ipart_partnership_need_facet_at(f, h(), i);
+                out.add(new NeedFacet(f.getMapping(), date(f.getDate()), f.getFacet(),
+                    f.getFinding(), f.getEvidence(), f.getConsulted(), f.getDescribed() != 0));
+            } finally {
+                f.delete();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The activities of the market dialogue (R50).
+     *
+     * @return in log order
+     * @throws IllegalStateException if closed
+     */
+    public List<DialogueActivity> dialogueActivities() {
+        List<DialogueActivity> out = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_dialogue_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_dialogue_activity a = new ipart_dialogue_activity();
+            try {
+                IpartCapi.ipart_partnership_dialogue_at(a, h(), i);
+                out.add(new DialogueActivity(a.getEvent(), a.getActivity(), a.getKind(),
+                    date(a.getDate()), optional(a.getTitle()), a.getSummary(),
+                    optional(a.getSupplier()),
+                    a.getAttendance() < 0 ? java.util.OptionalLong.empty()
+                                          : java.util.OptionalLong.of(a.getAttendance()),
+                    a.getInformation(), a.getUnshared()));
+            } finally {
+                a.delete();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Who took part in each dialogue activity: suppliers and parties.
+     *
+     * @return in log order, per activity
+     * @throws IllegalStateException if closed
+     */
+    public List<DialogueContact> dialogueContacts() {
+        List<DialogueContact> out = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_dialogue_contact_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_dialogue_contact c = new ipart_dialogue_contact();
+            try {
+                IpartCapi.ipart_partnership_dialogue_contact_at(c, h(), i);
+                out.add(new DialogueContact(c.getActivity(), c.getId(), c.getName(), c.getRole(),
+                    optional(c.getKind()),
+                    c.getSme() < 0 ? Optional.empty() : Optional.of(c.getSme() != 0),
+                    c.getApplied() != 0));
+            } finally {
+                c.delete();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the authority told in the dialogue, to whom, and when it was shared with all (R50).
+     *
+     * @return in log order
+     * @throws IllegalStateException if closed
+     */
+    public List<DialogueInformation> dialogueInformation() {
+        List<DialogueInformation> out = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_dialogue_information_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_dialogue_information d = new ipart_dialogue_information();
+            try {
+                IpartCapi.ipart_partnership_dialogue_information_at(d, h(), i);
+                out.add(new DialogueInformation(d.getId(), d.getActivity(), d.getText(),
+                    optional(d.getGiven_to()), d.getMust_share() != 0,
+                    d.getShared() != 0 ? Optional.of(date(d.getShared_on())) : Optional.empty(),
+                    optional(d.getChannel())));
+            } finally {
+                d.delete();
+            }
+        }
+        return out;
+    }
+
+    private List<String> pairMembers(long pair, int which, long count) {
+        List<String> ids = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            ipart_dialogue_member m = new ipart_dialogue_member();
+            try {
+                IpartCapi.ipart_partnership_dialogue_pair_member(m, h(), pair, which, i);
+                ids.add(m.getId());
+            } finally {
+                m.delete();
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The pairings of the matchmakings: buyer, SMEs, knowledge institutions, purpose.
+     *
+     * @return in log order
+     * @throws IllegalStateException if closed
+     */
+    public List<DialoguePair> dialoguePairs() {
+        List<DialoguePair> out = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_dialogue_pair_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_dialogue_pair r = new ipart_dialogue_pair();
+            try {
+                IpartCapi.ipart_partnership_dialogue_pair_at(r, h(), i);
+                out.add(new DialoguePair(r.getActivity(), r.getAuthority(), r.getPurpose(),
+                    optional(r.getMatched_by()), pairMembers(i, 0, r.getSmes()),
+                    pairMembers(i, 1, r.getKnowledge_institutions())));
+            } finally {
+                r.delete();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The need mapping and dialogue report as JSON, for the pre-market consultation
+     * notice (eForms E1).
+     *
+     * @return JSON, see ipart_partnership_dialogue_json
+     * @throws StateException before partnership_created
+     * @throws IllegalStateException if closed
+     */
+    public String dialogueJson() {
+        return json(IpartCapi::ipart_partnership_dialogue_json);
     }
 
     /**

@@ -9,6 +9,8 @@ package no.ipart;
  * @param role its role
  * @param kind the authority kind ("sub_central"...), "" for operators
  * @param status operators: "applied", "qualified", "rejected", "invited",
- *        "tendering", "eliminated", "awarded", "partner"; others ""
+ *        "declined" (no tender by the tender deadline), "tendering", "not_awarded"
+ *        (tendered, left out of the award), "eliminated", "awarded", "partner",
+ *        "terminated"; others ""
  */
 public record Party(String id, String name, Role role, String kind, String status) {}

@@ -1,0 +1,94 @@
+/*
+ * Party-scoped access (include/ipart/scope.h): who may see an operator's
+ * item (R19, R37), and the scope a scoped handle carries.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc_p.h"
+#include "core/error_p.h"
+#include "model/parties_p.h"
+#include "model/partnership_p.h"
+#include "model/scope_p.h"
+#include "ipart/scope.h"
+
+int ipart__may_see(const ipart_partnership *p, const ipart__party *viewer, const char *subject)
+{
+    if (!viewer || viewer->role == IPART_ROLE_AUTHORITY)
+        return 1;
+    if (!subject)
+        return 0;
+    const ipart__party *seer = ipart__party_seen_as(p, viewer); /* R52 */
+    const ipart__party *owner = ipart__party_seen_as(p, ipart__party_find(p, subject));
+    return owner ? owner == seer : strcmp(subject, seer->id) == 0;
+}
+
+int ipart__scope_sees(const ipart_partnership *p, const char *subject)
+{
+    return ipart__may_see(p, p->scope ? p->scope->viewer : NULL, subject);
+}
+
+ipart_status ipart__scope_refuse(const ipart_partnership *p, const char *what)
+{
+    return ipart__fail_rule(IPART_EPERM, "R19", ipart__rule_source("R19"), "", "scope.withheld",
+                            "party '%s' may not see %s (R19, R37): it is the contracting "
+                            "authority's or another operator's",
+                            p->scope->viewer->id, what);
+}
+
+const char *ipart_partnership_audience(const ipart_partnership *p)
+{
+    return p && p->scope ? p->scope->viewer->id : "";
+}
+
+ipart__scope *ipart__scope_new(const ipart__party *viewer, size_t count)
+{
+    ipart__scope *s = ipart__calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->viewer = viewer;
+    s->count = count;
+    s->seen = ipart__calloc(count + 1, 1); /* + 1: never a zero-size request */
+    s->part = ipart__calloc(count + 1, sizeof *s->part);
+    if (!s->seen || !s->part) {
+        ipart__scope_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+ipart__scope *ipart__scope_copy(const ipart__scope *s, const ipart__party *viewer)
+{
+    ipart__scope *d = ipart__scope_new(viewer, s->count);
+    if (!d)
+        return NULL;
+    memcpy(d->seen, s->seen, s->count);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->part[i] && !(d->part[i] = ipart__strdup(s->part[i]))) {
+            ipart__scope_free(d);
+            return NULL;
+        }
+    return d;
+}
+
+void ipart__scope_free(ipart__scope *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; s->part && i < s->count; i++)
+        ipart__free(s->part[i]);
+    ipart__free(s->part);
+    ipart__free(s->seen);
+    ipart__free(s);
+}
+
+ipart_status ipart__scope_event(const ipart_partnership *p, size_t index)
+{
+    if (!p->scope || (index < p->scope->count && p->scope->seen[index] != IPART__SEEN_NONE))
+        return IPART_OK;
+    char what[64];
+    snprintf(what, sizeof what, "event %zu", index);
+    return ipart__scope_refuse(p, what);
+}
