@@ -61,9 +61,12 @@ int64_t *ipart__contract_joint_paid(const ipart__contract *c)
     return (int64_t *)(ipart__contract_targets(c) + c->targets);
 }
 
+/* An authority beside the lead; a contracting authority taken over by its
+ * successor (authority_succeeded) is the buyer until then, not a joint one. */
 static int is_joint_authority(const ipart_partnership *p, const ipart__party *party)
 {
-    return party && party->role == IPART_ROLE_AUTHORITY && party != p->authority;
+    return party && party->role == IPART_ROLE_AUTHORITY && party != p->authority &&
+           !party->succeeded;
 }
 
 /* ---- R51: who may send what ----------------------------------------------------------- */
