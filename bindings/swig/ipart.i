@@ -50,6 +50,7 @@
 %immutable ipart_cap_status::partner;
 %immutable ipart_cap_status::bites;
 %immutable ipart_cap_status::policy;
+%immutable ipart_authority_budget::authority;
 %immutable ipart_warning::rule;
 %immutable ipart_warning::key;
 %immutable ipart_warning::message;
@@ -196,4 +197,5 @@ IPART_OBJECT_OUT(ipart_rights_explanation)
 %include "ipart/messages.h"
 %include "ipart/exports.h"
 %include "ipart/timeline.h"
+%include "ipart/joint.h"
 %include "ipart/scope.h"

@@ -24,6 +24,7 @@
 #include "messages.h"
 #include "exports.h"
 #include "timeline.h"
+#include "joint.h"
 #include "scope.h"
 
 #endif /* IPART_IPART_H */

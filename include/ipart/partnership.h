@@ -69,7 +69,9 @@ typedef enum ipart_stage {
     XX(FOLLOWER, 1, "follower", "a named follower authority")                            \
     XX(OPERATOR, 2, "operator", "an economic operator (candidate, tenderer, partner)")    \
     XX(PARTICIPANT, 3, "participant", "takes part without buying: a collaborating authority, a " \
-                                      "knowledge institution, an innovation agent (participant_named)")
+                                      "knowledge institution, an innovation agent (participant_named)") \
+    XX(MEMBER, 4, "member", "a member of a consortium operator (R52); it acts for the "        \
+                            "consortium only as its lead or an authorised member")
 
 /** Roles of parties, generated from IPART_ROLE_MAP. */
 typedef enum ipart_role {
@@ -184,7 +186,8 @@ IPART_BEGIN_DECL
 /** The JSON name of a stage ("need_identification"...); "unknown" otherwise. Static. */
 IPART_API const char *ipart_stage_name(ipart_stage stage);
 
-/** The JSON name of a role ("authority", "follower", "operator", "participant");
+/** The JSON name of a role ("authority", "follower", "operator", "participant",
+ * "member");
  *  "unknown" otherwise. */
 IPART_API const char *ipart_role_name(ipart_role role);
 

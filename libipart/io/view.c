@@ -14,6 +14,7 @@
 #include "io/document_p.h"
 #include "io/json_p.h"
 #include "ipart/rights.h"
+#include "model/parties_p.h"
 #include "model/programme_p.h"
 #include "io/view_p.h"
 #include "model/rights_p.h"
@@ -245,16 +246,18 @@ static const char *string_member(const cJSON *o, const char *name)
 }
 
 /* May `viewer` see the item of the operator a member names (ipart__may_see). */
-static int sees_member(const ipart__party *viewer, const cJSON *o, const char *name)
+static int sees_member(const ipart_partnership *p, const ipart__party *viewer, const cJSON *o,
+                       const char *name)
 {
-    return ipart__may_see(viewer, string_member(o, name));
+    return ipart__may_see(p, viewer, string_member(o, name));
 }
 
 /* May `viewer` see an entry of a listed event's list (an id, or a score). */
-static int sees_entry(const ipart__party *viewer, const cJSON *entry)
+static int sees_entry(const ipart_partnership *p, const ipart__party *viewer,
+                      const cJSON *entry)
 {
-    return cJSON_IsString(entry) ? ipart__may_see(viewer, entry->valuestring)
-                                 : sees_member(viewer, entry, "tenderer");
+    return cJSON_IsString(entry) ? ipart__may_see(p, viewer, entry->valuestring)
+                                 : sees_member(p, viewer, entry, "tenderer");
 }
 
 /* One consent to `party`: the item (event index) and its field, or NULL for the whole event. */
@@ -266,7 +269,7 @@ typedef struct consent {
 typedef struct view {
     const ipart_partnership *p;
     const ipart__party *who;
-    const char *party; /* who->id */
+    const char *party; /* who->id, or its consortium's (R52) */
     consent *consents;
     size_t consent_count;
     ipart__strbuf b;
@@ -381,7 +384,7 @@ static void emit_listed(view *v, size_t index, cJSON *ev, const char *field)
     for (cJSON *e = list ? list->child : NULL, *next; e; e = next) {
         next = e->next;
         total++;
-        if (sees_entry(v->who, e))
+        if (sees_entry(v->p, v->who, e))
             kept++;
         else
             cJSON_Delete(cJSON_DetachItemViaPointer(list, e));
@@ -434,7 +437,7 @@ static void emit_consented(view *v, size_t index, const cJSON *ev)
 static void emit_dialogue(view *v, size_t index, cJSON *ev)
 {
     const cJSON *supplier = cJSON_GetObjectItemCaseSensitive(ev, "supplier");
-    if (!supplier || sees_member(v->who, supplier, "id")) {
+    if (!supplier || sees_member(v->p, v->who, supplier, "id")) {
         emit(v, index, 0, v->p->log[index].json, v->p->log[index].length);
         return;
     }
@@ -467,7 +470,7 @@ static void view_event(view *v, size_t index)
     const ipart__log_entry *e = &v->p->log[index];
     const char *field = NULL;
     visibility vis = visibility_of(e->type, &field);
-    int own = e->actor && strcmp(e->actor->id, v->party) == 0;
+    int own = e->actor && ipart__may_see(v->p, v->who, e->actor->id);
     if (vis == VIS_PUBLIC || own) {
         emit(v, index, 0, e->json, e->length);
         return;
@@ -481,7 +484,7 @@ static void view_event(view *v, size_t index)
         emit_dialogue(v, index, ev);
     else if (vis == VIS_LISTED)
         emit_listed(v, index, ev, field);
-    else if (sees_member(v->who, ev, field) ||
+    else if (sees_member(v->p, v->who, ev, field) ||
              (e->type == IPART__EV_CONSENT_GIVEN && recipient(ev, v->party)))
         emit(v, index, 0, e->json, e->length);
     else
@@ -495,7 +498,7 @@ static ipart_status walk(view *v)
     const ipart_partnership *p = v->p;
     ipart_status rc = collect_consents(v);
     for (size_t i = 0; rc == IPART_OK && !v->failed && i < p->log_count; i++) {
-        if (ipart__may_see(v->who, NULL)) /* the contracting authority holds the whole log */
+        if (ipart__may_see(p, v->who, NULL)) /* the contracting authority holds the whole log */
             emit(v, i, 0, p->log[i].json, p->log[i].length);
         else
             view_event(v, i);
@@ -508,10 +511,18 @@ static ipart_status walk(view *v)
     return rc;
 }
 
+/* The view of `who`; a consortium's member is sent what is sent to its
+ * consortium (R52). */
+static view view_of(const ipart_partnership *p, const ipart__party *who, ipart__scope *record)
+{
+    const char *party = ipart__party_seen_as(p, who)->id;
+    return (view){p, who, party, NULL, 0, IPART__STRBUF_INIT, record, 0, 0};
+}
+
 ipart_status ipart__view_record(ipart__scope *scope, const ipart_partnership *p,
                                 const ipart__party *who)
 {
-    view v = {p, who, who->id, NULL, 0, IPART__STRBUF_INIT, scope, 0, 0};
+    view v = view_of(p, who, scope);
     return walk(&v);
 }
 
@@ -527,7 +538,7 @@ static ipart_status build_view(view *v, const ipart_partnership *p, const char *
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
     if (!ipart__scope_sees(p, who->id))
         return ipart__scope_refuse(p, "another party's view");
-    *v = (view){p, who, who->id, NULL, 0, IPART__STRBUF_INIT, NULL, 0, 0};
+    *v = view_of(p, who, NULL);
     ipart__strbuf_puts(&v->b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
     ipart__strbuf_json_string(&v->b, p->profile->code);
     ipart__strbuf_puts(&v->b, ",\"party\":");

@@ -13,6 +13,7 @@
 #include "core/money_p.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
+#include "model/joint_p.h"
 #include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
@@ -304,14 +305,16 @@ size_t ipart__contract_bytes(const ipart__contract *c)
 {
     return sizeof *c + c->phases * sizeof(ipart_money) +
            c->instalments * sizeof(ipart__instalment_state) +
-           c->targets * sizeof(ipart__target_state);
+           c->targets * sizeof(ipart__target_state) +
+           c->joint_members * (c->instalments + 1) * sizeof(int64_t);
 }
 
 static size_t contract_bytes(const ipart_partnership *p)
 {
     return sizeof(ipart__contract) + p->phase_count * sizeof(ipart_money) +
            p->instalment_count * sizeof(ipart__instalment_state) +
-           p->target_count * sizeof(ipart__target_state);
+           p->target_count * sizeof(ipart__target_state) +
+           ipart__joint_count(p) * (p->instalment_count + 1) * sizeof(int64_t);
 }
 
 ipart_status ipart__award_prepare(ipart_partnership *p, const ipart__event *ev,
@@ -331,7 +334,8 @@ ipart_status ipart__award_prepare(ipart_partnership *p, const ipart__event *ev,
                                .paid = zero, .settlement_paid = zero, .settled = zero,
                                .option_value = zero, .award_index = i,
                                .phases = p->phase_count,
-                               .targets = p->target_count, .instalments = p->instalment_count};
+                               .targets = p->target_count, .instalments = p->instalment_count,
+                               .joint_members = ipart__joint_count(p)};
         pr->contracts[pr->contract_count++] = c;
     }
     return rc;

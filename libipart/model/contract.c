@@ -16,6 +16,7 @@
 #include "core/error_p.h"
 #include "core/money_p.h"
 #include "model/guard_p.h"
+#include "model/joint_p.h"
 #include "rules/contract_math_p.h"
 
 typedef ipart__wide wide;
@@ -440,6 +441,7 @@ static ipart_status option_terms_check(const ipart_partnership *p, const ev_term
     ipart__wide units = t->option.quantity;
     for (size_t i = 0; i < t->option.followers.count; i++)
         units += h[i].quantity;
+    units += ipart__joint_option_units(t);
     if (units * t->option.max_unit_price.minor > t->budget.estimated_purchase_value.minor) {
         char most[IPART__MONEY_TEXT_SIZE], estimate[IPART__MONEY_TEXT_SIZE], message[240];
         ipart__wide value = units * t->option.max_unit_price.minor;
@@ -480,7 +482,8 @@ ipart_status ipart__contract_terms_check(const ipart_partnership *p, const ev_te
     if ((rc = plan_check(p, t, path)) != IPART_OK ||
         (rc = compensation_check(p, t, path)) != IPART_OK ||
         (rc = caps_check(p, t, path)) != IPART_OK ||
-        (rc = option_terms_check(p, t, path)) != IPART_OK)
+        (rc = option_terms_check(p, t, path)) != IPART_OK ||
+        (rc = ipart__joint_terms_check(p, t, path)) != IPART_OK)
         return rc;
     int64_t default_headroom = ipart__default_change_headroom(t->contract_type ==
                                                               EV_CONTRACT_WORKS);

@@ -73,6 +73,9 @@
   X(CALL_BACK_EXERCISED, "call_back_exercised", AUTHORITY, call_back_exercised, call_back_event) \
   X(CONSENT_GIVEN, "consent_given", OPERATOR, consent_given, consent) \
   X(NOTE_RECORDED, "note_recorded", PARTY, note_recorded, note) \
+  X(JOINT_AUTHORITY_NAMED, "joint_authority_named", AUTHORITY, joint_authority_named, \
+    joint_named) \
+  X(JOINT_CONSENT_GIVEN, "joint_consent_given", AUTHORITY, joint_consent_given, joint_consent) \
   X(ADOPTION_RECORDED, "adoption_recorded", AUTHORITY, adoption_recorded, adoption) \
   X(AUTHORITY_SUCCEEDED, "authority_succeeded", AUTHORITY, authority_succeeded, succession)
 
@@ -97,6 +100,9 @@ ipart__sender ipart__event_sender(ipart__event_type type);
 
 /* The JSON name of an event type; NULL for an out-of-range value. */
 const char *ipart__event_type_name(ipart__event_type type);
+
+/* The event type with a JSON name; IPART__EV_COUNT for none. */
+ipart__event_type ipart__event_type_of(const char *name);
 
 /* A counted array in an arena. */
 typedef struct ipart__array {
@@ -140,12 +146,33 @@ typedef enum { EV_SUCCESSION_MERGER, EV_SUCCESSION_SPLIT } ev_succession_kind;
 typedef enum { EV_GATE_CONTINUE, EV_GATE_TERMINATE } ev_gate_decision;
 typedef enum { EV_GROUND_TARGETS_NOT_MET, EV_GROUND_REDUCE_PARTNERS } ev_gate_ground;
 
+/* R52: a member of a consortium (a group of operators). */
+typedef struct ev_member {
+    const char *id;     /* its party id: it may act for the consortium as lead or authorised */
+    const char *name;
+    const char *org_no;
+    int lead;           /* the member that leads the consortium */
+    int has_lead;
+    int authorised;     /* authorised by the consortium to act for it */
+    int has_authorised;
+} ev_member;
+
+/* R53: a subcontractor named in an application or a tender. */
+typedef struct ev_subcontractor {
+    const char *name;
+    const char *org_no; /* optional */
+    const char *role;   /* what it does */
+    int64_t share;      /* basis points of the contract it is to perform */
+} ev_subcontractor;
+
 typedef struct ev_party {
     const char *id;
     const char *name;
     int kind;          /* ev_authority_kind (authorities and followers) */
     int has_kind;
     const char *org_no; /* operators, optional */
+    ipart__array members; /* ev_member: operators that are consortia (R52) */
+    int has_members;
 } ev_party;
 
 typedef struct ev_requirement {
@@ -238,6 +265,19 @@ typedef struct ev_level_result {
     int met;
 } ev_level_result;
 
+/* R51: one joint contracting authority's part in the terms (the lead too). */
+typedef struct ev_joint_member {
+    const char *authority;  /* the lead or a joint authority */
+    int64_t share;          /* cost-share key, basis points */
+    int64_t risk_share;     /* risk-share key on termination, basis points */
+    int has_risk_share;     /* absent: the cost-share key */
+    ipart__array may_send;  /* const char *: the event types it may send (the lead: all) */
+    int64_t option_quantity; /* units it may buy under the option on its own account */
+    int has_option_quantity;
+    ipart_money cap;        /* its own cap on what it commits */
+    int has_cap;
+} ev_joint_member;
+
 typedef struct ev_terms {
     int contract_type;
     ipart__array minimum_requirements; /* ev_requirement */
@@ -322,6 +362,12 @@ typedef struct ev_terms {
         int has_overrun_margin;
     } proportionality;
     int has_proportionality;
+    struct {
+        const char *agreement;  /* the joint procurement agreement (R51) */
+        ipart__array members;   /* ev_joint_member: the lead and every joint authority */
+        ipart__array consent;   /* const char *: decisions every member must consent to */
+    } joint;
+    int has_joint;
 } ev_terms;
 
 typedef struct ev_evidence {
@@ -455,6 +501,8 @@ typedef struct ipart__event {
         } notice;
         struct {
             ev_party operator_;
+            ipart__array subcontractors; /* ev_subcontractor (R53) */
+            int has_subcontractors;
         } request;
         struct {
             const char *candidate;
@@ -474,6 +522,8 @@ typedef struct ipart__event {
                 const char *proposal;
                 ipart_money declared_cost; /* partial compensation: the full development cost */
                 int has_declared_cost;
+                ipart__array subcontractors; /* ev_subcontractor (R53) */
+                int has_subcontractors;
             } tender;
         } tender;
         struct {
@@ -577,6 +627,13 @@ typedef struct ipart__event {
         struct {
             const char *text;
         } note;
+        struct {
+            ev_party authority;
+        } joint_named;
+        struct {
+            const char *decision; /* the event type consented to */
+            const char *reason;
+        } joint_consent;
     } as;
 } ipart__event;
 

@@ -57,6 +57,24 @@ static const field_spec authority_fields[] = {
 };
 static const object_spec authority_spec = SPEC(ev_party, authority_fields);
 
+/* R52: the members of a consortium; R53: subcontractors. */
+static const field_spec member_fields[] = {
+    REQ(ev_member, "id", FK_ID, id),
+    REQ(ev_member, "name", FK_STRING, name),
+    REQ(ev_member, "org_no", FK_STRING, org_no),
+    OPT_HAS(ev_member, "lead", FK_BOOL, lead, has_lead),
+    OPT_HAS(ev_member, "authorised", FK_BOOL, authorised, has_authorised),
+};
+static const object_spec member_spec = SPEC(ev_member, member_fields);
+
+static const field_spec subcontractor_fields[] = {
+    REQ(ev_subcontractor, "name", FK_STRING, name),
+    OPT(ev_subcontractor, "org_no", FK_STRING, org_no),
+    REQ(ev_subcontractor, "role", FK_STRING, role),
+    INT_REQ(ev_subcontractor, "share", share, 0, 10000),
+};
+static const object_spec subcontractor_spec = SPEC(ev_subcontractor, subcontractor_fields);
+
 static const field_spec participant_party_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
     REQ(ev_party, "name", FK_STRING, name),
@@ -69,6 +87,7 @@ static const field_spec operator_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
     REQ(ev_party, "name", FK_STRING, name),
     OPT(ev_party, "org_no", FK_STRING, org_no),
+    ARR_OPT(ev_party, "members", members, has_members, member_spec, 2),
 };
 static const object_spec operator_spec = SPEC(ev_party, operator_fields);
 
@@ -215,6 +234,8 @@ typedef struct {
     const char *proposal;
     ipart_money declared_cost;
     int has_declared_cost;
+    ipart__array subcontractors;
+    int has_subcontractors;
 } tender_t;
 static const field_spec tender_fields[] = {
     ENUM_REQ(tender_t, "kind", kind, tender_kinds),
@@ -222,6 +243,7 @@ static const field_spec tender_fields[] = {
     REQ(tender_t, "price", FK_MONEY, price),
     OPT(tender_t, "proposal", FK_STRING, proposal),
     OPT_HAS(tender_t, "declared_cost", FK_MONEY, declared_cost, has_declared_cost),
+    ARR_OPT(tender_t, "subcontractors", subcontractors, has_subcontractors, subcontractor_spec, 1),
 };
 static const object_spec tender_spec = SPEC(tender_t, tender_fields);
 
@@ -363,6 +385,29 @@ static const field_spec level_result_fields[] = {
 };
 static const object_spec level_result_spec = SPEC(ev_level_result, level_result_fields);
 
+/* R51: the joint procurement terms. */
+static const field_spec joint_member_fields[] = {
+    REQ(ev_joint_member, "authority", FK_ID, authority),
+    INT_REQ(ev_joint_member, "share", share, 0, 10000),
+    INT_OPT(ev_joint_member, "risk_share", risk_share, has_risk_share, 0, 10000),
+    IDS_REQ(ev_joint_member, "may_send", may_send, 0),
+    INT_OPT(ev_joint_member, "option_quantity", option_quantity, has_option_quantity, 0,
+            1000000000),
+    OPT_HAS(ev_joint_member, "cap", FK_MONEY, cap, has_cap),
+};
+static const object_spec joint_member_spec = SPEC(ev_joint_member, joint_member_fields);
+
+typedef struct {
+    const char *agreement;
+    ipart__array members, consent;
+} joint_t;
+static const field_spec joint_fields[] = {
+    REQ(joint_t, "agreement", FK_STRING, agreement),
+    ARR_REQ(joint_t, "members", members, joint_member_spec, 2),
+    IDS_REQ(joint_t, "consent", consent, 0),
+};
+static const object_spec joint_spec = SPEC(joint_t, joint_fields);
+
 /* ---- the need mapping and the market dialogue (R1, R50) -------------------- */
 
 static const field_spec evidence_fields[] = {
@@ -420,6 +465,7 @@ _Static_assert(sizeof(option_t) == sizeof(((ev_terms *)0)->option), "option layo
 _Static_assert(sizeof(changes_t) == sizeof(((ev_terms *)0)->changes), "changes layout");
 _Static_assert(sizeof(proportionality_t) == sizeof(((ev_terms *)0)->proportionality),
                "proportionality layout");
+_Static_assert(sizeof(joint_t) == sizeof(((ev_terms *)0)->joint), "joint layout");
 _Static_assert(sizeof(tender_t) == sizeof(((ipart__event *)0)->as.tender.tender), "tender");
 
 /* ---- event payload specs -------------------------------------------------- */
@@ -518,6 +564,7 @@ static const field_spec terms_fields[] = {
     OBJ_OPT(E, "changes", as.terms.changes, as.terms.has_changes, changes_spec),
     OBJ_OPT(E, "proportionality", as.terms.proportionality, as.terms.has_proportionality,
             proportionality_spec),
+    OBJ_OPT(E, "joint", as.terms.joint, as.terms.has_joint, joint_spec),
 };
 static const field_spec notice_fields[] = {
     REQ(E, "request_deadline", FK_DATE, as.notice.request_deadline),
@@ -525,6 +572,8 @@ static const field_spec notice_fields[] = {
 };
 static const field_spec request_fields[] = {
     OBJ_REQ(E, "operator", as.request.operator_, operator_spec),
+    ARR_OPT(E, "subcontractors", as.request.subcontractors, as.request.has_subcontractors,
+            subcontractor_spec, 1),
 };
 static const field_spec assessed_fields[] = {
     REQ(E, "candidate", FK_ID, as.assessed.candidate),
@@ -635,6 +684,13 @@ static const field_spec consent_fields[] = {
 };
 static const field_spec note_fields[] = {
     REQ(E, "text", FK_STRING, as.note.text),
+};
+static const field_spec joint_named_fields[] = {
+    OBJ_REQ(E, "authority", as.joint_named.authority, authority_spec),
+};
+static const field_spec joint_consent_fields[] = {
+    REQ(E, "decision", FK_ID, as.joint_consent.decision),
+    REQ(E, "reason", FK_STRING, as.joint_consent.reason),
 };
 #undef E
 

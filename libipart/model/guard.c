@@ -108,6 +108,19 @@ ipart_status ipart__unknown_party(const char *path, const char *field, const cha
     return rc;
 }
 
+ipart_status ipart__new_party_check(const ipart_partnership *p, const char *id, const char *path,
+                                   const char *field)
+{
+    if (!ipart__party_find(p, id))
+        return IPART_OK;
+    char at[256];
+    ipart__field_path(at, sizeof at, path, field);
+    ipart_status rc = ipart__fail(IPART_EEXISTS, "party.exists", "%s: party '%s' already exists",
+                                  at, id);
+    ipart__error_set_path(at);
+    return rc;
+}
+
 ipart_status ipart__known_ids(const ipart__array *ids, const char *path, const char *field,
                               int (*known)(const void *ctx, const char *id), const void *ctx)
 {

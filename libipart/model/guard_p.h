@@ -80,6 +80,10 @@ void ipart__no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepa
 ipart_status ipart__money_violation(const char *rule, const char *path, const char *field,
                                     const char *key, const char *what, ipart_money limit);
 
+/* IPART_EEXISTS at path.field when a party with `id` exists already. */
+ipart_status ipart__new_party_check(const ipart_partnership *p, const char *id, const char *path,
+                                   const char *field);
+
 /* In a may_send handler: only the authority, only when `stage_ok`. */
 #define AUTHORITY_IN(stage_ok, type)                                                  \
     do {                                                                              \

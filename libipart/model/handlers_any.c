@@ -14,6 +14,7 @@
 #include "ipart/calendar.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
+#include "model/parties_p.h"
 #include "model/partnership_p.h"
 #include "rules/evaluation_p.h"
 #include "model/rights_p.h"
@@ -36,7 +37,8 @@ static ipart_status consent_check(const ipart_partnership *p, const ipart__event
                                 "consent is not valid");
     if ((size_t)ev->as.consent.item_event >= p->log_count)
         return ipart__unknown_party(path, "item.event", "(no such event)");
-    const ipart__party *owner = p->log[ev->as.consent.item_event].actor;
+    /* A consortium's item is the consortium's, whichever member sent it (R52). */
+    const ipart__party *owner = ipart__party_seen_as(p, p->log[ev->as.consent.item_event].actor);
     if (!owner || strcmp(owner->id, ev->actor) != 0)
         return ipart__violation("R19", path, "item.event", "consent.not_own",
                                 "an operator can only consent to the disclosure of its own "

@@ -16,6 +16,7 @@
 #include "ipart/calendar.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
+#include "model/parties_p.h"
 #include "model/partnership_p.h"
 #include "rules/evaluation_p.h"
 #include "model/rights_p.h"
@@ -48,13 +49,16 @@ static ipart_status request_check(const ipart_partnership *p, const ipart__event
         return ipart__violation("R6", path, "date", "request.late",
                                 "requests to participate are accepted until the end of the "
                                 "deadline");
-    return IPART_OK;
+    ipart_status rc = ipart__consortium_check(p, &ev->as.request.operator_, path);
+    return rc == IPART_OK ? ipart__subcontractors_check(&ev->as.request.subcontractors, path)
+                          : rc;
 }
 
 static ipart_status request_prepare(ipart_partnership *p, const ipart__event *ev,
                                     ipart__prepared *pr)
 {
-    return ipart__party_prepare(p, &ev->as.request.operator_, IPART_ROLE_OPERATOR, pr);
+    ipart_status rc = ipart__party_prepare(p, &ev->as.request.operator_, IPART_ROLE_OPERATOR, pr);
+    return rc == IPART_OK ? ipart__members_prepare(p, &ev->as.request.operator_, pr) : rc;
 }
 
 static ipart_status assessed_may(const ipart_partnership *p, const ipart__party *actor,
@@ -191,6 +195,12 @@ static ipart_status tender_check(const ipart_partnership *p, const ipart__event 
     if (ev->as.tender.tender.development_price.minor < 0)
         return ipart__invalid(path, "tender.development_price", "tender.price.negative",
                               "must not be negative");
+    char tender_path[256];
+    ipart__field_path(tender_path, sizeof tender_path, path, "tender");
+    ipart_status subs = ipart__subcontractors_check(&ev->as.tender.tender.subcontractors,
+                                                    tender_path);
+    if (subs != IPART_OK)
+        return subs;
     return ipart__tender_compensation_check(p, ev, path);
 }
 

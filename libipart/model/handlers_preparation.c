@@ -89,23 +89,10 @@ static ipart_status follower_may(const ipart_partnership *p, const ipart__party 
     return before_notice_may(p, actor, actor_id, IPART__EV_FOLLOWER_NAMED);
 }
 
-static ipart_status new_party_check(const ipart_partnership *p, const char *id,
-                                    const char *path, const char *field)
-{
-    if (!ipart__party_find(p, id))
-        return IPART_OK;
-    char at[256];
-    ipart__field_path(at, sizeof at, path, field);
-    ipart_status rc = ipart__fail(IPART_EEXISTS, "party.exists", "%s: party '%s' already exists",
-                                  at, id);
-    ipart__error_set_path(at);
-    return rc;
-}
-
 static ipart_status follower_check(const ipart_partnership *p, const ipart__event *ev,
                                    const char *path)
 {
-    return new_party_check(p, ev->as.follower.follower.id, path, "follower.id");
+    return ipart__new_party_check(p, ev->as.follower.follower.id, path, "follower.id");
 }
 
 static ipart_status follower_prepare(ipart_partnership *p, const ipart__event *ev,

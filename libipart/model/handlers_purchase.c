@@ -13,6 +13,7 @@
 #include "core/money_p.h"
 #include "model/contract_p.h"
 #include "model/guard_p.h"
+#include "model/joint_p.h"
 #include "model/programme_p.h"
 #include "model/rights_p.h"
 #include "rules/contract_math_p.h"
@@ -103,8 +104,10 @@ static ipart_status option_may(const ipart_partnership *p, const ipart__party *a
 /* The quantity a buyer may take under the option, -1 for a follower not named in it. */
 static int64_t option_quantity_of(const ipart_partnership *p, const ipart__party *buyer)
 {
-    if (buyer->role == IPART_ROLE_AUTHORITY)
+    if (buyer == p->authority)
         return p->terms->option.quantity;
+    if (buyer->role == IPART_ROLE_AUTHORITY) /* a joint authority (R51) */
+        return ipart__joint_option_quantity(p, buyer);
     const ev_option_holder *h = p->terms->option.followers.items;
     const char *holder = ipart__option_holder_id(p, buyer->id); /* a merged follower's */
     for (size_t i = 0; i < p->terms->option.followers.count; i++)

@@ -13,6 +13,8 @@
 #include "core/strbuf_p.h"
 #include "model/event_spec_p.h"
 #include "model/guard_p.h"
+#include "model/joint_p.h"
+#include "model/parties_p.h"
 #include "model/partnership_p.h"
 #include "model/programme_p.h"
 
@@ -49,6 +51,14 @@ const char *ipart__event_type_name(ipart__event_type type)
     if ((int)type < 0 || type >= IPART__EV_COUNT)
         return NULL;
     return names[type];
+}
+
+ipart__event_type ipart__event_type_of(const char *name)
+{
+    for (int t = 0; name && t < IPART__EV_COUNT; t++)
+        if (strcmp(ipart__event_type_name((ipart__event_type)t), name) == 0)
+            return (ipart__event_type)t;
+    return IPART__EV_COUNT;
 }
 
 ipart__sender ipart__event_sender(ipart__event_type type)
@@ -151,10 +161,10 @@ static int reserve(void **items, size_t *capacity, size_t needed, size_t size)
     return 1;
 }
 
-ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipart_role role,
-                                  ipart__prepared *pr)
+ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const ev_party *src,
+                                 ipart_role role, size_t offset)
 {
-    if (!reserve((void **)&p->parties, &p->party_capacity, p->party_count + 1,
+    if (!reserve((void **)&p->parties, &p->party_capacity, p->party_count + offset + 1,
                  sizeof *p->parties))
         return ipart__fail_nomem();
     ipart__party *party = ipart__calloc(1, sizeof *party);
@@ -166,15 +176,21 @@ ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipa
     }
     party->role = role;
     party->kind = src->kind;
-    party->index = p->party_count;
+    party->index = p->party_count + offset;
     int ipart_hash_oom = 0;
     HASH_ADD_KEYPTR(hh, p->by_id, party->id, strlen(party->id), party);
     if (ipart_hash_oom) {
         party_free(party);
         return ipart__fail_nomem();
     }
-    pr->new_party = party;
+    *out = party;
     return IPART_OK;
+}
+
+ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipart_role role,
+                                  ipart__prepared *pr)
+{
+    return ipart__party_create(&pr->new_party, p, src, role, 0);
 }
 
 void ipart__party_discard(ipart_partnership *p, ipart__party *party)
@@ -269,7 +285,12 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
                            "(authority_succeeded) and sends nothing from then on",
                            ev->actor, actor->succeeded_from.year, actor->succeeded_from.month,
                            actor->succeeded_from.day);
-    return ipart__handlers[ev->type]->may_send(p, actor, ev->actor);
+    ipart_status rc = ipart__acting_as(&actor, p, actor);
+    if (rc == IPART_OK)
+        rc = ipart__joint_may(p, actor, ev->type);
+    return rc != IPART_OK ? rc
+                          : ipart__handlers[ev->type]->may_send(p, actor,
+                                                                actor ? actor->id : ev->actor);
 }
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
@@ -281,17 +302,21 @@ static void undo(ipart_partnership *p, ipart__prepared *pr)
         ipart__free(pr->warnings[i].message);
     if (pr->new_party)
         ipart__party_discard(p, pr->new_party);
+    for (size_t i = 0; i < pr->member_count; i++)
+        ipart__party_discard(p, pr->members[i]);
     ipart__ranking_free(pr->ranking);
 }
 
-/* Everything that can fail, after every guard passed. */
-static ipart_status prepare(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
+/* Everything that can fail, after every guard passed. The log keeps the
+ * event as sent (`logged`); the handlers see it from the party it acts as. */
+static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
+                            const ipart__event *ev, ipart__prepared *pr)
 {
     /* Encoded in the partnership's scratch buffer, which keeps its size, and
      * copied at its exact length: no growth from 64 bytes for every event. */
     ipart__strbuf *b = &p->encoding;
     b->len = 0;
-    ipart__event_encode(b, ev);
+    ipart__event_encode(b, logged);
     ipart_status rc = ipart__strbuf_copy(b, &pr->log_json);
     pr->log_length = b->len;
     if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
@@ -302,33 +327,45 @@ static ipart_status prepare(ipart_partnership *p, const ipart__event *ev, ipart_
     return rc;
 }
 
-static void commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
+static void commit(ipart_partnership *p, const ipart__event *logged, const ipart__event *ev,
+                   ipart__prepared *pr)
 {
     ipart__handlers[ev->type]->commit(p, ev, pr);
+    ipart__joint_commit(p, ev);
     if (pr->new_party)
         p->parties[p->party_count++] = pr->new_party;
+    for (size_t i = 0; i < pr->member_count; i++)
+        p->parties[p->party_count++] = pr->members[i];
     for (size_t i = 0; i < pr->warning_count; i++) {
         pr->warnings[i].event = p->log_count;
         p->warnings[p->warning_count++] = pr->warnings[i];
     }
+    /* The sender as logged: a consortium member stays the sender (R52). */
     p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type,
-                                                ipart__party_find(p, ev->actor)};
+                                                ipart__party_find(p, logged->actor)};
     p->last_date = ev->date;
 }
 
 ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path)
 {
-    const ipart__event *ev = &d->event;
+    /* A consortium's lead or authorised member acts as the consortium (R52). */
+    ipart__event acting = d->event;
+    const ipart__party *as = NULL;
+    if (ipart__acting_as(&as, p, ipart__party_find(p, acting.actor)) == IPART_OK && as)
+        acting.actor = as->id;
+    const ipart__event *ev = &acting;
     ipart_status rc = ipart__handlers[ev->type]->check(p, ev, path);
+    if (rc == IPART_OK)
+        rc = ipart__joint_check(p, ev, path);
     ipart__prepared pr = {0};
     pr.arena = &d->arena;
     if (rc == IPART_OK)
-        rc = prepare(p, ev, &pr);
+        rc = prepare(p, &d->event, ev, &pr);
     if (rc != IPART_OK) {
         undo(p, &pr);
         return rc;
     }
-    commit(p, ev, &pr);
+    commit(p, &d->event, ev, &pr);
     return IPART_OK;
 }
 
@@ -431,12 +468,14 @@ static void party_view(ipart_party *out, const ipart_partnership *p, const ipart
 {
     static const char *const kinds[] = {"central_government", "sub_central",
                                         "body_governed_by_public_law", "utility"};
-    int op = party->role == IPART_ROLE_OPERATOR;
-    const char *kind = op                                        ? ""
+    int op = party->role == IPART_ROLE_OPERATOR, member = party->role == IPART_ROLE_MEMBER;
+    const char *kind = op || member                            ? ""
                        : party->role == IPART_ROLE_PARTICIPANT ? ipart__participant_kind_names[party->kind]
                                                                  : kinds[party->kind];
-    const char *status = !op ? "" : ipart__scope_sees(p, party->id) ? ipart__operator_status(p, party)
-                                                                    : "awarded";
+    const char *status = member ? "member"
+                         : !op  ? ""
+                         : ipart__scope_sees(p, party->id) ? ipart__operator_status(p, party)
+                                                           : "awarded";
     *out = (ipart_party){party->id, party->name, party->role, kind, status};
 }
 
@@ -489,8 +528,14 @@ ipart_status ipart_partnership_awarded_sum(ipart_money *out, const ipart_partner
 ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
                                       ipart_date on)
 {
-    return ipart__threshold_verdict_of(out, p->profile->code,
-                                       (ipart__authority_kind)p->authority->kind,
+    int kind = ipart__joint_kind(p);
+    if (kind < 0)
+        return ipart__rule_violation("R51", "$", "joint.regime.open",
+                                     "a utility procures jointly with an authority that is not "
+                                     "one: whether the utilities or the public-sector regime "
+                                     "and threshold apply is an open question (RULES.md (g)) "
+                                     "the library does not decide");
+    return ipart__threshold_verdict_of(out, p->profile->code, (ipart__authority_kind)kind,
                                        (ipart__contract_type)p->terms->contract_type,
                                        p->currency, on,
                                        p->terms->budget.max_rnd_value,

@@ -62,6 +62,7 @@ typedef struct ipart__contract {
     int called_back;         /* the authority exercised the call-back on its results */
     size_t call_back_condition; /* then: the index of the condition in the terms */
     size_t phases, targets, instalments;
+    size_t joint_members; /* R51: the payments by member follow the targets */
 } ipart__contract;
 
 ipart_money *ipart__contract_phase_prices(const ipart__contract *c);
@@ -84,6 +85,13 @@ typedef struct ipart__party {
     ipart_money declared_cost; /* partial compensation: the declared development cost */
     int has_declared_cost;
     ipart__contract *contract; /* from the award */
+    /* joint authorities (R51): the option value it bears (its cost share of the
+     * lead's purchases, all of its own) */
+    int64_t joint_option_value;
+    /* consortium members (R52): the consortium's index, and whether the member
+     * may act for it (its lead or authorised) */
+    size_t consortium;
+    int may_act;
     /* followers: quantity bought under the option (R28) */
     int64_t option_quantity;
     /* buyers: the partners it bought from under the option, by award index */
@@ -112,6 +120,9 @@ typedef struct ipart__ranking {
 
 /* A warning: a rule the log did not break but should be looked at (R17, R23,
  * R25, caps with policy "warn"). */
+/* The most members a consortium may name (R52). */
+#define IPART__MAX_MEMBERS 32
+
 /* The most partners an award may name (the award lists them in one event). */
 #define IPART__MAX_PARTNERS 64
 
@@ -176,6 +187,9 @@ struct ipart_partnership {
     ipart__warning *warnings;
     size_t warning_count, warning_capacity;
 
+    /* R51: the joint authorities that consented to each decision type since
+     * it was last taken (bit i = member i of the terms' joint block) */
+    uint32_t joint_consent[IPART__EV_COUNT];
     /* the audience of a scoped handle (model/scope_p.h); NULL: the authority's full access */
     struct ipart__scope *scope;
 };
@@ -185,6 +199,8 @@ typedef struct ipart__prepared {
     char *log_json;
     size_t log_length;
     ipart__party *new_party;   /* created and indexed; unindexed and freed on undo */
+    ipart__party *members[IPART__MAX_MEMBERS]; /* a consortium's members, after new_party */
+    size_t member_count;
     ipart__ranking *ranking;   /* a new ranking; freed on undo */
     ipart__arena *arena;       /* the decoded event's arena */
     void *kept;                /* data copied into it that the commit keeps */
@@ -236,6 +252,12 @@ extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
 const char *ipart__operator_status(const ipart_partnership *p, const ipart__party *t);
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
+
+/* Create and index a party that the commit appends `offset` places after the
+ * parties of now (prepare step; room is reserved); undone by
+ * ipart__party_discard. */
+ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const ev_party *src,
+                                 ipart_role role, size_t offset);
 
 /* Create and index a party (prepare step); undone by ipart__party_discard. */
 ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipart_role role,

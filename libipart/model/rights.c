@@ -9,6 +9,7 @@
 
 #include "core/error_p.h"
 #include "model/guard_p.h"
+#include "model/parties_p.h"
 #include "model/rights_p.h"
 
 /* ---- the facts ------------------------------------------------------------------ */
@@ -26,6 +27,7 @@ ipart_status ipart__rights_compute(ipart__answer out[IPART__RIGHT_COUNT],
     const ipart__party *who = ipart__party_find(p, party);
     if (!who)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
+    who = ipart__party_seen_as(p, who); /* a member holds its consortium's rights (R52) */
     const char *dot = strrchr(asset, '.');
     int background = dot && strcmp(dot, ".background") == 0;
     if (!dot || (!background && strcmp(dot, ".foreground") != 0))

@@ -9,20 +9,25 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
+#include "model/parties_p.h"
 #include "model/partnership_p.h"
 #include "model/scope_p.h"
 #include "ipart/scope.h"
 
-int ipart__may_see(const ipart__party *viewer, const char *subject)
+int ipart__may_see(const ipart_partnership *p, const ipart__party *viewer, const char *subject)
 {
     if (!viewer || viewer->role == IPART_ROLE_AUTHORITY)
         return 1;
-    return subject && strcmp(subject, viewer->id) == 0;
+    if (!subject)
+        return 0;
+    const ipart__party *seer = ipart__party_seen_as(p, viewer); /* R52 */
+    const ipart__party *owner = ipart__party_seen_as(p, ipart__party_find(p, subject));
+    return owner ? owner == seer : strcmp(subject, seer->id) == 0;
 }
 
 int ipart__scope_sees(const ipart_partnership *p, const char *subject)
 {
-    return ipart__may_see(p->scope ? p->scope->viewer : NULL, subject);
+    return ipart__may_see(p, p->scope ? p->scope->viewer : NULL, subject);
 }
 
 ipart_status ipart__scope_refuse(const ipart_partnership *p, const char *what)

@@ -28,8 +28,10 @@ typedef struct ipart__scope {
 /* May `viewer` see an item of the operator `subject`? The contracting
  * authority sees everything (viewer NULL stands for its full access), an
  * operator its own items; NULL `subject` is an item that adds up several
- * operators' (the authority's only). R19, R37. */
-int ipart__may_see(const struct ipart__party *viewer, const char *subject);
+ * operators' (the authority's only). A consortium's member and the
+ * consortium see each other's items (R52). R19, R37. */
+int ipart__may_see(const ipart_partnership *p, const struct ipart__party *viewer,
+                   const char *subject);
 
 /* ipart__may_see() for the audience of `p`. */
 int ipart__scope_sees(const ipart_partnership *p, const char *subject);

@@ -86,6 +86,9 @@ static const struct {
     {"R46", "Upphandlingsmyndigheten guidance (separate R&D)"},
     {"R47", "LUFS (Sweden): no innovation partnership"},
     {"R48", "udbudsloven §§ 74(5), 75(1)-(2)"},
+    {"R51", "Dir. 2014/24/EU Art. 38, Art. 39"},
+    {"R52", "Dir. 2014/24/EU Art. 19(2)-(3)"},
+    {"R53", "Dir. 2014/24/EU Art. 71(2), Art. 84(1)(e)"},
 };
 
 const char *ipart__rule_source(const char *rule)

@@ -137,6 +137,32 @@ static void check_warnings(const ipart_partnership *p, const cJSON *warnings)
     }
 }
 
+/* "authority_budgets": [{authority, share?, risk_share?, committed?, option_committed?,
+ * paid?, cap?, headroom?}]: the joint authorities' budget views (R51). */
+static void check_budgets(const ipart_partnership *p, const cJSON *budgets)
+{
+    cr_assert_eq(ipart_partnership_joint_count(p), (size_t)cJSON_GetArraySize(budgets));
+    const cJSON *want, *e;
+    size_t i = 0;
+    cJSON_ArrayForEach(want, budgets) {
+        ipart_authority_budget b, by_id;
+        assert_ok(ipart_partnership_authority_budget_at(&b, p, i++));
+        cr_assert_str_eq(b.authority, item(want, "authority")->valuestring);
+        assert_ok(ipart_partnership_authority_budget(&by_id, p, b.authority));
+        cr_assert_eq(by_id.committed.minor, b.committed.minor);
+        if ((e = item(want, "share")))
+            cr_assert_eq(b.share, (int64_t)e->valuedouble);
+        if ((e = item(want, "risk_share")))
+            cr_assert_eq(b.risk_share, (int64_t)e->valuedouble);
+        const struct { const char *key; ipart_money value; } amounts[] = {
+            {"committed", b.committed}, {"option_committed", b.option_committed},
+            {"paid", b.paid}, {"cap", b.cap}, {"headroom", b.headroom}};
+        for (size_t k = 0; k < sizeof amounts / sizeof amounts[0]; k++)
+            if ((e = item(want, amounts[k].key)))
+                assert_money(amounts[k].value, e->valuestring);
+    }
+}
+
 /* "actions": [{party, type, allowed, code?, rule?}]: ipart_partnership_action_at(). */
 static void check_actions(const ipart_partnership *p, const cJSON *actions)
 {
@@ -260,6 +286,8 @@ static void check_dialogue(const ipart_partnership *p, const cJSON *d)
 static void check_contract(const ipart_partnership *p, const cJSON *keys)
 {
     const cJSON *e;
+    if ((e = item(keys, "authority_budgets")))
+        check_budgets(p, e);
     if ((e = item(keys, "dialogue")))
         check_dialogue(p, e);
     if ((e = item(keys, "partners")))
@@ -1034,6 +1062,21 @@ Test(partnership, threshold_at_each_boundary_date)
     }
     cr_assert_gt(checked, 100);
     cJSON_Delete(file);
+}
+
+Test(partnership, joint_authorities_klimagrunn)
+{
+    run_valid_case("joint_klimagrunn.json");
+}
+
+Test(partnership, joint_authorities_four_swedish_regions_sharing_risk)
+{
+    run_valid_case("joint_se_regions.json");
+}
+
+Test(partnership, consortium_partner_with_subcontractors)
+{
+    run_valid_case("consortium_ostfold.json");
 }
 
 /* ---- actions against apply: every golden procedure, every prefix, every party ---------- */

@@ -66,6 +66,14 @@ def check_contract(p, keys):
         for key in ("committed", "paid", "headroom"):
             if key in want:
                 assert str(getattr(row, key)) == want[key], f"{want['cap']}.{key}"
+    budgets = keys.get("authority_budgets")
+    if budgets is not None:
+        got = p.authority_budgets
+        assert [b.authority for b in got] == [b["authority"] for b in budgets]
+        for row, want in zip(got, budgets):
+            assert p.authority_budget(row.authority) == row
+            for key, value in want.items():
+                assert str(getattr(row, key)) == str(value), f"{row.authority}.{key}"
     if "warnings" in keys:
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]

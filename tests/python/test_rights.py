@@ -68,7 +68,13 @@ LISTS = {"tenders_evaluated": "scores", "candidates_invited": "candidates",
          "tenders_reduced": "eliminated"}
 
 
-def operator_of(event, roles):
+def consortia(events):
+    """Each consortium member's consortium (R52: it acts as, and sees as, it)."""
+    return {m["id"]: e["operator"]["id"] for e in events if e["type"] == "participation_requested"
+            for m in e["operator"].get("members", [])}
+
+
+def operator_of(event, roles, groups=None):
     """The operator an event is confidential to, or None (this test's own
     reading of R19/R37, independent of the library's)."""
     for field in ("partner", "tenderer", "candidate"):
@@ -76,7 +82,8 @@ def operator_of(event, roles):
             return event[field]
     if event["type"] == "dialogue_activity_held" and "supplier" in event:
         return event["supplier"]["id"]  # R50: a one-to-one meeting or a written input
-    return event["actor"] if roles.get(event["actor"]) == "operator" else None
+    actor = (groups or {}).get(event["actor"], event["actor"])
+    return actor if roles.get(actor) == "operator" else None
 
 
 def consented_fields(events, owner, index, party):
@@ -115,8 +122,10 @@ def test_no_party_sees_another_operators_confidential_items(name):
     p = procedure(name)
     events = p.events
     roles = {party.id: str(party.role) for party in p.parties}
+    groups = consortia(events)
     checked = 0
     for party, role in roles.items():
+        me = groups.get(party, party)  # a member sees as its consortium (R52)
         view = p.view(party)
         assert view["party"] == party and view["format"] == "ipart-view"
         shown = {entry["index"]: entry for entry in view["events"]}
@@ -126,26 +135,26 @@ def test_no_party_sees_another_operators_confidential_items(name):
             continue
         for index, full in enumerate(events):
             entry = shown.get(index)
-            if full["actor"] == party:
+            if groups.get(full["actor"], full["actor"]) == me:
                 assert entry and entry["event"] == full, f"{party} misses its own event {index}"
             if entry is None:
                 continue
             event = entry["event"]
-            owner = operator_of(full, roles)
-            if (owner and owner != party and full["actor"] != party
+            owner = operator_of(full, roles, groups)
+            if (owner and owner != me and groups.get(full["actor"], full["actor"]) != me
                     and full["type"] != "consent_given"):
                 if full["type"] == "dialogue_activity_held":
                     # R50: only the information shared with all since, nothing of the supplier.
                     assert entry["partial"] and "supplier" not in event and "summary" not in event
                     assert {i["id"] for i in event["information"]} <= shared_information(events)
                     continue
-                fields = consented_fields(events, owner, index, party)
+                fields = consented_fields(events, owner, index, me)
                 assert fields, f"{party} sees event {index} of {owner} without consent"
                 if fields != "*":
                     assert entry["partial"] and within(event, full, fields)
             if full["type"] in LISTS:
                 for item in event[LISTS[full["type"]]]:
-                    assert (item if isinstance(item, str) else item["tenderer"]) == party
+                    assert (item if isinstance(item, str) else item["tenderer"]) == me
             if not entry["partial"]:
                 assert event == full
         checked += role != "authority"

@@ -175,11 +175,14 @@ def money(value):
 def expected_ranking(events):
     """The ranking of the last tenders_evaluated, by the README formula."""
     terms, tenders, eliminated, evaluation = None, {}, set(), None
+    groups = {}  # a consortium member's tender is its consortium's (R52)
     for e in events:
         if e["type"] == "terms_set":
             terms = e
+        elif e["type"] == "participation_requested":
+            groups.update({m["id"]: e["operator"]["id"] for m in e["operator"].get("members", [])})
         elif e["type"] == "tender_submitted":
-            tenders[e["actor"]] = e["tender"]
+            tenders[groups.get(e["actor"], e["actor"])] = e["tender"]
         elif e["type"] == "tenders_reduced":
             eliminated.update(e["eliminated"])
         elif e["type"] == "tenders_evaluated":

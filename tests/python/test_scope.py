@@ -23,13 +23,14 @@ def names_other(text, operators, party):
     return {o for o in operators if o != party and re.search(f'"{re.escape(o)}[".]', text)}
 
 
-def check_rows(p, s, party):
-    assert all(t.id == party for t in s.tenderers)
-    assert [t for t in p.tenderers if t.id == party] == s.tenderers
-    own_rank = [r for r in (p.ranking or []) if r.tenderer == party]
+def check_rows(p, s, mine):
+    """`mine`: the party's own ids (a consortium and its members, R52)."""
+    assert all(t.id in mine for t in s.tenderers)
+    assert [t for t in p.tenderers if t.id in mine] == s.tenderers
+    own_rank = [r for r in (p.ranking or []) if r.tenderer in mine]
     assert (s.ranking or []) == own_rank
-    assert all(c.scope == "partner" and c.partner == party for c in s.caps)
-    assert all(pay.partner == party for pay in s.forecast.payments)
+    assert all(c.scope == "partner" and c.partner in mine for c in s.caps)
+    assert all(pay.partner in mine for pay in s.forecast.payments)
     assert s.warnings == []
 
 
@@ -71,10 +72,17 @@ def check_refusals(s, party, operators):
             s.as_party(other)
 
 
+def consortia(p):
+    """Each consortium member's consortium (R52: it sees what the consortium sees)."""
+    return {m["id"]: e["operator"]["id"] for e in p.events if e["type"] == "participation_requested"
+            for m in e["operator"].get("members", [])}
+
+
 @pytest.mark.parametrize("name", PROCEDURES)
 def test_every_query_of_every_party_answers_only_what_its_view_shows(name):
     p = procedure(name)
     operators = {x.id for x in p.parties if x.role == ipart.Role.OPERATOR}
+    groups = consortia(p)
     checked = 0
     for party in p.parties:
         s = p.as_party(party.id)
@@ -83,14 +91,15 @@ def test_every_query_of_every_party_answers_only_what_its_view_shows(name):
             assert s.dumps() == p.dumps() and s.what_if([]) == p.what_if([])
             assert s.caps == p.caps and s.warnings == p.warnings
             continue
-        check_rows(p, s, party.id)
-        check_contracts(p, s, party.id, operators)
+        me = groups.get(party.id, party.id)
+        check_rows(p, s, {me} | {m for m, g in groups.items() if g == me})
+        check_contracts(p, s, me, operators)
         check_log(p, s, party.id)
-        check_refusals(s, party.id, operators)
+        check_refusals(s, me, operators)
         assert all(x.status == "awarded" for x in s.parties
-                   if x.role == ipart.Role.OPERATOR and x.id != party.id)
+                   if x.role == ipart.Role.OPERATOR and x.id != me)
         report = json.dumps(s.what_if([]))
-        assert not names_other(report, operators, party.id), report
+        assert not names_other(report, operators, me), report
         checked += 1
     assert checked >= 3
 

@@ -8,6 +8,8 @@ import warnings as _warnings
 
 from . import _contract, _dialogue, _queries, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
+from ._joint import AuthorityBudget
+from . import _joint
 from ._queries import (Action, EventHeader, Forecast, PartnerPhase, Ranked,  # noqa: F401
                        Right, Rights, RIGHTS, Tenderer)
 from ._dates import _py_date
@@ -53,6 +55,7 @@ class Role(enum.IntEnum):
     FOLLOWER = capi.IPART_ROLE_FOLLOWER
     OPERATOR = capi.IPART_ROLE_OPERATOR
     PARTICIPANT = capi.IPART_ROLE_PARTICIPANT
+    MEMBER = capi.IPART_ROLE_MEMBER
 
     def __str__(self) -> str:
         return capi.ipart_role_name(int(self))
@@ -313,6 +316,17 @@ class Partnership:
         """Would ``amount`` more fit under ``cap`` (the ``partner``'s row of a
         "partner" cap)?"""
         return _contract.cap_fits(self._handle(), cap, amount, partner)
+
+    @property
+    def authority_budgets(self) -> List[AuthorityBudget]:
+        """Each joint authority's budget view, in the order of the terms'
+        joint block (R51); empty when the partnership is not joint."""
+        return _joint.authority_budgets(self._handle())
+
+    def authority_budget(self, authority: str) -> AuthorityBudget:
+        """One joint authority's budget view. NotFoundError if ``authority``
+        is not a member of the terms' joint block."""
+        return _joint.authority_budget(self._handle(), authority)
 
     @property
     def warnings(self) -> List[RuleWarning]:

@@ -19,6 +19,7 @@ public class PartnershipTest {
     private static final String[] VALID = {"stavanger.json", "no_without_reduction.json",
         "se_initial_award.json", "se_negotiated.json", "dk_procedure.json",
         "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json",
+        "joint_klimagrunn.json", "joint_se_regions.json", "consortium_ostfold.json",
         "se_declined.json", "dfo_sub_deliveries.json",
         "troms_finnmark_dialogue.json", "dk_need_mapping.json", "stavanger_after_option.json"};
 
@@ -121,6 +122,25 @@ public class PartnershipTest {
                 if (want.has("headroom"))
                     assertEquals(context, Cases.str(want, "headroom"), row.headroom().toString());
             }
+        if (keys.has("authority_budgets")) {
+            JsonArray want = keys.getAsJsonArray("authority_budgets");
+            List<AuthorityBudget> got = p.authorityBudgets();
+            assertEquals(context, want.size(), got.size());
+            for (int i = 0; i < want.size(); i++) {
+                JsonObject w = want.get(i).getAsJsonObject();
+                AuthorityBudget b = got.get(i);
+                assertEquals(context, Cases.str(w, "authority"), b.authority());
+                assertEquals(context, b, p.authorityBudget(b.authority()));
+                Map<String, String> values = Map.of("share", Long.toString(b.share()),
+                    "risk_share", Long.toString(b.riskShare()), "committed", b.committed().toString(),
+                    "option_committed", b.optionCommitted().toString(), "paid", b.paid().toString(),
+                    "cap", b.cap().toString(), "headroom", b.headroom().toString());
+                for (Map.Entry<String, JsonElement> k : w.entrySet())
+                    if (!k.getKey().equals("authority"))
+                        assertEquals(context + " " + b.authority() + "." + k.getKey(),
+                            k.getValue().getAsString(), values.get(k.getKey()));
+            }
+        }
         if (keys.has("warnings")) {
             JsonArray want = keys.getAsJsonArray("warnings");
             List<RuleWarning> got = p.warnings();
@@ -291,7 +311,7 @@ public class PartnershipTest {
             assertTrue(p.event(0).startsWith("{\"type\":\"partnership_created\""));
             assertThrows(NotFoundException.class, () -> p.event(10000));
             List<Action> actions = p.actions(authority.id());
-            assertEquals("one entry per event type", 37, actions.size());
+            assertEquals("one entry per event type", 39, actions.size());
             Action negotiation = actions.stream().filter(a -> a.type().equals("negotiation_held"))
                 .findFirst().orElseThrow();
             assertFalse(negotiation.allowed());

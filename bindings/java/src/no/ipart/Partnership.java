@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import no.ipart.swig.IpartCapi;
+import no.ipart.swig.ipart_authority_budget;
 import no.ipart.swig.ipart_cap_status;
 import no.ipart.swig.ipart_dialogue_activity;
 import no.ipart.swig.ipart_dialogue_contact;
@@ -601,6 +602,43 @@ public final class Partnership implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /** Each joint authority's budget view, in the order of the terms' joint block (R51).
+     *  @return the views; empty when the partnership is not joint */
+    public List<AuthorityBudget> authorityBudgets() {
+        List<AuthorityBudget> rows = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_joint_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_authority_budget b = new ipart_authority_budget();
+            try {
+                IpartCapi.ipart_partnership_authority_budget_at(b, h(), i);
+                rows.add(budget(b));
+            } finally {
+                b.delete();
+            }
+        }
+        return rows;
+    }
+
+    /** One joint authority's budget view.
+     *  @param authority the authority's id
+     *  @return its view
+     *  @throws NotFoundException when it is not a member of the terms' joint block */
+    public AuthorityBudget authorityBudget(String authority) {
+        ipart_authority_budget b = new ipart_authority_budget();
+        try {
+            IpartCapi.ipart_partnership_authority_budget(b, h(), authority);
+            return budget(b);
+        } finally {
+            b.delete();
+        }
+    }
+
+    private static AuthorityBudget budget(ipart_authority_budget b) {
+        return new AuthorityBudget(b.getAuthority(), b.getLead() != 0, b.getShare(),
+            b.getRisk_share(), money(b.getCommitted()), money(b.getOption_committed()),
+            money(b.getPaid()), money(b.getCap()), b.getOwn_cap() != 0, money(b.getHeadroom()));
     }
 
     private static Optional<String> optional(String s) {

@@ -1,0 +1,127 @@
+/*
+ * Joint contracting authorities (include/ipart/joint.h, RULES.md R51): the
+ * exact split by shares (rules/shares.c, doc/joint.md), the kind whose
+ * threshold binds, and the budget query's errors. The golden case
+ * joint_klimagrunn.json and the r51_* rejections run in test_partnership.c.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "harness.h"
+
+#include <string.h>
+
+#include "rules/contract_math_p.h"
+#include "rules/rules_p.h"
+#include "rules/shares_p.h"
+
+TestSuite(joint, IPART_TEST_FIXTURE);
+
+Test(joint, the_remainder_goes_to_the_largest_dropped_fraction_ties_to_the_first)
+{
+    /* doc/joint.md: 5 øre by 5000/3000/2000 -> 2.5, 1.5, 1.0 -> 3, 1, 1 */
+    const int64_t keys[] = {5000, 3000, 2000};
+    int64_t parts[3];
+    ipart__split_by_keys(5, keys, 3, parts);
+    cr_assert(parts[0] == 3 && parts[1] == 1 && parts[2] == 1);
+    /* 10 øre by 3333/3333/3334 -> 3.333, 3.333, 3.334: the largest fraction wins */
+    const int64_t thirds[] = {3333, 3333, 3334};
+    ipart__split_by_keys(10, thirds, 3, parts);
+    cr_assert(parts[0] == 3 && parts[1] == 3 && parts[2] == 4);
+    cr_assert_eq(ipart__split_part(10, thirds, 3, 2), 4);
+}
+
+Test(joint, every_split_adds_up_to_the_amount)
+{
+    const int64_t keys[][4] = {{2500, 2500, 2500, 2500}, {1, 9999, 0, 0}, {3333, 3333, 3333, 1},
+                               {7000, 1000, 1000, 1000}};
+    const int64_t amounts[] = {0, 1, 3, 7, 99, 100001, 123456789, -7, -100001, INT64_MAX,
+                               INT64_MIN + 1};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        for (size_t a = 0; a < sizeof amounts / sizeof amounts[0]; a++) {
+            int64_t parts[4];
+            ipart__split_by_keys(amounts[a], keys[k], 4, parts);
+            ipart__wide sum = 0;
+            for (size_t i = 0; i < 4; i++) {
+                sum += parts[i];
+                /* no part is further than one minor unit from its exact share */
+                ipart__wide exact = (ipart__wide)amounts[a] * keys[k][i];
+                ipart__wide diff = (ipart__wide)parts[i] * 10000 - exact;
+                cr_assert(diff > -10000 && diff < 10000, "keys %zu amount %zu part %zu", k, a, i);
+            }
+            cr_assert(sum == amounts[a], "keys %zu amount %zu", k, a);
+        }
+    cr_assert_eq(ipart__keys_sum(keys[2], 4), 10000);
+}
+
+Test(joint, the_strictest_kind_binds_and_a_utility_with_another_kind_is_open)
+{
+    const int central_and_body[] = {IPART__AUTH_BODY_PUBLIC_LAW, IPART__AUTH_CENTRAL_GOVERNMENT};
+    cr_assert_eq(ipart__joint_threshold_kind(central_and_body, 2),
+                 IPART__AUTH_CENTRAL_GOVERNMENT);
+    const int sub_and_body[] = {IPART__AUTH_BODY_PUBLIC_LAW, IPART__AUTH_SUB_CENTRAL};
+    cr_assert_eq(ipart__joint_threshold_kind(sub_and_body, 2), IPART__AUTH_SUB_CENTRAL);
+    const int utilities[] = {IPART__AUTH_UTILITY, IPART__AUTH_UTILITY};
+    cr_assert_eq(ipart__joint_threshold_kind(utilities, 2), IPART__AUTH_UTILITY);
+    const int mixed[] = {IPART__AUTH_CENTRAL_GOVERNMENT, IPART__AUTH_UTILITY};
+    cr_assert_eq(ipart__joint_threshold_kind(mixed, 2), -1);
+}
+
+Test(joint, the_budget_query_names_what_it_cannot_answer)
+{
+    cJSON *kase = harness_load_case("procedure/joint_klimagrunn.json");
+    ipart_partnership *p = harness_replay(kase, -1);
+    ipart_authority_budget b;
+    cr_assert_eq(ipart_partnership_joint_count(p), 3);
+    cr_assert_eq(ipart_partnership_authority_budget(&b, p, "baerum"), IPART_ENOTFOUND);
+    cr_assert_eq(ipart_partnership_authority_budget_at(&b, p, 3), IPART_ENOTFOUND);
+    cr_assert_eq(ipart_partnership_authority_budget(NULL, p, "vegvesen"), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_authority_budget(&b, p, NULL), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_authority_budget_at(&b, NULL, 0), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_joint_count(NULL), 0);
+    assert_ok(ipart_partnership_authority_budget(&b, p, "vegvesen"));
+    cr_assert(b.lead && b.share == 5000 && b.risk_share == 4000 && !b.own_cap);
+    /* The members' commitments add up to the contracts' (op05 4 100 000.00,
+     * op08 and op11 settled at 800 000.00 and 1 520 000.00). */
+    int64_t committed = 0;
+    for (size_t i = 0; i < 3; i++) {
+        assert_ok(ipart_partnership_authority_budget_at(&b, p, i));
+        committed += b.committed.minor;
+    }
+    cr_assert_eq(committed, 642000000);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+Test(joint, a_partnership_without_joint_authorities_has_no_budget_views)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, -1);
+    ipart_authority_budget b;
+    cr_assert_eq(ipart_partnership_joint_count(p), 0);
+    cr_assert_eq(ipart_partnership_authority_budget(&b, p, "stavanger"), IPART_ENOTFOUND);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* R52: a consortium's members are parties; a member sees what its consortium sees. */
+Test(joint, a_consortium_member_sees_as_its_consortium)
+{
+    cJSON *kase = harness_load_case("procedure/consortium_ostfold.json");
+    ipart_partnership *p = harness_replay(kase, -1);
+    ipart_party member;
+    assert_ok(ipart_partnership_party_get(&member, p, "pasientrad"));
+    cr_assert_eq(member.role, IPART_ROLE_MEMBER);
+    cr_assert_str_eq(ipart_role_name(member.role), "member");
+    cr_assert_str_eq(member.status, "member");
+    char *seen = NULL, *group = NULL;
+    assert_ok(ipart_partnership_view_json(&seen, p, "pasientrad"));
+    assert_ok(ipart_partnership_view_json(&group, p, "op01"));
+    const char *a = strstr(seen, "\"events\""), *b = strstr(group, "\"events\"");
+    cr_assert(a && b);
+    cr_assert_str_eq(a, b);
+    cr_assert(strstr(seen, "\"party\":\"pasientrad\""));
+    ipart_free(seen);
+    ipart_free(group);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
