@@ -76,7 +76,9 @@ static ipart_status accepted_check(const ipart_partnership *p, const ipart__even
 static void accepted_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.accepted.partner)->contract;
+    ipart__party *t = ipart__party_find(p, ev->as.accepted.partner);
+    ipart__contract *c = t->contract;
+    ipart__history_note(p, t); /* the rights at an earlier point */
     const ev_level_result *r = ev->as.accepted.levels.items;
     c->all_levels_met = 1;
     for (size_t i = 0; i < ev->as.accepted.levels.count; i++)
@@ -253,8 +255,11 @@ static ipart_status option_prepare(ipart_partnership *p, const ipart__event *ev,
 static void option_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.option.partner)->contract;
+    ipart__party *t = ipart__party_find(p, ev->as.option.partner);
+    ipart__contract *c = t->contract;
     ipart__party *buyer = ipart__party_find(p, ev->actor);
+    ipart__history_note(p, t); /* the rights at an earlier point */
+    ipart__history_note(p, buyer);
     buyer->option_quantity += ev->as.option.quantity;
     buyer->options_from |= UINT64_C(1) << c->award_index;
     c->option_quantity += ev->as.option.quantity;
@@ -290,7 +295,9 @@ static ipart_status lapsed_check(const ipart_partnership *p, const ipart__event 
 static void lapsed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__party_find(p, ev->as.lapsed.partner)->contract->state = IPART__C_OPTION_LAPSED;
+    ipart__party *t = ipart__party_find(p, ev->as.lapsed.partner);
+    ipart__history_note(p, t); /* the rights at an earlier point */
+    t->contract->state = IPART__C_OPTION_LAPSED;
 }
 
 const ipart__handler ipart__option_lapsed_handler = {lapsed_may, lapsed_check, NULL,
@@ -374,7 +381,9 @@ static ipart_status call_back_check(const ipart_partnership *p, const ipart__eve
 static void call_back_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.call_back.partner)->contract;
+    ipart__party *t = ipart__party_find(p, ev->as.call_back.partner);
+    ipart__contract *c = t->contract;
+    ipart__history_note(p, t); /* the rights at an earlier point */
     c->called_back = 1;
     c->call_back_condition = (size_t)condition_index(&p->terms->ipr, ev->as.call_back.condition);
 }
