@@ -53,6 +53,37 @@ def test_bad_rights_queries_raise(q):
     assert err.value.name == q["error"]
 
 
+def outcome(p, party, asset, at):
+    """What a rights query answers: the rights and their explanations, or
+    the error (class, rule, key and message)."""
+    try:
+        r = p.rights(party, asset, at=at)
+    except ipart.IpartError as e:
+        return (type(e).__name__, e.rule, e.key, str(e))
+    return tuple(r)
+
+
+@pytest.mark.parametrize("name", PROCEDURES)
+def test_every_earlier_point_answers_as_a_replay_of_its_prefix(name):
+    """The rights at every point come from the state's history: they must
+    be what a replay of that prefix answers for its whole log."""
+    p = procedure(name)
+    ids = [x.id for x in p.parties]
+    partners = [i for i in ids if p.party(i).status in ("partner", "terminated", "awarded")]
+    assets = [f"{i}.{a}" for i in partners for a in ("foreground", "background")]
+    replay = ipart.Partnership(p.profile)
+    compared = 0
+    for k in range(len(p) + 1):
+        for party in ids + ["nobody"]:
+            for asset in assets + [ids[-1] + ".foreground"]:
+                assert outcome(p, party, asset, k) == outcome(replay, party, asset, None), \
+                    (name, k, party, asset)
+                compared += 1
+        if k < len(p):
+            replay.apply(p.event(k))
+    assert compared > len(p)
+
+
 def test_rights_follow_the_log_now_and_cite_clauses():
     p = procedure("stavanger.json")
     now = p.rights("baerum", "op05.foreground")
