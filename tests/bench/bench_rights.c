@@ -118,6 +118,22 @@ __attribute__((noinline)) static void rights_by_replay(const ipart_partnership *
     ipart_partnership_free(copy);
 }
 
+/* Exit unless the answers at every point from `from` on (`history`, from
+ * rights_every_point()) are the replay's. */
+static void agrees_with_replay(const ipart_partnership *p, size_t from, const ipart_rights *history)
+{
+    size_t events = ipart_partnership_event_count(p);
+    for (size_t k = from; k <= events; k++) {
+        ipart_rights replayed[QUESTION_COUNT];
+        rights_by_replay(p, k, replayed);
+        if (memcmp(replayed, &history[(k - from) * QUESTION_COUNT], sizeof replayed) != 0) {
+            fprintf(stderr, "bench_rights: after %zu events the history and the replay "
+                            "disagree\n", k);
+            exit(1);
+        }
+    }
+}
+
 /* Seconds per call of `run` (at least `reps` runs and 0.2 s unless quick). */
 #define TIMED(seconds, reps, quick, calls, run)                                          \
     do {                                                                               \
@@ -154,14 +170,7 @@ int main(int argc, char **argv)
     /* Before the history each query replayed its prefix: one replay = one query. */
     TIMED(replay, 5, quick, n, (rights_by_replay(p, mid, replayed), 1));
 
-    for (size_t k = from; k <= events; k++) { /* every point: the history = the replay */
-        rights_by_replay(p, k, replayed);
-        if (memcmp(replayed, &history[(k - from) * QUESTION_COUNT], sizeof replayed) != 0) {
-            fprintf(stderr, "bench_rights: after %zu events the history and the replay "
-                            "disagree\n", k);
-            return 1;
-        }
-    }
+    agrees_with_replay(p, from, history);
     printf("rights at an earlier point: %zu events, %zu points x %zu questions\n", events,
            points, QUESTION_COUNT);
     printf("  rights_at       %8.3f us per query (history)\n", at * 1e6);

@@ -6,7 +6,6 @@
  */
 #include "harness.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -487,20 +486,8 @@ static long history_agrees_with_replay_in(const char *file)
 
 Test(rights, every_earlier_point_answers_as_a_replay_of_its_prefix, .timeout = 600)
 {
-    DIR *dir = opendir(IPART_CASES_DIR "/procedure");
-    cr_assert(dir);
-    long compared = 0;
     int cases = 0;
-    struct dirent *entry;
-    while ((entry = readdir(dir))) {
-        size_t n = strlen(entry->d_name);
-        if (n < 6 || strcmp(entry->d_name + n - 5, ".json") != 0 ||
-            strcmp(entry->d_name, "rejections.json") == 0)
-            continue;
-        compared += history_agrees_with_replay_in(entry->d_name);
-        cases++;
-    }
-    closedir(dir);
+    long compared = harness_each_procedure(history_agrees_with_replay_in, &cases);
     cr_assert_geq(cases, 16);
     cr_assert_gt(compared, 100000);
 }
