@@ -255,10 +255,9 @@ static ipart_status option_prepare(ipart_partnership *p, const ipart__event *ev,
 static void option_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__party *t = ipart__party_find(p, ev->as.option.partner);
-    ipart__contract *c = t->contract;
+    ipart__contract *c = ipart__party_find(p, ev->as.option.partner)->contract;
     ipart__party *buyer = ipart__party_find(p, ev->actor);
-    ipart__history_note(p, t); /* the rights at an earlier point */
+    /* the rights at an earlier point; the partner's standing stays "accepted" */
     ipart__history_note(p, buyer);
     buyer->option_quantity += ev->as.option.quantity;
     buyer->options_from |= UINT64_C(1) << c->award_index;
@@ -295,9 +294,8 @@ static ipart_status lapsed_check(const ipart_partnership *p, const ipart__event 
 static void lapsed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__party *t = ipart__party_find(p, ev->as.lapsed.partner);
-    ipart__history_note(p, t); /* the rights at an earlier point */
-    t->contract->state = IPART__C_OPTION_LAPSED;
+    /* still "accepted" for the rights (history_p.h): no change to keep */
+    ipart__party_find(p, ev->as.lapsed.partner)->contract->state = IPART__C_OPTION_LAPSED;
 }
 
 const ipart__handler ipart__option_lapsed_handler = {lapsed_may, lapsed_check, NULL,

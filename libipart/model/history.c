@@ -20,15 +20,13 @@ static size_t changes_of(const ipart_partnership *p, const ipart__event *ev)
         return ev->as.award.partners.count; /* each gets a contract */
     case IPART__EV_PARTNERSHIP_TERMINATED:
         return p->partner_count; /* every contract ends */
-    case IPART__EV_OPTION_EXERCISED:
-        return 2; /* the buyer and the partner */
+    case IPART__EV_OPTION_EXERCISED: /* the buyer */
     case IPART__EV_CONTRACT_SIGNED:
     case IPART__EV_SOLUTION_ACCEPTED:
-    case IPART__EV_OPTION_LAPSED:
     case IPART__EV_CALL_BACK_EXERCISED:
     case IPART__EV_PHASE_GATE_DECIDED:
     case IPART__EV_AUTHORITY_SUCCEEDED:
-        return 1; /* the partner, or the successor */
+        return 1; /* the partner, the buyer or the successor */
     default:
         return 0;
     }

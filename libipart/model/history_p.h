@@ -8,7 +8,10 @@
  * keeps what it replaced (an undo log): a party's changes are chained newest
  * first, so its standing after the first k events is its standing now with
  * the changes made at or after event k undone, a walk over its own few
- * changes.
+ * changes. The standing holds only what the rights read: a contract's
+ * state as "accepted" (accepted, option exercised or lapsed) and
+ * "terminated", so the phases, the option's use and its lapse change
+ * nothing that needs keeping.
  *
  * The terms need no history: `terms_set` is refused from the notice on
  * (R15, R36) and a partner exists only from its award, so wherever a right

@@ -447,13 +447,13 @@ static size_t asked_about(const ipart_partnership *p, char ids[][80], char asset
     return n + 1;
 }
 
-/* Every prefix of the golden procedure `file`, every party and asset: the
- * whole document (and its clone) answers from its history exactly what a
- * replay of the prefix answers for its whole log, the path every query
- * took before the history existed. Returns the queries compared. */
-static long history_agrees_with_replay_in(const char *file)
+/* Every prefix of `p` (which it frees), every party and asset: the whole
+ * log (and its clone) answers from its history exactly what a replay of
+ * the prefix answers for its whole log, the path every query took before
+ * the history existed. Returns the queries compared. */
+static long history_agrees_with_replay(const char *file, ipart_partnership *p)
 {
-    ipart_partnership *p = harness_load_procedure(file), *copy = NULL, *replay = NULL;
+    ipart_partnership *copy = NULL, *replay = NULL;
     assert_ok(ipart_partnership_clone(&copy, p));
     assert_ok(ipart_partnership_new(&replay, ipart_partnership_profile(p)));
     static char ids[512][80], assets[1025][96];
@@ -484,10 +484,43 @@ static long history_agrees_with_replay_in(const char *file)
     return compared;
 }
 
+/* The golden procedure `file`, as history_agrees_with_replay(). */
+static long history_agrees_with_replay_in(const char *file)
+{
+    return history_agrees_with_replay(file, harness_load_procedure(file));
+}
+
 Test(rights, every_earlier_point_answers_as_a_replay_of_its_prefix, .timeout = 600)
 {
     int cases = 0;
     long compared = harness_each_procedure(history_agrees_with_replay_in, &cases);
     cr_assert_geq(cases, 16);
     cr_assert_gt(compared, 100000);
+}
+
+/* A merger into a party already there changes its standing: Bærum's
+ * purchases count for NAV, and Kristiansand, a follower, becomes the
+ * contracting authority. Before those events both answer as they did. */
+Test(rights, a_merger_into_an_existing_party_leaves_the_earlier_points_alone)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    size_t before = ipart_partnership_event_count(p);
+    ipart_rights then, now;
+    assert_ok(ipart_partnership_rights(&then, p, "kristiansand", "op05.foreground"));
+    assert_ok(ipart_partnership_apply(p,
+        "{\"type\":\"authority_succeeded\",\"date\":\"2019-12-16\",\"actor\":\"stavanger\","
+        "\"predecessor\":\"baerum\",\"kind\":\"merger\",\"effective\":\"2020-01-01\","
+        "\"successor\":{\"id\":\"nav\",\"name\":\"NAV\",\"kind\":\"central_government\"},"
+        "\"takes_over\":\"Bærums kjøp under opsjonen.\",\"basis\":\"Avtale\"}"));
+    assert_ok(ipart_partnership_apply(p,
+        "{\"type\":\"authority_succeeded\",\"date\":\"2019-12-17\",\"actor\":\"stavanger\","
+        "\"predecessor\":\"stavanger\",\"kind\":\"merger\",\"effective\":\"2020-01-01\","
+        "\"successor\":{\"id\":\"kristiansand\",\"name\":\"Kristiansand kommune\","
+        "\"kind\":\"sub_central\"},\"takes_over\":\"Oppdragsgiveransvaret.\","
+        "\"contracting_authority\":true,\"basis\":\"Avtale\"}"));
+    assert_ok(ipart_partnership_rights(&now, p, "kristiansand", "op05.foreground"));
+    cr_assert(now.use && !then.use, "the new contracting authority may use the results");
+    assert_ok(ipart_partnership_rights_at(&now, p, before, "kristiansand", "op05.foreground"));
+    cr_assert_eq(memcmp(&now, &then, sizeof then), 0, "as before the merger");
+    cr_assert_gt(history_agrees_with_replay("stavanger.json and two mergers", p), 10000);
 }
