@@ -112,6 +112,21 @@ Test(rights, explanations_cite_the_clause_of_the_terms)
     ipart_partnership_free(p);
 }
 
+/* The explanation copies its clauses: it outlives the partnership. */
+Test(rights, an_explanation_outlives_its_partnership)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    ipart_rights_explanation *x = NULL;
+    assert_ok(ipart_partnership_rights_explain(&x, p, 110, "baerum", "op05.foreground"));
+    ipart_partnership_free(p);
+    ipart_right_answer use;
+    assert_ok(ipart_rights_explanation_at(&use, x, 1));
+    cr_assert_str_eq(use.right, "use");
+    cr_assert_str_eq(use.clause, "Avtalen pkt. 9.5");
+    cr_assert_eq(ipart_rights_explanation_event_count(x), 110);
+    ipart_rights_explanation_free(x);
+}
+
 Test(rights, incomplete_terms_answer_nothing)
 {
     /* After the draft terms but before the notice the Stavanger terms are
