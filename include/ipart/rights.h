@@ -80,10 +80,13 @@ IPART_API ipart_status ipart_partnership_rights(ipart_rights *out,
 
 /**
  * As ipart_partnership_rights(), at a point of the log: after its first
- * `event_count` events (replayed on a private copy, so it costs a replay
- * of that prefix unless `event_count` is the whole log).
+ * `event_count` events. The partnership keeps the history of what the
+ * rights rest on (each party's changes), so the answer costs a walk over
+ * the changes of the two parties made since that point, not a replay of
+ * the log; it allocates nothing. The answers are those the partnership
+ * would give had only the first `event_count` events been applied.
  * @return as ipart_partnership_rights(); IPART_ERANGE when `event_count`
- *         exceeds the log; IPART_ENOMEM.
+ *         exceeds the log.
  */
 IPART_API ipart_status ipart_partnership_rights_at(ipart_rights *out,
                                                    const ipart_partnership *partnership,
@@ -92,9 +95,10 @@ IPART_API ipart_status ipart_partnership_rights_at(ipart_rights *out,
 
 /**
  * The rights of `party` to `asset` after the first `event_count` events,
- * each with the clause, rule and reason that decide it. *out is owned by
- * the caller (ipart_rights_explanation_free()).
- * @return as ipart_partnership_rights_at(); on failure *out is untouched.
+ * each with the clause, rule and reason that decide it (copied into the
+ * explanation). *out is owned by the caller (ipart_rights_explanation_free()).
+ * @return as ipart_partnership_rights_at(); IPART_ENOMEM; on failure *out
+ *         is untouched.
  */
 IPART_API ipart_status ipart_partnership_rights_explain(ipart_rights_explanation **out,
                                                         const ipart_partnership *partnership,
@@ -129,7 +133,7 @@ IPART_API ipart_status ipart_rights_explanation_at(ipart_right_answer *out,
  * JSON export of ipart_partnership_rights_explain() (owned by the caller):
  * `{"party", "asset", "event_count", "owns" | "use" | "modify" |
  * "sublicense" | "commercialise": {"answer": bool, "clause", "rule",
- * "reason"}}`. @return as ipart_partnership_rights_at().
+ * "reason"}}`. @return as ipart_partnership_rights_explain().
  */
 IPART_API ipart_status ipart_partnership_rights_json(char **out,
                                                      const ipart_partnership *partnership,

@@ -227,23 +227,3 @@ ipart_status ipart_partnership_save(char **out, const ipart_partnership *p)
     ipart__strbuf_puts(&b, p->log_count ? "\n]}\n" : "]}\n");
     return ipart__strbuf_finish(&b, out);
 }
-
-ipart_status ipart__partnership_replay(ipart_partnership **out, const ipart_partnership *p,
-                                      size_t event_count)
-{
-    ipart_partnership *copy = NULL;
-    ipart_status rc = ipart_partnership_new(&copy, p->profile->code);
-    /* Replaying the canonical log rebuilds exactly the same state. */
-    for (size_t i = 0; rc == IPART_OK && i < event_count && i < p->log_count; i++)
-        rc = ipart_partnership_apply(copy, p->log[i].json);
-    if (rc != IPART_OK) {
-        ipart_partnership_free(copy);
-        if (rc == IPART_ENOMEM)
-            return rc;
-        char cause[512]; /* the detail buffer is about to be rewritten */
-        snprintf(cause, sizeof cause, "%s", ipart_error_last()->message);
-        return ipart__fail(IPART_EINTERNAL, "clone.replay", "replaying the log failed: %s", cause);
-    }
-    *out = copy;
-    return IPART_OK;
-}

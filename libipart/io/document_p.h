@@ -11,9 +11,4 @@
 /* Decode and apply one event object; `path` locates it in errors. */
 ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const char *path);
 
-/* A new partnership holding the first `event_count` events of `p`'s log,
- * replayed (the queries at a point of the log). Defined in document.c. */
-ipart_status ipart__partnership_replay(ipart_partnership **out, const ipart_partnership *p,
-                                       size_t event_count);
-
 #endif

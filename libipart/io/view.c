@@ -11,7 +11,6 @@
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
-#include "io/document_p.h"
 #include "io/json_p.h"
 #include "ipart/rights.h"
 #include "model/parties_p.h"
@@ -43,26 +42,19 @@ static ipart_status rights_in_scope(const ipart_partnership *p, const char *part
     return IPART_OK;
 }
 
-/* The answers after the first `event_count` events. Their clauses are
- * borrowed from the terms of *prefix (a replayed copy, or NULL when the
- * whole log was asked): the caller frees it once it has used them. */
-static ipart_status answers_at(ipart__answer out[IPART__RIGHT_COUNT], ipart_partnership **prefix,
-                               const ipart_partnership *p, size_t event_count, const char *party,
-                               const char *asset)
+/* The answers after the first `event_count` events, from the state's
+ * history (model/history_p.h): no replay. Their clauses are borrowed from
+ * the terms of `p`. */
+static ipart_status answers_at(ipart__answer out[IPART__RIGHT_COUNT], const ipart_partnership *p,
+                               size_t event_count, const char *party, const char *asset)
 {
-    *prefix = NULL;
     ipart_status allowed = rights_in_scope(p, party, asset);
     if (allowed != IPART_OK)
         return allowed;
     if (event_count > p->log_count)
         return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
                            p->log_count, event_count);
-    if (event_count == p->log_count)
-        return ipart__rights_compute(out, p, party, asset);
-    ipart_status rc = ipart__partnership_replay(prefix, p, event_count);
-    if (rc == IPART_OK)
-        rc = ipart__rights_compute(out, *prefix, party, asset);
-    return rc;
+    return ipart__rights_compute(out, p, event_count, party, asset);
 }
 
 ipart_status ipart_partnership_rights_at(ipart_rights *out, const ipart_partnership *p,
@@ -75,9 +67,7 @@ ipart_status ipart_partnership_rights_at(ipart_rights *out, const ipart_partners
                                                                : !party ? "party"
                                                                         : "asset");
     ipart__answer a[IPART__RIGHT_COUNT];
-    ipart_partnership *prefix = NULL;
-    ipart_status rc = answers_at(a, &prefix, p, event_count, party, asset);
-    ipart_partnership_free(prefix); /* only the yes/no answers are kept */
+    ipart_status rc = answers_at(a, p, event_count, party, asset);
     if (rc != IPART_OK)
         return rc;
     *out = (ipart_rights){a[IPART__RIGHT_OWNS].yes, a[IPART__RIGHT_USE].yes,
@@ -96,7 +86,7 @@ ipart_status ipart_partnership_rights(ipart_rights *out, const ipart_partnership
 
 struct ipart_rights_explanation {
     ipart__answer answers[IPART__RIGHT_COUNT];
-    ipart_partnership *prefix; /* the replayed copy the clauses borrow from, or NULL */
+    char *clauses; /* the answers' clauses, copied from the terms, each NUL-ended */
     char *party, *asset;
     size_t event_count;
 };
@@ -105,24 +95,29 @@ void ipart_rights_explanation_free(ipart_rights_explanation *x)
 {
     if (!x)
         return;
-    ipart_partnership_free(x->prefix);
+    ipart__free(x->clauses);
     ipart__free(x->party);
     ipart__free(x->asset);
     ipart__free(x);
 }
 
-/* The explanation's own copy of the partnership after `event_count` events,
- * which its clauses borrow from: a clone of the whole log (cheap), else a
- * replay of the prefix. */
-static ipart_status private_copy(ipart_partnership **out, const ipart_partnership *p,
-                                 size_t event_count)
+/* Copy the answers' clauses into the explanation, so that it outlives the
+ * partnership whose terms they were borrowed from. */
+static ipart_status own_clauses(ipart_rights_explanation *x)
 {
-    if (event_count > p->log_count)
-        return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
-                           p->log_count, event_count);
-    if (event_count == p->log_count)
-        return ipart_partnership_clone(out, p);
-    return ipart__partnership_replay(out, p, event_count);
+    size_t total = 0;
+    for (size_t i = 0; i < IPART__RIGHT_COUNT; i++)
+        total += strlen(x->answers[i].clause) + 1;
+    if (!(x->clauses = ipart__malloc(total)))
+        return ipart__fail_nomem();
+    char *at = x->clauses;
+    for (size_t i = 0; i < IPART__RIGHT_COUNT; i++) {
+        size_t n = strlen(x->answers[i].clause) + 1;
+        memcpy(at, x->answers[i].clause, n);
+        x->answers[i].clause = at;
+        at += n;
+    }
+    return IPART_OK;
 }
 
 ipart_status ipart_partnership_rights_explain(ipart_rights_explanation **out,
@@ -138,11 +133,9 @@ ipart_status ipart_partnership_rights_explain(ipart_rights_explanation **out,
     if (!x)
         return ipart__fail_nomem();
     x->event_count = event_count;
-    ipart_status rc = rights_in_scope(p, party, asset);
+    ipart_status rc = answers_at(x->answers, p, event_count, party, asset);
     if (rc == IPART_OK)
-        rc = private_copy(&x->prefix, p, event_count);
-    if (rc == IPART_OK)
-        rc = ipart__rights_compute(x->answers, x->prefix, party, asset);
+        rc = own_clauses(x);
     if (rc == IPART_OK &&
         (!(x->party = ipart__strdup(party)) || !(x->asset = ipart__strdup(asset))))
         rc = ipart__fail_nomem();

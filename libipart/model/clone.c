@@ -141,9 +141,12 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     d->kept = NULL;
     d->kept_count = d->kept_capacity = 0;
     d->scope = NULL;
+    d->history = (ipart__history){0};
     ipart_status rc = copy_log(d, p);
     if (rc == IPART_OK)
         rc = copy_parties(d, p);
+    if (rc == IPART_OK)
+        rc = ipart__history_copy(d, p);
     if (rc == IPART_OK && p->terms && !(d->terms = ipart__terms_copy(&d->terms_arena, p->terms)))
         rc = ipart__fail_nomem();
     if (rc == IPART_OK)

@@ -320,6 +320,7 @@ static void award_commit(ipart_partnership *p, const ipart__event *ev, ipart__pr
     for (size_t i = 0; i < ev->as.award.partners.count; i++) {
         ipart__party *t = ipart__party_find(p, a[i].tenderer);
         t->awarded = 1;
+        ipart__history_note(p, t); /* the rights at an earlier point */
         t->contract = pr->contracts[i];
         pr->contracts[i] = NULL;
         t->has_separate_rnd = a[i].has_separate_rnd;
@@ -375,7 +376,9 @@ static ipart_status signed_check(const ipart_partnership *p, const ipart__event 
 static void signed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__party_find(p, ev->as.signed_.partner)->contract_signed = 1;
+    ipart__party *t = ipart__party_find(p, ev->as.signed_.partner);
+    ipart__history_note(p, t); /* the rights at an earlier point */
+    t->contract_signed = 1;
     ipart__signed_schedule_commit(p, ev);
     if (++p->signed_count == p->partner_count)
         p->stage = IPART_STAGE_DEVELOPMENT;

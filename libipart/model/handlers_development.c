@@ -325,8 +325,10 @@ static ipart_status gate_check(const ipart_partnership *p, const ipart__event *e
     return ipart__need_reason(ev->as.gate.reason, path, "reason");
 }
 
-static void terminate_contract(const ipart_partnership *p, ipart__contract *c)
+static void terminate_contract(ipart_partnership *p, ipart__party *t)
 {
+    ipart__contract *c = t->contract;
+    ipart__history_note(p, t); /* the rights at an earlier point */
     c->settled = ipart__case_money(p, ipart__contract_owed_on_termination(p, c));
     c->state = IPART__C_TERMINATED;
 }
@@ -343,9 +345,10 @@ static void settle_stage(ipart_partnership *p)
 static void gate_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.gate.partner)->contract;
+    ipart__party *t = ipart__party_find(p, ev->as.gate.partner);
+    ipart__contract *c = t->contract;
     if (ev->as.gate.decision == EV_GATE_TERMINATE) {
-        terminate_contract(p, c);
+        terminate_contract(p, t);
         settle_stage(p);
         return;
     }
@@ -390,7 +393,7 @@ static void terminated_commit(ipart_partnership *p, const ipart__event *ev, ipar
     for (size_t i = 0; i < p->party_count; i++) {
         ipart__contract *c = p->parties[i]->contract;
         if (c && c->state != IPART__C_TERMINATED)
-            terminate_contract(p, c);
+            terminate_contract(p, p->parties[i]);
     }
     p->stage = IPART_STAGE_TERMINATED;
 }

@@ -76,7 +76,9 @@ static ipart_status accepted_check(const ipart_partnership *p, const ipart__even
 static void accepted_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.accepted.partner)->contract;
+    ipart__party *t = ipart__party_find(p, ev->as.accepted.partner);
+    ipart__contract *c = t->contract;
+    ipart__history_note(p, t); /* the rights at an earlier point */
     const ev_level_result *r = ev->as.accepted.levels.items;
     c->all_levels_met = 1;
     for (size_t i = 0; i < ev->as.accepted.levels.count; i++)
@@ -255,6 +257,8 @@ static void option_commit(ipart_partnership *p, const ipart__event *ev, ipart__p
     (void)pr;
     ipart__contract *c = ipart__party_find(p, ev->as.option.partner)->contract;
     ipart__party *buyer = ipart__party_find(p, ev->actor);
+    /* the rights at an earlier point; the partner's standing stays "accepted" */
+    ipart__history_note(p, buyer);
     buyer->option_quantity += ev->as.option.quantity;
     buyer->options_from |= UINT64_C(1) << c->award_index;
     c->option_quantity += ev->as.option.quantity;
@@ -290,6 +294,7 @@ static ipart_status lapsed_check(const ipart_partnership *p, const ipart__event 
 static void lapsed_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
+    /* still "accepted" for the rights (history_p.h): no change to keep */
     ipart__party_find(p, ev->as.lapsed.partner)->contract->state = IPART__C_OPTION_LAPSED;
 }
 
@@ -374,7 +379,9 @@ static ipart_status call_back_check(const ipart_partnership *p, const ipart__eve
 static void call_back_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     (void)pr;
-    ipart__contract *c = ipart__party_find(p, ev->as.call_back.partner)->contract;
+    ipart__party *t = ipart__party_find(p, ev->as.call_back.partner);
+    ipart__contract *c = t->contract;
+    ipart__history_note(p, t); /* the rights at an earlier point */
     c->called_back = 1;
     c->call_back_condition = (size_t)condition_index(&p->terms->ipr, ev->as.call_back.condition);
 }

@@ -116,6 +116,7 @@ static void succession_commit(ipart_partnership *p, const ipart__event *ev, ipar
     ipart__party *pre = ipart__party_find(p, ev->as.succession.predecessor);
     ipart__party *suc =
         pr->new_party ? pr->new_party : ipart__party_find(p, ev->as.succession.successor.id);
+    ipart__history_note(p, suc); /* the rights at an earlier point */
     pre->succeeded = 1;
     pre->succeeded_from = ev->as.succession.effective;
     /* R28: what the predecessor bought under the option counts against the

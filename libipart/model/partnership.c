@@ -128,6 +128,7 @@ void ipart_partnership_free(ipart_partnership *p)
         party_free(p->parties[i]);
     ipart__free(p->parties);
     ipart__arena_free(&p->terms_arena);
+    ipart__history_free(p);
     ipart__kept_free(p);
     ipart__ranking_free(p->ranking);
     for (size_t i = 0; i < p->warning_count; i++)
@@ -161,6 +162,11 @@ static int reserve(void **items, size_t *capacity, size_t needed, size_t size)
     return 1;
 }
 
+int ipart__reserve(void **items, size_t *capacity, size_t needed, size_t size)
+{
+    return reserve(items, capacity, needed, size);
+}
+
 ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const ev_party *src,
                                  ipart_role role, size_t offset)
 {
@@ -177,6 +183,7 @@ ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const
     party->role = role;
     party->kind = src->kind;
     party->index = p->party_count + offset;
+    party->since = p->log_count; /* it exists after the event that creates it */
     int ipart_hash_oom = 0;
     HASH_ADD_KEYPTR(hh, p->by_id, party->id, strlen(party->id), party);
     if (ipart_hash_oom) {
@@ -322,6 +329,8 @@ static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
     if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
                                    sizeof *p->log))
         rc = ipart__fail_nomem();
+    if (rc == IPART_OK)
+        rc = ipart__history_reserve(p, ev);
     if (rc == IPART_OK && ipart__handlers[ev->type]->prepare)
         rc = ipart__handlers[ev->type]->prepare(p, ev, pr);
     return rc;

@@ -16,6 +16,7 @@
 #include "core/strbuf_p.h"
 #include "ipart/partnership.h"
 #include "model/event_p.h"
+#include "model/history_p.h"
 #include "model/scope_p.h"
 #include "rules/rules_p.h"
 
@@ -100,6 +101,9 @@ typedef struct ipart__party {
      * `succeeded_from` (authority_succeeded); it sends nothing from then on */
     int succeeded;
     ipart_date succeeded_from;
+    /* its history (model/history_p.h): the index of the event that created
+     * it, and 1 + the index of its latest standing change (0: none) */
+    size_t since, changes;
     UT_hash_handle hh;
 } ipart__party;
 
@@ -192,6 +196,8 @@ struct ipart_partnership {
     uint32_t joint_consent[IPART__EV_COUNT];
     /* the audience of a scoped handle (model/scope_p.h); NULL: the authority's full access */
     struct ipart__scope *scope;
+    /* what the queries at an earlier point need (model/history_p.h) */
+    ipart__history history;
 };
 
 /* What an event needs that may fail, prepared before anything changes. */
@@ -252,6 +258,9 @@ extern const ipart__handler *const ipart__handlers[IPART__EV_COUNT];
 const char *ipart__operator_status(const ipart_partnership *p, const ipart__party *t);
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
+
+/* Grow *items (of `size`-byte elements) to hold `needed`, doubling. 0 when out of memory. */
+int ipart__reserve(void **items, size_t *capacity, size_t needed, size_t size);
 
 /* Create and index a party that the commit appends `offset` places after the
  * parties of now (prepare step; room is reserved); undone by

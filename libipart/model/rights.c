@@ -14,20 +14,27 @@
 
 /* ---- the facts ------------------------------------------------------------------ */
 
-static int accepted(ipart__contract_state s)
+/* The party `id` after the first `event_count` events, or NULL. */
+static const ipart__party *party_then(const ipart_partnership *p, const char *id,
+                                      size_t event_count)
 {
-    return s == IPART__C_ACCEPTED || s == IPART__C_OPTION_EXERCISED ||
-           s == IPART__C_OPTION_LAPSED;
+    const ipart__party *x = ipart__party_find(p, id);
+    return x && ipart__party_existed(x, event_count) ? x : NULL;
 }
 
 ipart_status ipart__rights_compute(ipart__answer out[IPART__RIGHT_COUNT],
-                                   const ipart_partnership *p, const char *party,
-                                   const char *asset)
+                                   const ipart_partnership *p, size_t event_count,
+                                   const char *party, const char *asset)
 {
-    const ipart__party *who = ipart__party_find(p, party);
+    const ipart__party *who = party_then(p, party, event_count);
     if (!who)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
-    who = ipart__party_seen_as(p, who); /* a member holds its consortium's rights (R52) */
+    ipart__standing as, of;
+    ipart__standing_at(&as, p, who, event_count);
+    if (as.role == IPART_ROLE_MEMBER) { /* a member holds its consortium's rights (R52) */
+        who = p->parties[who->consortium];
+        ipart__standing_at(&as, p, who, event_count);
+    }
     const char *dot = strrchr(asset, '.');
     int background = dot && strcmp(dot, ".background") == 0;
     if (!dot || (!background && strcmp(dot, ".foreground") != 0))
@@ -40,38 +47,40 @@ ipart_status ipart__rights_compute(ipart__answer out[IPART__RIGHT_COUNT],
         n = sizeof partner_id - 1; /* longer than any id: not found below */
     memcpy(partner_id, asset, n);
     partner_id[n] = '\0';
-    const ipart__party *t = ipart__party_find(p, partner_id);
-    if (!t || !t->contract)
+    const ipart__party *t = party_then(p, partner_id, event_count);
+    if (t)
+        ipart__standing_at(&of, p, t, event_count);
+    if (!t || !of.has_contract)
         return ipart__fail(IPART_ENOTFOUND, "rights.partner",
                            "'%s' is not a partner: assets belong to operators with an awarded "
                            "contract", partner_id);
+    const ev_terms *terms = p->terms; /* those in force since the notice (history_p.h) */
     char missing[512] = "the IPR terms";
-    if (p->terms)
-        ipart__ipr_missing(&p->terms->ipr, missing, sizeof missing);
+    if (terms)
+        ipart__ipr_missing(&terms->ipr, missing, sizeof missing);
     if (missing[0])
         return ipart__fail_rule(IPART_ESTATE, "R36", ipart__rule_source("R36"), "",
                                 "rights.terms.incomplete",
                                 "the terms do not settle the IP arrangement: %s is missing",
                                 missing);
-    const ipart__contract *c = t->contract;
-    const ev_ipr *ipr = &p->terms->ipr;
+    const ev_ipr *ipr = &terms->ipr;
     ipart__rights_facts f = {
         .ipr = ipr,
         .party = who->id,
-        .is_authority = who->role == IPART_ROLE_AUTHORITY,
-        .is_follower = who->role == IPART_ROLE_FOLLOWER,
-        .is_operator = who->role == IPART_ROLE_OPERATOR,
+        .is_authority = as.role == IPART_ROLE_AUTHORITY,
+        .is_follower = as.role == IPART_ROLE_FOLLOWER,
+        .is_operator = as.role == IPART_ROLE_OPERATOR,
         .partner = t->id,
         .background = background,
-        .signed_ = t->contract_signed,
-        .accepted = accepted(c->state),
-        .terminated = c->state == IPART__C_TERMINATED,
-        .called_back = c->called_back,
+        .signed_ = of.contract_signed,
+        .accepted = of.accepted,
+        .terminated = of.terminated,
+        .called_back = of.called_back,
         .call_back_condition =
-            c->called_back
-                ? ((const ev_ipr_condition *)ipr->call_back.conditions.items)[c->call_back_condition].id
+            of.called_back
+                ? ((const ev_ipr_condition *)ipr->call_back.conditions.items)[of.call_back_condition].id
                 : "",
-        .bought = (int)((who->options_from >> c->award_index) & 1u),
+        .bought = (int)((as.options_from >> of.award_index) & 1u),
     };
     ipart__rights_resolve(out, &f);
     return IPART_OK;

@@ -12,12 +12,13 @@
 
 /*
  * The five answers for `party` about `asset` ("<partner>.foreground" or
- * "<partner>.background"). IPART_ENOTFOUND for an unknown party, asset
+ * "<partner>.background") after the first `event_count` events (at most the
+ * log's; model/history_p.h: no replay). IPART_ENOTFOUND for an unknown party, asset
  * class or partner (an operator with an awarded contract); IPART_ESTATE
  * while the terms hold no complete IPR arrangement (R36).
  */
 ipart_status ipart__rights_compute(ipart__answer out[IPART__RIGHT_COUNT],
-                                   const ipart_partnership *p, const char *party,
-                                   const char *asset);
+                                   const ipart_partnership *p, size_t event_count,
+                                   const char *party, const char *asset);
 
 #endif

@@ -2,6 +2,7 @@
 #include "harness.h"
 #include "ipart/sys/alloc.h"
 
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,6 +199,25 @@ ipart_partnership *harness_replay(const cJSON *kase, int count)
         harness_apply_json(p, ev, i++);
     }
     return p;
+}
+
+long harness_each_procedure(long (*check)(const char *name), int *cases)
+{
+    DIR *dir = opendir(IPART_CASES_DIR "/procedure");
+    cr_assert(dir);
+    long sum = 0;
+    *cases = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir))) {
+        size_t n = strlen(entry->d_name);
+        if (n < 6 || strcmp(entry->d_name + n - 5, ".json") != 0 ||
+            strcmp(entry->d_name, "rejections.json") == 0)
+            continue;
+        sum += check(entry->d_name);
+        (*cases)++;
+    }
+    closedir(dir);
+    return sum;
 }
 
 ipart_partnership *harness_load_procedure(const char *name)

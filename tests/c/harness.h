@@ -54,6 +54,9 @@ void harness_apply_json(ipart_partnership *p, const cJSON *event, int index);
 ipart_partnership *harness_replay(const cJSON *kase, int count);
 /* The golden procedure tests/cases/procedure/<name>, loaded as a document. */
 ipart_partnership *harness_load_procedure(const char *name);
+/* `check` run on every golden procedure (each tests/cases/procedure/<name>
+ * but rejections.json); the sum of what it returns. *cases: how many. */
+long harness_each_procedure(long (*check)(const char *name), int *cases);
 
 /* Required members of a golden case (the test fails if one is missing or mistyped). */
 const cJSON *harness_member(const cJSON *object, const char *name);

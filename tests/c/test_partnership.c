@@ -5,7 +5,6 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
-#include <dirent.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1177,20 +1176,8 @@ static long actions_agree_with_apply_in(const char *file)
 
 Test(partnership, every_refused_action_is_refused_by_apply_with_its_rule, .timeout = 600)
 {
-    DIR *dir = opendir(IPART_CASES_DIR "/procedure");
-    cr_assert(dir);
-    long checked = 0;
     int cases = 0;
-    struct dirent *entry;
-    while ((entry = readdir(dir))) {
-        size_t n = strlen(entry->d_name);
-        if (n < 6 || strcmp(entry->d_name + n - 5, ".json") != 0 ||
-            strcmp(entry->d_name, "rejections.json") == 0)
-            continue;
-        checked += actions_agree_with_apply_in(entry->d_name);
-        cases++;
-    }
-    closedir(dir);
+    long checked = harness_each_procedure(actions_agree_with_apply_in, &cases);
     cr_assert_geq(cases, 8);
     cr_assert_gt(checked, 10000);
 }

@@ -112,6 +112,21 @@ Test(rights, explanations_cite_the_clause_of_the_terms)
     ipart_partnership_free(p);
 }
 
+/* The explanation copies its clauses: it outlives the partnership. */
+Test(rights, an_explanation_outlives_its_partnership)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    ipart_rights_explanation *x = NULL;
+    assert_ok(ipart_partnership_rights_explain(&x, p, 110, "baerum", "op05.foreground"));
+    ipart_partnership_free(p);
+    ipart_right_answer use;
+    assert_ok(ipart_rights_explanation_at(&use, x, 1));
+    cr_assert_str_eq(use.right, "use");
+    cr_assert_str_eq(use.clause, "Avtalen pkt. 9.5");
+    cr_assert_eq(ipart_rights_explanation_event_count(x), 110);
+    ipart_rights_explanation_free(x);
+}
+
 Test(rights, incomplete_terms_answer_nothing)
 {
     /* After the draft terms but before the notice the Stavanger terms are
@@ -163,7 +178,8 @@ Test(rights, queries_leak_nothing_when_an_allocation_fails)
 {
     ipart_partnership *p = harness_load_procedure("stavanger.json");
     scenario s = {p, "baerum", 122};
-    cr_assert_gt(harness_fail_each(rights_json_scenario, &s), 100, "a replay allocates");
+    cr_assert_gt(harness_fail_each(rights_json_scenario, &s), 3,
+                 "the explanation and its JSON allocate");
     s.prefix = 123;
     harness_fail_each(rights_json_scenario, &s);
     harness_fail_each(view_scenario, &s);
@@ -401,4 +417,125 @@ Test(rights, a_one_to_one_meeting_stays_with_its_supplier_unless_shared)
     cJSON_Delete(participant);
     ipart_partnership_free(p);
     cJSON_Delete(kase);
+}
+
+/* ---- at an earlier point: the history against a replay ----------------------------- */
+
+/* What a rights query at `event_count` answers, as one string: the rights
+ * and the JSON explanation, or every field of the failure. Owned by the caller. */
+static char *rights_outcome(const ipart_partnership *p, size_t event_count, const char *party,
+                            const char *asset)
+{
+    ipart_rights r = {7, 7, 7, 7, 7};
+    ipart_status at = ipart_partnership_rights_at(&r, p, event_count, party, asset);
+    char *json = NULL;
+    ipart_status rc = ipart_partnership_rights_json(&json, p, event_count, party, asset);
+    cr_assert_eq(at, rc, "rights_at and rights_json agree on %s, %s", party, asset);
+    const ipart_error *e = ipart_error_last();
+    size_t n = 256 + (json ? strlen(json) : strlen(e->message) + strlen(e->key) +
+                                                strlen(e->rule) + strlen(e->path));
+    char *out = malloc(n);
+    cr_assert_not_null(out);
+    if (rc == IPART_OK)
+        snprintf(out, n, "%d%d%d%d%d %s", r.owns, r.use, r.modify, r.sublicense,
+                 r.commercialise, json);
+    else
+        snprintf(out, n, "%d %s %s %s %s", (int)rc, e->rule, e->key, e->path, e->message);
+    ipart_free(json);
+    return out;
+}
+
+/* Every party, with every asset name a query could use: each party's
+ * foreground and background (partners or not), and one malformed name. */
+static size_t asked_about(const ipart_partnership *p, char ids[][80], char assets[][96])
+{
+    size_t n = ipart_partnership_party_count(p);
+    for (size_t i = 0; i < n; i++) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_at(&party, p, i));
+        snprintf(ids[i], 80, "%s", party.id);
+        snprintf(assets[2 * i], 96, "%s.foreground", party.id);
+        snprintf(assets[2 * i + 1], 96, "%s.background", party.id);
+    }
+    snprintf(ids[n], 80, "nobody");
+    snprintf(assets[2 * n], 96, "%s", ids[0]);
+    return n + 1;
+}
+
+/* Every prefix of `p` (which it frees), every party and asset: the whole
+ * log (and its clone) answers from its history exactly what a replay of
+ * the prefix answers for its whole log, the path every query took before
+ * the history existed. Returns the queries compared. */
+static long history_agrees_with_replay(const char *file, ipart_partnership *p)
+{
+    ipart_partnership *copy = NULL, *replay = NULL;
+    assert_ok(ipart_partnership_clone(&copy, p));
+    assert_ok(ipart_partnership_new(&replay, ipart_partnership_profile(p)));
+    static char ids[512][80], assets[1025][96];
+    size_t parties = asked_about(p, ids, assets), events = ipart_partnership_event_count(p);
+    long compared = 0;
+    for (size_t k = 0; k <= events; k++) {
+        for (size_t i = 0; i < parties; i++)
+            for (size_t j = 0; j < 2 * parties - 1; j++) {
+                char *want = rights_outcome(replay, k, ids[i], assets[j]);
+                char *got = rights_outcome(p, k, ids[i], assets[j]);
+                char *cloned = rights_outcome(copy, k, ids[i], assets[j]);
+                cr_assert_str_eq(got, want, "%s after %zu events: %s about %s", file, k, ids[i],
+                                 assets[j]);
+                cr_assert_str_eq(cloned, want, "%s (clone) after %zu events", file, k);
+                free(want), free(got), free(cloned);
+                compared++;
+            }
+        if (k < events) {
+            char *text = NULL;
+            assert_ok(ipart_partnership_event_at(&text, p, k));
+            assert_ok(ipart_partnership_apply(replay, text));
+            ipart_free(text);
+        }
+    }
+    ipart_partnership_free(replay);
+    ipart_partnership_free(copy);
+    ipart_partnership_free(p);
+    return compared;
+}
+
+/* The golden procedure `file`, as history_agrees_with_replay(). */
+static long history_agrees_with_replay_in(const char *file)
+{
+    return history_agrees_with_replay(file, harness_load_procedure(file));
+}
+
+Test(rights, every_earlier_point_answers_as_a_replay_of_its_prefix, .timeout = 600)
+{
+    int cases = 0;
+    long compared = harness_each_procedure(history_agrees_with_replay_in, &cases);
+    cr_assert_geq(cases, 16);
+    cr_assert_gt(compared, 100000);
+}
+
+/* A merger into a party already there changes its standing: Bærum's
+ * purchases count for NAV, and Kristiansand, a follower, becomes the
+ * contracting authority. Before those events both answer as they did. */
+Test(rights, a_merger_into_an_existing_party_leaves_the_earlier_points_alone)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    size_t before = ipart_partnership_event_count(p);
+    ipart_rights then, now;
+    assert_ok(ipart_partnership_rights(&then, p, "kristiansand", "op05.foreground"));
+    assert_ok(ipart_partnership_apply(p,
+        "{\"type\":\"authority_succeeded\",\"date\":\"2019-12-16\",\"actor\":\"stavanger\","
+        "\"predecessor\":\"baerum\",\"kind\":\"merger\",\"effective\":\"2020-01-01\","
+        "\"successor\":{\"id\":\"nav\",\"name\":\"NAV\",\"kind\":\"central_government\"},"
+        "\"takes_over\":\"Bærums kjøp under opsjonen.\",\"basis\":\"Avtale\"}"));
+    assert_ok(ipart_partnership_apply(p,
+        "{\"type\":\"authority_succeeded\",\"date\":\"2019-12-17\",\"actor\":\"stavanger\","
+        "\"predecessor\":\"stavanger\",\"kind\":\"merger\",\"effective\":\"2020-01-01\","
+        "\"successor\":{\"id\":\"kristiansand\",\"name\":\"Kristiansand kommune\","
+        "\"kind\":\"sub_central\"},\"takes_over\":\"Oppdragsgiveransvaret.\","
+        "\"contracting_authority\":true,\"basis\":\"Avtale\"}"));
+    assert_ok(ipart_partnership_rights(&now, p, "kristiansand", "op05.foreground"));
+    cr_assert(now.use && !then.use, "the new contracting authority may use the results");
+    assert_ok(ipart_partnership_rights_at(&now, p, before, "kristiansand", "op05.foreground"));
+    cr_assert_eq(memcmp(&now, &then, sizeof then), 0, "as before the merger");
+    cr_assert_gt(history_agrees_with_replay("stavanger.json and two mergers", p), 10000);
 }

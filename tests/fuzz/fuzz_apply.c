@@ -4,7 +4,8 @@
  * JSON), as a what-if scenario on it (also as an operator), and the party
  * views and scoped handles after an accepted event. Every answer is a status - never a crash, a leak or
  * undefined behaviour - a refused event changes nothing, and an accepted
- * one round-trips through save and load.
+ * one round-trips through save and load and changes no rights at the
+ * points before it (the state's history, rights.h).
  *
  * The case is read once from IPART_FUZZ_CASE (a golden procedure document).
  *
@@ -141,6 +142,42 @@ static void views_round_trip(const ipart_partnership *p)
     ipart_partnership_free(reloaded);
 }
 
+/* One rights query as text: its JSON, or its status and error key. */
+static char *rights_text(const ipart_partnership *p, size_t at, const char *party,
+                         const char *asset)
+{
+    char *json = NULL;
+    ipart_status rc = ipart_partnership_rights_json(&json, p, at, party, asset);
+    if (rc == IPART_OK)
+        return json;
+    char *failed = malloc(128);
+    if (failed)
+        snprintf(failed, 128, "%d %s", (int)rc, ipart_error_last()->key);
+    return failed;
+}
+
+/* After an accepted event, every party's rights to every party's results
+ * at the point before it are what the case answered before it (`base`). */
+static void earlier_rights_unchanged(const ipart_partnership *base, const ipart_partnership *p)
+{
+    size_t at = ipart_partnership_event_count(base);
+    for (size_t i = 0; i < ipart_partnership_party_count(base); i++)
+        for (size_t j = 0; j < ipart_partnership_party_count(base); j++) {
+            ipart_party who, of;
+            char asset[128];
+            if (ipart_partnership_party_at(&who, base, i) != IPART_OK ||
+                ipart_partnership_party_at(&of, base, j) != IPART_OK)
+                abort();
+            snprintf(asset, sizeof asset, "%s.foreground", of.id);
+            char *then = rights_text(base, at, who.id, asset);
+            char *now = rights_text(p, at, who.id, asset);
+            if (!then || !now || strcmp(then, now) != 0)
+                abort(); /* the event rewrote the past */
+            ipart_free(then);
+            ipart_free(now);
+        }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!at_stage[0])
@@ -172,8 +209,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (rc != IPART_OK && (ipart_partnership_event_count(p) != before ||
                                ipart_error_last()->code != rc))
             abort(); /* a refusal changed the log or misreported */
-        if (rc == IPART_OK)
+        if (rc == IPART_OK) {
             views_round_trip(p);
+            earlier_rights_unchanged(base, p);
+        }
         ipart_partnership_free(p);
     }
     free(text);

@@ -53,6 +53,58 @@ def test_bad_rights_queries_raise(q):
     assert err.value.name == q["error"]
 
 
+def outcome(p, party, asset, at):
+    """What a rights query answers: the rights and their explanations, or
+    the error (class, rule, key and message)."""
+    try:
+        r = p.rights(party, asset, at=at)
+    except ipart.IpartError as e:
+        return (type(e).__name__, e.rule, e.key, str(e))
+    return tuple(r)
+
+
+@pytest.mark.parametrize("name", PROCEDURES)
+def test_every_earlier_point_answers_as_a_replay_of_its_prefix(name):
+    """The rights at every point come from the state's history: they must
+    be what a replay of that prefix answers for its whole log."""
+    p = procedure(name)
+    ids = [x.id for x in p.parties]
+    partners = [i for i in ids if p.party(i).status in ("partner", "terminated", "awarded")]
+    assets = [f"{i}.{a}" for i in partners for a in ("foreground", "background")]
+    replay = ipart.Partnership(p.profile)
+    compared = 0
+    for k in range(len(p) + 1):
+        for party in ids + ["nobody"]:
+            for asset in assets + [ids[-1] + ".foreground"]:
+                assert outcome(p, party, asset, k) == outcome(replay, party, asset, None), \
+                    (name, k, party, asset)
+                compared += 1
+        if k < len(p):
+            replay.apply(p.event(k))
+    assert compared > len(p)
+
+
+def test_a_merger_into_an_existing_party_leaves_the_earlier_points_alone():
+    """Baerum merges into NAV (its purchases count for NAV) and Stavanger
+    into Kristiansand, which becomes the contracting authority: the rights
+    before those events are what they were."""
+    p = ipart.Partnership.loads(load_case("procedure/stavanger.json")["document"])
+    before = len(p)
+    then = {who: p.rights(who, "op05.foreground") for who in ("nav", "kristiansand")}
+    merger = {"type": "authority_succeeded", "actor": "stavanger", "kind": "merger",
+              "effective": "2020-01-01", "basis": "Avtale"}
+    p.apply(dict(merger, date="2019-12-16", predecessor="baerum", takes_over="Kjøpene.",
+                 successor={"id": "nav", "name": "NAV", "kind": "central_government"}))
+    p.apply(dict(merger, date="2019-12-17", predecessor="stavanger", contracting_authority=True,
+                 takes_over="Oppdragsgiveransvaret.",
+                 successor={"id": "kristiansand", "name": "Kristiansand kommune",
+                            "kind": "sub_central"}))
+    assert p.rights("kristiansand", "op05.foreground").use
+    assert not then["kristiansand"].use
+    for who, rights in then.items():
+        assert p.rights(who, "op05.foreground", at=before) == rights
+
+
 def test_rights_follow_the_log_now_and_cite_clauses():
     p = procedure("stavanger.json")
     now = p.rights("baerum", "op05.foreground")

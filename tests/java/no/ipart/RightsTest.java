@@ -78,6 +78,50 @@ public class RightsTest {
         }
     }
 
+    /** A rights query's answer, or its exception (class, rule, key, message). */
+    private static Object outcome(Partnership p, String party, String asset, int at) {
+        try {
+            return p.rights(party, asset, at);
+        } catch (IpartException e) {
+            return java.util.List.of(e.getClass().getSimpleName(), e.rule(), e.key(), e.getMessage());
+        }
+    }
+
+    /** Rights at every point come from the state's history: what a replay of the prefix answers. */
+    @Test
+    public void everyEarlierPointAnswersAsAReplayOfItsPrefix() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ipart.cases"), "procedure");
+        int cases = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".json") || name.equals("rejections.json"))
+                    continue;
+                try (Partnership p = load(name); Partnership replay = new Partnership(p.profile())) {
+                    java.util.List<String> ids = new java.util.ArrayList<>();
+                    java.util.List<String> assets = new java.util.ArrayList<>();
+                    for (Party party : p.parties()) {
+                        ids.add(party.id());
+                        if (party.role() == Role.OPERATOR)
+                            assets.add(party.id() + ".foreground");
+                    }
+                    ids.add("nobody");
+                    for (int k = 0; k <= p.eventCount(); k++) {
+                        for (String party : ids)
+                            for (String asset : assets)
+                                assertEquals(name + " after " + k + ": " + party + " about " + asset,
+                                    outcome(replay, party, asset, replay.eventCount()),
+                                    outcome(p, party, asset, k));
+                        if (k < p.eventCount())
+                            replay.apply(p.event(k));
+                    }
+                }
+                cases++;
+            }
+        }
+        assertTrue(cases >= 16);
+    }
+
     /** R19/R37: a party's view holds no other operator's event without that operator's consent. */
     @Test
     public void noPartySeesAnotherOperatorsConfidentialItems() {
