@@ -73,7 +73,10 @@ typedef struct ipart__party {
     char *id;
     char *name;
     ipart_role role;
-    int kind; /* ev_authority_kind for authorities and followers */
+    int kind; /* ipart__authority_kind for authorities and followers */
+    /* R54: the index in `parties` of the party that buys for it (its group's
+     * central purchasing body), or -1 */
+    long parent;
     size_t index;
     /* operators */
     int assessed, qualified, invited, eliminated, awarded, contract_signed;
@@ -100,6 +103,10 @@ typedef struct ipart__party {
      * `succeeded_from` (authority_succeeded); it sends nothing from then on */
     int succeeded;
     ipart_date succeeded_from;
+    /* the contracting authority until a successor took over as such
+     * (authority_succeeded with contracting_authority): the buyer, not a
+     * joint authority, until `succeeded_from` */
+    int handed_over;
     UT_hash_handle hh;
 } ipart__party;
 
