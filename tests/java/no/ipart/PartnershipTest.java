@@ -21,7 +21,8 @@ public class PartnershipTest {
         "no_authority_owns.json", "works_below_threshold.json", "works_at_threshold.json",
         "joint_klimagrunn.json", "joint_se_regions.json", "consortium_ostfold.json",
         "se_declined.json", "dfo_sub_deliveries.json",
-        "troms_finnmark_dialogue.json", "dk_need_mapping.json", "stavanger_after_option.json"};
+        "troms_finnmark_dialogue.json", "dk_need_mapping.json", "stavanger_after_option.json",
+        "helse_sor_ost_group.json"};
 
     static JsonObject doc(String base) {
         return Cases.load("procedure/" + base).getAsJsonObject().getAsJsonObject("document");
@@ -155,6 +156,13 @@ public class PartnershipTest {
             for (Map.Entry<String, JsonElement> e : keys.getAsJsonObject("statuses").entrySet())
                 assertEquals(context + " " + e.getKey(), e.getValue().getAsString(),
                              p.party(e.getKey()).status());
+        if (keys.has("kinds"))
+            for (Map.Entry<String, JsonElement> e : keys.getAsJsonObject("kinds").entrySet()) {
+                JsonObject want = e.getValue().getAsJsonObject();
+                Party got = p.party(e.getKey());
+                assertEquals(context + " " + e.getKey(), Cases.str(want, "kind"), got.kind());
+                assertEquals(context + " " + e.getKey(), Cases.str(want, "parent"), got.parent());
+            }
         if (keys.has("actions"))
             for (JsonElement el : keys.getAsJsonArray("actions")) {
                 JsonObject want = el.getAsJsonObject();
