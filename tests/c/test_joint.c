@@ -163,3 +163,76 @@ Test(joint, a_consortium_member_sees_as_its_consortium)
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
+
+/* R51: a joint authority taken over by a successor (authority_succeeded)
+ * sends until the effective date, and only what its member entry's may_send
+ * lists; the lead keeps sending everything. */
+Test(joint, a_joint_authority_taken_over_is_held_to_its_may_send_until_it_goes)
+{
+    cJSON *kase = harness_load_case("procedure/joint_klimagrunn.json");
+    ipart_partnership *p = harness_replay(kase, 35);
+    assert_ok(ipart_partnership_apply(
+        p, "{\"type\":\"authority_succeeded\",\"date\":\"2017-10-17\",\"actor\":\"vegvesen\","
+           "\"predecessor\":\"statsbygg\",\"kind\":\"merger\",\"effective\":\"2018-01-01\","
+           "\"successor\":{\"id\":\"statsbygg-ny\",\"name\":\"Statsbygg (ny)\","
+           "\"kind\":\"central_government\"},\"takes_over\":\"rettigheter og plikter\","
+           "\"basis\":\"kongelig resolusjon\"}"));
+    char *before = NULL;
+    assert_ok(ipart_partnership_save(&before, p));
+#define ASSESSED_BY(actor)                                                                  \
+    "{\"type\":\"candidate_assessed\",\"date\":\"2017-10-18\",\"actor\":\"" actor "\","        \
+    "\"candidate\":\"op01\",\"qualified\":true,\"reason\":\"Oppfyller kravene.\"}"
+    const char *event = ASSESSED_BY("statsbygg");
+    cr_assert_eq(ipart_partnership_apply(p, event), IPART_ERULE);
+    cr_assert_str_eq(ipart_error_last()->rule, "R51");
+    cr_assert_str_eq(ipart_error_last()->key, "joint.may_send");
+    char *after = NULL;
+    assert_ok(ipart_partnership_save(&after, p));
+    cr_assert_str_eq(before, after);
+    assert_ok(ipart_partnership_apply(p, ASSESSED_BY("vegvesen")));
+#undef ASSESSED_BY
+    ipart_free(before);
+    ipart_free(after);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* R54: a parent (here a follower) sees what the entities it buys for do; an
+ * entity sees its own, never its parent's or a sibling's. */
+Test(joint, a_parent_sees_its_entities_and_an_entity_only_itself)
+{
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    const char *events[] = {
+        "{\"type\":\"partnership_created\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"authority\":{\"id\":\"telemark\",\"name\":\"Sykehuset Telemark HF\","
+        "\"kind\":\"hospital_trust\"},\"title\":\"T\",\"currency\":\"NOK\"}",
+        "{\"type\":\"follower_named\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"follower\":{\"id\":\"hso\",\"name\":\"Helse Sør-Øst RHF\","
+        "\"kind\":\"regional_health_authority\"}}",
+        "{\"type\":\"follower_named\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"follower\":{\"id\":\"ostfold\",\"name\":\"Sykehuset Østfold HF\","
+        "\"kind\":\"hospital_trust\",\"parent\":\"hso\"}}",
+        "{\"type\":\"follower_named\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"follower\":{\"id\":\"vestfold\",\"name\":\"Sykehuset i Vestfold HF\","
+        "\"kind\":\"hospital_trust\",\"parent\":\"hso\"}}"};
+    for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
+        assert_ok(ipart_partnership_apply(p, events[i]));
+    ipart_party trust;
+    assert_ok(ipart_partnership_party_get(&trust, p, "ostfold"));
+    cr_assert_str_eq(trust.parent, "hso");
+    assert_ok(ipart_partnership_party_get(&trust, p, "telemark"));
+    cr_assert_str_eq(trust.parent, "");
+    ipart_action action;
+    ipart_partnership *hso = NULL, *vestfold = NULL;
+    assert_ok(ipart_partnership_as_party(&hso, p, "hso"));
+    assert_ok(ipart_partnership_as_party(&vestfold, p, "vestfold"));
+    assert_ok(ipart_partnership_action_at(&action, hso, "ostfold", 0));
+    assert_ok(ipart_partnership_action_at(&action, hso, "vestfold", 0));
+    cr_assert_eq(ipart_partnership_action_at(&action, vestfold, "ostfold", 0), IPART_EPERM);
+    cr_assert_eq(ipart_partnership_action_at(&action, vestfold, "hso", 0), IPART_EPERM);
+    assert_ok(ipart_partnership_action_at(&action, vestfold, "vestfold", 0));
+    ipart_partnership_free(hso);
+    ipart_partnership_free(vestfold);
+    ipart_partnership_free(p);
+}
