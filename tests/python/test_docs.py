@@ -1,6 +1,7 @@
 """The worked example of doc/partnership.md is the library's own output: the
 ledger there is regenerated from the Stavanger golden case and must match,
 so the page cannot drift from the code."""
+import json
 import pathlib
 import re
 
@@ -163,6 +164,22 @@ def test_the_kinds_table_is_the_librarys():
                 raise AssertionError((profile, kind))
             except ipart.RuleViolationError as e:
                 assert e.rule == "R54"
+
+
+def test_the_buyers_example_of_events_md_is_the_golden_case():
+    text = (ROOT / "doc" / "events.md").read_text(encoding="utf-8")
+    block = re.search(r"### Buyers.*?```json\n(.*?)```", text, re.S).group(1)
+    decoder, events, at = json.JSONDecoder(), [], 0
+    while block[at:].strip():
+        at += len(block[at:]) - len(block[at:].lstrip())
+        event, at = decoder.raw_decode(block, at)
+        events.append(event)
+    golden = load_case("procedure/helse_sor_ost_group.json")["document"]["events"]
+    assert events == golden[:len(events)] and len(events) == 3
+    with ipart.Partnership("NO") as p:
+        for event in events:
+            p.apply(event)
+        assert [x.parent for x in p.parties] == ["", "helse-sor-ost", "helse-sor-ost"]
 
 
 def test_a_parent_buys_for_the_kinds_its_row_names_and_no_other():
