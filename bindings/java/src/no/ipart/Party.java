@@ -19,7 +19,15 @@ package no.ipart;
  */
 public record Party(String id, String name, Role role, String kind, String status,
                     String parent) {
-    /** A party without a parent. */
+    /**
+     * A party without a parent.
+     *
+     * @param id the party's id
+     * @param name the party's name
+     * @param role its role
+     * @param kind the authority kind, "" for operators
+     * @param status the operator's status, "" for others
+     */
     public Party(String id, String name, Role role, String kind, String status) {
         this(id, name, role, kind, status, "");
     }
