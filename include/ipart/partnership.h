@@ -85,8 +85,10 @@ typedef struct ipart_party {
     const char *id;     /**< the party's id in events ("stavanger", "op05") */
     const char *name;   /**< its display name */
     ipart_role role;    /**< authority, follower, operator or participant */
-    const char *kind;   /**< authority kind ("sub_central"...), participant kind
-                             ("knowledge_institution"...), or "" for operators */
+    const char *kind;   /**< authority kind ("sub_central", "hospital_trust"...; the
+                             profile's dated table, doc/authority-kinds.md),
+                             participant kind ("knowledge_institution"...), or ""
+                             for operators */
     const char *status; /**< operators: "applied", "qualified", "rejected", "invited",
                              "declined" (invited, no tender, and an event is
                              dated after the tender deadline), "tendering",
@@ -94,6 +96,10 @@ typedef struct ipart_party {
                              is decided), "eliminated", "awarded", "partner",
                              "terminated" (its contract ended after a phase);
                              authorities and followers: "" */
+    const char *parent; /**< authorities and followers: the id of the party that buys
+                             for it as its group's central purchasing body (a
+                             regional health authority for its hospital trusts,
+                             R54), "" for none */
 } ipart_party;
 
 /**

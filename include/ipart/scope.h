@@ -28,7 +28,11 @@
  *    operators' figures);
  *  - the public items (the terms, the notice, the award, the threshold,
  *    the stage) read as before; other operators are listed only once the
- *    public award names them, with status "awarded".
+ *    public award names them, with status "awarded";
+ *  - a parent (ipart_party.parent: the party that buys for its group, R54,
+ *    doc/authority-kinds.md) sees the items of the parties it buys for as
+ *    its own; a party with a parent sees its own items only, never its
+ *    parent's or a sibling's.
  *
  * A scoped handle is a read-only snapshot: apply() fails with IPART_EPERM
  * (R19), and events applied to the original later do not reach it. Its

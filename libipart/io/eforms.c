@@ -24,6 +24,7 @@
 #include "io/export_p.h"
 #include "io/json_p.h"
 #include "ipart/exports.h"
+#include "rules/rules_p.h"
 
 /* ---- settings ------------------------------------------------------------------------- */
 
@@ -255,9 +256,17 @@ static void results_of(facts *f, int modified)
 }
 
 static const char *const NATURES[] = {"supplies", "services", "works"};
-/* buyer-legal-type of each authority kind (central government, sub-central,
- * body governed by public law, utility). */
-static const char *const LEGAL_TYPES[] = {"cga", "la", "body-pl", "pub-undert"};
+/* buyer-legal-type of each authority kind, in the order of
+ * ipart__authority_kind_names (doc/authority-kinds.md): counties and regions
+ * are regional authorities; hospital trusts, regional health authorities
+ * and state enterprises bodies governed by public law that the state
+ * controls. A knowledge institution never buys (R54); its entry keeps the
+ * table whole. */
+static const char *const LEGAL_TYPES[] = {"cga", "la", "body-pl", "pub-undert", "ra", "la",
+                                          "ra", "body-pl-cga", "body-pl-cga", "body-pl-cga",
+                                          "body-pl"};
+_Static_assert(sizeof LEGAL_TYPES / sizeof LEGAL_TYPES[0] == IPART__AUTH_KIND_COUNT,
+               "one buyer-legal-type per authority kind");
 
 /* ---- organisations ------------------------------------------------------------------- */
 

@@ -111,8 +111,8 @@ typedef struct ipart__array {
 } ipart__array;
 
 /* Enumerations carried by events: the index into the name lists of the codec. */
-typedef enum { EV_KIND_CENTRAL_GOVERNMENT, EV_KIND_SUB_CENTRAL, EV_KIND_BODY_PUBLIC_LAW,
-               EV_KIND_UTILITY } ev_authority_kind;
+/* Authority kinds: ipart__authority_kind (rules/rules_p.h), classified per
+ * profile and date by the table of rules/kinds.c (R54). */
 typedef enum { EV_CONTRACT_SUPPLIES, EV_CONTRACT_SERVICES, EV_CONTRACT_WORKS } ev_contract_type;
 typedef enum { EV_SEL_RND_CAPACITY, EV_SEL_INNOVATION_IMPLEMENTATION, EV_SEL_ECONOMIC_FINANCIAL,
                EV_SEL_TECHNICAL_PROFESSIONAL, EV_SEL_OTHER } ev_selection_kind;
@@ -168,8 +168,10 @@ typedef struct ev_subcontractor {
 typedef struct ev_party {
     const char *id;
     const char *name;
-    int kind;          /* ev_authority_kind (authorities and followers) */
+    int kind;          /* ipart__authority_kind (authorities and followers) */
     int has_kind;
+    const char *parent; /* R54: the party that buys for it as its group's central
+                           purchasing body (authorities and followers), optional */
     const char *org_no; /* operators, optional */
     ipart__array members; /* ev_member: operators that are consortia (R52) */
     int has_members;

@@ -5,14 +5,13 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "model/event_spec_p.h"
+#include "rules/rules_p.h"
 
 #include <string.h>
 
 
 /* ---- enumerations (order = the ev_* enums of event_p.h) ----------------- */
 
-static const char *const authority_kinds[] = {"central_government", "sub_central",
-                                              "body_governed_by_public_law", "utility", NULL};
 static const char *const contract_types[] = {"supplies", "services", "works", NULL};
 static const char *const selection_kinds[] = {"rnd_capacity", "innovation_implementation",
                                               "economic_financial", "technical_professional",
@@ -53,7 +52,8 @@ static const field_spec authority_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
     REQ(ev_party, "name", FK_STRING, name),
     {"kind", FK_ENUM, offsetof(ev_party, kind), 1, (long)offsetof(ev_party, has_kind), 0, 0, 0,
-     authority_kinds, NULL},
+     ipart__authority_kind_names, NULL},
+    OPT(ev_party, "parent", FK_ID, parent),
 };
 static const object_spec authority_spec = SPEC(ev_party, authority_fields);
 

@@ -61,6 +61,13 @@ int ipart__is_party(const void *ctx, const char *id);
 ipart_status ipart__require_role(const ipart__party *actor, const char *actor_id,
                                  ipart_role role, ipart__event_type type);
 
+/* R54: a party named as a buyer (`path`.`field`: an authority, joint
+ * authority, follower, successor or adopter) has a kind the profile's table
+ * knows on `on` and that buys, and a `parent` (if any) that is another
+ * authority or follower whose kind may buy for its kind (rules/kinds.c). */
+ipart_status ipart__buyer_check(const ipart_partnership *p, const ev_party *a, ipart_date on,
+                                const char *path, const char *field);
+
 /* Operators still in competition: invited and not eliminated. */
 int ipart__remaining(const ipart__party *party);
 

@@ -20,19 +20,19 @@ static ipart_status named_may(const ipart_partnership *p, const ipart__party *ac
                  IPART__EV_JOINT_AUTHORITY_NAMED);
 }
 
-/* R3 with R51: the new authority's kind beside those of the buyer. */
-static ipart_status regime_check(const ipart_partnership *p, int kind, const char *path)
+/* R3 with R51: the new authority's threshold class (the profile's table,
+ * rules/kinds.c) beside those of the buyer. */
+static ipart_status regime_check(const ipart_partnership *p, const ipart__event *ev,
+                                 const char *path)
 {
-    int kinds[IPART__MAX_JOINT + 1];
-    size_t n = 0;
-    for (size_t i = 0; i < p->party_count && n < IPART__MAX_JOINT; i++)
-        if (p->parties[i]->role == IPART_ROLE_AUTHORITY)
-            kinds[n++] = p->parties[i]->kind;
+    int classes[IPART__MAX_JOINT + 1];
+    size_t n = ipart__authority_classes(p, ev->date, classes);
     if (n == IPART__MAX_JOINT)
         return ipart__violation("R51", path, "authority", "joint.members.many",
                                 "at most 32 authorities procure jointly");
-    kinds[n++] = kind;
-    if (ipart__joint_threshold_kind(kinds, n) >= 0)
+    classes[n++] = (int)ipart__kind_class_at(p->profile->code,
+                                             ev->as.joint_named.authority.kind, ev->date);
+    if (ipart__joint_threshold_class(classes, n) >= 0)
         return IPART_OK;
     return ipart__violation("R51", path, "authority.kind", "joint.regime.open",
                             "a utility procuring jointly with an authority that is not one: "
@@ -52,11 +52,14 @@ static ipart_status named_check(const ipart_partnership *p, const ipart__event *
         return ipart__invalid(path, "authority.kind", "joint.kind.missing",
                               "a joint authority states its kind: the threshold is decided "
                               "across the kinds of every authority of the buyer");
+    rc = ipart__buyer_check(p, a, ev->date, path, "authority");
+    if (rc != IPART_OK)
+        return rc;
     if (p->terms)
         return ipart__violation("R51", path, "authority", "joint.after_terms",
                                 "joint authorities are named before the terms, whose joint "
                                 "block gives each its share");
-    return regime_check(p, a->kind, path);
+    return regime_check(p, ev, path);
 }
 
 static ipart_status named_prepare(ipart_partnership *p, const ipart__event *ev,

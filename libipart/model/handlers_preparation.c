@@ -50,6 +50,10 @@ static ipart_status created_check(const ipart_partnership *p, const ipart__event
         return ipart__fail(IPART_EPERM, "event.actor.role",
                            "'%s' may not create a partnership for authority '%s'", ev->actor,
                            ev->as.created.authority.id);
+    ipart_status rc = ipart__buyer_check(p, &ev->as.created.authority, ev->date, path,
+                                         "authority");
+    if (rc != IPART_OK)
+        return rc;
     if (p->profile->lufs_excluded && ev->as.created.has_regime &&
         ev->as.created.regime == EV_REGIME_LUFS)
         return ipart__violation("R47", path, "regime", "profile.lufs",
@@ -92,7 +96,10 @@ static ipart_status follower_may(const ipart_partnership *p, const ipart__party 
 static ipart_status follower_check(const ipart_partnership *p, const ipart__event *ev,
                                    const char *path)
 {
-    return ipart__new_party_check(p, ev->as.follower.follower.id, path, "follower.id");
+    ipart_status rc = ipart__new_party_check(p, ev->as.follower.follower.id, path, "follower.id");
+    return rc != IPART_OK ? rc
+                          : ipart__buyer_check(p, &ev->as.follower.follower, ev->date, path,
+                                               "follower");
 }
 
 static ipart_status follower_prepare(ipart_partnership *p, const ipart__event *ev,

@@ -31,6 +31,9 @@ static ipart_status adoption_check(const ipart_partnership *p, const ipart__even
         return ipart__violation("R28", path, "adopter.id", "adoption.party",
                                 "a party of the partnership buys the solution under the option "
                                 "(option_exercised), not through a procurement of its own");
+    ipart_status rc = ipart__buyer_check(p, &ev->as.adoption.adopter, ev->date, path, "adopter");
+    if (rc != IPART_OK)
+        return rc;
     ipart__party *partner = NULL;
     if (ev->as.adoption.partner)
         return ipart__find_operator(&partner, p, ev->as.adoption.partner, path, "partner");
@@ -81,6 +84,10 @@ static ipart_status succession_check(const ipart_partnership *p, const ipart__ev
         ipart__error_set_path(at);
         return rc;
     }
+    rc = suc ? IPART_OK
+             : ipart__buyer_check(p, &ev->as.succession.successor, ev->date, path, "successor");
+    if (rc != IPART_OK)
+        return rc;
     int takes_authority = ev->as.succession.has_contracting_authority &&
                           ev->as.succession.contracting_authority;
     if (takes_authority && pre != p->authority)
@@ -127,6 +134,7 @@ static void succession_commit(ipart_partnership *p, const ipart__event *ev, ipar
         suc->options_from |= pre->options_from;
     }
     if (successor_role(ev) == IPART_ROLE_AUTHORITY) {
+        pre->handed_over = 1;
         suc->role = IPART_ROLE_AUTHORITY;
         p->authority = suc;
     }

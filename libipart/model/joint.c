@@ -61,12 +61,14 @@ int64_t *ipart__contract_joint_paid(const ipart__contract *c)
     return (int64_t *)(ipart__contract_targets(c) + c->targets);
 }
 
-/* An authority beside the lead; a contracting authority taken over by its
- * successor (authority_succeeded) is the buyer until then, not a joint one. */
+/* An authority beside the lead. A contracting authority that handed over to
+ * its successor (authority_succeeded) is the buyer until its effective date,
+ * not a joint one; a joint authority taken over by a successor stays one
+ * until then, held to its member entry's may_send. */
 static int is_joint_authority(const ipart_partnership *p, const ipart__party *party)
 {
     return party && party->role == IPART_ROLE_AUTHORITY && party != p->authority &&
-           !party->succeeded;
+           !party->handed_over;
 }
 
 /* ---- R51: who may send what ----------------------------------------------------------- */
@@ -405,14 +407,19 @@ int64_t ipart__joint_option_units(const ev_terms *t)
     return units;
 }
 
-int ipart__joint_kind(const ipart_partnership *p)
+size_t ipart__authority_classes(const ipart_partnership *p, ipart_date on, int *classes)
 {
-    int kinds[IPART__MAX_JOINT + 1];
     size_t n = 0;
-    for (size_t i = 0; i < p->party_count && n <= IPART__MAX_JOINT; i++)
+    for (size_t i = 0; i < p->party_count && n < IPART__MAX_JOINT; i++)
         if (p->parties[i]->role == IPART_ROLE_AUTHORITY)
-            kinds[n++] = p->parties[i]->kind;
-    return ipart__joint_threshold_kind(kinds, n);
+            classes[n++] = (int)ipart__kind_class_at(p->profile->code, p->parties[i]->kind, on);
+    return n;
+}
+
+int ipart__joint_class(const ipart_partnership *p, ipart_date on)
+{
+    int classes[IPART__MAX_JOINT];
+    return ipart__joint_threshold_class(classes, ipart__authority_classes(p, on, classes));
 }
 
 /* ---- each authority's budget view ------------------------------------------------------------ */

@@ -49,9 +49,14 @@ ipart_status ipart__joint_terms_check(const ipart_partnership *p, const ev_terms
 int64_t ipart__joint_option_quantity(const ipart_partnership *p, const ipart__party *buyer);
 int64_t ipart__joint_option_units(const ev_terms *t);
 
-/* R3 with R51: the authority kind whose threshold binds every authority of
- * the buyer; -1 when a utility procures with an authority that is not one. */
-int ipart__joint_kind(const ipart_partnership *p);
+/* The threshold classes (ipart__kind_class, rules/kinds.c) on `on` of every
+ * authority of the buyer, at most IPART__MAX_JOINT, into `classes`; their
+ * number. */
+size_t ipart__authority_classes(const ipart_partnership *p, ipart_date on, int *classes);
+
+/* R3 with R51: the threshold class that binds every authority of the buyer
+ * on `on`; -1 when a utility procures with an authority that is not one. */
+int ipart__joint_class(const ipart_partnership *p, ipart_date on);
 
 /* A contract's payments by member: members x (instalments + 1) amounts, the
  * last column the settlement after termination (the contract's allocation). */

@@ -182,6 +182,8 @@ ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const
     }
     party->role = role;
     party->kind = src->kind;
+    const ipart__party *parent = src->parent ? ipart__party_find(p, src->parent) : NULL;
+    party->parent = parent ? (long)parent->index : -1;
     party->index = p->party_count + offset;
     party->since = p->log_count; /* it exists after the event that creates it */
     int ipart_hash_oom = 0;
@@ -475,17 +477,16 @@ const char *ipart__operator_status(const ipart_partnership *p, const ipart__part
 /* An operator the audience knows only from the public award reads "awarded". */
 static void party_view(ipart_party *out, const ipart_partnership *p, const ipart__party *party)
 {
-    static const char *const kinds[] = {"central_government", "sub_central",
-                                        "body_governed_by_public_law", "utility"};
     int op = party->role == IPART_ROLE_OPERATOR, member = party->role == IPART_ROLE_MEMBER;
     const char *kind = op || member                            ? ""
                        : party->role == IPART_ROLE_PARTICIPANT ? ipart__participant_kind_names[party->kind]
-                                                                 : kinds[party->kind];
+                                                                 : ipart__authority_kind_names[party->kind];
     const char *status = member ? "member"
                          : !op  ? ""
                          : ipart__scope_sees(p, party->id) ? ipart__operator_status(p, party)
                                                            : "awarded";
-    *out = (ipart_party){party->id, party->name, party->role, kind, status};
+    const char *parent = party->parent >= 0 ? p->parties[party->parent]->id : "";
+    *out = (ipart_party){party->id, party->name, party->role, kind, status, parent};
 }
 
 ipart_status ipart_partnership_party_at(ipart_party *out, const ipart_partnership *p,
@@ -537,14 +538,14 @@ ipart_status ipart_partnership_awarded_sum(ipart_money *out, const ipart_partner
 ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
                                       ipart_date on)
 {
-    int kind = ipart__joint_kind(p);
+    int kind = ipart__joint_class(p, on);
     if (kind < 0)
         return ipart__rule_violation("R51", "$", "joint.regime.open",
                                      "a utility procures jointly with an authority that is not "
                                      "one: whether the utilities or the public-sector regime "
                                      "and threshold apply is an open question (RULES.md (g)) "
                                      "the library does not decide");
-    return ipart__threshold_verdict_of(out, p->profile->code, (ipart__authority_kind)kind,
+    return ipart__threshold_verdict_of(out, p->profile->code, (ipart__kind_class)kind,
                                        (ipart__contract_type)p->terms->contract_type,
                                        p->currency, on,
                                        p->terms->budget.max_rnd_value,

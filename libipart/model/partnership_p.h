@@ -74,7 +74,10 @@ typedef struct ipart__party {
     char *id;
     char *name;
     ipart_role role;
-    int kind; /* ev_authority_kind for authorities and followers */
+    int kind; /* ipart__authority_kind for authorities and followers */
+    /* R54: the index in `parties` of the party that buys for it (its group's
+     * central purchasing body), or -1 */
+    long parent;
     size_t index;
     /* operators */
     int assessed, qualified, invited, eliminated, awarded, contract_signed;
@@ -104,6 +107,10 @@ typedef struct ipart__party {
     /* its history (model/history_p.h): the index of the event that created
      * it, and 1 + the index of its latest standing change (0: none) */
     size_t since, changes;
+    /* the contracting authority until a successor took over as such
+     * (authority_succeeded with contracting_authority): the buyer, not a
+     * joint authority, until `succeeded_from` */
+    int handed_over;
     UT_hash_handle hh;
 } ipart__party;
 

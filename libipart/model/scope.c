@@ -22,7 +22,11 @@ int ipart__may_see(const ipart_partnership *p, const ipart__party *viewer, const
         return 0;
     const ipart__party *seer = ipart__party_seen_as(p, viewer); /* R52 */
     const ipart__party *owner = ipart__party_seen_as(p, ipart__party_find(p, subject));
-    return owner ? owner == seer : strcmp(subject, seer->id) == 0;
+    if (!owner)
+        return strcmp(subject, seer->id) == 0;
+    /* R54: a parent buys for its entities and sees their items; an entity
+     * sees its own only, never its parent's or a sibling's. */
+    return owner == seer || (owner->parent >= 0 && p->parties[owner->parent] == seer);
 }
 
 int ipart__scope_sees(const ipart_partnership *p, const char *subject)

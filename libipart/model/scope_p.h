@@ -29,7 +29,8 @@ typedef struct ipart__scope {
  * authority sees everything (viewer NULL stands for its full access), an
  * operator its own items; NULL `subject` is an item that adds up several
  * operators' (the authority's only). A consortium's member and the
- * consortium see each other's items (R52). R19, R37. */
+ * consortium see each other's items (R52). A parent sees the items of the
+ * parties it buys for (R54), never the reverse. R19, R37. */
 int ipart__may_see(const ipart_partnership *p, const struct ipart__party *viewer,
                    const char *subject);
 

@@ -89,6 +89,7 @@ static const struct {
     {"R51", "Dir. 2014/24/EU Art. 38, Art. 39"},
     {"R52", "Dir. 2014/24/EU Art. 19(2)-(3)"},
     {"R53", "Dir. 2014/24/EU Art. 71(2), Art. 84(1)(e)"},
+    {"R54", "Dir. 2014/24/EU Art. 2(1)(1)-(4), Art. 37; helseforetaksloven"},
 };
 
 const char *ipart__rule_source(const char *rule)

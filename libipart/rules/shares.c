@@ -55,13 +55,13 @@ int64_t ipart__split_part(int64_t amount, const int64_t *keys, size_t n, size_t 
     return i < n ? parts[i] : 0;
 }
 
-int ipart__joint_threshold_kind(const int *kinds, size_t n)
+int ipart__joint_threshold_class(const int *classes, size_t n)
 {
-    int utilities = 0, strictest = IPART__AUTH_UTILITY;
+    int utilities = 0, strictest = IPART__CLASS_UTILITY;
     for (size_t i = 0; i < n; i++) {
-        utilities += kinds[i] == IPART__AUTH_UTILITY;
-        if (kinds[i] < strictest)
-            strictest = kinds[i];
+        utilities += classes[i] == IPART__CLASS_UTILITY;
+        if (classes[i] < strictest)
+            strictest = classes[i];
     }
     if (utilities && (size_t)utilities < n)
         return -1;

@@ -32,13 +32,15 @@ int64_t ipart__split_part(int64_t amount, const int64_t *keys, size_t n, size_t 
 int64_t ipart__keys_sum(const int64_t *keys, size_t n);
 
 /*
- * R3 with R51: the authority kind (ipart__authority_kind) whose threshold
- * binds n joint authorities: all their kinds are the same regime, and the
- * lowest threshold of them applies (central government's where one takes
- * part; sub-central and public-law bodies share a threshold). -1 when a
- * utility procures jointly with an authority that is not one: which regime
- * applies is an open question (RULES.md (g)) the library does not decide.
+ * R3 with R51: the threshold class (ipart__kind_class, the classes of the
+ * authorities' kinds in the profile's table, rules/kinds.c) whose threshold
+ * binds n joint authorities: all their classes are the same regime, and
+ * the lowest threshold of them applies (central government's where one
+ * takes part; sub-central authorities and public-law bodies share a
+ * threshold). -1 when a utility procures jointly with an authority that is
+ * not one: which regime applies is an open question (RULES.md (g)) the
+ * library does not decide.
  */
-int ipart__joint_threshold_kind(const int *kinds, size_t n);
+int ipart__joint_threshold_class(const int *classes, size_t n);
 
 #endif

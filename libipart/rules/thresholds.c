@@ -63,32 +63,32 @@ static int date_le(ipart_date a, ipart_date b)
     return a.day <= b.day;
 }
 
-static int row_covers(const threshold_row *row, ipart_date on)
+int ipart__date_within(ipart_date from, ipart_date until, ipart_date on)
 {
-    return date_le(row->from, on) && (row->until.year == 0 || date_le(on, row->until));
+    return date_le(from, on) && (until.year == 0 || date_le(on, until));
 }
 
-static int row_amount(const threshold_row *row, ipart__authority_kind kind,
+static int row_amount(const threshold_row *row, ipart__kind_class kind,
                       ipart__contract_type type)
 {
     if (type == IPART__CONTRACT_WORKS)
         return row->works;
     switch (kind) {
-    case IPART__AUTH_CENTRAL_GOVERNMENT: return row->central;
-    case IPART__AUTH_UTILITY: return row->utilities;
+    case IPART__CLASS_CENTRAL: return row->central;
+    case IPART__CLASS_UTILITY: return row->utilities;
     default: return row->other;
     }
 }
 
 ipart_status ipart__threshold(ipart_money *out, ipart_date *valid_from, const char *profile,
-                              ipart__authority_kind kind, ipart__contract_type type,
+                              ipart__kind_class kind, ipart__contract_type type,
                               const char *currency, ipart_date on)
 {
     const threshold_row *found = NULL;
     for (size_t i = 0; i < sizeof thresholds / sizeof thresholds[0]; i++) {
         const threshold_row *row = &thresholds[i];
         if (strcmp(row->profile, profile) == 0 && strcmp(row->currency, currency) == 0 &&
-            row_covers(row, on))
+            ipart__date_within(row->from, row->until, on))
             found = row; /* rows are in date order: the last one in force wins */
     }
     if (!found)
@@ -104,7 +104,7 @@ ipart_status ipart__threshold(ipart_money *out, ipart_date *valid_from, const ch
 }
 
 ipart_status ipart__threshold_verdict_of(ipart_threshold_verdict *out, const char *profile,
-                                         ipart__authority_kind kind, ipart__contract_type type,
+                                         ipart__kind_class kind, ipart__contract_type type,
                                          const char *currency, ipart_date on,
                                          ipart_money max_rnd_value,
                                          ipart_money estimated_purchase_value)

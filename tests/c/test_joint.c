@@ -53,17 +53,55 @@ Test(joint, every_split_adds_up_to_the_amount)
     cr_assert_eq(ipart__keys_sum(keys[2], 4), 10000);
 }
 
-Test(joint, the_strictest_kind_binds_and_a_utility_with_another_kind_is_open)
+Test(joint, the_strictest_class_binds_and_a_utility_with_another_class_is_open)
 {
-    const int central_and_body[] = {IPART__AUTH_BODY_PUBLIC_LAW, IPART__AUTH_CENTRAL_GOVERNMENT};
-    cr_assert_eq(ipart__joint_threshold_kind(central_and_body, 2),
-                 IPART__AUTH_CENTRAL_GOVERNMENT);
-    const int sub_and_body[] = {IPART__AUTH_BODY_PUBLIC_LAW, IPART__AUTH_SUB_CENTRAL};
-    cr_assert_eq(ipart__joint_threshold_kind(sub_and_body, 2), IPART__AUTH_SUB_CENTRAL);
-    const int utilities[] = {IPART__AUTH_UTILITY, IPART__AUTH_UTILITY};
-    cr_assert_eq(ipart__joint_threshold_kind(utilities, 2), IPART__AUTH_UTILITY);
-    const int mixed[] = {IPART__AUTH_CENTRAL_GOVERNMENT, IPART__AUTH_UTILITY};
-    cr_assert_eq(ipart__joint_threshold_kind(mixed, 2), -1);
+    const int central_and_sub[] = {IPART__CLASS_SUB_CENTRAL, IPART__CLASS_CENTRAL};
+    cr_assert_eq(ipart__joint_threshold_class(central_and_sub, 2), IPART__CLASS_CENTRAL);
+    const int subs[] = {IPART__CLASS_SUB_CENTRAL, IPART__CLASS_SUB_CENTRAL};
+    cr_assert_eq(ipart__joint_threshold_class(subs, 2), IPART__CLASS_SUB_CENTRAL);
+    const int utilities[] = {IPART__CLASS_UTILITY, IPART__CLASS_UTILITY};
+    cr_assert_eq(ipart__joint_threshold_class(utilities, 2), IPART__CLASS_UTILITY);
+    const int mixed[] = {IPART__CLASS_CENTRAL, IPART__CLASS_UTILITY};
+    cr_assert_eq(ipart__joint_threshold_class(mixed, 2), -1);
+}
+
+Test(joint, the_kinds_table_maps_each_kind_to_its_threshold_class_on_its_dates)
+{
+    const ipart_date y2017 = {2017, 6, 1}, y2001 = {2001, 6, 1}, y2006 = {2006, 12, 31};
+    /* The directives' four keep their meaning in every profile. */
+    const char *profiles[] = {"NO", "SE", "DK", "EU"};
+    for (size_t i = 0; i < 4; i++) {
+        cr_assert_eq(ipart__kind_class_at(profiles[i], IPART__AUTH_CENTRAL_GOVERNMENT, y2017),
+                     IPART__CLASS_CENTRAL);
+        cr_assert_eq(ipart__kind_class_at(profiles[i], IPART__AUTH_SUB_CENTRAL, y2017),
+                     IPART__CLASS_SUB_CENTRAL);
+        cr_assert_eq(ipart__kind_class_at(profiles[i], IPART__AUTH_BODY_PUBLIC_LAW, y2017),
+                     IPART__CLASS_SUB_CENTRAL);
+        cr_assert_eq(ipart__kind_class_at(profiles[i], IPART__AUTH_UTILITY, y2017),
+                     IPART__CLASS_UTILITY);
+        cr_assert_eq(ipart__kind_class_at(profiles[i], IPART__AUTH_KNOWLEDGE_INSTITUTION, y2017),
+                     IPART__CLASS_PARTICIPANT);
+    }
+    cr_assert_not_null(ipart__kind_row_at("NO", IPART__AUTH_HOSPITAL_TRUST, y2017));
+    cr_assert_null(ipart__kind_row_at("NO", IPART__AUTH_HOSPITAL_TRUST, y2001));
+    cr_assert_null(ipart__kind_row_at("SE", IPART__AUTH_HOSPITAL_TRUST, y2017));
+    cr_assert_not_null(ipart__kind_row_at("DK", IPART__AUTH_COUNTY, y2006));
+    cr_assert_null(ipart__kind_row_at("DK", IPART__AUTH_COUNTY, y2017));
+    cr_assert_null(ipart__kind_row_at("DK", IPART__AUTH_REGION, y2006));
+    /* A DK county named before 2007 keeps its class at a later notice. */
+    cr_assert_eq(ipart__kind_class_at("DK", IPART__AUTH_COUNTY, y2017), IPART__CLASS_SUB_CENTRAL);
+    const ipart__kind_row *rhf = ipart__kind_row_at("NO", IPART__AUTH_REGIONAL_HEALTH_AUTHORITY,
+                                                    y2017);
+    cr_assert(rhf->buys_for >> IPART__AUTH_HOSPITAL_TRUST & 1u);
+    cr_assert_eq(rhf->buys_for & ~(1u << IPART__AUTH_HOSPITAL_TRUST), 0u);
+    char buf[400];
+    ipart__kinds_in_force(buf, sizeof buf, "DK", y2017, 1);
+    cr_assert_str_eq(buf, "central_government, sub_central, body_governed_by_public_law, "
+                          "utility, municipality, region");
+    ipart__group_buyers(buf, sizeof buf, "NO", y2017);
+    cr_assert_str_eq(buf, "regional_health_authority (for hospital_trust)");
+    ipart__group_buyers(buf, sizeof buf, "SE", y2017);
+    cr_assert_str_eq(buf, "no kind");
 }
 
 Test(joint, the_budget_query_names_what_it_cannot_answer)
@@ -124,4 +162,77 @@ Test(joint, a_consortium_member_sees_as_its_consortium)
     ipart_free(group);
     ipart_partnership_free(p);
     cJSON_Delete(kase);
+}
+
+/* R51: a joint authority taken over by a successor (authority_succeeded)
+ * sends until the effective date, and only what its member entry's may_send
+ * lists; the lead keeps sending everything. */
+Test(joint, a_joint_authority_taken_over_is_held_to_its_may_send_until_it_goes)
+{
+    cJSON *kase = harness_load_case("procedure/joint_klimagrunn.json");
+    ipart_partnership *p = harness_replay(kase, 35);
+    assert_ok(ipart_partnership_apply(
+        p, "{\"type\":\"authority_succeeded\",\"date\":\"2017-10-17\",\"actor\":\"vegvesen\","
+           "\"predecessor\":\"statsbygg\",\"kind\":\"merger\",\"effective\":\"2018-01-01\","
+           "\"successor\":{\"id\":\"statsbygg-ny\",\"name\":\"Statsbygg (ny)\","
+           "\"kind\":\"central_government\"},\"takes_over\":\"rettigheter og plikter\","
+           "\"basis\":\"kongelig resolusjon\"}"));
+    char *before = NULL;
+    assert_ok(ipart_partnership_save(&before, p));
+#define ASSESSED_BY(actor)                                                                  \
+    "{\"type\":\"candidate_assessed\",\"date\":\"2017-10-18\",\"actor\":\"" actor "\","        \
+    "\"candidate\":\"op01\",\"qualified\":true,\"reason\":\"Oppfyller kravene.\"}"
+    const char *event = ASSESSED_BY("statsbygg");
+    cr_assert_eq(ipart_partnership_apply(p, event), IPART_ERULE);
+    cr_assert_str_eq(ipart_error_last()->rule, "R51");
+    cr_assert_str_eq(ipart_error_last()->key, "joint.may_send");
+    char *after = NULL;
+    assert_ok(ipart_partnership_save(&after, p));
+    cr_assert_str_eq(before, after);
+    assert_ok(ipart_partnership_apply(p, ASSESSED_BY("vegvesen")));
+#undef ASSESSED_BY
+    ipart_free(before);
+    ipart_free(after);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* R54: a parent (here a follower) sees what the entities it buys for do; an
+ * entity sees its own, never its parent's or a sibling's. */
+Test(joint, a_parent_sees_its_entities_and_an_entity_only_itself)
+{
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    const char *events[] = {
+        "{\"type\":\"partnership_created\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"authority\":{\"id\":\"telemark\",\"name\":\"Sykehuset Telemark HF\","
+        "\"kind\":\"hospital_trust\"},\"title\":\"T\",\"currency\":\"NOK\"}",
+        "{\"type\":\"follower_named\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"follower\":{\"id\":\"hso\",\"name\":\"Helse Sør-Øst RHF\","
+        "\"kind\":\"regional_health_authority\"}}",
+        "{\"type\":\"follower_named\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"follower\":{\"id\":\"ostfold\",\"name\":\"Sykehuset Østfold HF\","
+        "\"kind\":\"hospital_trust\",\"parent\":\"hso\"}}",
+        "{\"type\":\"follower_named\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+        "\"follower\":{\"id\":\"vestfold\",\"name\":\"Sykehuset i Vestfold HF\","
+        "\"kind\":\"hospital_trust\",\"parent\":\"hso\"}}"};
+    for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
+        assert_ok(ipart_partnership_apply(p, events[i]));
+    ipart_party trust;
+    assert_ok(ipart_partnership_party_get(&trust, p, "ostfold"));
+    cr_assert_str_eq(trust.parent, "hso");
+    assert_ok(ipart_partnership_party_get(&trust, p, "telemark"));
+    cr_assert_str_eq(trust.parent, "");
+    ipart_action action;
+    ipart_partnership *hso = NULL, *vestfold = NULL;
+    assert_ok(ipart_partnership_as_party(&hso, p, "hso"));
+    assert_ok(ipart_partnership_as_party(&vestfold, p, "vestfold"));
+    assert_ok(ipart_partnership_action_at(&action, hso, "ostfold", 0));
+    assert_ok(ipart_partnership_action_at(&action, hso, "vestfold", 0));
+    cr_assert_eq(ipart_partnership_action_at(&action, vestfold, "ostfold", 0), IPART_EPERM);
+    cr_assert_eq(ipart_partnership_action_at(&action, vestfold, "hso", 0), IPART_EPERM);
+    assert_ok(ipart_partnership_action_at(&action, vestfold, "vestfold", 0));
+    ipart_partnership_free(hso);
+    ipart_partnership_free(vestfold);
+    ipart_partnership_free(p);
 }

@@ -197,6 +197,18 @@ static void check_statuses(const ipart_partnership *p, const cJSON *statuses)
     }
 }
 
+/* "kinds": {party: {kind, parent}}: ipart_partnership_party_get() (R54). */
+static void check_kinds(const ipart_partnership *p, const cJSON *kinds)
+{
+    const cJSON *want;
+    cJSON_ArrayForEach(want, kinds) {
+        ipart_party party;
+        assert_ok(ipart_partnership_party_get(&party, p, want->string));
+        cr_assert_str_eq(party.kind, item(want, "kind")->valuestring, "%s", want->string);
+        cr_assert_str_eq(party.parent, item(want, "parent")->valuestring, "%s", want->string);
+    }
+}
+
 /* A string or null of a golden row: "" for null (the C rows' absent string). */
 static const char *text_or_empty(const cJSON *value)
 {
@@ -299,6 +311,8 @@ static void check_contract(const ipart_partnership *p, const cJSON *keys)
         check_actions(p, e);
     if ((e = item(keys, "statuses")))
         check_statuses(p, e);
+    if ((e = item(keys, "kinds")))
+        check_kinds(p, e);
 }
 
 static void check_point(const ipart_partnership *p, const cJSON *cp)
@@ -1076,6 +1090,11 @@ Test(partnership, joint_authorities_four_swedish_regions_sharing_risk)
 Test(partnership, consortium_partner_with_subcontractors)
 {
     run_valid_case("consortium_ostfold.json");
+}
+
+Test(partnership, regional_health_authority_buying_for_its_hospital_trusts)
+{
+    run_valid_case("helse_sor_ost_group.json");
 }
 
 /* ---- actions against apply: every golden procedure, every prefix, every party ---------- */

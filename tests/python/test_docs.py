@@ -1,6 +1,7 @@
 """The worked example of doc/partnership.md is the library's own output: the
 ledger there is regenerated from the Stavanger golden case and must match,
 so the page cannot drift from the code."""
+import json
 import pathlib
 import re
 
@@ -59,8 +60,30 @@ def test_the_worked_example_is_the_library_output():
 
 
 THRESHOLD_PAGE = ROOT / "doc" / "thresholds.md"
-THRESHOLD_COLUMNS = {"central_government": 2, "sub_central": 3, "body_governed_by_public_law": 3,
-                     "utility": 5}
+KINDS_PAGE = ROOT / "doc" / "authority-kinds.md"
+# The column of a threshold row (doc/thresholds.md) each class of doc/authority-kinds.md reads.
+CLASS_COLUMNS = {"central": 2, "sub-central": 3, "utility": 5}
+
+
+def kind_rows():
+    """[(profile, kind, from, until or None, class, buys for)] of doc/authority-kinds.md."""
+    rows = []
+    for line in KINDS_PAGE.read_text(encoding="utf-8").splitlines():
+        row = re.match(r"\| (NO|SE|DK|EU) \| (\w+) \| (\d{4}-\d\d-\d\d) \| (\d{4}-\d\d-\d\d|—) \| "
+                       r"([\w-]+) \| ([\w, —]+) \|", line)
+        if row:
+            until = None if row.group(4) == "—" else row.group(4)
+            rows.append((row.group(1), row.group(2), row.group(3), until, row.group(5),
+                         row.group(6)))
+    return rows
+
+
+def threshold_column(case):
+    if case["contract_type"] == "works":
+        return 4
+    classes = [r[4] for r in kind_rows()
+               if (r[0], r[1]) == (case["profile"], case["authority_kind"])]
+    return CLASS_COLUMNS[classes[-1]]
 
 
 def threshold_tables():
@@ -90,11 +113,94 @@ def test_the_threshold_tables_are_the_golden_cases():
             assert not rows, case
             continue
         row = rows[-1]
-        column = 4 if case["contract_type"] == "works" else THRESHOLD_COLUMNS[case["authority_kind"]]
+        column = threshold_column(case)
         assert (f"{row[column]}.00", row[0]) == (case["threshold"], case["valid_from"]), case
     # every row's first day is a golden case
     firsts = {(c["profile"], c["date"]) for c in cases if "error" not in c}
     assert all((p, r[0]) in firsts for p, rows in tables.items() for r in rows)
+# ---- doc/authority-kinds.md -----------------------------------------------------------
+
+def created_as(profile, kind, date):
+    """A partnership of `profile` created on `date` by an authority of `kind`."""
+    p = ipart.Partnership(profile)
+    p.apply({"type": "partnership_created", "date": date, "actor": "a",
+             "authority": {"id": "a", "name": "A", "kind": kind}, "title": "T",
+             "currency": {"NO": "NOK", "SE": "SEK", "DK": "DKK", "EU": "EUR"}[profile]})
+    return p
+
+
+def day(date, delta):
+    import datetime
+    return (datetime.date.fromisoformat(date) + datetime.timedelta(days=delta)).isoformat()
+
+
+def test_the_kinds_table_is_the_librarys():
+    rows = kind_rows()
+    assert {r[0] for r in rows} == {"NO", "SE", "DK", "EU"} and len(rows) >= 30
+    for profile, kind, first, last, klass, _ in rows:
+        for date in (first, last) if last else (first, "2199-12-31"):
+            if klass == "participant":
+                try:
+                    created_as(profile, kind, date)
+                    raise AssertionError((profile, kind, date))
+                except ipart.RuleViolationError as e:
+                    assert e.rule == "R54" and "participant_named" in str(e)
+            else:
+                created_as(profile, kind, date).close()
+        refused = ([day(first, -1)] if first > "2000-01-01" else []) + ([day(last, 1)] if last else [])
+        for date in refused:
+            try:
+                created_as(profile, kind, date)
+                raise AssertionError((profile, kind, date))
+            except ipart.RuleViolationError as e:
+                assert e.rule == "R54" and e.path == "$.authority.kind"
+    # A kind no row gives a profile is refused there.
+    kinds = {r[1] for r in rows}
+    for profile in ("NO", "SE", "DK", "EU"):
+        listed = {r[1] for r in rows if r[0] == profile}
+        for kind in sorted(kinds - listed):
+            try:
+                created_as(profile, kind, "2020-06-01")
+                raise AssertionError((profile, kind))
+            except ipart.RuleViolationError as e:
+                assert e.rule == "R54"
+
+
+def test_the_buyers_example_of_events_md_is_the_golden_case():
+    text = (ROOT / "doc" / "events.md").read_text(encoding="utf-8")
+    block = re.search(r"### Buyers.*?```json\n(.*?)```", text, re.S).group(1)
+    decoder, events, at = json.JSONDecoder(), [], 0
+    while block[at:].strip():
+        at += len(block[at:]) - len(block[at:].lstrip())
+        event, at = decoder.raw_decode(block, at)
+        events.append(event)
+    golden = load_case("procedure/helse_sor_ost_group.json")["document"]["events"]
+    assert events == golden[:len(events)] and len(events) == 3
+    with ipart.Partnership("NO") as p:
+        for event in events:
+            p.apply(event)
+        assert [x.parent for x in p.parties] == ["", "helse-sor-ost", "helse-sor-ost"]
+
+
+def test_a_parent_buys_for_the_kinds_its_row_names_and_no_other():
+    rows = [r for r in kind_rows() if r[4] != "participant" and r[3] is None]
+    for profile, kind, _, _, _, buys_for in rows:
+        children = [r[1] for r in rows if r[0] == profile]
+        for child in children:
+            with created_as(profile, kind, "2020-06-01") as p:
+                follower = {"type": "follower_named", "date": "2020-06-01", "actor": "a",
+                            "follower": {"id": "c", "name": "C", "kind": child, "parent": "a"}}
+                if child in buys_for.split(", "):
+                    p.apply(follower)
+                    assert p.party("c").parent == "a"
+                    continue
+                try:
+                    p.apply(follower)
+                    raise AssertionError((profile, kind, child))
+                except ipart.RuleViolationError as e:
+                    assert e.rule == "R54" and e.path == "$.follower.parent"
+
+
 # ---- doc/adding-an-event.md -------------------------------------------------------------
 
 ADDING = ROOT / "doc" / "adding-an-event.md"

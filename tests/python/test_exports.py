@@ -554,3 +554,13 @@ def test_ocds_releases_merge_into_the_compiled_release(case):
 
 # doc/exports.md's excerpts are checked against the golden files by
 # tests/docs/run_blocks.py (docs.blocks.exports), like every page's.
+
+
+def test_the_buyer_legal_type_follows_the_authority_kind():
+    """R54: each kind of doc/authority-kinds.md has its buyer-legal-type (doc/exports.md)."""
+    p = ipart.Partnership.loads(load_case("procedure/helse_sor_ost_group.json")["document"])
+    assert p.eforms_map("16", "helse-sor-ost", SETTINGS)["BT-11-Procedure-Buyer"] == ["body-pl-cga"]
+    stavanger = ipart.Partnership.loads(load_case("procedure/stavanger.json")["document"])
+    assert stavanger.eforms_map("16", "stavanger", SETTINGS)["BT-11-Procedure-Buyer"] == ["la"]
+    list_id = sdk()["fields"]["BT-11-Procedure-Buyer"]["codeList"]["value"]["id"]
+    assert {"cga", "la", "ra", "body-pl", "body-pl-cga", "pub-undert"} <= codes(list_id)

@@ -48,3 +48,58 @@ def test_the_budget_query_names_what_it_cannot_answer():
         assert p.authority_budgets == []
         with pytest.raises(ipart.NotFoundError):
             p.authority_budget("stavanger")
+
+
+SUCCEEDED = {"type": "authority_succeeded", "date": "2017-10-17", "actor": "vegvesen",
+             "predecessor": "statsbygg", "kind": "merger", "effective": "2018-01-01",
+             "successor": {"id": "statsbygg-ny", "name": "Statsbygg (ny)",
+                           "kind": "central_government"},
+             "takes_over": "rettigheter og plikter", "basis": "kongelig resolusjon"}
+
+
+def assessed_by(actor):
+    return {"type": "candidate_assessed", "date": "2017-10-18", "actor": actor,
+            "candidate": "op01", "qualified": True, "reason": "Oppfyller kravene."}
+
+
+def test_a_joint_authority_taken_over_is_held_to_its_may_send_until_it_goes():
+    with replay("joint_klimagrunn.json", 35) as p:
+        p.apply(SUCCEEDED)
+        before = p.dumps()
+        with pytest.raises(ipart.RuleViolationError) as e:
+            p.apply(assessed_by("statsbygg"))
+        assert e.value.rule == "R51" and e.value.key == "joint.may_send"
+        assert p.dumps() == before
+        p.apply(assessed_by("vegvesen"))
+
+
+def group_events():
+    """Sykehuset Telemark HF buys; Helse Sør-Øst RHF, a follower, is the parent
+    of two more of its trusts (R54)."""
+    def follower(fid, name, kind, parent=None):
+        party = {"id": fid, "name": name, "kind": kind}
+        if parent:
+            party["parent"] = parent
+        return {"type": "follower_named", "date": "2018-03-01", "actor": "telemark",
+                "follower": party}
+    return [{"type": "partnership_created", "date": "2018-03-01", "actor": "telemark",
+             "authority": {"id": "telemark", "name": "Sykehuset Telemark HF",
+                           "kind": "hospital_trust"}, "title": "T", "currency": "NOK"},
+            follower("hso", "Helse Sør-Øst RHF", "regional_health_authority"),
+            follower("ostfold", "Sykehuset Østfold HF", "hospital_trust", "hso"),
+            follower("vestfold", "Sykehuset i Vestfold HF", "hospital_trust", "hso")]
+
+
+def test_a_parent_sees_its_entities_and_an_entity_only_itself():
+    with ipart.Partnership("NO") as p:
+        for event in group_events():
+            p.apply(event)
+        assert [(x.id, x.kind, x.parent) for x in p.parties] == [
+            ("telemark", "hospital_trust", ""), ("hso", "regional_health_authority", ""),
+            ("ostfold", "hospital_trust", "hso"), ("vestfold", "hospital_trust", "hso")]
+        with p.as_party("hso") as hso, p.as_party("vestfold") as vestfold:
+            assert hso.actions("ostfold") and hso.actions("vestfold")
+            assert vestfold.actions("vestfold")
+            for other in ("ostfold", "hso"):
+                with pytest.raises(ipart.PermissionDeniedError):
+                    vestfold.actions(other)

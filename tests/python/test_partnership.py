@@ -80,6 +80,9 @@ def check_contract(p, keys):
         assert all(w.key and w.message for w in p.warnings)
     for party, status in keys.get("statuses", {}).items():
         assert p.party(party).status == status, party
+    for party, want in keys.get("kinds", {}).items():
+        got = p.party(party)
+        assert (got.kind, got.parent) == (want["kind"], want["parent"]), party
     for want in keys.get("actions", []):
         got = next(a for a in p.actions(want["party"]) if a.type == want["type"])
         assert got.allowed == want["allowed"], (want, got.reason)

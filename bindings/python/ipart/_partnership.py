@@ -63,15 +63,18 @@ class Role(enum.IntEnum):
 
 class Party(NamedTuple):
     """A party (ipart_party): ``kind`` is an authority's kind ("" for
-    operators), ``status`` an operator's standing ("" for authorities):
-    "applied", "qualified", "rejected", "invited", "declined" (no tender by
-    the tender deadline), "tendering", "not_awarded" (left out of the
-    award), "eliminated", "awarded", "partner" or "terminated"."""
+    operators; doc/authority-kinds.md), ``status`` an operator's standing
+    ("" for authorities): "applied", "qualified", "rejected", "invited",
+    "declined" (no tender by the tender deadline), "tendering",
+    "not_awarded" (left out of the award), "eliminated", "awarded",
+    "partner" or "terminated"; ``parent`` the id of the party that buys for
+    it as its group's central purchasing body (R54), "" for none."""
     id: str
     name: str
     role: Role
     kind: str
     status: str
+    parent: str = ""
 
 
 class Due(NamedTuple):
@@ -91,7 +94,7 @@ class ThresholdVerdict(NamedTuple):
 
 def _party(p: capi.ipart_party) -> Party:
     # Copy the borrowed C strings now: they live only until the next change.
-    return Party(p.id, p.name, Role(p.role), p.kind, p.status)
+    return Party(p.id, p.name, Role(p.role), p.kind, p.status, p.parent)
 
 
 class Partnership:

@@ -44,4 +44,58 @@ public class JointTest {
             assertThrows(NotFoundException.class, () -> p.authorityBudget("stavanger"));
         }
     }
+
+    private static final String SUCCEEDED = "{\"type\":\"authority_succeeded\",\"date\":\"2017-10-17\","
+        + "\"actor\":\"vegvesen\",\"predecessor\":\"statsbygg\",\"kind\":\"merger\","
+        + "\"effective\":\"2018-01-01\",\"successor\":{\"id\":\"statsbygg-ny\","
+        + "\"name\":\"Statsbygg (ny)\",\"kind\":\"central_government\"},"
+        + "\"takes_over\":\"rettigheter og plikter\",\"basis\":\"kongelig resolusjon\"}";
+
+    private static String assessedBy(String actor) {
+        return "{\"type\":\"candidate_assessed\",\"date\":\"2017-10-18\",\"actor\":\"" + actor
+            + "\",\"candidate\":\"op01\",\"qualified\":true,\"reason\":\"Oppfyller kravene.\"}";
+    }
+
+    /** R51: a joint authority taken over by a successor is held to its may_send until it goes. */
+    @Test
+    public void aJointAuthorityTakenOverIsHeldToItsMaySendUntilItGoes() {
+        try (Partnership p = PartnershipTest.replay("joint_klimagrunn.json", 35)) {
+            p.apply(SUCCEEDED);
+            String before = p.dumps();
+            RuleViolationException e = assertThrows(RuleViolationException.class,
+                                                    () -> p.apply(assessedBy("statsbygg")));
+            assertEquals("R51", e.rule());
+            assertEquals("joint.may_send", e.key());
+            assertEquals(before, p.dumps());
+            p.apply(assessedBy("vegvesen"));
+        }
+    }
+
+    private static String follower(String id, String name, String kind, String parent) {
+        return "{\"type\":\"follower_named\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+            + "\"follower\":{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\""
+            + (parent.isEmpty() ? "" : ",\"parent\":\"" + parent + "\"") + "}}";
+    }
+
+    /** R54: a parent sees its entities' items; an entity sees its own only. */
+    @Test
+    public void aParentSeesItsEntitiesAndAnEntityOnlyItself() {
+        try (Partnership p = new Partnership("NO")) {
+            p.apply("{\"type\":\"partnership_created\",\"date\":\"2018-03-01\",\"actor\":\"telemark\","
+                + "\"authority\":{\"id\":\"telemark\",\"name\":\"Sykehuset Telemark HF\","
+                + "\"kind\":\"hospital_trust\"},\"title\":\"T\",\"currency\":\"NOK\"}");
+            p.apply(follower("hso", "Helse Sør-Øst RHF", "regional_health_authority", ""));
+            p.apply(follower("ostfold", "Sykehuset Østfold HF", "hospital_trust", "hso"));
+            p.apply(follower("vestfold", "Sykehuset i Vestfold HF", "hospital_trust", "hso"));
+            assertEquals("hso", p.party("ostfold").parent());
+            assertEquals("", p.party("telemark").parent());
+            assertEquals("regional_health_authority", p.party("hso").kind());
+            try (Partnership hso = p.asParty("hso"); Partnership vestfold = p.asParty("vestfold")) {
+                assertFalse(hso.actions("ostfold").isEmpty());
+                assertFalse(vestfold.actions("vestfold").isEmpty());
+                assertThrows(PermissionDeniedException.class, () -> vestfold.actions("ostfold"));
+                assertThrows(PermissionDeniedException.class, () -> vestfold.actions("hso"));
+            }
+        }
+    }
 }

@@ -274,7 +274,8 @@ public final class Partnership implements AutoCloseable {
     private static Party party(ipart_party p) {
         // Copy the borrowed C strings now: they live only until the next change.
         try {
-            return new Party(p.getId(), p.getName(), Role.fromC(p.getRole()), p.getKind(), p.getStatus());
+            return new Party(p.getId(), p.getName(), Role.fromC(p.getRole()), p.getKind(), p.getStatus(),
+                             p.getParent());
         } finally {
             p.delete();
         }
