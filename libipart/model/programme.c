@@ -79,6 +79,8 @@ static const char *kept_id(const ipart__event *ev)
         return ev->as.need_mapping.mapping;
     case IPART__EV_DIALOGUE_ACTIVITY_HELD:
         return ev->as.activity.activity;
+    case IPART__EV_FUNDING_GRANTED:
+        return ev->as.funding.source;
     default:
         return NULL;
     }
