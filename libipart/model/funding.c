@@ -1,6 +1,7 @@
 /*
- * External funding (funding_p.h, doc/funding.md): the event funding_granted,
- * the guards of a payment that names its source, and the funding view.
+ * External funding (funding_p.h, doc/funding.md): the sources, the guards
+ * of a payment that names its source, and the funding view. The event
+ * funding_granted is in handlers_funding.c.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -14,17 +15,6 @@
 #include "model/event_spec_p.h"
 #include "model/guard_p.h"
 #include "model/programme_p.h"
-
-/* What a source may pay for: these words, or a phase kind (its instalments). */
-static const char *const payment_kinds[] = {"instalments", "settlements", NULL};
-
-static int in_list(const char *const *names, const char *word)
-{
-    for (size_t i = 0; names[i]; i++)
-        if (strcmp(names[i], word) == 0)
-            return 1;
-    return 0;
-}
 
 /* ---- the sources ------------------------------------------------------------------------ */
 
@@ -49,87 +39,11 @@ const ipart__event *ipart__funding_event_at(const ipart_partnership *p, size_t i
     return funding_at(p, index);
 }
 
-static ipart__event *funding_find(const ipart_partnership *p, const char *source)
+ipart__event *ipart__funding_find(const ipart_partnership *p, const char *source)
 {
     const ipart__kept *k = ipart__kept_find(p, IPART__EV_FUNDING_GRANTED, source);
     return k ? k->event : NULL;
 }
-
-/* ---- funding_granted ------------------------------------------------------------------------ */
-
-static ipart_status granted_may(const ipart_partnership *p, const ipart__party *actor,
-                                const char *actor_id)
-{
-    AUTHORITY_IN(p->stage != IPART_STAGE_CANCELLED, IPART__EV_FUNDING_GRANTED);
-}
-
-static ipart_status pays_for_check(const ipart__array *pays_for, const char *path)
-{
-    const char *const *words = pays_for->items;
-    for (size_t i = 0; i < pays_for->count; i++)
-        if (!in_list(payment_kinds, words[i]) && !in_list(ipart__phase_kind_names, words[i]))
-            return ipart__item_invalid(path, "pays_for", i, "funding.pays_for.word",
-                                       "a source pays for \"instalments\", \"settlements\" or "
-                                       "the instalments of a phase kind (\"rnd\", "
-                                       "\"prototype\", \"test_pilot\", \"pre_series\")");
-    return IPART_OK;
-}
-
-static ipart_status granted_to_check(const ipart_partnership *p, const char *id,
-                                     const char *path)
-{
-    const ipart__party *a = id ? ipart__party_find(p, id) : NULL;
-    if (!id || (a && a->role == IPART_ROLE_AUTHORITY))
-        return IPART_OK;
-    char message[240];
-    snprintf(message, sizeof message,
-             "'%s' is not a contracting authority of this partnership: a grant goes to the "
-             "lead '%s' or a joint authority (or leave granted_to out: the buyer as a whole)",
-             id, p->authority ? p->authority->id : "");
-    return ipart__violation("R33", path, "granted_to", "funding.granted_to.unknown", message);
-}
-
-static ipart_status granted_check(const ipart_partnership *p, const ipart__event *ev,
-                                  const char *path)
-{
-    if (funding_find(p, ev->as.funding.source))
-        return ipart__violation("R33", path, "source", "funding.source.twice",
-                                "a funding source with this id was granted already: give the "
-                                "new grant its own source id");
-    if (ev->as.funding.amount.minor <= 0)
-        return ipart__invalid(path, "amount", "funding.amount", "must be positive");
-    if (ev->as.funding.has_valid_until && ipart__before(ev->as.funding.valid_until, ev->date))
-        return ipart__invalid(path, "valid_until", "funding.valid_until",
-                              "a grant's validity ends on or after the day it is recorded");
-    ipart_status rc = pays_for_check(&ev->as.funding.pays_for, path);
-    return rc == IPART_OK ? granted_to_check(p, ev->as.funding.granted_to, path) : rc;
-}
-
-/* The kept copy carries pays_for as one string for the funding view. */
-static ipart_status granted_prepare(ipart_partnership *p, const ipart__event *ev,
-                                    ipart__prepared *pr)
-{
-    ipart_status rc = ipart__keep_prepare(p, ev, pr);
-    if (rc != IPART_OK)
-        return rc;
-    ipart__event *copy = pr->kept;
-    const char *const *words = ev->as.funding.pays_for.items;
-    size_t size = 1;
-    for (size_t i = 0; i < ev->as.funding.pays_for.count; i++)
-        size += strlen(words[i]) + 1;
-    char *text = ipart__arena_alloc(pr->arena, size);
-    if (!text)
-        return ipart__fail_nomem();
-    text[0] = '\0';
-    for (size_t i = 0; i < ev->as.funding.pays_for.count; i++)
-        strcat(strcat(text, i ? " " : ""), words[i]);
-    copy->as.funding.pays_for_text = text;
-    copy->as.funding.drawn = 0;
-    return IPART_OK;
-}
-
-const ipart__handler ipart__funding_granted_handler = {granted_may, granted_check,
-                                                       granted_prepare, ipart__keep_commit};
 
 /* ---- a payment that names its source ---------------------------------------------------------- */
 
@@ -196,7 +110,7 @@ ipart_status ipart__funding_payment_check(const ipart_partnership *p, const ipar
 {
     if (!ev->as.payment.funded_by)
         return IPART_OK;
-    const ipart__event *grant = funding_find(p, ev->as.payment.funded_by);
+    const ipart__event *grant = ipart__funding_find(p, ev->as.payment.funded_by);
     if (!grant)
         return unknown_source(p, path);
     ipart_status rc = conditions_check(p, grant, ev, path);
@@ -214,7 +128,7 @@ ipart_status ipart__funding_payment_check(const ipart_partnership *p, const ipar
 void ipart__funding_payment_commit(ipart_partnership *p, const ipart__event *ev)
 {
     if (ev->as.payment.funded_by)
-        funding_find(p, ev->as.payment.funded_by)->as.funding.drawn += ev->as.payment.amount.minor;
+        ipart__funding_find(p, ev->as.payment.funded_by)->as.funding.drawn += ev->as.payment.amount.minor;
 }
 
 /* ---- the funding view ------------------------------------------------------------------------- */
@@ -261,7 +175,7 @@ ipart_status ipart_partnership_funding(ipart_funding_source *out, const ipart_pa
     if (!out || !p || !source)
         return ipart__fail_null("ipart_partnership_funding",
                                 !out ? "out" : !p ? "partnership" : "source");
-    const ipart__event *g = funding_find(p, source);
+    const ipart__event *g = ipart__funding_find(p, source);
     if (!g)
         return ipart__fail(IPART_ENOTFOUND, "funding.unknown",
                            "no funding source '%s' was granted", source);

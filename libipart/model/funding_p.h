@@ -25,6 +25,9 @@ ipart_status ipart__funding_payment_check(const ipart_partnership *p, const ipar
 /* Commit step of instalment_paid: draw the payment on its source. Cannot fail. */
 void ipart__funding_payment_commit(ipart_partnership *p, const ipart__event *ev);
 
+/* The source granted with id `source` (its kept copy), or NULL. */
+ipart__event *ipart__funding_find(const ipart_partnership *p, const char *source);
+
 /* The funding sources in log order (the kept funding_granted events). */
 size_t ipart__funding_count(const ipart_partnership *p);
 const ipart__event *ipart__funding_event_at(const ipart_partnership *p, size_t index);
