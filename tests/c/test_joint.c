@@ -125,3 +125,77 @@ Test(joint, a_consortium_member_sees_as_its_consortium)
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
+
+/* ---- external funding (doc/funding.md) ------------------------------------------------------ */
+
+Test(joint, the_funding_query_names_what_it_cannot_answer)
+{
+    ipart_partnership *p = harness_load_procedure("funding_innovasjon_norge.json");
+    ipart_funding_source f;
+    cr_assert_eq(ipart_partnership_funding_count(p), 2);
+    cr_assert_eq(ipart_partnership_funding_count(NULL), 0);
+    cr_assert_eq(ipart_partnership_funding(&f, p, "vinnova"), IPART_ENOTFOUND);
+    cr_assert_eq(ipart_partnership_funding_at(&f, p, 2), IPART_ENOTFOUND);
+    cr_assert_eq(ipart_partnership_funding(NULL, p, "in-2018"), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_funding(&f, p, NULL), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_funding_at(&f, NULL, 0), IPART_EMISUSE);
+    assert_ok(ipart_partnership_funding(&f, p, "in-2018"));
+    cr_assert_str_eq(f.funder, "Innovasjon Norge");
+    cr_assert_str_eq(f.funder_org_no, "986399445");
+    cr_assert_str_eq(f.granted_to, "");
+    cr_assert_str_eq(f.pays_for, "rnd prototype");
+    cr_assert(f.has_valid_until && f.valid_until.year == 2020 && f.valid_until.month == 3);
+    cr_assert(f.granted.year == 2018 && f.granted.month == 6 && f.granted.day == 20);
+    cr_assert(f.drawn.minor == f.amount.minor && f.remaining.minor == 0);
+    assert_ok(ipart_partnership_funding_at(&f, p, 1));
+    cr_assert_str_eq(f.source, "hso-innovasjon");
+    cr_assert(!f.has_valid_until);
+    ipart_partnership_free(p);
+    p = harness_load_procedure("stavanger.json");
+    cr_assert_eq(ipart_partnership_funding_count(p), 0);
+    cr_assert_eq(ipart_partnership_funding(&f, p, "in-2018"), IPART_ENOTFOUND);
+    ipart_partnership_free(p);
+}
+
+/* Funding says who pays, not what may be committed: every cap row is the
+ * one of the same procedure without funding. */
+Test(joint, funding_changes_no_cap)
+{
+    ipart_partnership *funded = harness_load_procedure("funding_innovasjon_norge.json");
+    ipart_partnership *plain = harness_load_procedure("no_without_reduction.json");
+    cr_assert_eq(ipart_partnership_cap_count(funded), ipart_partnership_cap_count(plain));
+    for (size_t i = 0; i < ipart_partnership_cap_count(plain); i++) {
+        ipart_cap_status a, b;
+        assert_ok(ipart_partnership_cap_at(&a, funded, i));
+        assert_ok(ipart_partnership_cap_at(&b, plain, i));
+        cr_assert(a.committed.minor == b.committed.minor && a.paid.minor == b.paid.minor &&
+                  a.headroom.minor == b.headroom.minor && a.amount.minor == b.amount.minor);
+    }
+    ipart_partnership_free(funded);
+    ipart_partnership_free(plain);
+}
+
+/* A clone draws on its own copy of a source; the forecast lists the sources. */
+Test(joint, a_clone_draws_on_its_own_sources)
+{
+    cJSON *kase = harness_load_case("procedure/funding_innovasjon_norge.json");
+    ipart_partnership *p = harness_replay(kase, 45), *copy = NULL;
+    const cJSON *events = harness_member(harness_member(kase, "document"), "events");
+    assert_ok(ipart_partnership_clone(&copy, p));
+    harness_apply_json(copy, cJSON_GetArrayItem(events, 45), 45);
+    ipart_funding_source f;
+    assert_ok(ipart_partnership_funding(&f, copy, "in-2018"));
+    cr_assert_eq(f.remaining.minor, 0);
+    assert_ok(ipart_partnership_funding(&f, p, "in-2018"));
+    cr_assert_eq(f.remaining.minor, 30000000);
+    char *forecast = NULL;
+    assert_ok(ipart_partnership_forecast_json(&forecast, p));
+    cr_assert(strstr(forecast, ",\"funding\":[{\"source\":\"in-2018\",\"funder\":\"Innovasjon "
+                               "Norge\",\"amount\":\"1500000.00\",\"drawn\":\"1200000.00\","
+                               "\"remaining\":\"300000.00\"},{\"source\":\"hso-innovasjon\","),
+              "%s", forecast);
+    ipart_free(forecast);
+    ipart_partnership_free(copy);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
