@@ -8,6 +8,7 @@
  */
 #include "harness.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "rules/contract_math_p.h"
@@ -196,6 +197,46 @@ Test(joint, a_clone_draws_on_its_own_sources)
               "%s", forecast);
     ipart_free(forecast);
     ipart_partnership_free(copy);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* A grant to one joint authority (granted_to) pays only that authority's
+ * part; another member's payment that names it is refused (R33), the lead's
+ * is drawn on it. */
+Test(joint, a_grant_to_one_member_pays_only_its_parts)
+{
+    cJSON *kase = harness_load_case("procedure/joint_klimagrunn.json");
+    const cJSON *events = harness_member(harness_member(kase, "document"), "events");
+    ipart_partnership *p = harness_replay(kase, 102);
+    assert_ok(ipart_partnership_apply(p, "{\"type\":\"funding_granted\",\"date\":\"2018-06-20\","
+                                         "\"actor\":\"vegvesen\",\"source\":\"vinnova-like\","
+                                         "\"funder\":{\"name\":\"Innovasjon Norge\"},"
+                                         "\"amount\":\"500000.00\",\"granted_to\":\"vegvesen\"}"));
+    char *statsbygg = cJSON_PrintUnformatted(cJSON_GetArrayItem(events, 103));
+    char *vegvesen = cJSON_PrintUnformatted(cJSON_GetArrayItem(events, 102));
+    char text[512];
+    snprintf(text, sizeof text, "%.*s,\"funded_by\":\"vinnova-like\"}", (int)strlen(statsbygg) - 1,
+             statsbygg);
+    char *before = NULL, *after = NULL;
+    assert_ok(ipart_partnership_save(&before, p));
+    cr_assert_eq(ipart_partnership_apply(p, text), IPART_ERULE);
+    cr_assert_str_eq(ipart_error_last()->rule, "R33");
+    cr_assert_str_eq(ipart_error_last()->path, "$.funded_by");
+    cr_assert(strstr(ipart_error_last()->message, "only 'vegvesen' pays from it"));
+    assert_ok(ipart_partnership_save(&after, p));
+    cr_assert_str_eq(before, after);
+    snprintf(text, sizeof text, "%.*s,\"funded_by\":\"vinnova-like\"}", (int)strlen(vegvesen) - 1,
+             vegvesen);
+    assert_ok(ipart_partnership_apply(p, text));
+    ipart_funding_source f;
+    assert_ok(ipart_partnership_funding(&f, p, "vinnova-like"));
+    cr_assert_str_eq(f.granted_to, "vegvesen");
+    cr_assert_eq(f.drawn.minor, 39500000);
+    ipart_free(before);
+    ipart_free(after);
+    cJSON_free(statsbygg);
+    cJSON_free(vegvesen);
     ipart_partnership_free(p);
     cJSON_Delete(kase);
 }
