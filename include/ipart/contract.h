@@ -232,9 +232,7 @@ IPART_API ipart_status ipart_partnership_payment_total(ipart_money *out,
  * JSON export of the payments still to come (owned by the caller), written
  * from ipart_partnership_payment_at(): `{"payments": [{"partner", "phase",
  * "instalment", "due", "amount", "payable"}], "total": "..."}`; a
- * settlement has `phase`, `instalment` and `due` null. When funding sources
- * were granted (funding_granted, doc/funding.md) a member `"funding":
- * [{"source", "funder", "amount", "drawn", "remaining"}]` follows `total`.
+ * settlement has `phase`, `instalment` and `due` null.
  * @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_partnership_forecast_json(char **out,

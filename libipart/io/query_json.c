@@ -11,7 +11,6 @@
 #include "io/query_json_p.h"
 #include "model/contract_p.h"
 #include "ipart/contract.h"
-#include "ipart/joint.h"
 #include "ipart/evaluation.h"
 #include "ipart/rights.h"
 
@@ -259,24 +258,6 @@ static int put_payment(const ipart_payment *row, void *ctx)
     return 0;
 }
 
-/* The funding sources beside the payments (doc/funding.md); nothing without any. */
-static void put_funding(ipart__strbuf *b, const ipart_partnership *p)
-{
-    size_t n = ipart_partnership_funding_count(p);
-    for (size_t i = 0; i < n; i++) {
-        ipart_funding_source f;
-        ipart_partnership_funding_at(&f, p, i);
-        ipart__strbuf_puts(b, i ? ",{\"source\":" : ",\"funding\":[{\"source\":");
-        ipart__strbuf_json_string(b, f.source);
-        ipart__strbuf_puts(b, ",\"funder\":");
-        ipart__strbuf_json_string(b, f.funder);
-        ipart__strbuf_json_money_member(b, "amount", f.amount);
-        ipart__strbuf_json_money_member(b, "drawn", f.drawn);
-        ipart__strbuf_json_money_member(b, "remaining", f.remaining);
-        ipart__strbuf_puts(b, i + 1 == n ? "}]" : "}");
-    }
-}
-
 void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p)
 {
     /* One walk over the rows ipart_partnership_payment_at() reads one by one. */
@@ -285,7 +266,6 @@ void ipart__forecast_write(ipart__strbuf *b, const ipart_partnership *p)
     int64_t total = ipart__payments_each(p, put_payment, &w);
     ipart__strbuf_puts(b, "],\"total\":");
     ipart__strbuf_json_money(b, ipart__case_money(p, total));
-    put_funding(b, p);
     ipart__strbuf_putc(b, '}');
 }
 

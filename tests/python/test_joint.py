@@ -88,3 +88,20 @@ def test_a_grant_pays_what_it_may_and_no_more():
         assert p.dumps() == before
         p.apply(events[45])
         assert p.funding_source("in-2018").remaining == nok("0.00")
+
+
+def test_the_funding_examples_of_events_md_are_the_golden_cases_events():
+    import json
+    import pathlib
+    import re
+    text = (pathlib.Path(__file__).resolve().parents[2] / "doc" / "events.md").read_text(
+        encoding="utf-8")
+    section = text[text.index("### `funding_granted`"):]
+    section = section[:section.index("\n### ")]
+    examples = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.S)]
+    events = load_case("procedure/funding_innovasjon_norge.json")["document"]["events"]
+    assert len(examples) == 2
+    for example in examples:
+        assert {k: v for k, v in next(e for e in events if e["date"] == example["date"] and
+                                      e["type"] == example["type"]).items()
+                if k in example} == example
