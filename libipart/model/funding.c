@@ -131,6 +131,22 @@ void ipart__funding_payment_commit(ipart_partnership *p, const ipart__event *ev)
         ipart__funding_find(p, ev->as.payment.funded_by)->as.funding.drawn += ev->as.payment.amount.minor;
 }
 
+int ipart__funding_keep_text(ipart__event *grant, ipart__arena *arena)
+{
+    const char *const *words = grant->as.funding.pays_for.items;
+    size_t n = grant->as.funding.pays_for.count, size = 1;
+    for (size_t i = 0; i < n; i++)
+        size += strlen(words[i]) + 1;
+    char *text = ipart__arena_alloc(arena, size);
+    if (!text)
+        return 0;
+    text[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        strcat(strcat(text, i ? " " : ""), words[i]);
+    grant->as.funding.pays_for_text = text;
+    return 1;
+}
+
 /* ---- the funding view ------------------------------------------------------------------------- */
 
 static void source_of(ipart_funding_source *out, const ipart_partnership *p,

@@ -28,6 +28,11 @@ void ipart__funding_payment_commit(ipart_partnership *p, const ipart__event *ev)
 /* The source granted with id `source` (its kept copy), or NULL. */
 ipart__event *ipart__funding_find(const ipart_partnership *p, const char *source);
 
+/* Write a source's pays_for as one string (the words separated by a space)
+ * into `arena` and keep it in the event: for funding_granted's kept copy
+ * and for a clone's (whose arena is its own). 0 when out of memory. */
+int ipart__funding_keep_text(ipart__event *grant, ipart__arena *arena);
+
 /* The funding sources in log order (the kept funding_granted events). */
 size_t ipart__funding_count(const ipart_partnership *p);
 const ipart__event *ipart__funding_event_at(const ipart_partnership *p, size_t index);

@@ -83,19 +83,8 @@ static ipart_status granted_prepare(ipart_partnership *p, const ipart__event *ev
     if (rc != IPART_OK)
         return rc;
     ipart__event *copy = pr->kept;
-    const char *const *words = ev->as.funding.pays_for.items;
-    size_t size = 1;
-    for (size_t i = 0; i < ev->as.funding.pays_for.count; i++)
-        size += strlen(words[i]) + 1;
-    char *text = ipart__arena_alloc(pr->arena, size);
-    if (!text)
-        return ipart__fail_nomem();
-    text[0] = '\0';
-    for (size_t i = 0; i < ev->as.funding.pays_for.count; i++)
-        strcat(strcat(text, i ? " " : ""), words[i]);
-    copy->as.funding.pays_for_text = text;
     copy->as.funding.drawn = 0;
-    return IPART_OK;
+    return ipart__funding_keep_text(copy, pr->arena) ? IPART_OK : ipart__fail_nomem();
 }
 
 const ipart__handler ipart__funding_granted_handler = {granted_may, granted_check,

@@ -189,6 +189,12 @@ Test(joint, a_clone_draws_on_its_own_sources)
     cr_assert_eq(f.remaining.minor, 0);
     assert_ok(ipart_partnership_funding(&f, p, "in-2018"));
     cr_assert_eq(f.remaining.minor, 30000000);
+    /* the clone's strings are its own: it outlives the original */
+    ipart_partnership_free(p);
+    p = NULL;
+    assert_ok(ipart_partnership_funding_at(&f, copy, 1));
+    cr_assert_str_eq(f.pays_for, "test_pilot");
+    cr_assert_str_eq(f.funder, "Helse Sør-Øst RHF");
     ipart_partnership_free(copy);
     ipart_partnership_free(p);
     cJSON_Delete(kase);
