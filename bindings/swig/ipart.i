@@ -51,6 +51,11 @@
 %immutable ipart_cap_status::bites;
 %immutable ipart_cap_status::policy;
 %immutable ipart_authority_budget::authority;
+%immutable ipart_funding_source::source;
+%immutable ipart_funding_source::funder;
+%immutable ipart_funding_source::funder_org_no;
+%immutable ipart_funding_source::granted_to;
+%immutable ipart_funding_source::pays_for;
 %immutable ipart_warning::rule;
 %immutable ipart_warning::key;
 %immutable ipart_warning::message;

@@ -62,6 +62,52 @@ IPART_API ipart_status ipart_partnership_authority_budget(ipart_authority_budget
                                                           const ipart_partnership *partnership,
                                                           const char *authority);
 
+/**
+ * An external funding source (funding_granted; doc/funding.md): a grant or
+ * co-funding, with what the payments that name it (instalment_paid's
+ * `funded_by`) drew on it. Reported beside the caps and the authorities'
+ * budget views, never part of them: a cap limits what the buyer commits, a
+ * source says who pays for it.
+ */
+typedef struct ipart_funding_source {
+    const char *source;        /**< its id (instalment_paid's `funded_by`) */
+    const char *funder;        /**< the funder's name ("Innovasjon Norge") */
+    const char *funder_org_no; /**< the funder's organisation number; "" when not given */
+    const char *granted_to;    /**< the authority it was granted to; "" for the buyer as a
+                                    whole (any authority of the buyer pays from it) */
+    const char *pays_for;      /**< what it may pay for, the words of the event separated
+                                    by a space ("instalments", "settlements", phase kinds);
+                                    "" for every payment */
+    ipart_date granted;        /**< the date of its funding_granted */
+    int has_valid_until;       /**< 1 when the grant letter limits its validity */
+    ipart_date valid_until;    /**< the last day a payment may draw on it */
+    ipart_money amount;        /**< the amount granted */
+    ipart_money drawn;         /**< the payments that named it */
+    ipart_money remaining;     /**< amount - drawn (never negative) */
+} ipart_funding_source;
+
+/** The number of funding sources granted (0 for none, or NULL). */
+IPART_API size_t ipart_partnership_funding_count(const ipart_partnership *partnership);
+
+/**
+ * The index-th funding source, in the order they were granted
+ * (0 .. ipart_partnership_funding_count() - 1).
+ * @return IPART_OK; IPART_ENOTFOUND for an index out of range;
+ *         IPART_EMISUSE for NULL arguments.
+ */
+IPART_API ipart_status ipart_partnership_funding_at(ipart_funding_source *out,
+                                                    const ipart_partnership *partnership,
+                                                    size_t index);
+
+/**
+ * The funding source with id `source`.
+ * @return IPART_OK; IPART_ENOTFOUND when no source with that id was granted;
+ *         IPART_EMISUSE for NULL arguments.
+ */
+IPART_API ipart_status ipart_partnership_funding(ipart_funding_source *out,
+                                                 const ipart_partnership *partnership,
+                                                 const char *source);
+
 #ifdef __cplusplus
 }
 #endif

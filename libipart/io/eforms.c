@@ -25,6 +25,7 @@
 #include "io/json_p.h"
 #include "ipart/exports.h"
 #include "rules/rules_p.h"
+#include "model/parties_p.h"
 
 /* ---- settings ------------------------------------------------------------------------- */
 
@@ -214,6 +215,12 @@ struct facts {
     const char *partners[IPART__MAX_PARTNERS]; /* the results: the award's, or the changed one */
     size_t partner_count;
     int modified; /* 38: the partner's contract value after the changes */
+    /* Who performs each partner's contract, public with the award (Annex V
+     * part D): its application (a consortium's members, R52) and its latest
+     * tender (subcontractors, R53), read from the log, so every party's
+     * notice is the same; and the number of each one's first organisation. */
+    cJSON *requests[IPART__MAX_PARTNERS], *tenders[IPART__MAX_PARTNERS];
+    int first_org[IPART__MAX_PARTNERS], first_sub_org[IPART__MAX_PARTNERS];
 };
 
 static void gather(facts *f, const ipart__visible *v)
@@ -253,6 +260,74 @@ static void results_of(facts *f, int modified)
     cJSON_ArrayForEach(partner, ipart__member(f->award, "partners"))
         if (f->partner_count < IPART__MAX_PARTNERS)
             f->partners[f->partner_count++] = ipart__member_text(partner, "tenderer");
+}
+
+static int partner_slot(const facts *f, const char *id)
+{
+    for (size_t j = 0; id && j < f->partner_count; j++)
+        if (strcmp(f->partners[j], id) == 0)
+            return (int)j;
+    return -1;
+}
+
+/* The partners' applications and latest tenders from the log (a member's
+ * tender is its consortium's); 0 when out of memory. */
+static int read_performers(facts *f, const ipart_partnership *p)
+{
+    for (size_t i = 0; i < p->log_count; i++) {
+        const ipart__log_entry *e = &p->log[i];
+        int request = e->type == IPART__EV_PARTICIPATION_REQUESTED;
+        if ((!request && e->type != IPART__EV_TENDER_SUBMITTED) || !e->actor)
+            continue;
+        int j = partner_slot(f, ipart__party_seen_as(p, e->actor)->id);
+        if (j < 0)
+            continue;
+        cJSON *ev = cJSON_ParseWithLength(e->json, e->length);
+        if (!ev)
+            return 0;
+        cJSON **slot = request ? &f->requests[j] : &f->tenders[j];
+        cJSON_Delete(*slot);
+        *slot = ev;
+    }
+    return 1;
+}
+
+static void forget_performers(facts *f)
+{
+    for (size_t j = 0; j < IPART__MAX_PARTNERS; j++) {
+        cJSON_Delete(f->requests[j]);
+        cJSON_Delete(f->tenders[j]);
+    }
+}
+
+static const cJSON *members_of(const facts *f, size_t j)
+{
+    return ipart__member(ipart__member(f->requests[j], "operator"), "members");
+}
+
+static const cJSON *subcontractors_of(const facts *f, size_t j)
+{
+    return f->tenders[j] ? ipart__member(ipart__member(f->tenders[j], "tender"), "subcontractors")
+                         : ipart__member(f->requests[j], "subcontractors");
+}
+
+/* Number the organisations of the results: from ORG-0003 each partner, or
+ * each member of a consortium partner; then the subcontractors with an
+ * organisation number. */
+static void number_organisations(facts *f)
+{
+    int next = 3;
+    for (size_t j = 0; j < f->partner_count; j++) {
+        int members = cJSON_GetArraySize(members_of(f, j));
+        f->first_org[j] = next;
+        next += members ? members : 1;
+    }
+    for (size_t j = 0; j < f->partner_count; j++) {
+        const cJSON *sub;
+        f->first_sub_org[j] = next;
+        cJSON_ArrayForEach(sub, subcontractors_of(f, j))
+            next += ipart__member_text(sub, "org_no") != NULL;
+    }
 }
 
 static const char *const NATURES[] = {"supplies", "services", "works"};
@@ -333,14 +408,50 @@ static const char *partner_setting(const notice *n, const char *partner, const c
     return ipart__member_text(o, name);
 }
 
+/* The city of a member (by its id) or subcontractor (by its organisation
+ * number) from the settings' organisations, else its partner's. */
+static const char *city_of(const notice *n, const char *key, const char *partner)
+{
+    const char *city = key ? partner_setting(n, key, "city") : NULL;
+    return city ? city : partner_setting(n, partner, "city");
+}
+
+static void org_id(char out[16], int number)
+{
+    snprintf(out, 16, "ORG-%04d", number);
+}
+
+/* Each partner, or each member of a consortium partner (R52); then the
+ * subcontractors with an organisation number (R53). */
 static void partner_organisations(notice *n, const facts *f)
 {
+    char org[16];
     for (size_t i = 0; i < f->partner_count; i++) {
         const char *id = f->partners[i];
-        char org[16];
-        snprintf(org, sizeof org, "ORG-%04zu", 3 + i);
-        organisation(n, org, ipart__party_name(n->v->p, id), partner_setting(n, id, "org_no"),
-                     partner_setting(n, id, "city"));
+        const cJSON *members = members_of(f, i), *m;
+        int k = f->first_org[i];
+        if (!members) {
+            org_id(org, k);
+            organisation(n, org, ipart__party_name(n->v->p, id), partner_setting(n, id, "org_no"),
+                         partner_setting(n, id, "city"));
+        }
+        cJSON_ArrayForEach(m, members) {
+            org_id(org, k++);
+            organisation(n, org, ipart__member_text(m, "name"), ipart__member_text(m, "org_no"),
+                         city_of(n, ipart__member_text(m, "id"), id));
+        }
+    }
+    for (size_t i = 0; i < f->partner_count; i++) {
+        const cJSON *sub;
+        int k = f->first_sub_org[i];
+        cJSON_ArrayForEach(sub, subcontractors_of(f, i)) {
+            const char *org_no = ipart__member_text(sub, "org_no");
+            if (!org_no)
+                continue;
+            org_id(org, k++);
+            organisation(n, org, ipart__member_text(sub, "name"), org_no,
+                         city_of(n, org_no, f->partners[i]));
+        }
     }
 }
 
@@ -384,6 +495,35 @@ static void lot_result(notice *n, int partners)
     close_el(n);
 }
 
+/* R53: the subcontracting the tender names (BT-773 yes, its share known,
+ * BT-555, and who does what, BT-554); nothing when it names none. */
+static void subcontracting_term(notice *n, const cJSON *subs)
+{
+    if (!subs)
+        return;
+    char description[1024] = "", percent[32];
+    const cJSON *sub;
+    cJSON_ArrayForEach(sub, subs) {
+        const char *org_no = ipart__member_text(sub, "org_no");
+        size_t used = strlen(description);
+        snprintf(description + used, sizeof description - used, "%s%s%s%s%s: %s",
+                 used ? "; " : "", ipart__member_text(sub, "name"), org_no ? " (" : "",
+                 org_no ? org_no : "", org_no ? ")" : "", ipart__member_text(sub, "role"));
+    }
+    long long bp = (long long)ipart__subcontracted_share(subs);
+    if (bp % 100)
+        snprintf(percent, sizeof percent, "%lld.%02lld", bp / 100, bp % 100);
+    else
+        snprintf(percent, sizeof percent, "%lld", bp / 100);
+    open_el(n, "efac:SubcontractingTerm");
+    text_field(n, "BT-554-Tender", "efbc:TermDescription", description);
+    field(n, "BT-555-Tender", "efbc:TermPercent", NULL, NULL, percent);
+    field(n, "BT-773-Tender", "efbc:TermCode", "listName", "applicability", "yes");
+    field(n, "BT-731-Tender", "efbc:PercentageKnownIndicator", NULL, NULL, "true");
+    field(n, "BT-730-Tender", "efbc:ValueKnownIndicator", NULL, NULL, "false");
+    close_el(n);
+}
+
 /* The partner's tender: its value (BT-720) is the development price the award made public. */
 static void lot_tender(notice *n, const facts *f, const char *partner, int i)
 {
@@ -394,6 +534,7 @@ static void lot_tender(notice *n, const facts *f, const char *partner, int i)
     open_el(n, "cac:LegalMonetaryTotal");
     amount_field(n, "BT-720-Tender", "cbc:PayableAmount", partner_value(n, f, partner));
     close_el(n);
+    subcontracting_term(n, subcontractors_of(f, (size_t)i - 1));
     reference_id(n, "OPT-310-Tender", "efac:TenderingParty", "tendering-party", "TPA", i);
     open_el(n, "efac:TenderLot");
     field(n, "BT-13714-Tender", "cbc:ID", "schemeName", "Lot", "LOT-0000");
@@ -418,16 +559,57 @@ static void settled_contract(notice *n, const facts *f, const char *partner, int
     close_el(n);
 }
 
-static void tendering_party(notice *n, int i)
+static void tenderer(notice *n, int org, const char *lead)
+{
+    char id[16];
+    org_id(id, org);
+    open_el(n, "efac:Tenderer");
+    field(n, "OPT-300-Tenderer", "cbc:ID", "schemeName", "organization", id);
+    if (lead)
+        field(n, "OPT-170-Tenderer", "efbc:GroupLeadIndicator", NULL, NULL, lead);
+    close_el(n);
+}
+
+/* R53: each subcontractor with an organisation number, under the main
+ * contractor (the consortium's lead, or the partner). */
+static void subcontractors(notice *n, const facts *f, size_t j, int main_org)
+{
+    char id[16], main_id[16];
+    const cJSON *sub;
+    int k = f->first_sub_org[j];
+    org_id(main_id, main_org);
+    cJSON_ArrayForEach(sub, subcontractors_of(f, j)) {
+        if (!ipart__member_text(sub, "org_no"))
+            continue;
+        org_id(id, k++);
+        open_el(n, "efac:SubContractor");
+        field(n, "OPT-301-Tenderer-SubCont", "cbc:ID", "schemeName", "organization", id);
+        open_el(n, "efac:MainContractor");
+        field(n, "OPT-301-Tenderer-MainCont", "cbc:ID", "schemeName", "organization", main_id);
+        close_el(n);
+        close_el(n);
+    }
+}
+
+/* The tendering party of partner j: the partner, or every member of a
+ * consortium with its group-lead indicator (R52); then its subcontractors. */
+static void tendering_party(notice *n, const facts *f, size_t j)
 {
     char id[16];
     open_el(n, "efac:TenderingParty");
-    snprintf(id, sizeof id, "TPA-%04d", i);
+    snprintf(id, sizeof id, "TPA-%04zu", j + 1);
     field(n, "OPT-210-Tenderer", "cbc:ID", "schemeName", "tendering-party", id);
-    open_el(n, "efac:Tenderer");
-    snprintf(id, sizeof id, "ORG-%04d", i + 2);
-    field(n, "OPT-300-Tenderer", "cbc:ID", "schemeName", "organization", id);
-    close_el(n);
+    const cJSON *members = members_of(f, j), *m;
+    int k = f->first_org[j], main_org = k;
+    if (!members)
+        tenderer(n, k, NULL);
+    cJSON_ArrayForEach(m, members) {
+        int lead = cJSON_IsTrue(ipart__member(m, "lead"));
+        if (lead)
+            main_org = k;
+        tenderer(n, k++, lead ? "true" : "false");
+    }
+    subcontractors(n, f, j, main_org);
     close_el(n);
 }
 
@@ -443,8 +625,8 @@ static void notice_result(notice *n, const facts *f)
         lot_tender(n, f, f->partners[i], i + 1);
     for (int i = 0; i < count; i++)
         settled_contract(n, f, f->partners[i], i + 1);
-    for (int i = 1; i <= count; i++)
-        tendering_party(n, i);
+    for (size_t j = 0; j < f->partner_count; j++)
+        tendering_party(n, f, j);
     close_el(n);
 }
 
@@ -826,10 +1008,15 @@ static ipart_status build(char **xml, char **map, const ipart_partnership *p, co
     facts f;
     if (rc == IPART_OK)
         rc = read_settings(&s, &json, settings_json);
+    memset(&f, 0, sizeof f);
     if (rc == IPART_OK) {
         gather(&f, &v);
         results_of(&f, k->modification);
         rc = reached(k, &f, &s);
+    }
+    if (rc == IPART_OK && k->results) {
+        rc = read_performers(&f, p) ? IPART_OK : ipart__fail_nomem();
+        number_organisations(&f);
     }
     xmlBufferPtr buffer = rc == IPART_OK ? xmlBufferCreate() : NULL;
     notice n = {&v, &s, buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL, cJSON_CreateObject(), 1,
@@ -860,6 +1047,7 @@ static ipart_status build(char **xml, char **map, const ipart_partnership *p, co
     if (buffer)
         xmlBufferFree(buffer);
     cJSON_Delete(json);
+    forget_performers(&f);
     ipart__visible_close(&v);
     return rc;
 }

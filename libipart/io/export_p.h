@@ -51,6 +51,34 @@ int ipart__add_money(cJSON *o, const char *name, ipart_money amount);
 /* The display name of a party id ("" for an unknown id). */
 const char *ipart__party_name(const ipart_partnership *p, const char *id);
 
+/* The operator an actor acts as: a consortium member's consortium (R52),
+ * any other party itself. */
+const char *ipart__operator_of(const ipart_partnership *p, const char *actor);
+
+/* Who performs each operator's contract as the view shows it (io/performers.c),
+ * by party index: its application's consortium members (R52), and the
+ * subcontractors (R53) of its latest tender, else of its application, with
+ * the event that named them; NULL where the view names none. */
+typedef struct ipart__performers {
+    const cJSON **members;
+    const cJSON **subcontractors;
+    const cJSON **named_in;
+} ipart__performers;
+
+/* One pass over the view's events; 0 when out of memory (close it anyway). */
+int ipart__performers_open(ipart__performers *x, const ipart__visible *v);
+void ipart__performers_close(ipart__performers *x);
+/* Some operator of the first `count` names members or subcontractors. */
+int ipart__performers_named(const ipart__performers *x, size_t count);
+/* The subcontractors' shares summed, basis points of the contract. */
+int64_t ipart__subcontracted_share(const cJSON *subcontractors);
+
+/* The view's funding sources (funding_granted; doc/funding.md), each
+ * {source, date, funder, org_no, amount, pays_for, granted_to, valid_until,
+ * reference, drawn} with `drawn` what the view's payments naming it drew;
+ * an empty array for none, NULL when out of memory. */
+cJSON *ipart__funding_json(const ipart__visible *v);
+
 /* Print `root` (formatted, deterministic) into *out on the libipart
  * allocator, then delete it. IPART_ENOMEM when `root` is NULL or printing
  * fails. */

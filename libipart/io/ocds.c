@@ -28,7 +28,10 @@
 #include "ipart/messages.h"
 
 /* The top-level sections of a release an event may change. */
-enum { S_PARTIES = 1, S_BUYER = 2, S_TENDER = 4, S_AWARDS = 8, S_CONTRACTS = 16 };
+enum { S_PARTIES = 1, S_BUYER = 2, S_TENDER = 4, S_AWARDS = 8, S_CONTRACTS = 16, S_PLANNING = 32 };
+
+/* The extensions a package lists only when it uses them. */
+enum { X_MEMBER_OF = 1, X_SUBCONTRACTING = 2, X_BUDGET_BREAKDOWN = 4 };
 
 typedef struct ocds {
     const ipart__visible *v;
@@ -38,6 +41,8 @@ typedef struct ocds {
     int ok;
     int touched;          /* sections changed since the last release */
     const char *contract; /* the one contract changed since then (its partner), or NULL: all */
+    ipart__performers performers; /* consortium members and subcontractors (R52, R53) */
+    int extensions;       /* X_*: the optional extensions used */
 } ocds;
 
 /* ---- small builders ---------------------------------------------------------------- */
@@ -171,6 +176,72 @@ static void add_role(ocds *x, const char *id, const char *role)
         x->ok = 0;
 }
 
+/* The organisation register of the profile's country, as org-id.guide names it. */
+static const char *register_of(const ocds *x)
+{
+    static const struct { const char *profile, *scheme; } registers[] = {
+        {"NO", "NO-BRC"}, {"SE", "SE-BLV"}, {"DK", "DK-CVR"}};
+    for (size_t i = 0; i < sizeof registers / sizeof registers[0]; i++)
+        if (strcmp(registers[i].profile, x->v->p->profile->code) == 0)
+            return registers[i].scheme;
+    return NULL;
+}
+
+/* {"scheme", "id"} of an organisation number, when the profile has a register. */
+static void set_identifier(ocds *x, cJSON *party, const char *org_no)
+{
+    const char *scheme = register_of(x);
+    if (!org_no || !scheme)
+        return;
+    cJSON *id = set(x, party, "identifier", cJSON_CreateObject());
+    set_text(x, id, "scheme", scheme);
+    set_text(x, id, "id", org_no);
+}
+
+/* R52: the members of a consortium as parties, each memberOf it (the
+ * memberOf extension), with the consortium's roles from then on. */
+static void add_members(ocds *x, const char *consortium, const cJSON *members)
+{
+    cJSON *parties = array_in(x, x->state, "parties");
+    const cJSON *m;
+    cJSON_ArrayForEach(m, members) {
+        const char *id = ipart__member_text(m, "id");
+        cJSON *party = by_id(parties, id);
+        if (party)
+            continue;
+        if (!ipart__json_add(parties, NULL, party = reference(x, id))) {
+            x->ok = 0;
+            return;
+        }
+        set_identifier(x, party, ipart__member_text(m, "org_no"));
+        cJSON *of = set(x, party, "memberOf", cJSON_CreateArray());
+        if (of && !ipart__json_add(of, NULL, reference(x, consortium)))
+            x->ok = 0;
+        x->extensions |= X_MEMBER_OF;
+    }
+}
+
+/* An operator's role, and its members' when it is a consortium (R52). */
+static void add_operator_role(ocds *x, const char *id, const char *role)
+{
+    add_role(x, id, role);
+    const ipart__party *op = ipart__party_find(x->v->p, id);
+    const cJSON *members = op ? x->performers.members[op->index] : NULL;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, members)
+        add_role(x, ipart__member_text(m, "id"), role);
+}
+
+/* An application: the operator (and a consortium's members, R52) interested. */
+static void on_request(ocds *x, const cJSON *ev)
+{
+    const cJSON *op = ipart__member(ev, "operator");
+    const char *id = ipart__member_text(op, "id");
+    add_role(x, id, "interestedParty");
+    add_members(x, id, ipart__member(op, "members"));
+    add_operator_role(x, id, "interestedParty");
+}
+
 static const char *label(const ocds *x, const char *key)
 {
     return ipart_message(key, x->v->lang);
@@ -267,6 +338,39 @@ static void id_of(char *out, size_t size, const ocds *x, const char *what, const
     snprintf(out, size, "%s-%s-%s", x->ocid, what, partner);
 }
 
+/* A share in basis points as a fraction (1200 -> 0.12), exactly in decimal. */
+static cJSON *fraction(int64_t bp)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%lld.%04lld", (long long)(bp / 10000), (long long)(bp % 10000));
+    return cJSON_CreateRaw(text);
+}
+
+/* R53: the subcontracting of the partner's tender (the subcontracting
+ * extension): its share and who performs what. */
+static void award_subcontracting(ocds *x, cJSON *award, const cJSON *subs)
+{
+    char description[1024] = "";
+    const cJSON *sub;
+    cJSON_ArrayForEach(sub, subs) {
+        const char *org_no = ipart__member_text(sub, "org_no");
+        const cJSON *share = ipart__member(sub, "share");
+        long long bp = cJSON_IsNumber(share) ? (long long)share->valuedouble : 0;
+        size_t used = strlen(description);
+        snprintf(description + used, sizeof description - used, "%s%s%s%s%s: %s (%lld.%02lld %%)",
+                 used ? "; " : "", ipart__member_text(sub, "name"), org_no ? " (" : "",
+                 org_no ? org_no : "", org_no ? ")" : "", ipart__member_text(sub, "role"),
+                 bp / 100, bp % 100);
+    }
+    int64_t total = ipart__subcontracted_share(subs);
+    set(x, award, "hasSubcontracting", cJSON_CreateTrue());
+    cJSON *o = set(x, award, "subcontracting", cJSON_CreateObject());
+    set(x, o, "minimumPercentage", fraction(total));
+    set(x, o, "maximumPercentage", fraction(total));
+    set_text(x, o, "description", description);
+    x->extensions |= X_SUBCONTRACTING;
+}
+
 static void on_award(ocds *x, const cJSON *ev)
 {
     cJSON *awards = array_in(x, x->state, "awards");
@@ -290,7 +394,9 @@ static void on_award(ocds *x, const cJSON *ev)
             x->ok = 0;
         if (party)
             set_money(x, award, "value", party->development_price);
-        add_role(x, id, "supplier");
+        if (party && x->performers.subcontractors[party->index])
+            award_subcontracting(x, award, x->performers.subcontractors[party->index]);
+        add_operator_role(x, id, "supplier");
     }
 }
 
@@ -462,6 +568,46 @@ static void on_partnership_ended(ocds *x)
 
 /* ---- the fold ------------------------------------------------------------------------------ */
 
+/* doc/funding.md: the funder as a party (role funder) and the source as a
+ * line of planning.budget (the budget breakdown extension). */
+static void on_funding(ocds *x, const cJSON *ev)
+{
+    const char *source = ipart__member_text(ev, "source");
+    const cJSON *funder = ipart__member(ev, "funder");
+    char id[300];
+    snprintf(id, sizeof id, "funder-%s", source);
+    cJSON *parties = array_in(x, x->state, "parties");
+    cJSON *party = cJSON_CreateObject();
+    if (!ipart__json_add(parties, NULL, party)) {
+        x->ok = 0;
+        return;
+    }
+    set_text(x, party, "id", id);
+    set_text(x, party, "name", ipart__member_text(funder, "name"));
+    set_identifier(x, party, ipart__member_text(funder, "org_no"));
+    add_role(x, id, "funder");
+    cJSON *budget = object_in(x, object_in(x, x->state, "planning"), "budget");
+    set_text(x, budget, "description", label(x, "ocds.funding"));
+    cJSON *lines = array_in(x, budget, "budgetBreakdown");
+    cJSON *line = cJSON_CreateObject();
+    if (!ipart__json_add(lines, NULL, line)) {
+        x->ok = 0;
+        return;
+    }
+    set_text(x, line, "id", source);
+    if (ipart__member_text(ev, "reference"))
+        set_text(x, line, "description", ipart__member_text(ev, "reference"));
+    set_value(x, line, "amount", ipart__member_text(ev, "amount"));
+    cJSON *period = set(x, line, "period", cJSON_CreateObject());
+    set_date(x, period, "startDate", ipart__member_text(ev, "date"));
+    if (ipart__member_text(ev, "valid_until"))
+        set_date(x, period, "endDate", ipart__member_text(ev, "valid_until"));
+    cJSON *from = set(x, line, "sourceParty", cJSON_CreateObject());
+    set_text(x, from, "id", id);
+    set_text(x, from, "name", ipart__member_text(funder, "name"));
+    x->extensions |= X_BUDGET_BREAKDOWN;
+}
+
 typedef struct step {
     const char *type;
     const char *tag; /* the release tag, NULL: no release */
@@ -479,6 +625,7 @@ static const step STEPS[] = {
     {"partnership_terminated", "contractTermination"}, {"solution_accepted", "implementationUpdate"},
     {"option_exercised", "contractAmendment"}, {"option_lapsed", "implementationUpdate"},
     {"partnership_completed", "implementationUpdate"}, {"call_back_exercised", "implementationUpdate"},
+    {"funding_granted", "planningUpdate"},
 };
 
 /* The sections each event type changes (S_CONTRACTS: its partner's contract only). */
@@ -495,6 +642,7 @@ static const struct {
     {"milestone_assessed", S_CONTRACTS}, {"instalment_paid", S_CONTRACTS},
     {"contract_changed", S_CONTRACTS}, {"phase_gate_decided", S_CONTRACTS},
     {"option_exercised", S_CONTRACTS}, {"partnership_terminated", S_CONTRACTS},
+    {"funding_granted", S_PARTIES | S_PLANNING},
 };
 
 static void touch(ocds *x, const cJSON *ev, const char *type)
@@ -526,9 +674,12 @@ static void apply(ocds *x, const cJSON *ev, const char *type, size_t index)
     else if (strcmp(type, "notice_published") == 0)
         on_notice(x, ev);
     else if (strcmp(type, "participation_requested") == 0)
-        add_role(x, ipart__member_text(ev, "actor"), "interestedParty");
+        on_request(x, ev);
     else if (strcmp(type, "tender_submitted") == 0)
-        add_role(x, ipart__member_text(ev, "actor"), "tenderer");
+        add_operator_role(x, ipart__operator_of(x->v->p, ipart__member_text(ev, "actor")),
+                          "tenderer");
+    else if (strcmp(type, "funding_granted") == 0)
+        on_funding(x, ev);
     else if (strcmp(type, "award_decided") == 0)
         on_award(x, ev);
     else if (strcmp(type, "procedure_cancelled") == 0)
@@ -563,7 +714,8 @@ static const char *tag_of(const char *type)
 static cJSON *release_of(ocds *x, int compiled)
 {
     static const char *const header[] = {"ocid", "id", "date", "tag", "initiationType", "language"};
-    static const char *const sections[] = {"parties", "buyer", "tender", "awards", "contracts"};
+    static const char *const sections[] = {"parties", "buyer", "tender", "awards", "contracts",
+                                           "planning"};
     if (compiled)
         return cJSON_Duplicate(x->state, 1);
     cJSON *r = cJSON_CreateObject();
@@ -638,6 +790,10 @@ static cJSON *package(ocds *x)
         "https://raw.githubusercontent.com/open-contracting-extensions/ocds_secondStageDescription_extension/master/extension.json",
         "https://raw.githubusercontent.com/open-contracting-extensions/ocds_options_extension/master/extension.json",
         "https://raw.githubusercontent.com/open-contracting-extensions/ocds_transactions_relatedMilestone_extension/master/extension.json"};
+    static const struct { int flag; const char *url; } optional[] = {
+        {X_MEMBER_OF, "https://raw.githubusercontent.com/open-contracting-extensions/ocds_memberOf_extension/master/extension.json"},
+        {X_SUBCONTRACTING, "https://raw.githubusercontent.com/open-contracting-extensions/ocds_subcontracting_extension/master/extension.json"},
+        {X_BUDGET_BREAKDOWN, "https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_breakdown_extension/master/extension.json"}};
     cJSON *pkg = cJSON_CreateObject();
     char uri[300];
     snprintf(uri, sizeof uri, "urn:ocds:%s", x->ocid);
@@ -647,7 +803,11 @@ static cJSON *package(ocds *x)
     set(x, pkg, "publishedDate", cJSON_Duplicate(child(compiled, "date"), 1));
     cJSON *publisher = set(x, pkg, "publisher", cJSON_CreateObject());
     set_text(x, publisher, "name", x->v->p->authority ? x->v->p->authority->name : "");
-    set(x, pkg, "extensions", cJSON_CreateStringArray(extensions, 3));
+    cJSON *listed = set(x, pkg, "extensions", cJSON_CreateStringArray(extensions, 3));
+    for (size_t i = 0; listed && i < sizeof optional / sizeof optional[0]; i++)
+        if ((x->extensions & optional[i].flag) &&
+            !ipart__json_add(listed, NULL, cJSON_CreateString(optional[i].url)))
+            x->ok = 0;
     cJSON *records = set(x, pkg, "records", cJSON_CreateArray()), *record = cJSON_CreateObject();
     if (ipart__json_add(records, NULL, record)) {
         set_text(x, record, "ocid", x->ocid);
@@ -676,8 +836,8 @@ ipart_status ipart_partnership_ocds_json(char **out, const ipart_partnership *p,
         ipart__visible_close(&v);
         return rc;
     }
-    ocds x = {&v, ocid, cJSON_CreateObject(), cJSON_CreateArray(), 1, 0, NULL};
-    x.ok = x.state && x.releases;
+    ocds x = {&v, ocid, cJSON_CreateObject(), cJSON_CreateArray(), 1, 0, NULL, {0}, 0};
+    x.ok = x.state && x.releases && ipart__performers_open(&x.performers, &v);
     if (x.ok) {
         header(&x);
         fold(&x);
@@ -689,6 +849,7 @@ ipart_status ipart_partnership_ocds_json(char **out, const ipart_partnership *p,
     }
     cJSON_Delete(x.state);
     cJSON_Delete(x.releases);
+    ipart__performers_close(&x.performers);
     rc = ipart__export_finish(out, pkg);
     ipart__visible_close(&v);
     return rc;

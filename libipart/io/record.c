@@ -24,6 +24,8 @@ typedef struct scan {
     const cJSON **invited_by; /* per party index: the candidates_invited naming it */
     unsigned char *evaluated; /* per party index: scored in the last tenders_evaluated */
     cJSON *followers, *reduced, *terminations, *changes, *notes;
+    ipart__performers performers; /* consortium members and subcontractors (R52, R53) */
+    cJSON *funding;               /* the funding sources (doc/funding.md) */
     int ok;
 } scan;
 
@@ -179,6 +181,8 @@ static int scan_open(scan *s, const ipart__visible *v)
     s->notes = cJSON_CreateArray();
     s->ok = s->assessed && s->invited_by && s->evaluated && s->followers && s->reduced &&
             s->terminations && s->changes && s->notes;
+    s->ok = s->ok && ipart__performers_open(&s->performers, v) &&
+            (s->funding = ipart__funding_json(v)) != NULL;
     const cJSON *entry;
     cJSON_ArrayForEach(entry, v->entries) {
         if (!s->ok)
@@ -198,6 +202,8 @@ static void scan_close(scan *s)
     cJSON_Delete(s->terminations);
     cJSON_Delete(s->changes);
     cJSON_Delete(s->notes);
+    cJSON_Delete(s->funding);
+    ipart__performers_close(&s->performers);
 }
 
 /* Move a list the scan built into the record. */
@@ -271,6 +277,10 @@ static cJSON *value_section(const scan *s)
         ok = ipart__add_money(o, "awarded_sum", p->awarded_sum);
     else if (ok)
         ok = ipart__add_text(o, "awarded_sum", NULL);
+    /* External funding beside the budget, never part of it (only when granted). */
+    if (ok && cJSON_GetArraySize(s->funding))
+        ok = cJSON_AddItemToObject(o, "funding", cJSON_Duplicate(s->funding, 1)) &&
+             cJSON_GetObjectItemCaseSensitive(o, "funding");
     if (ok)
         return o;
     cJSON_Delete(o);
@@ -355,6 +365,36 @@ static cJSON *tenders_section(scan *s)
     return o;
 }
 
+/* R52: the members of a consortium as its application named them. */
+static cJSON *members_of(const cJSON *named)
+{
+    cJSON *list = cJSON_CreateArray();
+    const cJSON *m;
+    cJSON_ArrayForEach(m, named) {
+        cJSON *o = cJSON_CreateObject();
+        if (!ipart__json_add(list, NULL, o) || !ipart__add_copy(o, "id", m, "id") ||
+            !ipart__add_copy(o, "name", m, "name") || !ipart__add_copy(o, "org_no", m, "org_no") ||
+            !cJSON_AddBoolToObject(o, "lead", cJSON_IsTrue(ipart__member(m, "lead")))) {
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* A partner of the award: {"id", "name"}, and its "members" when it is a consortium. */
+static cJSON *partner_ref(const scan *s, const char *id)
+{
+    cJSON *o = party_ref(s, id);
+    size_t i = index_of(s, id);
+    const cJSON *members = i < s->v->p->party_count ? s->performers.members[i] : NULL;
+    if (o && members && !ipart__json_add(o, "members", members_of(members))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
 static cJSON *award_section(const scan *s)
 {
     if (!s->award)
@@ -363,7 +403,7 @@ static cJSON *award_section(const scan *s)
     int ok = partners && ipart__add_copy(o, "date", s->award, "date");
     const cJSON *partner;
     cJSON_ArrayForEach(partner, ipart__member(s->award, "partners")) {
-        ok = ok && ipart__json_add(partners, NULL, party_ref(s, ipart__member_text(partner, "tenderer")));
+        ok = ok && ipart__json_add(partners, NULL, partner_ref(s, ipart__member_text(partner, "tenderer")));
     }
     ok = ok && ipart__add_copy(o, "reasons", s->award, "reasons") &&
          ipart__add_copy(o, "reason", s->award, "reason");
@@ -371,6 +411,39 @@ static cJSON *award_section(const scan *s)
         return o;
     cJSON_Delete(o);
     return NULL;
+}
+
+/* R53, Art. 84(1)(e): each operator whose latest application or tender in
+ * the view names subcontractors, with them and the share they perform:
+ * [{"id", "name", "date", "share", "subcontractors"}]; null when the view
+ * names none (the log cannot tell "none" from "not stated"). */
+static int any_subcontractors(const scan *s)
+{
+    for (size_t i = 0; i < s->v->p->party_count; i++)
+        if (s->performers.subcontractors[i])
+            return 1;
+    return 0;
+}
+
+static cJSON *subcontracting_section(const scan *s)
+{
+    if (!any_subcontractors(s))
+        return cJSON_CreateNull();
+    cJSON *list = cJSON_CreateArray();
+    for (size_t i = 0; list && i < s->v->p->party_count; i++) {
+        const cJSON *subs = s->performers.subcontractors[i];
+        if (!subs)
+            continue;
+        cJSON *o = party_ref(s, s->v->p->parties[i]->id);
+        if (!ipart__json_add(list, NULL, o) ||
+            !ipart__add_copy(o, "date", s->performers.named_in[i], "date") ||
+            !cJSON_AddNumberToObject(o, "share", (double)ipart__subcontracted_share(subs)) ||
+            !ipart__json_add(o, "subcontractors", cJSON_Duplicate(subs, 1))) {
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
 }
 
 /* Cancellation or termination of the whole partnership: {"date", "reason"} or null. */
@@ -397,6 +470,13 @@ static int add_header(cJSON *r, const ipart__visible *v)
            cJSON_AddStringToObject(r, "stage", ipart_stage_name(v->p->stage));
 }
 
+/* What the log cannot hold; subcontracting is held once the view names subcontractors. */
+static cJSON *not_recorded(const scan *s)
+{
+    int held = any_subcontractors(s);
+    return cJSON_CreateStringArray(NOT_RECORDED + held, 3 - held);
+}
+
 static int add_sections(cJSON *r, scan *s)
 {
     int ok = ipart__json_add(r, "authority", s->created ? authority_section(s) : cJSON_CreateNull()) &&
@@ -406,13 +486,13 @@ static int add_sections(cJSON *r, scan *s)
              ipart__json_add(r, "candidates", candidates_section(s)) &&
              ipart__json_add(r, "tenders", tenders_section(s)) &&
              ipart__json_add(r, "award", award_section(s)) &&
-             cJSON_AddNullToObject(r, "subcontracting") &&
+             ipart__json_add(r, "subcontracting", subcontracting_section(s)) &&
              cJSON_AddNullToObject(r, "conflicts_of_interest") &&
              ipart__json_add(r, "cancellation", ending(s->cancelled)) &&
              take(r, "terminations", &s->terminations) &&
              ipart__json_add(r, "partnership_terminated", ending(s->terminated)) &&
              take(r, "changes", &s->changes) && take(r, "notes", &s->notes) &&
-             ipart__json_add(r, "not_recorded", cJSON_CreateStringArray(NOT_RECORDED, 3)) &&
+             ipart__json_add(r, "not_recorded", not_recorded(s)) &&
              cJSON_AddNumberToObject(r, "withheld", (double)s->v->withheld);
     return ok && s->ok;
 }
@@ -525,6 +605,84 @@ static void text_header(text *t, const cJSON *r)
         line(t, "record.followers", ipart__member_text(f, "name"));
 }
 
+/* A display amount, or NULL when absent or out of memory (t->failed set); free with ipart__free. */
+static char *shown_money(text *t, const char *canonical)
+{
+    ipart_money m;
+    char *shown = NULL;
+    if (canonical && ipart_money_parse(&m, canonical, t->currency) == IPART_OK &&
+        ipart_money_format_display(&shown, m, t->lang) != IPART_OK)
+        t->failed = 1;
+    return shown;
+}
+
+/* "   External funding: Funder (source): amount, drawn: amount" per source. */
+static void text_funding(text *t, const cJSON *funding)
+{
+    const cJSON *f;
+    cJSON_ArrayForEach(f, funding) {
+        char *amount = shown_money(t, ipart__member_text(f, "amount"));
+        char *drawn = shown_money(t, ipart__member_text(f, "drawn"));
+        ipart__strbuf_printf(&t->b, "   %s: %s (%s): %s, %s: %s\n", label(t, "record.funding"),
+                             ipart__member_text(f, "funder"), ipart__member_text(f, "source"),
+                             amount ? amount : "", label(t, "record.funding_drawn"),
+                             drawn ? drawn : "");
+        ipart__free(amount);
+        ipart__free(drawn);
+    }
+}
+
+/* A share in basis points as a percentage: "12 %", "12.5 %" ("12,5 %" in nb). */
+static void put_percent(text *t, const cJSON *bp)
+{
+    long long v = cJSON_IsNumber(bp) ? (long long)bp->valuedouble : 0;
+    if (v % 100 == 0)
+        ipart__strbuf_printf(&t->b, "%lld %%", v / 100);
+    else
+        ipart__strbuf_printf(&t->b, "%lld%s%02lld %%", v / 100,
+                             strcmp(t->lang, "nb") == 0 ? "," : ".", v % 100);
+}
+
+/* "     Members: Name (org no, lead); Name (org no)" under a consortium partner (R52). */
+static void text_members(text *t, const cJSON *members)
+{
+    const cJSON *m;
+    if (!members)
+        return;
+    ipart__strbuf_printf(&t->b, "     %s:", label(t, "record.members"));
+    cJSON_ArrayForEach(m, members) {
+        ipart__strbuf_printf(&t->b, "%s %s (%s%s%s)", m == members->child ? "" : ";",
+                             ipart__member_text(m, "name"), ipart__member_text(m, "org_no"),
+                             cJSON_IsTrue(ipart__member(m, "lead")) ? ", " : "",
+                             cJSON_IsTrue(ipart__member(m, "lead")) ? label(t, "record.lead") : "");
+    }
+    ipart__strbuf_putc(&t->b, '\n');
+}
+
+/* R53: each operator's subcontractors with their roles and shares; "not recorded" when none. */
+static void text_subcontracting(text *t, const cJSON *list)
+{
+    const cJSON *o, *sub;
+    if (!cJSON_IsArray(list)) {
+        line(t, "record.subcontracting", NULL);
+        return;
+    }
+    cJSON_ArrayForEach(o, list) {
+        ipart__strbuf_printf(&t->b, "   - %s (%s), %s: ", ipart__member_text(o, "name"),
+                             ipart__member_text(o, "id"), ipart__member_text(o, "date"));
+        put_percent(t, ipart__member(o, "share"));
+        ipart__strbuf_putc(&t->b, '\n');
+        cJSON_ArrayForEach(sub, ipart__member(o, "subcontractors")) {
+            const char *org_no = ipart__member_text(sub, "org_no");
+            ipart__strbuf_printf(&t->b, "     %s%s%s%s: %s, ", ipart__member_text(sub, "name"),
+                                 org_no ? " (" : "", org_no ? org_no : "", org_no ? ")" : "",
+                                 ipart__member_text(sub, "role"));
+            put_percent(t, ipart__member(sub, "share"));
+            ipart__strbuf_putc(&t->b, '\n');
+        }
+    }
+}
+
 static void text_subject_value(text *t, const cJSON *r)
 {
     const cJSON *subject = ipart__member(r, "subject"), *value = ipart__member(r, "value");
@@ -539,6 +697,7 @@ static void text_subject_value(text *t, const cJSON *r)
     money_line(t, "record.development_cap", ipart__member_text(value, "development_cap"));
     money_line(t, "record.awarded_sum", ipart__member_text(value, "awarded_sum"));
     flag_line(t, "record.max_value_disclosed", ipart__member(value, "max_value_disclosed"));
+    text_funding(t, ipart__member(value, "funding"));
 }
 
 static void text_procedure(text *t, const cJSON *r)
@@ -571,6 +730,9 @@ static void text_competition(text *t, const cJSON *r)
     line(t, "record.abnormally_low", NULL);
     heading(t, "record.winners");
     decisions(t, ipart__member(award, "partners"), "reason");
+    const cJSON *partner;
+    cJSON_ArrayForEach(partner, ipart__member(award, "partners"))
+        text_members(t, ipart__member(partner, "members"));
     line(t, "record.winners", ipart__member_text(award, "reasons"));
     line(t, "record.award_reason", ipart__member_text(award, "reason"));
 }
@@ -578,7 +740,7 @@ static void text_competition(text *t, const cJSON *r)
 static void text_rest(text *t, const cJSON *r)
 {
     heading(t, "record.subcontracting");
-    line(t, "record.subcontracting", NULL);
+    text_subcontracting(t, ipart__member(r, "subcontracting"));
     heading(t, "record.conflicts");
     line(t, "record.conflicts", NULL);
     heading(t, "record.cancellation");

@@ -77,7 +77,8 @@
     joint_named) \
   X(JOINT_CONSENT_GIVEN, "joint_consent_given", AUTHORITY, joint_consent_given, joint_consent) \
   X(ADOPTION_RECORDED, "adoption_recorded", AUTHORITY, adoption_recorded, adoption) \
-  X(AUTHORITY_SUCCEEDED, "authority_succeeded", AUTHORITY, authority_succeeded, succession)
+  X(AUTHORITY_SUCCEEDED, "authority_succeeded", AUTHORITY, authority_succeeded, succession) \
+  X(FUNDING_GRANTED, "funding_granted", AUTHORITY, funding_granted, funding)
 
 typedef enum ipart__event_type {
 #define IPART__EV_ENUM(name, ...) IPART__EV_##name,
@@ -419,6 +420,12 @@ typedef struct ev_pair {
     const char *purpose;
 } ev_pair;
 
+/* External funding (funding_granted; doc/funding.md): who grants it. */
+typedef struct ev_funder {
+    const char *name;
+    const char *org_no; /* optional */
+} ev_funder;
+
 typedef struct ipart__event {
     ipart__event_type type;
     ipart_date date;
@@ -575,6 +582,7 @@ typedef struct ipart__event {
             const char *partner;
             const char *instalment; /* NULL: a settlement after termination */
             ipart_money amount;
+            const char *funded_by;  /* the funding source that pays it (optional) */
         } payment;
         struct {
             const char *partner;
@@ -636,6 +644,22 @@ typedef struct ipart__event {
             const char *decision; /* the event type consented to */
             const char *reason;
         } joint_consent;
+        struct {
+            const char *source;   /* its id, referred to by instalment_paid.funded_by */
+            ev_funder funder;
+            ipart_money amount;
+            ipart__array pays_for; /* const char *: "instalments", "settlements" or a phase
+                                      kind; absent: every payment */
+            int has_pays_for;
+            const char *granted_to; /* an authority of the buyer; NULL: the buyer as a whole */
+            ipart_date valid_until;
+            int has_valid_until;
+            const char *reference;  /* the grant letter's reference (optional) */
+            /* state of the kept copy (model/funding.c), not in the payload: what
+             * instalment_paid drew on it, and pays_for as one string */
+            int64_t drawn;
+            const char *pays_for_text;
+        } funding;
     } as;
 } ipart__event;
 

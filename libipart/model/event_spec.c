@@ -23,7 +23,8 @@ static const char *const price_models[] = {"relative", "linear", "proportional_d
 static const char *const tender_kinds[] = {"initial", "intermediate", "final", NULL};
 static const char *const separate_rnd[] = {"existing", "planned", NULL};
 static const char *const regimes[] = {"LOU", "LUFS", NULL};
-static const char *const phase_kinds[] = {"rnd", "prototype", "test_pilot", "pre_series", NULL};
+const char *const ipart__phase_kind_names[] = {"rnd", "prototype", "test_pilot", "pre_series",
+                                               NULL};
 static const char *const plan_templates[] = {"custom", "dfo", NULL};
 static const char *const option_purposes[] = {"operations", "long_term_test", NULL};
 static const char *const compensation_models[] = {"full", "partial", NULL};
@@ -74,6 +75,13 @@ static const field_spec subcontractor_fields[] = {
     INT_REQ(ev_subcontractor, "share", share, 0, 10000),
 };
 static const object_spec subcontractor_spec = SPEC(ev_subcontractor, subcontractor_fields);
+
+/* External funding: the funder of a funding_granted. */
+static const field_spec funder_fields[] = {
+    REQ(ev_funder, "name", FK_STRING, name),
+    OPT(ev_funder, "org_no", FK_STRING, org_no),
+};
+static const object_spec funder_spec = SPEC(ev_funder, funder_fields);
 
 static const field_spec participant_party_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
@@ -280,7 +288,7 @@ static const object_spec instalment_spec = SPEC(ev_instalment, instalment_fields
 
 static const field_spec phase_fields[] = {
     REQ(ev_phase, "id", FK_ID, id),
-    ENUM_REQ(ev_phase, "kind", kind, phase_kinds),
+    ENUM_REQ(ev_phase, "kind", kind, ipart__phase_kind_names),
     REQ(ev_phase, "name", FK_STRING, name),
     REQ(ev_phase, "due", FK_DATE, due),
     INT_OPT(ev_phase, "share", share, has_share, 0, 10000),
@@ -635,6 +643,7 @@ static const field_spec payment_fields[] = {
     REQ(E, "partner", FK_ID, as.payment.partner),
     ID_NULLABLE(E, "instalment", as.payment.instalment),
     REQ(E, "amount", FK_MONEY, as.payment.amount),
+    OPT(E, "funded_by", FK_ID, as.payment.funded_by),
 };
 static const field_spec change_fields[] = {
     REQ(E, "partner", FK_ID, as.change.partner),
@@ -691,6 +700,15 @@ static const field_spec joint_named_fields[] = {
 static const field_spec joint_consent_fields[] = {
     REQ(E, "decision", FK_ID, as.joint_consent.decision),
     REQ(E, "reason", FK_STRING, as.joint_consent.reason),
+};
+static const field_spec funding_fields[] = {
+    REQ(E, "source", FK_ID, as.funding.source),
+    OBJ_REQ(E, "funder", as.funding.funder, funder_spec),
+    REQ(E, "amount", FK_MONEY, as.funding.amount),
+    IDS_OPT(E, "pays_for", as.funding.pays_for, as.funding.has_pays_for, 1),
+    OPT(E, "granted_to", FK_ID, as.funding.granted_to),
+    OPT_HAS(E, "valid_until", FK_DATE, as.funding.valid_until, as.funding.has_valid_until),
+    OPT(E, "reference", FK_STRING, as.funding.reference),
 };
 #undef E
 

@@ -86,6 +86,8 @@ extern const object_spec ipart__event_bodies[IPART__EV_COUNT];
 
 /* The JSON names of ev_participant_kind (a participant party's kind). */
 extern const char *const ipart__participant_kind_names[];
+/* The phase kinds (ev_phase_kind order), NULL-terminated. */
+extern const char *const ipart__phase_kind_names[];
 
 /*
  * A deep copy of a decoded event into `arena` (the struct and every string

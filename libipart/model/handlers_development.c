@@ -12,6 +12,7 @@
 #include "core/error_p.h"
 #include "core/money_p.h"
 #include "model/contract_p.h"
+#include "model/funding_p.h"
 #include "model/guard_p.h"
 #include "rules/contract_math_p.h"
 
@@ -114,7 +115,7 @@ static ipart_status paid_may(const ipart_partnership *p, const ipart__party *act
 }
 
 static ipart_status paid_check(const ipart_partnership *p, const ipart__event *ev,
-                               const char *path)
+                                   const char *path)
 {
     ipart__contract *c = NULL;
     ipart_status rc = ipart__find_contract(&c, p, ev->as.payment.partner, path);
@@ -155,6 +156,14 @@ static ipart_status paid_check(const ipart_partnership *p, const ipart__event *e
     return ipart__caps_guard(p, ev, path, "amount");
 }
 
+/* R22 and the caps, then the funding source it names (R33, model/funding.c). */
+static ipart_status paid_guards(const ipart_partnership *p, const ipart__event *ev,
+                                const char *path)
+{
+    ipart_status rc = paid_check(p, ev, path);
+    return rc == IPART_OK ? ipart__funding_payment_check(p, ev, path) : rc;
+}
+
 static ipart_status paid_prepare(ipart_partnership *p, const ipart__event *ev,
                                  ipart__prepared *pr)
 {
@@ -175,9 +184,10 @@ static void paid_commit(ipart_partnership *p, const ipart__event *ev, ipart__pre
         ipart__contract_instalments(c)[flat].paid.minor += amount;
     else
         c->settlement_paid.minor += amount;
+    ipart__funding_payment_commit(p, ev);
 }
 
-const ipart__handler ipart__instalment_paid_handler = {paid_may, paid_check, paid_prepare,
+const ipart__handler ipart__instalment_paid_handler = {paid_may, paid_guards, paid_prepare,
                                                        paid_commit};
 
 /* contract_changed --------------------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include "core/alloc_p.h"
 #include "core/error_p.h"
 #include "model/event_spec_p.h"
+#include "model/funding_p.h"
 #include "model/programme_p.h"
 
 ipart_status ipart__keep_prepare(ipart_partnership *p, const ipart__event *ev,
@@ -63,8 +64,11 @@ ipart_status ipart__kept_copy(ipart_partnership *d, const ipart_partnership *s)
         const ipart__kept *k = &s->kept[d->kept_count];
         ipart__kept *c = &d->kept[d->kept_count];
         c->index = k->index;
-        /* The state kept in the copy (ev_information.shared) is copied bytewise. */
-        if (!(c->event = ipart__event_copy(&c->arena, k->event))) {
+        /* The state kept in the copy (ev_information.shared, a funding source's
+         * drawn) is copied bytewise; a source's pays_for text is made anew. */
+        if (!(c->event = ipart__event_copy(&c->arena, k->event)) ||
+            (c->event->type == IPART__EV_FUNDING_GRANTED &&
+             !ipart__funding_keep_text(c->event, &c->arena))) {
             ipart__arena_free(&c->arena);
             return ipart__fail_nomem();
         }
@@ -79,6 +83,8 @@ static const char *kept_id(const ipart__event *ev)
         return ev->as.need_mapping.mapping;
     case IPART__EV_DIALOGUE_ACTIVITY_HELD:
         return ev->as.activity.activity;
+    case IPART__EV_FUNDING_GRANTED:
+        return ev->as.funding.source;
     default:
         return NULL;
     }

@@ -8,6 +8,7 @@
  */
 #include "harness.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "rules/contract_math_p.h"
@@ -235,4 +236,117 @@ Test(joint, a_parent_sees_its_entities_and_an_entity_only_itself)
     ipart_partnership_free(hso);
     ipart_partnership_free(vestfold);
     ipart_partnership_free(p);
+}
+
+/* ---- external funding (doc/funding.md) ------------------------------------------------------ */
+
+Test(joint, the_funding_query_names_what_it_cannot_answer)
+{
+    ipart_partnership *p = harness_load_procedure("funding_innovasjon_norge.json");
+    ipart_funding_source f;
+    cr_assert_eq(ipart_partnership_funding_count(p), 2);
+    cr_assert_eq(ipart_partnership_funding_count(NULL), 0);
+    cr_assert_eq(ipart_partnership_funding(&f, p, "vinnova"), IPART_ENOTFOUND);
+    cr_assert_eq(ipart_partnership_funding_at(&f, p, 2), IPART_ENOTFOUND);
+    cr_assert_eq(ipart_partnership_funding(NULL, p, "in-2018"), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_funding(&f, p, NULL), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_funding_at(&f, NULL, 0), IPART_EMISUSE);
+    assert_ok(ipart_partnership_funding(&f, p, "in-2018"));
+    cr_assert_str_eq(f.funder, "Innovasjon Norge");
+    cr_assert_str_eq(f.funder_org_no, "986399445");
+    cr_assert_str_eq(f.granted_to, "");
+    cr_assert_str_eq(f.pays_for, "rnd prototype");
+    cr_assert(f.has_valid_until && f.valid_until.year == 2020 && f.valid_until.month == 3);
+    cr_assert(f.granted.year == 2018 && f.granted.month == 6 && f.granted.day == 20);
+    cr_assert(f.drawn.minor == f.amount.minor && f.remaining.minor == 0);
+    assert_ok(ipart_partnership_funding_at(&f, p, 1));
+    cr_assert_str_eq(f.source, "hso-innovasjon");
+    cr_assert(!f.has_valid_until);
+    ipart_partnership_free(p);
+    p = harness_load_procedure("stavanger.json");
+    cr_assert_eq(ipart_partnership_funding_count(p), 0);
+    cr_assert_eq(ipart_partnership_funding(&f, p, "in-2018"), IPART_ENOTFOUND);
+    ipart_partnership_free(p);
+}
+
+/* Funding says who pays, not what may be committed: every cap row is the
+ * one of the same procedure without funding. */
+Test(joint, funding_changes_no_cap)
+{
+    ipart_partnership *funded = harness_load_procedure("funding_innovasjon_norge.json");
+    ipart_partnership *plain = harness_load_procedure("no_without_reduction.json");
+    cr_assert_eq(ipart_partnership_cap_count(funded), ipart_partnership_cap_count(plain));
+    for (size_t i = 0; i < ipart_partnership_cap_count(plain); i++) {
+        ipart_cap_status a, b;
+        assert_ok(ipart_partnership_cap_at(&a, funded, i));
+        assert_ok(ipart_partnership_cap_at(&b, plain, i));
+        cr_assert(a.committed.minor == b.committed.minor && a.paid.minor == b.paid.minor &&
+                  a.headroom.minor == b.headroom.minor && a.amount.minor == b.amount.minor);
+    }
+    ipart_partnership_free(funded);
+    ipart_partnership_free(plain);
+}
+
+/* A clone draws on its own copy of a source. */
+Test(joint, a_clone_draws_on_its_own_sources)
+{
+    cJSON *kase = harness_load_case("procedure/funding_innovasjon_norge.json");
+    ipart_partnership *p = harness_replay(kase, 45), *copy = NULL;
+    const cJSON *events = harness_member(harness_member(kase, "document"), "events");
+    assert_ok(ipart_partnership_clone(&copy, p));
+    harness_apply_json(copy, cJSON_GetArrayItem(events, 45), 45);
+    ipart_funding_source f;
+    assert_ok(ipart_partnership_funding(&f, copy, "in-2018"));
+    cr_assert_eq(f.remaining.minor, 0);
+    assert_ok(ipart_partnership_funding(&f, p, "in-2018"));
+    cr_assert_eq(f.remaining.minor, 30000000);
+    /* the clone's strings are its own: it outlives the original */
+    ipart_partnership_free(p);
+    p = NULL;
+    assert_ok(ipart_partnership_funding_at(&f, copy, 1));
+    cr_assert_str_eq(f.pays_for, "test_pilot");
+    cr_assert_str_eq(f.funder, "Helse Sør-Øst RHF");
+    ipart_partnership_free(copy);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* A grant to one joint authority (granted_to) pays only that authority's
+ * part; another member's payment that names it is refused (R33), the lead's
+ * is drawn on it. */
+Test(joint, a_grant_to_one_member_pays_only_its_parts)
+{
+    cJSON *kase = harness_load_case("procedure/joint_klimagrunn.json");
+    const cJSON *events = harness_member(harness_member(kase, "document"), "events");
+    ipart_partnership *p = harness_replay(kase, 102);
+    assert_ok(ipart_partnership_apply(p, "{\"type\":\"funding_granted\",\"date\":\"2018-06-20\","
+                                         "\"actor\":\"vegvesen\",\"source\":\"vinnova-like\","
+                                         "\"funder\":{\"name\":\"Innovasjon Norge\"},"
+                                         "\"amount\":\"500000.00\",\"granted_to\":\"vegvesen\"}"));
+    char *statsbygg = cJSON_PrintUnformatted(cJSON_GetArrayItem(events, 103));
+    char *vegvesen = cJSON_PrintUnformatted(cJSON_GetArrayItem(events, 102));
+    char text[512];
+    snprintf(text, sizeof text, "%.*s,\"funded_by\":\"vinnova-like\"}", (int)strlen(statsbygg) - 1,
+             statsbygg);
+    char *before = NULL, *after = NULL;
+    assert_ok(ipart_partnership_save(&before, p));
+    cr_assert_eq(ipart_partnership_apply(p, text), IPART_ERULE);
+    cr_assert_str_eq(ipart_error_last()->rule, "R33");
+    cr_assert_str_eq(ipart_error_last()->path, "$.funded_by");
+    cr_assert(strstr(ipart_error_last()->message, "only 'vegvesen' pays from it"));
+    assert_ok(ipart_partnership_save(&after, p));
+    cr_assert_str_eq(before, after);
+    snprintf(text, sizeof text, "%.*s,\"funded_by\":\"vinnova-like\"}", (int)strlen(vegvesen) - 1,
+             vegvesen);
+    assert_ok(ipart_partnership_apply(p, text));
+    ipart_funding_source f;
+    assert_ok(ipart_partnership_funding(&f, p, "vinnova-like"));
+    cr_assert_str_eq(f.granted_to, "vegvesen");
+    cr_assert_eq(f.drawn.minor, 39500000);
+    ipart_free(before);
+    ipart_free(after);
+    cJSON_free(statsbygg);
+    cJSON_free(vegvesen);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }

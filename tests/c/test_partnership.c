@@ -162,6 +162,40 @@ static void check_budgets(const ipart_partnership *p, const cJSON *budgets)
     }
 }
 
+/* "funding": [{source, funder?, funder_org_no?, granted_to?, pays_for?, valid_until?,
+ * amount?, drawn?, remaining?}]: every external funding source in order (doc/funding.md). */
+static void check_funding(const ipart_partnership *p, const cJSON *sources)
+{
+    cr_assert_eq(ipart_partnership_funding_count(p), (size_t)cJSON_GetArraySize(sources));
+    const cJSON *want, *e;
+    size_t i = 0;
+    cJSON_ArrayForEach(want, sources) {
+        ipart_funding_source f, by_id;
+        assert_ok(ipart_partnership_funding_at(&f, p, i++));
+        cr_assert_str_eq(f.source, item(want, "source")->valuestring);
+        assert_ok(ipart_partnership_funding(&by_id, p, f.source));
+        cr_assert_eq(by_id.drawn.minor, f.drawn.minor);
+        const struct { const char *key, *value; } texts[] = {
+            {"funder", f.funder}, {"funder_org_no", f.funder_org_no},
+            {"granted_to", f.granted_to}, {"pays_for", f.pays_for}};
+        for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+            if ((e = item(want, texts[k].key)))
+                cr_assert_str_eq(texts[k].value, e->valuestring, "%s", texts[k].key);
+        if ((e = item(want, "valid_until"))) {
+            char text[16] = "";
+            if (f.has_valid_until)
+                snprintf(text, sizeof text, "%04d-%02d-%02d", f.valid_until.year,
+                         f.valid_until.month, f.valid_until.day);
+            cr_assert_str_eq(text, cJSON_IsNull(e) ? "" : e->valuestring);
+        }
+        const struct { const char *key; ipart_money value; } amounts[] = {
+            {"amount", f.amount}, {"drawn", f.drawn}, {"remaining", f.remaining}};
+        for (size_t k = 0; k < sizeof amounts / sizeof amounts[0]; k++)
+            if ((e = item(want, amounts[k].key)))
+                assert_money(amounts[k].value, e->valuestring);
+    }
+}
+
 /* "actions": [{party, type, allowed, code?, rule?}]: ipart_partnership_action_at(). */
 static void check_actions(const ipart_partnership *p, const cJSON *actions)
 {
@@ -299,6 +333,8 @@ static void check_contract(const ipart_partnership *p, const cJSON *keys)
     const cJSON *e;
     if ((e = item(keys, "authority_budgets")))
         check_budgets(p, e);
+    if ((e = item(keys, "funding")))
+        check_funding(p, e);
     if ((e = item(keys, "dialogue")))
         check_dialogue(p, e);
     if ((e = item(keys, "partners")))

@@ -12,7 +12,7 @@ import ipart
 from conftest import CASES, load_case
 
 PROCEDURES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
-              "se_negotiated", "dk_procedure"]
+              "se_negotiated", "dk_procedure", "consortium_ostfold", "funding_innovasjon_norge"]
 GOLDEN = CASES / "exports"
 
 
@@ -112,18 +112,27 @@ def owner_of(event: dict, operators: set):
 
 def made_public_by_the_award(p: ipart.Partnership, view: dict):
     """What the award makes public (Art. 50 and Annex V part D of Directive
-    2014/24/EU): the partners' names and the values of their tenders."""
+    2014/24/EU): the partners' names and the values of their tenders; for a
+    group of operators its members (R52), and the subcontracting of the
+    partner's tender (R53: who, their organisation numbers and roles)."""
     public = set()
-    tenders = {}
+    tenders, members, consortium_of = {}, {}, {}
     for event in p.events:
-        if event["type"] == "tender_submitted":
-            tenders[event["actor"]] = event["tender"]
+        if event["type"] == "participation_requested":
+            op = event["operator"]
+            members[op["id"]] = op.get("members", [])
+            consortium_of.update((m["id"], op["id"]) for m in op.get("members", []))
+        if event["type"] == "tender_submitted":  # a member's tender is its consortium's
+            tenders[consortium_of.get(event["actor"], event["actor"])] = event["tender"]
     for entry in view["events"]:
         if entry["event"]["type"] == "award_decided":
             for partner in entry["event"]["partners"]:
                 who = partner["tenderer"]
                 public.add(p.party(who).name)
                 public.update(tenders[who][k] for k in ("development_price", "price"))
+                public.update(m[k] for m in members.get(who, []) for k in ("name", "org_no"))
+                public.update(sub.get(k) for sub in tenders[who].get("subcontractors", [])
+                              for k in ("name", "org_no", "role"))
     return public
 
 

@@ -50,6 +50,63 @@ def test_the_budget_query_names_what_it_cannot_answer():
             p.authority_budget("stavanger")
 
 
+# ---- external funding (doc/funding.md) ------------------------------------------------------
+
+def nok(amount):
+    return ipart.Money(amount, "NOK")
+
+
+def test_funding_is_reported_beside_the_caps():
+    with replay("funding_innovasjon_norge.json") as p, replay("no_without_reduction.json") as plain:
+        grant, hso = p.funding
+        assert (grant.source, grant.funder, grant.funder_org_no) == (
+            "in-2018", "Innovasjon Norge", "986399445")
+        assert grant.pays_for == ("rnd", "prototype") and grant.granted_to is None
+        assert grant.valid_until.isoformat() == "2020-03-31"
+        assert grant.drawn == grant.amount == nok("1500000.00") and grant.remaining == nok("0.00")
+        assert hso.pays_for == ("test_pilot",) and hso.valid_until is None
+        assert p.funding_source("hso-innovasjon") == hso
+        assert [(c.committed, c.paid, c.headroom) for c in p.caps] == [
+            (c.committed, c.paid, c.headroom) for c in plain.caps]
+    with replay("stavanger.json") as p:
+        assert p.funding == []
+        with pytest.raises(ipart.NotFoundError):
+            p.funding_source("in-2018")
+
+
+def test_a_grant_pays_what_it_may_and_no_more():
+    events = load_case("procedure/funding_innovasjon_norge.json")["document"]["events"]
+    with replay("funding_innovasjon_norge.json", 45) as p:
+        before = p.dumps()
+        with pytest.raises(ipart.RuleViolationError) as e:
+            p.apply(dict(events[45], amount="300000.01"))
+        assert (e.value.rule, e.value.path) == ("R33", "$.amount")
+        assert "300000.00" in str(e.value)
+        with pytest.raises(ipart.RuleViolationError) as e:
+            p.apply(dict(events[45], funded_by="hso-innovasjon"))
+        assert (e.value.rule, e.value.path) == ("R33", "$.funded_by")
+        assert p.dumps() == before
+        p.apply(events[45])
+        assert p.funding_source("in-2018").remaining == nok("0.00")
+
+
+def test_the_funding_examples_of_events_md_are_the_golden_cases_events():
+    import json
+    import pathlib
+    import re
+    text = (pathlib.Path(__file__).resolve().parents[2] / "doc" / "events.md").read_text(
+        encoding="utf-8")
+    section = text[text.index("### `funding_granted`"):]
+    section = section[:section.index("\n### ")]
+    examples = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.S)]
+    events = load_case("procedure/funding_innovasjon_norge.json")["document"]["events"]
+    assert len(examples) == 2
+    for example in examples:
+        assert {k: v for k, v in next(e for e in events if e["date"] == example["date"] and
+                                      e["type"] == example["type"]).items()
+                if k in example} == example
+
+
 SUCCEEDED = {"type": "authority_succeeded", "date": "2017-10-17", "actor": "vegvesen",
              "predecessor": "statsbygg", "kind": "merger", "effective": "2018-01-01",
              "successor": {"id": "statsbygg-ny", "name": "Statsbygg (ny)",

@@ -74,6 +74,19 @@ def check_contract(p, keys):
             assert p.authority_budget(row.authority) == row
             for key, value in want.items():
                 assert str(getattr(row, key)) == str(value), f"{row.authority}.{key}"
+    sources = keys.get("funding")
+    if sources is not None:
+        got = p.funding
+        assert [f.source for f in got] == [f["source"] for f in sources]
+        for row, want in zip(got, sources):
+            assert p.funding_source(row.source) == row
+            view = row._replace(funder_org_no=row.funder_org_no or "",
+                                granted_to=row.granted_to or "", pays_for=" ".join(row.pays_for),
+                                valid_until=row.valid_until and row.valid_until.isoformat())
+            for key, value in want.items():
+                got_value = getattr(view, key)
+                assert (got_value if value is None else str(got_value)) == value, \
+                    f"{row.source}.{key}"
     if "warnings" in keys:
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]

@@ -20,7 +20,7 @@ from ._dates import parse_date, format_date, add_days, days_between, iso_weekday
 from ._calendar import Calendar, Holiday, easter_sunday
 from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
-from ._joint import AuthorityBudget
+from ._joint import AuthorityBudget, FundingSource
 from ._dialogue import (NeedFacet, DialogueActivity, DialogueContact, DialogueInformation,
                         DialoguePair)
 from ._queries import (EventHeader, Tenderer, Tender, Ranked, Action, PartnerPhase, Target, Instalment,
@@ -41,7 +41,7 @@ __all__ = [
     "parse_date", "format_date", "add_days", "days_between", "iso_weekday", "compare_dates",
     "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
     "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
-    "AuthorityBudget",
+    "AuthorityBudget", "FundingSource",
     "NeedFacet", "DialogueActivity", "DialogueContact", "DialogueInformation", "DialoguePair",
     "Evaluation", "PriceModel", "Kind", "Score", "Sweep", "TIED",
     "WEIGHT_TOTAL", "points", "Parties", "Events", "EventHeader", "Tenderer", "Tender", "Ranked", "Action", "PartnerPhase",

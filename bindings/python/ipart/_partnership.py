@@ -8,7 +8,7 @@ import warnings as _warnings
 
 from . import _contract, _dialogue, _queries, capi
 from ._contract import CapStatus, PartnerStatus, Proportionality, RuleWarning
-from ._joint import AuthorityBudget
+from ._joint import AuthorityBudget, FundingSource
 from . import _joint
 from ._queries import (Action, EventHeader, Forecast, PartnerPhase, Ranked,  # noqa: F401
                        Right, Rights, RIGHTS, Tenderer)
@@ -330,6 +330,19 @@ class Partnership:
         """One joint authority's budget view. NotFoundError if ``authority``
         is not a member of the terms' joint block."""
         return _joint.authority_budget(self._handle(), authority)
+
+    @property
+    def funding(self) -> List[FundingSource]:
+        """The external funding sources (grants, co-funding), in the order
+        they were granted (funding_granted), with what the payments naming
+        them drew; empty when there are none. Beside the caps, never part
+        of them (doc/funding.md)."""
+        return _joint.funding(self._handle())
+
+    def funding_source(self, source: str) -> FundingSource:
+        """One funding source by id. NotFoundError if no source with that
+        id was granted."""
+        return _joint.funding_source(self._handle(), source)
 
     @property
     def warnings(self) -> List[RuleWarning]:

@@ -22,7 +22,7 @@ OCID = "ocds-ipart01-golden"
 SETTINGS = (HERE / "eforms-settings.json").read_text(encoding="utf-8")
 SUBTYPES = ("16", "29", "38")
 CASES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
-         "se_negotiated", "dk_procedure"]
+         "se_negotiated", "dk_procedure", "consortium_ostfold", "funding_innovasjon_norge"]
 
 
 def exports(p: "ipart.Partnership", authority: str):

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,6 +142,27 @@ public class PartnershipTest {
                     if (!k.getKey().equals("authority"))
                         assertEquals(context + " " + b.authority() + "." + k.getKey(),
                             k.getValue().getAsString(), values.get(k.getKey()));
+            }
+        }
+        if (keys.has("funding")) {
+            JsonArray want = keys.getAsJsonArray("funding");
+            List<FundingSource> got = p.funding();
+            assertEquals(context, want.size(), got.size());
+            for (int i = 0; i < want.size(); i++) {
+                JsonObject w = want.get(i).getAsJsonObject();
+                FundingSource f = got.get(i);
+                assertEquals(context, Cases.str(w, "source"), f.source());
+                assertEquals(context, f, p.fundingSource(f.source()));
+                Map<String, String> values = new java.util.HashMap<>(Map.of("funder", f.funder(),
+                    "funder_org_no", f.funderOrgNo().orElse(""), "granted_to", f.grantedTo().orElse(""),
+                    "pays_for", String.join(" ", f.paysFor()), "amount", f.amount().toString(),
+                    "drawn", f.drawn().toString(), "remaining", f.remaining().toString()));
+                values.put("valid_until", f.validUntil().map(LocalDate::toString).orElse(null));
+                for (Map.Entry<String, JsonElement> k : w.entrySet())
+                    if (!k.getKey().equals("source"))
+                        assertEquals(context + " " + f.source() + "." + k.getKey(),
+                            k.getValue().isJsonNull() ? null : k.getValue().getAsString(),
+                            values.get(k.getKey()));
             }
         }
         if (keys.has("warnings")) {

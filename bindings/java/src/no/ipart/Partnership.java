@@ -13,6 +13,7 @@ import no.ipart.swig.ipart_dialogue_contact;
 import no.ipart.swig.ipart_dialogue_information;
 import no.ipart.swig.ipart_dialogue_member;
 import no.ipart.swig.ipart_dialogue_pair;
+import no.ipart.swig.ipart_funding_source;
 import no.ipart.swig.ipart_need_facet;
 import no.ipart.swig.ipart_due;
 import no.ipart.swig.ipart_money;
@@ -634,6 +635,48 @@ public final class Partnership implements AutoCloseable {
         } finally {
             b.delete();
         }
+    }
+
+    /** The external funding sources (grants, co-funding) in the order they were granted
+     *  (funding_granted), with what the payments naming them drew; beside the caps, never
+     *  part of them (doc/funding.md).
+     *  @return the sources; empty when none was granted */
+    public List<FundingSource> funding() {
+        List<FundingSource> rows = new ArrayList<>();
+        long n = IpartCapi.ipart_partnership_funding_count(h());
+        for (long i = 0; i < n; i++) {
+            ipart_funding_source f = new ipart_funding_source();
+            try {
+                IpartCapi.ipart_partnership_funding_at(f, h(), i);
+                rows.add(source(f));
+            } finally {
+                f.delete();
+            }
+        }
+        return rows;
+    }
+
+    /** One funding source by id.
+     *  @param source the source's id
+     *  @return its view
+     *  @throws NotFoundException when no source with that id was granted */
+    public FundingSource fundingSource(String source) {
+        ipart_funding_source f = new ipart_funding_source();
+        try {
+            IpartCapi.ipart_partnership_funding(f, h(), source);
+            return source(f);
+        } finally {
+            f.delete();
+        }
+    }
+
+    private static FundingSource source(ipart_funding_source f) {
+        String words = f.getPays_for();
+        return new FundingSource(f.getSource(), f.getFunder(), optional(f.getFunder_org_no()),
+            optional(f.getGranted_to()), words.isEmpty() ? List.of() : List.of(words.split(" ")),
+            date(f.getGranted()), f.getHas_valid_until() != 0 ? Optional.of(date(f.getValid_until()))
+                                                             : Optional.empty(),
+            money(f.getAmount()), money(f.getDrawn()), money(f.getRemaining()));
     }
 
     private static AuthorityBudget budget(ipart_authority_budget b) {
