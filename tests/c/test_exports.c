@@ -13,8 +13,10 @@
 
 TestSuite(exports, IPART_TEST_FIXTURE);
 
-static const char *const PROCEDURES[] = {"stavanger", "no_without_reduction", "no_authority_owns",
-                                         "se_initial_award", "se_negotiated", "dk_procedure"};
+static const char *const PROCEDURES[] = {"stavanger",        "no_without_reduction",
+                                         "no_authority_owns", "se_initial_award",
+                                         "se_negotiated",     "dk_procedure",
+                                         "troms_finnmark_dialogue", "dk_need_mapping"};
 #define PROCEDURE_COUNT (sizeof PROCEDURES / sizeof PROCEDURES[0])
 
 static const cJSON *item(const cJSON *obj, const char *key)
@@ -456,14 +458,14 @@ static int golden_exists(const char *relative)
 /* Every notice a case reaches has a golden file; one it does not reach has none. */
 Test(exports, eforms_notices_match_their_golden_files)
 {
-    static const char *const subtypes[] = {"16", "29", "38"};
+    static const char *const subtypes[] = {"16", "29", "38", "E1"};
     char *settings = eforms_settings();
-    int modifications = 0;
+    int modifications = 0, consultations = 0;
     for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
         ipart_partnership *p = load_procedure(PROCEDURES[c]);
         ipart_party authority;
         assert_ok(ipart_partnership_party_at(&authority, p, 0));
-        for (size_t k = 0; k < 3; k++) {
+        for (size_t k = 0; k < 4; k++) {
             char name[160], *xml = NULL;
             snprintf(name, sizeof name, "exports/%s/eforms.%s.xml", PROCEDURES[c], subtypes[k]);
             ipart_status rc = ipart_partnership_eforms_xml(&xml, p, subtypes[k], authority.id,
@@ -475,6 +477,7 @@ Test(exports, eforms_notices_match_their_golden_files)
             }
             assert_ok(rc);
             modifications += k == 2;
+            consultations += k == 3;
             char *golden = read_file(name);
             cr_assert_str_eq(xml, golden, "%s", name);
             free(golden);
@@ -483,6 +486,7 @@ Test(exports, eforms_notices_match_their_golden_files)
         ipart_partnership_free(p);
     }
     cr_assert_eq(modifications, 2, "Stavanger and DK change a contract");
+    cr_assert_eq(consultations, (int)PROCEDURE_COUNT, "every golden procedure holds a market dialogue");
     free(settings);
 }
 
@@ -504,22 +508,31 @@ Test(exports, the_modification_notice_follows_the_change)
     ipart_partnership_free(p);
 }
 
-/* The notices hold only what is public: every party gets the same notice. */
+/* The notices hold only what is public: every party gets the same notice
+ * (or, where the log does not reach it, none). */
 Test(exports, every_party_gets_the_same_public_notices)
 {
     char *settings = eforms_settings();
-    static const char *const subtypes[] = {"16", "29"};
+    static const char *const subtypes[] = {"16", "29", "E1"};
     for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
         ipart_partnership *p = load_procedure(PROCEDURES[c]);
         ipart_party authority;
         assert_ok(ipart_partnership_party_at(&authority, p, 0));
-        for (size_t k = 0; k < 2; k++) {
+        for (size_t k = 0; k < 3; k++) {
             char *expected = NULL;
-            assert_ok(ipart_partnership_eforms_xml(&expected, p, subtypes[k], authority.id, settings));
+            ipart_status reached = ipart_partnership_eforms_xml(&expected, p, subtypes[k],
+                                                                authority.id, settings);
+            cr_assert(reached == IPART_OK || reached == IPART_ESTATE);
             for (size_t i = 1; i < ipart_partnership_party_count(p); i++) {
                 ipart_party party;
                 char *xml = NULL;
                 assert_ok(ipart_partnership_party_at(&party, p, i));
+                if (reached == IPART_ESTATE) {
+                    assert_fails_with(ipart_partnership_eforms_xml(&xml, p, subtypes[k], party.id,
+                                                                   settings),
+                                      IPART_ESTATE);
+                    continue;
+                }
                 assert_ok(ipart_partnership_eforms_xml(&xml, p, subtypes[k], party.id, settings));
                 cr_assert_str_eq(xml, expected, "%s: %s's notice %s", PROCEDURES[c], party.id,
                                  subtypes[k]);
@@ -530,6 +543,64 @@ Test(exports, every_party_gets_the_same_public_notices)
         ipart_partnership_free(p);
     }
     free(settings);
+}
+
+/* E1 (pre-market consultation): issued the day the consultation opened, the
+ * answers due the day of the last dialogue open to all; it publishes what a
+ * one-to-one meeting gave only once shared with all (R50), and never the
+ * meeting itself. */
+Test(exports, the_consultation_notice_publishes_the_open_dialogue)
+{
+    ipart_partnership *p = load_procedure("troms_finnmark_dialogue");
+    char *settings = eforms_settings(), *map = NULL;
+    assert_ok(ipart_partnership_eforms_map_json(&map, p, "E1", "tffk", settings));
+    cJSON *fields = cJSON_Parse(map);
+    const char *note = cJSON_GetArrayItem(item(fields, "BT-300-Procedure"), 0)->valuestring;
+    cr_assert_str_eq(cJSON_GetArrayItem(item(fields, "BT-05(a)-notice"), 0)->valuestring,
+                     "2021-01-08+01:00", "the webinar opened the consultation");
+    cr_assert_str_eq(cJSON_GetArrayItem(item(fields, "BT-800(d)-Lot"), 0)->valuestring,
+                     "2021-02-17+01:00", "the matchmaking was the last open dialogue");
+    cr_assert_str_eq(cJSON_GetArrayItem(item(fields, "BT-02-notice"), 0)->valuestring, "pmc");
+    cr_assert_null(item(fields, "BT-04-notice"), "BT-04 is forbidden in E1");
+    cr_assert_not_null(strstr(note, "shared with all (Doffin"));
+    cr_assert_not_null(strstr(note, "NOK 7,3 millioner"), "the budget told to one, shared with all");
+    cr_assert_null(strstr(note, "Arctic Mobility presenterte"), "a one-to-one meeting stays out");
+    cr_assert_null(strstr(note, "Skriftlig innspill"), "a written input stays out");
+    cJSON_Delete(fields);
+    ipart_free(map);
+    ipart_partnership_free(p);
+    /* before any dialogue open to all: nothing to publish, nothing written */
+    cJSON *kase = harness_load_case("procedure/troms_finnmark_dialogue.json");
+    ipart_partnership *early = harness_replay(kase, 4);
+    char *out = (char *)"untouched";
+    assert_fails_with(ipart_partnership_eforms_xml(&out, early, "E1", "tffk", settings),
+                      IPART_ESTATE);
+    cr_assert_not_null(strstr(ipart_error_last()->message, "market dialogue"));
+    cr_assert_str_eq(out, "untouched");
+    ipart_partnership_free(early);
+    cJSON_Delete(kase);
+    free(settings);
+}
+
+static ipart_status consultation_scenario(void *ctx)
+{
+    const scenario *s = ctx;
+    char *settings = eforms_settings(), *out = NULL;
+    ipart_status rc = s->text ? ipart_partnership_eforms_map_json(&out, s->p, "E1", s->party, settings)
+                              : ipart_partnership_eforms_xml(&out, s->p, "E1", s->party, settings);
+    ipart_free(out);
+    free(settings);
+    return rc;
+}
+
+Test(exports, the_consultation_notice_leaks_nothing_when_an_allocation_fails)
+{
+    ipart_partnership *p = load_procedure("dk_need_mapping");
+    scenario s = {p, 0, "aalborg"};
+    cr_assert_gt(harness_fail_each(consultation_scenario, &s), 10);
+    s.text = 1;
+    cr_assert_gt(harness_fail_each(consultation_scenario, &s), 10);
+    ipart_partnership_free(p);
 }
 
 Test(exports, eforms_errors_change_nothing)
