@@ -221,18 +221,6 @@ struct facts {
     int modified; /* 38: the partner's contract value after the changes */
 };
 
-/* A market dialogue open to all: market_dialogue_held, or an activity
- * other than a one-to-one meeting or a written input (R50: those belong to
- * their supplier and the notice shows only what was shared from them). */
-static int open_dialogue(const char *type, const cJSON *ev)
-{
-    if (strcmp(type, "market_dialogue_held") == 0)
-        return 1;
-    const char *kind = ipart__member_text(ev, "kind");
-    return strcmp(type, "dialogue_activity_held") == 0 && kind &&
-           strcmp(kind, "one_to_one") != 0 && strcmp(kind, "written_input") != 0;
-}
-
 static void gather(facts *f, const ipart__visible *v)
 {
     memset(f, 0, sizeof *f);
@@ -240,7 +228,7 @@ static void gather(facts *f, const ipart__visible *v)
     cJSON_ArrayForEach(entry, v->entries) {
         const cJSON *ev = ipart__entry_event(entry);
         const char *type = ipart__entry_type(entry);
-        int dialogue = open_dialogue(type, ev);
+        int dialogue = ipart__open_dialogue(type, ev);
         if (dialogue)
             f->dialogue_closed = ev;
         if (!f->consultation_opened && (dialogue || strcmp(type, "need_mapped") == 0))
@@ -665,7 +653,7 @@ static void note_event(ipart__strbuf *b, const ipart_partnership *p, const char 
         ipart__strbuf_printf(b, "Taking part: %s (", text_of(who, "name"));
         words(b, ipart__member_text(who, "kind"));
         ipart__strbuf_putc(b, ')');
-    } else if (open_dialogue(type, ev)) {
+    } else if (ipart__open_dialogue(type, ev)) {
         note_dialogue(b, p, type, ev);
     } else if (strcmp(type, "dialogue_information_shared") == 0) {
         ipart__strbuf_printf(b, "%s, shared with all (%s): ", text_of(ev, "date"),

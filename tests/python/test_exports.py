@@ -292,7 +292,11 @@ def test_ocds_errors():
         p.ocds(OCID, "nobody")
 
 
-@pytest.mark.parametrize("case", PROCEDURES)
+def with_terms(case: str) -> bool:
+    return any(e["type"] == "terms_set" for e in load_case(f"procedure/{case}.json")["document"]["events"])
+
+
+@pytest.mark.parametrize("case", [c for c in PROCEDURES if with_terms(c)])
 def test_r31_the_maximum_value_is_published_with_the_tender(case):
     """R31: operators are told the maximum value (the maximum R&D value plus the
     estimated purchase value) in the published tender, unless the terms withhold it."""
@@ -511,6 +515,38 @@ def test_contract_notice_has_the_innovation_fields_and_r31_maximum_value():
             event["max_value_disclosed"] = False
     withheld = ipart.Partnership.loads(document).eforms_map("16", "stavanger", SETTINGS)
     assert "BT-27-Procedure" not in withheld
+
+
+def test_consultation_notice_publishes_the_dialogue_open_to_all():
+    """E1: issued when the consultation opened, answers due the day of the last
+    dialogue open to all; a one-to-one meeting's information only once shared (R50)."""
+    p = load("troms_finnmark_dialogue")
+    fields = p.eforms_map("E1", "tffk", SETTINGS)
+    assert fields["OPP-070-notice"] == ["E1"] and fields["BT-02-notice"] == ["pmc"]
+    assert fields["BT-03-notice"] == ["consultation"]
+    assert fields["BT-05(a)-notice"] == ["2021-01-08+01:00"]
+    assert fields["BT-800(d)-Lot"] == ["2021-02-17+01:00"]
+    assert fields["BT-97-Lot"] == ["NOR"]
+    assert "BT-04-notice" not in fields and "BT-105-Procedure" not in fields
+    note = fields["BT-300-Procedure"][0]
+    assert "Rammen for utviklingsfasen er anslått til NOK 7,3 millioner." in note
+    assert "Arctic Mobility presenterte" not in note and "Skriftlig innspill" not in note
+    assert load("dk_need_mapping").eforms_map("E1", "aalborg", SETTINGS)["BT-97-Lot"] == ["DAN"]
+
+
+@pytest.mark.parametrize("case", PROCEDURES)
+def test_every_party_gets_the_same_consultation_notice(case):
+    p = load(case)
+    expected = p.eforms_xml("E1", authority_of(p), SETTINGS)
+    for party in p.parties:
+        assert p.eforms_xml("E1", party.id, SETTINGS) == expected, party.id
+
+
+def test_no_consultation_notice_before_a_dialogue_open_to_all():
+    document = load_case("procedure/troms_finnmark_dialogue.json")["document"]
+    early = ipart.Partnership.loads({**document, "events": document["events"][:4]})
+    with pytest.raises(ipart.StateError, match="market dialogue"):
+        early.eforms_xml("E1", "tffk", SETTINGS)
 
 
 def test_eforms_errors():
