@@ -620,18 +620,18 @@ static void note_dialogue(ipart__strbuf *b, const ipart_partnership *p, const ch
                           const cJSON *ev)
 {
     const char *title = ipart__member_text(ev, "title");
-    const cJSON *count = ipart__member(ev, "attendance");
+    int summary_only = strcmp(type, "market_dialogue_held") == 0; /* market_dialogue_held */
+    const cJSON *count = ipart__member(ev, summary_only ? "participants" : "attendance");
     ipart__strbuf_printf(b, "%s, ", text_of(ev, "date"));
-    if (strcmp(type, "market_dialogue_held") == 0) {
-        count = ipart__member(ev, "participants");
+    if (summary_only)
         ipart__strbuf_puts(b, "market dialogue");
-    } else {
+    else
         words(b, ipart__member_text(ev, "kind"));
-    }
     ipart__strbuf_printf(b, ": %s%s%s", title ? title : "", title ? " - " : "",
                          text_of(ev, "summary"));
     if (cJSON_IsNumber(count))
-        ipart__strbuf_printf(b, " Attendance: %lld.", (long long)count->valuedouble);
+        ipart__strbuf_printf(b, " %s: %lld.", summary_only ? "Participants" : "Attendance",
+                             (long long)count->valuedouble);
     if (ipart__member(ev, "information")) {
         ipart__strbuf_puts(b, " Information given: ");
         item_texts(b, p, ipart__member(ev, "information"));
