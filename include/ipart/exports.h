@@ -121,8 +121,10 @@ IPART_API ipart_status ipart_partnership_ocds_json(char **out, const ipart_partn
  * "review_body_name", "review_body_org_no", "review_body_city"}`;
  * "award_notice_id" (the UUID of the award notice a 38 modifies) and
  * "organisations" (`{"<partner id>": {"org_no", "city"}}`, every partner
- * of a 29 or 38) where the notice needs them. The notice language is
- * English ("ENG": eForms 1.15 allows only EU official languages); the free
+ * of a 29 or 38) where the notice needs them; optional "place_nuts", the
+ * place of performance as a NUTS 3 code (BT-5071, "NO0A1": its shape is
+ * checked, not the code list). The notice language is English ("ENG":
+ * eForms 1.15 allows only EU official languages); the free
  * texts are the authority's own, as the log holds them. doc/exports.md has
  * the BT mapping table.
  * @return IPART_OK; IPART_EINVAL for an unsupported subtype or a missing,

@@ -35,6 +35,7 @@ typedef struct settings {
     const char *review_name, *review_org_no, *review_city;
     const cJSON *organisations; /* optional: {"<operator id>": {"org_no", "city"}} */
     const char *award_notice_id; /* optional; 38: the award notice the change modifies */
+    const char *place_nuts;      /* optional: the place of performance, a NUTS 3 code */
 } settings;
 
 static const struct {
@@ -53,9 +54,25 @@ static const struct {
     {"review_body_org_no", offsetof(settings, review_org_no)},
     {"review_body_city", offsetof(settings, review_city)},
     {"award_notice_id", offsetof(settings, award_notice_id)},
+    {"place_nuts", offsetof(settings, place_nuts)},
 };
-#define REQUIRED_SETTINGS (SETTING_COUNT - 1) /* award_notice_id, the last, is optional */
 #define SETTING_COUNT (sizeof SETTINGS / sizeof SETTINGS[0])
+#define REQUIRED_SETTINGS (SETTING_COUNT - 2) /* the last two are optional */
+
+/* A NUTS 3 code's shape: two capital letters and three capital letters or
+ * digits ("NO0A1"); whether it exists is for the platform's copy of the
+ * NUTS list (doc/exports.md). */
+static int nuts3_shaped(const char *code)
+{
+    if (strlen(code) != 5)
+        return 0;
+    for (size_t i = 0; i < 5; i++) {
+        int upper = code[i] >= 'A' && code[i] <= 'Z', digit = code[i] >= '0' && code[i] <= '9';
+        if (!upper && !(digit && i >= 2))
+            return 0;
+    }
+    return 1;
+}
 
 /* Every setting is a non-empty string of at most 200 bytes (all but the
  * last of SETTINGS required), "organisations" an object; no other member. */
@@ -93,6 +110,10 @@ static ipart_status read_settings(settings *s, cJSON **json, const char *text)
         if (!*(const char **)((char *)s + SETTINGS[i].offset))
             return ipart__fail_rule(IPART_EINVAL, NULL, NULL, "$", "eforms.settings.missing",
                                     "setting '%s' is missing", SETTINGS[i].name);
+    if (s->place_nuts && !nuts3_shaped(s->place_nuts))
+        return ipart__fail_rule(IPART_EINVAL, NULL, NULL, "$.place_nuts", "eforms.settings.value",
+                                "setting 'place_nuts' must be a NUTS 3 code (two capital letters "
+                                "and three capital letters or digits, e.g. 'NO0A1')");
     return IPART_OK;
 }
 
@@ -702,6 +723,20 @@ static int maximum_value(ipart_money *out, const ev_terms *t)
            IPART_OK;
 }
 
+/* The place of performance of the procedure (settings `place_nuts`):
+ * BT-5071 its NUTS 3 code, BT-5141 the country. */
+static void place_of_performance(notice *n)
+{
+    open_el(n, "cac:RealizedLocation");
+    open_el(n, "cac:Address");
+    field(n, "BT-5071-Procedure", "cbc:CountrySubentityCode", "listName", "nuts", n->s->place_nuts);
+    open_el(n, "cac:Country");
+    field(n, "BT-5141-Procedure", "cbc:IdentificationCode", "listName", "country", n->s->country);
+    close_el(n);
+    close_el(n);
+    close_el(n);
+}
+
 /* cac:ProcurementProject of the procedure ("Procedure") or of the lot ("Lot"). */
 static void project(notice *n, const facts *f, const char *level, int with_value)
 {
@@ -727,6 +762,8 @@ static void project(notice *n, const facts *f, const char *level, int with_value
     snprintf(id, sizeof id, "BT-262-%s", level);
     field(n, id, "cbc:ItemClassificationCode", "listName", "cpv", n->s->cpv);
     close_el(n);
+    if (n->s->place_nuts && strcmp(level, "Procedure") == 0)
+        place_of_performance(n);
     close_el(n);
 }
 

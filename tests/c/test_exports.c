@@ -674,6 +674,8 @@ Test(exports, eforms_names_each_bad_setting)
         {"cpv", "85000000", "16", "eforms.settings.value", "$"},
         {"cpv", long_value, "16", "eforms.settings.value", "$"},
         {"award_notice_id", NULL, "38", "eforms.settings.missing", "$"},
+        {"place_nuts", "\"Rogaland\"", "E1", "eforms.settings.value", "$.place_nuts"},
+        {"place_nuts", "\"no0a1\"", "16", "eforms.settings.value", "$.place_nuts"},
         {"organisations", "{}", "29", "eforms.settings.missing", "$.organisations"},
         {"organisations", "{\"op05\":{\"org_no\":\"905000000\",\"city\":\"\"}}", "29",
          "eforms.settings.missing", "$.organisations"},

@@ -340,6 +340,10 @@ SCHEMAS = {"16": "UBL-ContractNotice-2.3.xsd", "29": "UBL-ContractAwardNotice-2.
            "38": "UBL-ContractAwardNotice-2.3.xsd", "E1": "UBL-PriorInformationNotice-2.3.xsd"}
 # Codelists the SDK copy beside the project leaves out for their size (SOURCE.md).
 ABSENT_CODELISTS = {"cpv", "nuts"}
+# NUTS 3 codes (nuts-lvl3, absent as a whole) are checked against the
+# country's list the copy keeps, by the code's country prefix.
+NUTS_COUNTRY_LISTS = {"NO": "nuts_nuts-nor-lvl3.gc", "DK": "nuts_nuts-dnk-lvl3.gc",
+                      "SE": "nuts_nuts-swe-lvl3.gc"}
 
 
 def notice_or_empty(subtype):
@@ -410,8 +414,17 @@ def constraint(field: dict, kind: str, subtype: str):
 
 
 def codes(list_id: str) -> set:
-    text = (sdk_dir() / "codelists" / sdk()["codelists"][list_id]).read_text(encoding="utf-8")
+    return codes_in(sdk()["codelists"][list_id])
+
+
+def codes_in(filename: str) -> set:
+    text = (sdk_dir() / "codelists" / filename).read_text(encoding="utf-8")
     return set(re.findall(r'<Value ColumnRef="code">\s*<SimpleValue>([^<]*)</SimpleValue>', text))
+
+
+def nuts3_codes(values) -> set:
+    """The NUTS 3 codes of the countries of `values` (by their prefix)."""
+    return set().union(*(codes_in(NUTS_COUNTRY_LISTS[v[:2]]) for v in values))
 
 
 def used_fields(root):
@@ -461,6 +474,9 @@ def check_notice(xml: str, subtype: str):
         if pattern:
             assert all(pattern.search(v) for v in values), f"{fid}: {values} !~ {pattern}"
         list_id = codelist_of(sdk()["fields"][fid], subtype)
+        if list_id == "nuts-lvl3":
+            assert set(values) <= nuts3_codes(values), f"{fid}: {values} not NUTS 3 codes"
+            continue
         if list_id in ABSENT_CODELISTS:
             continue
         if list_id:
@@ -532,6 +548,18 @@ def test_consultation_notice_publishes_the_dialogue_open_to_all():
     assert "Rammen for utviklingsfasen er anslått til NOK 7,3 millioner." in note
     assert "Arctic Mobility presenterte" not in note and "Skriftlig innspill" not in note
     assert load("dk_need_mapping").eforms_map("E1", "aalborg", SETTINGS)["BT-97-Lot"] == ["DAN"]
+    # the place of performance (settings place_nuts), a code of the NUTS 3 list
+    assert fields["BT-5071-Procedure"] == ["NO0A1"] and fields["BT-5141-Procedure"] == ["NOR"]
+    assert "NO0A1" in codes_in(NUTS_COUNTRY_LISTS["NO"])
+
+
+def test_a_nuts_code_must_be_shaped_as_one():
+    settings = json.loads(SETTINGS)
+    for bad in ("NO0a1", "N00A1", "NO0A", "NO0A12"):
+        with pytest.raises(ipart.InvalidArgumentError, match="place_nuts"):
+            load("stavanger").eforms_xml("E1", "stavanger", json.dumps({**settings, "place_nuts": bad}))
+    del settings["place_nuts"]
+    assert "BT-5071-Procedure" not in load("stavanger").eforms_map("16", "stavanger", settings)
 
 
 @pytest.mark.parametrize("case", PROCEDURES)
