@@ -641,7 +641,7 @@ static void note_dialogue(ipart__strbuf *b, const ipart_partnership *p, const ch
                           const cJSON *ev)
 {
     const char *title = ipart__member_text(ev, "title");
-    int summary_only = strcmp(type, "market_dialogue_held") == 0; /* market_dialogue_held */
+    int summary_only = strcmp(type, "market_dialogue_held") == 0; /* the whole dialogue, one event */
     const cJSON *count = ipart__member(ev, summary_only ? "participants" : "attendance");
     ipart__strbuf_printf(b, "%s, ", text_of(ev, "date"));
     if (summary_only)
