@@ -214,7 +214,7 @@ def coded_values(release: dict):
                         ("awardCriteria", "awardCriteria")):
         if field in tender:
             yield name, tender[field]
-    milestones = list(tender.get("milestones", []))
+    milestones = list(tender.get("milestones", [])) + release.get("planning", {}).get("milestones", [])
     for award in release.get("awards", []):
         yield "awardStatus", award["status"]
     for contract in release.get("contracts", []):
@@ -282,6 +282,25 @@ def test_ocds_stavanger_has_a_contract_per_partner_with_milestones_and_transacti
     assert roles["stavanger"] == ["buyer", "procuringEntity", "payer"]
     assert roles["baerum"] == ["buyer"] and "supplier" in roles["op05"]
     assert roles["op07"] == ["interestedParty"]
+
+
+def test_ocds_planning_holds_the_consultation_open_to_all():
+    """The pre-market consultation as OCDS planning: the need mapping
+    (preProcurement), each dialogue open to all and each sharing (engagement),
+    the market check as rationale; never a one-to-one meeting or written input (R50)."""
+    for case, authority, expected in (
+            ("troms_finnmark_dialogue", "tffk",
+             ["dialogue-d1", "dialogue-d2", "dialogue-d6", "information-shared-12"]),
+            ("dk_need_mapping", "aalborg", ["need-mapping-nm1", "dialogue-mm1"])):
+        p = load(case)
+        for party in p.parties:
+            planning = p.ocds(OCID, party.id, "en")["records"][0]["compiledRelease"]["planning"]
+            assert [m["id"] for m in planning["milestones"]] == expected, (case, party.id)
+            assert all(m["status"] == "met" for m in planning["milestones"])
+            assert planning["rationale"].startswith(("Dialogkonferansen", "Behovsafdækningens"))
+    types = {m["id"]: m["type"] for m in load("dk_need_mapping").ocds(OCID, "aalborg")[
+        "records"][0]["compiledRelease"]["planning"]["milestones"]}
+    assert types == {"need-mapping-nm1": "preProcurement", "dialogue-mm1": "engagement"}
 
 
 def test_ocds_errors():
