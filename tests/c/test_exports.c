@@ -582,6 +582,66 @@ Test(exports, the_consultation_notice_publishes_the_open_dialogue)
     free(settings);
 }
 
+/* The first value of field `id` in notice `subtype`'s map as `party` sees it (caller frees). */
+static char *map_value(const ipart_partnership *p, const char *subtype, const char *party,
+                       const char *id)
+{
+    char *settings = eforms_settings(), *map = NULL;
+    assert_ok(ipart_partnership_eforms_map_json(&map, p, subtype, party, settings));
+    cJSON *fields = cJSON_Parse(map);
+    const cJSON *value = cJSON_GetArrayItem(item(fields, id), 0);
+    cr_assert(cJSON_IsString(value), "%s has %s", subtype, id);
+    size_t size = strlen(value->valuestring) + 1;
+    char *copy = malloc(size);
+    cr_assert_not_null(copy);
+    memcpy(copy, value->valuestring, size);
+    cJSON_Delete(fields);
+    ipart_free(map);
+    free(settings);
+    return copy;
+}
+
+/* BT-300 holds at most 10000 characters: a longer consultation is cut at
+ * 10000 bytes, never inside a UTF-8 sequence. */
+Test(exports, the_consultation_note_is_cut_at_its_limit_on_a_character)
+{
+    for (size_t ascii = 1; ascii <= 2; ascii++) { /* one of the two cuts a character in half */
+        cJSON *kase = harness_load_case("procedure/troms_finnmark_dialogue.json");
+        cJSON *webinar = cJSON_GetArrayItem(item(item(kase, "document"), "events"), 4);
+        char summary[12004] = "xx";
+        for (size_t i = ascii; i + 2 < sizeof summary; i += 2)
+            memcpy(summary + i, "\xc3\xa6", 2); /* "æ" */
+        summary[sizeof summary - 2 + ascii % 2] = '\0';
+        cr_assert(cJSON_ReplaceItemInObject(webinar, "summary", cJSON_CreateString(summary)));
+        ipart_partnership *p = harness_replay(kase, -1);
+        char *note = map_value(p, "E1", "tffk", "BT-300-Procedure");
+        size_t length = strlen(note);
+        cr_assert(length <= 10000 && length >= 9999, "%zu bytes", length);
+        cr_assert_neq((unsigned char)note[length - 1], 0xc3, "no half character at the end");
+        free(note);
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+}
+
+/* BT-97: the profile's language; the EU profile's is English. */
+Test(exports, the_answers_language_is_the_profiles)
+{
+    static const char *const expected[][2] = {{"NO", "NOR"}, {"SE", "SWE"}, {"DK", "DAN"},
+                                              {"EU", "ENG"}};
+    for (size_t i = 0; i < 4; i++) {
+        cJSON *kase = harness_load_case("procedure/dk_need_mapping.json");
+        cJSON_ReplaceItemInObject(cJSON_GetObjectItemCaseSensitive(kase, "document"), "profile",
+                                  cJSON_CreateString(expected[i][0]));
+        ipart_partnership *p = harness_replay(kase, -1);
+        char *language = map_value(p, "E1", "aalborg", "BT-97-Lot");
+        cr_assert_str_eq(language, expected[i][1], "profile %s", expected[i][0]);
+        free(language);
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+}
+
 static ipart_status consultation_scenario(void *ctx)
 {
     const scenario *s = ctx;
@@ -676,6 +736,7 @@ Test(exports, eforms_names_each_bad_setting)
         {"award_notice_id", NULL, "38", "eforms.settings.missing", "$"},
         {"place_nuts", "\"Rogaland\"", "E1", "eforms.settings.value", "$.place_nuts"},
         {"place_nuts", "\"no0a1\"", "16", "eforms.settings.value", "$.place_nuts"},
+        {"place_nuts", "\"N00A1\"", "29", "eforms.settings.value", "$.place_nuts"},
         {"organisations", "{}", "29", "eforms.settings.missing", "$.organisations"},
         {"organisations", "{\"op05\":{\"org_no\":\"905000000\",\"city\":\"\"}}", "29",
          "eforms.settings.missing", "$.organisations"},
