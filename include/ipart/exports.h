@@ -63,7 +63,12 @@ IPART_API ipart_status ipart_partnership_record_text(char **out,
  * "ocds-abc123-IP-2017-001"); a release for each significant event (the
  * whole process at that event, tagged planning, tender, award, contract,
  * implementation, contractAmendment, contractTermination...), the last
- * state as the compiled release. Parties with their roles (the authority
+ * state as the compiled release (changes after the last significant
+ * event, such as late applications, close with a planningUpdate or
+ * tenderUpdate release). The pre-market consultation as planning: the
+ * market check's justification (R1) as rationale, a preProcurement
+ * milestone per need mapping and an engagement milestone per dialogue open
+ * to all and per sharing of dialogue information (R50). Parties with their roles (the authority
  * buyer, procuringEntity and payer; named followers buyer; applicants
  * interestedParty; tenderers tenderer; partners supplier and payee), the
  * tender (procurementMethod "selective", procurementMethodDetails
@@ -96,9 +101,19 @@ IPART_API ipart_status ipart_partnership_ocds_json(char **out, const ipart_partn
  *   - "38", the contract modification notice of the last contract_changed
  *     the party sees: what changed (BT-202), why (BT-200: `mod-rev` under a
  *     change clause of the terms, else `mod-minv`; BT-201 the reason), and
- *     the contract's value after the changes.
- * "E1" (pre-market consultation) waits for the programme layer's
- * need-mapping events. `settings_json` gives what the log does not hold,
+ *     the contract's value after the changes;
+ *   - "E1", the pre-market consultation notice (PriorInformationNotice,
+ *     Art. 40, R50): issued the day the consultation opened (the first
+ *     need_mapped or dialogue open to all), the answers due (BT-800) the
+ *     day of the last dialogue open to all; the need as BT-24 and, as
+ *     BT-300, the need mappings, the participants, each dialogue open to
+ *     all (market_dialogue_held, dialogue_activity_held other than
+ *     one_to_one and written_input) and what was shared with all
+ *     (dialogue_information_shared), at most 10000 bytes; a one-to-one
+ *     meeting or written input itself is never published, so every party
+ *     gets the same notice; needs a dialogue open to all.
+ * BT-97 is the profile's language (NOR, SWE, DAN; the EU profile ENG).
+ * `settings_json` gives what the log does not hold,
  * every member a string of 1 to 200 bytes: required `{"notice_id",
  * "procedure_id" (UUIDs), "cpv" (the main CPV code), "documents_url",
  * "country" (ISO 3166-1 alpha-3, "NOR"), "buyer_org_no", "buyer_city",
@@ -106,8 +121,10 @@ IPART_API ipart_status ipart_partnership_ocds_json(char **out, const ipart_partn
  * "review_body_name", "review_body_org_no", "review_body_city"}`;
  * "award_notice_id" (the UUID of the award notice a 38 modifies) and
  * "organisations" (`{"<partner id>": {"org_no", "city"}}`, every partner
- * of a 29 or 38) where the notice needs them. The notice language is
- * English ("ENG": eForms 1.15 allows only EU official languages); the free
+ * of a 29 or 38) where the notice needs them; optional "place_nuts", the
+ * place of performance as a NUTS 3 code (BT-5071, "NO0A1": its shape is
+ * checked, not the code list). The notice language is English ("ENG":
+ * eForms 1.15 allows only EU official languages); the free
  * texts are the authority's own, as the log holds them. doc/exports.md has
  * the BT mapping table.
  * @return IPART_OK; IPART_EINVAL for an unsupported subtype or a missing,

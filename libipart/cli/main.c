@@ -26,7 +26,7 @@ static const command commands[] = {
     {"status", cmd_status, "ipart status [--json] FILE [--as PARTY]", "|--as|"},
     {"report", cmd_report,
      "ipart report FILE --format text|json|svg|record|ocds|eforms [--out OUT]\n"
-     "    [--as PARTY] [--json] [--ocid ID] [--subtype 16|29|38 --settings FILE [--map]]",
+     "    [--as PARTY] [--json] [--ocid ID] [--subtype 16|29|38|E1 --settings FILE [--map]]",
      "|--format|--out|--as|--ocid|--subtype|--settings|--map|"},
     {"deadline", cmd_deadline, "ipart deadline [--json] --profile NO --from DATE --days N",
      "|--profile|--from|--days|"},

@@ -1,9 +1,9 @@
 /*
  * eForms notices (include/ipart/exports.h), written with libxml2's
  * xmlTextWriter against the eForms SDK 1.15: subtype 16 (contract notice),
- * 29 (contract award notice) and 38 (contract modification notice). E1
- * (pre-market consultation) waits for the need-mapping events of the
- * programme layer: its place is marked in write_body().
+ * 29 (contract award notice), 38 (contract modification notice) and E1
+ * (pre-market consultation, from the need mapping and the market dialogue:
+ * write_consultation()).
  *
  * Every leaf goes through field(), which writes the element and records
  * the value in the notice's map keyed by eForms field id (BT-105-Procedure
@@ -21,11 +21,13 @@
 #include "core/alloc_p.h"
 #include "core/error_p.h"
 #include "core/money_p.h"
+#include "core/strbuf_p.h"
 #include "io/export_p.h"
 #include "io/json_p.h"
 #include "ipart/exports.h"
 #include "rules/rules_p.h"
 #include "model/parties_p.h"
+#include "model/programme_p.h"
 
 /* ---- settings ------------------------------------------------------------------------- */
 
@@ -35,6 +37,7 @@ typedef struct settings {
     const char *review_name, *review_org_no, *review_city;
     const cJSON *organisations; /* optional: {"<operator id>": {"org_no", "city"}} */
     const char *award_notice_id; /* optional; 38: the award notice the change modifies */
+    const char *place_nuts;      /* optional: the place of performance, a NUTS 3 code */
 } settings;
 
 static const struct {
@@ -53,9 +56,25 @@ static const struct {
     {"review_body_org_no", offsetof(settings, review_org_no)},
     {"review_body_city", offsetof(settings, review_city)},
     {"award_notice_id", offsetof(settings, award_notice_id)},
+    {"place_nuts", offsetof(settings, place_nuts)},
 };
-#define REQUIRED_SETTINGS (SETTING_COUNT - 1) /* award_notice_id, the last, is optional */
 #define SETTING_COUNT (sizeof SETTINGS / sizeof SETTINGS[0])
+#define REQUIRED_SETTINGS (SETTING_COUNT - 2) /* the last two are optional */
+
+/* A NUTS 3 code's shape: two capital letters and three capital letters or
+ * digits ("NO0A1"); whether it exists is for the platform's copy of the
+ * NUTS list (doc/exports.md). */
+static int nuts3_shaped(const char *code)
+{
+    if (strlen(code) != 5)
+        return 0;
+    for (size_t i = 0; i < 5; i++) {
+        int upper = code[i] >= 'A' && code[i] <= 'Z', digit = code[i] >= '0' && code[i] <= '9';
+        if (!upper && !(digit && i >= 2))
+            return 0;
+    }
+    return 1;
+}
 
 /* Every setting is a non-empty string of at most 200 bytes (all but the
  * last of SETTINGS required), "organisations" an object; no other member. */
@@ -93,6 +112,10 @@ static ipart_status read_settings(settings *s, cJSON **json, const char *text)
         if (!*(const char **)((char *)s + SETTINGS[i].offset))
             return ipart__fail_rule(IPART_EINVAL, NULL, NULL, "$", "eforms.settings.missing",
                                     "setting '%s' is missing", SETTINGS[i].name);
+    if (s->place_nuts && !nuts3_shaped(s->place_nuts))
+        return ipart__fail_rule(IPART_EINVAL, NULL, NULL, "$.place_nuts", "eforms.settings.value",
+                                "setting 'place_nuts' must be a NUTS 3 code (two capital letters "
+                                "and three capital letters or digits, e.g. 'NO0A1')");
     return IPART_OK;
 }
 
@@ -105,6 +128,7 @@ typedef struct notice {
     cJSON *map; /* field id -> [values] */
     int ok;
     int modification; /* 38: the fields of a modification notice only */
+    int consultation; /* E1: the fields of a pre-market consultation notice only */
 } notice;
 
 static void open_el(notice *n, const char *name)
@@ -212,6 +236,9 @@ typedef struct facts facts;
 
 struct facts {
     const cJSON *created, *need, *notice, *award, *change;
+    /* E1: the first event of the consultation (a need mapping or a dialogue
+     * open to all) and the last dialogue open to all */
+    const cJSON *consultation_opened, *dialogue_closed;
     const char *partners[IPART__MAX_PARTNERS]; /* the results: the award's, or the changed one */
     size_t partner_count;
     int modified; /* 38: the partner's contract value after the changes */
@@ -230,6 +257,11 @@ static void gather(facts *f, const ipart__visible *v)
     cJSON_ArrayForEach(entry, v->entries) {
         const cJSON *ev = ipart__entry_event(entry);
         const char *type = ipart__entry_type(entry);
+        int dialogue = ipart__open_dialogue(type, ev);
+        if (dialogue)
+            f->dialogue_closed = ev;
+        if (!f->consultation_opened && (dialogue || strcmp(type, "need_mapped") == 0))
+            f->consultation_opened = ev;
         if (strcmp(type, "partnership_created") == 0)
             f->created = ev;
         else if (strcmp(type, "need_described") == 0)
@@ -331,6 +363,17 @@ static void number_organisations(facts *f)
 }
 
 static const char *const NATURES[] = {"supplies", "services", "works"};
+
+/* BT-97, the language requests and answers may be written in: the
+ * profile's country's (the EU profile: English). */
+static const char *submission_language(const ipart_partnership *p)
+{
+    static const char *const LANGUAGES[][2] = {{"NO", "NOR"}, {"SE", "SWE"}, {"DK", "DAN"}};
+    for (size_t i = 0; i < sizeof LANGUAGES / sizeof LANGUAGES[0]; i++)
+        if (strcmp(p->profile->code, LANGUAGES[i][0]) == 0)
+            return LANGUAGES[i][1];
+    return "ENG";
+}
 /* buyer-legal-type of each authority kind, in the order of
  * ipart__authority_kind_names (doc/authority-kinds.md): counties and regions
  * are regional authorities; hospital trusts, regional health authorities
@@ -685,7 +728,8 @@ static void header(notice *n, const char *issued, const char *type, const char *
     field(n, "OPT-001-notice", "cbc:UBLVersionID", NULL, NULL, "2.3");
     field(n, "OPT-002-notice", "cbc:CustomizationID", NULL, NULL, "eforms-sdk-1.15");
     field(n, "BT-701-notice", "cbc:ID", "schemeName", "notice-id", n->s->notice_id);
-    field(n, "BT-04-notice", "cbc:ContractFolderID", NULL, NULL, n->s->procedure_id);
+    if (!n->consultation) /* BT-04 is forbidden in E1 */
+        field(n, "BT-04-notice", "cbc:ContractFolderID", NULL, NULL, n->s->procedure_id);
     date_field(n, "BT-05(a)-notice", "cbc:IssueDate", issued);
     time_field(n, "BT-05(b)-notice", "cbc:IssueTime", issued, "12:00:00");
     field(n, "BT-757-notice", "cbc:VersionID", NULL, NULL, "01");
@@ -735,6 +779,131 @@ static void procedure_terms(notice *n, int competition)
     close_el(n);
 }
 
+/* ---- E1: what the consultation was (BT-300) -------------------------------------------- */
+
+/* The note's limit (BT-300 maxLength, in characters; bytes are at least as many). */
+#define NOTE_MAX 10000
+
+/* A member's text, "" when absent. */
+static const char *text_of(const cJSON *o, const char *name)
+{
+    const char *text = ipart__member_text(o, name);
+    return text ? text : "";
+}
+
+/* A code of the log as English words: "dialogue_conference" -> "dialogue conference". */
+static void words(ipart__strbuf *b, const char *code)
+{
+    for (const char *c = code ? code : ""; *c; c++)
+        ipart__strbuf_putc(b, *c == '_' ? ' ' : *c);
+}
+
+/* The texts of `items` (objects {id, text}, or ids looked up as shared
+ * information items), joined by "; ". */
+static void item_texts(ipart__strbuf *b, const ipart_partnership *p, const cJSON *items)
+{
+    const cJSON *item;
+    int first = 1;
+    cJSON_ArrayForEach(item, items) {
+        const ev_information *shared =
+            cJSON_IsString(item) ? ipart__information_find(p, item->valuestring, NULL) : NULL;
+        const char *text = shared ? shared->text : ipart__member_text(item, "text");
+        if (!text)
+            continue;
+        ipart__strbuf_puts(b, first ? "" : "; ");
+        ipart__strbuf_puts(b, text);
+        first = 0;
+    }
+}
+
+static void note_need_mapping(ipart__strbuf *b, const cJSON *ev)
+{
+    const cJSON *facet;
+    ipart__strbuf_printf(b, "Need mapping (%s): %s", text_of(ev, "date"),
+                         text_of(ev, "summary"));
+    cJSON_ArrayForEach(facet, ipart__member(ev, "facets")) {
+        ipart__strbuf_putc(b, ' ');
+        words(b, ipart__member_text(facet, "facet"));
+        ipart__strbuf_printf(b, ": %s", text_of(facet, "finding"));
+    }
+}
+
+static void note_dialogue(ipart__strbuf *b, const ipart_partnership *p, const char *type,
+                          const cJSON *ev)
+{
+    const char *title = ipart__member_text(ev, "title");
+    int summary_only = strcmp(type, "market_dialogue_held") == 0; /* the whole dialogue, one event */
+    const cJSON *count = ipart__member(ev, summary_only ? "participants" : "attendance");
+    ipart__strbuf_printf(b, "%s, ", text_of(ev, "date"));
+    if (summary_only)
+        ipart__strbuf_puts(b, "market dialogue");
+    else
+        words(b, ipart__member_text(ev, "kind"));
+    ipart__strbuf_printf(b, ": %s%s%s", title ? title : "", title ? " - " : "",
+                         text_of(ev, "summary"));
+    if (cJSON_IsNumber(count))
+        ipart__strbuf_printf(b, " %s: %lld.", summary_only ? "Participants" : "Attendance",
+                             (long long)count->valuedouble);
+    if (ipart__member(ev, "information")) {
+        ipart__strbuf_puts(b, " Information given: ");
+        item_texts(b, p, ipart__member(ev, "information"));
+    }
+}
+
+/* One paragraph per event of the consultation the party sees, in log order:
+ * need mappings, participants, dialogues open to all, and what was given
+ * to one supplier and then shared with all (R50). A one-to-one meeting or
+ * written input itself is not published. */
+static void note_event(ipart__strbuf *b, const ipart_partnership *p, const char *type,
+                       const cJSON *ev)
+{
+    size_t before = b->len;
+    if (strcmp(type, "need_mapped") == 0) {
+        note_need_mapping(b, ev);
+    } else if (strcmp(type, "participant_named") == 0) {
+        const cJSON *who = ipart__member(ev, "participant");
+        ipart__strbuf_printf(b, "Taking part: %s (", text_of(who, "name"));
+        words(b, ipart__member_text(who, "kind"));
+        ipart__strbuf_putc(b, ')');
+    } else if (ipart__open_dialogue(type, ev)) {
+        note_dialogue(b, p, type, ev);
+    } else if (strcmp(type, "dialogue_information_shared") == 0) {
+        ipart__strbuf_printf(b, "%s, shared with all (%s): ", text_of(ev, "date"),
+                             text_of(ev, "channel"));
+        item_texts(b, p, ipart__member(ev, "information"));
+    }
+    if (b->len > before)
+        ipart__strbuf_putc(b, '\n');
+}
+
+/* The length of the first `max` bytes of `text` without a cut UTF-8 sequence. */
+static size_t utf8_prefix(const char *text, size_t length, size_t max)
+{
+    if (length <= max)
+        return length;
+    while (max > 0 && ((unsigned char)text[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
+/* BT-300-Procedure: the consultation as the log holds it, at most NOTE_MAX bytes. */
+static void consultation_note(notice *n)
+{
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, n->v->entries)
+        note_event(&b, n->v->p, ipart__entry_type(entry), ipart__entry_event(entry));
+    if (b.oom || !b.data) {
+        n->ok = 0;
+        ipart__strbuf_free(&b);
+        return;
+    }
+    size_t length = b.len && b.data[b.len - 1] == '\n' ? b.len - 1 : b.len;
+    b.data[utf8_prefix(b.data, length, NOTE_MAX)] = '\0';
+    text_field(n, "BT-300-Procedure", "cbc:Note", b.data);
+    ipart__strbuf_free(&b);
+}
+
 /* The maximum value (R30: maximum R&D value + estimated purchase value),
  * published as the estimated value BT-27 unless the terms withhold it (R31). */
 static int maximum_value(ipart_money *out, const ev_terms *t)
@@ -743,6 +912,20 @@ static int maximum_value(ipart_money *out, const ev_terms *t)
         return 0;
     return ipart_money_add(out, t->budget.max_rnd_value, t->budget.estimated_purchase_value) ==
            IPART_OK;
+}
+
+/* The place of performance of the procedure (settings `place_nuts`):
+ * BT-5071 its NUTS 3 code, BT-5141 the country. */
+static void place_of_performance(notice *n)
+{
+    open_el(n, "cac:RealizedLocation");
+    open_el(n, "cac:Address");
+    field(n, "BT-5071-Procedure", "cbc:CountrySubentityCode", "listName", "nuts", n->s->place_nuts);
+    open_el(n, "cac:Country");
+    field(n, "BT-5141-Procedure", "cbc:IdentificationCode", "listName", "country", n->s->country);
+    close_el(n);
+    close_el(n);
+    close_el(n);
 }
 
 /* cac:ProcurementProject of the procedure ("Procedure") or of the lot ("Lot"). */
@@ -758,6 +941,8 @@ static void project(notice *n, const facts *f, const char *level, int with_value
     snprintf(id, sizeof id, "BT-23-%s", level);
     field(n, id, "cbc:ProcurementTypeCode", "listName", "contract-nature",
           NATURES[t ? t->contract_type : 1]);
+    if (n->consultation && strcmp(level, "Procedure") == 0)
+        consultation_note(n);
     ipart_money max;
     if (with_value && maximum_value(&max, t)) {
         open_el(n, "cac:RequestedTenderTotal");
@@ -768,6 +953,8 @@ static void project(notice *n, const facts *f, const char *level, int with_value
     snprintf(id, sizeof id, "BT-262-%s", level);
     field(n, id, "cbc:ItemClassificationCode", "listName", "cpv", n->s->cpv);
     close_el(n);
+    if (n->s->place_nuts && strcmp(level, "Procedure") == 0)
+        place_of_performance(n);
     close_el(n);
 }
 
@@ -816,7 +1003,7 @@ static void lot_terms(notice *n, int competition, int results)
     close_el(n);
     if (competition) {
         open_el(n, "cac:Language");
-        field(n, "BT-97-Lot", "cbc:ID", NULL, NULL, "NOR");
+        field(n, "BT-97-Lot", "cbc:ID", NULL, NULL, submission_language(n->v->p));
         close_el(n);
         open_el(n, "cac:PostAwardProcess");
         field(n, "BT-92-Lot", "cbc:ElectronicOrderUsageIndicator", NULL, NULL, "false");
@@ -890,25 +1077,56 @@ static void lot(notice *n, const facts *f, int competition, int results)
     close_el(n);
 }
 
+/* E1's lot: the review body, the language of the answers and their
+ * deadline BT-800, the day of the last dialogue open to all. */
+static void consultation_lot(notice *n, const facts *f)
+{
+    const char *deadline = ipart__member_text(f->dialogue_closed, "date");
+    open_el(n, "cac:ProcurementProjectLot");
+    field(n, "BT-137-Lot", "cbc:ID", "schemeName", "Lot", "LOT-0000");
+    open_el(n, "cac:TenderingTerms");
+    open_el(n, "cac:AppealTerms");
+    org_ref(n, "OPT-301-Lot-ReviewOrg", "cac:AppealReceiverParty", "ORG-0002");
+    close_el(n);
+    open_el(n, "cac:Language");
+    field(n, "BT-97-Lot", "cbc:ID", NULL, NULL, submission_language(n->v->p));
+    close_el(n);
+    close_el(n);
+    open_el(n, "cac:TenderingProcess");
+    open_el(n, "ext:UBLExtensions");
+    open_el(n, "ext:UBLExtension");
+    open_el(n, "ext:ExtensionContent");
+    open_el(n, "efext:EformsExtension");
+    open_el(n, "efac:AnswerReceptionPeriod");
+    date_field(n, "BT-800(d)-Lot", "cbc:EndDate", deadline);
+    time_field(n, "BT-800(t)-Lot", "cbc:EndTime", deadline, "23:59:59");
+    for (int i = 0; i < 6; i++) /* AnswerReceptionPeriod ... TenderingProcess */
+        close_el(n);
+    project(n, f, "Lot", 0);
+    close_el(n);
+}
+
 /* ---- the notices ----------------------------------------------------------------------- */
 
 typedef struct kind {
     const char *subtype, *root, *ns, *type, *form;
-    int competition, results, modification;
-    const char *stage; /* the event type the notice needs in the log */
+    int competition, results, modification, consultation;
+    const char *stage; /* the event the notice needs in the log */
 } kind;
 
 static const kind KINDS[] = {
     {"16", "ContractNotice", "urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2",
-     "cn-standard", "competition", 1, 0, 0, "notice_published"},
+     "cn-standard", "competition", 1, 0, 0, 0, "notice_published"},
     {"29", "ContractAwardNotice",
      "urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2", "can-standard",
-     "result", 0, 1, 0, "award_decided"},
+     "result", 0, 1, 0, 0, "award_decided"},
     {"38", "ContractAwardNotice",
      "urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2", "can-modif",
-     "cont-modif", 0, 1, 1, "contract_changed"},
-    /* "E1" (pre-market consultation, PriorInformationNotice) comes with the
-     * need-mapping and market-dialogue events of the programme layer. */
+     "cont-modif", 0, 1, 1, 0, "contract_changed"},
+    {"E1", "PriorInformationNotice",
+     "urn:oasis:names:specification:ubl:schema:xsd:PriorInformationNotice-2", "pmc",
+     "consultation", 0, 0, 0, 1, "market dialogue open to all (dialogue_activity_held other "
+     "than one_to_one or written_input, or market_dialogue_held)"},
 };
 
 static void namespaces(notice *n, const kind *k)
@@ -928,12 +1146,21 @@ static void namespaces(notice *n, const kind *k)
             n->ok = 0;
 }
 
-static void write_notice(notice *n, const kind *k, const facts *f)
+/* E1, the pre-market consultation notice (PriorInformationNotice), issued
+ * the day the consultation opened (its first need mapping or dialogue open
+ * to all). */
+static void write_consultation(notice *n, const kind *k, const facts *f)
 {
-    if (xmlTextWriterStartDocument(n->w, NULL, "UTF-8", NULL) < 0)
-        n->ok = 0;
-    open_el(n, k->root);
-    namespaces(n, k);
+    extension(n, k->subtype, f, 0);
+    header(n, ipart__member_text(f->consultation_opened, "date"), k->type, k->form);
+    contracting_party(n);
+    project(n, f, "Procedure", 0);
+    consultation_lot(n, f);
+}
+
+/* 16, 29 and 38: the procedure, its lot and (29, 38) its results. */
+static void write_procedure_notice(notice *n, const kind *k, const facts *f)
+{
     const cJSON *issued = f->modified ? f->change : k->results ? f->award : f->notice;
     extension(n, k->subtype, f, k->results);
     header(n, ipart__member_text(issued, "date"), k->type, k->form);
@@ -946,6 +1173,18 @@ static void write_notice(notice *n, const kind *k, const facts *f)
         field(n, "OPT-999-notice", "cbc:AwardDate", NULL, NULL, "2000-01-01Z");
         close_el(n);
     }
+}
+
+static void write_notice(notice *n, const kind *k, const facts *f)
+{
+    if (xmlTextWriterStartDocument(n->w, NULL, "UTF-8", NULL) < 0)
+        n->ok = 0;
+    open_el(n, k->root);
+    namespaces(n, k);
+    if (k->consultation)
+        write_consultation(n, k, f);
+    else
+        write_procedure_notice(n, k, f);
     close_el(n);
     if (xmlTextWriterEndDocument(n->w) < 0)
         n->ok = 0;
@@ -963,9 +1202,10 @@ static const kind *kind_of(const char *subtype)
  * every organisation it needs. */
 static ipart_status reached(const kind *k, const facts *f, const settings *s)
 {
-    const cJSON *stage = strcmp(k->stage, "notice_published") == 0 ? f->notice
-                         : strcmp(k->stage, "award_decided") == 0  ? f->award
-                                                                   : f->change;
+    const cJSON *stage = k->consultation                             ? f->dialogue_closed
+                         : strcmp(k->stage, "notice_published") == 0 ? f->notice
+                         : strcmp(k->stage, "award_decided") == 0    ? f->award
+                                                                     : f->change;
     if (!stage)
         return ipart__fail(IPART_ESTATE, "eforms.stage",
                            "the log (as this party sees it) has no %s: notice %s has nothing to "
@@ -998,7 +1238,7 @@ static ipart_status build(char **xml, char **map, const ipart_partnership *p, co
     const kind *k = kind_of(subtype);
     if (!k)
         return ipart__fail(IPART_EINVAL, "eforms.subtype",
-                           "unsupported notice subtype '%.16s' (supported: 16, 29, 38)",
+                           "unsupported notice subtype '%.16s' (supported: 16, 29, 38, E1)",
                            subtype ? subtype : "(null)");
     ipart__visible v;
     ipart_status rc = ipart__visible_open(&v, p, party, "en", function);
@@ -1020,7 +1260,7 @@ static ipart_status build(char **xml, char **map, const ipart_partnership *p, co
     }
     xmlBufferPtr buffer = rc == IPART_OK ? xmlBufferCreate() : NULL;
     notice n = {&v, &s, buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL, cJSON_CreateObject(), 1,
-                k->modification};
+                k->modification, k->consultation};
     if (rc == IPART_OK) {
         n.ok = n.w && n.map && xmlTextWriterSetIndent(n.w, 1) >= 0 &&
                xmlTextWriterSetIndentString(n.w, BAD_CAST "  ") >= 0;

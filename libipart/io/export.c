@@ -105,3 +105,12 @@ ipart_status ipart__export_finish(char **out, cJSON *root)
     *out = copy;
     return IPART_OK;
 }
+
+int ipart__open_dialogue(const char *type, const cJSON *ev)
+{
+    if (strcmp(type, "market_dialogue_held") == 0)
+        return 1;
+    const char *kind = ipart__member_text(ev, "kind");
+    return strcmp(type, "dialogue_activity_held") == 0 && kind &&
+           strcmp(kind, "one_to_one") != 0 && strcmp(kind, "written_input") != 0;
+}

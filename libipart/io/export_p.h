@@ -48,6 +48,12 @@ int ipart__add_copy(cJSON *o, const char *name, const cJSON *from, const char *f
 /* Add a money member as its canonical string ("12000000.00"). */
 int ipart__add_money(cJSON *o, const char *name, ipart_money amount);
 
+/* Whether a visible event is a market dialogue open to all: a
+ * market_dialogue_held, or a dialogue_activity_held other than a one-to-one
+ * meeting or a written input (R50: those belong to their supplier; the
+ * exports publish only what was shared from them with all). */
+int ipart__open_dialogue(const char *type, const cJSON *ev);
+
 /* The display name of a party id ("" for an unknown id). */
 const char *ipart__party_name(const ipart_partnership *p, const char *id);
 

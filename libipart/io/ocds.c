@@ -11,7 +11,9 @@
  * tenderer, supplier, payee; releaseTag planning..contractTermination,
  * compiled; tenderStatus planning, active, cancelled, complete;
  * awardStatus pending, active; contractStatus active, terminated;
- * milestoneType delivery, payment; milestoneStatus scheduled, met, notMet.
+ * milestoneType preProcurement (the need mapping), engagement (the market
+ * dialogue open to all), delivery, payment; milestoneStatus scheduled, met,
+ * notMet.
  * Extension fields: secondStage (secondStageDescription), hasOptions and
  * options (options), relatedImplementationMilestone
  * (transaction_milestones). doc/exports.md has the mapping table.
@@ -23,6 +25,7 @@
 
 #include "core/error_p.h"
 #include "core/money_p.h"
+#include "core/strbuf_p.h"
 #include "io/export_p.h"
 #include "ipart/exports.h"
 #include "ipart/messages.h"
@@ -40,6 +43,7 @@ typedef struct ocds {
     cJSON *releases; /* the releases */
     int ok;
     int touched;          /* sections changed since the last release */
+    int tendered;         /* the tender release (notice_published) is out */
     const char *contract; /* the one contract changed since then (its partner), or NULL: all */
     ipart__performers performers; /* consortium members and subcontractors (R52, R53) */
     int extensions;       /* X_*: the optional extensions used */
@@ -325,10 +329,66 @@ static void on_created(ocds *x, const cJSON *ev)
 static void on_notice(ocds *x, const cJSON *ev)
 {
     cJSON *tender = object_in(x, x->state, "tender");
+    x->tendered = 1;
     set_text(x, tender, "status", "active");
     cJSON *period = set(x, tender, "tenderPeriod", cJSON_CreateObject());
     set_date(x, period, "startDate", ipart__member_text(ev, "date"));
     set_date(x, period, "endDate", ipart__member_text(ev, "request_deadline"));
+}
+
+/* ---- planning: the pre-market consultation ----------------------------------------------- */
+
+/* A met milestone of the consultation: "<event label>[: <title>]". */
+static void consultation_milestone(ocds *x, const cJSON *ev, const char *type, const char *id,
+                                   const char *milestone_type, const char *description)
+{
+    char key[64];
+    const char *title = ipart__member_text(ev, "title");
+    snprintf(key, sizeof key, "event.%s", type);
+    ipart__strbuf name = IPART__STRBUF_INIT;
+    ipart__strbuf_puts(&name, label(x, key));
+    if (title)
+        ipart__strbuf_printf(&name, ": %s", title);
+    cJSON *list = array_in(x, object_in(x, x->state, "planning"), "milestones");
+    cJSON *m = name.oom ? NULL : cJSON_CreateObject();
+    if (!m || !ipart__json_add(list, NULL, m)) {
+        x->ok = 0;
+        ipart__strbuf_free(&name);
+        return;
+    }
+    set_text(x, m, "id", id);
+    set_text(x, m, "title", name.data);
+    set_text(x, m, "type", milestone_type);
+    set_text(x, m, "description", description);
+    set_date(x, m, "dateMet", ipart__member_text(ev, "date"));
+    set_text(x, m, "status", "met");
+    ipart__strbuf_free(&name);
+}
+
+/* The need mapping (preProcurement), the dialogue open to all and what
+ * was shared with all from the rest (engagement) as planning milestones;
+ * the market check's justification (R1) as the planning rationale. */
+static void on_consultation(ocds *x, const cJSON *ev, const char *type, size_t index)
+{
+    char id[300];
+    if (strcmp(type, "need_described") == 0) {
+        const char *why = ipart__member_text(ev, "market_check_justification");
+        if (why)
+            set_text(x, object_in(x, x->state, "planning"), "rationale", why);
+    } else if (strcmp(type, "need_mapped") == 0) {
+        snprintf(id, sizeof id, "need-mapping-%s", ipart__member_text(ev, "mapping"));
+        consultation_milestone(x, ev, type, id, "preProcurement", ipart__member_text(ev, "summary"));
+    } else if (ipart__open_dialogue(type, ev)) {
+        const char *activity = ipart__member_text(ev, "activity");
+        if (activity)
+            snprintf(id, sizeof id, "dialogue-%s", activity);
+        else
+            snprintf(id, sizeof id, "dialogue-%zu", index);
+        consultation_milestone(x, ev, type, id, "engagement", ipart__member_text(ev, "summary"));
+    } else if (strcmp(type, "dialogue_information_shared") == 0) {
+        snprintf(id, sizeof id, "information-shared-%zu", index);
+        consultation_milestone(x, ev, type, id, "engagement", ipart__member_text(ev, "channel"));
+    }
 }
 
 /* ---- awards and contracts --------------------------------------------------------------- */
@@ -634,7 +694,10 @@ static const struct {
     int sections;
 } TOUCHES[] = {
     {"partnership_created", S_PARTIES | S_BUYER | S_TENDER}, {"follower_named", S_PARTIES},
-    {"need_described", S_TENDER}, {"terms_set", S_TENDER}, {"notice_published", S_TENDER},
+    {"need_described", S_TENDER | S_PLANNING}, {"need_mapped", S_PLANNING},
+    {"dialogue_activity_held", S_PLANNING}, {"market_dialogue_held", S_PLANNING},
+    {"dialogue_information_shared", S_PLANNING},
+    {"terms_set", S_TENDER}, {"notice_published", S_TENDER},
     {"documents_changed", S_TENDER}, {"candidates_invited", S_TENDER},
     {"tenders_reduced", S_TENDER}, {"participation_requested", S_PARTIES},
     {"tender_submitted", S_PARTIES}, {"award_decided", S_PARTIES | S_TENDER | S_AWARDS},
@@ -645,7 +708,8 @@ static const struct {
     {"funding_granted", S_PARTIES | S_PLANNING},
 };
 
-static void touch(ocds *x, const cJSON *ev, const char *type)
+/* Mark the sections the event changes; 1 when it changes any. */
+static int touch(ocds *x, const cJSON *ev, const char *type)
 {
     for (size_t i = 0; i < sizeof TOUCHES / sizeof TOUCHES[0]; i++) {
         if (strcmp(TOUCHES[i].type, type) != 0)
@@ -656,12 +720,16 @@ static void touch(ocds *x, const cJSON *ev, const char *type)
             x->contract = (x->touched & S_CONTRACTS) || !partner ? NULL : partner;
         }
         x->touched |= TOUCHES[i].sections;
+        return 1;
     }
+    return 0;
 }
 
-static void apply(ocds *x, const cJSON *ev, const char *type, size_t index)
+/* Fold one event into the state; 1 when it changed a section. */
+static int apply(ocds *x, const cJSON *ev, const char *type, size_t index)
 {
-    touch(x, ev, type);
+    int changed = touch(x, ev, type);
+    on_consultation(x, ev, type, index);
     if (strcmp(type, "partnership_created") == 0)
         on_created(x, ev);
     else if (strcmp(type, "follower_named") == 0)
@@ -698,6 +766,7 @@ static void apply(ocds *x, const cJSON *ev, const char *type, size_t index)
         on_option(x, ev, index);
     else if (strcmp(type, "partnership_terminated") == 0)
         on_partnership_ended(x);
+    return changed;
 }
 
 static const char *tag_of(const char *type)
@@ -757,6 +826,8 @@ static void fold(ocds *x)
 {
     const cJSON *entry;
     const char *last = NULL;
+    const cJSON *changed = NULL; /* the last event that changed the state without a release */
+    size_t changed_index = 0;
     cJSON_ArrayForEach(entry, x->v->entries) {
         const cJSON *ev = ipart__entry_event(entry), *at = ipart__member(entry, "index");
         const char *type = ipart__entry_type(entry), *tag = tag_of(type);
@@ -765,11 +836,21 @@ static void fold(ocds *x)
             return;
         if (cJSON_IsTrue(ipart__member(entry, "partial")))
             continue; /* a consented field of another operator's event: not a process step */
-        apply(x, ev, type, index);
+        int changes = apply(x, ev, type, index);
         last = ipart__member_text(ev, "date");
         if (tag)
             snapshot(x, last, tag, index);
+        else if (changes) {
+            changed = ev;
+            changed_index = index;
+        }
     }
+    /* what changed after the last significant event (applications, the
+     * need described) still gets its release, at the last such change, so
+     * that the releases merge into the compiled release */
+    if (x->touched)
+        snapshot(x, ipart__member_text(changed, "date"),
+                 x->tendered ? "tenderUpdate" : "planningUpdate", changed_index);
     snapshot(x, last, "compiled", x->v->p->log_count);
 }
 
@@ -836,7 +917,7 @@ ipart_status ipart_partnership_ocds_json(char **out, const ipart_partnership *p,
         ipart__visible_close(&v);
         return rc;
     }
-    ocds x = {&v, ocid, cJSON_CreateObject(), cJSON_CreateArray(), 1, 0, NULL, {0}, 0};
+    ocds x = {&v, ocid, cJSON_CreateObject(), cJSON_CreateArray(), 1, 0, 0, NULL, {0}, 0};
     x.ok = x.state && x.releases && ipart__performers_open(&x.performers, &v);
     if (x.ok) {
         header(&x);

@@ -15,7 +15,8 @@ TestSuite(exports, IPART_TEST_FIXTURE);
 
 static const char *const PROCEDURES[] = {"stavanger", "no_without_reduction", "no_authority_owns",
                                          "se_initial_award", "se_negotiated", "dk_procedure",
-                                         "consortium_ostfold", "funding_innovasjon_norge"};
+                                         "consortium_ostfold", "funding_innovasjon_norge",
+                                         "troms_finnmark_dialogue", "dk_need_mapping"};
 #define PROCEDURE_COUNT (sizeof PROCEDURES / sizeof PROCEDURES[0])
 
 static const cJSON *item(const cJSON *obj, const char *key)
@@ -479,14 +480,14 @@ static int golden_exists(const char *relative)
 /* Every notice a case reaches has a golden file; one it does not reach has none. */
 Test(exports, eforms_notices_match_their_golden_files)
 {
-    static const char *const subtypes[] = {"16", "29", "38"};
+    static const char *const subtypes[] = {"16", "29", "38", "E1"};
     char *settings = eforms_settings();
-    int modifications = 0;
+    int modifications = 0, consultations = 0;
     for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
         ipart_partnership *p = load_procedure(PROCEDURES[c]);
         ipart_party authority;
         assert_ok(ipart_partnership_party_at(&authority, p, 0));
-        for (size_t k = 0; k < 3; k++) {
+        for (size_t k = 0; k < 4; k++) {
             char name[160], *xml = NULL;
             snprintf(name, sizeof name, "exports/%s/eforms.%s.xml", PROCEDURES[c], subtypes[k]);
             ipart_status rc = ipart_partnership_eforms_xml(&xml, p, subtypes[k], authority.id,
@@ -498,6 +499,7 @@ Test(exports, eforms_notices_match_their_golden_files)
             }
             assert_ok(rc);
             modifications += k == 2;
+            consultations += k == 3;
             char *golden = read_file(name);
             cr_assert_str_eq(xml, golden, "%s", name);
             free(golden);
@@ -506,6 +508,7 @@ Test(exports, eforms_notices_match_their_golden_files)
         ipart_partnership_free(p);
     }
     cr_assert_eq(modifications, 2, "Stavanger and DK change a contract");
+    cr_assert_eq(consultations, (int)PROCEDURE_COUNT, "every golden procedure holds a market dialogue");
     free(settings);
 }
 
@@ -527,22 +530,31 @@ Test(exports, the_modification_notice_follows_the_change)
     ipart_partnership_free(p);
 }
 
-/* The notices hold only what is public: every party gets the same notice. */
+/* The notices hold only what is public: every party gets the same notice
+ * (or, where the log does not reach it, none). */
 Test(exports, every_party_gets_the_same_public_notices)
 {
     char *settings = eforms_settings();
-    static const char *const subtypes[] = {"16", "29"};
+    static const char *const subtypes[] = {"16", "29", "E1"};
     for (size_t c = 0; c < PROCEDURE_COUNT; c++) {
         ipart_partnership *p = load_procedure(PROCEDURES[c]);
         ipart_party authority;
         assert_ok(ipart_partnership_party_at(&authority, p, 0));
-        for (size_t k = 0; k < 2; k++) {
+        for (size_t k = 0; k < 3; k++) {
             char *expected = NULL;
-            assert_ok(ipart_partnership_eforms_xml(&expected, p, subtypes[k], authority.id, settings));
+            ipart_status reached = ipart_partnership_eforms_xml(&expected, p, subtypes[k],
+                                                                authority.id, settings);
+            cr_assert(reached == IPART_OK || reached == IPART_ESTATE);
             for (size_t i = 1; i < ipart_partnership_party_count(p); i++) {
                 ipart_party party;
                 char *xml = NULL;
                 assert_ok(ipart_partnership_party_at(&party, p, i));
+                if (reached == IPART_ESTATE) {
+                    assert_fails_with(ipart_partnership_eforms_xml(&xml, p, subtypes[k], party.id,
+                                                                   settings),
+                                      IPART_ESTATE);
+                    continue;
+                }
                 assert_ok(ipart_partnership_eforms_xml(&xml, p, subtypes[k], party.id, settings));
                 cr_assert_str_eq(xml, expected, "%s: %s's notice %s", PROCEDURES[c], party.id,
                                  subtypes[k]);
@@ -553,6 +565,124 @@ Test(exports, every_party_gets_the_same_public_notices)
         ipart_partnership_free(p);
     }
     free(settings);
+}
+
+/* E1 (pre-market consultation): issued the day the consultation opened, the
+ * answers due the day of the last dialogue open to all; it publishes what a
+ * one-to-one meeting gave only once shared with all (R50), and never the
+ * meeting itself. */
+Test(exports, the_consultation_notice_publishes_the_open_dialogue)
+{
+    ipart_partnership *p = load_procedure("troms_finnmark_dialogue");
+    char *settings = eforms_settings(), *map = NULL;
+    assert_ok(ipart_partnership_eforms_map_json(&map, p, "E1", "tffk", settings));
+    cJSON *fields = cJSON_Parse(map);
+    const char *note = cJSON_GetArrayItem(item(fields, "BT-300-Procedure"), 0)->valuestring;
+    cr_assert_str_eq(cJSON_GetArrayItem(item(fields, "BT-05(a)-notice"), 0)->valuestring,
+                     "2021-01-08+01:00", "the webinar opened the consultation");
+    cr_assert_str_eq(cJSON_GetArrayItem(item(fields, "BT-800(d)-Lot"), 0)->valuestring,
+                     "2021-02-17+01:00", "the matchmaking was the last open dialogue");
+    cr_assert_str_eq(cJSON_GetArrayItem(item(fields, "BT-02-notice"), 0)->valuestring, "pmc");
+    cr_assert_null(item(fields, "BT-04-notice"), "BT-04 is forbidden in E1");
+    cr_assert_not_null(strstr(note, "shared with all (Doffin"));
+    cr_assert_not_null(strstr(note, "NOK 7,3 millioner"), "the budget told to one, shared with all");
+    cr_assert_null(strstr(note, "Arctic Mobility presenterte"), "a one-to-one meeting stays out");
+    cr_assert_null(strstr(note, "Skriftlig innspill"), "a written input stays out");
+    cJSON_Delete(fields);
+    ipart_free(map);
+    ipart_partnership_free(p);
+    /* before any dialogue open to all: nothing to publish, nothing written */
+    cJSON *kase = harness_load_case("procedure/troms_finnmark_dialogue.json");
+    ipart_partnership *early = harness_replay(kase, 4);
+    char *out = (char *)"untouched";
+    assert_fails_with(ipart_partnership_eforms_xml(&out, early, "E1", "tffk", settings),
+                      IPART_ESTATE);
+    cr_assert_not_null(strstr(ipart_error_last()->message, "market dialogue"));
+    cr_assert_str_eq(out, "untouched");
+    ipart_partnership_free(early);
+    cJSON_Delete(kase);
+    free(settings);
+}
+
+/* The first value of field `id` in notice `subtype`'s map as `party` sees it (caller frees). */
+static char *map_value(const ipart_partnership *p, const char *subtype, const char *party,
+                       const char *id)
+{
+    char *settings = eforms_settings(), *map = NULL;
+    assert_ok(ipart_partnership_eforms_map_json(&map, p, subtype, party, settings));
+    cJSON *fields = cJSON_Parse(map);
+    const cJSON *value = cJSON_GetArrayItem(item(fields, id), 0);
+    cr_assert(cJSON_IsString(value), "%s has %s", subtype, id);
+    size_t size = strlen(value->valuestring) + 1;
+    char *copy = malloc(size);
+    cr_assert_not_null(copy);
+    memcpy(copy, value->valuestring, size);
+    cJSON_Delete(fields);
+    ipart_free(map);
+    free(settings);
+    return copy;
+}
+
+/* BT-300 holds at most 10000 characters: a longer consultation is cut at
+ * 10000 bytes, never inside a UTF-8 sequence. */
+Test(exports, the_consultation_note_is_cut_at_its_limit_on_a_character)
+{
+    for (size_t ascii = 1; ascii <= 2; ascii++) { /* one of the two cuts a character in half */
+        cJSON *kase = harness_load_case("procedure/troms_finnmark_dialogue.json");
+        cJSON *webinar = cJSON_GetArrayItem(item(item(kase, "document"), "events"), 4);
+        char summary[12004] = "xx";
+        for (size_t i = ascii; i + 2 < sizeof summary; i += 2)
+            memcpy(summary + i, "\xc3\xa6", 2); /* "æ" */
+        summary[sizeof summary - 2 + ascii % 2] = '\0';
+        cr_assert(cJSON_ReplaceItemInObject(webinar, "summary", cJSON_CreateString(summary)));
+        ipart_partnership *p = harness_replay(kase, -1);
+        char *note = map_value(p, "E1", "tffk", "BT-300-Procedure");
+        size_t length = strlen(note);
+        cr_assert(length <= 10000 && length >= 9999, "%zu bytes", length);
+        cr_assert_neq((unsigned char)note[length - 1], 0xc3, "no half character at the end");
+        free(note);
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+}
+
+/* BT-97: the profile's language; the EU profile's is English. */
+Test(exports, the_answers_language_is_the_profiles)
+{
+    static const char *const expected[][2] = {{"NO", "NOR"}, {"SE", "SWE"}, {"DK", "DAN"},
+                                              {"EU", "ENG"}};
+    for (size_t i = 0; i < 4; i++) {
+        cJSON *kase = harness_load_case("procedure/dk_need_mapping.json");
+        cJSON_ReplaceItemInObject(cJSON_GetObjectItemCaseSensitive(kase, "document"), "profile",
+                                  cJSON_CreateString(expected[i][0]));
+        ipart_partnership *p = harness_replay(kase, -1);
+        char *language = map_value(p, "E1", "aalborg", "BT-97-Lot");
+        cr_assert_str_eq(language, expected[i][1], "profile %s", expected[i][0]);
+        free(language);
+        ipart_partnership_free(p);
+        cJSON_Delete(kase);
+    }
+}
+
+static ipart_status consultation_scenario(void *ctx)
+{
+    const scenario *s = ctx;
+    char *settings = eforms_settings(), *out = NULL;
+    ipart_status rc = s->text ? ipart_partnership_eforms_map_json(&out, s->p, "E1", s->party, settings)
+                              : ipart_partnership_eforms_xml(&out, s->p, "E1", s->party, settings);
+    ipart_free(out);
+    free(settings);
+    return rc;
+}
+
+Test(exports, the_consultation_notice_leaks_nothing_when_an_allocation_fails)
+{
+    ipart_partnership *p = load_procedure("dk_need_mapping");
+    scenario s = {p, 0, "aalborg"};
+    cr_assert_gt(harness_fail_each(consultation_scenario, &s), 10);
+    s.text = 1;
+    cr_assert_gt(harness_fail_each(consultation_scenario, &s), 10);
+    ipart_partnership_free(p);
 }
 
 Test(exports, eforms_errors_change_nothing)
@@ -626,6 +756,9 @@ Test(exports, eforms_names_each_bad_setting)
         {"cpv", "85000000", "16", "eforms.settings.value", "$"},
         {"cpv", long_value, "16", "eforms.settings.value", "$"},
         {"award_notice_id", NULL, "38", "eforms.settings.missing", "$"},
+        {"place_nuts", "\"Rogaland\"", "E1", "eforms.settings.value", "$.place_nuts"},
+        {"place_nuts", "\"no0a1\"", "16", "eforms.settings.value", "$.place_nuts"},
+        {"place_nuts", "\"N00A1\"", "29", "eforms.settings.value", "$.place_nuts"},
         {"organisations", "{}", "29", "eforms.settings.missing", "$.organisations"},
         {"organisations", "{\"op05\":{\"org_no\":\"905000000\",\"city\":\"\"}}", "29",
          "eforms.settings.missing", "$.organisations"},

@@ -228,12 +228,15 @@ def test_report_ocds_needs_an_ocid():
         "an empty ocid is malformed (IPART_EINVAL)"
 
 
-@pytest.mark.parametrize("subtype", ["16", "29", "38"])
+@pytest.mark.parametrize("subtype", ["16", "29", "38", "E1"])
 def test_report_eforms_notices_and_maps(subtype):
     xml = eforms("--subtype", subtype)
     assert well_formed(xml) and f">{subtype}</" in xml
     fields = json.loads(eforms("--subtype", subtype, "--map"))
-    assert fields["BT-04-notice"] == ["1e9a3b7c-5d2f-4c88-8b1e-7a6d2c9f0b13"], "from --settings"
+    assert fields["BT-701-notice"] == ["6f3c1c2e-1b7a-4d51-9a42-2f0d7a1e5c01"], "from --settings"
+    # BT-04 (the procedure id) is forbidden in a pre-market consultation notice
+    assert fields.get("BT-04-notice") == (
+        None if subtype == "E1" else ["1e9a3b7c-5d2f-4c88-8b1e-7a6d2c9f0b13"])
     assert all(v in xml for values in fields.values() for v in values if "&" not in v)
 
 
@@ -242,7 +245,9 @@ def test_report_eforms_usage_errors(tmp_path):
                                  check=2).stderr
     assert "--subtype" in ipart("report", EXAMPLE, "--format", "eforms", "--settings", SETTINGS,
                                 check=2).stderr
-    assert "E1" not in eforms("--subtype", "99", check=2)
+    unsupported = ipart("report", EXAMPLE, "--format", "eforms", "--settings", SETTINGS,
+                        "--subtype", "99", check=2)
+    assert unsupported.stdout == "" and "16, 29, 38, E1" in unsupported.stderr
     ipart("report", EXAMPLE, "--format", "eforms", "--subtype", "16", "--settings",
           tmp_path / "missing.json", check=2)
     partial = tmp_path / "partial.json"
@@ -282,7 +287,7 @@ def test_report_exports_as_an_operator_hide_the_others_items():
                ipart("report", EXAMPLE, "--format", "record", "--as", "op05", check=0).stdout,
                ipart("report", EXAMPLE, "--format", "ocds", "--ocid", "x", "--as", "op05",
                      check=0).stdout,
-               *(eforms("--subtype", st, "--as", "op05", *m) for st in ("16", "29", "38")
+               *(eforms("--subtype", st, "--as", "op05", *m) for st in ("E1", "16", "29", "38")
                  for m in ((), ("--map",)))]
     assert len(operators(json.dumps(whole))) == 22 and public == {"op05", "op08", "op11", "op20"}
     for text in exports:

@@ -12,7 +12,8 @@ import ipart
 from conftest import CASES, load_case
 
 PROCEDURES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
-              "se_negotiated", "dk_procedure", "consortium_ostfold", "funding_innovasjon_norge"]
+              "se_negotiated", "dk_procedure", "consortium_ostfold", "funding_innovasjon_norge",
+              "troms_finnmark_dialogue", "dk_need_mapping"]
 GOLDEN = CASES / "exports"
 
 
@@ -223,7 +224,7 @@ def coded_values(release: dict):
                         ("awardCriteria", "awardCriteria")):
         if field in tender:
             yield name, tender[field]
-    milestones = list(tender.get("milestones", []))
+    milestones = list(tender.get("milestones", [])) + release.get("planning", {}).get("milestones", [])
     for award in release.get("awards", []):
         yield "awardStatus", award["status"]
     for contract in release.get("contracts", []):
@@ -293,6 +294,25 @@ def test_ocds_stavanger_has_a_contract_per_partner_with_milestones_and_transacti
     assert roles["op07"] == ["interestedParty"]
 
 
+def test_ocds_planning_holds_the_consultation_open_to_all():
+    """The pre-market consultation as OCDS planning: the need mapping
+    (preProcurement), each dialogue open to all and each sharing (engagement),
+    the market check as rationale; never a one-to-one meeting or written input (R50)."""
+    for case, authority, expected in (
+            ("troms_finnmark_dialogue", "tffk",
+             ["dialogue-d1", "dialogue-d2", "dialogue-d6", "information-shared-12"]),
+            ("dk_need_mapping", "aalborg", ["need-mapping-nm1", "dialogue-mm1"])):
+        p = load(case)
+        for party in p.parties:
+            planning = p.ocds(OCID, party.id, "en")["records"][0]["compiledRelease"]["planning"]
+            assert [m["id"] for m in planning["milestones"]] == expected, (case, party.id)
+            assert all(m["status"] == "met" for m in planning["milestones"])
+            assert planning["rationale"].startswith(("Dialogkonferansen", "Behovsafdækningens"))
+    types = {m["id"]: m["type"] for m in load("dk_need_mapping").ocds(OCID, "aalborg")[
+        "records"][0]["compiledRelease"]["planning"]["milestones"]}
+    assert types == {"need-mapping-nm1": "preProcurement", "dialogue-mm1": "engagement"}
+
+
 def test_ocds_errors():
     p = load("stavanger")
     with pytest.raises(ipart.InvalidArgumentError):
@@ -301,7 +321,11 @@ def test_ocds_errors():
         p.ocds(OCID, "nobody")
 
 
-@pytest.mark.parametrize("case", PROCEDURES)
+def with_terms(case: str) -> bool:
+    return any(e["type"] == "terms_set" for e in load_case(f"procedure/{case}.json")["document"]["events"])
+
+
+@pytest.mark.parametrize("case", [c for c in PROCEDURES if with_terms(c)])
 def test_r31_the_maximum_value_is_published_with_the_tender(case):
     """R31: operators are told the maximum value (the maximum R&D value plus the
     estimated purchase value) in the published tender, unless the terms withhold it."""
@@ -342,22 +366,28 @@ NS = {
     "efext": "http://data.europa.eu/p27/eforms-ubl-extensions/1",
 }
 SCHEMAS = {"16": "UBL-ContractNotice-2.3.xsd", "29": "UBL-ContractAwardNotice-2.3.xsd",
-           "38": "UBL-ContractAwardNotice-2.3.xsd"}
+           "38": "UBL-ContractAwardNotice-2.3.xsd", "E1": "UBL-PriorInformationNotice-2.3.xsd"}
 # Codelists the SDK copy beside the project leaves out for their size (SOURCE.md).
 ABSENT_CODELISTS = {"cpv", "nuts"}
-EXPORTS.append(("eforms16.xml", lambda p, party: p.eforms_xml("16", party, SETTINGS)))
-EXPORTS.append(("eforms29.xml", lambda p, party: p.eforms_xml("29", party, SETTINGS)))
+# NUTS 3 codes (nuts-lvl3, absent as a whole) are checked against the
+# country's list the copy keeps, by the code's country prefix.
+NUTS_COUNTRY_LISTS = {"NO": "nuts_nuts-nor-lvl3.gc", "DK": "nuts_nuts-dnk-lvl3.gc",
+                      "SE": "nuts_nuts-swe-lvl3.gc"}
 
 
-def modification_notice(p, party):
-    """Notice 38, or "" when the party's view holds no contract change to publish."""
-    try:
-        return p.eforms_xml("38", party, SETTINGS)
-    except ipart.StateError:
-        return ""
+def notice_or_empty(subtype):
+    """The notice of `subtype` as `party` sees it, or "" when its view does
+    not reach the notice's stage (no award, contract change or market dialogue)."""
+    def export(p, party):
+        try:
+            return p.eforms_xml(subtype, party, SETTINGS)
+        except ipart.StateError:
+            return ""
+    return export
 
 
-EXPORTS.append(("eforms38.xml", modification_notice))
+EXPORTS.extend((f"eforms{subtype}.xml", notice_or_empty(subtype))
+               for subtype in ("E1", "16", "29", "38"))
 
 
 def sdk_dir():
@@ -393,6 +423,16 @@ def layout_fields(subtype: str) -> set:
     return found
 
 
+def codelist_of(field: dict, subtype: str):
+    """The codelist of a field in a notice subtype: the subtype's own
+    (legal-basis-e1 for BT-01 in E1) or the field's."""
+    rule = field.get("codeList", {})
+    for c in rule.get("constraints", []):
+        if subtype in c.get("noticeTypes", []) and not c.get("condition"):
+            return c["value"]["id"]
+    return rule.get("value", {}).get("id")
+
+
 def constraint(field: dict, kind: str, subtype: str):
     """True when `kind` (mandatory/forbidden) holds for the subtype without a condition."""
     rule = field.get(kind, {})
@@ -403,8 +443,17 @@ def constraint(field: dict, kind: str, subtype: str):
 
 
 def codes(list_id: str) -> set:
-    text = (sdk_dir() / "codelists" / sdk()["codelists"][list_id]).read_text(encoding="utf-8")
+    return codes_in(sdk()["codelists"][list_id])
+
+
+def codes_in(filename: str) -> set:
+    text = (sdk_dir() / "codelists" / filename).read_text(encoding="utf-8")
     return set(re.findall(r'<Value ColumnRef="code">\s*<SimpleValue>([^<]*)</SimpleValue>', text))
+
+
+def nuts3_codes(values) -> set:
+    """The NUTS 3 codes of the countries of `values` (by their prefix)."""
+    return set().union(*(codes_in(NUTS_COUNTRY_LISTS[v[:2]]) for v in values))
 
 
 def used_fields(root):
@@ -453,7 +502,10 @@ def check_notice(xml: str, subtype: str):
         pattern = python_pattern(sdk()["fields"][fid].get("pattern", {}).get("value"))
         if pattern:
             assert all(pattern.search(v) for v in values), f"{fid}: {values} !~ {pattern}"
-        list_id = sdk()["fields"][fid].get("codeList", {}).get("value", {}).get("id")
+        list_id = codelist_of(sdk()["fields"][fid], subtype)
+        if list_id == "nuts-lvl3":
+            assert set(values) <= nuts3_codes(values), f"{fid}: {values} not NUTS 3 codes"
+            continue
         if list_id in ABSENT_CODELISTS:
             continue
         if list_id:
@@ -508,6 +560,50 @@ def test_contract_notice_has_the_innovation_fields_and_r31_maximum_value():
             event["max_value_disclosed"] = False
     withheld = ipart.Partnership.loads(document).eforms_map("16", "stavanger", SETTINGS)
     assert "BT-27-Procedure" not in withheld
+
+
+def test_consultation_notice_publishes_the_dialogue_open_to_all():
+    """E1: issued when the consultation opened, answers due the day of the last
+    dialogue open to all; a one-to-one meeting's information only once shared (R50)."""
+    p = load("troms_finnmark_dialogue")
+    fields = p.eforms_map("E1", "tffk", SETTINGS)
+    assert fields["OPP-070-notice"] == ["E1"] and fields["BT-02-notice"] == ["pmc"]
+    assert fields["BT-03-notice"] == ["consultation"]
+    assert fields["BT-05(a)-notice"] == ["2021-01-08+01:00"]
+    assert fields["BT-800(d)-Lot"] == ["2021-02-17+01:00"]
+    assert fields["BT-97-Lot"] == ["NOR"]
+    assert "BT-04-notice" not in fields and "BT-105-Procedure" not in fields
+    note = fields["BT-300-Procedure"][0]
+    assert "Rammen for utviklingsfasen er anslått til NOK 7,3 millioner." in note
+    assert "Arctic Mobility presenterte" not in note and "Skriftlig innspill" not in note
+    assert load("dk_need_mapping").eforms_map("E1", "aalborg", SETTINGS)["BT-97-Lot"] == ["DAN"]
+    # the place of performance (settings place_nuts), a code of the NUTS 3 list
+    assert fields["BT-5071-Procedure"] == ["NO0A1"] and fields["BT-5141-Procedure"] == ["NOR"]
+    assert "NO0A1" in codes_in(NUTS_COUNTRY_LISTS["NO"])
+
+
+def test_a_nuts_code_must_be_shaped_as_one():
+    settings = json.loads(SETTINGS)
+    for bad in ("NO0a1", "N00A1", "NO0A", "NO0A12"):
+        with pytest.raises(ipart.InvalidArgumentError, match="place_nuts"):
+            load("stavanger").eforms_xml("E1", "stavanger", json.dumps({**settings, "place_nuts": bad}))
+    del settings["place_nuts"]
+    assert "BT-5071-Procedure" not in load("stavanger").eforms_map("16", "stavanger", settings)
+
+
+@pytest.mark.parametrize("case", PROCEDURES)
+def test_every_party_gets_the_same_consultation_notice(case):
+    p = load(case)
+    expected = p.eforms_xml("E1", authority_of(p), SETTINGS)
+    for party in p.parties:
+        assert p.eforms_xml("E1", party.id, SETTINGS) == expected, party.id
+
+
+def test_no_consultation_notice_before_a_dialogue_open_to_all():
+    document = load_case("procedure/troms_finnmark_dialogue.json")["document"]
+    early = ipart.Partnership.loads({**document, "events": document["events"][:4]})
+    with pytest.raises(ipart.StateError, match="market dialogue"):
+        early.eforms_xml("E1", "tffk", SETTINGS)
 
 
 def test_eforms_errors():

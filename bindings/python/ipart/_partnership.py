@@ -438,7 +438,9 @@ class Partnership:
         return capi.ipart_partnership_ocds_json(self._handle(), ocid, party, lang)
 
     def eforms_xml(self, subtype: str, party: str, settings: Union[str, Dict[str, Any]]) -> str:
-        """The eForms notice ``subtype`` ("16") as UBL XML; ``settings`` gives
+        """The eForms notice ``subtype`` as UBL XML: "16" (contract notice),
+        "29" (award), "38" (modification) or "E1" (pre-market consultation,
+        from the need mapping and the market dialogue); ``settings`` gives
         what the log does not hold (ipart_partnership_eforms_xml)."""
         return capi.ipart_partnership_eforms_xml(self._handle(), subtype, party,
                                                  _settings_text(settings))

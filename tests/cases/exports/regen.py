@@ -20,9 +20,10 @@ OCID = "ocds-ipart01-golden"
 # What the log does not hold, as a platform would give it (ipart_partnership_eforms_xml);
 # the partners' organisation numbers are synthetic.
 SETTINGS = (HERE / "eforms-settings.json").read_text(encoding="utf-8")
-SUBTYPES = ("16", "29", "38")
+SUBTYPES = ("E1", "16", "29", "38")
 CASES = ["stavanger", "no_without_reduction", "no_authority_owns", "se_initial_award",
-         "se_negotiated", "dk_procedure", "consortium_ostfold", "funding_innovasjon_norge"]
+         "se_negotiated", "dk_procedure", "consortium_ostfold", "funding_innovasjon_norge",
+         "troms_finnmark_dialogue", "dk_need_mapping"]
 
 
 def exports(p: "ipart.Partnership", authority: str):
@@ -36,11 +37,20 @@ def exports(p: "ipart.Partnership", authority: str):
         yield f"eforms.{subtype}.map.json", p.eforms_map_json(subtype, authority, SETTINGS)
 
 
+def open_dialogue(event: dict) -> bool:
+    """A market dialogue open to all (what a pre-market consultation notice, E1, publishes)."""
+    return event["type"] == "market_dialogue_held" or (
+        event["type"] == "dialogue_activity_held"
+        and event["kind"] not in ("one_to_one", "written_input"))
+
+
 def notices(p: "ipart.Partnership"):
     """The eForms subtypes whose stage the case's log reaches."""
     types = {e["type"] for e in p.events}
-    for subtype, stage in (("16", "notice_published"), ("29", "award_decided"),
-                           ("38", "contract_changed")):
+    if any(open_dialogue(e) for e in p.events):
+        types.add("open dialogue")
+    for subtype, stage in (("E1", "open dialogue"), ("16", "notice_published"),
+                           ("29", "award_decided"), ("38", "contract_changed")):
         if stage in types and subtype in SUBTYPES:
             yield subtype
 

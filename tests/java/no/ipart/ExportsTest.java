@@ -2,6 +2,7 @@
 package no.ipart;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -21,6 +22,8 @@ public class ExportsTest {
     private static final String[] PROCEDURES = {"stavanger", "no_without_reduction", "no_authority_owns",
                                                 "se_initial_award", "se_negotiated", "dk_procedure",
                                                 "consortium_ostfold", "funding_innovasjon_norge"};
+    /** Cases with a market dialogue but (DK) no notice yet: their pre-market consultation notice (E1). */
+    private static final String[] DIALOGUES = {"troms_finnmark_dialogue", "dk_need_mapping"};
 
     private static Partnership load(String name) {
         return Partnership.loads(Cases.load("procedure/" + name + ".json").getAsJsonObject()
@@ -144,13 +147,47 @@ public class ExportsTest {
                     assertEquals(name, golden(name + "/ocds." + lang + ".json"),
                                  p.ocdsJson("ocds-ipart01-golden", a, lang));
                 }
-                for (String subtype : new String[] {"16", "29"}) {
+                for (String subtype : new String[] {"E1", "16", "29"}) {
                     assertEquals(name, golden(name + "/eforms." + subtype + ".xml"),
                                  p.eformsXml(subtype, a, settings()));
                     assertEquals(name, golden(name + "/eforms." + subtype + ".map.json"),
                                  p.eformsMapJson(subtype, a, settings()));
                 }
             }
+        }
+    }
+
+    /**
+     * E1, the pre-market consultation notice: as its golden file, the same for
+     * every party (it publishes only the dialogue open to all and what was
+     * shared with all, R50), and refused before any such dialogue.
+     */
+    @Test
+    public void consultationNoticeIsPublicAndMatchesItsGoldenFile() {
+        String settings = settings();
+        for (String name : DIALOGUES) {
+            try (Partnership p = load(name)) {
+                String a = authority(p);
+                String notice = p.eformsXml("E1", a, settings);
+                assertEquals(name, golden(name + "/eforms.E1.xml"), notice);
+                assertEquals(name, golden(name + "/eforms.E1.map.json"), p.eformsMapJson("E1", a, settings));
+                for (Party party : p.parties())
+                    assertEquals(name + " " + party.id(), notice, p.eformsXml("E1", party.id(), settings));
+            }
+        }
+        try (Partnership p = load("troms_finnmark_dialogue")) {
+            JsonObject map = JsonParser.parseString(p.eformsMapJson("E1", "tffk", settings)).getAsJsonObject();
+            assertEquals("2021-02-17+01:00", map.getAsJsonArray("BT-800(d)-Lot").get(0).getAsString());
+            assertFalse(map.getAsJsonArray("BT-300-Procedure").get(0).getAsString()
+                            .contains("Arctic Mobility presenterte"));
+        }
+        JsonObject document = Cases.load("procedure/troms_finnmark_dialogue.json").getAsJsonObject()
+                                   .getAsJsonObject("document");
+        JsonArray events = document.getAsJsonArray("events");
+        while (events.size() > 4)
+            events.remove(4);
+        try (Partnership early = Partnership.loads(document.toString())) {
+            Cases.expectError("no dialogue yet", "IPART_ESTATE", () -> early.eformsXml("E1", "tffk", settings));
         }
     }
 
@@ -187,6 +224,7 @@ public class ExportsTest {
                 String a = authority(p);
                 String notice16 = p.eformsXml("16", a, settings());
                 String notice29 = p.eformsXml("29", a, settings());
+                String noticeE1 = p.eformsXml("E1", a, settings());
                 for (Party party : p.parties()) {
                     JsonObject compiled = JsonParser.parseString(p.ocdsJson("ocds-x", party.id(), "en"))
                         .getAsJsonObject().getAsJsonArray("records").get(0).getAsJsonObject()
@@ -201,6 +239,7 @@ public class ExportsTest {
                         assertEquals(name, 0, contracts.size());
                     assertEquals(name, notice16, p.eformsXml("16", party.id(), settings()));
                     assertEquals(name, notice29, p.eformsXml("29", party.id(), settings()));
+                    assertEquals(name, noticeE1, p.eformsXml("E1", party.id(), settings()));
                 }
             }
         }

@@ -1032,7 +1032,8 @@ public final class Partnership implements AutoCloseable {
     /**
      * An eForms notice (SDK 1.15, UBL XML) as the party may see it.
      *
-     * @param subtype "16" (contract notice), "29" (contract award notice) or "38" (modification notice)
+     * @param subtype "16" (contract notice), "29" (contract award notice), "38" (modification notice)
+     *                or "E1" (pre-market consultation notice, from the need mapping and the market dialogue)
      * @param party a party id
      * @param settingsJson what the log does not hold, see ipart_partnership_eforms_xml
      * @return the XML text
