@@ -91,8 +91,8 @@ IPART_API const char *ipart_event_type(const ipart_event *event);
 
 /**
  * What the field at `field` holds (see ipart_field_kind); "date" is a date
- * and "actor" an id in every event. An array element's index may be the
- * next one (not yet added).
+ * and "actor" an id in every event. An array element's index may be any
+ * (the schema is asked, not the elements set so far).
  * @return IPART_OK; IPART_EINVAL (key "document.field.unknown", path
  *         "$.<field>") for a field the event type does not have or a
  *         malformed path; IPART_EMISUSE for NULL.

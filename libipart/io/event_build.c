@@ -110,17 +110,31 @@ typedef struct place {
     unsigned depth;
     int indexed; /* the path ends in [index]: an element of the array field */
     int in_item; /* base is the consent item as an object */
+    int adds;    /* an element on the way is to be added (located without the builder) */
+    int schema;  /* only the schema: any index names an element to come */
     size_t index;
     mark marks[MAX_LEVELS];
     size_t mark_count;
     ipart__array *grown[MAX_LEVELS]; /* arrays an element was added to, for undo */
     ipart__array before[MAX_LEVELS];
     size_t grown_count;
-    char at[256]; /* the JSON path, "$.scores[0].tenderer" */
+    const char *path; /* as given: its first at_len bytes are the JSON path after "$." */
+    size_t at_len;
 } place;
+
+/* The JSON path of a place ("$.scores[0].tenderer"), formatted for an error. */
+#define AT(var, pl)   \
+    char var[256];    \
+    at_text(var, sizeof var, pl)
+
+static void at_text(char *out, size_t size, const place *pl)
+{
+    snprintf(out, size, "$.%.*s", (int)pl->at_len, pl->path);
+}
 
 typedef struct segment {
     char name[72];
+    size_t name_end, end; /* offsets in the path after the name and after the segment */
     int indexed;
     size_t index;
 } segment;
@@ -135,7 +149,7 @@ static ipart_status bad_path(const char *path)
 
 /* The next segment of `*path` ("name" or "name[n]"), advancing past it and
  * its '.'. 0 for a malformed path. */
-static int next_segment(segment *seg, const char **path)
+static int next_segment(segment *seg, const char **path, const char *start)
 {
     const char *s = *path;
     size_t n = strcspn(s, ".[");
@@ -144,6 +158,7 @@ static int next_segment(segment *seg, const char **path)
     memcpy(seg->name, s, n);
     seg->name[n] = '\0';
     s += n;
+    seg->name_end = (size_t)(s - start);
     seg->indexed = *s == '[';
     seg->index = 0;
     if (seg->indexed) {
@@ -153,21 +168,13 @@ static int next_segment(segment *seg, const char **path)
         if (s == digits || *s++ != ']')
             return 0;
     }
+    seg->end = (size_t)(s - start);
     if (*s == '.' && s[1])
         s++;
     else if (*s)
         return 0;
     *path = s;
     return 1;
-}
-
-static void at_append(place *pl, const segment *seg)
-{
-    size_t n = strlen(pl->at);
-    if (seg->indexed)
-        snprintf(pl->at + n, sizeof pl->at - n, ".%s[%zu]", seg->name, seg->index);
-    else
-        snprintf(pl->at + n, sizeof pl->at - n, ".%s", seg->name);
 }
 
 static const field_spec *find_field(const object_spec *spec, const char *name)
@@ -183,14 +190,21 @@ static ipart_status unknown_field(const place *pl, const object_spec *spec, int 
 {
     char hint[320];
     ipart__field_hint(hint, sizeof hint, spec, event_level, type, name);
-    return ipart__shape_error_at(pl->at, "document.field.unknown", "unknown field%s%s",
+    AT(at, pl);
+    return ipart__shape_error_at(at, "document.field.unknown", "unknown field%s%s",
                                  hint[0] ? "; " : "", hint);
 }
 
 static ipart_status wrong_kind(const place *pl, const field_spec *f, const char *got)
 {
-    return ipart__shape_error_at(pl->at, "document.field.type", "expected %s, got %s",
-                                 ipart__kind_expected(f->kind), got);
+    char expected[256];
+    if (f->kind == FK_ENUM && f->names) /* as the JSON reader names an enum's values */
+        ipart__enum_expected(expected, sizeof expected, f->names);
+    else
+        snprintf(expected, sizeof expected, "%s", ipart__kind_expected(f->kind));
+    AT(at, pl);
+    return ipart__shape_error_at(at, "document.field.type", "expected %s, got %s", expected,
+                                 got);
 }
 
 static void add_mark(place *pl, unsigned char *shadow, unsigned depth, int *has)
@@ -211,11 +225,14 @@ static ipart_status enter_element(place *pl, ipart_event *e, const field_spec *f
 {
     ipart__array *arr = pl->base ? (ipart__array *)(pl->base + f->offset) : NULL;
     size_t count = arr ? arr->count : 0;
-    if (seg->index > count)
-        return ipart__shape_error_at(pl->at, "event.builder.index",
+    if (seg->index > count && !pl->schema) {
+        AT(at, pl);
+        return ipart__shape_error_at(at, "event.builder.index",
                                      "elements are added in order: the next is [%zu]", count);
+    }
     if (f->kind == FK_ID_ARRAY)
         return IPART_OK; /* the setter adds an id */
+    pl->adds |= seg->index == count;
     if (seg->index == count && e) {
         if (pl->grown_count == MAX_LEVELS)
             return ipart__fail_nomem();
@@ -260,10 +277,12 @@ static void undo_growth(place *pl)
  * elements it names that are next in their arrays; without it, only check
  * that the path leads to a field. The place's field is its last segment's.
  */
-static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, const char *path)
+static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, const char *path,
+                           int schema)
 {
-    memset(pl, 0, offsetof(place, at));
-    snprintf(pl->at, sizeof pl->at, "$");
+    memset(pl, 0, sizeof *pl);
+    pl->schema = schema;
+    pl->path = path;
     ipart__event_type type = event->ev.type;
     const object_spec *spec = &ipart__event_bodies[type];
     /* Written through only when `e` (the same event) is given. */
@@ -273,7 +292,7 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
     int event_level = 1;
     while (*rest) {
         segment seg;
-        if (!next_segment(&seg, &rest))
+        if (!next_segment(&seg, &rest, path))
             return bad_path(path);
         if (pl->field) { /* descend into the previous segment's field */
             const field_spec *parent = pl->field;
@@ -290,17 +309,17 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
                 return wrong_kind(pl, parent, "an object");
             }
         }
-        at_append(pl, &seg);
+        pl->at_len = seg.end;
         const field_spec *f = event_level ? find_field(&header_spec, seg.name) : NULL;
         if (!f)
             f = find_field(spec, seg.name);
-        if (!f && event_level && strcmp(seg.name, "type") == 0)
-            return ipart__shape_error_at(pl->at, "event.builder.type",
+        if (!f && event_level && strcmp(seg.name, "type") == 0) {
+            AT(at, pl);
+            return ipart__shape_error_at(at, "event.builder.type",
                                          "the type is the one given to ipart_event_new()");
+        }
         if (!f) {
-            /* the path up to the unknown name */
-            char *cut = strrchr(pl->at, '.');
-            snprintf(cut + 1, sizeof pl->at - (size_t)(cut + 1 - pl->at), "%s", seg.name);
+            pl->at_len = seg.name_end; /* the path up to the unknown name */
             return unknown_field(pl, spec, event_level, type, seg.name);
         }
         event_level = 0;
@@ -347,7 +366,7 @@ static field_kind place_kind(const place *pl)
     return pl->field->kind;
 }
 
-static ipart_status check_date(ipart_date d, const char *at)
+static ipart_status check_date(ipart_date d, const place *pl)
 {
     if (ipart__date_check(d) == IPART_OK)
         return IPART_OK;
@@ -359,6 +378,7 @@ static ipart_status check_date(ipart_date d, const char *at)
         snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
         ipart_date_parse(&parsed, text);
     }
+    AT(at, pl);
     return ipart__value_error_at(ipart_error_last()->code, at);
 }
 
@@ -366,20 +386,26 @@ static ipart_status check_string(const place *pl, field_kind kind, const char *s
 {
     if (kind == FK_CURRENCY) {
         int exponent;
-        ipart_status rc = ipart__value_error_at(ipart_currency_exponent(&exponent, s), pl->at);
-        if (rc != IPART_OK)
-            return rc;
+        ipart_status rc = ipart_currency_exponent(&exponent, s);
+        if (rc != IPART_OK) {
+            AT(at, pl);
+            return ipart__value_error_at(rc, at);
+        }
     }
     if (kind == FK_ENUM) {
         if (ipart__enum_index(pl->field->names, s) >= 0)
             return IPART_OK;
         char expected[256];
         ipart__enum_expected(expected, sizeof expected, pl->field->names);
-        return ipart__shape_error_at(pl->at, "document.enum.unknown", "%s", expected);
+        AT(at, pl);
+        return ipart__shape_error_at(at, "document.enum.unknown", "%s", expected);
     }
     char detail[160];
     const char *fault = ipart__string_fault(s, kind == FK_ID, detail, sizeof detail);
-    return fault ? ipart__shape_error_at(pl->at, fault, "%s", detail) : IPART_OK;
+    if (!fault)
+        return IPART_OK;
+    AT(at, pl);
+    return ipart__shape_error_at(at, fault, "%s", detail);
 }
 
 /* Does the value fit the field? Nothing is changed. */
@@ -402,22 +428,26 @@ static ipart_status check_value(const place *pl, const given_value *v)
         fits = kind == FK_OBJECT || kind == FK_ARRAY || kind == FK_ID_ARRAY || kind == FK_ITEM_REF;
     }
     if (!fits)
-        return wrong_kind(pl, &(field_spec){.kind = kind}, given_names[v->kind]);
+        return wrong_kind(pl, pl->indexed ? &(field_spec){.kind = kind} : f, given_names[v->kind]);
     switch (v->kind) {
     case GIVEN_STRING:
         return check_string(pl, kind == FK_ITEM_REF ? FK_STRING : kind, v->string);
     case GIVEN_DATE:
-        return check_date(v->date, pl->at);
+        return check_date(v->date, pl);
     case GIVEN_MONEY: {
         int exponent;
-        return ipart__value_error_at(ipart_currency_exponent(&exponent, v->money.currency),
-                                     pl->at);
+        ipart_status rc = ipart_currency_exponent(&exponent, v->money.currency);
+        if (rc == IPART_OK)
+            return rc;
+        AT(at, pl);
+        return ipart__value_error_at(rc, at);
     }
     case GIVEN_INT:
         if (v->integer < f->min || v->integer > f->max) {
             char detail[96];
             ipart__int_range_detail(detail, sizeof detail, f->min, f->max);
-            return ipart__shape_error_at(pl->at, "document.integer.range", "%s", detail);
+            AT(at, pl);
+            return ipart__shape_error_at(at, "document.integer.range", "%s", detail);
         }
         return IPART_OK;
     default:
@@ -500,11 +530,11 @@ static ipart_status set_value(ipart_event *e, const char *field, const given_val
     if (v->kind == GIVEN_STRING && !v->string)
         return ipart__fail_null(function, "value");
     place pl;
-    ipart_status rc = locate(&pl, e, NULL, field);
+    ipart_status rc = locate(&pl, e, NULL, field, 0);
     if (rc == IPART_OK)
         rc = check_value(&pl, v);
-    if (rc == IPART_OK)
-        rc = locate(&pl, e, e, field);
+    if (rc == IPART_OK && pl.adds) /* again, adding the elements */
+        rc = locate(&pl, e, e, field, 0);
     if (rc == IPART_OK) {
         rc = store(e, &pl, v);
         if (rc != IPART_OK)
@@ -627,21 +657,17 @@ static ipart_status complete_object(const walk *w, const object_spec *spec,
     return IPART_OK;
 }
 
-/* The body step of the apply: the payload complete, then the event copied
- * into the decoding arena (handlers may keep it, as they keep a decoded one). */
+/* The body step of the apply: the payload complete. Its strings stay in the
+ * builder (d->borrowed): a handler that keeps the event copies it. */
 static ipart_status complete_body(ipart__decoded *d, const char *currency, const void *ctx)
 {
     const ipart_event *e = ctx;
     walk w = {currency};
     ipart_status rc = complete_object(&w, &ipart__event_bodies[e->ev.type],
                                       (const unsigned char *)&e->ev, e->shadow, 0, NULL);
-    if (rc != IPART_OK)
-        return rc;
-    const ipart__event *copy = ipart__event_copy(&d->arena, &e->ev);
-    if (!copy)
-        return ipart__fail_nomem();
-    d->event = *copy;
-    return IPART_OK;
+    if (rc == IPART_OK)
+        d->borrowed = 1;
+    return rc;
 }
 
 static ipart_status complete_header(const ipart_event *e)
@@ -663,7 +689,7 @@ ipart_status ipart_partnership_apply_event(ipart_partnership *p, const ipart_eve
         rc = complete_header(event);
     if (rc != IPART_OK)
         return rc;
-    ipart__decoded d = {event->ev, p->decoding};
+    ipart__decoded d = {event->ev, p->decoding, 0};
     p->decoding = (ipart__arena)IPART__ARENA_INIT;
     return ipart__apply_guarded(p, &d, "$", complete_body, event);
 }
@@ -731,7 +757,7 @@ ipart_status ipart_event_field_kind(ipart_field_kind *out, const ipart_event *ev
     if (!out || !event || !field)
         return ipart__fail_null("ipart_event_field_kind", !out ? "out" : !event ? "event" : "field");
     place pl;
-    ipart_status rc = locate(&pl, event, NULL, field);
+    ipart_status rc = locate(&pl, event, NULL, field, 1);
     if (rc == IPART_OK)
         *out = (ipart_field_kind)place_kind(&pl); /* the same order as field_kind */
     return rc;

@@ -359,6 +359,7 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
         rc = ipart__joint_check(p, ev, path);
     ipart__prepared pr = {0};
     pr.arena = &d->arena;
+    pr.borrowed = d->borrowed;
     if (rc == IPART_OK)
         rc = prepare(p, &d->event, ev, &pr);
     if (rc != IPART_OK) {

@@ -205,6 +205,7 @@ typedef struct ipart__prepared {
     ipart__arena *arena;       /* the decoded event's arena */
     void *kept;                /* data copied into it that the commit keeps */
     int keep_arena;            /* the commit took the arena: do not free it */
+    int borrowed;              /* the event's strings are not in the arena: copy what is kept */
     ipart__contract *contracts[IPART__MAX_PARTNERS]; /* new contracts, by award order */
     size_t contract_count;
     ipart__warning warnings[IPART__MAX_WARNINGS_PER_EVENT]; /* messages freed on undo */
