@@ -43,9 +43,9 @@ class Event:
 
     __slots__ = ("_e",)
 
-    def __init__(self, type: str, fields: Optional[Mapping[str, Any]] = None, **more: Any):
+    def __init__(self, type: str, fields: Optional[Mapping[str, Any]] = None, **_more: Any):
         self._e = capi.ipart_event_new(type)
-        self.update(fields, **more)
+        self.update(fields, **_more)
 
     @property
     def type(self) -> str:
@@ -53,14 +53,14 @@ class Event:
         return capi.ipart_event_type(self._e)
 
     def reset(self, type: str, fields: Optional[Mapping[str, Any]] = None,
-              **more: Any) -> "Event":
+              **_more: Any) -> "Event":
         """Empty the event, make it a ``type`` event and set ``fields``."""
         capi.ipart_event_reset(self._e, type)
-        return self.update(fields, **more)
+        return self.update(fields, **_more)
 
-    def update(self, fields: Optional[Mapping[str, Any]] = None, **more: Any) -> "Event":
+    def update(self, fields: Optional[Mapping[str, Any]] = None, **_more: Any) -> "Event":
         """Set every field of ``fields`` and the keyword arguments."""
-        for source in (fields or {}, more):
+        for source in (fields or {}, _more):
             for name, value in source.items():
                 self.set(name, value)
         return self

@@ -178,15 +178,15 @@ class Partnership:
         capi.ipart_partnership_apply_all(self._handle(), events)
 
     def apply_event(self, event: Union["Event", str], fields: Optional[Dict[str, Any]] = None,
-                    **more: Any) -> None:
+                    **_more: Any) -> None:
         """Apply a typed event without JSON: an :class:`Event`, or an event
         type and its fields as Python values (``p.apply_event("note_recorded",
         date=datetime.date(2017, 5, 2), actor="stavanger", text="...")``).
         The log entry and any error are those :meth:`apply` gives for the
         same event as a dict; nothing changes when it raises."""
         if isinstance(event, str):
-            event = Event(event, fields, **more)
-        elif fields or more:
+            event = Event(event, fields, **_more)
+        elif fields or _more:
             raise TypeError("apply_event takes fields only with an event type")
         elif not isinstance(event, Event):
             raise TypeError(f"apply_event takes an Event or a type, not {type(event).__name__}")
