@@ -111,6 +111,19 @@ static const unsigned char needs_escape[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     ['"'] = 1, ['\\'] = 1};
 
+/* `"s"` for the n bytes of s, which need no escape. */
+static void put_quoted(ipart__strbuf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n + 2))
+        return;
+    char *at = b->data + b->len;
+    at[0] = '"';
+    memcpy(at + 1, s, n);
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
+}
+
 /* Runs of bytes that need no escape are copied at once; a string without
  * any (nearly every one) takes one reservation and one copy. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
@@ -118,16 +131,8 @@ void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p && !needs_escape[*p])
         p++;
-    size_t n = (size_t)(p - (const unsigned char *)s);
     if (!*p) {
-        if (!reserve(b, n + 2))
-            return;
-        char *at = b->data + b->len;
-        at[0] = '"';
-        memcpy(at + 1, s, n);
-        at[n + 1] = '"';
-        b->len += n + 2;
-        b->data[b->len] = '\0';
+        put_quoted(b, s, (size_t)(p - (const unsigned char *)s));
         return;
     }
     ipart__strbuf_putc(b, '"');
@@ -146,15 +151,7 @@ void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
 
 void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
 {
-    size_t n = strlen(s);
-    if (!reserve(b, n + 2))
-        return;
-    char *at = b->data + b->len;
-    at[0] = '"';
-    memcpy(at + 1, s, n);
-    at[n + 1] = '"';
-    b->len += n + 2;
-    b->data[b->len] = '\0';
+    put_quoted(b, s, strlen(s));
 }
 
 void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)

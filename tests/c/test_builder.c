@@ -297,3 +297,144 @@ Test(builder, every_expressible_rejection_gives_the_same_error, .timeout = 300)
                  total);
     cJSON_Delete(cases);
 }
+
+/* ---- out of memory and misuse ----------------------------------------------------------- */
+
+/* Every event of Stavanger built and applied with allocation 1, 2, ... failing in
+ * turn: IPART_ENOMEM and nothing changed, or applied as without the failure. */
+Test(builder, a_failed_allocation_changes_nothing, .timeout = 300)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    const cJSON *doc = harness_member(kase, "document");
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+    const cJSON *ev;
+    long failures = 0;
+    cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+        char *before = save(p);
+        for (long n = 1;; n++) {
+            ipart_event *built = NULL;
+            harness_fail_at(n);
+            ipart_status rc = build(&built, ev, ipart_partnership_currency(p));
+            if (rc == IPART_OK)
+                rc = ipart_partnership_apply_event(p, built);
+            int injected = harness_failure_injected();
+            harness_fail_at(0);
+            ipart_event_free(built);
+            if (!injected) {
+                assert_ok(rc);
+                break;
+            }
+            cr_assert_eq(rc, IPART_ENOMEM, "allocation %ld: %s", n, ipart_error_last()->message);
+            char *after = save(p);
+            cr_assert_str_eq(after, before);
+            ipart_free(after);
+            failures++;
+        }
+        ipart_free(before);
+    }
+    cr_assert_gt(failures, 500);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* A set that fails for memory leaves the event as it was: the element it
+ * would have added is not there (the arena is nearly full, so the new
+ * element's array takes a fresh chunk). */
+Test(builder, a_set_failed_for_memory_leaves_the_event_as_it_was)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+    char reason[1901];
+    memset(reason, 'x', sizeof reason - 1);
+    reason[sizeof reason - 1] = '\0';
+    assert_ok(ipart_event_set_string(e, "reason", reason));
+    long n = 1;
+    for (;; n++) {
+        harness_fail_at(n);
+        ipart_status rc = ipart_event_set_string(e, "scores[0].tenderer", "op01");
+        int injected = harness_failure_injected();
+        harness_fail_at(0);
+        if (!injected) {
+            assert_ok(rc);
+            break;
+        }
+        cr_assert_eq(rc, IPART_ENOMEM);
+        /* no element was added: the next index is still 0 */
+        cr_assert_eq(ipart_event_set_string(e, "scores[1].tenderer", "op02"), IPART_EINVAL);
+        cr_assert_str_eq(ipart_error_last()->key, "event.builder.index");
+    }
+    cr_assert_gt(n, 1);
+    assert_ok(ipart_event_set_string(e, "scores[1].tenderer", "op02"));
+    ipart_event_free(e);
+}
+
+Test(builder, misuse_and_malformed_paths_are_errors_not_crashes)
+{
+    ipart_event *e = NULL;
+    cr_assert_eq(ipart_event_new(NULL, "note_recorded"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_new(&e, NULL), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_new(&e, "no_such_event"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "event.type.unknown");
+    cr_assert_null(e);
+    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+    cr_assert_eq(ipart_event_set_string(NULL, "reason", "x"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_set_string(e, NULL, "x"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_set_string(e, "reason", NULL), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_apply_event(NULL, e), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_reset(NULL, "note_recorded"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_reset(e, "nope"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_event_type(e), "tenders_evaluated", "a failed reset changes nothing");
+    cr_assert_str_eq(ipart_event_type(NULL), "");
+    static const char *const bad[] = {"", ".", "scores.", "scores[", "scores[x]", "scores[0",
+                                      "scores[0]x", "a..b", "scores[0].."};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(ipart_event_set_int(e, bad[i], 1), IPART_EINVAL, "'%s'", bad[i]);
+        cr_assert_neq(ipart_error_last()->message[0], '\0');
+    }
+    cr_assert_eq(ipart_event_set_string(e, "type", "note_recorded"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "event.builder.type");
+    cr_assert_eq(ipart_event_set_string(e, "scores[0].tenderer.x", "op01"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[0].tenderer");
+    cr_assert_eq(ipart_event_set_string(e, "reason[0]", "x"), IPART_EINVAL);
+    cr_assert_eq(ipart_event_set_null(e, "reason"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->message, "$.reason: expected a string, got null");
+    cr_assert_eq(ipart_event_set_int(e, "scores[0].score", -1), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "document.integer.range");
+    cr_assert_eq(ipart_event_set_date(e, "date", (ipart_date){2019, 2, 29}), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "date.parse.nonexistent");
+    cr_assert_str_eq(ipart_error_last()->path, "$.date");
+    ipart_money sek = {100, "XXX"};
+    cr_assert_eq(ipart_event_set_money(e, "date", sek), IPART_EINVAL);
+    ipart_field_kind kind;
+    cr_assert_eq(ipart_event_field_kind(NULL, e, "reason"), IPART_EMISUSE);
+    assert_ok(ipart_event_field_kind(&kind, e, "scores[7]"));
+    cr_assert_eq(kind, IPART_FIELD_OBJECT);
+    assert_ok(ipart_event_field_kind(&kind, e, "scores"));
+    cr_assert_eq(kind, IPART_FIELD_ARRAY);
+    ipart_event_free(e);
+    ipart_event_free(NULL);
+}
+
+/* Money in another currency than the case's is refused when applied. */
+Test(builder, an_amount_in_another_currency_is_refused_when_applied)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    char *before = save(p);
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "instalment_paid"));
+    assert_ok(ipart_event_set_date(e, "date", (ipart_date){2019, 12, 3}));
+    assert_ok(ipart_event_set_string(e, "actor", "stavanger"));
+    assert_ok(ipart_event_set_string(e, "partner", "op05"));
+    assert_ok(ipart_event_set_null(e, "instalment"));
+    ipart_money sek = {100, "SEK"};
+    assert_ok(ipart_event_set_money(e, "amount", sek));
+    cr_assert_eq(ipart_partnership_apply_event(p, e), IPART_ECURRENCY);
+    cr_assert_str_eq(ipart_error_last()->path, "$.amount");
+    char *after = save(p);
+    cr_assert_str_eq(after, before);
+    ipart_free(before);
+    ipart_free(after);
+    ipart_event_free(e);
+    ipart_partnership_free(p);
+}
