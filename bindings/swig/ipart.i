@@ -123,6 +123,14 @@ typedef struct ipart_partnership {} ipart_partnership;
 }
 
 
+/* The event builder is opaque too (event.h); its proxy frees it. */
+%nodefaultctor ipart_event;
+typedef struct ipart_event {} ipart_event;
+%extend ipart_event {
+    ~ipart_event() { ipart_event_free($self); }
+}
+%ignore ipart_event_free;
+
 /* ---- evaluation (issue 6) ------------------------------------------------
  * The arrays cross as (pointer, count) pairs; each language file maps
  *   (const int64_t *IPART_IN_ARRAY, size_t IPART_IN_COUNT)   from a sequence
@@ -183,6 +191,7 @@ typedef struct ipart_evaluation {} ipart_evaluation;
  * file defines IPART_OBJECT_OUT(T) (an argout typemap; the caller owns the
  * object, which its proxy frees), applied to every such type here. */
 IPART_OBJECT_OUT(ipart_partnership)
+IPART_OBJECT_OUT(ipart_event)
 IPART_OBJECT_OUT(ipart_evaluation)
 IPART_OBJECT_OUT(ipart_stability)
 IPART_OBJECT_OUT(ipart_rights_explanation)
@@ -204,3 +213,4 @@ IPART_OBJECT_OUT(ipart_rights_explanation)
 %include "ipart/timeline.h"
 %include "ipart/joint.h"
 %include "ipart/scope.h"
+%include "ipart/event.h"

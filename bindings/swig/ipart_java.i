@@ -317,6 +317,7 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
 %enddef
 IPART_JAVA_SCALAR_OUT(int, jintArray, int[], jint, SetIntArrayRegion)
 IPART_JAVA_SCALAR_OUT(ipart_weekday, jintArray, int[], jint, SetIntArrayRegion)
+IPART_JAVA_SCALAR_OUT(ipart_field_kind, jintArray, int[], jint, SetIntArrayRegion)
 IPART_JAVA_SCALAR_OUT(ipart_price_model, jintArray, int[], jint, SetIntArrayRegion)
 IPART_JAVA_SCALAR_OUT(size_t, jlongArray, long[], jlong, SetLongArrayRegion)
 IPART_JAVA_SCALAR_OUT(int64_t, jlongArray, long[], jlong, SetLongArrayRegion)

@@ -298,6 +298,7 @@ IPART_PY_SCALAR_OUT(int, int, PyLong_FromLong)
 IPART_PY_SCALAR_OUT(size_t, size_t, PyLong_FromSize_t)
 IPART_PY_SCALAR_OUT(int64_t, int64_t, PyLong_FromLongLong)
 IPART_PY_SCALAR_OUT(ipart_weekday, ipart_weekday, PyLong_FromLong)
+IPART_PY_SCALAR_OUT(ipart_field_kind, ipart_field_kind, PyLong_FromLong)
 IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
 
 /* int64_t arguments: a Python int out of range raises OverflowError

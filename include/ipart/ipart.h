@@ -26,5 +26,6 @@
 #include "timeline.h"
 #include "joint.h"
 #include "scope.h"
+#include "event.h"
 
 #endif /* IPART_IPART_H */

@@ -45,7 +45,10 @@ void ipart__strbuf_puts(ipart__strbuf *b, const char *s)
 
 void ipart__strbuf_putc(ipart__strbuf *b, char c)
 {
-    ipart__strbuf_append(b, &c, 1);
+    if (b->len + 2 > b->cap && !reserve(b, 1))
+        return;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
 }
 
 void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
@@ -67,6 +70,18 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+}
+
+void ipart__strbuf_int(ipart__strbuf *b, int64_t value)
+{
+    char digits[24], *d = digits + sizeof digits;
+    uint64_t magnitude = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
+    do
+        *--d = (char)('0' + magnitude % 10);
+    while ((magnitude /= 10) != 0);
+    if (value < 0)
+        *--d = '-';
+    ipart__strbuf_append(b, d, (size_t)(digits + sizeof digits - d));
 }
 
 /* The escape of a byte JSON may not hold as it is: '"', '\\' or a control. */
@@ -91,26 +106,14 @@ static const char *json_escape(unsigned char c, char hex[7])
     }
 }
 
-/* Runs of bytes that need no escape are copied at once. */
-void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
-{
-    ipart__strbuf_putc(b, '"');
-    const unsigned char *run = (const unsigned char *)s, *p = run;
-    char hex[7];
-    for (; *p; p++) {
-        if (*p >= 0x20 && *p != '"' && *p != '\\')
-            continue; /* the common case, tested first */
-        ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
-        ipart__strbuf_puts(b, json_escape(*p, hex));
-        run = p + 1;
-    }
-    ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
-    ipart__strbuf_putc(b, '"');
-}
+/* 1 for the bytes JSON may not hold as they are: '"', '\\' and controls. */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1};
 
-void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
+/* `"s"` for the n bytes of s, which need no escape. */
+static void put_quoted(ipart__strbuf *b, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     if (!reserve(b, n + 2))
         return;
     char *at = b->data + b->len;
@@ -121,17 +124,54 @@ void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
     b->data[b->len] = '\0';
 }
 
+/* Runs of bytes that need no escape are copied at once; a string without
+ * any (nearly every one) takes one reservation and one copy. */
+void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && !needs_escape[*p])
+        p++;
+    if (!*p) {
+        put_quoted(b, s, (size_t)(p - (const unsigned char *)s));
+        return;
+    }
+    ipart__strbuf_putc(b, '"');
+    const unsigned char *run = (const unsigned char *)s;
+    char hex[7];
+    for (; *p; p++) {
+        if (!needs_escape[*p])
+            continue;
+        ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
+        ipart__strbuf_puts(b, json_escape(*p, hex));
+        run = p + 1;
+    }
+    ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
+    ipart__strbuf_putc(b, '"');
+}
+
+void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
+{
+    put_quoted(b, s, strlen(s));
+}
+
 void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)
 {
-    ipart__strbuf_json_plain(b, name);
-    ipart__strbuf_putc(b, ':');
+    size_t n = strlen(name);
+    if (!reserve(b, n + 3))
+        return;
+    char *at = b->data + b->len;
+    at[0] = '"';
+    memcpy(at + 1, name, n);
+    memcpy(at + n + 1, "\":", 2);
+    b->len += n + 3;
+    b->data[b->len] = '\0';
 }
 
 void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
 {
     char text[IPART__DATE_TEXT_SIZE];
     ipart__date_text(text, sizeof text, date);
-    ipart__strbuf_json_string(b, text);
+    ipart__strbuf_json_plain(b, text); /* digits and '-', or the fallback's plain words */
 }
 
 void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)

@@ -4,6 +4,7 @@
 #define IPART_CORE_STRBUF_P_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "ipart/date.h"
 #include "ipart/errors.h"
 #include "ipart/money.h"
@@ -30,6 +31,9 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
     ;
 /* Append s as a JSON string literal, quotes included. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s);
+/* The decimal digits of an integer ("%lld" without printf). */
+void ipart__strbuf_int(ipart__strbuf *b, int64_t value);
+
 /* The same for a text known to need no escape (the library's own field
  * names, enum values and event types: printable ASCII without '"' or '\\',
  * checked by test_strbuf), without looking at each byte. */

@@ -68,9 +68,7 @@ static ipart_status shape_error(const path_t *path, const char *key, const char 
     va_start(ap, fmt);
     vsnprintf(detail, sizeof detail, fmt, ap);
     va_end(ap);
-    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, detail);
-    ipart__error_set_path(at);
-    return rc;
+    return ipart__shape_error_at(at, key, "%s", detail);
 }
 
 static const char *json_type_name(const cJSON *item)
@@ -98,47 +96,16 @@ static ipart_status nomem(void)
 
 /* ---- scalar readers -------------------------------------------------------- */
 
-static int valid_utf8(const unsigned char *s)
-{
-    while (*s) {
-        unsigned char c = *s;
-        size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
-        if (extra == 4 || (extra == 1 && c < 0xC2))
-            return 0;
-        for (size_t i = 1; i <= extra; i++)
-            if ((s[i] & 0xC0) != 0x80)
-                return 0;
-        s += extra + 1;
-    }
-    return 1;
-}
-
-static int valid_id(const char *s)
-{
-    size_t n = 0;
-    for (; s[n]; n++) {
-        char c = s[n];
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '.' || c == '_' || c == '-';
-        if (!ok)
-            return 0;
-    }
-    return n >= 1 && n <= 64;
-}
-
 static ipart_status read_string(const char **out, const cJSON *item, const path_t *path,
                                 decoder *d, int is_id)
 {
     if (!cJSON_IsString(item))
-        return wrong_type(path, is_id ? "an id string" : "a string", item);
+        return wrong_type(path, ipart__kind_expected(is_id ? FK_ID : FK_STRING), item);
     const char *s = item->valuestring;
-    if (strlen(s) > IPART__MAX_STRING)
-        return shape_error(path, "document.string.too_long", "string longer than 65536 bytes");
-    if (!valid_utf8((const unsigned char *)s))
-        return shape_error(path, "document.string.utf8", "not valid UTF-8");
-    if (is_id && !valid_id(s))
-        return shape_error(path, "document.id.syntax",
-                           "'%s' is not an id (1-64 of A-Z a-z 0-9 . _ -)", s);
+    char detail[160];
+    const char *fault = ipart__string_fault(s, is_id, detail, sizeof detail);
+    if (fault)
+        return shape_error(path, fault, "%s", detail);
     char *copy = ipart__arena_strdup(d->arena, s);
     if (!copy)
         return nomem();
@@ -149,31 +116,21 @@ static ipart_status read_string(const char **out, const cJSON *item, const path_
 /* A value error reported by a core parser: keep its code and message, add the path. */
 static ipart_status with_path(ipart_status rc, const path_t *path)
 {
-    if (rc != IPART_OK && rc != IPART_ENOMEM) {
-        PATH_TEXT(at, path);
-        char message[512];
-        snprintf(message, sizeof message, "%s: %s", at, ipart_error_last()->message);
-        char key[64];
-        snprintf(key, sizeof key, "%s", ipart_error_last()->key);
-        /* Shape errors are EINVAL whatever the parser said (EPARSE is JSON syntax). */
-        ipart_status code = rc == IPART_ECURRENCY || rc == IPART_EOVERFLOW ? rc : IPART_EINVAL;
-        ipart__fail(code, key, "%s", message);
-        ipart__error_set_path(at);
-        return code;
-    }
-    return rc;
+    if (rc == IPART_OK || rc == IPART_ENOMEM)
+        return rc;
+    PATH_TEXT(at, path);
+    return ipart__value_error_at(rc, at);
 }
 
 static ipart_status read_int(int64_t *out, const cJSON *item, const path_t *path, int64_t min,
                              int64_t max)
 {
     if (!cJSON_IsNumber(item))
-        return wrong_type(path, "an integer", item);
+        return wrong_type(path, ipart__kind_expected(FK_INT), item);
     double v = item->valuedouble;
     if (!(v >= (double)min && v <= (double)max) || (double)(int64_t)v != v) {
         char detail[96];
-        snprintf(detail, sizeof detail, "expected an integer from %lld to %lld",
-                 (long long)min, (long long)max);
+        ipart__int_range_detail(detail, sizeof detail, min, max);
         return shape_error(path, "document.integer.range", "%s", detail);
     }
     *out = (int64_t)v;
@@ -183,17 +140,13 @@ static ipart_status read_int(int64_t *out, const cJSON *item, const path_t *path
 static ipart_status read_enum(int *out, const cJSON *item, const path_t *path,
                               const char *const *names)
 {
-    if (cJSON_IsString(item))
-        for (int i = 0; names[i]; i++)
-            if (strcmp(names[i], item->valuestring) == 0) {
-                *out = i;
-                return IPART_OK;
-            }
-    char expected[256] = "one of";
-    for (int i = 0; names[i]; i++) {
-        size_t len = strlen(expected);
-        snprintf(expected + len, sizeof expected - len, "%s \"%s\"", i ? "," : "", names[i]);
+    int index = cJSON_IsString(item) ? ipart__enum_index(names, item->valuestring) : -1;
+    if (index >= 0) {
+        *out = index;
+        return IPART_OK;
     }
+    char expected[256];
+    ipart__enum_expected(expected, sizeof expected, names);
     if (!cJSON_IsString(item))
         return wrong_type(path, expected, item);
     return shape_error(path, "document.enum.unknown", "%s", expected);
@@ -229,7 +182,7 @@ static ipart_status read_id_array(ipart__array *out, const cJSON *item, const pa
                                   decoder *d, int64_t min_count)
 {
     if (!cJSON_IsArray(item))
-        return wrong_type(path, "an array of ids", item);
+        return wrong_type(path, ipart__kind_expected(FK_ID_ARRAY), item);
     size_t n = (size_t)cJSON_GetArraySize(item);
     if ((int64_t)n < min_count)
         return shape_error(path, "document.array.empty", "must not be empty");
@@ -261,7 +214,7 @@ static ipart_status read_array(ipart__array *out, const cJSON *item, const path_
                                decoder *d, const field_spec *f)
 {
     if (!cJSON_IsArray(item))
-        return wrong_type(path, "an array", item);
+        return wrong_type(path, ipart__kind_expected(FK_ARRAY), item);
     size_t n = (size_t)cJSON_GetArraySize(item);
     if ((int64_t)n < f->min)
         return shape_error(path, "document.array.empty", "must not be empty");
@@ -310,24 +263,24 @@ static ipart_status read_field(const field_spec *f, const cJSON *item, void *bas
         return read_string(at, item, path, d, 0);
     case FK_DATE:
         if (!cJSON_IsString(item))
-            return wrong_type(path, "an ISO date string", item);
+            return wrong_type(path, ipart__kind_expected(FK_DATE), item);
         return with_path(ipart_date_parse(at, item->valuestring), path);
     case FK_MONEY:
         if (!cJSON_IsString(item))
-            return wrong_type(path, "a money string like \"1000.00\"", item);
+            return wrong_type(path, ipart__kind_expected(FK_MONEY), item);
         if (!d->currency || !d->currency[0])
             return shape_error(path, "document.money.no_currency", "money before the case has a currency");
         return with_path(ipart_money_parse(at, item->valuestring, d->currency), path);
     case FK_CURRENCY: {
         int exponent;
         if (!cJSON_IsString(item))
-            return wrong_type(path, "an ISO 4217 currency code", item);
+            return wrong_type(path, ipart__kind_expected(FK_CURRENCY), item);
         ipart_status rc = with_path(ipart_currency_exponent(&exponent, item->valuestring), path);
         return rc == IPART_OK ? read_string(at, item, path, d, 0) : rc;
     }
     case FK_BOOL:
         if (!cJSON_IsBool(item))
-            return wrong_type(path, "true or false", item);
+            return wrong_type(path, ipart__kind_expected(FK_BOOL), item);
         *(int *)at = cJSON_IsTrue(item);
         return IPART_OK;
     case FK_INT:
@@ -355,7 +308,7 @@ static ipart_status decode_object(const cJSON *json, const object_spec *spec, vo
                                   const path_t *path, decoder *d, int event_level)
 {
     if (!cJSON_IsObject(json))
-        return wrong_type(path, "an object", json);
+        return wrong_type(path, ipart__kind_expected(FK_OBJECT), json);
     /* Unknown fields first: a misspelt optional field must not pass silently. */
     for (const cJSON *child = json->child; child; child = child->next) {
         int known = event_level && is_header_key(child->string);

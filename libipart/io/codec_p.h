@@ -7,12 +7,12 @@
 
 #include "core/strbuf_p.h"
 #include "ipart/errors.h"
+#include "io/field_check_p.h"
 #include "model/event_spec_p.h"
 
 /* Limits on untrusted input (doc/events.md). */
 #define IPART__MAX_DEPTH 32
-#define IPART__MAX_EVENTS 1000000u
-#define IPART__MAX_STRING 65536u
+/* IPART__MAX_EVENTS and IPART__MAX_STRING: io/field_check_p.h */
 
 /*
  * Parse JSON text strictly: its size and ipart__json_prescan() first

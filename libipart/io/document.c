@@ -14,29 +14,27 @@
 #include "io/document_p.h"
 #include "model/partnership_p.h"
 
+typedef struct json_body {
+    const cJSON *json;
+    const char *path;
+} json_body;
+
+/* The JSON path's body step: decode the payload (the decoder frees the
+ * arena when it fails). */
+static ipart_status decode_body(ipart__decoded *d, const char *currency, const void *ctx)
+{
+    const json_body *body = ctx;
+    return ipart__event_decode_body(d, body->json, body->path, currency);
+}
+
 ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const char *path)
 {
     ipart__decoded d;
     ipart_status rc = ipart__event_decode_header(&d, json, path, &p->decoding);
     if (rc != IPART_OK)
         return rc;
-    /* Who and when come before what: a wrong sender or stage is reported as
-     * such even when the payload would not fit the stage either. */
-    rc = ipart__date_plausible(p, d.event.date, path);
-    if (rc == IPART_OK)
-        rc = ipart__may_apply(p, &d.event);
-    if (rc == IPART_OK) {
-        const char *currency = d.event.type == IPART__EV_PARTNERSHIP_CREATED ? "" : p->currency;
-        rc = ipart__event_decode_body(&d, json, path, currency);
-        if (rc != IPART_OK)
-            return rc; /* the decoder freed the arena */
-        rc = ipart__apply_event(p, &d, path);
-    }
-    if (rc != IPART_OK && !ipart_error_last()->path[0])
-        ipart__error_set_path(path);
-    ipart__arena_reset(&d.arena); /* a no-op when the terms took it */
-    p->decoding = d.arena;        /* kept for the next event */
-    return rc;
+    json_body body = {json, path};
+    return ipart__apply_guarded(p, &d, path, decode_body, &body);
 }
 
 ipart_status ipart_partnership_event_header_at(ipart_event_header *out, const ipart_partnership *p,
@@ -69,14 +67,11 @@ ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_jso
 {
     if (!p || !event_json)
         return ipart__fail_null("ipart_partnership_apply", !p ? "partnership" : "event_json");
-    if (p->scope)
-        return ipart__fail_rule(IPART_EPERM, "R19", ipart__rule_source("R19"), "",
-                                "scope.read_only",
-                                "party '%s''s handle is read-only: events are applied to the "
-                                "contracting authority's",
-                                p->scope->viewer->id);
+    ipart_status rc = ipart__may_write(p);
+    if (rc != IPART_OK)
+        return rc;
     cJSON *json = NULL;
-    ipart_status rc = ipart__json_parse(&json, event_json, strlen(event_json), "$");
+    rc = ipart__json_parse(&json, event_json, strlen(event_json), "$");
     if (rc != IPART_OK)
         return rc;
     rc = ipart__apply_object(p, json, "$");

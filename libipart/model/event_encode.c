@@ -29,7 +29,7 @@ static void encode_value(ipart__strbuf *b, const field_spec *f, const void *at)
         ipart__strbuf_puts(b, *(const int *)at ? "true" : "false");
         break;
     case FK_INT:
-        ipart__strbuf_printf(b, "%lld", (long long)*(const int64_t *)at);
+        ipart__strbuf_int(b, *(const int64_t *)at);
         break;
     case FK_ENUM:
         ipart__strbuf_json_plain(b, f->names[*(const int *)at]);

@@ -667,6 +667,7 @@ typedef struct ipart__event {
 typedef struct ipart__decoded {
     ipart__event event;
     ipart__arena arena;
+    int borrowed; /* the strings and arrays are not in `arena` (a built event, event.h) */
 } ipart__decoded;
 
 #endif

@@ -16,6 +16,7 @@
 #include "core/money_p.h"
 #include "ipart/calendar.h"
 #include "model/contract_p.h"
+#include "model/event_spec_p.h"
 #include "model/guard_p.h"
 #include "model/partnership_p.h"
 #include "model/programme_p.h"
@@ -355,14 +356,17 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
 }
 
 /* The terms stay for the life of the partnership: copy them into the
- * event's arena, which the commit then takes over (no copy of the strings). */
+ * event's arena, which the commit then takes over (no copy of the strings,
+ * unless they are borrowed from a built event). */
 static ipart_status terms_prepare(ipart_partnership *p, const ipart__event *ev,
                                   ipart__prepared *pr)
 {
-    ev_terms *copy = ipart__arena_alloc(pr->arena, sizeof *copy);
+    ev_terms *copy = pr->borrowed ? ipart__terms_copy(pr->arena, &ev->as.terms)
+                                  : ipart__arena_alloc(pr->arena, sizeof *copy);
     if (!copy)
         return ipart__fail_nomem();
-    *copy = ev->as.terms;
+    if (!pr->borrowed)
+        *copy = ev->as.terms;
     pr->kept = copy;
     return ipart__terms_prepare_warnings(p, ev, pr);
 }

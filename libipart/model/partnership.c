@@ -370,6 +370,7 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
         rc = ipart__joint_check(p, ev, path);
     ipart__prepared pr = {0};
     pr.arena = &d->arena;
+    pr.borrowed = d->borrowed;
     if (rc == IPART_OK)
         rc = prepare(p, &d->event, ev, &pr);
     if (rc != IPART_OK) {
@@ -378,6 +379,39 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
     }
     commit(p, &d->event, ev, &pr);
     return IPART_OK;
+}
+
+ipart_status ipart__may_write(const ipart_partnership *p)
+{
+    if (!p->scope)
+        return IPART_OK;
+    return ipart__fail_rule(IPART_EPERM, "R19", ipart__rule_source("R19"), "", "scope.read_only",
+                            "party '%s''s handle is read-only: events are applied to the "
+                            "contracting authority's",
+                            p->scope->viewer->id);
+}
+
+ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const char *path,
+                                  ipart__body_step body, const void *ctx)
+{
+    /* Who and when come before what: a wrong sender or stage is reported as
+     * such even when the payload would not fit the stage either. */
+    ipart_status rc = ipart__date_plausible(p, d->event.date, path);
+    if (rc == IPART_OK)
+        rc = ipart__may_apply(p, &d->event);
+    if (rc == IPART_OK) {
+        const char *currency = d->event.type == IPART__EV_PARTNERSHIP_CREATED ? "" : p->currency;
+        rc = body(d, currency, ctx);
+        if (rc == IPART_OK)
+            rc = ipart__apply_event(p, d, path);
+        else
+            path = NULL; /* the body's errors name their own paths */
+    }
+    if (rc != IPART_OK && path && !ipart_error_last()->path[0])
+        ipart__error_set_path(path);
+    ipart__arena_reset(&d->arena); /* a no-op when a handler took it */
+    p->decoding = d->arena;        /* kept for the next event */
+    return rc;
 }
 
 /* ---- simple queries ------------------------------------------------------------------ */

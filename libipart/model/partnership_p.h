@@ -218,6 +218,7 @@ typedef struct ipart__prepared {
     ipart__arena *arena;       /* the decoded event's arena */
     void *kept;                /* data copied into it that the commit keeps */
     int keep_arena;            /* the commit took the arena: do not free it */
+    int borrowed;              /* the event's strings are not in the arena: copy what is kept */
     ipart__contract *contracts[IPART__MAX_PARTNERS]; /* new contracts, by award order */
     size_t contract_count;
     ipart__warning warnings[IPART__MAX_WARNINGS_PER_EVENT]; /* messages freed on undo */
@@ -284,6 +285,23 @@ void ipart__ranking_free(ipart__ranking *r);
 
 /* Apply a decoded event (header and body): check, prepare, commit, append. */
 ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path);
+
+/* IPART_OK when events may be applied to `p`: not to a party's scoped
+ * handle (IPART_EPERM, R19). */
+ipart_status ipart__may_write(const ipart_partnership *p);
+
+/* Fill or check the payload of d->event once its header passed the
+ * guards (the JSON path decodes it, the builder checks it is complete);
+ * money is in `currency`. On failure d->arena is freed or left to reuse. */
+typedef ipart_status (*ipart__body_step)(ipart__decoded *d, const char *currency, const void *ctx);
+
+/* Apply an event whose header (type, date, actor) is in d->event and whose
+ * strings are in d->arena (taken from p->decoding): its date, sender and
+ * stage, then `body`, then ipart__apply_event(). An error without a path
+ * gets `path` ("$" or "$.events[3]"). d->arena, emptied, becomes
+ * p->decoding again. The one apply sequence of JSON text and built events. */
+ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const char *path,
+                                  ipart__body_step body, const void *ctx);
 
 /* The estimated value (R30) against the EEA threshold in force `on` (R3).
  * IPART_ENOTFOUND when the profile has no threshold for the case. */

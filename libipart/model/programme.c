@@ -23,7 +23,12 @@ ipart_status ipart__keep_prepare(ipart_partnership *p, const ipart__event *ev,
         p->kept = grown;
         p->kept_capacity = cap;
     }
-    /* The strings and arrays are in the decoded event's arena already. */
+    /* The strings and arrays are in the decoded event's arena already, unless
+     * borrowed from a built event. */
+    if (pr->borrowed) {
+        pr->kept = ipart__event_copy(pr->arena, ev);
+        return pr->kept ? IPART_OK : ipart__fail_nomem();
+    }
     ipart__event *copy = ipart__arena_alloc(pr->arena, sizeof *copy);
     if (!copy || !(copy->actor = ipart__arena_strdup(pr->arena, ev->actor)))
         return ipart__fail_nomem();

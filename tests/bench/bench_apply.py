@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Apply from Python: one call per event (``apply(str)``, ``apply(dict)``)
-against one call per batch (``apply_all``), on the events of the Stavanger
+against one call per batch (``apply_all``), and typed events without JSON
+(``apply_event`` of prebuilt ``ipart.Event``s, ``apply_events`` of dicts of
+typed values: dates, Money), on the events of the Stavanger
 case replayed onto fresh partnerships, the sides interleaved in one process
 (doc/performance.md).
 
@@ -36,6 +38,46 @@ def batch(profile, events):
     return p
 
 
+def typed_values(p, event, path, value):
+    """A JSON value of the case as the Python value a host holds (dates as
+    datetime.date, amounts as Money), by the kind of its field."""
+    if isinstance(value, dict):
+        return {k: typed_values(p, event, f"{path}.{k}" if path else k, v)
+                for k, v in value.items() if path or k != "type"}
+    if isinstance(value, list):
+        return [typed_values(p, event, f"{path}[{i}]", v) for i, v in enumerate(value)]
+    if isinstance(value, str):
+        kind = event.kind(path)
+        if kind == ipart.FieldKind.DATE:
+            return ipart.parse_date(value)
+        if kind == ipart.FieldKind.MONEY:
+            return ipart.Money(value, p.currency)
+    return value
+
+
+def typed_events(profile, dicts):
+    """Each event as a dict of typed values with its "type"."""
+    p, out = ipart.Partnership(profile), []
+    for event in dicts:
+        values = typed_values(p, ipart.Event(event["type"]), "", event)
+        out.append({"type": event["type"], **values})
+        p.apply(event)
+    return out
+
+
+def built(profile, events):
+    p = ipart.Partnership(profile)
+    for event in events:
+        p.apply_event(event)
+    return p
+
+
+def typed_batch(profile, values):
+    p = ipart.Partnership(profile)
+    p.apply_events(values)
+    return p
+
+
 def main(argv):
     quick = "--quick" in argv
     args = [a for a in argv if a != "--quick"]
@@ -45,11 +87,16 @@ def main(argv):
     texts = [json.dumps(e, ensure_ascii=False) for e in dicts]
     array_text = json.dumps(dicts, ensure_ascii=False)
     expected = ipart.Partnership.loads(doc).dumps()
+    values = typed_events(profile, dicts)
+    prebuilt = [ipart.Event(v["type"], {k: x for k, x in v.items() if k != "type"})
+                for v in values]
     sides = {
         "apply(str), one call per event": lambda: one_by_one(profile, texts),
         "apply(dict), one call per event": lambda: one_by_one(profile, dicts),
         "apply_all(JSON array text)": lambda: batch(profile, array_text),
         "apply_all(list of dicts)": lambda: batch(profile, dicts),
+        "apply_event(Event), prebuilt": lambda: built(profile, prebuilt),
+        "apply_events(typed dicts)": lambda: typed_batch(profile, values),
     }
     for name, side in sides.items():
         if side().dumps() != expected:

@@ -18,6 +18,7 @@ from ._version import __version__, version, check_version
 from ._money import Money, Rounding, currency_exponent
 from ._dates import parse_date, format_date, add_days, days_between, iso_weekday, compare_dates
 from ._calendar import Calendar, Holiday, easter_sunday
+from ._event import Event, FieldKind
 from ._partnership import Partnership, Stage, Role, Party, Due, ThresholdVerdict
 from ._contract import PartnerStatus, CapStatus, RuleWarning, Proportionality
 from ._joint import AuthorityBudget, FundingSource
@@ -39,7 +40,7 @@ __all__ = [
     "OutOfMemoryError", "MisuseError", "InternalError", "Status", "strerror", "error_name",
     "error_class", "__version__", "version", "Money", "Rounding", "currency_exponent",
     "parse_date", "format_date", "add_days", "days_between", "iso_weekday", "compare_dates",
-    "Calendar", "Holiday", "easter_sunday", "Partnership", "Stage", "Role", "Party", "Due",
+    "Calendar", "Holiday", "easter_sunday", "Event", "FieldKind", "Partnership", "Stage", "Role", "Party", "Due",
     "ThresholdVerdict", "Rights", "Right", "PartnerStatus", "CapStatus", "RuleWarning", "Proportionality",
     "AuthorityBudget", "FundingSource",
     "NeedFacet", "DialogueActivity", "DialogueContact", "DialogueInformation", "DialoguePair",

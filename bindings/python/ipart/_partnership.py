@@ -16,6 +16,7 @@ from ._dates import _py_date
 from ._dialogue import (DialogueActivity, DialogueContact, DialogueInformation, DialoguePair,
                         NeedFacet)
 from ._errors import NotFoundError
+from ._event import Event
 from ._money import Money
 from ._views import Events, Parties
 
@@ -178,6 +179,39 @@ class Partnership:
         if not isinstance(events, str):
             events = json.dumps([_event_value(e) for e in events], ensure_ascii=False)
         capi.ipart_partnership_apply_all(self._handle(), events)
+
+    def apply_event(self, event: Union["Event", str], fields: Optional[Dict[str, Any]] = None,
+                    **_more: Any) -> None:
+        """Apply a typed event without JSON: an :class:`Event`, or an event
+        type and its fields as Python values (``p.apply_event("note_recorded",
+        date=datetime.date(2017, 5, 2), actor="stavanger", text="...")``).
+        The log entry and any error are those :meth:`apply` gives for the
+        same event as a dict; nothing changes when it raises."""
+        if isinstance(event, str):
+            event = Event(event, fields, **_more)
+        elif fields or _more:
+            raise TypeError("apply_event takes fields only with an event type")
+        elif not isinstance(event, Event):
+            raise TypeError(f"apply_event takes an Event or a type, not {type(event).__name__}")
+        capi.ipart_partnership_apply_event(self._handle(), event._e)
+
+    def apply_events(self, events: Iterable[Union["Event", Dict[str, Any]]]) -> int:
+        """Apply typed events in turn: :class:`Event` objects, or dicts of
+        Python values with their "type" (built in one reused Event). Atomic
+        per event, as :meth:`apply_all`: the first refused one raises and the
+        events before it stay applied. Returns how many were applied."""
+        reused: Optional[Event] = None
+        applied = 0
+        handle = self._handle()
+        for event in events:
+            if not isinstance(event, Event):
+                fields = dict(event)
+                kind = fields.pop("type")
+                reused = reused.reset(kind, fields) if reused else Event(kind, fields)
+                event = reused
+            capi.ipart_partnership_apply_event(handle, event._e)
+            applied += 1
+        return applied
 
     def __len__(self) -> int:
         return capi.ipart_partnership_event_count(self._handle())

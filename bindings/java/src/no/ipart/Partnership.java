@@ -162,6 +162,42 @@ public final class Partnership implements AutoCloseable {
     }
 
     /**
+     * Apply a typed event without JSON: the same guards, log entry and errors as
+     * {@link #apply(String)} of the same event as JSON. The event is only read: it may
+     * be reset and applied again.
+     *
+     * @param event the built event
+     * @throws InvalidArgumentException for a missing field or bad shape (the path
+     *     names the field as in JSON)
+     * @throws CurrencyException for an amount in another currency than the case's
+     * @throws PermissionDeniedException for a wrong sender
+     * @throws StateException in a wrong stage
+     * @throws RuleViolationException if a rule forbids it (named in rule())
+     * @throws IllegalStateException if the partnership or the event is closed
+     */
+    public void applyEvent(Event event) { IpartCapi.ipart_partnership_apply_event(h(), event.h()); }
+
+    /**
+     * Apply typed events in turn, as {@link #applyEvent(Event)} one by one. Atomic
+     * per event, not per batch: the first refused event throws and those before it
+     * stay applied ({@link #eventCount()} tells how many).
+     *
+     * @param events the built events
+     * @return how many were applied
+     * @throws IpartException for the first refused event, as applyEvent
+     * @throws IllegalStateException if the partnership or an event is closed
+     */
+    public int applyEvents(Iterable<Event> events) {
+        ipart_partnership p = h();
+        int applied = 0;
+        for (Event event : events) {
+            IpartCapi.ipart_partnership_apply_event(p, event.h());
+            applied++;
+        }
+        return applied;
+    }
+
+    /**
      * The canonical document: {@code loads(dumps()).dumps()} gives the same text.
      *
      * @return the document as JSON

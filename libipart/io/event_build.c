@@ -1,0 +1,806 @@
+/*
+ * The typed event builder (include/ipart/event.h): an ipart__event filled
+ * field by field by the same field specs the JSON reader decodes by
+ * (model/event_spec_p.h), checked value by value by the same checks
+ * (io/field_check_p.h), and applied through the same guards and commit
+ * (ipart__apply_guarded), so that its log entry and its errors are the
+ * JSON path's.
+ *
+ * Which fields are present is kept in a shadow of every struct (the event
+ * and each array element): the byte at a field's offset has bit `depth`
+ * set, depth counting the embedded objects from the struct (an object and
+ * its first field share an offset, not a depth). Arrays grow in the
+ * builder's arena to the next power of two, their elements' shadows after
+ * the elements.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "ipart/event.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc_p.h"
+#include "core/date_p.h"
+#include "core/error_p.h"
+#include "core/strset_p.h"
+#include "io/field_check_p.h"
+#include "io/field_hint_p.h"
+#include "model/partnership_p.h"
+
+struct ipart_event {
+    ipart__event ev;
+    unsigned char shadow[sizeof(ipart__event)];
+    ipart__arena arena;
+};
+
+/* The header fields every event has besides its payload (the type is the
+ * builder's own). */
+static const field_spec header_fields[] = {
+    REQ(ipart__event, "date", FK_DATE, date),
+    REQ(ipart__event, "actor", FK_ID, actor),
+};
+static const object_spec header_spec = SPEC(ipart__event, header_fields);
+
+/* The consent item as an object: {"event": n, "field": "..."}, at the
+ * offset of as.consent (the layout of the codec's reader). */
+typedef struct item_t {
+    int blanket;
+    const char *blanket_text;
+    int64_t item_event;
+    const char *item_field;
+} item_t;
+static const field_spec item_fields[] = {
+    INT_REQ(item_t, "event", item_event, 0, IPART__MAX_EVENTS),
+    OPT(item_t, "field", FK_STRING, item_field),
+};
+static const object_spec item_spec = SPEC(item_t, item_fields);
+
+/* ---- memory of arrays ------------------------------------------------------ */
+
+static size_t capacity_of(size_t count)
+{
+    size_t cap = 4;
+    while (cap < count)
+        cap *= 2;
+    return cap;
+}
+
+static unsigned char *element_shadow(const ipart__array *arr, size_t size)
+{
+    return (unsigned char *)arr->items + capacity_of(arr->count) * size;
+}
+
+/* Room for one more element (`size` bytes, a shadow too when `shadowed`). */
+static int array_grow(ipart__arena *arena, ipart__array *arr, size_t size, int shadowed)
+{
+    size_t count = arr->count;
+    if (arr->items && count < capacity_of(count))
+        return 1;
+    size_t cap = arr->items ? capacity_of(count + 1) : capacity_of(count);
+    unsigned char *items = ipart__arena_alloc(arena, cap * size * (shadowed ? 2 : 1));
+    if (!items)
+        return 0;
+    if (count) {
+        memcpy(items, arr->items, count * size);
+        if (shadowed)
+            memcpy(items + cap * size, element_shadow(arr, size), count * size);
+    }
+    arr->items = items;
+    return 1;
+}
+
+/* ---- paths ------------------------------------------------------------------- */
+
+enum { MAX_LEVELS = 8 };
+
+/* A presence to mark once the value is set: a shadow bit and a has flag. */
+typedef struct mark {
+    unsigned char *shadow;
+    unsigned char bit;
+    int *has;
+} mark;
+
+/* Where a path leads: its field in the struct at `base` (NULL: an element
+ * not added yet), and the presences on the way. */
+typedef struct place {
+    const field_spec *field;
+    unsigned char *base, *shadow;
+    unsigned depth;
+    int indexed; /* the path ends in [index]: an element of the array field */
+    int in_item; /* base is the consent item as an object */
+    int adds;    /* an element on the way is to be added (located without the builder) */
+    int schema;  /* only the schema: any index names an element to come */
+    size_t index;
+    mark marks[MAX_LEVELS];
+    size_t mark_count;
+    ipart__array *grown[MAX_LEVELS]; /* arrays an element was added to, for undo */
+    ipart__array before[MAX_LEVELS];
+    size_t grown_count;
+    const char *path; /* as given: its first at_len bytes are the JSON path after "$." */
+    size_t at_len;
+} place;
+
+/* The JSON path of a place ("$.scores[0].tenderer"), formatted for an error. */
+#define AT(var, pl)   \
+    char var[256];    \
+    at_text(var, sizeof var, pl)
+
+static void at_text(char *out, size_t size, const place *pl)
+{
+    snprintf(out, size, "$.%.*s", (int)pl->at_len, pl->path);
+}
+
+typedef struct segment {
+    char name[72];
+    size_t name_end, end; /* offsets in the path after the name and after the segment */
+    int indexed;
+    size_t index;
+} segment;
+
+static ipart_status bad_path(const char *path)
+{
+    char at[256];
+    snprintf(at, sizeof at, "$.%s", path);
+    return ipart__shape_error_at(at, "event.builder.path",
+                                 "not a field path (names joined by '.', an element as [n])");
+}
+
+/* The next segment of `*path` ("name" or "name[n]"), advancing past it and
+ * its '.'. 0 for a malformed path. */
+static int next_segment(segment *seg, const char **path, const char *start)
+{
+    const char *s = *path;
+    size_t n = strcspn(s, ".[");
+    if (n == 0 || n >= sizeof seg->name)
+        return 0;
+    memcpy(seg->name, s, n);
+    seg->name[n] = '\0';
+    s += n;
+    seg->name_end = (size_t)(s - start);
+    seg->indexed = *s == '[';
+    seg->index = 0;
+    if (seg->indexed) {
+        const char *digits = ++s;
+        while (*s >= '0' && *s <= '9' && s - digits < 9)
+            seg->index = seg->index * 10 + (size_t)(*s++ - '0');
+        if (s == digits || *s++ != ']')
+            return 0;
+    }
+    seg->end = (size_t)(s - start);
+    if (*s == '.' && s[1])
+        s++;
+    else if (*s)
+        return 0;
+    *path = s;
+    return 1;
+}
+
+static const field_spec *find_field(const object_spec *spec, const char *name)
+{
+    for (size_t i = 0; i < spec->count; i++)
+        if (strcmp(spec->fields[i].name, name) == 0)
+            return &spec->fields[i];
+    return NULL;
+}
+
+static ipart_status unknown_field(const place *pl, const object_spec *spec, int event_level,
+                                  ipart__event_type type, const char *name)
+{
+    char hint[320];
+    ipart__field_hint(hint, sizeof hint, spec, event_level, type, name);
+    AT(at, pl);
+    return ipart__shape_error_at(at, "document.field.unknown", "unknown field%s%s",
+                                 hint[0] ? "; " : "", hint);
+}
+
+static ipart_status wrong_kind(const place *pl, const field_spec *f, const char *got)
+{
+    char expected[256];
+    if (f->kind == FK_ENUM && f->names) /* as the JSON reader names an enum's values */
+        ipart__enum_expected(expected, sizeof expected, f->names);
+    else
+        snprintf(expected, sizeof expected, "%s", ipart__kind_expected(f->kind));
+    AT(at, pl);
+    return ipart__shape_error_at(at, "document.field.type", "expected %s, got %s", expected,
+                                 got);
+}
+
+static void add_mark(place *pl, unsigned char *shadow, unsigned depth, int *has)
+{
+    if (pl->mark_count < MAX_LEVELS)
+        pl->marks[pl->mark_count++] = (mark){shadow, (unsigned char)(1u << depth), has};
+}
+
+static int *has_flag(const field_spec *f, unsigned char *base)
+{
+    return f->has_offset != NO_HAS && base ? (int *)(base + f->has_offset) : NULL;
+}
+
+/* Enter the element seg->index of the array field f (adding it when `e` is
+ * given and it is the next one). */
+static ipart_status enter_element(place *pl, ipart_event *e, const field_spec *f,
+                                  const segment *seg)
+{
+    ipart__array *arr = pl->base ? (ipart__array *)(pl->base + f->offset) : NULL;
+    size_t count = arr ? arr->count : 0;
+    if (seg->index > count && !pl->schema) {
+        AT(at, pl);
+        return ipart__shape_error_at(at, "event.builder.index",
+                                     "elements are added in order: the next is [%zu]", count);
+    }
+    if (f->kind == FK_ID_ARRAY)
+        return IPART_OK; /* the setter adds an id */
+    pl->adds |= seg->index == count;
+    if (seg->index == count && e) {
+        if (pl->grown_count == MAX_LEVELS)
+            return ipart__fail_nomem();
+        pl->grown[pl->grown_count] = arr;
+        pl->before[pl->grown_count] = *arr;
+        if (!array_grow(&e->arena, arr, f->object->size, 1))
+            return ipart__fail_nomem();
+        pl->grown_count++;
+        arr->count++; /* before the shadow's place, which follows the capacity */
+        memset((unsigned char *)arr->items + count * f->object->size, 0, f->object->size);
+        memset(element_shadow(arr, f->object->size) + count * f->object->size, 0,
+               f->object->size);
+    }
+    add_mark(pl, pl->shadow ? pl->shadow + f->offset : NULL, pl->depth, has_flag(f, pl->base));
+    int exists = arr && seg->index < arr->count;
+    pl->base = exists ? (unsigned char *)arr->items + seg->index * f->object->size : NULL;
+    pl->shadow = exists ? element_shadow(arr, f->object->size) + seg->index * f->object->size
+                        : NULL;
+    pl->depth = 0;
+    return IPART_OK;
+}
+
+/* Enter an embedded object (or the consent item as an object). */
+static void enter_object(place *pl, const field_spec *f)
+{
+    add_mark(pl, pl->shadow ? pl->shadow + f->offset : NULL, pl->depth, has_flag(f, pl->base));
+    pl->base = pl->base ? pl->base + f->offset : NULL;
+    pl->shadow = pl->shadow ? pl->shadow + f->offset : NULL;
+    pl->depth++;
+}
+
+static void undo_growth(place *pl)
+{
+    while (pl->grown_count) {
+        pl->grown_count--;
+        *pl->grown[pl->grown_count] = pl->before[pl->grown_count];
+    }
+}
+
+/*
+ * Follow `path` from the event. With `e` (a builder to change), add the
+ * elements it names that are next in their arrays; without it, only check
+ * that the path leads to a field. The place's field is its last segment's.
+ */
+static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, const char *path,
+                           int schema)
+{
+    memset(pl, 0, sizeof *pl);
+    pl->schema = schema;
+    pl->path = path;
+    ipart__event_type type = event->ev.type;
+    const object_spec *spec = &ipart__event_bodies[type];
+    /* Written through only when `e` (the same event) is given. */
+    pl->base = (unsigned char *)(uintptr_t)&event->ev;
+    pl->shadow = (unsigned char *)(uintptr_t)event->shadow;
+    const char *rest = path;
+    int event_level = 1;
+    while (*rest) {
+        segment seg;
+        if (!next_segment(&seg, &rest, path))
+            return bad_path(path);
+        if (pl->field) { /* descend into the previous segment's field */
+            const field_spec *parent = pl->field;
+            if (pl->indexed && parent->kind == FK_ARRAY) {
+                spec = parent->object;
+            } else if (parent->kind == FK_OBJECT && !pl->indexed) {
+                enter_object(pl, parent);
+                spec = parent->object;
+            } else if (parent->kind == FK_ITEM_REF && !pl->indexed) {
+                enter_object(pl, parent);
+                spec = &item_spec;
+                pl->in_item = 1;
+            } else {
+                return wrong_kind(pl, parent, "an object");
+            }
+        }
+        pl->at_len = seg.end;
+        const field_spec *f = event_level ? find_field(&header_spec, seg.name) : NULL;
+        if (!f)
+            f = find_field(spec, seg.name);
+        if (!f && event_level && strcmp(seg.name, "type") == 0) {
+            AT(at, pl);
+            return ipart__shape_error_at(at, "event.builder.type",
+                                         "the type is the one given to ipart_event_new()");
+        }
+        if (!f) {
+            pl->at_len = seg.name_end; /* the path up to the unknown name */
+            return unknown_field(pl, spec, event_level, type, seg.name);
+        }
+        event_level = 0;
+        if (seg.indexed && f->kind != FK_ARRAY && f->kind != FK_ID_ARRAY)
+            return wrong_kind(pl, f, "an array");
+        pl->field = f;
+        pl->indexed = seg.indexed;
+        pl->index = seg.index;
+        if (seg.indexed) {
+            ipart_status rc = enter_element(pl, e, f, &seg);
+            if (rc != IPART_OK) {
+                undo_growth(pl);
+                return rc;
+            }
+            if (f->kind == FK_ID_ARRAY && *rest)
+                return wrong_kind(pl, &(field_spec){.kind = FK_ID}, "an object");
+        }
+    }
+    return pl->field ? IPART_OK : bad_path(path);
+}
+
+/* ---- setting ------------------------------------------------------------------- */
+
+/* What a setter gives, as the JSON reader's errors name a JSON value. */
+typedef enum given { GIVEN_STRING, GIVEN_DATE, GIVEN_MONEY, GIVEN_INT, GIVEN_BOOL, GIVEN_NULL,
+                     GIVEN_EMPTY } given;
+
+static const char *const given_names[] = {"a string", "a date", "money", "a number",
+                                          "a boolean", "null", "an empty array or object"};
+
+typedef struct given_value {
+    given kind;
+    const char *string;
+    ipart_date date;
+    ipart_money money;
+    int64_t integer;
+} given_value;
+
+/* The kind of field the place holds: an element of an array is its element. */
+static field_kind place_kind(const place *pl)
+{
+    if (pl->indexed)
+        return pl->field->kind == FK_ID_ARRAY ? FK_ID : FK_OBJECT;
+    return pl->field->kind;
+}
+
+static ipart_status check_date(ipart_date d, const place *pl)
+{
+    if (ipart__date_check(d) == IPART_OK)
+        return IPART_OK;
+    /* As the JSON reader reports the same day written as text. */
+    if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 &&
+        d.day <= 99) {
+        char text[16];
+        ipart_date parsed;
+        snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+        ipart_date_parse(&parsed, text);
+    }
+    AT(at, pl);
+    return ipart__value_error_at(ipart_error_last()->code, at);
+}
+
+static ipart_status check_string(const place *pl, field_kind kind, const char *s)
+{
+    if (kind == FK_CURRENCY) {
+        int exponent;
+        ipart_status rc = ipart_currency_exponent(&exponent, s);
+        if (rc != IPART_OK) {
+            AT(at, pl);
+            return ipart__value_error_at(rc, at);
+        }
+    }
+    if (kind == FK_ENUM) {
+        if (ipart__enum_index(pl->field->names, s) >= 0)
+            return IPART_OK;
+        char expected[256];
+        ipart__enum_expected(expected, sizeof expected, pl->field->names);
+        AT(at, pl);
+        return ipart__shape_error_at(at, "document.enum.unknown", "%s", expected);
+    }
+    char detail[160];
+    const char *fault = ipart__string_fault(s, kind == FK_ID, detail, sizeof detail);
+    if (!fault)
+        return IPART_OK;
+    AT(at, pl);
+    return ipart__shape_error_at(at, fault, "%s", detail);
+}
+
+/* Does the value fit the field? Nothing is changed. */
+static ipart_status check_value(const place *pl, const given_value *v)
+{
+    field_kind kind = place_kind(pl);
+    const field_spec *f = pl->field;
+    int fits;
+    switch (v->kind) {
+    case GIVEN_STRING:
+        fits = kind == FK_ID || kind == FK_STRING || kind == FK_CURRENCY || kind == FK_ENUM ||
+               kind == FK_ITEM_REF;
+        break;
+    case GIVEN_DATE: fits = kind == FK_DATE; break;
+    case GIVEN_MONEY: fits = kind == FK_MONEY; break;
+    case GIVEN_INT: fits = kind == FK_INT; break;
+    case GIVEN_BOOL: fits = kind == FK_BOOL; break;
+    case GIVEN_NULL: fits = !pl->indexed && f->nullable; break;
+    default:
+        fits = kind == FK_OBJECT || kind == FK_ARRAY || kind == FK_ID_ARRAY || kind == FK_ITEM_REF;
+    }
+    if (!fits)
+        return wrong_kind(pl, pl->indexed ? &(field_spec){.kind = kind} : f, given_names[v->kind]);
+    switch (v->kind) {
+    case GIVEN_STRING:
+        return check_string(pl, kind == FK_ITEM_REF ? FK_STRING : kind, v->string);
+    case GIVEN_DATE:
+        return check_date(v->date, pl);
+    case GIVEN_MONEY: {
+        int exponent;
+        ipart_status rc = ipart_currency_exponent(&exponent, v->money.currency);
+        if (rc == IPART_OK)
+            return rc;
+        AT(at, pl);
+        return ipart__value_error_at(rc, at);
+    }
+    case GIVEN_INT:
+        if (v->integer < f->min || v->integer > f->max) {
+            char detail[96];
+            ipart__int_range_detail(detail, sizeof detail, f->min, f->max);
+            AT(at, pl);
+            return ipart__shape_error_at(at, "document.integer.range", "%s", detail);
+        }
+        return IPART_OK;
+    default:
+        return IPART_OK;
+    }
+}
+
+static void mark_set(place *pl)
+{
+    for (size_t i = 0; i < pl->mark_count; i++) {
+        mark *m = &pl->marks[i];
+        *m->shadow |= m->bit;
+        if (m->has)
+            *m->has = 1;
+    }
+}
+
+/* Store the checked value at the place (located with the builder). */
+static ipart_status store(ipart_event *e, place *pl, const given_value *v)
+{
+    const field_spec *f = pl->field;
+    unsigned char *at = pl->base + f->offset;
+    if (pl->indexed && f->kind == FK_ID_ARRAY) {
+        ipart__array *ids = (ipart__array *)at;
+        const char *copy = ipart__arena_strdup(&e->arena, v->string);
+        if (!copy || (pl->index == ids->count &&
+                      !array_grow(&e->arena, ids, sizeof(const char *), 0)))
+            return ipart__fail_nomem();
+        ((const char **)ids->items)[pl->index] = copy;
+        ids->count += pl->index == ids->count;
+    } else if (pl->indexed) {
+        mark_set(pl); /* GIVEN_EMPTY: locate added the element and marked its array */
+        return IPART_OK;
+    } else if (f->kind == FK_ITEM_REF) {
+        item_t *item = (item_t *)at;
+        item->blanket = v->kind == GIVEN_STRING;
+        item->blanket_text = NULL;
+        if (item->blanket && !(item->blanket_text = ipart__arena_strdup(&e->arena, v->string)))
+            return ipart__fail_nomem();
+    } else {
+        switch (v->kind) {
+        case GIVEN_STRING:
+            if (f->kind == FK_ENUM) {
+                *(int *)at = ipart__enum_index(f->names, v->string);
+            } else if (!(*(const char **)at = ipart__arena_strdup(&e->arena, v->string))) {
+                return ipart__fail_nomem();
+            }
+            break;
+        case GIVEN_DATE: *(ipart_date *)at = v->date; break;
+        case GIVEN_MONEY: *(ipart_money *)at = v->money; break;
+        case GIVEN_INT: *(int64_t *)at = v->integer; break;
+        case GIVEN_BOOL: *(int *)at = v->integer != 0; break;
+        case GIVEN_NULL:
+            if (f->kind == FK_ID || f->kind == FK_STRING)
+                *(const char **)at = NULL;
+            break;
+        case GIVEN_EMPTY:
+            if (f->kind == FK_ARRAY || f->kind == FK_ID_ARRAY)
+                *(ipart__array *)at = (ipart__array){NULL, 0};
+            break;
+        }
+    }
+    int *has = has_flag(f, pl->base);
+    add_mark(pl, pl->shadow + f->offset, pl->depth, v->kind == GIVEN_NULL ? NULL : has);
+    if (v->kind == GIVEN_NULL && has)
+        *has = 0;
+    if (pl->in_item) { /* a field of the item as an object: not a blanket consent */
+        ((item_t *)pl->base)->blanket = 0;
+        ((item_t *)pl->base)->blanket_text = NULL;
+    }
+    mark_set(pl);
+    return IPART_OK;
+}
+
+static ipart_status set_value(ipart_event *e, const char *field, const given_value *v,
+                              const char *function)
+{
+    if (!e || !field)
+        return ipart__fail_null(function, !e ? "event" : "field");
+    if (v->kind == GIVEN_STRING && !v->string)
+        return ipart__fail_null(function, "value");
+    place pl;
+    ipart_status rc = locate(&pl, e, NULL, field, 0);
+    if (rc == IPART_OK)
+        rc = check_value(&pl, v);
+    if (rc == IPART_OK && pl.adds) /* again, adding the elements */
+        rc = locate(&pl, e, e, field, 0);
+    if (rc == IPART_OK) {
+        rc = store(e, &pl, v);
+        if (rc != IPART_OK)
+            undo_growth(&pl);
+    }
+    return rc;
+}
+
+/* ---- applying ------------------------------------------------------------------ */
+
+/* A JSON path as a chain on the stack, formatted only for an error. */
+typedef struct chain {
+    const struct chain *parent;
+    const char *name; /* NULL: an element [index] */
+    size_t index;
+} chain;
+
+static size_t chain_format(char *out, size_t size, const chain *c)
+{
+    size_t n = c->parent ? chain_format(out, size, c->parent) : (size_t)snprintf(out, size, "$");
+    if (n >= size)
+        return n;
+    int added = c->name ? snprintf(out + n, size - n, ".%s", c->name)
+                        : snprintf(out + n, size - n, "[%zu]", c->index);
+    return added < 0 ? n : n + (size_t)added;
+}
+
+static ipart_status error_at(const chain *c, const char *key, const char *detail)
+{
+    char at[256];
+    chain_format(at, sizeof at, c);
+    return ipart__shape_error_at(at, key, "%s", detail);
+}
+
+typedef struct walk {
+    const char *currency; /* the case's: money fields must be in it */
+} walk;
+
+static ipart_status complete_object(const walk *w, const object_spec *spec,
+                                    const unsigned char *base, const unsigned char *shadow,
+                                    unsigned depth, const chain *path);
+
+static ipart_status complete_money(const walk *w, const ipart_money *m, const chain *c)
+{
+    if (!w->currency[0])
+        return error_at(c, "document.money.no_currency", "money before the case has a currency");
+    if (strcmp(m->currency, w->currency) == 0)
+        return IPART_OK;
+    char at[256];
+    chain_format(at, sizeof at, c);
+    ipart_status rc = ipart__fail(IPART_ECURRENCY, "money.currency.mismatch",
+                                  "%s: an amount in %s, but the case's currency is %s", at,
+                                  m->currency, w->currency);
+    ipart__error_set_path(at);
+    return rc;
+}
+
+static const char *next_id(void *ctx)
+{
+    const char *const **id = ctx;
+    return *(*id)++;
+}
+
+static ipart_status complete_array(const walk *w, const field_spec *f, const ipart__array *arr,
+                                   const chain *c)
+{
+    if ((int64_t)arr->count < f->min)
+        return error_at(c, "document.array.empty", "must not be empty");
+    if (f->kind == FK_ID_ARRAY) {
+        size_t repeat;
+        const char *const *ids = arr->items;
+        if (ipart__first_repeat(&repeat, arr->count, next_id, &ids) != IPART_OK)
+            return IPART_ENOMEM;
+        if (repeat == arr->count)
+            return IPART_OK;
+        chain el = {c, NULL, repeat};
+        char detail[96];
+        snprintf(detail, sizeof detail, "'%s' is listed twice",
+                 ((const char *const *)arr->items)[repeat]);
+        return error_at(&el, "document.id.duplicate", detail);
+    }
+    size_t size = f->object->size;
+    for (size_t i = 0; i < arr->count; i++) {
+        chain el = {c, NULL, i};
+        ipart_status rc = complete_object(w, f->object, (const unsigned char *)arr->items + i * size,
+                                          element_shadow(arr, size) + i * size, 0, &el);
+        if (rc != IPART_OK)
+            return rc;
+    }
+    return IPART_OK;
+}
+
+/* What the JSON reader checks after a field's value, in its order: present
+ * when required, arrays' sizes and ids, money's currency, inner fields. */
+static ipart_status complete_object(const walk *w, const object_spec *spec,
+                                    const unsigned char *base, const unsigned char *shadow,
+                                    unsigned depth, const chain *path)
+{
+    for (size_t i = 0; i < spec->count; i++) {
+        const field_spec *f = &spec->fields[i];
+        chain c = {path, f->name, 0};
+        const unsigned char *at = base + f->offset;
+        if (!(shadow[f->offset] & (1u << depth))) {
+            if (f->required)
+                return error_at(&c, "document.field.missing", "required field is missing");
+            continue;
+        }
+        ipart_status rc = IPART_OK;
+        if (f->kind == FK_MONEY)
+            rc = complete_money(w, (const ipart_money *)at, &c);
+        else if (f->kind == FK_OBJECT)
+            rc = complete_object(w, f->object, at, shadow + f->offset, depth + 1, &c);
+        else if (f->kind == FK_ITEM_REF && !((const item_t *)at)->blanket)
+            rc = complete_object(w, &item_spec, at, shadow + f->offset, depth + 1, &c);
+        else if (f->kind == FK_ARRAY || f->kind == FK_ID_ARRAY)
+            rc = complete_array(w, f, (const ipart__array *)at, &c);
+        if (rc != IPART_OK)
+            return rc;
+    }
+    return IPART_OK;
+}
+
+/* The body step of the apply: the payload complete. Its strings stay in the
+ * builder (d->borrowed): a handler that keeps the event copies it. */
+static ipart_status complete_body(ipart__decoded *d, const char *currency, const void *ctx)
+{
+    const ipart_event *e = ctx;
+    walk w = {currency};
+    ipart_status rc = complete_object(&w, &ipart__event_bodies[e->ev.type],
+                                      (const unsigned char *)&e->ev, e->shadow, 0, NULL);
+    if (rc == IPART_OK)
+        d->borrowed = 1;
+    return rc;
+}
+
+static ipart_status complete_header(const ipart_event *e)
+{
+    for (size_t i = 0; i < header_spec.count; i++)
+        if (!(e->shadow[header_fields[i].offset] & 1u)) {
+            chain c = {NULL, header_fields[i].name, 0};
+            return error_at(&c, "document.field.missing", "required field is missing");
+        }
+    return IPART_OK;
+}
+
+ipart_status ipart_partnership_apply_event(ipart_partnership *p, const ipart_event *event)
+{
+    if (!p || !event)
+        return ipart__fail_null("ipart_partnership_apply_event", !p ? "partnership" : "event");
+    ipart_status rc = ipart__may_write(p);
+    if (rc == IPART_OK)
+        rc = complete_header(event);
+    if (rc != IPART_OK)
+        return rc;
+    ipart__decoded d = {event->ev, p->decoding, 0};
+    p->decoding = (ipart__arena)IPART__ARENA_INIT;
+    return ipart__apply_guarded(p, &d, "$", complete_body, event);
+}
+
+/* ---- the builder --------------------------------------------------------------- */
+
+static ipart_status type_of(ipart__event_type *out, const char *type, const char *function)
+{
+    if (!type)
+        return ipart__fail_null(function, "type");
+    *out = ipart__event_type_of(type);
+    if (*out == IPART__EV_COUNT)
+        return ipart__shape_error_at("$.type", "event.type.unknown", "unknown event type '%s'",
+                                     type);
+    return IPART_OK;
+}
+
+ipart_status ipart_event_new(ipart_event **out, const char *type)
+{
+    if (!out)
+        return ipart__fail_null("ipart_event_new", "out");
+    ipart__event_type t;
+    ipart_status rc = type_of(&t, type, "ipart_event_new");
+    if (rc != IPART_OK)
+        return rc;
+    ipart_event *e = ipart__calloc(1, sizeof *e);
+    if (!e)
+        return ipart__fail_nomem();
+    e->ev.type = t;
+    *out = e;
+    return IPART_OK;
+}
+
+ipart_status ipart_event_reset(ipart_event *event, const char *type)
+{
+    if (!event)
+        return ipart__fail_null("ipart_event_reset", "event");
+    ipart__event_type t;
+    ipart_status rc = type_of(&t, type, "ipart_event_reset");
+    if (rc != IPART_OK)
+        return rc;
+    memset(&event->ev, 0, sizeof event->ev);
+    memset(event->shadow, 0, sizeof event->shadow);
+    event->ev.type = t;
+    ipart__arena_reset(&event->arena);
+    return IPART_OK;
+}
+
+void ipart_event_free(ipart_event *event)
+{
+    if (!event)
+        return;
+    ipart__arena_free(&event->arena);
+    ipart__free(event);
+}
+
+const char *ipart_event_type(const ipart_event *event)
+{
+    return event ? ipart__event_type_name(event->ev.type) : "";
+}
+
+ipart_status ipart_event_field_kind(ipart_field_kind *out, const ipart_event *event,
+                                    const char *field)
+{
+    if (!out || !event || !field)
+        return ipart__fail_null("ipart_event_field_kind", !out ? "out" : !event ? "event" : "field");
+    place pl;
+    ipart_status rc = locate(&pl, event, NULL, field, 1);
+    if (rc == IPART_OK)
+        *out = (ipart_field_kind)place_kind(&pl); /* the same order as field_kind */
+    return rc;
+}
+
+ipart_status ipart_event_set_string(ipart_event *event, const char *field, const char *value)
+{
+    given_value v = {.kind = GIVEN_STRING, .string = value};
+    return set_value(event, field, &v, "ipart_event_set_string");
+}
+
+ipart_status ipart_event_set_date(ipart_event *event, const char *field, ipart_date value)
+{
+    given_value v = {.kind = GIVEN_DATE, .date = value};
+    return set_value(event, field, &v, "ipart_event_set_date");
+}
+
+ipart_status ipart_event_set_money(ipart_event *event, const char *field, ipart_money value)
+{
+    given_value v = {.kind = GIVEN_MONEY, .money = value};
+    return set_value(event, field, &v, "ipart_event_set_money");
+}
+
+ipart_status ipart_event_set_int(ipart_event *event, const char *field, int64_t value)
+{
+    given_value v = {.kind = GIVEN_INT, .integer = value};
+    return set_value(event, field, &v, "ipart_event_set_int");
+}
+
+ipart_status ipart_event_set_bool(ipart_event *event, const char *field, int value)
+{
+    given_value v = {.kind = GIVEN_BOOL, .integer = value != 0};
+    return set_value(event, field, &v, "ipart_event_set_bool");
+}
+
+ipart_status ipart_event_set_null(ipart_event *event, const char *field)
+{
+    given_value v = {.kind = GIVEN_NULL};
+    return set_value(event, field, &v, "ipart_event_set_null");
+}
+
+ipart_status ipart_event_set_empty(ipart_event *event, const char *field)
+{
+    given_value v = {.kind = GIVEN_EMPTY};
+    return set_value(event, field, &v, "ipart_event_set_empty");
+}

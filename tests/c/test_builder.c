@@ -1,0 +1,440 @@
+/*
+ * The typed event builder (include/ipart/event.h) against the JSON path:
+ * every event of every golden procedure built field by field and applied
+ * gives the same log and saved bytes as the same event applied as text, and
+ * every rejection of tests/cases/procedure/rejections.json the builder can
+ * express fails with the same error (code, key, rule, path, message) and
+ * changes nothing. The events are turned into setter calls here, by the
+ * kind of each field (ipart_event_field_kind) and the JSON value's type.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "harness.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+TestSuite(builder, IPART_TEST_FIXTURE);
+
+static const cJSON *item(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+static char *save(const ipart_partnership *p)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_save(&text, p));
+    return text;
+}
+
+/* ---- JSON -> setter calls --------------------------------------------------------- */
+
+/* IPART_OK, a setter's error, or NOT_EXPRESSIBLE: the JSON holds what typed
+ * values cannot (a malformed date or amount text, a fraction). */
+#define NOT_EXPRESSIBLE ((ipart_status)1)
+
+typedef struct source {
+    ipart_event *event;
+    const char *currency; /* the case's, for amounts */
+} source;
+
+static ipart_status set_from_json(source *s, const char *path, const cJSON *value);
+
+static ipart_status set_members(source *s, const char *path, const cJSON *object)
+{
+    if (!object->child)
+        return ipart_event_set_empty(s->event, path);
+    for (const cJSON *m = object->child; m; m = m->next) {
+        if (!path[0] && strcmp(m->string, "type") == 0)
+            continue;
+        char at[512];
+        snprintf(at, sizeof at, "%s%s%s", path, path[0] ? "." : "", m->string);
+        ipart_status rc = set_from_json(s, at, m);
+        if (rc != IPART_OK)
+            return rc;
+    }
+    return IPART_OK;
+}
+
+static ipart_status set_elements(source *s, const char *path, const cJSON *array)
+{
+    if (!array->child)
+        return ipart_event_set_empty(s->event, path);
+    int i = 0;
+    for (const cJSON *el = array->child; el; el = el->next, i++) {
+        char at[512];
+        snprintf(at, sizeof at, "%s[%d]", path, i);
+        ipart_status rc = set_from_json(s, at, el);
+        if (rc != IPART_OK)
+            return rc;
+    }
+    return IPART_OK;
+}
+
+static ipart_status set_text(source *s, const char *path, ipart_field_kind kind,
+                             const char *text)
+{
+    if (kind == IPART_FIELD_DATE) {
+        ipart_date d;
+        ipart_status rc = ipart_date_parse(&d, text);
+        if (rc == IPART_EPARSE)
+            return NOT_EXPRESSIBLE;
+        if (rc != IPART_OK) /* a day that does not exist, as its numbers */
+            d = (ipart_date){atoi(text), atoi(text + 5), atoi(text + 8)};
+        return ipart_event_set_date(s->event, path, d);
+    }
+    if (kind == IPART_FIELD_MONEY) {
+        ipart_money m;
+        if (!s->currency[0] || ipart_money_parse(&m, text, s->currency) != IPART_OK)
+            return NOT_EXPRESSIBLE;
+        return ipart_event_set_money(s->event, path, m);
+    }
+    return ipart_event_set_string(s->event, path, text);
+}
+
+static ipart_status set_from_json(source *s, const char *path, const cJSON *value)
+{
+    ipart_field_kind kind;
+    ipart_status rc = ipart_event_field_kind(&kind, s->event, path);
+    if (rc != IPART_OK)
+        return rc; /* an unknown field: the same error as the JSON reader's */
+    if (cJSON_IsObject(value))
+        return set_members(s, path, value);
+    if (cJSON_IsArray(value))
+        return set_elements(s, path, value);
+    if (cJSON_IsNull(value))
+        return ipart_event_set_null(s->event, path);
+    if (cJSON_IsBool(value))
+        return ipart_event_set_bool(s->event, path, cJSON_IsTrue(value));
+    if (cJSON_IsString(value))
+        return set_text(s, path, kind, value->valuestring);
+    double v = value->valuedouble;
+    if (v != floor(v) || fabs(v) > 9.0e18)
+        return NOT_EXPRESSIBLE;
+    return ipart_event_set_int(s->event, path, (int64_t)v);
+}
+
+/* Build `json` (an event object) into a new event; *out is NULL when the
+ * type itself is refused. */
+static ipart_status build(ipart_event **out, const cJSON *json, const char *currency)
+{
+    *out = NULL;
+    const cJSON *type = item(json, "type");
+    if (!cJSON_IsString(type))
+        return NOT_EXPRESSIBLE;
+    ipart_status rc = ipart_event_new(out, type->valuestring);
+    if (rc != IPART_OK)
+        return rc;
+    source s = {*out, currency};
+    return set_members(&s, "", json);
+}
+
+/* ---- the error, compared field by field ------------------------------------------------- */
+
+typedef struct error_copy {
+    ipart_status code;
+    char key[64], rule[16], path[256], message[512];
+} error_copy;
+
+static error_copy copy_error(ipart_status rc)
+{
+    error_copy e = {rc, "", "", "", ""};
+    const ipart_error *last = ipart_error_last();
+    snprintf(e.key, sizeof e.key, "%s", last->key);
+    snprintf(e.rule, sizeof e.rule, "%s", last->rule);
+    snprintf(e.path, sizeof e.path, "%s", last->path);
+    snprintf(e.message, sizeof e.message, "%s", last->message);
+    return e;
+}
+
+static void assert_same_error(const error_copy *json, const error_copy *built, const char *what)
+{
+    cr_assert_str_eq(ipart_error_name(built->code), ipart_error_name(json->code),
+                     "%s: code (built: %s)", what, built->message);
+    cr_assert_str_eq(built->key, json->key, "%s: key", what);
+    cr_assert_str_eq(built->rule, json->rule, "%s: rule", what);
+    cr_assert_str_eq(built->path, json->path, "%s: path", what);
+    cr_assert_str_eq(built->message, json->message, "%s: message", what);
+}
+
+/* ---- golden procedures: the same log, the same bytes ------------------------------------- */
+
+static const char *const PROCEDURES[] = {
+    "stavanger.json", "stavanger_after_option.json", "no_without_reduction.json",
+    "no_authority_owns.json", "se_initial_award.json", "se_negotiated.json", "se_declined.json",
+    "dk_procedure.json", "dk_need_mapping.json", "works_at_threshold.json",
+    "works_below_threshold.json", "dfo_sub_deliveries.json", "consortium_ostfold.json",
+    "joint_klimagrunn.json", "joint_se_regions.json", "troms_finnmark_dialogue.json"};
+
+static void built_ok(ipart_status rc, const char *name, size_t i)
+{
+    cr_assert_eq(rc, IPART_OK, "%s event %zu: %s %s (%s)", name, i, ipart_error_name(rc),
+                 ipart_error_last()->path, ipart_error_last()->message);
+}
+
+static size_t same_log_in(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "procedure/%s", name);
+    cJSON *kase = harness_load_case(path);
+    const cJSON *doc = harness_member(kase, "document");
+    const char *profile = harness_text(doc, "profile");
+    ipart_partnership *by_text = NULL, *by_builder = NULL;
+    assert_ok(ipart_partnership_new(&by_text, profile));
+    assert_ok(ipart_partnership_new(&by_builder, profile));
+    ipart_event *reused = NULL;
+    assert_ok(ipart_event_new(&reused, "note_recorded"));
+    size_t i = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+        char *text = cJSON_PrintUnformatted(ev);
+        assert_ok(ipart_partnership_apply(by_text, text));
+        cJSON_free(text);
+        /* every other event through one reused builder */
+        ipart_event *built = NULL;
+        const char *currency = ipart_partnership_currency(by_builder);
+        if (i % 2) {
+            assert_ok(ipart_event_reset(reused, harness_text(ev, "type")));
+            source s = {reused, currency};
+            built_ok(set_members(&s, "", ev), name, i);
+        } else {
+            built_ok(build(&built, ev, currency), name, i);
+        }
+        built_ok(ipart_partnership_apply_event(by_builder, built ? built : reused), name, i);
+        ipart_event_free(built);
+        char *a = NULL, *b = NULL;
+        assert_ok(ipart_partnership_event_at(&a, by_text, i));
+        assert_ok(ipart_partnership_event_at(&b, by_builder, i));
+        cr_assert_str_eq(b, a, "%s event %zu", name, i);
+        ipart_free(a);
+        ipart_free(b);
+        i++;
+    }
+    char *saved_text = save(by_text), *saved_built = save(by_builder);
+    cr_assert_str_eq(saved_built, saved_text, "%s: saved bytes", name);
+    ipart_partnership *loaded = NULL;
+    assert_ok(ipart_partnership_load(&loaded, saved_built));
+    char *resaved = save(loaded);
+    cr_assert_str_eq(resaved, saved_built, "%s: load -> save", name);
+    ipart_free(resaved);
+    ipart_partnership_free(loaded);
+    ipart_free(saved_text);
+    ipart_free(saved_built);
+    ipart_event_free(reused);
+    ipart_partnership_free(by_text);
+    ipart_partnership_free(by_builder);
+    cJSON_Delete(kase);
+    return i;
+}
+
+Test(builder, every_golden_event_built_gives_the_same_log_and_saved_bytes, .timeout = 300)
+{
+    size_t events = 0;
+    for (size_t i = 0; i < sizeof PROCEDURES / sizeof PROCEDURES[0]; i++)
+        events += same_log_in(PROCEDURES[i]);
+    cr_assert_gt(events, 600);
+}
+
+/* ---- rejections: the same error, nothing changed ------------------------------------------- */
+
+static cJSON *base_case(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "procedure/%s", name);
+    return harness_load_case(path);
+}
+
+/* 1 when the case was compared, 0 when the builder cannot express it. */
+static int same_rejection(const cJSON *kase)
+{
+    const char *name = harness_text(kase, "name");
+    const cJSON *event = item(kase, "event");
+    if (!cJSON_IsObject(event))
+        return 0; /* event_text: JSON syntax, not an event */
+    cJSON *base = base_case(harness_text(kase, "base"));
+    ipart_partnership *p = harness_replay(base, (int)harness_int(kase, "prefix"));
+    char *text = cJSON_PrintUnformatted(event);
+    error_copy by_text = copy_error(ipart_partnership_apply(p, text));
+    cJSON_free(text);
+    cr_assert_neq(by_text.code, IPART_OK, "%s: applied as text", name);
+    char *before = save(p);
+    size_t count = ipart_partnership_event_count(p);
+
+    ipart_event *built = NULL;
+    ipart_status rc = build(&built, event, ipart_partnership_currency(p));
+    int expressed = rc != NOT_EXPRESSIBLE;
+    if (rc == IPART_OK)
+        rc = ipart_partnership_apply_event(p, built);
+    if (expressed) {
+        error_copy by_builder = copy_error(rc);
+        assert_same_error(&by_text, &by_builder, name);
+    }
+    char *after = save(p);
+    cr_assert_str_eq(after, before, "%s: a refused built event changed the document", name);
+    cr_assert_eq(ipart_partnership_event_count(p), count);
+    ipart_free(before);
+    ipart_free(after);
+    ipart_event_free(built);
+    ipart_partnership_free(p);
+    cJSON_Delete(base);
+    return expressed;
+}
+
+Test(builder, every_expressible_rejection_gives_the_same_error, .timeout = 300)
+{
+    cJSON *cases = harness_load_case("procedure/rejections.json");
+    int compared = 0, total = 0;
+    const cJSON *kase;
+    cJSON_ArrayForEach(kase, cases) {
+        compared += same_rejection(kase);
+        total++;
+    }
+    cr_log_info("%d of %d rejections compared", compared, total);
+    cr_assert_gt(compared, total * 9 / 10, "only %d of %d rejections expressible", compared,
+                 total);
+    cJSON_Delete(cases);
+}
+
+/* ---- out of memory and misuse ----------------------------------------------------------- */
+
+/* Every event of Stavanger built and applied with allocation 1, 2, ... failing in
+ * turn: IPART_ENOMEM and nothing changed, or applied as without the failure. */
+Test(builder, a_failed_allocation_changes_nothing, .timeout = 300)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    const cJSON *doc = harness_member(kase, "document");
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+    const cJSON *ev;
+    long failures = 0;
+    cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+        char *before = save(p);
+        for (long n = 1;; n++) {
+            ipart_event *built = NULL;
+            harness_fail_at(n);
+            ipart_status rc = build(&built, ev, ipart_partnership_currency(p));
+            if (rc == IPART_OK)
+                rc = ipart_partnership_apply_event(p, built);
+            int injected = harness_failure_injected();
+            harness_fail_at(0);
+            ipart_event_free(built);
+            if (!injected) {
+                assert_ok(rc);
+                break;
+            }
+            cr_assert_eq(rc, IPART_ENOMEM, "allocation %ld: %s", n, ipart_error_last()->message);
+            char *after = save(p);
+            cr_assert_str_eq(after, before);
+            ipart_free(after);
+            failures++;
+        }
+        ipart_free(before);
+    }
+    cr_assert_gt(failures, 500);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
+/* A set that fails for memory leaves the event as it was: the element it
+ * would have added is not there (the arena is nearly full, so the new
+ * element's array takes a fresh chunk). */
+Test(builder, a_set_failed_for_memory_leaves_the_event_as_it_was)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+    char reason[1901];
+    memset(reason, 'x', sizeof reason - 1);
+    reason[sizeof reason - 1] = '\0';
+    assert_ok(ipart_event_set_string(e, "reason", reason));
+    long n = 1;
+    for (;; n++) {
+        harness_fail_at(n);
+        ipart_status rc = ipart_event_set_string(e, "scores[0].tenderer", "op01");
+        int injected = harness_failure_injected();
+        harness_fail_at(0);
+        if (!injected) {
+            assert_ok(rc);
+            break;
+        }
+        cr_assert_eq(rc, IPART_ENOMEM);
+        /* no element was added: the next index is still 0 */
+        cr_assert_eq(ipart_event_set_string(e, "scores[1].tenderer", "op02"), IPART_EINVAL);
+        cr_assert_str_eq(ipart_error_last()->key, "event.builder.index");
+    }
+    cr_assert_gt(n, 1);
+    assert_ok(ipart_event_set_string(e, "scores[1].tenderer", "op02"));
+    ipart_event_free(e);
+}
+
+Test(builder, misuse_and_malformed_paths_are_errors_not_crashes)
+{
+    ipart_event *e = NULL;
+    cr_assert_eq(ipart_event_new(NULL, "note_recorded"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_new(&e, NULL), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_new(&e, "no_such_event"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "event.type.unknown");
+    cr_assert_null(e);
+    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+    cr_assert_eq(ipart_event_set_string(NULL, "reason", "x"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_set_string(e, NULL, "x"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_set_string(e, "reason", NULL), IPART_EMISUSE);
+    cr_assert_eq(ipart_partnership_apply_event(NULL, e), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_reset(NULL, "note_recorded"), IPART_EMISUSE);
+    cr_assert_eq(ipart_event_reset(e, "nope"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_event_type(e), "tenders_evaluated", "a failed reset changes nothing");
+    cr_assert_str_eq(ipart_event_type(NULL), "");
+    static const char *const bad[] = {"", ".", "scores.", "scores[", "scores[x]", "scores[0",
+                                      "scores[0]x", "a..b", "scores[0].."};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(ipart_event_set_int(e, bad[i], 1), IPART_EINVAL, "'%s'", bad[i]);
+        cr_assert_neq(ipart_error_last()->message[0], '\0');
+    }
+    cr_assert_eq(ipart_event_set_string(e, "type", "note_recorded"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "event.builder.type");
+    cr_assert_eq(ipart_event_set_string(e, "scores[0].tenderer.x", "op01"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[0].tenderer");
+    cr_assert_eq(ipart_event_set_string(e, "reason[0]", "x"), IPART_EINVAL);
+    cr_assert_eq(ipart_event_set_null(e, "reason"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->message, "$.reason: expected a string, got null");
+    cr_assert_eq(ipart_event_set_int(e, "scores[0].score", -1), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "document.integer.range");
+    cr_assert_eq(ipart_event_set_date(e, "date", (ipart_date){2019, 2, 29}), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "date.parse.nonexistent");
+    cr_assert_str_eq(ipart_error_last()->path, "$.date");
+    ipart_money sek = {100, "XXX"};
+    cr_assert_eq(ipart_event_set_money(e, "date", sek), IPART_EINVAL);
+    ipart_field_kind kind;
+    cr_assert_eq(ipart_event_field_kind(NULL, e, "reason"), IPART_EMISUSE);
+    assert_ok(ipart_event_field_kind(&kind, e, "scores[7]"));
+    cr_assert_eq(kind, IPART_FIELD_OBJECT);
+    assert_ok(ipart_event_field_kind(&kind, e, "scores"));
+    cr_assert_eq(kind, IPART_FIELD_ARRAY);
+    ipart_event_free(e);
+    ipart_event_free(NULL);
+}
+
+/* Money in another currency than the case's is refused when applied. */
+Test(builder, an_amount_in_another_currency_is_refused_when_applied)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    char *before = save(p);
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "instalment_paid"));
+    assert_ok(ipart_event_set_date(e, "date", (ipart_date){2019, 12, 3}));
+    assert_ok(ipart_event_set_string(e, "actor", "stavanger"));
+    assert_ok(ipart_event_set_string(e, "partner", "op05"));
+    assert_ok(ipart_event_set_null(e, "instalment"));
+    ipart_money sek = {100, "SEK"};
+    assert_ok(ipart_event_set_money(e, "amount", sek));
+    cr_assert_eq(ipart_partnership_apply_event(p, e), IPART_ECURRENCY);
+    cr_assert_str_eq(ipart_error_last()->path, "$.amount");
+    char *after = save(p);
+    cr_assert_str_eq(after, before);
+    ipart_free(before);
+    ipart_free(after);
+    ipart_event_free(e);
+    ipart_partnership_free(p);
+}
