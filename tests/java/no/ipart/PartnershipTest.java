@@ -478,9 +478,9 @@ public class PartnershipTest {
     public void aBatchAppliesLikeALoad() {
         JsonObject d = doc("stavanger.json");
         try (Partnership p = new Partnership(Cases.str(d, "profile"));
-             Partnership loaded = Partnership.load(d.toString())) {
+             Partnership loaded = Partnership.loads(d.toString())) {
             p.applyAll(d.getAsJsonArray("events").toString());
-            assertEquals(loaded.save(), p.save());
+            assertEquals(loaded.dumps(), p.dumps());
         }
     }
 
@@ -492,13 +492,13 @@ public class PartnershipTest {
         try (Partnership p = new Partnership(Cases.str(d, "profile"));
              Partnership prefix = replay("stavanger.json", 11)) {
             StateException e = assertThrows(StateException.class, () -> p.applyAll(events.toString()));
-            assertEquals("$[11]", e.getPath());
+            assertEquals("$[11]", e.path());
             assertEquals(11, p.eventCount());
-            assertEquals(prefix.save(), p.save());
-            String before = p.save();
+            assertEquals(prefix.dumps(), p.dumps());
+            String before = p.dumps();
             assertThrows(ParseException.class, () -> p.applyAll("[{},"));
             assertThrows(InvalidArgumentException.class, () -> p.applyAll("{}"));
-            assertEquals(before, p.save());
+            assertEquals(before, p.dumps());
         }
     }
 }

@@ -68,7 +68,7 @@ public class ScopeTest {
                 continue;
             }
             PermissionDeniedException e = assertThrows(PermissionDeniedException.class, () -> s.partner(other));
-            assertEquals("R19", e.getRule());
+            assertEquals("R19", e.rule());
         }
     }
 
@@ -87,7 +87,7 @@ public class ScopeTest {
     }
 
     private static void checkRefusals(Partnership s, String party, Set<String> operators) {
-        assertThrows(PermissionDeniedException.class, s::save);
+        assertThrows(PermissionDeniedException.class, s::dumps);
         assertThrows(PermissionDeniedException.class, () -> s.timelineSvg("en"));
         assertThrows(PermissionDeniedException.class, () -> s.apply("{\"type\":\"note_recorded\"}"));
         for (String other : operators) {
@@ -101,7 +101,7 @@ public class ScopeTest {
     @Test
     public void everyQueryOfEveryPartyAnswersOnlyWhatItsViewShows() {
         for (String name : PROCEDURES) {
-            try (Partnership p = Partnership.load(document(name).toString())) {
+            try (Partnership p = Partnership.loads(document(name).toString())) {
                 Set<String> operators = new HashSet<>();
                 for (Party x : p.parties())
                     if (x.role() == Role.OPERATOR)
@@ -111,7 +111,7 @@ public class ScopeTest {
                     try (Partnership s = p.asParty(party.id())) {
                         assertEquals(party.id(), s.audience());
                         if (party.role() == Role.AUTHORITY) {
-                            assertEquals(p.save(), s.save());
+                            assertEquals(p.dumps(), s.dumps());
                             assertEquals(p.whatIfJson("[]"), s.whatIfJson("[]"));
                             continue;
                         }
@@ -142,7 +142,7 @@ public class ScopeTest {
         JsonObject over = events.get(117).getAsJsonObject().deepCopy();
         over.addProperty("amount", "600000.00");
         String scenario = "[" + over + "]";
-        try (Partnership p = Partnership.load(doc.toString())) {
+        try (Partnership p = Partnership.loads(doc.toString())) {
             assertTrue(p.whatIfJson(scenario).contains("at most 592500.00"));
             for (String party : new String[] {"op08", "op11", "baerum"}) {
                 try (Partnership s = p.asParty(party)) {
@@ -156,12 +156,12 @@ public class ScopeTest {
 
     @Test
     public void aScopedCopyIsReadOnlyAndOnlyNarrows() {
-        try (Partnership p = Partnership.load(document("stavanger.json").toString())) {
+        try (Partnership p = Partnership.loads(document("stavanger.json").toString())) {
             assertEquals("", p.audience());
             assertThrows(NotFoundException.class, () -> p.asParty("oslo"));
             try (Partnership authority = p.asParty("stavanger");
                  Partnership op05 = authority.asParty("op05");
-                 Partnership copy = op05.copy()) {
+                 Partnership copy = op05.clone()) {
                 assertEquals("op05", copy.audience());
                 assertEquals(1, copy.tenderers().size());
                 assertThrows(PermissionDeniedException.class, () -> op05.rights("op05", "op08.foreground"));
