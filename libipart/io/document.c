@@ -12,31 +12,44 @@
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
 #include "io/document_p.h"
+#include "io/json_stream_p.h"
 #include "model/partnership_p.h"
+
+/* The guards and the commit of an event whose header is decoded, in one
+ * order for both decoders: who and when come before what, so a wrong
+ * sender or stage is reported as such even when the payload would not fit
+ * the stage either. The cJSON decoder reads the payload from `json` between
+ * them; the streaming one has read it already (json NULL). */
+static ipart_status guard_and_apply(ipart_partnership *p, ipart__decoded *d, const cJSON *json,
+                                    const char *path)
+{
+    ipart_status rc = ipart__date_plausible(p, d->event.date, path);
+    if (rc == IPART_OK)
+        rc = ipart__may_apply(p, &d->event);
+    if (rc == IPART_OK && json) {
+        rc = ipart__event_decode_body(d, json, path, ipart__body_currency(d->event.type, p->currency));
+        if (rc != IPART_OK)
+            return rc; /* the decoder freed the arena */
+    }
+    if (rc == IPART_OK)
+        rc = ipart__apply_event(p, d, path);
+    if (rc != IPART_OK && !ipart_error_last()->path[0])
+        ipart__error_set_path(path);
+    ipart__arena_reset(&d->arena); /* a no-op when the terms took it */
+    p->decoding = d->arena;         /* kept for the next event */
+    return rc;
+}
 
 ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const char *path)
 {
     ipart__decoded d;
     ipart_status rc = ipart__event_decode_header(&d, json, path, &p->decoding);
-    if (rc != IPART_OK)
-        return rc;
-    /* Who and when come before what: a wrong sender or stage is reported as
-     * such even when the payload would not fit the stage either. */
-    rc = ipart__date_plausible(p, d.event.date, path);
-    if (rc == IPART_OK)
-        rc = ipart__may_apply(p, &d.event);
-    if (rc == IPART_OK) {
-        const char *currency = d.event.type == IPART__EV_PARTNERSHIP_CREATED ? "" : p->currency;
-        rc = ipart__event_decode_body(&d, json, path, currency);
-        if (rc != IPART_OK)
-            return rc; /* the decoder freed the arena */
-        rc = ipart__apply_event(p, &d, path);
-    }
-    if (rc != IPART_OK && !ipart_error_last()->path[0])
-        ipart__error_set_path(path);
-    ipart__arena_reset(&d.arena); /* a no-op when the terms took it */
-    p->decoding = d.arena;        /* kept for the next event */
-    return rc;
+    return rc == IPART_OK ? guard_and_apply(p, &d, json, path) : rc;
+}
+
+ipart_status ipart__apply_decoded(ipart_partnership *p, ipart__decoded *d, const char *path)
+{
+    return guard_and_apply(p, d, NULL, path);
 }
 
 ipart_status ipart_partnership_event_header_at(ipart_event_header *out, const ipart_partnership *p,
@@ -75,8 +88,22 @@ ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_jso
                                 "party '%s''s handle is read-only: events are applied to the "
                                 "contracting authority's",
                                 p->scope->viewer->id);
+    return ipart__apply_with(p, event_json, IPART__DECODER_DEFAULT);
+}
+
+ipart_status ipart__apply_with(ipart_partnership *p, const char *event_json, ipart__decoder decoder)
+{
+    size_t length = strlen(event_json);
+    ipart__decoded d;
+    ipart__stream_result streamed = decoder == IPART__DECODER_STREAM
+                                        ? ipart__stream_event(&d, p, event_json, length)
+                                        : IPART__STREAM_DECLINED;
+    if (streamed == IPART__STREAM_TAKEN)
+        return ipart__apply_decoded(p, &d, "$");
+    if (streamed == IPART__STREAM_NOMEM)
+        return IPART_ENOMEM;
     cJSON *json = NULL;
-    ipart_status rc = ipart__json_parse(&json, event_json, strlen(event_json), "$");
+    ipart_status rc = ipart__json_parse(&json, event_json, length, "$");
     if (rc != IPART_OK)
         return rc;
     rc = ipart__apply_object(p, json, "$");
@@ -130,8 +157,7 @@ static ipart_status check_envelope(const cJSON *doc, cJSON **events, const char 
     return IPART_OK;
 }
 
-/* "<array>[<index>]" (no snprintf: it is written for every event). */
-static void event_path(char path[64], const char *array, size_t index)
+void ipart__event_path(char path[64], const char *array, size_t index)
 {
     char digits[24], *d = digits + sizeof digits;
     *--d = '\0';
@@ -154,13 +180,18 @@ static ipart_status replay_events(ipart_partnership *p, cJSON *events, const cha
     size_t index = 0;
     while (rc == IPART_OK && events->child) {
         char path[64];
-        event_path(path, array, index++);
+        ipart__event_path(path, array, index++);
         rc = ipart__apply_object(p, events->child, path);
         cJSON_Delete(cJSON_DetachItemViaPointer(events, events->child));
     }
+    ipart__replay_finish(p);
+    return rc;
+}
+
+void ipart__replay_finish(ipart_partnership *p)
+{
     ipart__strbuf_free(&p->encoding); /* sized for the largest event: not kept */
     ipart__arena_free(&p->decoding);
-    return rc;
 }
 
 ipart_status ipart_partnership_apply_all(ipart_partnership *p, const char *events_json)
@@ -185,8 +216,20 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
 {
     if (!out || !document_json)
         return ipart__fail_null("ipart_partnership_load", !out ? "out" : "document_json");
+    return ipart__load_with(out, document_json, IPART__DECODER_DEFAULT);
+}
+
+ipart_status ipart__load_with(ipart_partnership **out, const char *document_json,
+                              ipart__decoder decoder)
+{
+    size_t length = strlen(document_json);
+    ipart__stream_result streamed = decoder == IPART__DECODER_STREAM
+                                        ? ipart__stream_load(out, document_json, length)
+                                        : IPART__STREAM_DECLINED;
+    if (streamed != IPART__STREAM_DECLINED)
+        return streamed == IPART__STREAM_TAKEN ? IPART_OK : IPART_ENOMEM;
     cJSON *doc = NULL;
-    ipart_status rc = ipart__json_parse(&doc, document_json, strlen(document_json), "$");
+    ipart_status rc = ipart__json_parse(&doc, document_json, length, "$");
     if (rc != IPART_OK)
         return rc;
     cJSON *events = NULL;
