@@ -163,23 +163,32 @@ static size_t unicode_escape(const unsigned char *in, const unsigned char *stop,
     return used;
 }
 
-/* The body of the string whose opening quote is at r->at: [*start, *stop),
- * r->at moved past its closing quote. 0 if it is not a string or never ends. */
-static int string_span(reader *r, const unsigned char **start, const unsigned char **stop)
+/* The body of a string as it stands in the text, between its quotes. */
+typedef struct span {
+    const unsigned char *start, *stop;
+    int escaped; /* holds a backslash: unescape it; otherwise it is its own value */
+} span;
+
+/* The string whose opening quote is at r->at, r->at moved past its closing
+ * quote. 0 if it is not a string or never ends. */
+static int string_span(reader *r, span *out)
 {
     skip_space(r);
     if (r->at >= r->end || *r->at != '"')
         return 0;
     const unsigned char *p = r->at + 1;
+    int escaped = 0;
     while (p < r->end && *p != '"') {
-        if (*p == '\\' && ++p >= r->end)
-            return 0;
+        if (*p == '\\') {
+            escaped = 1;
+            if (++p >= r->end)
+                return 0;
+        }
         p++;
     }
     if (p >= r->end)
         return 0;
-    *start = r->at + 1;
-    *stop = p;
+    *out = (span){r->at + 1, p, escaped};
     r->at = p + 1;
     return 1;
 }
@@ -209,28 +218,63 @@ static int unescape(char *out, const unsigned char *in, const unsigned char *sto
     return 1;
 }
 
+/* The value of a span into out (room for its length + 1), NUL-ended. */
+static int span_value(char *out, const span *s)
+{
+    if (s->escaped)
+        return unescape(out, s->start, s->stop);
+    memcpy(out, s->start, (size_t)(s->stop - s->start));
+    out[s->stop - s->start] = '\0';
+    return 1;
+}
+
 /* A string value, unescaped into the event's arena. */
 static const char *read_text(reader *r)
 {
-    const unsigned char *start, *stop;
-    if (!string_span(r, &start, &stop))
+    span s;
+    if (!string_span(r, &s))
         return NULL;
-    char *s = ipart__arena_alloc(r->arena, (size_t)(stop - start) + 1);
-    r->nomem |= !s;
-    return s && unescape(s, start, stop) ? s : NULL;
+    char *out = ipart__arena_alloc(r->arena, (size_t)(s.stop - s.start) + 1);
+    r->nomem |= !out;
+    return out && span_value(out, &s) ? out : NULL;
 }
 
-/* A string into a fixed buffer (keys and short envelope values). */
+/* A string into a fixed buffer (short envelope values and event types). */
 static int read_small(reader *r, char out[KEY_MAX])
 {
-    const unsigned char *start, *stop;
-    return string_span(r, &start, &stop) && stop - start < KEY_MAX && unescape(out, start, stop);
+    span s;
+    return string_span(r, &s) && s.stop - s.start < KEY_MAX && span_value(out, &s);
+}
+
+/* An object member's name: read in place when it has no escape. */
+typedef struct key {
+    const char *name;
+    size_t length;
+    char unescaped[KEY_MAX];
+} key;
+
+static int is_key(const key *k, const char *name)
+{
+    return name[0] == k->name[0] && strncmp(name, k->name, k->length) == 0 &&
+           name[k->length] == '\0';
 }
 
 /* `"key" :` of an object member. */
-static int read_key(reader *r, char key[KEY_MAX])
+static int read_key(reader *r, key *k)
 {
-    return read_small(r, key) && take(r, ':');
+    span s;
+    if (!string_span(r, &s))
+        return 0;
+    if (!s.escaped) {
+        k->name = (const char *)s.start;
+        k->length = (size_t)(s.stop - s.start);
+    } else {
+        if (s.stop - s.start >= KEY_MAX || !unescape(k->unescaped, s.start, s.stop))
+            return 0;
+        k->name = k->unescaped;
+        k->length = strlen(k->unescaped);
+    }
+    return take(r, ':');
 }
 
 /* ---- typed values ------------------------------------------------------ */
@@ -358,10 +402,10 @@ static int read_field(reader *r, const field_spec *f, void *base)
     return 0;
 }
 
-static int field_index(const object_spec *spec, const char *key)
+static int field_index(const object_spec *spec, const key *k)
 {
     for (size_t i = 0; i < spec->count; i++)
-        if (spec->fields[i].name[0] == key[0] && strcmp(spec->fields[i].name, key) == 0)
+        if (is_key(k, spec->fields[i].name))
             return (int)i;
     return -1;
 }
@@ -393,12 +437,12 @@ static int has_required(const object_spec *spec, uint64_t seen)
 static int read_object(reader *r, const object_spec *spec, void *base)
 {
     uint64_t seen = 0;
-    char key[KEY_MAX];
+    key k;
     if (spec->count > 64 || !take(r, '{'))
         return 0;
     if (!take(r, '}')) {
         do
-            if (!read_key(r, key) || !read_member(r, spec, field_index(spec, key), base, &seen))
+            if (!read_key(r, &k) || !read_member(r, spec, field_index(spec, &k), base, &seen))
                 return 0;
         while (take(r, ','));
         if (!take(r, '}'))
@@ -414,13 +458,13 @@ static int read_event_members(reader *r, ipart__event *ev)
 {
     const object_spec *body = &ipart__event_bodies[ev->type];
     uint64_t header_seen = 0, body_seen = 0;
-    char key[KEY_MAX];
+    key k;
     while (take(r, ',')) {
-        if (!read_key(r, key))
+        if (!read_key(r, &k))
             return 0;
-        int header = field_index(&ipart__header_spec, key);
+        int header = field_index(&ipart__header_spec, &k);
         int ok = header >= 0 ? read_member(r, &ipart__header_spec, header, ev, &header_seen)
-                             : read_member(r, body, field_index(body, key), ev, &body_seen);
+                             : read_member(r, body, field_index(body, &k), ev, &body_seen);
         if (!ok)
             return 0;
     }
@@ -433,9 +477,10 @@ static int read_event_members(reader *r, ipart__event *ev)
 static int read_event(reader *r, ipart__decoded *out, ipart__arena *spare,
                       const char *case_currency)
 {
-    char key[KEY_MAX], type[KEY_MAX];
+    key k;
+    char type[KEY_MAX];
     memset(out, 0, sizeof *out);
-    if (!take(r, '{') || !read_key(r, key) || strcmp(key, "type") != 0 || !read_small(r, type))
+    if (!take(r, '{') || !read_key(r, &k) || !is_key(&k, "type") || !read_small(r, type))
         return 0;
     int found = ipart__event_type_index(type);
     if (found < 0)
@@ -506,21 +551,25 @@ static int read_events(reader *r, ipart_partnership *p)
     return ok;
 }
 
+/* `,"name":` of the envelope, or `{"name":` for the first member. */
+static int envelope_key(reader *r, char before, const char *name)
+{
+    key k;
+    return take(r, (unsigned char)before) && read_key(r, &k) && is_key(&k, name);
+}
+
 /* The envelope's members up to and including "events", in save's order. */
 static int read_envelope(reader *r, ipart_partnership **p)
 {
-    char key[KEY_MAX], value[KEY_MAX];
+    char value[KEY_MAX];
     double version;
-    if (!take(r, '{') || !read_key(r, key) || strcmp(key, "format") != 0 ||
-        !read_small(r, value) || strcmp(value, "ipart-document") != 0)
+    if (!envelope_key(r, '{', "format") || !read_small(r, value) ||
+        strcmp(value, "ipart-document") != 0)
         return 0;
-    if (!take(r, ',') || !read_key(r, key) || strcmp(key, "version") != 0 ||
-        !read_number(r, &version) || version != 1.0)
+    if (!envelope_key(r, ',', "version") || !read_number(r, &version) || version != 1.0)
         return 0;
-    if (!take(r, ',') || !read_key(r, key) || strcmp(key, "profile") != 0 ||
-        !read_small(r, value))
-        return 0;
-    if (!take(r, ',') || !read_key(r, key) || strcmp(key, "events") != 0)
+    if (!envelope_key(r, ',', "profile") || !read_small(r, value) ||
+        !envelope_key(r, ',', "events"))
         return 0;
     ipart_status rc = ipart_partnership_new(p, value);
     r->nomem |= rc == IPART_ENOMEM;
