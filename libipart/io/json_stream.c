@@ -290,46 +290,58 @@ static int read_checked(reader *r, const char **out, int is_id)
     return 1;
 }
 
-/* Room for element `count` of an array being read, zeroed, growing by doubling. */
-static void *array_slot(reader *r, ipart__array *a, size_t *capacity, size_t size)
+/* The number of elements of the array whose '[' is just behind r->at, by
+ * a skim that follows strings and nesting only: exact for JSON text, and
+ * for other text reading the elements fails anyway. */
+static size_t count_elements(const reader *r)
 {
-    if (a->count == *capacity) {
-        size_t grown = *capacity ? 2 * *capacity : 4;
-        void *items = ipart__arena_alloc(r->arena, grown * size);
-        if (!items) {
-            r->nomem = 1;
-            return NULL;
+    reader skim = *r;
+    if (peek(&skim, ']'))
+        return 0;
+    size_t count = 1, depth = 0;
+    for (const unsigned char *p = skim.at; p < skim.end; p++) {
+        if (*p == '"') {
+            while (++p < skim.end && *p != '"')
+                if (*p == '\\' && p + 1 < skim.end)
+                    p++;
+        } else if (*p == '[' || *p == '{') {
+            depth++;
+        } else if (*p == ']' || *p == '}') {
+            if (depth-- == 0)
+                break;
+        } else if (*p == ',' && depth == 0) {
+            count++;
         }
-        if (a->count)
-            memcpy(items, a->items, a->count * size);
-        a->items = items;
-        *capacity = grown;
     }
-    return (unsigned char *)a->items + a->count * size;
+    return count;
 }
 
-/* `[` elements `]`, each read by `element` into its slot. */
+/* `[` elements `]`, each read by `element` into its slot of an array
+ * allocated once at its size (as the cJSON decoder does: a decoded event's
+ * arena may stay with the state). */
 static int read_elements(reader *r, ipart__array *out, size_t size, int64_t min_count,
                          int (*element)(reader *, void *, const void *), const void *ctx)
 {
-    ipart__array a = {NULL, 0};
-    size_t capacity = 0;
     if (!take(r, '['))
         return 0;
+    size_t expected = count_elements(r);
+    if ((int64_t)expected < min_count)
+        return 0;
+    ipart__array a = {ipart__arena_alloc(r->arena, (expected ? expected : 1) * size), 0};
+    if (!a.items)
+        return !(r->nomem = 1);
     if (!take(r, ']')) {
         do {
-            void *slot = array_slot(r, &a, &capacity, size);
-            if (!slot || !element(r, slot, ctx))
+            if (a.count == expected ||
+                !element(r, (unsigned char *)a.items + a.count * size, ctx))
                 return 0;
             a.count++;
         } while (take(r, ','));
         if (!take(r, ']'))
             return 0;
     }
-    if ((int64_t)a.count < min_count || (!a.items && !array_slot(r, &a, &capacity, size)))
-        return 0;
     *out = a;
-    return 1;
+    return a.count == expected;
 }
 
 static int object_element(reader *r, void *slot, const void *spec)

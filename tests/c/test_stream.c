@@ -273,3 +273,20 @@ Test(stream, out_of_memory_anywhere_is_enomem_and_leaks_nothing)
     cr_assert_gt(n, 50, "%ld allocations", n); /* every one of them failed once */
     free(text);
 }
+
+Test(stream, a_streamed_load_holds_what_the_reference_load_holds)
+{
+    char *text = canonical("stavanger.json");
+    ipart_partnership *ref = NULL, *str = NULL;
+    long before = harness_live();
+    assert_ok(ipart__load_with(&ref, text, IPART__DECODER_CJSON));
+    long held_by_reference = harness_live() - before;
+    before = harness_live();
+    assert_ok(ipart__load_with(&str, text, IPART__DECODER_STREAM));
+    long held = harness_live() - before;
+    cr_assert_eq(held, held_by_reference, "blocks held after load: %ld, reference %ld", held,
+                 held_by_reference);
+    ipart_partnership_free(ref);
+    ipart_partnership_free(str);
+    free(text);
+}
