@@ -23,6 +23,7 @@
 
 #include "io/document_p.h"
 #include "io/json_stream_p.h"
+#include "fuzz_file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -109,26 +110,11 @@ static const size_t stages[] = {1, 8, 10, 30, 63, 80, 90, 100, 1000000};
 #define STAGE_COUNT (sizeof stages / sizeof stages[0])
 static ipart_partnership *at_stage[STAGE_COUNT];
 
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = malloc((size_t)size + 1);
-    if (text && fread(text, 1, (size_t)size, f) == (size_t)size)
-        text[size] = '\0';
-    fclose(f);
-    return text;
-}
-
 /* The golden file holds {"document": {...}, ...}: the document's events,
  * applied one by one through the reference, make each stage. */
 static void prepare(void)
 {
-    char *text = read_file(IPART_FUZZ_CASE);
+    char *text = fuzz_read_file(IPART_FUZZ_CASE);
     cJSON *file = text ? cJSON_Parse(text) : NULL;
     const cJSON *doc = cJSON_GetObjectItemCaseSensitive(file, "document");
     const cJSON *events = cJSON_GetObjectItemCaseSensitive(doc, "events");
