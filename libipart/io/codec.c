@@ -127,13 +127,11 @@ static ipart_status read_int(int64_t *out, const cJSON *item, const path_t *path
 {
     if (!cJSON_IsNumber(item))
         return wrong_type(path, ipart__kind_expected(FK_INT), item);
-    double v = item->valuedouble;
-    if (!(v >= (double)min && v <= (double)max) || (double)(int64_t)v != v) {
+    if (!ipart__integer_value(out, item->valuedouble, min, max)) {
         char detail[96];
         ipart__int_range_detail(detail, sizeof detail, min, max);
         return shape_error(path, "document.integer.range", "%s", detail);
     }
-    *out = (int64_t)v;
     return IPART_OK;
 }
 
@@ -235,21 +233,22 @@ static ipart_status read_array(ipart__array *out, const cJSON *item, const path_
 
 /* The consent item: {"event": n, "field": "..."} names one item; a string
  * ("all") is a blanket consent, kept so that R19 can refuse it by name. */
+/* The consent item: {"event": n, "field": "..."} names one item; a string
+ * ("all") is a blanket consent, kept so that R19 can refuse it by name. */
+static const field_spec item_ref_fields[] = {
+    INT_REQ(ipart__item_ref, "event", item_event, 0, IPART__MAX_EVENTS),
+    OPT(ipart__item_ref, "field", FK_STRING, item_field),
+};
+const object_spec ipart__item_ref_spec = SPEC(ipart__item_ref, item_ref_fields);
+
 static ipart_status read_item_ref(void *base, const cJSON *item, const path_t *path, decoder *d)
 {
-    typedef struct { int blanket; const char *blanket_text; int64_t item_event;
-                     const char *item_field; } item_t;
-    item_t *ref = base;
+    ipart__item_ref *ref = base;
     if (cJSON_IsString(item)) {
         ref->blanket = 1;
         return read_string(&ref->blanket_text, item, path, d, 0);
     }
-    static const field_spec fields[] = {
-        INT_REQ(item_t, "event", item_event, 0, IPART__MAX_EVENTS),
-        OPT(item_t, "field", FK_STRING, item_field),
-    };
-    static const object_spec spec = SPEC(item_t, fields);
-    return decode_object(item, &spec, ref, path, d, 0);
+    return decode_object(item, &ipart__item_ref_spec, ref, path, d, 0);
 }
 
 static ipart_status read_field(const field_spec *f, const cJSON *item, void *base,
@@ -421,9 +420,7 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
 
 /* ---- events ---------------------------------------------------------------- */
 
-/* The event type named `name`, or -1; stops at the first match and
- * compares the first letter before the whole name (it runs per event). */
-static int event_type_index(const char *name)
+int ipart__event_type_index(const char *name)
 {
     for (int i = 0; i < IPART__EV_COUNT; i++) {
         const char *candidate = ipart__event_type_name((ipart__event_type)i);
@@ -432,6 +429,12 @@ static int event_type_index(const char *name)
     }
     return -1;
 }
+
+static const field_spec header_fields[] = {
+    REQ(ipart__event, "date", FK_DATE, date),
+    REQ(ipart__event, "actor", FK_ID, actor),
+};
+const object_spec ipart__header_spec = SPEC(ipart__event, header_fields);
 
 ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, const char *root,
                                         ipart__arena *spare)
@@ -447,7 +450,7 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
         return shape_error(&field_path, "document.field.missing", "required field is missing");
     if (!cJSON_IsString(type))
         return wrong_type(&field_path, "an event type string", type);
-    int found = event_type_index(type->valuestring);
+    int found = ipart__event_type_index(type->valuestring);
     if (found < 0)
         return shape_error(&field_path, "event.type.unknown", "unknown event type '%s'",
                            type->valuestring);
@@ -455,11 +458,7 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
     out->arena = *spare; /* taken only now: the returns above leave *spare as it was */
     *spare = (ipart__arena)IPART__ARENA_INIT;
 
-    static const field_spec header_fields[] = {
-        REQ(ipart__event, "date", FK_DATE, date),
-        REQ(ipart__event, "actor", FK_ID, actor),
-    };
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < ipart__header_spec.count; i++) {
         const field_spec *f = &header_fields[i];
         field_path.name = f->name;
         const cJSON *item = cJSON_GetObjectItemCaseSensitive(json, f->name);

@@ -41,4 +41,24 @@ ipart_status ipart__event_decode_header(ipart__decoded *out, const cJSON *json, 
 ipart_status ipart__event_decode_body(ipart__decoded *out, const cJSON *json, const char *path,
                                       const char *currency);
 
+/* ---- shared by the cJSON decoder (codec.c) and the streaming one
+ * (json_stream.c), so that both accept exactly the same values; the value
+ * checks themselves are io/field_check_p.h's (the event builder's too) --- */
+
+/* The event type named `name` (ipart__event_type), or -1. */
+int ipart__event_type_index(const char *name);
+
+/* The header fields after "type": date and actor, into an ipart__event. */
+extern const object_spec ipart__header_spec;
+
+/* The consent item, laid out as the consent fields of event_p.h from
+ * `blanket` on: a string (blanket) or {"event": n, "field": "..."}. */
+typedef struct ipart__item_ref {
+    int blanket;
+    const char *blanket_text;
+    int64_t item_event;
+    const char *item_field;
+} ipart__item_ref;
+extern const object_spec ipart__item_ref_spec;
+
 #endif

@@ -12,6 +12,7 @@
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
 #include "io/document_p.h"
+#include "io/json_stream_p.h"
 #include "model/partnership_p.h"
 
 typedef struct json_body {
@@ -27,6 +28,15 @@ static ipart_status decode_body(ipart__decoded *d, const char *currency, const v
     return ipart__event_decode_body(d, body->json, body->path, currency);
 }
 
+/* The streaming decoder's body step: the payload is decoded already. */
+static ipart_status body_decoded(ipart__decoded *d, const char *currency, const void *ctx)
+{
+    (void)d;
+    (void)currency;
+    (void)ctx;
+    return IPART_OK;
+}
+
 ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const char *path)
 {
     ipart__decoded d;
@@ -35,6 +45,11 @@ ipart_status ipart__apply_object(ipart_partnership *p, const cJSON *json, const 
         return rc;
     json_body body = {json, path};
     return ipart__apply_guarded(p, &d, path, decode_body, &body);
+}
+
+ipart_status ipart__apply_decoded(ipart_partnership *p, ipart__decoded *d, const char *path)
+{
+    return ipart__apply_guarded(p, d, path, body_decoded, NULL);
 }
 
 ipart_status ipart_partnership_event_header_at(ipart_event_header *out, const ipart_partnership *p,
@@ -70,8 +85,22 @@ ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_jso
     ipart_status rc = ipart__may_write(p);
     if (rc != IPART_OK)
         return rc;
+    return ipart__apply_with(p, event_json, IPART__DECODER_DEFAULT);
+}
+
+ipart_status ipart__apply_with(ipart_partnership *p, const char *event_json, ipart__decoder decoder)
+{
+    size_t length = strlen(event_json);
+    ipart__decoded d;
+    ipart__stream_result streamed = decoder == IPART__DECODER_STREAM
+                                        ? ipart__stream_event(&d, p, event_json, length)
+                                        : IPART__STREAM_DECLINED;
+    if (streamed == IPART__STREAM_TAKEN)
+        return ipart__apply_decoded(p, &d, "$");
+    if (streamed == IPART__STREAM_NOMEM)
+        return IPART_ENOMEM;
     cJSON *json = NULL;
-    rc = ipart__json_parse(&json, event_json, strlen(event_json), "$");
+    ipart_status rc = ipart__json_parse(&json, event_json, length, "$");
     if (rc != IPART_OK)
         return rc;
     rc = ipart__apply_object(p, json, "$");
@@ -125,8 +154,7 @@ static ipart_status check_envelope(const cJSON *doc, cJSON **events, const char 
     return IPART_OK;
 }
 
-/* "<array>[<index>]" (no snprintf: it is written for every event). */
-static void event_path(char path[64], const char *array, size_t index)
+void ipart__event_path(char path[64], const char *array, size_t index)
 {
     char digits[24], *d = digits + sizeof digits;
     *--d = '\0';
@@ -149,13 +177,18 @@ static ipart_status replay_events(ipart_partnership *p, cJSON *events, const cha
     size_t index = 0;
     while (rc == IPART_OK && events->child) {
         char path[64];
-        event_path(path, array, index++);
+        ipart__event_path(path, array, index++);
         rc = ipart__apply_object(p, events->child, path);
         cJSON_Delete(cJSON_DetachItemViaPointer(events, events->child));
     }
+    ipart__replay_finish(p);
+    return rc;
+}
+
+void ipart__replay_finish(ipart_partnership *p)
+{
     ipart__strbuf_free(&p->encoding); /* sized for the largest event: not kept */
     ipart__arena_free(&p->decoding);
-    return rc;
 }
 
 ipart_status ipart_partnership_apply_all(ipart_partnership *p, const char *events_json)
@@ -180,8 +213,20 @@ ipart_status ipart_partnership_load(ipart_partnership **out, const char *documen
 {
     if (!out || !document_json)
         return ipart__fail_null("ipart_partnership_load", !out ? "out" : "document_json");
+    return ipart__load_with(out, document_json, IPART__DECODER_DEFAULT);
+}
+
+ipart_status ipart__load_with(ipart_partnership **out, const char *document_json,
+                              ipart__decoder decoder)
+{
+    size_t length = strlen(document_json);
+    ipart__stream_result streamed = decoder == IPART__DECODER_STREAM
+                                        ? ipart__stream_load(out, document_json, length)
+                                        : IPART__STREAM_DECLINED;
+    if (streamed != IPART__STREAM_DECLINED)
+        return streamed == IPART__STREAM_TAKEN ? IPART_OK : IPART_ENOMEM;
     cJSON *doc = NULL;
-    ipart_status rc = ipart__json_parse(&doc, document_json, strlen(document_json), "$");
+    ipart_status rc = ipart__json_parse(&doc, document_json, length, "$");
     if (rc != IPART_OK)
         return rc;
     cJSON *events = NULL;

@@ -86,18 +86,29 @@ static int valid_id(const char *s)
 const char *ipart__string_fault(const char *s, int is_id, char *detail, size_t size)
 {
     if (strlen(s) > IPART__MAX_STRING) {
-        snprintf(detail, size, "string longer than 65536 bytes");
+        if (detail)
+            snprintf(detail, size, "string longer than 65536 bytes");
         return "document.string.too_long";
     }
     if (!valid_utf8((const unsigned char *)s)) {
-        snprintf(detail, size, "not valid UTF-8");
+        if (detail)
+            snprintf(detail, size, "not valid UTF-8");
         return "document.string.utf8";
     }
     if (is_id && !valid_id(s)) {
-        snprintf(detail, size, "'%s' is not an id (1-64 of A-Z a-z 0-9 . _ -)", s);
+        if (detail)
+            snprintf(detail, size, "'%s' is not an id (1-64 of A-Z a-z 0-9 . _ -)", s);
         return "document.id.syntax";
     }
     return NULL;
+}
+
+int ipart__integer_value(int64_t *out, double v, int64_t min, int64_t max)
+{
+    if (!(v >= (double)min && v <= (double)max) || (double)(int64_t)v != v)
+        return 0;
+    *out = (int64_t)v;
+    return 1;
 }
 
 int ipart__enum_index(const char *const *names, const char *name)

@@ -36,11 +36,15 @@ ipart_status ipart__value_error_at(ipart_status rc, const char *at);
 const char *ipart__kind_expected(field_kind kind);
 
 /* NULL when `s` is acceptable for a string field (`is_id`: an id); else the
- * error key, with the message's detail written into `detail`. */
+ * error key, with the message's detail written into `detail` (unless it
+ * is NULL: the streaming decoder only asks whether it may take the value). */
 const char *ipart__string_fault(const char *s, int is_id, char *detail, size_t size);
 
 /* The index of `name` in the NULL-terminated `names`, or -1. */
 int ipart__enum_index(const char *const *names, const char *name);
+
+/* 1 and *out = v when the JSON number v is an integer in [min, max]; 0 otherwise. */
+int ipart__integer_value(int64_t *out, double v, int64_t min, int64_t max);
 
 /* "one of \"a\", \"b\"": what an enumerated field accepts. */
 void ipart__enum_expected(char *out, size_t size, const char *const *names);

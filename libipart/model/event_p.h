@@ -670,4 +670,11 @@ typedef struct ipart__decoded {
     int borrowed; /* the strings and arrays are not in `arena` (a built event, event.h) */
 } ipart__decoded;
 
+/* Money in an event's payload is in the case's currency, except in
+ * partnership_created, which names it. */
+static inline const char *ipart__body_currency(ipart__event_type type, const char *case_currency)
+{
+    return type == IPART__EV_PARTNERSHIP_CREATED ? "" : case_currency;
+}
+
 #endif

@@ -400,8 +400,7 @@ ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const
     if (rc == IPART_OK)
         rc = ipart__may_apply(p, &d->event);
     if (rc == IPART_OK) {
-        const char *currency = d->event.type == IPART__EV_PARTNERSHIP_CREATED ? "" : p->currency;
-        rc = body(d, currency, ctx);
+        rc = body(d, ipart__body_currency(d->event.type, p->currency), ctx);
         if (rc == IPART_OK)
             rc = ipart__apply_event(p, d, path);
         else

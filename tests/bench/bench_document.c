@@ -21,6 +21,9 @@
  * The second form loads and saves a generated document of N events once,
  * cJSON parses and prints it once, and it is applied from text once: the
  * run to count instructions with callgrind (doc/performance.md).
+ *        bench_document --memory N <examples/stavanger-procedure.json>
+ * The third measures the allocator's peak while loading a generated
+ * document of N events, and nothing else (for /usr/bin/time -v).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -266,9 +269,8 @@ static void bench_generated(const ipart_partnership *model)
 
 /* Live and peak bytes of the library's allocator (cJSON's included) while
  * loading a generated document, against its text. */
-static void bench_memory(const ipart_partnership *model)
+static void bench_memory(const ipart_partnership *model, size_t events)
 {
-    size_t events = quick ? 1000 : 100000;
     char *doc = bench_generate(model, events);
     char *empty = bench_generate(model, 0);
     size_t prefix = bench_generate_prefix(model), length = strlen(doc);
@@ -317,13 +319,28 @@ static int once(const char *stavanger_path, size_t events)
     return 0;
 }
 
+/* The memory section alone, at `events` (for /usr/bin/time -v's peak RSS). */
+static int memory_only(const char *stavanger_path, size_t events)
+{
+    char *stavanger = bench_read_file(stavanger_path);
+    ipart_partnership *p = NULL;
+    bench_check(ipart_partnership_load(&p, stavanger), "load");
+    bench_memory(p, events);
+    ipart_partnership_free(p);
+    free(stavanger);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "--once") == 0)
         return once(argv[3], (size_t)strtoul(argv[2], NULL, 10));
+    if (argc == 4 && strcmp(argv[1], "--memory") == 0)
+        return memory_only(argv[3], (size_t)strtoul(argv[2], NULL, 10));
     quick = argc > 2 && strcmp(argv[1], "--quick") == 0;
     if (argc != 2 + quick) {
-        fprintf(stderr, "usage: %s [--quick] examples/stavanger-procedure.json\n", argv[0]);
+        fprintf(stderr, "usage: %s [--quick | --once N | --memory N] examples/stavanger-procedure.json\n",
+                argv[0]);
         return 2;
     }
     char *stavanger = bench_read_file(argv[1 + quick]);
@@ -332,7 +349,7 @@ int main(int argc, char **argv)
     bench_stavanger(stavanger, p);
     bench_duplicates(p);
     bench_generated(p);
-    bench_memory(p);
+    bench_memory(p, quick ? 1000 : 100000);
     ipart_partnership_free(p);
     free(stavanger);
     return 0;

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_file.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Log positions that start each part of the procedure: created, terms,
@@ -27,25 +29,10 @@ static const size_t stages[] = {1, 8, 10, 30, 63, 80, 90, 100, 1000000};
 
 static ipart_partnership *at_stage[STAGE_COUNT];
 
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = malloc((size_t)size + 1);
-    if (text && fread(text, 1, (size_t)size, f) == (size_t)size)
-        text[size] = '\0';
-    fclose(f);
-    return text;
-}
-
 /* The golden file holds {"document": {...}, ...}: load the document part. */
 static ipart_partnership *load_case(void)
 {
-    char *text = read_file(IPART_FUZZ_CASE);
+    char *text = fuzz_read_file(IPART_FUZZ_CASE);
     char *doc = text ? strstr(text, "\"document\"") : NULL;
     doc = doc ? strchr(doc, '{') : NULL;
     ipart_partnership *full = NULL;

@@ -1,0 +1,183 @@
+/*
+ * Differential fuzz target (issue #18): the same bytes through both JSON
+ * readers of io/document_p.h - the reference (cJSON's tree, then the typed
+ * decoder) and the streaming decoder (io/json_stream_p.h, falling back to
+ * the reference on whatever it does not accept) - as a document to load,
+ * and as one event applied to a fresh case and to the Stavanger case at one
+ * of several stages. It aborts on any difference in status, error detail
+ * (code, rule, source, path, key, message), log length or saved bytes, and
+ * when the streaming decoder on its own accepts a document the reference
+ * refuses.
+ *
+ * Built with clang -fsanitize=fuzzer when IPART_BUILD_FUZZERS is on;
+ * otherwise fuzz_main.c replays the corpus as an ordinary test.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ipart/ipart.h>
+
+#include "io/document_p.h"
+#include "io/json_stream_p.h"
+#include "fuzz_file.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* ---- what a call left behind ---------------------------------------------- */
+
+typedef struct outcome {
+    ipart_status rc;
+    char detail[5][600]; /* rule, source, path, key, message */
+    size_t events;
+    char *saved;
+} outcome;
+
+static void copy(char *to, const char *from)
+{
+    snprintf(to, 600, "%s", from ? from : "");
+}
+
+static void record(outcome *o, ipart_status rc, const ipart_partnership *p)
+{
+    memset(o, 0, sizeof *o);
+    o->rc = rc;
+    if (rc != IPART_OK) {
+        const ipart_error *e = ipart_error_last();
+        if (e->code != rc)
+            abort(); /* the detail must describe this failure */
+        copy(o->detail[0], e->rule);
+        copy(o->detail[1], e->source);
+        copy(o->detail[2], e->path);
+        copy(o->detail[3], e->key);
+        copy(o->detail[4], e->message);
+    }
+    if (p) {
+        o->events = ipart_partnership_event_count(p);
+        if (ipart_partnership_save(&o->saved, p) != IPART_OK)
+            abort();
+    }
+}
+
+static void same(outcome *a, outcome *b)
+{
+    if (a->rc != b->rc || a->events != b->events ||
+        memcmp(a->detail, b->detail, sizeof a->detail) != 0 ||
+        ((a->saved || b->saved) &&
+         (!a->saved || !b->saved || strcmp(a->saved, b->saved) != 0))) {
+        fprintf(stderr, "fuzz_stream: the decoders differ: %d/%d '%s' / '%s'\n", (int)a->rc,
+                (int)b->rc, a->detail[4], b->detail[4]);
+        abort();
+    }
+    ipart_free(a->saved);
+    ipart_free(b->saved);
+}
+
+/* ---- documents --------------------------------------------------------------- */
+
+static size_t loadable, streamed; /* how often the stream took a document the reference loads */
+
+static void check_load(const char *text)
+{
+    ipart_partnership *ref = NULL, *str = NULL, *alone = NULL;
+    outcome a, b;
+    ipart_status rc = ipart__load_with(&ref, text, IPART__DECODER_CJSON);
+    record(&a, rc, rc == IPART_OK ? ref : NULL);
+    rc = ipart__load_with(&str, text, IPART__DECODER_STREAM);
+    record(&b, rc, rc == IPART_OK ? str : NULL);
+    if (ipart__stream_load(&alone, text, strlen(text)) == IPART__STREAM_TAKEN) {
+        char *saved = NULL;
+        if (a.rc != IPART_OK || ipart_partnership_save(&saved, alone) != IPART_OK ||
+            strcmp(saved, a.saved) != 0)
+            abort(); /* the stream accepted what the reference refuses, or read it otherwise */
+        ipart_free(saved);
+        ipart_partnership_free(alone);
+        streamed++;
+    }
+    loadable += a.rc == IPART_OK;
+    same(&a, &b);
+    ipart_partnership_free(ref);
+    ipart_partnership_free(str);
+}
+
+/* ---- events ------------------------------------------------------------------ */
+
+/* Log positions that start each part of the procedure (as fuzz_apply). */
+static const size_t stages[] = {1, 8, 10, 30, 63, 80, 90, 100, 1000000};
+#define STAGE_COUNT (sizeof stages / sizeof stages[0])
+static ipart_partnership *at_stage[STAGE_COUNT];
+
+/* The golden file holds {"document": {...}, ...}: the document's events,
+ * applied one by one through the reference, make each stage. */
+static void prepare(void)
+{
+    char *text = fuzz_read_file(IPART_FUZZ_CASE);
+    cJSON *file = text ? cJSON_Parse(text) : NULL;
+    const cJSON *doc = cJSON_GetObjectItemCaseSensitive(file, "document");
+    const cJSON *events = cJSON_GetObjectItemCaseSensitive(doc, "events");
+    const cJSON *profile = cJSON_GetObjectItemCaseSensitive(doc, "profile");
+    if (!cJSON_IsArray(events) || !cJSON_IsString(profile))
+        abort();
+    for (size_t s = 0; s < STAGE_COUNT; s++) {
+        if (ipart_partnership_new(&at_stage[s], profile->valuestring) != IPART_OK)
+            abort();
+        size_t i = 0;
+        for (const cJSON *ev = events->child; ev && i < stages[s]; ev = ev->next, i++) {
+            char *one = cJSON_PrintUnformatted(ev);
+            if (!one || ipart__apply_with(at_stage[s], one, IPART__DECODER_CJSON) != IPART_OK)
+                abort();
+            cJSON_free(one);
+        }
+    }
+    cJSON_Delete(file);
+    free(text);
+}
+
+static void check_apply(const ipart_partnership *base, const char *text)
+{
+    ipart_partnership *ref = NULL, *str = NULL;
+    if (ipart_partnership_clone(&ref, base) != IPART_OK ||
+        ipart_partnership_clone(&str, base) != IPART_OK)
+        abort();
+    outcome a, b;
+    record(&a, ipart__apply_with(ref, text, IPART__DECODER_CJSON), ref);
+    record(&b, ipart__apply_with(str, text, IPART__DECODER_STREAM), str);
+    same(&a, &b);
+    ipart_partnership_free(ref);
+    ipart_partnership_free(str);
+}
+
+static ipart_partnership *fresh; /* just created, as fuzz_document's */
+
+static void report(void)
+{
+    fprintf(stderr, "fuzz_stream: the streaming decoder alone loaded %zu of the %zu loadable documents\n",
+            streamed, loadable);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!fresh) {
+        prepare();
+        if (ipart_partnership_new(&fresh, "NO") != IPART_OK ||
+            ipart__apply_with(fresh, "{\"type\":\"partnership_created\",\"date\":\"2017-02-09\","
+                              "\"actor\":\"a\",\"authority\":{\"id\":\"a\",\"name\":\"A\","
+                              "\"kind\":\"sub_central\"},\"title\":\"t\",\"currency\":\"NOK\"}",
+                              IPART__DECODER_CJSON) != IPART_OK)
+            abort();
+        atexit(report);
+    }
+    char *text = malloc(size + 1);
+    if (!text)
+        return 0;
+    memcpy(text, data, size);
+    text[size] = '\0';
+    check_load(text);
+    check_apply(fresh, text);
+    check_apply(at_stage[size % STAGE_COUNT], text);
+    free(text);
+    return 0;
+}
