@@ -63,14 +63,13 @@ static ipart_status shape_error(const path_t *path, const char *key, const char 
 static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
 {
     PATH_TEXT(at, path);
-    char detail[384];
+    ipart__text t;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(detail, sizeof detail, fmt, ap);
+    ipart__text_vformat(&t, key, fmt, ap);
     va_end(ap);
-    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, detail);
-    ipart__error_set_path(at);
-    return rc;
+    ipart__text_at(&t, at);
+    return ipart__fail_text(IPART_EINVAL, NULL, NULL, at, key, &t);
 }
 
 static const char *json_type_name(const cJSON *item)
@@ -151,15 +150,14 @@ static ipart_status with_path(ipart_status rc, const path_t *path)
 {
     if (rc != IPART_OK && rc != IPART_ENOMEM) {
         PATH_TEXT(at, path);
-        char message[512];
-        snprintf(message, sizeof message, "%s: %s", at, ipart_error_last()->message);
+        ipart__text t;
+        ipart__error_text(&t);
+        ipart__text_at(&t, at);
         char key[64];
         snprintf(key, sizeof key, "%s", ipart_error_last()->key);
         /* Shape errors are EINVAL whatever the parser said (EPARSE is JSON syntax). */
         ipart_status code = rc == IPART_ECURRENCY || rc == IPART_EOVERFLOW ? rc : IPART_EINVAL;
-        ipart__fail(code, key, "%s", message);
-        ipart__error_set_path(at);
-        return code;
+        return ipart__fail_text(code, NULL, NULL, at, key, &t);
     }
     return rc;
 }
@@ -420,11 +418,18 @@ static ipart_status check_tree(const cJSON *node, const path_t *path)
 }
 
 static ipart_status input_error(ipart_status code, const char *root, const char *key,
-                                const char *message)
+                                const char *fmt, ...) IPART__PRINTF(4, 5);
+
+static ipart_status input_error(ipart_status code, const char *root, const char *key,
+                                const char *fmt, ...)
 {
-    ipart_status rc = ipart__fail(code, key, "%s: %s", root, message);
-    ipart__error_set_path(root);
-    return rc;
+    ipart__text t;
+    va_list ap;
+    va_start(ap, fmt);
+    ipart__text_vformat(&t, key, fmt, ap);
+    va_end(ap);
+    ipart__text_at(&t, root);
+    return ipart__fail_text(code, NULL, NULL, root, key, &t);
 }
 
 ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, const char *root)
@@ -440,10 +445,9 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
     if (!json && ipart__json_oom())
         return ipart__fail_nomem();
     if (!json) {
-        char message[96];
-        snprintf(message, sizeof message, "not valid JSON (error near byte %zu)",
-                 end ? (size_t)(end - text) : 0);
-        return input_error(IPART_EPARSE, root, "json.syntax", message);
+        return input_error(IPART_EPARSE, root, "json.syntax",
+                           "not valid JSON (error near byte %zu)",
+                           end ? (size_t)(end - text) : 0);
     }
     /* Anything but white space after the value is an error, not ignored. */
     while (end && (size_t)(end - text) < length &&
@@ -451,10 +455,9 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
         end++;
     if (end && (size_t)(end - text) < length && *end) {
         cJSON_Delete(json);
-        char message[96];
-        snprintf(message, sizeof message, "unexpected text after the JSON value at byte %zu",
-                 (size_t)(end - text));
-        return input_error(IPART_EPARSE, root, "json.trailing", message);
+        return input_error(IPART_EPARSE, root, "json.trailing",
+                           "unexpected text after the JSON value at byte %zu",
+                           (size_t)(end - text));
     }
     path_t top = {NULL, NULL, 0, root};
     rc = check_tree(json, &top);

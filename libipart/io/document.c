@@ -87,9 +87,10 @@ ipart_status ipart_partnership_apply(ipart_partnership *p, const char *event_jso
 static ipart_status top_level_error(ipart_status code, const char *path, const char *key,
                                     const char *message)
 {
-    ipart_status rc = ipart__fail(code, key, "%s: %s", path, message);
-    ipart__error_set_path(path);
-    return rc;
+    ipart__text t;
+    ipart__text_plain(&t, key, message);
+    ipart__text_at(&t, path);
+    return ipart__fail_text(code, NULL, NULL, path, key, &t);
 }
 
 /* The envelope: exactly format, version, profile and events. */
@@ -240,9 +241,12 @@ ipart_status ipart__partnership_replay(ipart_partnership **out, const ipart_part
         ipart_partnership_free(copy);
         if (rc == IPART_ENOMEM)
             return rc;
-        char cause[512]; /* the detail buffer is about to be rewritten */
-        snprintf(cause, sizeof cause, "%s", ipart_error_last()->message);
-        return ipart__fail(IPART_EINTERNAL, "clone.replay", "replaying the log failed: %s", cause);
+        ipart__text cause, t; /* the detail buffer is about to be rewritten */
+        ipart__error_text(&cause);
+        for (int lang = 0; lang < IPART__LANGS; lang++)
+            ipart__text_put(&t, lang, ipart__tr("clone.replay", "replaying the log failed: %s", lang),
+                            cause.in[lang]);
+        return ipart__fail_text(IPART_EINTERNAL, NULL, NULL, NULL, "clone.replay", &t);
     }
     *out = copy;
     return IPART_OK;

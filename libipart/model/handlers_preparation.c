@@ -182,11 +182,10 @@ static ipart_status award_criteria_check(const ev_terms *t, const char *path)
             price = 1;
     }
     if (sum != 10000) {
-        char message[128];
-        snprintf(message, sizeof message,
-                 "the weights sum to %lld basis points; they must sum to 10000 (100 %%)",
-                 (long long)sum);
-        return ipart__invalid(path, "award_criteria", "terms.weights.sum", message);
+        return ipart__invalidf(path, "award_criteria", "terms.weights.sum",
+                               "the weights sum to %lld basis points; they must sum to 10000 "
+                               "(100 %%)",
+                               (long long)sum);
     }
     if (!quality || !price)
         return ipart__violation("R18", path, "award_criteria", "terms.award.bpqr",
@@ -246,10 +245,9 @@ static ipart_status ipr_complete(const ev_ipr *ipr, const char *path, const char
     ipart__ipr_missing(ipr, missing, sizeof missing);
     if (!missing[0])
         return IPART_OK;
-    char message[640];
-    snprintf(message, sizeof message, "the IPR arrangements of the terms are incomplete: %s",
-             missing);
-    return ipart__violation("R36", path, field, key, message);
+    return ipart__violationf("R36", path, field, key,
+                             "the IPR arrangements of the terms are incomplete: %s",
+                             missing);
 }
 
 /* R28, R36: a licence extends to the authority and to followers named
@@ -307,11 +305,10 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
         (rc = selection_check(p, t, path)) != IPART_OK)
         return rc;
     if (t->candidates.min < p->profile->min_candidates) {
-        char message[160];
-        snprintf(message, sizeof message,
-                 "the minimum number of candidates is %lld; at least %d must be invited",
-                 (long long)t->candidates.min, p->profile->min_candidates);
-        return ipart__violation("R13", path, "candidates.min", "terms.candidates.min", message);
+        return ipart__violationf("R13", path, "candidates.min", "terms.candidates.min",
+                                 "the minimum number of candidates is %lld; at least %d must "
+                                 "be invited",
+                                 (long long)t->candidates.min, p->profile->min_candidates);
     }
     if (t->candidates.has_max && t->candidates.max < t->candidates.min)
         return ipart__invalid(path, "candidates.max", "terms.candidates.max",
@@ -397,9 +394,9 @@ static ipart_status documents_complete(const ipart_partnership *p, const char *p
         strcat(missing, ", how the later purchase is made (9)");
     if (!missing[0])
         return IPART_OK;
-    char message[320];
-    snprintf(message, sizeof message, "the procurement documents lack: %s", missing + 2);
-    return ipart__violation("R9", path, NULL, "notice.documents.incomplete", message);
+    return ipart__violationf("R9", path, NULL, "notice.documents.incomplete",
+                             "the procurement documents lack: %s",
+                             missing + 2);
 }
 
 static ipart_status deadline_check(const ipart_partnership *p, const ipart__event *ev,
@@ -411,14 +408,13 @@ static ipart_status deadline_check(const ipart_partnership *p, const ipart__even
         return rc;
     if (!ipart__before(ev->as.notice.request_deadline, earliest))
         return IPART_OK;
-    char message[200];
-    snprintf(message, sizeof message,
-             "the request deadline %04d-%02d-%02d is too early: at least %d days from the day "
-             "after dispatch gives %04d-%02d-%02d",
-             ev->as.notice.request_deadline.year, ev->as.notice.request_deadline.month,
-             ev->as.notice.request_deadline.day, p->profile->min_request_days, earliest.year,
-             earliest.month, earliest.day);
-    return ipart__violation("R6", path, "request_deadline", "notice.deadline.short", message);
+    return ipart__violationf("R6", path, "request_deadline", "notice.deadline.short",
+                             "the request deadline %04d-%02d-%02d is too early: at least %d "
+                             "days from the day after dispatch gives %04d-%02d-%02d",
+                             ev->as.notice.request_deadline.year,
+                             ev->as.notice.request_deadline.month,
+                             ev->as.notice.request_deadline.day, p->profile->min_request_days,
+                             earliest.year, earliest.month, earliest.day);
 }
 
 static ipart_status threshold_check(const ipart_partnership *p, const ipart__event *ev,
@@ -432,14 +428,13 @@ static ipart_status threshold_check(const ipart_partnership *p, const ipart__eve
         return IPART_OK; /* no table for that date or currency: nothing to compare with */
     if (rc != IPART_OK || v.above)
         return rc;
-    char value[IPART__MONEY_TEXT_SIZE], threshold[IPART__MONEY_TEXT_SIZE], message[200];
+    char value[IPART__MONEY_TEXT_SIZE], threshold[IPART__MONEY_TEXT_SIZE];
     ipart__money_canonical(value, v.estimated_value);
     ipart__money_canonical(threshold, v.threshold);
-    snprintf(message, sizeof message,
-             "the estimated value %s %s is below the EEA threshold %s %s: innovation "
-             "partnership is a Part III procedure",
-             value, p->currency, threshold, p->currency);
-    return ipart__violation("R3", path, NULL, "notice.threshold.below", message);
+    return ipart__violationf("R3", path, NULL, "notice.threshold.below",
+                             "the estimated value %s %s is below the EEA threshold %s %s: "
+                             "innovation partnership is a Part III procedure",
+                             value, p->currency, threshold, p->currency);
 }
 
 static ipart_status notice_check(const ipart_partnership *p, const ipart__event *ev,

@@ -99,14 +99,20 @@ const char *ipart__rule_source(const char *rule)
     return "";
 }
 
+ipart_status ipart__rule_violation_text(const char *rule, const char *path, const char *key,
+                                        ipart__text *t)
+{
+    ipart__text_cite(t, rule);
+    return ipart__fail_text(IPART_ERULE, rule, ipart__rule_source(rule), path, key, t);
+}
+
 ipart_status ipart__rule_violation(const char *rule, const char *path, const char *key,
                                    const char *fmt, ...)
 {
-    char message[512];
+    ipart__text t;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    ipart__text_vformat(&t, key, fmt, ap);
     va_end(ap);
-    return ipart__fail_rule(IPART_ERULE, rule, ipart__rule_source(rule), path, key, "%s (%s)",
-                            message, rule);
+    return ipart__rule_violation_text(rule, path, key, &t);
 }
