@@ -59,35 +59,55 @@ static size_t path_format(char *out, size_t size, const path_t *p)
 static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
     IPART__PRINTF(3, 4);
 
-/* IPART_EINVAL for a document or event of the wrong shape, at a JSON path. */
-static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
+/* IPART_EINVAL for a document or event of the wrong shape, at a JSON path;
+ * the message in every language. */
+static ipart_status shape_text(const path_t *path, const char *key, ipart__text *t)
 {
     PATH_TEXT(at, path);
+    ipart__text_at(t, at);
+    return ipart__fail_text(IPART_EINVAL, NULL, NULL, at, key, t);
+}
+
+/* The same with a message `fmt` (an English msgid of `key`). */
+static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
+{
     ipart__text t;
     va_list ap;
     va_start(ap, fmt);
     ipart__text_vformat(&t, key, fmt, ap);
     va_end(ap);
-    ipart__text_at(&t, at);
-    return ipart__fail_text(IPART_EINVAL, NULL, NULL, at, key, &t);
+    return shape_text(path, key, &t);
 }
 
-static const char *json_type_name(const cJSON *item)
+static const char *json_type_name(const cJSON *item, int lang)
 {
-    if (cJSON_IsString(item)) return "a string";
-    if (cJSON_IsNumber(item)) return "a number";
-    if (cJSON_IsBool(item)) return "a boolean";
+    const char *key = "document.field.type";
+    if (cJSON_IsString(item)) return ipart__tr(key, "a string", lang);
+    if (cJSON_IsNumber(item)) return ipart__tr(key, "a number", lang);
+    if (cJSON_IsBool(item)) return ipart__tr(key, "a boolean", lang);
     if (cJSON_IsNull(item)) return "null";
-    if (cJSON_IsArray(item)) return "an array";
-    if (cJSON_IsObject(item)) return "an object";
-    return "an invalid value";
+    if (cJSON_IsArray(item)) return ipart__tr(key, "an array", lang);
+    if (cJSON_IsObject(item)) return ipart__tr(key, "an object", lang);
+    return ipart__tr(key, "an invalid value", lang);
 }
 
+/* "expected <expected>, got <the item's type>" in every language. */
+static ipart_status wrong_type_text(const path_t *path, const ipart__text *expected,
+                                    const cJSON *item)
+{
+    ipart__text t;
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(&t, lang, ipart__tr("document.field.type", "expected %s, got %s", lang),
+                        expected->in[lang], json_type_name(item, lang));
+    return shape_text(path, "document.field.type", &t);
+}
+
+/* The same, `expected` an English msgid of "document.field.type". */
 static ipart_status wrong_type(const path_t *path, const char *expected, const cJSON *item)
 {
-    char detail[128];
-    snprintf(detail, sizeof detail, "expected %s, got %s", expected, json_type_name(item));
-    return shape_error(path, "document.field.type", "%s", detail);
+    ipart__text t;
+    ipart__text_plain(&t, "document.field.type", expected);
+    return wrong_type_text(path, &t, item);
 }
 
 static ipart_status nomem(void)
@@ -169,10 +189,8 @@ static ipart_status read_int(int64_t *out, const cJSON *item, const path_t *path
         return wrong_type(path, "an integer", item);
     double v = item->valuedouble;
     if (!(v >= (double)min && v <= (double)max) || (double)(int64_t)v != v) {
-        char detail[96];
-        snprintf(detail, sizeof detail, "expected an integer from %lld to %lld",
-                 (long long)min, (long long)max);
-        return shape_error(path, "document.integer.range", "%s", detail);
+        return shape_error(path, "document.integer.range", "expected an integer from %lld to %lld",
+                           (long long)min, (long long)max);
     }
     *out = (int64_t)v;
     return IPART_OK;
@@ -187,14 +205,16 @@ static ipart_status read_enum(int *out, const cJSON *item, const path_t *path,
                 *out = i;
                 return IPART_OK;
             }
-    char expected[256] = "one of";
+    char names_list[256] = "";
     for (int i = 0; names[i]; i++) {
-        size_t len = strlen(expected);
-        snprintf(expected + len, sizeof expected - len, "%s \"%s\"", i ? "," : "", names[i]);
+        size_t len = strlen(names_list);
+        snprintf(names_list + len, sizeof names_list - len, "%s \"%s\"", i ? "," : "", names[i]);
     }
+    ipart__text expected;
+    ipart__text_format(&expected, "document.enum.unknown", "one of%s", names_list);
     if (!cJSON_IsString(item))
-        return wrong_type(path, expected, item);
-    return shape_error(path, "document.enum.unknown", "%s", expected);
+        return wrong_type_text(path, &expected, item);
+    return shape_text(path, "document.enum.unknown", &expected);
 }
 
 /* ---- objects ------------------------------------------------------------- */

@@ -104,9 +104,10 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
         else if (find_score(ev, s[i].tenderer, s[i].criterion) != &s[i])
             problem = "scored twice";
         if (problem) {
-            ipart_status rc = ipart__fail(IPART_EINVAL, "evaluation.score", "%s: %s", at, problem);
-            ipart__error_set_path(at);
-            return rc;
+            ipart__text text;
+            ipart__text_plain(&text, "evaluation.score", problem);
+            ipart__text_at(&text, at);
+            return ipart__fail_text(IPART_EINVAL, NULL, NULL, at, "evaluation.score", &text);
         }
     }
     const ev_award_criterion *c = p->terms->award_criteria.items;

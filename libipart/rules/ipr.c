@@ -39,7 +39,9 @@ static ipart_status contradiction(const char *path, const char *field, const cha
 {
     char at[256];
     snprintf(at, sizeof at, "%s.ipr.%s", path, field);
-    return ipart__rule_violation("R36", at, "terms.ipr.contradictory", "%s", message);
+    ipart__text t;
+    ipart__text_plain(&t, "terms.ipr.contradictory", message);
+    return ipart__rule_violation_text("R36", at, "terms.ipr.contradictory", &t);
 }
 
 static const ev_ipr_licence *licence_at(const ev_ipr *ipr, size_t i)
@@ -88,11 +90,12 @@ static ipart_status licence_contradictions(const ev_ipr *ipr, size_t i, const ch
 ipart_status ipart__ipr_contradictions(const ev_ipr *ipr, const char *path)
 {
     if (ipr->has_foreground && ipr->foreground.owner != regime_owner(ipr->regime)) {
-        char message[200];
-        snprintf(message, sizeof message, "the regime '%s' gives the results to the %s",
-                 ipart__ipr_regime_names[ipr->regime],
-                 ipart__ipr_owner_names[regime_owner(ipr->regime)]);
-        return contradiction(path, "foreground.owner", message);
+        char at[256];
+        snprintf(at, sizeof at, "%s.ipr.foreground.owner", path);
+        return ipart__rule_violation("R36", at, "terms.ipr.contradictory",
+                                     "the regime '%s' gives the results to the %s",
+                                     ipart__ipr_regime_names[ipr->regime],
+                                     ipart__ipr_owner_names[regime_owner(ipr->regime)]);
     }
     if (ipr->has_background && ipr->background.owner != EV_OWNER_PARTNER)
         return contradiction(path, "background.owner",

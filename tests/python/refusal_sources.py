@@ -42,6 +42,8 @@ SINKS: Dict[str, Tuple[Optional[int], Union[int, str], Optional[str]]] = {
     "top_level_error": (2, 3, None),
     "scan_error": (2, 3, None),
     "bad": (1, 2, None),
+    "wrong_type": (None, 1, "document.field.type"),
+    "contradiction": (None, 2, "terms.ipr.contradictory"),
 }
 
 # Functions of core/errors.c that pass their caller's key and format on.
