@@ -53,6 +53,10 @@ typedef struct ipart__text {
     char in[IPART__LANGS][IPART__TEXT_SIZE];
 } ipart__text;
 
+/* The index of a language of ipart_message_language(): IPART__NB for "nb",
+ * IPART__EN for every other (the fallback). */
+int ipart__lang_index(const char *lang);
+
 /* The catalogue's text of (key, english) in `lang` (IPART__EN, IPART__NB):
  * static; `english` itself for IPART__EN and when the catalogue has no row. */
 const char *ipart__tr(const char *key, const char *english, int lang);

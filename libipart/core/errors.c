@@ -200,10 +200,14 @@ const ipart_error *ipart_error_last(void)
     return &state()->pub;
 }
 
+int ipart__lang_index(const char *lang)
+{
+    return strcmp(ipart_message_language(lang), "nb") == 0 ? IPART__NB : IPART__EN;
+}
+
 const char *ipart_error_message_in(const char *lang)
 {
-    const error_state *s = state();
-    return s->message.in[strcmp(ipart_message_language(lang), "nb") == 0 ? IPART__NB : IPART__EN];
+    return state()->message.in[ipart__lang_index(lang)];
 }
 
 void ipart_error_clear(void)

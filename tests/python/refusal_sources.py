@@ -42,6 +42,9 @@ SINKS: Dict[str, Tuple[Optional[int], Union[int, str], Optional[str]]] = {
     "top_level_error": (2, 3, None),
     "scan_error": (2, 3, None),
     "bad": (1, 2, None),
+    "say": (None, 4, "rights.reason"),
+    "say_all": (None, 4, "rights.reason"),
+    "reason_tr": (None, 0, "rights.reason"),
     "wrong_type": (None, 1, "document.field.type"),
     "contradiction": (None, 2, "terms.ipr.contradictory"),
 }
@@ -170,6 +173,8 @@ def calls() -> Iterator[Call]:
     pattern = re.compile(r"\b(" + "|".join(SINKS) + r")\s*\(")
     for path in sorted(LIBRARY.rglob("*.[ch]")):
         text = strip_comments(path.read_text(encoding="utf-8"))
+        # a key named by a macro of the file: #define REASON "rights.reason"
+        macros = dict(re.findall(r'^#define (\w+) ("(?:[^"\\]|\\.)*")\s*$', text, re.M))
         bodies = [(m.start(), m.group(1)) for m in FUNCTION.finditer(text)]
         for m in pattern.finditer(text):
             before = text[:m.start()].rstrip()
@@ -177,6 +182,7 @@ def calls() -> Iterator[Call]:
                     not re.search(r"return\s*$", before):
                 continue  # a declaration or definition, not a call
             args, _ = split_args(text, m.end() - 1)
+            args = [macros.get(a, a) for a in args]
             line = text.count("\n", 0, m.start()) + 1
             owner = [(start, name) for start, name in bodies if start < m.start()]
             start, name = owner[-1] if owner else (0, "")
