@@ -72,6 +72,16 @@ void ipart__text_format(ipart__text *out, const char *key, const char *fmt, ...)
 void ipart__text_vformat(ipart__text *out, const char *key, const char *fmt, va_list ap)
     IPART__PRINTF(3, 0);
 
+/* In a variadic function whose last named parameter is `fmt`: `t` is that
+ * format (an English msgid of `key`) in every language with the arguments. */
+#define IPART__TEXT_OF_ARGS(t, key, fmt)                \
+    do {                                                \
+        va_list ap_;                                    \
+        va_start(ap_, fmt);                             \
+        ipart__text_vformat(&(t), (key), (fmt), ap_);   \
+        va_end(ap_);                                    \
+    } while (0)
+
 /* `text` (an English msgid of `key`, not a format) in every language. */
 void ipart__text_plain(ipart__text *out, const char *key, const char *text);
 

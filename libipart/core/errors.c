@@ -64,10 +64,7 @@ void ipart__text_vformat(ipart__text *out, const char *key, const char *fmt, va_
 
 void ipart__text_format(ipart__text *out, const char *key, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(out, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(*out, key, fmt);
 }
 
 void ipart__text_plain(ipart__text *out, const char *key, const char *text)

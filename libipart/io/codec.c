@@ -72,10 +72,7 @@ static ipart_status shape_text(const path_t *path, const char *key, ipart__text 
 static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
 {
     ipart__text t;
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&t, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(t, key, fmt);
     return shape_text(path, key, &t);
 }
 
@@ -444,10 +441,7 @@ static ipart_status input_error(ipart_status code, const char *root, const char 
                                 const char *fmt, ...)
 {
     ipart__text t;
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&t, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(t, key, fmt);
     ipart__text_at(&t, root);
     return ipart__fail_text(code, NULL, NULL, root, key, &t);
 }

@@ -81,10 +81,7 @@ ipart_status ipart__invalidf(const char *path, const char *field, const char *ke
     char at[256];
     ipart__field_path(at, sizeof at, path, field);
     ipart__text t;
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&t, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(t, key, fmt);
     return invalid_at(at, key, &t);
 }
 
@@ -133,10 +130,7 @@ ipart_status ipart__violationf(const char *rule, const char *path, const char *f
     char at[256];
     violation_path(at, sizeof at, path, field);
     ipart__text t;
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&t, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(t, key, fmt);
     return ipart__rule_violation_text(rule, at, key, &t);
 }
 
@@ -248,10 +242,7 @@ ipart_status ipart__money_violation(const char *rule, const char *path, const ch
     char text[IPART__MONEY_TEXT_SIZE], at[256];
     ipart__money_canonical(text, limit);
     ipart__text what, t;
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&what, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(what, key, fmt);
     for (int lang = 0; lang < IPART__LANGS; lang++)
         ipart__text_put(&t, lang, ipart__tr("money.at_most", "%s (at most %s)", lang),
                         what.in[lang], text);

@@ -145,10 +145,7 @@ static ipart_status bad(const char *path, const char *key, const char *fmt, ...)
 static ipart_status bad(const char *path, const char *key, const char *fmt, ...)
 {
     ipart__text t;
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&t, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(t, key, fmt);
     ipart__text_at(&t, path);
     return ipart__fail_text(IPART_EINVAL, "", "", path, key, &t);
 }

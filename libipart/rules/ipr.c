@@ -216,10 +216,7 @@ static void say(ipart__answer *a, int yes, const char *clause, const char *rule,
                 ...)
 {
     decide(a, yes, clause, rule);
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&a->reason, REASON, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(a->reason, REASON, fmt);
 }
 
 static void say_all(ipart__answer out[IPART__RIGHT_COUNT], int yes, const char *clause,

@@ -110,9 +110,6 @@ ipart_status ipart__rule_violation(const char *rule, const char *path, const cha
                                    const char *fmt, ...)
 {
     ipart__text t;
-    va_list ap;
-    va_start(ap, fmt);
-    ipart__text_vformat(&t, key, fmt, ap);
-    va_end(ap);
+    IPART__TEXT_OF_ARGS(t, key, fmt);
     return ipart__rule_violation_text(rule, path, key, &t);
 }
