@@ -35,12 +35,15 @@ static int regime_owner(int regime)
 
 /* ---- R36 at terms_set: contradictions ------------------------------------------ */
 
-static ipart_status contradiction(const char *path, const char *field, const char *message)
+static ipart_status contradiction(const char *path, const char *field, const char *fmt, ...)
+    IPART__PRINTF(3, 4);
+
+static ipart_status contradiction(const char *path, const char *field, const char *fmt, ...)
 {
     char at[256];
     snprintf(at, sizeof at, "%s.ipr.%s", path, field);
     ipart__text t;
-    ipart__text_plain(&t, "terms.ipr.contradictory", message);
+    IPART__TEXT_OF_ARGS(t, "terms.ipr.contradictory", fmt);
     return ipart__rule_violation_text("R36", at, "terms.ipr.contradictory", &t);
 }
 
@@ -90,12 +93,10 @@ static ipart_status licence_contradictions(const ev_ipr *ipr, size_t i, const ch
 ipart_status ipart__ipr_contradictions(const ev_ipr *ipr, const char *path)
 {
     if (ipr->has_foreground && ipr->foreground.owner != regime_owner(ipr->regime)) {
-        char at[256];
-        snprintf(at, sizeof at, "%s.ipr.foreground.owner", path);
-        return ipart__rule_violation("R36", at, "terms.ipr.contradictory",
-                                     "the regime '%s' gives the results to the %s",
-                                     ipart__ipr_regime_names[ipr->regime],
-                                     ipart__ipr_owner_names[regime_owner(ipr->regime)]);
+        return contradiction(path, "foreground.owner",
+                             "the regime '%s' gives the results to the %s",
+                             ipart__ipr_regime_names[ipr->regime],
+                             ipart__ipr_owner_names[regime_owner(ipr->regime)]);
     }
     if (ipr->has_background && ipr->background.owner != EV_OWNER_PARTNER)
         return contradiction(path, "background.owner",

@@ -177,6 +177,9 @@ def calls() -> Iterator[Call]:
         macros = dict(re.findall(r'^#define (\w+) ("(?:[^"\\]|\\.)*")\s*$', text, re.M))
         bodies = [(m.start(), m.group(1)) for m in FUNCTION.finditer(text)]
         for m in pattern.finditer(text):
+            line_end = text.find("\n", m.start())
+            if text[:line_end].rstrip().endswith("\\"):
+                continue  # inside a macro's definition: its uses are the calls
             before = text[:m.start()].rstrip()
             if re.search(r"(ipart_status|void|const char \*|\*)\s*$", before) and \
                     not re.search(r"return\s*$", before):
