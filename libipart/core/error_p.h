@@ -91,6 +91,14 @@ void ipart__text_plain(ipart__text *out, const char *key, const char *text);
  * format has the English one's conversions. */
 void ipart__text_put(ipart__text *out, int lang, const char *fmt, ...);
 
+/* Append ", " (unless `list` is empty) and `item` in every language: a list
+ * of translated phrases; `list` starts as {0}. */
+void ipart__text_append(ipart__text *list, const ipart__text *item);
+
+/* `fmt` (an English msgid of `key` with one %s) around `arg`, each language
+ * with its own text of `arg`. */
+void ipart__text_wrap(ipart__text *out, const char *key, const char *fmt, const ipart__text *arg);
+
 /* "<at>: <text>" and "<text> (<rule>)" in every language. */
 void ipart__text_at(ipart__text *t, const char *at);
 void ipart__text_cite(ipart__text *t, const char *rule);

@@ -88,6 +88,21 @@ static void append(char *dst, size_t size, const char *src)
     copy(dst + n, size - n, src);
 }
 
+void ipart__text_append(ipart__text *list, const ipart__text *item)
+{
+    for (int lang = 0; lang < IPART__LANGS; lang++) {
+        if (list->in[lang][0])
+            append(list->in[lang], sizeof list->in[lang], ", ");
+        append(list->in[lang], sizeof list->in[lang], item->in[lang]);
+    }
+}
+
+void ipart__text_wrap(ipart__text *out, const char *key, const char *fmt, const ipart__text *arg)
+{
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(out, lang, ipart__tr(key, fmt, lang), arg->in[lang]);
+}
+
 void ipart__text_at(ipart__text *t, const char *at)
 {
     for (int lang = 0; lang < IPART__LANGS; lang++) {

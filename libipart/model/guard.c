@@ -124,6 +124,14 @@ ipart_status ipart__violation(const char *rule, const char *path, const char *fi
     return ipart__rule_violation_text(rule, at, key, &t);
 }
 
+ipart_status ipart__violation_text(const char *rule, const char *path, const char *field,
+                                  const char *key, ipart__text *t)
+{
+    char at[256];
+    violation_path(at, sizeof at, path, field);
+    return ipart__rule_violation_text(rule, at, key, t);
+}
+
 ipart_status ipart__violationf(const char *rule, const char *path, const char *field,
                                const char *key, const char *fmt, ...)
 {

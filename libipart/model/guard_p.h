@@ -45,6 +45,11 @@ ipart_status ipart__invalidf(const char *path, const char *field, const char *ke
 ipart_status ipart__violationf(const char *rule, const char *path, const char *field,
                                const char *key, const char *fmt, ...) IPART__PRINTF(5, 6);
 
+/* As ipart__violation(), the message given in every language (" (rule)" is
+ * added to `t`). */
+ipart_status ipart__violation_text(const char *rule, const char *path, const char *field,
+                                  const char *key, ipart__text *t);
+
 /* The same at path.field[i]. */
 ipart_status ipart__item_invalid(const char *path, const char *field, size_t i,
                                  const char *key, const char *message);

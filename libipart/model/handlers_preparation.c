@@ -241,13 +241,12 @@ static ipart_status reservations_check(const ipart_partnership *p, const ev_term
 static ipart_status ipr_complete(const ev_ipr *ipr, const char *path, const char *field,
                                  const char *key)
 {
-    char missing[512];
-    ipart__ipr_missing(ipr, missing, sizeof missing);
-    if (!missing[0])
+    ipart__text missing, t;
+    ipart__ipr_missing(ipr, &missing);
+    if (!missing.in[IPART__EN][0])
         return IPART_OK;
-    return ipart__violationf("R36", path, field, key,
-                             "the IPR arrangements of the terms are incomplete: %s",
-                             missing);
+    ipart__text_wrap(&t, key, "the IPR arrangements of the terms are incomplete: %s", &missing);
+    return ipart__violation_text("R36", path, field, key, &t);
 }
 
 /* R28, R36: a licence extends to the authority and to followers named
@@ -376,27 +375,35 @@ static ipart_status notice_may(const ipart_partnership *p, const ipart__party *a
     return before_notice_may(p, actor, actor_id, IPART__EV_NOTICE_PUBLISHED);
 }
 
+#define DOCUMENTS_INCOMPLETE "notice.documents.incomplete"
+
+/* Add `what` (an English msgid of DOCUMENTS_INCOMPLETE) to the list when the documents lack it. */
+static void lacking(ipart__text *missing, int lacks, const char *what)
+{
+    ipart__text item;
+    if (!lacks)
+        return;
+    ipart__text_plain(&item, DOCUMENTS_INCOMPLETE, what);
+    ipart__text_append(missing, &item);
+}
+
 /* R9: the documents must contain the mandatory items; list every missing one. */
 static ipart_status documents_complete(const ipart_partnership *p, const char *path)
 {
     if (!p->terms)
         return ipart__violation("R9", path, NULL, "notice.terms.missing",
                                 "the terms (terms_set) must be fixed before the notice");
-    char missing[256] = "";
     const ev_terms *t = p->terms;
-    if (!p->need_described)
-        strcat(missing, ", need description (1)");
-    if (t->minimum_requirements.count == 0)
-        strcat(missing, ", minimum requirements (2)");
-    if (t->selection_criteria.count == 0)
-        strcat(missing, ", selection criteria (5)");
-    if (ipart__blank(t->later_purchase))
-        strcat(missing, ", how the later purchase is made (9)");
-    if (!missing[0])
+    ipart__text missing = {0}, message;
+    lacking(&missing, !p->need_described, "need description (1)");
+    lacking(&missing, t->minimum_requirements.count == 0, "minimum requirements (2)");
+    lacking(&missing, t->selection_criteria.count == 0, "selection criteria (5)");
+    lacking(&missing, ipart__blank(t->later_purchase), "how the later purchase is made (9)");
+    if (!missing.in[IPART__EN][0])
         return IPART_OK;
-    return ipart__violationf("R9", path, NULL, "notice.documents.incomplete",
-                             "the procurement documents lack: %s",
-                             missing + 2);
+    ipart__text_wrap(&message, DOCUMENTS_INCOMPLETE, "the procurement documents lack: %s",
+                     &missing);
+    return ipart__violation_text("R9", path, NULL, DOCUMENTS_INCOMPLETE, &message);
 }
 
 static ipart_status deadline_check(const ipart_partnership *p, const ipart__event *ev,

@@ -272,11 +272,15 @@ static ipart_status keys_check(const ev_joint_member *m, size_t n, int risk, con
     int64_t sum = ipart__keys_sum(keys, n);
     if (sum == 10000)
         return IPART_OK;
-    return ipart__violationf("R51", path, "members",
-                             risk ? "joint.risk_shares.sum" : "joint.shares.sum",
-                             "the %s keys of the members sum to %lld basis points; they must "
-                             "sum to exactly 10000 (100 %%)",
-                             risk ? "risk-share" : "cost-share", (long long)sum);
+    if (risk)
+        return ipart__violationf("R51", path, "members", "joint.risk_shares.sum",
+                                 "the risk-share keys of the members sum to %lld basis points; "
+                                 "they must sum to exactly 10000 (100 %%)",
+                                 (long long)sum);
+    return ipart__violationf("R51", path, "members", "joint.shares.sum",
+                             "the cost-share keys of the members sum to %lld basis points; they "
+                             "must sum to exactly 10000 (100 %%)",
+                             (long long)sum);
 }
 
 static ipart_status may_send_check(const ev_joint_member *m, const char *path, size_t i)

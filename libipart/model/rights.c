@@ -45,14 +45,18 @@ ipart_status ipart__rights_compute(ipart__answer out[IPART__RIGHT_COUNT],
         return ipart__fail(IPART_ENOTFOUND, "rights.partner",
                            "'%s' is not a partner: assets belong to operators with an awarded "
                            "contract", partner_id);
-    char missing[512] = "the IPR terms";
+    const char *key = "rights.terms.incomplete";
+    ipart__text missing, message;
     if (p->terms)
-        ipart__ipr_missing(&p->terms->ipr, missing, sizeof missing);
-    if (missing[0])
-        return ipart__fail_rule(IPART_ESTATE, "R36", ipart__rule_source("R36"), "",
-                                "rights.terms.incomplete",
-                                "the terms do not settle the IP arrangement: %s is missing",
-                                missing);
+        ipart__ipr_missing(&p->terms->ipr, &missing);
+    else
+        ipart__text_plain(&missing, key, "the IPR terms");
+    if (missing.in[IPART__EN][0]) {
+        ipart__text_wrap(&message, key, "the terms do not settle the IP arrangement: %s is missing",
+                         &missing);
+        return ipart__fail_text(IPART_ESTATE, "R36", ipart__rule_source("R36"), "", key,
+                                &message);
+    }
     const ipart__contract *c = t->contract;
     const ev_ipr *ipr = &p->terms->ipr;
     ipart__rights_facts f = {

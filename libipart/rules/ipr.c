@@ -139,10 +139,12 @@ ipart_status ipart__ipr_contradictions(const ev_ipr *ipr, const char *path)
 
 /* ---- R36 at the notice: completeness ---------------------------------------------- */
 
-static void add_missing(char *missing, size_t size, const char *what)
+/* The items are rows "ipr.missing" of the refusal catalogue. */
+static void add_missing(ipart__text *missing, const char *what)
 {
-    size_t n = strlen(missing);
-    snprintf(missing + n, size - n, "%s%s", n ? ", " : "", what);
+    ipart__text item;
+    ipart__text_plain(&item, "ipr.missing", what);
+    ipart__text_append(missing, &item);
 }
 
 /* Does the commercialiser own the results alone? Otherwise it pays the
@@ -158,36 +160,36 @@ static int commercialiser_sole_owner(const ev_ipr *ipr)
     }
 }
 
-void ipart__ipr_missing(const ev_ipr *ipr, char *missing, size_t size)
+void ipart__ipr_missing(const ev_ipr *ipr, ipart__text *missing)
 {
-    missing[0] = '\0';
+    *missing = (ipart__text){0};
     if (!ipr->has_foreground)
-        add_missing(missing, size, "the owner of the results (foreground)");
+        add_missing(missing, "the owner of the results (foreground)");
     if (!ipr->has_background)
-        add_missing(missing, size, "the partners' background IP (background)");
+        add_missing(missing, "the partners' background IP (background)");
     if (!ipr->has_commercialisation)
-        add_missing(missing, size, "who may commercialise (commercialisation)");
+        add_missing(missing, "who may commercialise (commercialisation)");
     else if (!ipr->commercialisation.has_royalty && !commercialiser_sole_owner(ipr))
-        add_missing(missing, size,
+        add_missing(missing,
                     "the royalty or payback to the other owner (commercialisation.royalty)");
     if (!ipr->has_licences)
-        add_missing(missing, size, "the licences, or an empty list (licences)");
+        add_missing(missing, "the licences, or an empty list (licences)");
     if (!ipr->has_on_termination)
-        add_missing(missing, size, "what survives a partner's termination (on_termination)");
+        add_missing(missing, "what survives a partner's termination (on_termination)");
     if (ipr->regime == EV_IPR_SUPPLIER_OWNS_CALL_BACK && !ipr->has_call_back)
-        add_missing(missing, size, "the call-back conditions (call_back)");
+        add_missing(missing, "the call-back conditions (call_back)");
     int to_authority = 0;
     for (size_t i = 0; ipr->has_licences && i < ipr->licences.count; i++) {
         const ev_ipr_licence *l = licence_at(ipr, i);
         to_authority |= l->asset == EV_ASSET_FOREGROUND;
         if (!l->royalty_free && !l->royalty) {
-            char what[128];
-            snprintf(what, sizeof what, "the royalty of licence '%s'", l->id);
-            add_missing(missing, size, what);
+            ipart__text what;
+            ipart__text_format(&what, "ipr.missing", "the royalty of licence '%s'", l->id);
+            ipart__text_append(missing, &what);
         }
     }
     if (ipr->regime == EV_IPR_SUPPLIER_OWNS_LICENCE && ipr->has_licences && !to_authority)
-        add_missing(missing, size, "the licence of the results to the authority");
+        add_missing(missing, "the licence of the results to the authority");
 }
 
 /* ---- rights ------------------------------------------------------------------------ */

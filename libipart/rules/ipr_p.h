@@ -124,9 +124,9 @@ ipart_status ipart__ipr_contradictions(const ev_ipr *ipr, const char *path);
 
 /*
  * R36 at notice_published: the arrangement is complete. Writes the missing
- * parts, comma-separated, to `missing` ("" when complete).
+ * parts, comma-separated, to `missing` in every language ("" when complete).
  */
-void ipart__ipr_missing(const ev_ipr *ipr, char *missing, size_t size);
+void ipart__ipr_missing(const ev_ipr *ipr, ipart__text *missing);
 
 /* ---- rights ------------------------------------------------------------------ */
 
