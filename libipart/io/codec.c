@@ -378,10 +378,13 @@ static ipart_status decode_object(const cJSON *json, const object_spec *spec, vo
             known = strcmp(spec->fields[i].name, child->string) == 0;
         if (!known) {
             path_t child_path = {path, child->string, 0, NULL};
-            char hint[320];
-            ipart__field_hint(hint, sizeof hint, spec, event_level, d->type, child->string);
-            return shape_error(&child_path, "document.field.unknown", "unknown field%s%s",
-                               hint[0] ? "; " : "", hint);
+            ipart__text hint, message;
+            ipart__field_hint(&hint, spec, event_level, d->type, child->string);
+            for (int lang = 0; lang < IPART__LANGS; lang++)
+                ipart__text_put(&message, lang,
+                                ipart__tr("document.field.unknown", "unknown field%s%s", lang),
+                                hint.in[lang][0] ? "; " : "", hint.in[lang]);
+            return shape_text(&child_path, "document.field.unknown", &message);
         }
     }
     for (size_t i = 0; i < spec->count; i++) {
