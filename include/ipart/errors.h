@@ -61,7 +61,8 @@ typedef struct ipart_error {
     const char *source;  /**< legal source ("Dir. 2014/24/EU Art. 65(2)"), or "" */
     const char *path;    /**< JSON path ("$.events[3].date") or field name, or "" */
     const char *key;     /**< stable message key for translations ("money.parse.syntax"), or "" */
-    const char *message; /**< English message, never "" after a failure (see ipart_error_message_in()) */
+    /** English message, never "" after a failure; ipart_error_message_in() for Norwegian */
+    const char *message;
 } ipart_error;
 
 IPART_BEGIN_DECL

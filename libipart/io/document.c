@@ -244,7 +244,8 @@ ipart_status ipart__partnership_replay(ipart_partnership **out, const ipart_part
         ipart__text cause, t; /* the detail buffer is about to be rewritten */
         ipart__error_text(&cause);
         for (int lang = 0; lang < IPART__LANGS; lang++)
-            ipart__text_put(&t, lang, ipart__tr("clone.replay", "replaying the log failed: %s", lang),
+            ipart__text_put(&t, lang,
+                            ipart__tr("clone.replay", "replaying the log failed: %s", lang),
                             cause.in[lang]);
         return ipart__fail_text(IPART_EINTERNAL, NULL, NULL, NULL, "clone.replay", &t);
     }

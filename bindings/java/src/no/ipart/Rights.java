@@ -30,7 +30,8 @@ public record Rights(String party, String asset, int eventCount, boolean owns, b
      * @param reason why, in English
      * @param reasonNb why, in Norwegian bokmål
      */
-    public record Right(boolean answer, String clause, String rule, String reason, String reasonNb) {
+    public record Right(boolean answer, String clause, String rule, String reason,
+                        String reasonNb) {
         /**
          * The reason in a language: Norwegian bokmål for "nb", English for
          * "en" and every other language (ipart_rights_explanation_reason()).
