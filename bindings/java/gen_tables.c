@@ -75,9 +75,26 @@ static void write_exception(const char *cls, const char *name, int value, const 
             "    public %s(int code, String name, String rule, String source, String path,\n"
             "            String key, String message) {\n"
             "        super(code, name, rule, source, path, key, message);\n"
+            "    }\n\n"
+            "    /**\n"
+            "     * Made by the JNI layer with the message in both languages.\n"
+            "     *\n"
+            "     * @param code the status code, %d ({@link Status#%s})\n"
+            "     * @param name the status name, \"IPART_%s\"\n"
+            "     * @param rule the rule id of RULES.md, or \"\"\n"
+            "     * @param source the rule's legal source, or \"\"\n"
+            "     * @param path the JSON path or field concerned, or \"\"\n"
+            "     * @param key the stable message key, or \"\"\n"
+            "     * @param message the English message\n"
+            "     * @param messageNb the Norwegian bokmål message\n"
+            "     */\n"
+            "    public %s(int code, String name, String rule, String source, String path,\n"
+            "            String key, String message, String messageNb) {\n"
+            "        super(code, name, rule, source, path, key, message, messageNb);\n"
             "    }\n"
             "}\n",
-            name, message, class_name, value, name, name, class_name);
+            name, message, class_name, value, name, name, class_name, value, name, name,
+            class_name);
     close_java(f);
 }
 

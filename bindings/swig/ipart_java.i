@@ -170,10 +170,10 @@ static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
 
 #define IPART_JAVA_EXCEPTION_CTOR \
     "(ILjava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;" \
-    "Ljava/lang/String;Ljava/lang/String;)V"
+    "Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V"
 
 /* Throw no.ipart.<Class>Exception(code, name, rule, source, path, key,
- * message) for a call that returned `status`, with the detail of
+ * message, messageNb) for a call that returned `status`, with the detail of
  * ipart_error_last() read on this thread. The class and code follow the
  * status; should the detail belong to another code (a library bug), only
  * the status's description is used. If the class cannot be made, a
@@ -186,6 +186,7 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
         status = e->code != IPART_OK ? e->code : IPART_EINTERNAL;
     int own = e->code == status;
     const char *message = own && e->message[0] ? e->message : ipart_strerror(status);
+    const char *message_nb = own && e->message[0] ? ipart_error_message_in("nb") : message;
     /* Copy the detail into Java strings before anything else runs. */
     jstring name = ipart_java_string(jenv, ipart_error_name(status));
     jstring rule = name ? ipart_java_string(jenv, own ? e->rule : "") : NULL;
@@ -193,14 +194,15 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
     jstring path = source ? ipart_java_string(jenv, own ? e->path : "") : NULL;
     jstring key = path ? ipart_java_string(jenv, own ? e->key : "") : NULL;
     jstring text = key ? ipart_java_string(jenv, message) : NULL;
-    if (!text)
+    jstring text_nb = text ? ipart_java_string(jenv, message_nb) : NULL;
+    if (!text_nb)
         return; /* OutOfMemoryError pending */
     char class_name[96];
     snprintf(class_name, sizeof class_name, "no/ipart/%sException", ipart_error_class(status));
     jclass cls = (*jenv)->FindClass(jenv, class_name);
     jmethodID ctor = cls ? (*jenv)->GetMethodID(jenv, cls, "<init>", IPART_JAVA_EXCEPTION_CTOR) : NULL;
     jobject exc = ctor ? (*jenv)->NewObject(jenv, cls, ctor, (jint)status, name, rule, source, path,
-                                            key, text)
+                                            key, text, text_nb)
                        : NULL;
     if (exc) {
         (*jenv)->Throw(jenv, (jthrowable)exc);

@@ -46,7 +46,8 @@ static int ipart_py_set(PyObject *obj, const char *attr, PyObject *value)
 
 /* Set the Python exception for a failed call that returned `status`,
  * carrying code, name, rule, source, path, key and message from
- * ipart_error_last() (read on this thread, right after the call). Should
+ * ipart_error_last() (read on this thread, right after the call), and the
+ * Norwegian message (_message_nb, read by IpartError.message_in()). Should
  * the detail not belong to this status (a library bug), the class and code
  * still follow the status and the message is its description. */
 static void ipart_py_raise(ipart_status status)
@@ -56,6 +57,7 @@ static void ipart_py_raise(ipart_status status)
         status = e->code != IPART_OK ? e->code : IPART_EINTERNAL;
     int own = e->code == status;
     const char *message = own && e->message[0] ? e->message : ipart_strerror(status);
+    const char *message_nb = own && e->message[0] ? ipart_error_message_in("nb") : message;
     PyObject *cls = ipart_py_errors[ipart_py_slot(status)];
     if (!cls)
         cls = ipart_py_base_error;
@@ -72,6 +74,7 @@ static void ipart_py_raise(ipart_status status)
         ipart_py_set(exc, "source", ipart_py_text(own ? e->source : "")) == 0 &&
         ipart_py_set(exc, "path", ipart_py_text(own ? e->path : "")) == 0 &&
         ipart_py_set(exc, "key", ipart_py_text(own ? e->key : "")) == 0 &&
+        ipart_py_set(exc, "_message_nb", ipart_py_text(message_nb)) == 0 &&
         PyObject_SetAttrString(exc, "message", text) == 0)
         PyErr_SetObject(cls, exc);
     Py_DECREF(text);
@@ -91,7 +94,8 @@ static int ipart_py_make_errors(PyObject *module)
     ipart_py_base_error = PyErr_NewExceptionWithDoc("ipart.IpartError",
         "A libipart call failed. Attributes: code (the IPART_... status), name, rule (\"R13\" or\n"
         "\"\"), source (the legal source), path (the JSON path or field), key (a stable\n"
-        "message key for translations) and message (English).", NULL, NULL);
+        "message key for translations) and message (English); message_in(lang) gives the\n"
+        "message in Norwegian bokmål (\"nb\") or English.", NULL, NULL);
     if (!ipart_py_base_error || PyModule_AddObject(module, "IpartError", ipart_py_base_error) < 0)
         return -1;
     Py_INCREF(ipart_py_base_error);

@@ -61,7 +61,8 @@ typedef struct ipart_error {
     const char *source;  /**< legal source ("Dir. 2014/24/EU Art. 65(2)"), or "" */
     const char *path;    /**< JSON path ("$.events[3].date") or field name, or "" */
     const char *key;     /**< stable message key for translations ("money.parse.syntax"), or "" */
-    const char *message; /**< English message, never "" after a failure */
+    /** English message, never "" after a failure; ipart_error_message_in() for Norwegian */
+    const char *message;
 } ipart_error;
 
 IPART_BEGIN_DECL
@@ -73,6 +74,18 @@ IPART_BEGIN_DECL
  * IPART_OK and every string is "". Thread-safe (thread-local storage).
  */
 IPART_API const ipart_error *ipart_error_last(void);
+
+/**
+ * The message of the most recent failure on this thread in `lang`:
+ * Norwegian bokmål for "nb", English (ipart_error_last()->message) for
+ * "en" and for every other language, NULL included - the fallback of
+ * ipart_message_language(). A refusal the Norwegian catalogue has no row
+ * for is English in "nb" too (the tests keep every refusal in the
+ * catalogue; doc/languages.md). Never NULL; "" before any failure. Owned by
+ * the library and valid until the next libipart call on the same thread,
+ * like ipart_error_last(). Thread-safe (thread-local storage).
+ */
+IPART_API const char *ipart_error_message_in(const char *lang);
 
 /** Reset this thread's error detail to IPART_OK with empty strings. */
 IPART_API void ipart_error_clear(void);

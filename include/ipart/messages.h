@@ -1,8 +1,8 @@
 /*
  * libipart - message catalogues: the labels of the reports (the
  * procurement record, the OCDS and eForms exports, event and timeline
- * labels) in Norwegian bokmål ("nb") and English ("en"), keyed by a stable
- * message key ("record.subject", "event.award_decided").
+ * labels, "timeline.title") in Norwegian bokmål ("nb") and English ("en"),
+ * keyed by a stable message key ("record.subject", "event.award_decided").
  *
  * The language is always an argument, never a global. English is the
  * explicit fallback: a language the catalogue does not have ("sv", "nn")
@@ -11,9 +11,10 @@
  * back. Every entry has both languages (a test enumerates the keys and
  * fails on an entry missing either).
  *
- * The catalogue is built to take the refusal messages of the guards too:
- * their error keys (ipart_error.key, e.g. "party.unknown") are message
- * keys of the same namespace, so adding them is adding rows.
+ * The refusal messages of the guards have a catalogue of their own, keyed
+ * like gettext by error key (ipart_error.key, e.g. "party.unknown") and
+ * English text, since one key covers several messages: a failed call's
+ * message in Norwegian is ipart_error_message_in("nb") (errors.h).
  *
  * Every string returned is static: never free it. Thread-safe (the
  * catalogue is read-only).

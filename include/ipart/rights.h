@@ -61,7 +61,7 @@ typedef struct ipart_right_answer {
     int answer;         /**< 1 yes, 0 no */
     const char *clause; /**< the clause of the terms that decides it, "" when none does */
     const char *rule;   /**< "R36", "R28", "R37" */
-    const char *reason; /**< English */
+    const char *reason; /**< English; ipart_rights_explanation_reason() gives it in Norwegian */
 } ipart_right_answer;
 
 IPART_BEGIN_DECL
@@ -130,10 +130,21 @@ IPART_API ipart_status ipart_rights_explanation_at(ipart_right_answer *out,
                                                    size_t index);
 
 /**
+ * The reason of the index-th answer in `lang`: Norwegian bokmål for "nb",
+ * English (ipart_right_answer.reason) for "en" and every other language,
+ * NULL included (the fallback of ipart_message_language()). Borrowed from
+ * the explanation; "" for NULL or an index past the end. Thread-safe as the
+ * explanation is immutable.
+ */
+IPART_API const char *ipart_rights_explanation_reason(const ipart_rights_explanation *explanation,
+                                                      size_t index, const char *lang);
+
+/**
  * JSON export of ipart_partnership_rights_explain() (owned by the caller):
  * `{"party", "asset", "event_count", "owns" | "use" | "modify" |
  * "sublicense" | "commercialise": {"answer": bool, "clause", "rule",
- * "reason"}}`. @return as ipart_partnership_rights_explain().
+ * "reason", "reason_nb"}}` (the reason in English and Norwegian bokmål).
+ * @return as ipart_partnership_rights_explain().
  */
 IPART_API ipart_status ipart_partnership_rights_json(char **out,
                                                      const ipart_partnership *partnership,

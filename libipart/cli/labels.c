@@ -13,8 +13,8 @@ const cli_label cli_labels[] = {
     {"help_ipart", "ipart - check, apply to and report on innovation-partnership documents",
      "ipart - kontroller, oppdater og rapporter om dokumenter for innovasjonspartnerskap"},
     {"help_common",
-     "Options: --lang nb|en (labels; English by default), --json (machine-readable output), "
-     "--help.\nExit: 0 done, 1 a rule refused an event, 2 malformed input or usage, "
+     "Options: --lang nb|en (labels and refusals; English by default), --json (machine-readable "
+     "output), --help.\nExit: 0 done, 1 a rule refused an event, 2 malformed input or usage, "
      "3 a file could not be read or written. See ipart(1).",
      "Valg: --lang nb|en (språk; engelsk som standard), --json (maskinlesbart), --help.\n"
      "Avslutningskode: 0 ferdig, 1 en regel avviste en hendelse, 2 feil i input eller bruk, "

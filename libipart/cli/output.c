@@ -58,7 +58,7 @@ void cli_print_error(FILE *f, ipart_status rc, int json)
         fputs(",\"path\":", f);
         cli_json_string(f, e->path);
         fputs(",\"message\":", f);
-        cli_json_string(f, e->message);
+        cli_json_string(f, ipart_error_message_in(cli_lang()));
         return;
     }
     fprintf(f, "  %s", ipart_error_name(rc));
@@ -67,7 +67,7 @@ void cli_print_error(FILE *f, ipart_status rc, int json)
                 e->source[0] ? ")" : "");
     if (e->path[0])
         fprintf(f, "\n  %s %s", L("path"), e->path);
-    fprintf(f, "\n  %s\n", e->message);
+    fprintf(f, "\n  %s\n", ipart_error_message_in(cli_lang()));
 }
 
 char *cli_money(ipart_money m)

@@ -59,34 +59,59 @@ static size_t path_format(char *out, size_t size, const path_t *p)
 static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
     IPART__PRINTF(3, 4);
 
-/* IPART_EINVAL for a document or event of the wrong shape, at a JSON path. */
-static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
+/* IPART_EINVAL for a document or event of the wrong shape, at a JSON path;
+ * the message in every language. */
+static ipart_status shape_text(const path_t *path, const char *key, ipart__text *t)
 {
     PATH_TEXT(at, path);
-    char detail[384];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof detail, fmt, ap);
-    va_end(ap);
-    return ipart__shape_error_at(at, key, "%s", detail);
+    return ipart__shape_text_at(at, key, t);
 }
 
-static const char *json_type_name(const cJSON *item)
+/* The same with a message `fmt` (an English msgid of `key`). */
+static ipart_status shape_error(const path_t *path, const char *key, const char *fmt, ...)
 {
-    if (cJSON_IsString(item)) return "a string";
-    if (cJSON_IsNumber(item)) return "a number";
-    if (cJSON_IsBool(item)) return "a boolean";
-    if (cJSON_IsNull(item)) return "null";
-    if (cJSON_IsArray(item)) return "an array";
-    if (cJSON_IsObject(item)) return "an object";
-    return "an invalid value";
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    return shape_text(path, key, &t);
 }
 
+static const char *json_type_name(const cJSON *item, int lang)
+{
+    const char *key = "document.field.type";
+    if (cJSON_IsString(item)) return ipart__tr(key, "a string", lang);
+    if (cJSON_IsNumber(item)) return ipart__tr(key, "a number", lang);
+    if (cJSON_IsBool(item)) return ipart__tr(key, "a boolean", lang);
+    if (cJSON_IsNull(item)) return "null";
+    if (cJSON_IsArray(item)) return ipart__tr(key, "an array", lang);
+    if (cJSON_IsObject(item)) return ipart__tr(key, "an object", lang);
+    return ipart__tr(key, "an invalid value", lang);
+}
+
+/* "expected <expected>, got <the item's type>" in every language. */
+static ipart_status wrong_type_text(const path_t *path, const ipart__text *expected,
+                                    const cJSON *item)
+{
+    ipart__text got;
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        snprintf(got.in[lang], sizeof got.in[lang], "%s", json_type_name(item, lang));
+    PATH_TEXT(at, path);
+    return ipart__wrong_type_at(at, expected, &got);
+}
+
+/* The same, `expected` an English msgid of "document.field.type". */
 static ipart_status wrong_type(const path_t *path, const char *expected, const cJSON *item)
 {
-    char detail[128];
-    snprintf(detail, sizeof detail, "expected %s, got %s", expected, json_type_name(item));
-    return shape_error(path, "document.field.type", "%s", detail);
+    ipart__text t;
+    ipart__text_plain(&t, "document.field.type", expected);
+    return wrong_type_text(path, &t, item);
+}
+
+/* The same, `kind` naming what was expected. */
+static ipart_status wrong_kind_type(const path_t *path, field_kind kind, const cJSON *item)
+{
+    ipart__text expected;
+    ipart__kind_text(&expected, kind);
+    return wrong_type_text(path, &expected, item);
 }
 
 static ipart_status nomem(void)
@@ -100,12 +125,12 @@ static ipart_status read_string(const char **out, const cJSON *item, const path_
                                 decoder *d, int is_id)
 {
     if (!cJSON_IsString(item))
-        return wrong_type(path, ipart__kind_expected(is_id ? FK_ID : FK_STRING), item);
+        return wrong_kind_type(path, is_id ? FK_ID : FK_STRING, item);
     const char *s = item->valuestring;
-    char detail[160];
-    const char *fault = ipart__string_fault(s, is_id, detail, sizeof detail);
+    ipart__text detail;
+    const char *fault = ipart__string_fault(s, is_id, &detail);
     if (fault)
-        return shape_error(path, fault, "%s", detail);
+        return shape_text(path, fault, &detail);
     char *copy = ipart__arena_strdup(d->arena, s);
     if (!copy)
         return nomem();
@@ -126,11 +151,10 @@ static ipart_status read_int(int64_t *out, const cJSON *item, const path_t *path
                              int64_t max)
 {
     if (!cJSON_IsNumber(item))
-        return wrong_type(path, ipart__kind_expected(FK_INT), item);
+        return wrong_kind_type(path, FK_INT, item);
     if (!ipart__integer_value(out, item->valuedouble, min, max)) {
-        char detail[96];
-        ipart__int_range_detail(detail, sizeof detail, min, max);
-        return shape_error(path, "document.integer.range", "%s", detail);
+        PATH_TEXT(at, path);
+        return ipart__int_range_error_at(at, min, max);
     }
     return IPART_OK;
 }
@@ -143,11 +167,11 @@ static ipart_status read_enum(int *out, const cJSON *item, const path_t *path,
         *out = index;
         return IPART_OK;
     }
-    char expected[256];
-    ipart__enum_expected(expected, sizeof expected, names);
+    ipart__text expected;
+    ipart__enum_expected(&expected, names);
     if (!cJSON_IsString(item))
-        return wrong_type(path, expected, item);
-    return shape_error(path, "document.enum.unknown", "%s", expected);
+        return wrong_type_text(path, &expected, item);
+    return shape_text(path, "document.enum.unknown", &expected);
 }
 
 /* ---- objects ------------------------------------------------------------- */
@@ -180,7 +204,7 @@ static ipart_status read_id_array(ipart__array *out, const cJSON *item, const pa
                                   decoder *d, int64_t min_count)
 {
     if (!cJSON_IsArray(item))
-        return wrong_type(path, ipart__kind_expected(FK_ID_ARRAY), item);
+        return wrong_kind_type(path, FK_ID_ARRAY, item);
     size_t n = (size_t)cJSON_GetArraySize(item);
     if ((int64_t)n < min_count)
         return shape_error(path, "document.array.empty", "must not be empty");
@@ -212,7 +236,7 @@ static ipart_status read_array(ipart__array *out, const cJSON *item, const path_
                                decoder *d, const field_spec *f)
 {
     if (!cJSON_IsArray(item))
-        return wrong_type(path, ipart__kind_expected(FK_ARRAY), item);
+        return wrong_kind_type(path, FK_ARRAY, item);
     size_t n = (size_t)cJSON_GetArraySize(item);
     if ((int64_t)n < f->min)
         return shape_error(path, "document.array.empty", "must not be empty");
@@ -262,24 +286,24 @@ static ipart_status read_field(const field_spec *f, const cJSON *item, void *bas
         return read_string(at, item, path, d, 0);
     case FK_DATE:
         if (!cJSON_IsString(item))
-            return wrong_type(path, ipart__kind_expected(FK_DATE), item);
+            return wrong_kind_type(path, FK_DATE, item);
         return with_path(ipart_date_parse(at, item->valuestring), path);
     case FK_MONEY:
         if (!cJSON_IsString(item))
-            return wrong_type(path, ipart__kind_expected(FK_MONEY), item);
+            return wrong_kind_type(path, FK_MONEY, item);
         if (!d->currency || !d->currency[0])
             return shape_error(path, "document.money.no_currency", "money before the case has a currency");
         return with_path(ipart_money_parse(at, item->valuestring, d->currency), path);
     case FK_CURRENCY: {
         int exponent;
         if (!cJSON_IsString(item))
-            return wrong_type(path, ipart__kind_expected(FK_CURRENCY), item);
+            return wrong_kind_type(path, FK_CURRENCY, item);
         ipart_status rc = with_path(ipart_currency_exponent(&exponent, item->valuestring), path);
         return rc == IPART_OK ? read_string(at, item, path, d, 0) : rc;
     }
     case FK_BOOL:
         if (!cJSON_IsBool(item))
-            return wrong_type(path, ipart__kind_expected(FK_BOOL), item);
+            return wrong_kind_type(path, FK_BOOL, item);
         *(int *)at = cJSON_IsTrue(item);
         return IPART_OK;
     case FK_INT:
@@ -307,7 +331,7 @@ static ipart_status decode_object(const cJSON *json, const object_spec *spec, vo
                                   const path_t *path, decoder *d, int event_level)
 {
     if (!cJSON_IsObject(json))
-        return wrong_type(path, ipart__kind_expected(FK_OBJECT), json);
+        return wrong_kind_type(path, FK_OBJECT, json);
     /* Unknown fields first: a misspelt optional field must not pass silently. */
     for (const cJSON *child = json->child; child; child = child->next) {
         int known = event_level && is_header_key(child->string);
@@ -315,10 +339,8 @@ static ipart_status decode_object(const cJSON *json, const object_spec *spec, vo
             known = strcmp(spec->fields[i].name, child->string) == 0;
         if (!known) {
             path_t child_path = {path, child->string, 0, NULL};
-            char hint[320];
-            ipart__field_hint(hint, sizeof hint, spec, event_level, d->type, child->string);
-            return shape_error(&child_path, "document.field.unknown", "unknown field%s%s",
-                               hint[0] ? "; " : "", hint);
+            PATH_TEXT(at, &child_path);
+            return ipart__unknown_field_at(at, spec, event_level, d->type, child->string);
         }
     }
     for (size_t i = 0; i < spec->count; i++) {
@@ -372,11 +394,15 @@ static ipart_status check_tree(const cJSON *node, const path_t *path)
 }
 
 static ipart_status input_error(ipart_status code, const char *root, const char *key,
-                                const char *message)
+                                const char *fmt, ...) IPART__PRINTF(4, 5);
+
+static ipart_status input_error(ipart_status code, const char *root, const char *key,
+                                const char *fmt, ...)
 {
-    ipart_status rc = ipart__fail(code, key, "%s: %s", root, message);
-    ipart__error_set_path(root);
-    return rc;
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    ipart__text_at(&t, root);
+    return ipart__fail_text(code, NULL, NULL, root, key, &t);
 }
 
 ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, const char *root)
@@ -392,10 +418,9 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
     if (!json && ipart__json_oom())
         return ipart__fail_nomem();
     if (!json) {
-        char message[96];
-        snprintf(message, sizeof message, "not valid JSON (error near byte %zu)",
-                 end ? (size_t)(end - text) : 0);
-        return input_error(IPART_EPARSE, root, "json.syntax", message);
+        return input_error(IPART_EPARSE, root, "json.syntax",
+                           "not valid JSON (error near byte %zu)",
+                           end ? (size_t)(end - text) : 0);
     }
     /* Anything but white space after the value is an error, not ignored. */
     while (end && (size_t)(end - text) < length &&
@@ -403,10 +428,9 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
         end++;
     if (end && (size_t)(end - text) < length && *end) {
         cJSON_Delete(json);
-        char message[96];
-        snprintf(message, sizeof message, "unexpected text after the JSON value at byte %zu",
-                 (size_t)(end - text));
-        return input_error(IPART_EPARSE, root, "json.trailing", message);
+        return input_error(IPART_EPARSE, root, "json.trailing",
+                           "unexpected text after the JSON value at byte %zu",
+                           (size_t)(end - text));
     }
     path_t top = {NULL, NULL, 0, root};
     rc = check_tree(json, &top);

@@ -111,9 +111,10 @@ ipart_status ipart__apply_with(ipart_partnership *p, const char *event_json, ipa
 static ipart_status top_level_error(ipart_status code, const char *path, const char *key,
                                     const char *message)
 {
-    ipart_status rc = ipart__fail(code, key, "%s: %s", path, message);
-    ipart__error_set_path(path);
-    return rc;
+    ipart__text t;
+    ipart__text_plain(&t, key, message);
+    ipart__text_at(&t, path);
+    return ipart__fail_text(code, NULL, NULL, path, key, &t);
 }
 
 /* The envelope: exactly format, version, profile and events. */

@@ -188,23 +188,18 @@ static const field_spec *find_field(const object_spec *spec, const char *name)
 static ipart_status unknown_field(const place *pl, const object_spec *spec, int event_level,
                                   ipart__event_type type, const char *name)
 {
-    char hint[320];
-    ipart__field_hint(hint, sizeof hint, spec, event_level, type, name);
     AT(at, pl);
-    return ipart__shape_error_at(at, "document.field.unknown", "unknown field%s%s",
-                                 hint[0] ? "; " : "", hint);
+    return ipart__unknown_field_at(at, spec, event_level, type, name);
 }
 
+/* `got` is an English msgid of "document.field.type" ("a string"). */
 static ipart_status wrong_kind(const place *pl, const field_spec *f, const char *got)
 {
-    char expected[256];
-    if (f->kind == FK_ENUM && f->names) /* as the JSON reader names an enum's values */
-        ipart__enum_expected(expected, sizeof expected, f->names);
-    else
-        snprintf(expected, sizeof expected, "%s", ipart__kind_expected(f->kind));
+    ipart__text expected, given;
+    ipart__field_expected(&expected, f);
+    ipart__text_plain(&given, "document.field.type", got);
     AT(at, pl);
-    return ipart__shape_error_at(at, "document.field.type", "expected %s, got %s", expected,
-                                 got);
+    return ipart__wrong_type_at(at, &expected, &given);
 }
 
 static void add_mark(place *pl, unsigned char *shadow, unsigned depth, int *has)
@@ -347,8 +342,19 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
 typedef enum given { GIVEN_STRING, GIVEN_DATE, GIVEN_MONEY, GIVEN_INT, GIVEN_BOOL, GIVEN_NULL,
                      GIVEN_EMPTY } given;
 
-static const char *const given_names[] = {"a string", "a date", "money", "a number",
-                                          "a boolean", "null", "an empty array or object"};
+static ipart_status wrong_given(const place *pl, const field_spec *f, given kind)
+{
+    switch (kind) {
+    case GIVEN_STRING: return wrong_kind(pl, f, "a string");
+    case GIVEN_DATE: return wrong_kind(pl, f, "a date");
+    case GIVEN_MONEY: return wrong_kind(pl, f, "money");
+    case GIVEN_INT: return wrong_kind(pl, f, "a number");
+    case GIVEN_BOOL: return wrong_kind(pl, f, "a boolean");
+    case GIVEN_NULL: return wrong_kind(pl, f, "null");
+    case GIVEN_EMPTY: break;
+    }
+    return wrong_kind(pl, f, "an empty array or object");
+}
 
 typedef struct given_value {
     given kind;
@@ -395,17 +401,17 @@ static ipart_status check_string(const place *pl, field_kind kind, const char *s
     if (kind == FK_ENUM) {
         if (ipart__enum_index(pl->field->names, s) >= 0)
             return IPART_OK;
-        char expected[256];
-        ipart__enum_expected(expected, sizeof expected, pl->field->names);
+        ipart__text expected;
+        ipart__enum_expected(&expected, pl->field->names);
         AT(at, pl);
-        return ipart__shape_error_at(at, "document.enum.unknown", "%s", expected);
+        return ipart__shape_text_at(at, "document.enum.unknown", &expected);
     }
-    char detail[160];
-    const char *fault = ipart__string_fault(s, kind == FK_ID, detail, sizeof detail);
+    ipart__text detail;
+    const char *fault = ipart__string_fault(s, kind == FK_ID, &detail);
     if (!fault)
         return IPART_OK;
     AT(at, pl);
-    return ipart__shape_error_at(at, fault, "%s", detail);
+    return ipart__shape_text_at(at, fault, &detail);
 }
 
 /* Does the value fit the field? Nothing is changed. */
@@ -428,7 +434,7 @@ static ipart_status check_value(const place *pl, const given_value *v)
         fits = kind == FK_OBJECT || kind == FK_ARRAY || kind == FK_ID_ARRAY || kind == FK_ITEM_REF;
     }
     if (!fits)
-        return wrong_kind(pl, pl->indexed ? &(field_spec){.kind = kind} : f, given_names[v->kind]);
+        return wrong_given(pl, pl->indexed ? &(field_spec){.kind = kind} : f, v->kind);
     switch (v->kind) {
     case GIVEN_STRING:
         return check_string(pl, kind == FK_ITEM_REF ? FK_STRING : kind, v->string);
@@ -444,10 +450,8 @@ static ipart_status check_value(const place *pl, const given_value *v)
     }
     case GIVEN_INT:
         if (v->integer < f->min || v->integer > f->max) {
-            char detail[96];
-            ipart__int_range_detail(detail, sizeof detail, f->min, f->max);
             AT(at, pl);
-            return ipart__shape_error_at(at, "document.integer.range", "%s", detail);
+            return ipart__int_range_error_at(at, f->min, f->max);
         }
         return IPART_OK;
     default:
@@ -562,11 +566,16 @@ static size_t chain_format(char *out, size_t size, const chain *c)
     return added < 0 ? n : n + (size_t)added;
 }
 
-static ipart_status error_at(const chain *c, const char *key, const char *detail)
+/* `fmt` is an English msgid of `key`. */
+static ipart_status error_at(const chain *c, const char *key, const char *fmt, ...)
+    IPART__PRINTF(3, 4);
+static ipart_status error_at(const chain *c, const char *key, const char *fmt, ...)
 {
     char at[256];
     chain_format(at, sizeof at, c);
-    return ipart__shape_error_at(at, key, "%s", detail);
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    return ipart__shape_text_at(at, key, &t);
 }
 
 typedef struct walk {
@@ -611,10 +620,8 @@ static ipart_status complete_array(const walk *w, const field_spec *f, const ipa
         if (repeat == arr->count)
             return IPART_OK;
         chain el = {c, NULL, repeat};
-        char detail[96];
-        snprintf(detail, sizeof detail, "'%s' is listed twice",
-                 ((const char *const *)arr->items)[repeat]);
-        return error_at(&el, "document.id.duplicate", detail);
+        return error_at(&el, "document.id.duplicate", "'%s' is listed twice",
+                        ((const char *const *)arr->items)[repeat]);
     }
     size_t size = f->object->size;
     for (size_t i = 0; i < arr->count; i++) {

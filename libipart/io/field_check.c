@@ -10,49 +10,67 @@
 #include <stdio.h>
 #include <string.h>
 
+ipart_status ipart__shape_text_at(const char *at, const char *key, ipart__text *t)
+{
+    ipart__text_at(t, at);
+    return ipart__fail_text(IPART_EINVAL, NULL, NULL, at, key, t);
+}
+
 ipart_status ipart__shape_error_at(const char *at, const char *key, const char *fmt, ...)
 {
-    char detail[384];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof detail, fmt, ap);
-    va_end(ap);
-    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, detail);
-    ipart__error_set_path(at);
-    return rc;
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    return ipart__shape_text_at(at, key, &t);
+}
+
+ipart_status ipart__wrong_type_at(const char *at, const ipart__text *expected,
+                                  const ipart__text *got)
+{
+    ipart__text t;
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(&t, lang, ipart__tr("document.field.type", "expected %s, got %s", lang),
+                        expected->in[lang], got->in[lang]);
+    return ipart__shape_text_at(at, "document.field.type", &t);
 }
 
 ipart_status ipart__value_error_at(ipart_status rc, const char *at)
 {
     if (rc == IPART_OK || rc == IPART_ENOMEM)
         return rc;
-    char message[512];
-    snprintf(message, sizeof message, "%s: %s", at, ipart_error_last()->message);
+    ipart__text t;
+    ipart__error_text(&t);
+    ipart__text_at(&t, at);
     char key[64];
     snprintf(key, sizeof key, "%s", ipart_error_last()->key);
+    /* Shape errors are EINVAL whatever the parser said (EPARSE is JSON syntax). */
     ipart_status code = rc == IPART_ECURRENCY || rc == IPART_EOVERFLOW ? rc : IPART_EINVAL;
-    ipart__fail(code, key, "%s", message);
-    ipart__error_set_path(at);
-    return code;
+    return ipart__fail_text(code, NULL, NULL, at, key, &t);
 }
 
-const char *ipart__kind_expected(field_kind kind)
+const char *ipart__kind_expected(field_kind kind, int lang)
 {
+    const char *key = "document.field.type";
     switch (kind) {
-    case FK_ID: return "an id string";
-    case FK_STRING: return "a string";
-    case FK_DATE: return "an ISO date string";
-    case FK_MONEY: return "a money string like \"1000.00\"";
-    case FK_CURRENCY: return "an ISO 4217 currency code";
-    case FK_BOOL: return "true or false";
-    case FK_INT: return "an integer";
-    case FK_ENUM: return "one of its names";
-    case FK_OBJECT: return "an object";
-    case FK_ARRAY: return "an array";
-    case FK_ID_ARRAY: return "an array of ids";
-    case FK_ITEM_REF: return "an object";
+    case FK_ID: return ipart__tr(key, "an id string", lang);
+    case FK_STRING: return ipart__tr(key, "a string", lang);
+    case FK_DATE: return ipart__tr(key, "an ISO date string", lang);
+    case FK_MONEY: return ipart__tr(key, "a money string like \"1000.00\"", lang);
+    case FK_CURRENCY: return ipart__tr(key, "an ISO 4217 currency code", lang);
+    case FK_BOOL: return ipart__tr(key, "true or false", lang);
+    case FK_INT: return ipart__tr(key, "an integer", lang);
+    case FK_ENUM: return ipart__tr(key, "one of its names", lang);
+    case FK_OBJECT: return ipart__tr(key, "an object", lang);
+    case FK_ARRAY: return ipart__tr(key, "an array", lang);
+    case FK_ID_ARRAY: return ipart__tr(key, "an array of ids", lang);
+    case FK_ITEM_REF: return ipart__tr(key, "an object", lang);
     }
-    return "a value";
+    return ipart__tr(key, "a value", lang);
+}
+
+void ipart__kind_text(ipart__text *out, field_kind kind)
+{
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        snprintf(out->in[lang], sizeof out->in[lang], "%s", ipart__kind_expected(kind, lang));
 }
 
 static int valid_utf8(const unsigned char *s)
@@ -83,21 +101,22 @@ static int valid_id(const char *s)
     return n >= 1 && n <= 64;
 }
 
-const char *ipart__string_fault(const char *s, int is_id, char *detail, size_t size)
+const char *ipart__string_fault(const char *s, int is_id, ipart__text *detail)
 {
     if (strlen(s) > IPART__MAX_STRING) {
         if (detail)
-            snprintf(detail, size, "string longer than 65536 bytes");
+            ipart__text_format(detail, "document.string.too_long", "string longer than 65536 bytes");
         return "document.string.too_long";
     }
     if (!valid_utf8((const unsigned char *)s)) {
         if (detail)
-            snprintf(detail, size, "not valid UTF-8");
+            ipart__text_format(detail, "document.string.utf8", "not valid UTF-8");
         return "document.string.utf8";
     }
     if (is_id && !valid_id(s)) {
         if (detail)
-            snprintf(detail, size, "'%s' is not an id (1-64 of A-Z a-z 0-9 . _ -)", s);
+            ipart__text_format(detail, "document.id.syntax",
+                               "'%s' is not an id (1-64 of A-Z a-z 0-9 . _ -)", s);
         return "document.id.syntax";
     }
     return NULL;
@@ -119,16 +138,26 @@ int ipart__enum_index(const char *const *names, const char *name)
     return -1;
 }
 
-void ipart__enum_expected(char *out, size_t size, const char *const *names)
+void ipart__enum_expected(ipart__text *out, const char *const *names)
 {
-    snprintf(out, size, "one of");
+    char list[256] = "";
     for (int i = 0; names[i]; i++) {
-        size_t len = strlen(out);
-        snprintf(out + len, size - len, "%s \"%s\"", i ? "," : "", names[i]);
+        size_t len = strlen(list);
+        snprintf(list + len, sizeof list - len, "%s \"%s\"", i ? "," : "", names[i]);
     }
+    ipart__text_format(out, "document.enum.unknown", "one of%s", list);
 }
 
-void ipart__int_range_detail(char *out, size_t size, int64_t min, int64_t max)
+void ipart__field_expected(ipart__text *out, const field_spec *f)
 {
-    snprintf(out, size, "expected an integer from %lld to %lld", (long long)min, (long long)max);
+    if (f->kind == FK_ENUM && f->names) /* as the JSON reader names an enum's values */
+        ipart__enum_expected(out, f->names);
+    else
+        ipart__kind_text(out, f->kind);
+}
+
+ipart_status ipart__int_range_error_at(const char *at, int64_t min, int64_t max)
+{
+    return ipart__shape_error_at(at, "document.integer.range", "expected an integer from %lld to %lld",
+                                 (long long)min, (long long)max);
 }

@@ -22,9 +22,17 @@
 #define IPART__MAX_EVENTS 1000000u
 
 /* IPART_EINVAL for a value of the wrong shape at the JSON path `at`:
- * "<at>: <detail>", with the path set. */
+ * "<at>: <detail>" in every language, `fmt` an English msgid of `key`
+ * (core/refusals.c), with the path set. */
 ipart_status ipart__shape_error_at(const char *at, const char *key, const char *fmt, ...)
     IPART__PRINTF(3, 4);
+
+/* The same with the detail already in every language (`t` is prefixed). */
+ipart_status ipart__shape_text_at(const char *at, const char *key, ipart__text *t);
+
+/* "expected <expected>, got <got>" at `at`, each in every language. */
+ipart_status ipart__wrong_type_at(const char *at, const ipart__text *expected,
+                                  const ipart__text *got);
 
 /* A value refused by a core parser (date, money, currency): keep its key and
  * message, prefix the message with `at` and set the path. The code stays
@@ -32,13 +40,21 @@ ipart_status ipart__shape_error_at(const char *at, const char *key, const char *
  * any other becomes IPART_EINVAL (IPART_EPARSE is JSON syntax). */
 ipart_status ipart__value_error_at(ipart_status rc, const char *at);
 
-/* What a field of `kind` holds, as the errors name it ("an id string"). */
-const char *ipart__kind_expected(field_kind kind);
+/* What a field of `kind` holds, as the errors name it ("an id string"), in
+ * `lang` (IPART__EN, IPART__NB); static. */
+const char *ipart__kind_expected(field_kind kind, int lang);
+
+/* The same in every language. */
+void ipart__kind_text(ipart__text *out, field_kind kind);
+
+/* What a field holds in every language: its enum's names, else its kind. */
+void ipart__field_expected(ipart__text *out, const field_spec *f);
 
 /* NULL when `s` is acceptable for a string field (`is_id`: an id); else the
- * error key, with the message's detail written into `detail` (unless it
- * is NULL: the streaming decoder only asks whether it may take the value). */
-const char *ipart__string_fault(const char *s, int is_id, char *detail, size_t size);
+ * error key, with the message's detail in every language written into
+ * `detail` (unless it is NULL: the streaming decoder only asks whether it
+ * may take the value). */
+const char *ipart__string_fault(const char *s, int is_id, ipart__text *detail);
 
 /* The index of `name` in the NULL-terminated `names`, or -1. */
 int ipart__enum_index(const char *const *names, const char *name);
@@ -46,10 +62,10 @@ int ipart__enum_index(const char *const *names, const char *name);
 /* 1 and *out = v when the JSON number v is an integer in [min, max]; 0 otherwise. */
 int ipart__integer_value(int64_t *out, double v, int64_t min, int64_t max);
 
-/* "one of \"a\", \"b\"": what an enumerated field accepts. */
-void ipart__enum_expected(char *out, size_t size, const char *const *names);
+/* "one of \"a\", \"b\"" in every language: what an enumerated field accepts. */
+void ipart__enum_expected(ipart__text *out, const char *const *names);
 
-/* "expected an integer from <min> to <max>". */
-void ipart__int_range_detail(char *out, size_t size, int64_t min, int64_t max);
+/* "expected an integer from <min> to <max>" at `at`. */
+ipart_status ipart__int_range_error_at(const char *at, int64_t min, int64_t max);
 
 #endif

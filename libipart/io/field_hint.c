@@ -5,6 +5,8 @@
  */
 #include "io/field_hint_p.h"
 
+#include "io/field_check_p.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -90,8 +92,11 @@ static int find_owner(char *path, size_t size, size_t len, const object_spec *sp
     return 0;
 }
 
+/* The hints are rows of the refusal catalogue under the unknown field's key. */
+#define HINT_KEY "document.field.unknown"
+
 /* Where else the schema has `name`: "'name' is a field of $.x in 'type'". */
-static void owner_hint(char *out, size_t size, const object_spec *spec, ipart__event_type type,
+static void owner_hint(ipart__text *out, const object_spec *spec, ipart__event_type type,
                        const char *name)
 {
     for (int k = -1; k < IPART__EV_COUNT; k++) {
@@ -100,24 +105,38 @@ static void owner_hint(char *out, size_t size, const object_spec *spec, ipart__e
             continue;
         char path[192] = "$";
         if (find_owner(path, sizeof path, 1, &ipart__event_bodies[t], spec, name, 0)) {
-            snprintf(out, size, "'%s' is a field of %s in '%s'", name, path,
-                     ipart__event_type_name(t));
+            ipart__text_format(out, HINT_KEY, "'%s' is a field of %s in '%s'", name, path,
+                               ipart__event_type_name(t));
             return;
         }
     }
-    out[0] = '\0';
+    *out = (ipart__text){0};
 }
 
-void ipart__field_hint(char *out, size_t size, const object_spec *spec, int event_level,
+void ipart__field_hint(ipart__text *out, const object_spec *spec, int event_level,
                        ipart__event_type type, const char *name)
 {
-    char owner[256];
-    owner_hint(owner, sizeof owner, spec, type, name);
+    ipart__text owner;
+    owner_hint(&owner, spec, type, name);
     const char *close = nearest(spec, event_level, name);
-    if (close && owner[0])
-        snprintf(out, size, "did you mean '%s'? (%s)", close, owner);
+    if (close && owner.in[IPART__EN][0])
+        for (int lang = 0; lang < IPART__LANGS; lang++)
+            ipart__text_put(out, lang, ipart__tr(HINT_KEY, "did you mean '%s'? (%s)", lang), close,
+                            owner.in[lang]);
     else if (close)
-        snprintf(out, size, "did you mean '%s'?", close);
+        ipart__text_format(out, HINT_KEY, "did you mean '%s'?", close);
     else
-        snprintf(out, size, "%s", owner);
+        *out = owner;
+}
+
+ipart_status ipart__unknown_field_at(const char *at, const object_spec *spec, int event_level,
+                                     ipart__event_type type, const char *name)
+{
+    ipart__text hint, message;
+    ipart__field_hint(&hint, spec, event_level, type, name);
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(&message, lang,
+                        ipart__tr("document.field.unknown", "unknown field%s%s", lang),
+                        hint.in[lang][0] ? "; " : "", hint.in[lang]);
+    return ipart__shape_text_at(at, "document.field.unknown", &message);
 }

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "core/error_p.h"
 #include "model/event_spec_p.h"
 
 /* Edit distance (insertions, deletions, substitutions and transpositions of
@@ -18,7 +19,7 @@
 size_t ipart__edit_distance(const char *a, const char *b);
 
 /*
- * Write into `out` (always terminated, "" when there is nothing to say) the
+ * Write into `out`, in every language ("" when there is nothing to say), the
  * hint for the unknown field `name` of an object of `spec` in an event of
  * `type` (`event_level`: the event object itself, whose header fields type,
  * date and actor are known too): "did you mean 'x'?" for the nearest known
@@ -27,7 +28,11 @@ size_t ipart__edit_distance(const char *a, const char *b);
  * 'type'" where the schema has it elsewhere (first in the same event type,
  * then in the others, in the order of the event rows).
  */
-void ipart__field_hint(char *out, size_t size, const object_spec *spec, int event_level,
+void ipart__field_hint(ipart__text *out, const object_spec *spec, int event_level,
                        ipart__event_type type, const char *name);
+
+/* IPART_EINVAL "unknown field" at `at`, with that hint, in every language. */
+ipart_status ipart__unknown_field_at(const char *at, const object_spec *spec, int event_level,
+                                     ipart__event_type type, const char *name);
 
 #endif

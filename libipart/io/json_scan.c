@@ -48,9 +48,10 @@ static ipart_status scan_error(const scan *s, ipart_status code, const char *key
 {
     char at[256];
     scan_path(at, sizeof at, s);
-    ipart_status rc = ipart__fail(code, key, "%s: %s", at, detail);
-    ipart__error_set_path(at);
-    return rc;
+    ipart__text t;
+    ipart__text_plain(&t, key, detail);
+    ipart__text_at(&t, at);
+    return ipart__fail_text(code, NULL, NULL, at, key, &t);
 }
 
 /* A value begins at the current position: check that it fits the depth. */

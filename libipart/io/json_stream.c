@@ -284,7 +284,7 @@ static int read_object(reader *r, const object_spec *spec, void *base);
 static int read_checked(reader *r, const char **out, int is_id)
 {
     const char *s = read_text(r);
-    if (!s || ipart__string_fault(s, is_id, NULL, 0))
+    if (!s || ipart__string_fault(s, is_id, NULL))
         return 0;
     *out = s;
     return 1;
@@ -389,7 +389,7 @@ static int read_field(reader *r, const field_spec *f, void *base)
                ipart_money_parse(at, s, r->currency) == IPART_OK;
     case FK_CURRENCY:
         if (!(s = read_text(r)) || ipart_currency_exponent(&exponent, s) != IPART_OK ||
-            ipart__string_fault(s, 0, NULL, 0))
+            ipart__string_fault(s, 0, NULL))
             return 0;
         *(const char **)at = s;
         return 1;

@@ -296,6 +296,8 @@ static void put_explanation(ipart__strbuf *b, const ipart_rights_explanation *x)
         ipart__strbuf_json_string(b, a.rule);
         ipart__strbuf_puts(b, ",\"reason\":");
         ipart__strbuf_json_string(b, a.reason);
+        ipart__strbuf_puts(b, ",\"reason_nb\":");
+        ipart__strbuf_json_string(b, ipart_rights_explanation_reason(x, r, "nb"));
         ipart__strbuf_putc(b, '}');
     }
     ipart__strbuf_putc(b, '}');

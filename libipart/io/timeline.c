@@ -17,6 +17,7 @@
 #include "io/timeline_p.h"
 #include "ipart/contract.h"
 #include "ipart/memory.h"
+#include "ipart/messages.h"
 #include "ipart/timeline.h"
 #include "model/partnership_p.h"
 
@@ -34,55 +35,54 @@ enum {
     L_COUNT
 };
 
-const ipart__label ipart__timeline_labels[] = {
-    [L_TITLE] = {"title", "Timeline", "Tidslinje"},
-    [L_PROCEDURE] = {"procedure", "Procedure", "Prosedyre"},
-    [L_BUDGET] = {"budget", "Development budget", "Utviklingsbudsjett"},
-    [L_NOTICE] = {"notice", "notice", "kunngjøring"},
-    [L_REQUEST_DEADLINE] = {"request_deadline", "request deadline", "søknadsfrist"},
-    [L_TENDER_DEADLINE] = {"tender_deadline", "tender deadline", "tilbudsfrist"},
-    [L_RESUBMISSION_DEADLINE] = {"resubmission_deadline", "resubmission deadline",
-                                 "frist for nye tilbud"},
-    [L_FINAL_DEADLINE] = {"final_deadline", "final tenders", "endelige tilbud"},
-    [L_AWARD] = {"award", "award", "tildeling"},
-    [L_STANDSTILL] = {"standstill", "standstill", "karensperiode"},
-    [L_SIGNED] = {"signed", "contract signed", "kontrakt signert"},
-    [L_PHASE] = {"phase", "phase", "fase"},
-    [L_TARGET_MET] = {"target_met", "target met", "delmål nådd"},
-    [L_TARGET_NOT_MET] = {"target_not_met", "target not met", "delmål ikke nådd"},
-    [L_GATE_CONTINUE] = {"gate_continue", "gate: continue", "beslutning: videre"},
-    [L_GATE_TERMINATE] = {"gate_terminate", "gate: terminate", "beslutning: avslutt"},
-    [L_TERMINATED] = {"terminated", "terminated", "avsluttet"},
-    [L_ACCEPTED] = {"accepted", "accepted", "godkjent"},
-    [L_OPTION] = {"option", "option exercised", "opsjon utløst"},
-    [L_PHASE_DUE] = {"phase_due", "phase due", "fasefrist"},
-    [L_PAID] = {"paid", "paid", "utbetalt"},
-    [L_CONTRACT_VALUE] = {"contract_value", "contract value", "kontraktsverdi"},
-    [L_CAP] = {"cap", "cap", "tak"},
-    [L_NEXT_DUE] = {"next_due", "next due", "neste frist"},
-    [L_MONTH_1] = {"month_1", "Jan", "jan"},
-    [L_MONTH_2] = {"month_2", "Feb", "feb"},
-    [L_MONTH_3] = {"month_3", "Mar", "mar"},
-    [L_MONTH_4] = {"month_4", "Apr", "apr"},
-    [L_MONTH_5] = {"month_5", "May", "mai"},
-    [L_MONTH_6] = {"month_6", "Jun", "jun"},
-    [L_MONTH_7] = {"month_7", "Jul", "jul"},
-    [L_MONTH_8] = {"month_8", "Aug", "aug"},
-    [L_MONTH_9] = {"month_9", "Sep", "sep"},
-    [L_MONTH_10] = {"month_10", "Oct", "okt"},
-    [L_MONTH_11] = {"month_11", "Nov", "nov"},
-    [L_MONTH_12] = {"month_12", "Dec", "des"},
-    /* a contract's state (ipart_partner_status.state): the key after "state_" */
-    [L_STATE_AWARDED] = {"state_awarded", "awarded", "tildelt"},
-    [L_STATE_SIGNED] = {"state_signed", "signed", "signert"},
-    [L_STATE_PHASE_ACTIVE] = {"state_phase_active", "phase running", "fase pågår"},
-    [L_STATE_PHASE_REVIEW] = {"state_phase_review", "phase in review", "fase til vurdering"},
-    [L_STATE_PHASE_PASSED] = {"state_phase_passed", "phase passed", "fase bestått"},
-    [L_STATE_DEVELOPED] = {"state_developed", "developed", "utviklet"},
-    [L_STATE_ACCEPTED] = {"state_accepted", "accepted", "godkjent"},
-    [L_STATE_OPTION_EXERCISED] = {"state_option_exercised", "option exercised", "opsjon utløst"},
-    [L_STATE_OPTION_LAPSED] = {"state_option_lapsed", "option lapsed", "opsjon bortfalt"},
-    [L_STATE_TERMINATED] = {"state_terminated", "terminated", "avsluttet"},
+/* The labels are rows "timeline.<name>" of the message catalogue (core/messages.c). */
+const char *const ipart__timeline_labels[] = {
+    [L_TITLE] = "timeline.title",
+    [L_PROCEDURE] = "timeline.procedure",
+    [L_BUDGET] = "timeline.budget",
+    [L_NOTICE] = "timeline.notice",
+    [L_REQUEST_DEADLINE] = "timeline.request_deadline",
+    [L_TENDER_DEADLINE] = "timeline.tender_deadline",
+    [L_RESUBMISSION_DEADLINE] = "timeline.resubmission_deadline",
+    [L_FINAL_DEADLINE] = "timeline.final_deadline",
+    [L_AWARD] = "timeline.award",
+    [L_STANDSTILL] = "timeline.standstill",
+    [L_SIGNED] = "timeline.signed",
+    [L_PHASE] = "timeline.phase",
+    [L_TARGET_MET] = "timeline.target_met",
+    [L_TARGET_NOT_MET] = "timeline.target_not_met",
+    [L_GATE_CONTINUE] = "timeline.gate_continue",
+    [L_GATE_TERMINATE] = "timeline.gate_terminate",
+    [L_TERMINATED] = "timeline.terminated",
+    [L_ACCEPTED] = "timeline.accepted",
+    [L_OPTION] = "timeline.option",
+    [L_PHASE_DUE] = "timeline.phase_due",
+    [L_PAID] = "timeline.paid",
+    [L_CONTRACT_VALUE] = "timeline.contract_value",
+    [L_CAP] = "timeline.cap",
+    [L_NEXT_DUE] = "timeline.next_due",
+    [L_MONTH_1] = "timeline.month_1",
+    [L_MONTH_2] = "timeline.month_2",
+    [L_MONTH_3] = "timeline.month_3",
+    [L_MONTH_4] = "timeline.month_4",
+    [L_MONTH_5] = "timeline.month_5",
+    [L_MONTH_6] = "timeline.month_6",
+    [L_MONTH_7] = "timeline.month_7",
+    [L_MONTH_8] = "timeline.month_8",
+    [L_MONTH_9] = "timeline.month_9",
+    [L_MONTH_10] = "timeline.month_10",
+    [L_MONTH_11] = "timeline.month_11",
+    [L_MONTH_12] = "timeline.month_12",
+    [L_STATE_AWARDED] = "timeline.state_awarded",
+    [L_STATE_SIGNED] = "timeline.state_signed",
+    [L_STATE_PHASE_ACTIVE] = "timeline.state_phase_active",
+    [L_STATE_PHASE_REVIEW] = "timeline.state_phase_review",
+    [L_STATE_PHASE_PASSED] = "timeline.state_phase_passed",
+    [L_STATE_DEVELOPED] = "timeline.state_developed",
+    [L_STATE_ACCEPTED] = "timeline.state_accepted",
+    [L_STATE_OPTION_EXERCISED] = "timeline.state_option_exercised",
+    [L_STATE_OPTION_LAPSED] = "timeline.state_option_lapsed",
+    [L_STATE_TERMINATED] = "timeline.state_terminated",
 };
 const size_t ipart__timeline_label_count = L_COUNT;
 
@@ -114,15 +114,14 @@ typedef struct timeline {
 
 static const char *label(const timeline *t, int id)
 {
-    const ipart__label *l = &ipart__timeline_labels[id];
-    return t->nb && l->nb && l->nb[0] ? l->nb : l->en;
+    return ipart_message(ipart__timeline_labels[id], t->nb ? "nb" : "en");
 }
 
 /* A contract's state in the chosen language (the state itself if unknown). */
 static const char *state_label(const timeline *t, const char *state)
 {
     for (int id = L_STATE_AWARDED; id <= L_STATE_TERMINATED; id++)
-        if (strcmp(ipart__timeline_labels[id].key + 6, state) == 0)
+        if (strcmp(ipart__timeline_labels[id] + strlen("timeline.state_"), state) == 0)
             return label(t, id);
     return state;
 }

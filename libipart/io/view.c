@@ -176,8 +176,17 @@ ipart_status ipart_rights_explanation_at(ipart_right_answer *out,
         return ipart__fail(IPART_ENOTFOUND, "rights.index", "no right %zu: there are %d", index,
                            IPART__RIGHT_COUNT);
     const ipart__answer *a = &x->answers[index];
-    *out = (ipart_right_answer){ipart__right_names[index], a->yes, a->clause, a->rule, a->reason};
+    *out = (ipart_right_answer){ipart__right_names[index], a->yes, a->clause, a->rule,
+                                a->reason.in[IPART__EN]};
     return IPART_OK;
+}
+
+const char *ipart_rights_explanation_reason(const ipart_rights_explanation *x, size_t index,
+                                            const char *lang)
+{
+    if (!x || index >= IPART__RIGHT_COUNT)
+        return "";
+    return x->answers[index].reason.in[ipart__lang_index(lang)];
 }
 
 /* ---- the party-scoped view ------------------------------------------------------- */

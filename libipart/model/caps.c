@@ -166,7 +166,7 @@ static void event_extra(const ipart_partnership *p, const ipart__event *ev, cons
 static const char *const scope_names[] = {"development", "partner", "phase", "purchase"};
 
 /* Called for each cap row an event would push past its cap. */
-typedef ipart_status (*excess_fn)(void *ctx, const ev_cap *cap, const char *message);
+typedef ipart_status (*excess_fn)(void *ctx, const ev_cap *cap, const ipart__text *message);
 
 /*
  * R33: visit every cap the event adds to, on the measure where it bites
@@ -190,15 +190,22 @@ static ipart_status caps_visit(const ipart_partnership *p, const ipart__event *e
             wide total = (at_payment ? paid : committed) + added;
             if (added <= 0 || total <= cap.amount.minor)
                 continue;
-            char used[IPART__MONEY_TEXT_SIZE], limit[IPART__MONEY_TEXT_SIZE], message[320];
+            char used[IPART__MONEY_TEXT_SIZE], limit[IPART__MONEY_TEXT_SIZE];
             ipart__money_canonical(used, ipart__case_money(p, clamp(total)));
             ipart__money_canonical(limit, cap.amount);
-            snprintf(message, sizeof message,
-                     "the %s cap '%s'%s%s: %s reach %s, above the cap %s%s",
-                     scope_names[cap.scope], cap.id, row ? " for " : "", row ? row->id : "",
-                     at_payment ? "payments" : "commitments", used, limit,
-                     i == 0 ? " (negotiate or scale down)" : "");
-            ipart_status rc = fn(ctx, &cap, message);
+            ipart__text message;
+            for (int lang = 0; lang < IPART__LANGS; lang++)
+                ipart__text_put(
+                    &message, lang,
+                    ipart__tr("cap.exceeded", "the %s cap '%s'%s%s: %s reach %s, above the cap %s%s",
+                              lang),
+                    scope_names[cap.scope], cap.id, row ? ipart__tr("cap.exceeded", " for ", lang) : "",
+                    row ? row->id : "",
+                    at_payment ? ipart__tr("cap.exceeded", "payments", lang)
+                               : ipart__tr("cap.exceeded", "commitments", lang),
+                    used, limit,
+                    i == 0 ? ipart__tr("cap.exceeded", " (negotiate or scale down)", lang) : "");
+            ipart_status rc = fn(ctx, &cap, &message);
             if (rc != IPART_OK)
                 return rc;
         }
@@ -208,12 +215,15 @@ static ipart_status caps_visit(const ipart_partnership *p, const ipart__event *e
 
 typedef struct { const char *path, *field; } stop_ctx;
 
-static ipart_status stop_at(void *ctx, const ev_cap *cap, const char *message)
+static ipart_status stop_at(void *ctx, const ev_cap *cap, const ipart__text *message)
 {
     const stop_ctx *at = ctx;
     if (cap->policy != EV_POLICY_STOP)
         return IPART_OK;
-    return ipart__violation("R33", at->path, at->field, "cap.exceeded", message);
+    char path[256];
+    ipart__field_path(path, sizeof path, at->path, at->field);
+    ipart__text t = *message;
+    return ipart__rule_violation_text("R33", path, "cap.exceeded", &t);
 }
 
 /* Check: a "stop" cap refuses the event. */
@@ -226,12 +236,12 @@ ipart_status ipart__caps_guard(const ipart_partnership *p, const ipart__event *e
 
 typedef struct { ipart_partnership *p; ipart__prepared *pr; } warn_ctx;
 
-static ipart_status warn_at(void *ctx, const ev_cap *cap, const char *message)
+static ipart_status warn_at(void *ctx, const ev_cap *cap, const ipart__text *message)
 {
     warn_ctx *w = ctx;
     if (cap->policy != EV_POLICY_WARN)
         return IPART_OK;
-    return ipart__warn(w->p, w->pr, "R33", "cap.exceeded", "%s", message);
+    return ipart__warn(w->p, w->pr, "R33", "cap.exceeded", "%s", message->in[IPART__EN]);
 }
 
 /* Prepare: a "warn" cap records a warning. */
@@ -280,14 +290,12 @@ ipart_status ipart__tender_compensation_check(const ipart_partnership *p, const 
     if (ev->as.tender.tender.development_price.minor != due) {
         ipart_money m = ev->as.tender.tender.declared_cost;
         m.minor = due;
-        char text[IPART__MONEY_TEXT_SIZE], message[200];
+        char text[IPART__MONEY_TEXT_SIZE];
         ipart__money_canonical(text, m);
-        snprintf(message, sizeof message,
-                 "under partial compensation the development price is the authority's share "
-                 "of the declared cost: %s",
-                 text);
-        return ipart__violation("R22", path, "tender.development_price",
-                                "tender.compensation", message);
+        return ipart__violationf("R22", path, "tender.development_price", "tender.compensation",
+                                 "under partial compensation the development price is the "
+                                 "authority's share of the declared cost: %s",
+                                 text);
     }
     return IPART_OK;
 }
@@ -414,11 +422,10 @@ ipart_status ipart__signed_schedule_check(const ipart_partnership *p, const ipar
         for (size_t i = 0; i < ph->instalments.count; i++)
             sum += instalment_amount(ph, i, 0);
         if (sum != signed_phase_price(p, ev, t, k)) {
-            char message[200];
-            snprintf(message, sizeof message,
-                     "the fixed instalments of phase '%s' must sum to exactly its price", ph->id);
-            return ipart__violation("R22", path, "phase_prices", "contract.instalments.sum",
-                                    message);
+            return ipart__violationf("R22", path, "phase_prices", "contract.instalments.sum",
+                                     "the fixed instalments of phase '%s' must sum to exactly "
+                                     "its price",
+                                     ph->id);
         }
     }
     return ipart__caps_guard(p, ev, path, "phase_prices");

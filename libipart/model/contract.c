@@ -285,13 +285,10 @@ static ipart_status instalments_check(const ev_terms *t, size_t k, const char *p
         return ipart__invalid(phase_path, "instalments", "terms.instalment.mixed",
                               "a phase's instalments are all shares or all fixed amounts");
     if (shares && sum != IPART__BP_WHOLE) {
-        char message[160];
-        snprintf(message, sizeof message,
-                 "the instalment shares sum to %lld basis points; they must sum to exactly "
-                 "10000 (100 %% of the phase price)",
-                 (long long)sum);
-        return ipart__violation("R22", phase_path, "instalments", "terms.instalment.sum",
-                                message);
+        return ipart__violationf("R22", phase_path, "instalments", "terms.instalment.sum",
+                                 "the instalment shares sum to %lld basis points; they must sum "
+                                 "to exactly 10000 (100 %% of the phase price)",
+                                 (long long)sum);
     }
     return IPART_OK;
 }
@@ -341,13 +338,11 @@ static ipart_status plan_check(const ipart_partnership *p, const ev_terms *t, co
         share_sum += ph[k].has_share ? ph[k].share : 0;
     }
     if (shares && (shares != n || share_sum != IPART__BP_WHOLE)) {
-        char message[240];
-        snprintf(message, sizeof message,
-                 "the phases' shares of the development price must be given for every phase and "
-                 "sum to exactly 10000 basis points (100 %%): %zu of %zu phases give one, summing "
-                 "to %lld",
-                 shares, n, (long long)share_sum);
-        return ipart__violation("R22", plan_path, "phases", "terms.phase.shares", message);
+        return ipart__violationf("R22", plan_path, "phases", "terms.phase.shares",
+                                 "the phases' shares of the development price must be given for "
+                                 "every phase and sum to exactly 10000 basis points (100 %%): "
+                                 "%zu of %zu phases give one, summing to %lld",
+                                 shares, n, (long long)share_sum);
     }
     if (t->development.has_template && t->development.template_ == EV_TEMPLATE_DFO) {
         if (!follows_dfo(ph, n))
@@ -443,16 +438,16 @@ static ipart_status option_terms_check(const ipart_partnership *p, const ev_term
         units += h[i].quantity;
     units += ipart__joint_option_units(t);
     if (units * t->option.max_unit_price.minor > t->budget.estimated_purchase_value.minor) {
-        char most[IPART__MONEY_TEXT_SIZE], estimate[IPART__MONEY_TEXT_SIZE], message[240];
+        char most[IPART__MONEY_TEXT_SIZE], estimate[IPART__MONEY_TEXT_SIZE];
         ipart__wide value = units * t->option.max_unit_price.minor;
         ipart__money_canonical(most, ipart__case_money(p, value > INT64_MAX ? INT64_MAX
                                                                              : (int64_t)value));
         ipart__money_canonical(estimate, t->budget.estimated_purchase_value);
-        snprintf(message, sizeof message,
-                 "the option allows purchases of up to %s (all quantities at the maximum "
-                 "cost), above the estimated purchase value %s the threshold is judged on",
-                 most, estimate);
-        return ipart__violation("R30", option_path, "quantity", "terms.option.value", message);
+        return ipart__violationf("R30", option_path, "quantity", "terms.option.value",
+                                 "the option allows purchases of up to %s (all quantities at the "
+                                 "maximum cost), above the estimated purchase value %s the "
+                                 "threshold is judged on",
+                                 most, estimate);
     }
     for (size_t i = 0; i < t->option.followers.count; i++) {
         const ipart__party *f = ipart__party_find(p, h[i].follower);

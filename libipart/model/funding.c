@@ -69,38 +69,36 @@ static ipart_status unknown_source(const ipart_partnership *p, const char *path)
     for (size_t i = 0; i < ipart__funding_count(p); i++)
         snprintf(known + strlen(known), sizeof known - strlen(known), "%s'%s'",
                  i ? ", " : "", funding_at(p, i)->as.funding.source);
-    char message[400];
-    snprintf(message, sizeof message,
-             "no funding source with this id was granted (funding_granted); the sources are: "
-             "%s", known[0] ? known : "none");
-    return ipart__violation("R33", path, "funded_by", "funding.unknown", message);
+    if (!known[0])
+        return ipart__violationf("R33", path, "funded_by", "funding.unknown",
+                                 "no funding source with this id was granted (funding_granted); "
+                                 "there are none");
+    return ipart__violationf("R33", path, "funded_by", "funding.unknown",
+                             "no funding source with this id was granted (funding_granted); the "
+                             "sources are: %s", known);
 }
 
 static ipart_status conditions_check(const ipart_partnership *p, const ipart__event *grant,
                                      const ipart__event *ev, const char *path)
 {
-    char message[400];
-    if (!may_pay_for(p, grant, ev)) {
-        snprintf(message, sizeof message,
-                 "the grant '%s' pays only for: %s (a settlement is \"settlements\"; an "
-                 "instalment \"instalments\" or its phase's kind)",
-                 grant->as.funding.source, grant->as.funding.pays_for_text);
-        return ipart__violation("R33", path, "funded_by", "funding.pays_for", message);
-    }
+    if (!may_pay_for(p, grant, ev))
+        return ipart__violationf("R33", path, "funded_by", "funding.pays_for",
+                                 "the grant '%s' pays only for: %s (a settlement is "
+                                 "\"settlements\"; an instalment \"instalments\" or its phase's "
+                                 "kind)",
+                                 grant->as.funding.source, grant->as.funding.pays_for_text);
     const char *to = grant->as.funding.granted_to;
-    if (to && strcmp(to, ev->actor) != 0) {
-        snprintf(message, sizeof message,
-                 "the grant '%s' was granted to '%s': only '%s' pays from it",
-                 grant->as.funding.source, to, to);
-        return ipart__violation("R33", path, "funded_by", "funding.granted_to", message);
-    }
+    if (to && strcmp(to, ev->actor) != 0)
+        return ipart__violationf("R33", path, "funded_by", "funding.granted_to",
+                                 "the grant '%s' was granted to '%s': only '%s' pays from it",
+                                 grant->as.funding.source, to, to);
     if (grant->as.funding.has_valid_until &&
         ipart__before(grant->as.funding.valid_until, ev->date)) {
         ipart_date u = grant->as.funding.valid_until;
-        snprintf(message, sizeof message,
-                 "the grant '%s' is valid until %04d-%02d-%02d: a payment dated then or "
-                 "earlier may draw on it", grant->as.funding.source, u.year, u.month, u.day);
-        return ipart__violation("R33", path, "funded_by", "funding.expired", message);
+        return ipart__violationf("R33", path, "funded_by", "funding.expired",
+                                 "the grant '%s' is valid until %04d-%02d-%02d: a payment dated "
+                                 "then or earlier may draw on it",
+                                 grant->as.funding.source, u.year, u.month, u.day);
     }
     return IPART_OK;
 }
@@ -120,9 +118,9 @@ ipart_status ipart__funding_payment_check(const ipart_partnership *p, const ipar
     if (ev->as.payment.amount.minor <= left)
         return IPART_OK;
     return ipart__money_violation("R33", path, "amount", "funding.overdrawn",
+                                  ipart__case_money(p, left),
                                   "the payment would overdraw its funding source: pay the rest "
-                                  "from another source or without funded_by",
-                                  ipart__case_money(p, left));
+                                  "from another source or without funded_by");
 }
 
 void ipart__funding_payment_commit(ipart_partnership *p, const ipart__event *ev)

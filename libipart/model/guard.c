@@ -5,6 +5,7 @@
  */
 #include "model/guard_p.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,9 +48,21 @@ ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type ty
 ipart_status ipart__stage_violation(const char *rule, const ipart_partnership *p,
                                     ipart__event_type type, const char *why)
 {
-    return ipart__fail_rule(IPART_ESTATE, rule, ipart__rule_source(rule), "", "event.stage",
-                            "'%s' is not possible in stage '%s': %s (%s)",
-                            ipart__event_type_name(type), ipart_stage_name(p->stage), why, rule);
+    ipart__text t;
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(&t, lang,
+                        ipart__tr("event.stage", "'%s' is not possible in stage '%s': %s", lang),
+                        ipart__event_type_name(type), ipart_stage_name(p->stage),
+                        ipart__tr("event.stage", why, lang));
+    ipart__text_cite(&t, rule);
+    return ipart__fail_text(IPART_ESTATE, rule, ipart__rule_source(rule), "", "event.stage", &t);
+}
+
+/* IPART_EINVAL at `at` (also its path), the message prefixed with it. */
+static ipart_status invalid_at(const char *at, const char *key, ipart__text *t)
+{
+    ipart__text_at(t, at);
+    return ipart__fail_text(IPART_EINVAL, NULL, NULL, at, key, t);
 }
 
 ipart_status ipart__invalid(const char *path, const char *field, const char *key,
@@ -57,9 +70,19 @@ ipart_status ipart__invalid(const char *path, const char *field, const char *key
 {
     char at[256];
     ipart__field_path(at, sizeof at, path, field);
-    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, message);
-    ipart__error_set_path(at);
-    return rc;
+    ipart__text t;
+    ipart__text_plain(&t, key, message);
+    return invalid_at(at, key, &t);
+}
+
+ipart_status ipart__invalidf(const char *path, const char *field, const char *key,
+                             const char *fmt, ...)
+{
+    char at[256];
+    ipart__field_path(at, sizeof at, path, field);
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    return invalid_at(at, key, &t);
 }
 
 ipart_status ipart__item_violation(const char *rule, const char *path, const char *field,
@@ -67,7 +90,9 @@ ipart_status ipart__item_violation(const char *rule, const char *path, const cha
 {
     char at[256];
     ipart__item_path(at, sizeof at, path, field, i);
-    return ipart__rule_violation(rule, at, key, "%s", message);
+    ipart__text t;
+    ipart__text_plain(&t, key, message);
+    return ipart__rule_violation_text(rule, at, key, &t);
 }
 
 ipart_status ipart__item_invalid(const char *path, const char *field, size_t i,
@@ -75,20 +100,46 @@ ipart_status ipart__item_invalid(const char *path, const char *field, size_t i,
 {
     char at[256];
     ipart__item_path(at, sizeof at, path, field, i);
-    ipart_status rc = ipart__fail(IPART_EINVAL, key, "%s: %s", at, message);
-    ipart__error_set_path(at);
-    return rc;
+    ipart__text t;
+    ipart__text_plain(&t, key, message);
+    return invalid_at(at, key, &t);
+}
+
+/* "path.field", or "path" when field is NULL. */
+static void violation_path(char *at, size_t size, const char *path, const char *field)
+{
+    if (field)
+        ipart__field_path(at, size, path, field);
+    else
+        snprintf(at, size, "%s", path);
 }
 
 ipart_status ipart__violation(const char *rule, const char *path, const char *field,
                               const char *key, const char *message)
 {
     char at[256];
-    if (field)
-        ipart__field_path(at, sizeof at, path, field);
-    else
-        snprintf(at, sizeof at, "%s", path);
-    return ipart__rule_violation(rule, at, key, "%s", message);
+    violation_path(at, sizeof at, path, field);
+    ipart__text t;
+    ipart__text_plain(&t, key, message);
+    return ipart__rule_violation_text(rule, at, key, &t);
+}
+
+ipart_status ipart__violation_text(const char *rule, const char *path, const char *field,
+                                  const char *key, ipart__text *t)
+{
+    char at[256];
+    violation_path(at, sizeof at, path, field);
+    return ipart__rule_violation_text(rule, at, key, t);
+}
+
+ipart_status ipart__violationf(const char *rule, const char *path, const char *field,
+                               const char *key, const char *fmt, ...)
+{
+    char at[256];
+    violation_path(at, sizeof at, path, field);
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    return ipart__rule_violation_text(rule, at, key, &t);
 }
 
 ipart_status ipart__need_reason(const char *reason, const char *path, const char *field)
@@ -194,10 +245,15 @@ void ipart__no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepa
 }
 
 ipart_status ipart__money_violation(const char *rule, const char *path, const char *field,
-                                    const char *key, const char *what, ipart_money limit)
+                                    const char *key, ipart_money limit, const char *fmt, ...)
 {
-    char text[IPART__MONEY_TEXT_SIZE], message[240];
+    char text[IPART__MONEY_TEXT_SIZE], at[256];
     ipart__money_canonical(text, limit);
-    snprintf(message, sizeof message, "%s (at most %s)", what, text);
-    return ipart__violation(rule, path, field, key, message);
+    ipart__text what, t;
+    IPART__TEXT_OF_ARGS(what, key, fmt);
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(&t, lang, ipart__tr("money.at_most", "%s (at most %s)", lang),
+                        what.in[lang], text);
+    violation_path(at, sizeof at, path, field);
+    return ipart__rule_violation_text(rule, at, key, &t);
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "core/error_p.h"
 #include "model/partnership_p.h"
 
 /* NULL, empty or only white space. */
@@ -36,6 +37,18 @@ ipart_status ipart__invalid(const char *path, const char *field, const char *key
 /* IPART_ERULE naming `rule`, at path.field (field may be NULL). */
 ipart_status ipart__violation(const char *rule, const char *path, const char *field,
                               const char *key, const char *message);
+
+/* As ipart__invalid() and ipart__violation(), the message a printf format
+ * (an English msgid of `key`, core/error_p.h). */
+ipart_status ipart__invalidf(const char *path, const char *field, const char *key,
+                             const char *fmt, ...) IPART__PRINTF(4, 5);
+ipart_status ipart__violationf(const char *rule, const char *path, const char *field,
+                               const char *key, const char *fmt, ...) IPART__PRINTF(5, 6);
+
+/* As ipart__violation(), the message given in every language (" (rule)" is
+ * added to `t`). */
+ipart_status ipart__violation_text(const char *rule, const char *path, const char *field,
+                                  const char *key, ipart__text *t);
 
 /* The same at path.field[i]. */
 ipart_status ipart__item_invalid(const char *path, const char *field, size_t i,
@@ -83,9 +96,11 @@ ipart_status ipart__find_operator(ipart__party **out, const ipart_partnership *p
 ipart_status ipart__accept(const ipart_partnership *p, const ipart__event *ev, const char *path);
 void ipart__no_commit(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr);
 
-/* IPART_ERULE naming `rule` at path.field: "<what> (at most <limit>)". */
+/* IPART_ERULE naming `rule` at path.field: "<what> (at most <limit>)", what
+ * being `fmt` (an English msgid of `key`) formatted. */
 ipart_status ipart__money_violation(const char *rule, const char *path, const char *field,
-                                    const char *key, const char *what, ipart_money limit);
+                                    const char *key, ipart_money limit, const char *fmt, ...)
+    IPART__PRINTF(6, 7);
 
 /* IPART_EEXISTS at path.field when a party with `id` exists already. */
 ipart_status ipart__new_party_check(const ipart_partnership *p, const char *id, const char *path,

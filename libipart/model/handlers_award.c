@@ -104,9 +104,10 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
         else if (find_score(ev, s[i].tenderer, s[i].criterion) != &s[i])
             problem = "scored twice";
         if (problem) {
-            ipart_status rc = ipart__fail(IPART_EINVAL, "evaluation.score", "%s: %s", at, problem);
-            ipart__error_set_path(at);
-            return rc;
+            ipart__text text;
+            ipart__text_plain(&text, "evaluation.score", problem);
+            ipart__text_at(&text, at);
+            return ipart__fail_text(IPART_EINVAL, NULL, NULL, at, "evaluation.score", &text);
         }
     }
     const ev_award_criterion *c = p->terms->award_criteria.items;
@@ -118,10 +119,9 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
         ranked++;
         for (size_t k = 0; k < p->terms->award_criteria.count; k++)
             if (scored(c[k].kind) && !find_score(ev, t->id, c[k].id)) {
-                char message[200];
-                snprintf(message, sizeof message, "no score for '%s' on criterion '%s'", t->id,
-                         c[k].id);
-                return ipart__invalid(path, "scores", "evaluation.score.missing", message);
+                return ipart__invalidf(path, "scores", "evaluation.score.missing",
+                                       "no score for '%s' on criterion '%s'",
+                                       t->id, c[k].id);
             }
     }
     if (!ranked)
@@ -251,15 +251,14 @@ static int is_partner(const ipart__event *ev, const char *id)
 static ipart_status order_violation(const char *path, const char *field, const ipart__ranked *r,
                                     const ipart__ranked *left_out)
 {
-    char message[320];
-    snprintf(message, sizeof message,
-             "the award must follow the ranking on the published award criteria: '%s' (rank %d, "
-             "%lld.%06lld points) is left out although it ranks above '%s' (rank %d, "
-             "%lld.%06lld points)",
-             left_out->party->id, left_out->rank, (long long)(left_out->total / 1000000),
-             (long long)(left_out->total % 1000000), r->party->id, r->rank,
-             (long long)(r->total / 1000000), (long long)(r->total % 1000000));
-    return ipart__violation("R18", path, field, "award.order", message);
+    return ipart__violationf("R18", path, field, "award.order",
+                             "the award must follow the ranking on the published award "
+                             "criteria: '%s' (rank %d, %lld.%06lld points) is left out "
+                             "although it ranks above '%s' (rank %d, %lld.%06lld points)",
+                             left_out->party->id, left_out->rank,
+                             (long long)(left_out->total / 1000000),
+                             (long long)(left_out->total % 1000000), r->party->id, r->rank,
+                             (long long)(r->total / 1000000), (long long)(r->total % 1000000));
 }
 
 static ipart_status partners_check(const ipart_partnership *p, const ipart__event *ev,
@@ -363,12 +362,11 @@ static ipart_status signed_check(const ipart_partnership *p, const ipart__event 
         return ipart__fail(IPART_EEXISTS, "contract.signed.twice",
                            "the contract with '%s' is already signed", t->id);
     if (!ipart__standstill_over(p->standstill_end, ev->date)) {
-        char message[160];
-        snprintf(message, sizeof message,
-                 "the standstill period ends on %04d-%02d-%02d; a contract may be signed from the "
-                 "day after",
-                 p->standstill_end.year, p->standstill_end.month, p->standstill_end.day);
-        return ipart__violation("R40", path, "date", "contract.standstill", message);
+        return ipart__violationf("R40", path, "date", "contract.standstill",
+                                 "the standstill period ends on %04d-%02d-%02d; a contract may "
+                                 "be signed from the day after",
+                                 p->standstill_end.year, p->standstill_end.month,
+                                 p->standstill_end.day);
     }
     return ipart__signed_schedule_check(p, ev, path);
 }

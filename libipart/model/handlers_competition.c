@@ -117,22 +117,18 @@ static ipart_status invited_check(const ipart_partnership *p, const ipart__event
     for (size_t i = 0; i < p->party_count; i++)
         qualified += p->parties[i]->role == IPART_ROLE_OPERATOR && p->parties[i]->qualified;
     const ev_terms *t = p->terms;
-    char message[240];
-    if (t->candidates.has_max && (int64_t)n > t->candidates.max) {
-        snprintf(message, sizeof message,
-                 "%zu candidates invited, more than the maximum of %lld stated in the notice "
-                 "(%zu qualified)",
-                 n, (long long)t->candidates.max, qualified);
-        return ipart__violation("R13", path, "candidates", "invite.too_many", message);
-    }
+    if (t->candidates.has_max && (int64_t)n > t->candidates.max)
+        return ipart__violationf("R13", path, "candidates", "invite.too_many",
+                                 "%zu candidates invited, more than the maximum of %lld stated "
+                                 "in the notice (%zu qualified)",
+                                 n, (long long)t->candidates.max, qualified);
     if ((int64_t)n < t->candidates.min &&
-        (n < qualified || (int64_t)qualified >= t->candidates.min)) {
-        snprintf(message, sizeof message,
-                 "%zu candidates invited of %zu qualified: at least the minimum of %lld stated "
-                 "in the notice must be invited (all qualified candidates when fewer qualified)",
-                 n, qualified, (long long)t->candidates.min);
-        return ipart__violation("R13", path, "candidates", "invite.too_few", message);
-    }
+        (n < qualified || (int64_t)qualified >= t->candidates.min))
+        return ipart__violationf("R13", path, "candidates", "invite.too_few",
+                                 "%zu candidates invited of %zu qualified: at least the minimum "
+                                 "of %lld stated in the notice must be invited (all qualified "
+                                 "candidates when fewer qualified)",
+                                 n, qualified, (long long)t->candidates.min);
     if (!ipart__before(ev->date, ev->as.invited.tender_deadline))
         return ipart__invalid(path, "tender_deadline", "invite.deadline",
                               "the tender deadline must be after the invitation");
@@ -298,11 +294,10 @@ static ipart_status changed_check(const ipart_partnership *p, const ipart__event
     for (size_t i = 0; i < p->party_count; i++)
         if (ipart__remaining(p->parties[i]) &&
             !ipart__listed(&ev->as.changed.notified, p->parties[i]->id)) {
-            char message[160];
-            snprintf(message, sizeof message,
-                     "every tenderer still in the procedure must be told in writing; '%s' is not",
-                     p->parties[i]->id);
-            return ipart__violation("R16", path, "notified", "change.not_notified", message);
+            return ipart__violationf("R16", path, "notified", "change.not_notified",
+                                     "every tenderer still in the procedure must be told in "
+                                     "writing; '%s' is not",
+                                     p->parties[i]->id);
         }
     if (!ipart__before(ev->date, ev->as.changed.resubmission_deadline))
         return ipart__violation("R16", path, "resubmission_deadline", "change.no_time",

@@ -126,9 +126,9 @@ static ipart_status paid_check(const ipart_partnership *p, const ipart__event *e
     int terminated = c->state == IPART__C_TERMINATED;
     if (terminated && ev->as.payment.amount.minor > c->settled.minor - c->paid.minor)
         return ipart__money_violation("R22", path, "amount", "payment.settlement",
+                                      ipart__case_money(p, c->settled.minor - c->paid.minor),
                                       "a terminated partner is paid what was settled at "
-                                      "termination, no more",
-                                      ipart__case_money(p, c->settled.minor - c->paid.minor));
+                                      "termination, no more");
     if (!ev->as.payment.instalment) {
         if (!terminated)
             return ipart__violation("R22", path, "instalment", "payment.instalment.missing",
@@ -150,9 +150,9 @@ static ipart_status paid_check(const ipart_partnership *p, const ipart__event *e
     const ipart__instalment_state *is = &ipart__contract_instalments(c)[flat];
     if (ev->as.payment.amount.minor > is->amount.minor - is->paid.minor)
         return ipart__money_violation("R22", path, "amount", "payment.above_schedule",
+                                      ipart__case_money(p, is->amount.minor - is->paid.minor),
                                       "the payment exceeds what the schedule leaves of "
-                                      "the instalment",
-                                      ipart__case_money(p, is->amount.minor - is->paid.minor));
+                                      "the instalment");
     return ipart__caps_guard(p, ev, path, "amount");
 }
 
@@ -220,9 +220,9 @@ static ipart_status change_check(const ipart_partnership *p, const ipart__event 
     wide net = (wide)c->changes.minor + ev->as.change.delta.minor;
     if (net > limit || -net > limit)
         return ipart__money_violation("R34", path, "delta", "change.headroom",
+                                      ipart__case_money(p, limit),
                                       "the net cumulative changes of the contract would exceed its "
-                                      "change headroom",
-                                      ipart__case_money(p, limit));
+                                      "change headroom");
     const ev_phase *ph = ipart__plan_phase(p, k);
     size_t last = ipart__plan_first_instalment(p, k) + ph->instalments.count - 1;
     const ipart__instalment_state *is = &ipart__contract_instalments(c)[last];
@@ -386,11 +386,10 @@ static ipart_status terminated_check(const ipart_partnership *p, const ipart__ev
     for (size_t i = 0; i < p->party_count; i++) {
         const ipart__contract *c = p->parties[i]->contract;
         if (c && c->state == IPART__C_PHASE_ACTIVE) {
-            char message[200];
-            snprintf(message, sizeof message,
-                     "only at a phase boundary: the phase of '%s' is still running",
-                     p->parties[i]->id);
-            return ipart__violation("R24", path, NULL, "terminate.mid_phase", message);
+            return ipart__violationf("R24", path, NULL, "terminate.mid_phase",
+                                     "only at a phase boundary: the phase of '%s' is still "
+                                     "running",
+                                     p->parties[i]->id);
         }
     }
     return ipart__need_reason(ev->as.cancelled.reason, path, "reason");

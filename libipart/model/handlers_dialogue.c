@@ -81,12 +81,10 @@ ipart_status ipart__need_mapping_check(const ipart_partnership *p, const ipart__
     const char *id = ev->as.need.need_mapping;
     if (!id || ipart__kept_find(p, IPART__EV_NEED_MAPPED, id))
         return IPART_OK;
-    char message[160];
-    snprintf(message, sizeof message,
-             "the need description rests on need mapping '%s', which was not recorded "
-             "(need_mapped)",
-             id);
-    return ipart__violation("R1", path, "need_mapping", "need.mapping.unknown", message);
+    return ipart__violationf("R1", path, "need_mapping", "need.mapping.unknown",
+                             "the need description rests on need mapping '%s', which was not "
+                             "recorded (need_mapped)",
+                             id);
 }
 
 /* ---- participant_named ------------------------------------------------------- */
@@ -293,12 +291,11 @@ ipart_status ipart__dialogue_shared_check(const ipart_partnership *p, const char
     }
     if (!count)
         return IPART_OK;
-    char message[640];
-    snprintf(message, sizeof message,
-             "information given to one supplier in a one-to-one meeting must be made available "
-             "to all before the notice (dialogue_information_shared); %zu item%s unshared: %s",
-             count, count == 1 ? " is" : "s are", unshared);
-    return ipart__violation("R50", path, NULL, "notice.dialogue.unshared", message);
+    return ipart__violationf("R50", path, NULL, "notice.dialogue.unshared",
+                             "information given to one supplier in a one-to-one meeting must "
+                             "be made available to all before the notice "
+                             "(dialogue_information_shared); %zu item%s unshared: %s",
+                             count, count == 1 ? " is" : "s are", unshared);
 }
 
 /* The handlers (declared from the event rows, event_p.h). */

@@ -51,12 +51,11 @@ static ipart_status granted_to_check(const ipart_partnership *p, const char *id,
     const ipart__party *a = id ? ipart__party_find(p, id) : NULL;
     if (!id || (a && a->role == IPART_ROLE_AUTHORITY))
         return IPART_OK;
-    char message[240];
-    snprintf(message, sizeof message,
-             "'%s' is not a contracting authority of this partnership: a grant goes to the "
-             "lead '%s' or a joint authority (or leave granted_to out: the buyer as a whole)",
-             id, p->authority ? p->authority->id : "");
-    return ipart__violation("R33", path, "granted_to", "funding.granted_to.unknown", message);
+    return ipart__violationf("R33", path, "granted_to", "funding.granted_to.unknown",
+                             "'%s' is not a contracting authority of this partnership: a grant "
+                             "goes to the lead '%s' or a joint authority (or leave granted_to "
+                             "out: the buyer as a whole)",
+                             id, p->authority ? p->authority->id : "");
 }
 
 static ipart_status granted_check(const ipart_partnership *p, const ipart__event *ev,

@@ -190,11 +190,10 @@ static ipart_status award_criteria_check(const ev_terms *t, const char *path)
             price = 1;
     }
     if (sum != 10000) {
-        char message[128];
-        snprintf(message, sizeof message,
-                 "the weights sum to %lld basis points; they must sum to 10000 (100 %%)",
-                 (long long)sum);
-        return ipart__invalid(path, "award_criteria", "terms.weights.sum", message);
+        return ipart__invalidf(path, "award_criteria", "terms.weights.sum",
+                               "the weights sum to %lld basis points; they must sum to 10000 "
+                               "(100 %%)",
+                               (long long)sum);
     }
     if (!quality || !price)
         return ipart__violation("R18", path, "award_criteria", "terms.award.bpqr",
@@ -250,14 +249,12 @@ static ipart_status reservations_check(const ipart_partnership *p, const ev_term
 static ipart_status ipr_complete(const ev_ipr *ipr, const char *path, const char *field,
                                  const char *key)
 {
-    char missing[512];
-    ipart__ipr_missing(ipr, missing, sizeof missing);
-    if (!missing[0])
+    ipart__text missing, t;
+    ipart__ipr_missing(ipr, &missing);
+    if (!missing.in[IPART__EN][0])
         return IPART_OK;
-    char message[640];
-    snprintf(message, sizeof message, "the IPR arrangements of the terms are incomplete: %s",
-             missing);
-    return ipart__violation("R36", path, field, key, message);
+    ipart__text_wrap(&t, key, "the IPR arrangements of the terms are incomplete: %s", &missing);
+    return ipart__violation_text("R36", path, field, key, &t);
 }
 
 /* R28, R36: a licence extends to the authority and to followers named
@@ -315,11 +312,10 @@ static ipart_status terms_check(const ipart_partnership *p, const ipart__event *
         (rc = selection_check(p, t, path)) != IPART_OK)
         return rc;
     if (t->candidates.min < p->profile->min_candidates) {
-        char message[160];
-        snprintf(message, sizeof message,
-                 "the minimum number of candidates is %lld; at least %d must be invited",
-                 (long long)t->candidates.min, p->profile->min_candidates);
-        return ipart__violation("R13", path, "candidates.min", "terms.candidates.min", message);
+        return ipart__violationf("R13", path, "candidates.min", "terms.candidates.min",
+                                 "the minimum number of candidates is %lld; at least %d must "
+                                 "be invited",
+                                 (long long)t->candidates.min, p->profile->min_candidates);
     }
     if (t->candidates.has_max && t->candidates.max < t->candidates.min)
         return ipart__invalid(path, "candidates.max", "terms.candidates.max",
@@ -390,27 +386,35 @@ static ipart_status notice_may(const ipart_partnership *p, const ipart__party *a
     return before_notice_may(p, actor, actor_id, IPART__EV_NOTICE_PUBLISHED);
 }
 
+#define DOCUMENTS_INCOMPLETE "notice.documents.incomplete"
+
+/* Add `what` (an English msgid of DOCUMENTS_INCOMPLETE) to the list when the documents lack it. */
+static void lacking(ipart__text *missing, int lacks, const char *what)
+{
+    ipart__text item;
+    if (!lacks)
+        return;
+    ipart__text_plain(&item, DOCUMENTS_INCOMPLETE, what);
+    ipart__text_append(missing, &item);
+}
+
 /* R9: the documents must contain the mandatory items; list every missing one. */
 static ipart_status documents_complete(const ipart_partnership *p, const char *path)
 {
     if (!p->terms)
         return ipart__violation("R9", path, NULL, "notice.terms.missing",
                                 "the terms (terms_set) must be fixed before the notice");
-    char missing[256] = "";
     const ev_terms *t = p->terms;
-    if (!p->need_described)
-        strcat(missing, ", need description (1)");
-    if (t->minimum_requirements.count == 0)
-        strcat(missing, ", minimum requirements (2)");
-    if (t->selection_criteria.count == 0)
-        strcat(missing, ", selection criteria (5)");
-    if (ipart__blank(t->later_purchase))
-        strcat(missing, ", how the later purchase is made (9)");
-    if (!missing[0])
+    ipart__text missing = {0}, message;
+    lacking(&missing, !p->need_described, "need description (1)");
+    lacking(&missing, t->minimum_requirements.count == 0, "minimum requirements (2)");
+    lacking(&missing, t->selection_criteria.count == 0, "selection criteria (5)");
+    lacking(&missing, ipart__blank(t->later_purchase), "how the later purchase is made (9)");
+    if (!missing.in[IPART__EN][0])
         return IPART_OK;
-    char message[320];
-    snprintf(message, sizeof message, "the procurement documents lack: %s", missing + 2);
-    return ipart__violation("R9", path, NULL, "notice.documents.incomplete", message);
+    ipart__text_wrap(&message, DOCUMENTS_INCOMPLETE, "the procurement documents lack: %s",
+                     &missing);
+    return ipart__violation_text("R9", path, NULL, DOCUMENTS_INCOMPLETE, &message);
 }
 
 static ipart_status deadline_check(const ipart_partnership *p, const ipart__event *ev,
@@ -422,14 +426,13 @@ static ipart_status deadline_check(const ipart_partnership *p, const ipart__even
         return rc;
     if (!ipart__before(ev->as.notice.request_deadline, earliest))
         return IPART_OK;
-    char message[200];
-    snprintf(message, sizeof message,
-             "the request deadline %04d-%02d-%02d is too early: at least %d days from the day "
-             "after dispatch gives %04d-%02d-%02d",
-             ev->as.notice.request_deadline.year, ev->as.notice.request_deadline.month,
-             ev->as.notice.request_deadline.day, p->profile->min_request_days, earliest.year,
-             earliest.month, earliest.day);
-    return ipart__violation("R6", path, "request_deadline", "notice.deadline.short", message);
+    return ipart__violationf("R6", path, "request_deadline", "notice.deadline.short",
+                             "the request deadline %04d-%02d-%02d is too early: at least %d "
+                             "days from the day after dispatch gives %04d-%02d-%02d",
+                             ev->as.notice.request_deadline.year,
+                             ev->as.notice.request_deadline.month,
+                             ev->as.notice.request_deadline.day, p->profile->min_request_days,
+                             earliest.year, earliest.month, earliest.day);
 }
 
 static ipart_status threshold_check(const ipart_partnership *p, const ipart__event *ev,
@@ -443,14 +446,13 @@ static ipart_status threshold_check(const ipart_partnership *p, const ipart__eve
         return IPART_OK; /* no table for that date or currency: nothing to compare with */
     if (rc != IPART_OK || v.above)
         return rc;
-    char value[IPART__MONEY_TEXT_SIZE], threshold[IPART__MONEY_TEXT_SIZE], message[200];
+    char value[IPART__MONEY_TEXT_SIZE], threshold[IPART__MONEY_TEXT_SIZE];
     ipart__money_canonical(value, v.estimated_value);
     ipart__money_canonical(threshold, v.threshold);
-    snprintf(message, sizeof message,
-             "the estimated value %s %s is below the EEA threshold %s %s: innovation "
-             "partnership is a Part III procedure",
-             value, p->currency, threshold, p->currency);
-    return ipart__violation("R3", path, NULL, "notice.threshold.below", message);
+    return ipart__violationf("R3", path, NULL, "notice.threshold.below",
+                             "the estimated value %s %s is below the EEA threshold %s %s: "
+                             "innovation partnership is a Part III procedure",
+                             value, p->currency, threshold, p->currency);
 }
 
 static ipart_status notice_check(const ipart_partnership *p, const ipart__event *ev,

@@ -63,12 +63,10 @@ static ipart_status accepted_check(const ipart_partnership *p, const ipart__even
     }
     for (size_t j = 0; j < p->terms->option.performance_levels.count; j++)
         if (!level_result(ev, l[j].id)) {
-            char message[200];
-            snprintf(message, sizeof message,
-                     "the acceptance test verifies every performance level; '%s' is missing",
-                     l[j].id);
-            return ipart__violation("R27", path, "performance_levels", "accept.level.missing",
-                                    message);
+            return ipart__violationf("R27", path, "performance_levels", "accept.level.missing",
+                                     "the acceptance test verifies every performance level; "
+                                     "'%s' is missing",
+                                     l[j].id);
         }
     return IPART_OK;
 }
@@ -154,12 +152,10 @@ static ipart_status expiry_check(const ipart_partnership *p, ipart_date date, co
     ipart_date x = p->terms->option.expires;
     if (!ipart__before(x, date))
         return IPART_OK;
-    char message[160];
-    snprintf(message, sizeof message,
-             "the option expired on %04d-%02d-%02d: it may be exercised up to and including "
-             "that day",
-             x.year, x.month, x.day);
-    return ipart__violation("R28", path, "date", "option.expired", message);
+    return ipart__violationf("R28", path, "date", "option.expired",
+                             "the option expired on %04d-%02d-%02d: it may be exercised up to "
+                             "and including that day",
+                             x.year, x.month, x.day);
 }
 
 /* R28: `wanted` more units fit the buyer's quantity under the option. */
@@ -169,11 +165,9 @@ static ipart_status quantity_check(const ipart_partnership *p, const ipart__part
     int64_t allowed = option_quantity_of(p, buyer);
     if (buyer->option_quantity + wanted <= allowed)
         return IPART_OK;
-    char message[200];
-    snprintf(message, sizeof message,
-             "the option gives '%s' %lld units in all; %lld are bought already",
-             buyer->id, (long long)allowed, (long long)buyer->option_quantity);
-    return ipart__violation("R28", path, "quantity", "option.quantity", message);
+    return ipart__violationf("R28", path, "quantity", "option.quantity",
+                             "the option gives '%s' %lld units in all; %lld are bought already",
+                             buyer->id, (long long)allowed, (long long)buyer->option_quantity);
 }
 
 static ipart_status option_check(const ipart_partnership *p, const ipart__event *ev,
@@ -191,8 +185,8 @@ static ipart_status option_check(const ipart_partnership *p, const ipart__event 
         return ipart__invalid(path, "unit_price", "option.price.negative", "must not be negative");
     if (ev->as.option.unit_price.minor > p->terms->option.max_unit_price.minor)
         return ipart__money_violation("R27", path, "unit_price", "option.max_cost",
-                                      "the price exceeds the maximum cost of the option",
-                                      p->terms->option.max_unit_price);
+                                      p->terms->option.max_unit_price,
+                                      "the price exceeds the maximum cost of the option");
     if ((rc = expiry_check(p, ev->date, path)) != IPART_OK ||
         (rc = quantity_check(p, buyer, ev->as.option.quantity, path)) != IPART_OK)
         return rc;

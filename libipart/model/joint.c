@@ -118,11 +118,10 @@ static ipart_status consent_check(const ipart_partnership *p, const ipart__event
                      missing[0] ? ", " : "", m[i].authority);
     if (!missing[0])
         return IPART_OK;
-    char message[400];
-    snprintf(message, sizeof message,
-             "'%s' needs the consent of every joint authority (joint_consent_given); missing: "
-             "%s", ipart__event_type_name(ev->type), missing);
-    return ipart__violation("R51", "$", NULL, "joint.consent.missing", message);
+    return ipart__violationf("R51", "$", NULL, "joint.consent.missing",
+                             "'%s' needs the consent of every joint authority "
+                             "(joint_consent_given); missing: %s",
+                             ipart__event_type_name(ev->type), missing);
 }
 
 /* ---- R51: each member pays its share ----------------------------------------------------- */
@@ -150,11 +149,11 @@ static ipart_status payment_share_check(const ipart_partnership *p, const ipart_
     if (ev->as.payment.amount.minor <= left)
         return IPART_OK;
     return ipart__money_violation("R51", path, "amount", "joint.payment.share",
+                                  ipart__case_money(p, left < 0 ? 0 : left),
                                   flat >= 0 ? "each joint authority pays its cost share of an "
                                               "instalment, no more"
                                             : "each joint authority pays its risk share of a "
-                                              "settlement, no more",
-                                  ipart__case_money(p, left < 0 ? 0 : left));
+                                              "settlement, no more");
 }
 
 /* ---- R33 with R51: each member's own cap --------------------------------------------------- */
@@ -209,11 +208,11 @@ static ipart_status member_caps_check(const ipart_partnership *p, const ipart__e
             continue;
         int64_t added = commitment_added(p, ev, i);
         if (added > 0 && committed_of(p, i) + added > m[i].cap.minor) {
-            char what[200];
-            snprintf(what, sizeof what, "the event would take the development commitments of "
-                     "'%s' past its own cap in the joint terms", m[i].authority);
             const char *field = ev->type == IPART__EV_AWARD_DECIDED ? "partners" : "delta";
-            return ipart__money_violation("R33", path, field, "joint.cap", what, m[i].cap);
+            return ipart__money_violation("R33", path, field, "joint.cap", m[i].cap,
+                                          "the event would take the development commitments "
+                                          "of '%s' past its own cap in the joint terms",
+                                          m[i].authority);
         }
     }
     return IPART_OK;
@@ -275,12 +274,15 @@ static ipart_status keys_check(const ev_joint_member *m, size_t n, int risk, con
     int64_t sum = ipart__keys_sum(keys, n);
     if (sum == 10000)
         return IPART_OK;
-    char message[240];
-    snprintf(message, sizeof message,
-             "the %s keys of the members sum to %lld basis points; they must sum to exactly "
-             "10000 (100 %%)", risk ? "risk-share" : "cost-share", (long long)sum);
-    return ipart__violation("R51", path, "members", risk ? "joint.risk_shares.sum"
-                                                          : "joint.shares.sum", message);
+    if (risk)
+        return ipart__violationf("R51", path, "members", "joint.risk_shares.sum",
+                                 "the risk-share keys of the members sum to %lld basis points; "
+                                 "they must sum to exactly 10000 (100 %%)",
+                                 (long long)sum);
+    return ipart__violationf("R51", path, "members", "joint.shares.sum",
+                             "the cost-share keys of the members sum to %lld basis points; they "
+                             "must sum to exactly 10000 (100 %%)",
+                             (long long)sum);
 }
 
 static ipart_status may_send_check(const ev_joint_member *m, const char *path, size_t i)
@@ -335,11 +337,11 @@ static ipart_status every_authority_listed(const ipart_partnership *p, const ev_
     for (size_t i = 0; i < p->party_count; i++) {
         const ipart__party *a = p->parties[i];
         if (a->role == IPART_ROLE_AUTHORITY && !listed_member(m, n, a->id)) {
-            char message[240];
-            snprintf(message, sizeof message,
-                     "'%s' is a contracting authority of this partnership and has no member "
-                     "entry: every authority of the buyer carries a share", a->id);
-            return ipart__violation("R51", path, "members", "joint.member.missing", message);
+            return ipart__violationf("R51", path, "members", "joint.member.missing",
+                                     "'%s' is a contracting authority of this partnership and "
+                                     "has no member entry: every authority of the buyer "
+                                     "carries a share",
+                                     a->id);
         }
     }
     return IPART_OK;

@@ -51,11 +51,10 @@ ipart_status ipart__consortium_check(const ipart_partnership *p, const ev_party 
     }
     if (leads == 1)
         return IPART_OK;
-    char message[200];
-    snprintf(message, sizeof message,
-             "a consortium names exactly one lead member (\"lead\": true), who acts for it; "
-             "this one names %zu", leads);
-    return ipart__violation("R52", at, "members", "consortium.lead", message);
+    return ipart__violationf("R52", at, "members", "consortium.lead",
+                             "a consortium names exactly one lead member (\"lead\": true), who "
+                             "acts for it; this one names %zu",
+                             leads);
 }
 
 ipart_status ipart__members_prepare(ipart_partnership *p, const ev_party *op,
@@ -121,9 +120,8 @@ ipart_status ipart__subcontractors_check(const ipart__array *subs, const char *p
     }
     if (total <= 10000)
         return IPART_OK;
-    char message[200];
-    snprintf(message, sizeof message,
-             "the subcontractors' shares sum to %lld basis points; together they may perform at "
-             "most the whole contract (10000)", (long long)total);
-    return ipart__violation("R53", path, "subcontractors", "subcontractor.shares", message);
+    return ipart__violationf("R53", path, "subcontractors", "subcontractor.shares",
+                             "the subcontractors' shares sum to %lld basis points; together "
+                             "they may perform at most the whole contract (10000)",
+                             (long long)total);
 }

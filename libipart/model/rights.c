@@ -55,14 +55,18 @@ ipart_status ipart__rights_compute(ipart__answer out[IPART__RIGHT_COUNT],
                            "'%s' is not a partner: assets belong to operators with an awarded "
                            "contract", partner_id);
     const ev_terms *terms = p->terms; /* those in force since the notice (history_p.h) */
-    char missing[512] = "the IPR terms";
+    const char *key = "rights.terms.incomplete";
+    ipart__text missing, message;
     if (terms)
-        ipart__ipr_missing(&terms->ipr, missing, sizeof missing);
-    if (missing[0])
-        return ipart__fail_rule(IPART_ESTATE, "R36", ipart__rule_source("R36"), "",
-                                "rights.terms.incomplete",
-                                "the terms do not settle the IP arrangement: %s is missing",
-                                missing);
+        ipart__ipr_missing(&terms->ipr, &missing);
+    else
+        ipart__text_plain(&missing, key, "the IPR terms");
+    if (missing.in[IPART__EN][0]) {
+        ipart__text_wrap(&message, key, "the terms do not settle the IP arrangement: %s is missing",
+                         &missing);
+        return ipart__fail_text(IPART_ESTATE, "R36", ipart__rule_source("R36"), "", key,
+                                &message);
+    }
     const ev_ipr *ipr = &terms->ipr;
     ipart__rights_facts f = {
         .ipr = ipr,

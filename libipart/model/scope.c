@@ -34,12 +34,25 @@ int ipart__scope_sees(const ipart_partnership *p, const char *subject)
     return ipart__may_see(p, p->scope ? p->scope->viewer : NULL, subject);
 }
 
+/* IPART_EPERM (R19): the audience may not see `what`, given in every language. */
+static ipart_status refuse(const ipart_partnership *p, const ipart__text *what)
+{
+    ipart__text t;
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(&t, lang,
+                        ipart__tr("scope.withheld",
+                                  "party '%s' may not see %s (R19, R37): it is the contracting "
+                                  "authority's or another operator's", lang),
+                        p->scope->viewer->id, what->in[lang]);
+    return ipart__fail_text(IPART_EPERM, "R19", ipart__rule_source("R19"), "", "scope.withheld",
+                            &t);
+}
+
 ipart_status ipart__scope_refuse(const ipart_partnership *p, const char *what)
 {
-    return ipart__fail_rule(IPART_EPERM, "R19", ipart__rule_source("R19"), "", "scope.withheld",
-                            "party '%s' may not see %s (R19, R37): it is the contracting "
-                            "authority's or another operator's",
-                            p->scope->viewer->id, what);
+    ipart__text t;
+    ipart__text_plain(&t, "scope.withheld", what);
+    return refuse(p, &t);
 }
 
 const char *ipart_partnership_audience(const ipart_partnership *p)
@@ -92,7 +105,7 @@ ipart_status ipart__scope_event(const ipart_partnership *p, size_t index)
 {
     if (!p->scope || (index < p->scope->count && p->scope->seen[index] != IPART__SEEN_NONE))
         return IPART_OK;
-    char what[64];
-    snprintf(what, sizeof what, "event %zu", index);
-    return ipart__scope_refuse(p, what);
+    ipart__text what;
+    ipart__text_format(&what, "scope.withheld", "event %zu", index);
+    return refuse(p, &what);
 }

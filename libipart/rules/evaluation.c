@@ -8,6 +8,7 @@
  */
 #include "rules/evaluation_p.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,8 +139,16 @@ static uint64_t divide(uint64_t x, const divisor *v)
 
 /* EINVAL at a path ("values[2][1]"), the message prefixed with it, as the
  * codec and the guards report a value; no rule (these are arguments). */
-#define bad(path, key, fmt, ...) \
-    ipart__fail_rule(IPART_EINVAL, "", "", (path), (key), "%s: " fmt, (path), __VA_ARGS__)
+static ipart_status bad(const char *path, const char *key, const char *fmt, ...)
+    IPART__PRINTF(3, 4);
+
+static ipart_status bad(const char *path, const char *key, const char *fmt, ...)
+{
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    ipart__text_at(&t, path);
+    return ipart__fail_text(IPART_EINVAL, "", "", path, key, &t);
+}
 
 static int64_t gcd(int64_t a, int64_t b)
 {

@@ -35,11 +35,16 @@ static int regime_owner(int regime)
 
 /* ---- R36 at terms_set: contradictions ------------------------------------------ */
 
-static ipart_status contradiction(const char *path, const char *field, const char *message)
+static ipart_status contradiction(const char *path, const char *field, const char *fmt, ...)
+    IPART__PRINTF(3, 4);
+
+static ipart_status contradiction(const char *path, const char *field, const char *fmt, ...)
 {
     char at[256];
     snprintf(at, sizeof at, "%s.ipr.%s", path, field);
-    return ipart__rule_violation("R36", at, "terms.ipr.contradictory", "%s", message);
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, "terms.ipr.contradictory", fmt);
+    return ipart__rule_violation_text("R36", at, "terms.ipr.contradictory", &t);
 }
 
 static const ev_ipr_licence *licence_at(const ev_ipr *ipr, size_t i)
@@ -88,11 +93,10 @@ static ipart_status licence_contradictions(const ev_ipr *ipr, size_t i, const ch
 ipart_status ipart__ipr_contradictions(const ev_ipr *ipr, const char *path)
 {
     if (ipr->has_foreground && ipr->foreground.owner != regime_owner(ipr->regime)) {
-        char message[200];
-        snprintf(message, sizeof message, "the regime '%s' gives the results to the %s",
-                 ipart__ipr_regime_names[ipr->regime],
-                 ipart__ipr_owner_names[regime_owner(ipr->regime)]);
-        return contradiction(path, "foreground.owner", message);
+        return contradiction(path, "foreground.owner",
+                             "the regime '%s' gives the results to the %s",
+                             ipart__ipr_regime_names[ipr->regime],
+                             ipart__ipr_owner_names[regime_owner(ipr->regime)]);
     }
     if (ipr->has_background && ipr->background.owner != EV_OWNER_PARTNER)
         return contradiction(path, "background.owner",
@@ -135,10 +139,12 @@ ipart_status ipart__ipr_contradictions(const ev_ipr *ipr, const char *path)
 
 /* ---- R36 at the notice: completeness ---------------------------------------------- */
 
-static void add_missing(char *missing, size_t size, const char *what)
+/* The items are rows "ipr.missing" of the refusal catalogue. */
+static void add_missing(ipart__text *missing, const char *what)
 {
-    size_t n = strlen(missing);
-    snprintf(missing + n, size - n, "%s%s", n ? ", " : "", what);
+    ipart__text item;
+    ipart__text_plain(&item, "ipr.missing", what);
+    ipart__text_append(missing, &item);
 }
 
 /* Does the commercialiser own the results alone? Otherwise it pays the
@@ -154,39 +160,57 @@ static int commercialiser_sole_owner(const ev_ipr *ipr)
     }
 }
 
-void ipart__ipr_missing(const ev_ipr *ipr, char *missing, size_t size)
+void ipart__ipr_missing(const ev_ipr *ipr, ipart__text *missing)
 {
-    missing[0] = '\0';
+    *missing = (ipart__text){0};
     if (!ipr->has_foreground)
-        add_missing(missing, size, "the owner of the results (foreground)");
+        add_missing(missing, "the owner of the results (foreground)");
     if (!ipr->has_background)
-        add_missing(missing, size, "the partners' background IP (background)");
+        add_missing(missing, "the partners' background IP (background)");
     if (!ipr->has_commercialisation)
-        add_missing(missing, size, "who may commercialise (commercialisation)");
+        add_missing(missing, "who may commercialise (commercialisation)");
     else if (!ipr->commercialisation.has_royalty && !commercialiser_sole_owner(ipr))
-        add_missing(missing, size,
+        add_missing(missing,
                     "the royalty or payback to the other owner (commercialisation.royalty)");
     if (!ipr->has_licences)
-        add_missing(missing, size, "the licences, or an empty list (licences)");
+        add_missing(missing, "the licences, or an empty list (licences)");
     if (!ipr->has_on_termination)
-        add_missing(missing, size, "what survives a partner's termination (on_termination)");
+        add_missing(missing, "what survives a partner's termination (on_termination)");
     if (ipr->regime == EV_IPR_SUPPLIER_OWNS_CALL_BACK && !ipr->has_call_back)
-        add_missing(missing, size, "the call-back conditions (call_back)");
+        add_missing(missing, "the call-back conditions (call_back)");
     int to_authority = 0;
     for (size_t i = 0; ipr->has_licences && i < ipr->licences.count; i++) {
         const ev_ipr_licence *l = licence_at(ipr, i);
         to_authority |= l->asset == EV_ASSET_FOREGROUND;
         if (!l->royalty_free && !l->royalty) {
-            char what[128];
-            snprintf(what, sizeof what, "the royalty of licence '%s'", l->id);
-            add_missing(missing, size, what);
+            ipart__text what;
+            ipart__text_format(&what, "ipr.missing", "the royalty of licence '%s'", l->id);
+            ipart__text_append(missing, &what);
         }
     }
     if (ipr->regime == EV_IPR_SUPPLIER_OWNS_LICENCE && ipr->has_licences && !to_authority)
-        add_missing(missing, size, "the licence of the results to the authority");
+        add_missing(missing, "the licence of the results to the authority");
 }
 
 /* ---- rights ------------------------------------------------------------------------ */
+
+/* The reasons are rows "rights.reason" of the refusal catalogue
+ * (core/refusals.c): each is formatted in every language. */
+#define REASON "rights.reason"
+
+/* An English phrase of a reason in `lang`. */
+static const char *reason_tr(const char *english, int lang)
+{
+    return ipart__tr(REASON, english, lang);
+}
+
+/* The answer, its clause and rule; the reason is set by the caller. */
+static void decide(ipart__answer *a, int yes, const char *clause, const char *rule)
+{
+    a->yes = yes;
+    a->clause = clause ? clause : "";
+    a->rule = rule;
+}
 
 static void say(ipart__answer *a, int yes, const char *clause, const char *rule, const char *fmt,
                 ...) IPART__PRINTF(5, 6);
@@ -194,20 +218,17 @@ static void say(ipart__answer *a, int yes, const char *clause, const char *rule,
 static void say(ipart__answer *a, int yes, const char *clause, const char *rule, const char *fmt,
                 ...)
 {
-    a->yes = yes;
-    a->clause = clause ? clause : "";
-    a->rule = rule;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->reason, sizeof a->reason, fmt, ap);
-    va_end(ap);
+    decide(a, yes, clause, rule);
+    IPART__TEXT_OF_ARGS(a->reason, REASON, fmt);
 }
 
-static void all(ipart__answer out[IPART__RIGHT_COUNT], int yes, const char *clause,
-                const char *rule, const char *reason)
+static void say_all(ipart__answer out[IPART__RIGHT_COUNT], int yes, const char *clause,
+                    const char *rule, const char *reason)
 {
-    for (int r = 0; r < IPART__RIGHT_COUNT; r++)
-        say(&out[r], yes, clause, rule, "%s", reason);
+    for (int r = 0; r < IPART__RIGHT_COUNT; r++) {
+        decide(&out[r], yes, clause, rule);
+        ipart__text_plain(&out[r].reason, REASON, reason);
+    }
 }
 
 static int is_licensee(const ev_ipr_licence *l, const char *party)
@@ -219,13 +240,28 @@ static int is_licensee(const ev_ipr_licence *l, const char *party)
     return 0;
 }
 
-static const char *from_text(int from)
+static const char *from_text(int from, int lang)
 {
     switch (from) {
-    case EV_FROM_ACCEPTANCE: return "the acceptance of the partner's solution";
-    case EV_FROM_OPTION: return "the licensee's own purchase under the option";
-    default: return "the signature of the contract";
+    case EV_FROM_ACCEPTANCE: return reason_tr("the acceptance of the partner's solution", lang);
+    case EV_FROM_OPTION: return reason_tr("the licensee's own purchase under the option", lang);
+    default: return reason_tr("the signature of the contract", lang);
     }
+}
+
+/* A licensed right (use, modify, sublicense) as the verb of a reason. */
+static const char *right_verb(int right, int lang)
+{
+    switch (right) {
+    case IPART__RIGHT_USE: return reason_tr("use", lang);
+    case IPART__RIGHT_MODIFY: return reason_tr("modify", lang);
+    default: return reason_tr("sublicense", lang);
+    }
+}
+
+static const char *asset_text(const ipart__rights_facts *f, int lang)
+{
+    return f->background ? reason_tr("background IP", lang) : reason_tr("results", lang);
 }
 
 /* Use, modify and sublicense for a party that does not own the asset: the
@@ -258,29 +294,40 @@ static void licensed(ipart__answer out[IPART__RIGHT_COUNT], const ipart__rights_
     }
     for (int r = 0; r < 3; r++) {
         ipart__answer *a = &out[IPART__RIGHT_USE + r];
-        const char *right = ipart__right_names[IPART__RIGHT_USE + r];
         const ev_ipr_licence *l = granting[r];
         if (l) {
-            say(a, 1, l->clause, l->from == EV_FROM_OPTION && f->is_follower ? "R28" : "R36",
-                "licence '%s' (%s, %s; field of use: %s; territory: %s; duration: %s; %s) "
-                "gives '%s' the right to %s the %s of '%s'",
-                l->id, l->exclusive ? "exclusive" : "non-exclusive",
-                l->royalty_free ? "royalty-free" : "against royalty", l->field_of_use,
-                l->territory, l->duration, from_text(l->from), f->party, right,
-                f->background ? "background IP" : "results", f->partner);
+            decide(a, 1, l->clause, l->from == EV_FROM_OPTION && f->is_follower ? "R28" : "R36");
+            for (int lang = 0; lang < IPART__LANGS; lang++)
+                ipart__text_put(
+                    &a->reason, lang,
+                    reason_tr("licence '%s' (%s, %s; field of use: %s; territory: %s; duration: "
+                              "%s; %s) gives '%s' the right to %s the %s of '%s'", lang),
+                    l->id,
+                    l->exclusive ? reason_tr("exclusive", lang) : reason_tr("non-exclusive", lang),
+                    l->royalty_free ? reason_tr("royalty-free", lang)
+                                    : reason_tr("against royalty", lang),
+                    l->field_of_use, l->territory, l->duration, from_text(l->from, lang), f->party,
+                    right_verb(IPART__RIGHT_USE + r, lang), asset_text(f, lang), f->partner);
         } else if (revoked) {
             say(a, 0, ipr->on_termination.clause, "R36",
                 "licence '%s' ended with the termination of '%s': the terms do not let "
                 "licences survive a partner's termination",
                 revoked->id, f->partner);
         } else if (pending) {
-            say(a, 0, pending->clause, pending->from == EV_FROM_OPTION ? "R28" : "R36",
-                "licence '%s' takes effect from %s, which has not happened for '%s'",
-                pending->id, from_text(pending->from), f->party);
+            decide(a, 0, pending->clause, pending->from == EV_FROM_OPTION ? "R28" : "R36");
+            for (int lang = 0; lang < IPART__LANGS; lang++)
+                ipart__text_put(&a->reason, lang,
+                                reason_tr("licence '%s' takes effect from %s, which has not "
+                                          "happened for '%s'", lang),
+                                pending->id, from_text(pending->from, lang), f->party);
         } else {
-            say(a, 0, own->clause, "R36",
-                "no licence of the terms gives '%s' the right to %s the %s of '%s'", f->party,
-                right, f->background ? "background IP" : "results", f->partner);
+            decide(a, 0, own->clause, "R36");
+            for (int lang = 0; lang < IPART__LANGS; lang++)
+                ipart__text_put(&a->reason, lang,
+                                reason_tr("no licence of the terms gives '%s' the right to %s the "
+                                          "%s of '%s'", lang),
+                                f->party, right_verb(IPART__RIGHT_USE + r, lang),
+                                asset_text(f, lang), f->partner);
         }
     }
 }
@@ -289,7 +336,7 @@ static void background_rights(ipart__answer out[IPART__RIGHT_COUNT], const ipart
 {
     const ev_ipr_ownership *own = &f->ipr->background;
     if (strcmp(f->party, f->partner) == 0) {
-        all(out, 1, own->clause, "R36",
+        say_all(out, 1, own->clause, "R36",
             "each partner keeps its background IP, with every right to it");
         return;
     }
@@ -301,26 +348,31 @@ static void background_rights(ipart__answer out[IPART__RIGHT_COUNT], const ipart
 }
 
 /* The owner of the results as the state stands, with the clause that makes it so. */
-static int current_owner(const ipart__rights_facts *f, const char **clause, char *why,
-                         size_t size)
+static int current_owner(const ipart__rights_facts *f, const char **clause, ipart__text *why)
 {
     const ev_ipr *ipr = f->ipr;
     if (f->called_back) {
         *clause = ipr->call_back.clause;
-        snprintf(why, size, "the authority exercised the call-back (condition '%s'): the results "
-                 "of '%s' were transferred to it", f->call_back_condition, f->partner);
+        ipart__text_format(why, REASON, "the authority exercised the call-back (condition '%s'): "
+                           "the results of '%s' were transferred to it",
+                           f->call_back_condition, f->partner);
         return EV_OWNER_AUTHORITY;
     }
     if (f->terminated && ipr->on_termination.results == EV_RESULTS_AUTHORITY) {
         *clause = ipr->on_termination.clause;
-        snprintf(why, size, "the contract of '%s' was terminated: its results pass to the "
-                 "authority", f->partner);
+        ipart__text_format(why, REASON, "the contract of '%s' was terminated: its results pass "
+                           "to the authority", f->partner);
         return EV_OWNER_AUTHORITY;
     }
     *clause = ipr->foreground.clause;
-    snprintf(why, size, "under the regime '%s' the results belong to the %s%s",
-             ipart__ipr_regime_names[ipr->regime], ipart__ipr_owner_names[ipr->foreground.owner],
-             f->terminated ? ", also after the termination of the contract" : "");
+    for (int lang = 0; lang < IPART__LANGS; lang++)
+        ipart__text_put(why, lang,
+                        reason_tr("under the regime '%s' the results belong to the %s%s", lang),
+                        ipart__ipr_regime_names[ipr->regime],
+                        ipart__ipr_owner_names[ipr->foreground.owner],
+                        f->terminated
+                            ? reason_tr(", also after the termination of the contract", lang)
+                            : "");
     return ipr->foreground.owner;
 }
 
@@ -347,11 +399,14 @@ static void commercialise(ipart__answer *a, const ipart__rights_facts *f, int pa
         return;
     }
     if (!named) {
-        say(a, 0, c->clause, "R36", "the terms give the right to commercialise to %s",
-            c->by == EV_BY_NONE ? "nobody" : c->by == EV_BY_BOTH ? "the partner and the authority"
-                                                                   : c->by == EV_BY_PARTNER
-                                                                         ? "the partner"
-                                                                         : "the authority");
+        decide(a, 0, c->clause, "R36");
+        for (int lang = 0; lang < IPART__LANGS; lang++)
+            ipart__text_put(&a->reason, lang,
+                            reason_tr("the terms give the right to commercialise to %s", lang),
+                            c->by == EV_BY_NONE      ? reason_tr("nobody", lang)
+                            : c->by == EV_BY_BOTH    ? reason_tr("the partner and the authority", lang)
+                            : c->by == EV_BY_PARTNER ? reason_tr("the partner", lang)
+                                                     : reason_tr("the authority", lang));
         return;
     }
     if (c->has_royalty)
@@ -368,11 +423,12 @@ static void foreground_rights(ipart__answer out[IPART__RIGHT_COUNT], const ipart
     const ev_ipr *ipr = f->ipr;
     int partner = strcmp(f->party, f->partner) == 0;
     const char *clause = "";
-    char why[200];
-    int who = current_owner(f, &clause, why, sizeof why);
+    ipart__text why;
+    int who = current_owner(f, &clause, &why);
     int owner = (partner && (who == EV_OWNER_PARTNER || who == EV_OWNER_JOINT)) ||
                 (f->is_authority && (who == EV_OWNER_AUTHORITY || who == EV_OWNER_JOINT));
-    say(&out[IPART__RIGHT_OWNS], owner, clause, "R36", "%s", why);
+    decide(&out[IPART__RIGHT_OWNS], owner, clause, "R36");
+    out[IPART__RIGHT_OWNS].reason = why;
     commercialise(&out[IPART__RIGHT_COMMERCIALISE], f, partner, owner);
     if (owner) {
         say(&out[IPART__RIGHT_USE], 1, clause, "R36", "an owner uses its results");
@@ -407,7 +463,7 @@ static void foreground_rights(ipart__answer out[IPART__RIGHT_COUNT], const ipart
 void ipart__rights_resolve(ipart__answer out[IPART__RIGHT_COUNT], const ipart__rights_facts *f)
 {
     if (f->is_operator && strcmp(f->party, f->partner) != 0) {
-        all(out, 0, "", "R37",
+        say_all(out, 0, "", "R37",
             "another partner's IP and solution: never disclosed to or used by other operators "
             "without that partner's item-specific consent");
         return;

@@ -13,6 +13,7 @@
 #ifndef IPART_RULES_IPR_P_H
 #define IPART_RULES_IPR_P_H
 
+#include "core/error_p.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -123,9 +124,9 @@ ipart_status ipart__ipr_contradictions(const ev_ipr *ipr, const char *path);
 
 /*
  * R36 at notice_published: the arrangement is complete. Writes the missing
- * parts, comma-separated, to `missing` ("" when complete).
+ * parts, comma-separated, to `missing` in every language ("" when complete).
  */
-void ipart__ipr_missing(const ev_ipr *ipr, char *missing, size_t size);
+void ipart__ipr_missing(const ev_ipr *ipr, ipart__text *missing);
 
 /* ---- rights ------------------------------------------------------------------ */
 
@@ -153,7 +154,7 @@ typedef struct ipart__answer {
     int yes;
     const char *clause; /* of the terms; "" when none decides */
     const char *rule;   /* "R36", "R37"... */
-    char reason[320];
+    ipart__text reason; /* in English and Norwegian (key "rights.reason") */
 } ipart__answer;
 
 /* The five answers for the facts (needs complete terms: ipart__ipr_missing "" ). */

@@ -100,14 +100,17 @@ const char *ipart__rule_source(const char *rule)
     return "";
 }
 
+ipart_status ipart__rule_violation_text(const char *rule, const char *path, const char *key,
+                                        ipart__text *t)
+{
+    ipart__text_cite(t, rule);
+    return ipart__fail_text(IPART_ERULE, rule, ipart__rule_source(rule), path, key, t);
+}
+
 ipart_status ipart__rule_violation(const char *rule, const char *path, const char *key,
                                    const char *fmt, ...)
 {
-    char message[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    return ipart__fail_rule(IPART_ERULE, rule, ipart__rule_source(rule), path, key, "%s (%s)",
-                            message, rule);
+    ipart__text t;
+    IPART__TEXT_OF_ARGS(t, key, fmt);
+    return ipart__rule_violation_text(rule, path, key, &t);
 }

@@ -4,6 +4,7 @@
 #ifndef IPART_RULES_RULES_P_H
 #define IPART_RULES_RULES_P_H
 
+#include "core/error_p.h"
 #include "ipart/date.h"
 #include "ipart/errors.h"
 #include "ipart/money.h"
@@ -128,7 +129,13 @@ ipart_status ipart__threshold_verdict_of(ipart_threshold_verdict *out, const cha
 /* Legal source of a rule id ("R13" -> "Dir. 2014/24/EU Art. 65(2)..."), "" if unknown. */
 const char *ipart__rule_source(const char *rule);
 
-/* Fail with IPART_ERULE naming the rule and its legal source. */
+/* As ipart__rule_violation(), the message given in every language: " (rule)"
+ * is added to `t`. */
+ipart_status ipart__rule_violation_text(const char *rule, const char *path, const char *key,
+                                        ipart__text *t);
+
+/* Fail with IPART_ERULE naming the rule and its legal source; the message
+ * is `fmt` (an English msgid of `key`) and " (<rule>)". */
 ipart_status ipart__rule_violation(const char *rule, const char *path, const char *key,
                                    const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)

@@ -152,3 +152,100 @@ Test(errors, detail_is_per_thread)
     cr_assert_eq(ipart_error_last()->code, IPART_EPARSE);
     cr_assert_str_eq(ipart_error_last()->message, "set here");
 }
+
+/* ---- the message in Norwegian and English (core/refusals.c) ------------------------------ */
+
+Test(errors, message_in_a_language_starts_empty)
+{
+    ipart_error_clear();
+    cr_assert_str_eq(ipart_error_message_in("nb"), "");
+    cr_assert_str_eq(ipart_error_message_in("en"), "");
+}
+
+Test(errors, a_refusal_reads_in_norwegian_and_falls_back_to_english)
+{
+    ipart_money m;
+    cr_assert_eq(ipart_money_parse(&m, "12,00", "NOK"), IPART_EPARSE);
+    const ipart_error *e = ipart_error_last();
+    cr_assert_str_eq(e->key, "money.parse.syntax");
+    cr_assert_str_eq(ipart_error_message_in("en"), e->message);
+    cr_assert_str_eq(ipart_error_message_in("sv"), e->message, "no catalogue: English");
+    cr_assert_str_eq(ipart_error_message_in(NULL), e->message);
+    cr_assert(strstr(e->message, "'12,00' is not a decimal amount"), "%s", e->message);
+    cr_assert(strstr(ipart_error_message_in("nb"), "'12,00' er ikke et desimalbeløp"), "%s",
+              ipart_error_message_in("nb"));
+}
+
+Test(errors, a_rule_violation_keeps_its_rule_and_key_in_both_languages)
+{
+    ipart__fail_rule(IPART_ERULE, "R13", "Dir. 2014/24/EU Art. 65(2)", "$.candidates",
+                     "terms.candidates.min",
+                     "the minimum number of candidates is %lld; at least %d must be invited", 2LL,
+                     3);
+    const ipart_error *e = ipart_error_last();
+    cr_assert_str_eq(e->rule, "R13");
+    cr_assert_str_eq(e->key, "terms.candidates.min");
+    cr_assert_str_eq(ipart_error_message_in("en"),
+                     "the minimum number of candidates is 2; at least 3 must be invited");
+    cr_assert_str_eq(ipart_error_message_in("nb"),
+                     "minste antall kandidater er 2; minst 3 må inviteres");
+}
+
+Test(errors, a_message_without_a_row_is_english_in_norwegian_too)
+{
+    ipart__fail(IPART_EINVAL, "test.no_row", "no row for %d", 7);
+    cr_assert_str_eq(ipart_error_message_in("nb"), "no row for 7");
+}
+
+Test(errors, out_of_memory_reads_in_norwegian_without_allocating)
+{
+    ipart__fail_nomem();
+    cr_assert_str_eq(ipart_error_message_in("en"), "out of memory");
+    cr_assert_str_eq(ipart_error_message_in("nb"), "tomt for minne");
+}
+
+Test(errors, a_prefixed_path_goes_before_both_languages)
+{
+    ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", "op9");
+    ipart__error_prefix("$.events[3]");
+    cr_assert_str_eq(ipart_error_message_in("en"), "$.events[3]: no party 'op9'");
+    cr_assert_str_eq(ipart_error_message_in("nb"), "$.events[3]: ingen part 'op9'");
+    cr_assert_str_eq(ipart_error_last()->path, "$.events[3]");
+}
+
+Test(errors, the_catalogue_is_sorted_complete_and_found_by_its_search)
+{
+    size_t n = ipart__refusal_count();
+    cr_assert_gt(n, 300);
+    const char *prev_key = "", *prev_en = "";
+    for (size_t i = 0; i < n; i++) {
+        const char *key, *en, *nb;
+        cr_assert(ipart__refusal_at(i, &key, &en, &nb));
+        cr_assert(key[0] && en[0] && nb[0], "row %zu (%s) lacks a language", i, key);
+        int cmp = strcmp(prev_key, key);
+        cr_assert(cmp < 0 || (cmp == 0 && strcmp(prev_en, en) < 0), "row %zu (%s, %s) is out of "
+                  "order", i, key, en);
+        cr_assert_eq(ipart__tr(key, en, IPART__NB), nb, "row %zu (%s) not found", i, key);
+        cr_assert_eq(ipart__tr(key, en, IPART__EN), en);
+        prev_key = key;
+        prev_en = en;
+    }
+    const char *key, *en, *nb;
+    cr_assert_not(ipart__refusal_at(n, &key, &en, &nb));
+}
+
+static void *norwegian_on_other_thread(void *arg)
+{
+    (void)arg;
+    ipart__fail_nomem();
+    return NULL;
+}
+
+Test(errors, both_languages_are_per_thread)
+{
+    ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", "op1");
+    pthread_t t;
+    cr_assert_eq(pthread_create(&t, NULL, norwegian_on_other_thread, NULL), 0);
+    cr_assert_eq(pthread_join(t, NULL), 0);
+    cr_assert_str_eq(ipart_error_message_in("nb"), "ingen part 'op1'");
+}

@@ -701,16 +701,19 @@ Test(input, edit_distance_counts_each_edit_once)
 Test(input, the_hint_suggests_close_names_and_where_a_name_belongs)
 {
     const object_spec *negotiation = &ipart__event_bodies[IPART__EV_NEGOTIATION_HELD];
-    char hint[320];
-    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "tenderr");
+    ipart__text both;
+    const char *hint = both.in[IPART__EN];
+    ipart__field_hint(&both, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "tenderr");
     cr_assert_str_eq(hint, "did you mean 'tenderer'?");
-    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "acter");
+    ipart__field_hint(&both, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "acter");
     cr_assert_str_eq(hint, "did you mean 'actor'?", "the header fields count at event level");
-    ipart__field_hint(hint, sizeof hint, negotiation, 0, IPART__EV_NEGOTIATION_HELD, "acter");
+    ipart__field_hint(&both, negotiation, 0, IPART__EV_NEGOTIATION_HELD, "acter");
     cr_assert_str_eq(hint, "", "but not inside an object");
-    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "tender");
+    ipart__field_hint(&both, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "tender");
     cr_assert_str_eq(hint, "did you mean 'tenderer'? ('tender' is a field of $ in "
                            "'tender_submitted')", "%s", hint);
-    ipart__field_hint(hint, sizeof hint, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "zzzzzz");
+    cr_assert_str_eq(both.in[IPART__NB], "mente du 'tenderer'? ('tender' er et felt i $ i "
+                                         "'tender_submitted')", "%s", both.in[IPART__NB]);
+    ipart__field_hint(&both, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "zzzzzz");
     cr_assert_str_eq(hint, "");
 }

@@ -531,6 +531,37 @@ Test(partnership, stavanger_after_the_option_mergers_and_an_adoption)
 
 /* ---- rejections: each names its rule, and changes nothing ----------------------- */
 
+/* The refusal just raised reads in Norwegian (its catalogue row exists: the
+ * text differs from the English) with the same figures, and in English for
+ * "en" and for a language the catalogue lacks. */
+static void expect_in_both_languages(const char *name, const cJSON *figures)
+{
+    const char *en = ipart_error_last()->message;
+    const char *nb = ipart_error_message_in("nb");
+    cr_assert_str_eq(ipart_error_message_in("en"), en, "%s", name);
+    cr_assert_str_eq(ipart_error_message_in("sv"), en, "%s", name);
+    cr_assert_str_eq(ipart_error_message_in(NULL), en, "%s", name);
+    cr_assert_str_neq(nb, en, "%s: no Norwegian text for key %s: %s", name,
+                      ipart_error_last()->key, en);
+    const cJSON *figure;
+    cJSON_ArrayForEach(figure, figures) {
+        /* the numbers of each figure (its words are English) */
+        const char *f = figure->valuestring;
+        while (*f) {
+            size_t digits = strspn(f, "0123456789");
+            if (!digits) {
+                f++;
+                continue;
+            }
+            char number[32];
+            snprintf(number, sizeof number, "%.*s", (int)digits, f);
+            cr_assert(strstr(nb, number), "%s: %s (of '%s') not in the nb text %s", name, number,
+                      figure->valuestring, nb);
+            f += digits;
+        }
+    }
+}
+
 Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
 {
     cJSON *cases = harness_load_case("procedure/rejections.json");
@@ -562,6 +593,7 @@ Test(partnership, every_rejection_names_its_rule_and_changes_nothing)
         cJSON_ArrayForEach(figure, item(kase, "message_contains"))
             cr_assert(strstr(ipart_error_last()->message, figure->valuestring), "%s: '%s' not in %s",
                       name, figure->valuestring, ipart_error_last()->message);
+        expect_in_both_languages(name, item(kase, "message_contains"));
 
         char *after = save(p);
         cr_assert_str_eq(after, before, "%s: a rejected event changed the document", name);

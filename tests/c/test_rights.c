@@ -127,6 +127,48 @@ Test(rights, an_explanation_outlives_its_partnership)
     ipart_rights_explanation_free(x);
 }
 
+/* Every golden query's reasons read in Norwegian, and in English for "en"
+ * and for a language without a catalogue. */
+Test(rights, explanations_read_in_norwegian_or_english)
+{
+    cJSON *cases = harness_load_case("rights/rights.json");
+    const cJSON *q;
+    cJSON_ArrayForEach(q, item(cases, "queries")) {
+        const char *name = harness_text(q, "name");
+        ipart_partnership *p = harness_load_procedure(harness_text(q, "base"));
+        ipart_rights_explanation *x = NULL;
+        assert_ok(ipart_partnership_rights_explain(&x, p, (size_t)harness_int(q, "prefix"),
+                                                   harness_text(q, "party"),
+                                                   harness_text(q, "asset")));
+        for (size_t k = 0; k < ipart_rights_explanation_count(x); k++) {
+            ipart_right_answer a;
+            assert_ok(ipart_rights_explanation_at(&a, x, k));
+            const char *nb = ipart_rights_explanation_reason(x, k, "nb");
+            cr_assert_str_eq(ipart_rights_explanation_reason(x, k, "en"), a.reason, "%s", name);
+            cr_assert_str_eq(ipart_rights_explanation_reason(x, k, "sv"), a.reason, "%s", name);
+            cr_assert_str_eq(ipart_rights_explanation_reason(x, k, NULL), a.reason, "%s", name);
+            cr_assert_str_neq(nb, a.reason, "%s: %s has no Norwegian reason: %s", name, a.right,
+                              a.reason);
+        }
+        cr_assert_str_eq(ipart_rights_explanation_reason(x, IPART_RIGHT_COUNT, "nb"), "");
+        ipart_rights_explanation_free(x);
+        ipart_partnership_free(p);
+    }
+    cr_assert_str_eq(ipart_rights_explanation_reason(NULL, 0, "nb"), "");
+    cJSON_Delete(cases);
+}
+
+Test(rights, a_licence_reason_in_norwegian)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    ipart_rights_explanation *x = NULL;
+    assert_ok(ipart_partnership_rights_explain(&x, p, 123, "baerum", "op05.foreground"));
+    const char *nb = ipart_rights_explanation_reason(x, 1, "nb"); /* use */
+    cr_assert(strstr(nb, "gir 'baerum' rett til å bruke resultatene til 'op05'"), "%s", nb);
+    ipart_rights_explanation_free(x);
+    ipart_partnership_free(p);
+}
+
 Test(rights, incomplete_terms_answer_nothing)
 {
     /* After the draft terms but before the notice the Stavanger terms are

@@ -272,6 +272,7 @@ static cJSON *explanation_typed(const ipart_rights_explanation *x)
         cJSON_AddStringToObject(row, "clause", a.clause);
         cJSON_AddStringToObject(row, "rule", a.rule);
         cJSON_AddStringToObject(row, "reason", a.reason);
+        cJSON_AddStringToObject(row, "reason_nb", ipart_rights_explanation_reason(x, r, "nb"));
     }
     ipart_right_answer past;
     assert_fails_with(ipart_rights_explanation_at(&past, x, IPART_RIGHT_COUNT), IPART_ENOTFOUND);

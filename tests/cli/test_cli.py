@@ -82,6 +82,18 @@ def test_apply_a_refused_event_changes_nothing(before_signing, tmp_path):
     assert before_signing.read_bytes() == original
 
 
+def test_apply_refusals_read_in_the_chosen_language(before_signing):
+    event = json.dumps(dict(example_events()[SIGNING], date="2018-04-03"))
+    en = ipart("apply", before_signing, "-", stdin=event, check=1).stdout
+    nb = ipart("apply", before_signing, "-", "--lang", "nb", stdin=event, check=1).stdout
+    assert "the standstill period ends on" in en and "may be signed from the day after" in en
+    assert "karensperioden løper ut" in nb and "kontrakt kan signeres fra dagen etter" in nb
+    assert "rule R40" in en and "R40" in nb
+    out = json.loads(ipart("apply", "--json", "--lang", "nb", before_signing, "-", stdin=event,
+                           check=1).stdout)
+    assert out["rule"] == "R40" and out["message"].startswith("karensperioden løper ut")
+
+
 def test_apply_a_stream_is_all_or_nothing(before_signing):
     original = before_signing.read_bytes()
     rest = example_events()[SIGNING:]

@@ -168,6 +168,28 @@ def test_rule_violation_carries_rule_source_and_path(cases):
     assert "Reg. 1182/71" in e.source
 
 
+def test_a_refusal_reads_in_norwegian_or_english_with_one_key_and_rule(cases):
+    base = cases("procedure/stavanger.json")["document"]
+    p = ipart.Partnership(base["profile"])
+    for event in base["events"][:9]:
+        p.apply(event)
+    with pytest.raises(ipart.RuleViolationError) as info:
+        p.apply(dict(base["events"][9], request_deadline="2017-10-13"))
+    e = info.value
+    assert (e.rule, e.key) == ("R6", "notice.deadline.short")
+    assert e.message_in("en") == ("the request deadline 2017-10-13 is too early: at least 30 days "
+                                  "from the day after dispatch gives 2017-10-16 (R6)")
+    assert e.message_in("nb") == ("fristen for forespørsel om deltakelse 2017-10-13 er for tidlig: "
+                                  "minst 30 dager fra dagen etter utsendelse gir 2017-10-16 (R6)")
+    assert e.message_in("en") == e.message_in("sv") == e.message_in(None) == e.message == str(e)
+    # Captured when raised: a later failure on this thread does not change it.
+    nb = e.message_in("nb")
+    with pytest.raises(ipart.ParseError):
+        ipart.parse_date("2017-2-1")
+    assert e.message_in("nb") == nb
+    assert pickle.loads(pickle.dumps(e)).message_in("nb") == nb
+
+
 def test_builtin_handlers_catch_the_library_errors():
     with pytest.raises(ValueError):
         ipart.parse_date("nonsense")

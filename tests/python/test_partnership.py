@@ -168,6 +168,9 @@ def test_rejection_names_its_rule_and_changes_nothing(case):
         assert e.path == case["path"]
     for figure in case.get("message_contains", []):
         assert figure in e.message, f"{case['name']}: {figure!r} not in {e.message!r}"
+    # Each golden refusal reads in Norwegian; other languages get English.
+    assert e.message_in("nb") != e.message, f"no Norwegian text for {e.key}: {e.message}"
+    assert e.message_in("en") == e.message_in("sv") == e.message
     assert (p.dumps(), len(p), p.stage) == (before, count, stage)
 
 

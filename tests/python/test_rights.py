@@ -42,6 +42,8 @@ def test_rights_answer_as_the_regime_says(q):
         why = r.explanations[name]
         assert why.answer is q["expect"][name]
         assert why.rule in ("R28", "R36", "R37") and why.reason
+        assert why.reason_in("nb") == why.reason_nb != why.reason, (name, why.reason)
+        assert why.reason_in("en") == why.reason_in("sv") == why.reason
     for name, rule in q.get("rules", {}).items():
         assert r.explanations[name].rule == rule
 

@@ -13,8 +13,9 @@ import re
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CASES = pathlib.Path(os.environ.get("IPART_CASES_DIR", ROOT / "tests" / "cases"))
 
-# violation("R13", ...), ipart__rule_violation("R15", ...) and profile table entries.
-RULE_IN_SOURCE = re.compile(r'(?:violation|rule_violation)\(\s*"(R\d+)"')
+# violation("R13", ...), violationf("R13", ...), ipart__rule_violation("R15", ...),
+# ipart__rule_violation_text("R33", ...) and profile table entries.
+RULE_IN_SOURCE = re.compile(r'(?:violation|rule_violation)(?:f|_text)?\(\s*"(R\d+)"')
 PROFILE_RULE = re.compile(r'^\s*\{"(?:NO|SE|DK|EU)",.*"(R\d+)"\},', re.M)
 
 

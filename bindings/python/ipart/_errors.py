@@ -33,7 +33,21 @@ Status.__doc__ = "The status codes of the C library (ipart_status), named as in 
 # The exception classes are made in C from the status table; their
 # docstrings come from the same table.
 IpartError.__doc__ = ("Base of every libipart error: .code, .name, .rule, .source, .path, "
-                      ".key and .message describe the failure (ipart_error_last()).")
+                      ".key and .message describe the failure (ipart_error_last()); "
+                      ".message_in(lang) gives the message in Norwegian or English.")
+
+
+def _message_in(self: BaseException, lang: str) -> str:
+    """The message in `lang`: Norwegian bokmål for "nb", English for "en" and
+    for every other language (the catalogue's fallback, message_language()).
+    Both texts are captured when the error is raised (ipart_error_message_in())."""
+    english = str(getattr(self, "message", "") or (self.args[0] if self.args else ""))
+    if capi.ipart_message_language(lang) == "nb":
+        return str(getattr(self, "_message_nb", english) or english)
+    return english
+
+
+IpartError.message_in = _message_in
 for _status in Status:
     _cls = getattr(_capi, capi.ipart_error_class(int(_status)) + "Error", None)
     if _status != Status["OK"] and _cls is not None and _cls is not IpartError:

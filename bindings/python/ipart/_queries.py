@@ -214,7 +214,13 @@ class Right(NamedTuple):
     answer: bool
     clause: str  #: the clause of the terms ("" when none decides)
     rule: str    #: "R36", "R28", "R37"
-    reason: str
+    reason: str  #: in English
+    reason_nb: str  #: in Norwegian bokmål
+
+    def reason_in(self, lang: Optional[str]) -> str:
+        """The reason in ``lang``: Norwegian bokmål for "nb", English for
+        "en" and every other language (ipart_rights_explanation_reason())."""
+        return self.reason_nb if capi.ipart_message_language(lang) == "nb" else self.reason
 
 
 class Rights(NamedTuple):
@@ -243,7 +249,8 @@ def rights(handle: Any, event_count: int, party: str, asset: str) -> Rights:
     for i in range(capi.ipart_rights_explanation_count(x)):
         a = capi.ipart_right_answer()
         capi.ipart_rights_explanation_at(a, x, i)
-        why[a.right] = Right(bool(a.answer), a.clause, a.rule, a.reason)
+        why[a.right] = Right(bool(a.answer), a.clause, a.rule, a.reason,
+                             capi.ipart_rights_explanation_reason(x, i, "nb"))
     return Rights._make([capi.ipart_rights_explanation_party(x),
                          capi.ipart_rights_explanation_asset(x),
                          capi.ipart_rights_explanation_event_count(x),

@@ -288,6 +288,11 @@ public class PartnershipTest {
                     for (JsonElement figure : k.getAsJsonArray("message_contains"))
                         assertTrue(name + ": " + figure.getAsString() + " not in " + e.getMessage(),
                                    e.getMessage().contains(figure.getAsString()));
+                // Each golden refusal reads in Norwegian; other languages get English.
+                assertNotEquals(name + ": no Norwegian text for " + e.key(), e.getMessage(),
+                                e.messageIn("nb"));
+                assertEquals(name, e.getMessage(), e.messageIn("en"));
+                assertEquals(name, e.getMessage(), e.messageIn("sv"));
                 assertEquals(name, before, p.dumps());
                 assertEquals(count, p.eventCount());
                 assertEquals(stage, p.stage());
@@ -295,6 +300,30 @@ public class PartnershipTest {
             checked++;
         }
         assertTrue(checked > 80);
+    }
+
+    @Test
+    public void aRefusalReadsInNorwegianOrEnglishWithOneKeyAndRule() {
+        // R6: a request deadline 2017-10-13 is too early for the notice of stavanger.json.
+        try (Partnership p = replay("stavanger.json", 9)) {
+            JsonObject notice = doc("stavanger.json").getAsJsonArray("events").get(9).getAsJsonObject();
+            notice.addProperty("request_deadline", "2017-10-13");
+            RuleViolationException e = assertThrows(RuleViolationException.class,
+                () -> p.apply(notice.toString()));
+            assertEquals("R6", e.rule());
+            assertEquals("notice.deadline.short", e.key());
+            assertEquals("the request deadline 2017-10-13 is too early: at least 30 days from the day "
+                         + "after dispatch gives 2017-10-16 (R6)", e.messageIn("en"));
+            assertEquals("fristen for forespørsel om deltakelse 2017-10-13 er for tidlig: minst 30 "
+                         + "dager fra dagen etter utsendelse gir 2017-10-16 (R6)", e.messageIn("nb"));
+            assertEquals(e.getMessage(), e.messageIn("en"));
+            assertEquals("a language without a catalogue reads English", e.getMessage(), e.messageIn("sv"));
+            assertEquals(e.getMessage(), e.messageIn(null));
+            // Captured when thrown: a later failure on this thread does not change it.
+            String nb = e.messageIn("nb");
+            assertThrows(ParseException.class, () -> Dates.parse("2017-2-1"));
+            assertEquals(nb, e.messageIn("nb"));
+        }
     }
 
     @Test

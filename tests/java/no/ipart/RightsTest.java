@@ -50,6 +50,10 @@ public class RightsTest {
                     Rights.Right e = r.explanations().get(RIGHTS[k]);
                     assertEquals(name + " explained " + RIGHTS[k], want, e.answer());
                     assertFalse(e.reason().isEmpty());
+                    assertFalse(name + ": no Norwegian reason", e.reason().equals(e.reasonIn("nb")));
+                    assertEquals(e.reasonNb(), e.reasonIn("nb"));
+                    assertEquals(e.reason(), e.reasonIn("en"));
+                    assertEquals(e.reason(), e.reasonIn("sv"));
                     if (q.has("rules") && q.getAsJsonObject("rules").has(RIGHTS[k]))
                         assertEquals(name, Cases.str(q.getAsJsonObject("rules"), RIGHTS[k]), e.rule());
                 }

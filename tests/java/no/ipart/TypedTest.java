@@ -160,6 +160,7 @@ public class TypedTest {
             x.addProperty("clause", why.clause());
             x.addProperty("rule", why.rule());
             x.addProperty("reason", why.reason());
+            x.addProperty("reason_nb", why.reasonNb());
             o.add(e.getKey(), x);
         }
         assertEquals(5, k);

@@ -6,7 +6,8 @@ package no.ipart;
  * code ({@link ParseException}, {@link RuleViolationException}, ...), made
  * by the JNI layer from the thread's ipart_error_last() right after the
  * failing call. Unchecked, like the failures of the JDK's own parsers.
- * The message is English; {@link #getKey()} is stable for translations.
+ * The message is English; {@link #messageIn(String)} gives it in Norwegian
+ * bokmål, and {@link #key()} is stable for translations.
  */
 public class IpartException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -22,6 +23,8 @@ public class IpartException extends RuntimeException {
     private final String path;
     /** The message key, or "". */
     private final String key;
+    /** The message in Norwegian bokmål (the English one when there is none). */
+    private final String messageNb;
 
     /**
      * Made by the JNI layer; see ipart/errors.h for the fields. A null
@@ -37,6 +40,24 @@ public class IpartException extends RuntimeException {
      */
     public IpartException(int code, String codeName, String rule, String source, String path,
                           String key, String message) {
+        this(code, codeName, rule, source, path, key, message, message);
+    }
+
+    /**
+     * Made by the JNI layer with the message in both languages (ipart/errors.h:
+     * ipart_error_message_in()), read right after the call that failed.
+     *
+     * @param code the status code (negative)
+     * @param codeName the status name, e.g. "IPART_ERULE"
+     * @param rule the rule id of RULES.md, e.g. "R13", or ""
+     * @param source the rule's legal source, or ""
+     * @param path the JSON path or field concerned, or ""
+     * @param key the stable message key, e.g. "money.parse.syntax", or ""
+     * @param message the English message
+     * @param messageNb the Norwegian bokmål message (null: the English one)
+     */
+    public IpartException(int code, String codeName, String rule, String source, String path,
+                          String key, String message, String messageNb) {
         super(message);
         this.code = code;
         this.codeName = orEmpty(codeName);
@@ -44,6 +65,19 @@ public class IpartException extends RuntimeException {
         this.source = orEmpty(source);
         this.path = orEmpty(path);
         this.key = orEmpty(key);
+        this.messageNb = messageNb == null ? orEmpty(message) : messageNb;
+    }
+
+    /**
+     * The message in a language: Norwegian bokmål for "nb", English for "en"
+     * and for every other language (the fallback of {@link Messages#language(String)}).
+     * Both texts were captured when the exception was thrown.
+     *
+     * @param lang "nb", "en", or another language (answered in English)
+     * @return the message, never null
+     */
+    public String messageIn(String lang) {
+        return "nb".equals(Messages.language(lang)) ? messageNb : orEmpty(getMessage());
     }
 
     private static String orEmpty(String s) { return s == null ? "" : s; }

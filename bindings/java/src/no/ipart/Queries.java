@@ -163,7 +163,8 @@ final class Queries {
                 try (ipart_right_answer a = new ipart_right_answer()) {
                     IpartCapi.ipart_rights_explanation_at(a, x, i);
                     why.put(a.getRight(), new Rights.Right(a.getAnswer() != 0, a.getClause(),
-                        a.getRule(), a.getReason()));
+                        a.getRule(), a.getReason(),
+                        IpartCapi.ipart_rights_explanation_reason(x, i, "nb")));
                 }
             }
             return new Rights(IpartCapi.ipart_rights_explanation_party(x),

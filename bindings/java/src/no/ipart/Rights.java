@@ -28,6 +28,19 @@ public record Rights(String party, String asset, int eventCount, boolean owns, b
      * @param clause the clause of the terms that decides it, "" when none does
      * @param rule "R36", "R28" or "R37"
      * @param reason why, in English
+     * @param reasonNb why, in Norwegian bokmål
      */
-    public record Right(boolean answer, String clause, String rule, String reason) {}
+    public record Right(boolean answer, String clause, String rule, String reason,
+                        String reasonNb) {
+        /**
+         * The reason in a language: Norwegian bokmål for "nb", English for
+         * "en" and every other language (ipart_rights_explanation_reason()).
+         *
+         * @param lang "nb", "en", or another language (answered in English)
+         * @return the reason
+         */
+        public String reasonIn(String lang) {
+            return "nb".equals(Messages.language(lang)) ? reasonNb : reason;
+        }
+    }
 }
