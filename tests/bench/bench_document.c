@@ -213,6 +213,38 @@ static double apply_rate(const char *doc, int reps)
     return (double)n * reps / t;
 }
 
+/* Events per second applying the log of `doc` as one JSON array in one
+ * ipart_partnership_apply_all() call (the batch the bindings cross once). */
+static double apply_all_rate(const char *doc, int reps)
+{
+    ipart_partnership *model = NULL;
+    bench_check(ipart_partnership_load(&model, doc), "load");
+    size_t n = ipart_partnership_event_count(model), length = 3; /* [ ] NUL */
+    char **texts = event_texts(model, n);
+    for (size_t i = 0; i < n; i++)
+        length += strlen(texts[i]) + 1;
+    char *array = malloc(length), *at = array;
+    *at++ = '[';
+    for (size_t i = 0; i < n; i++) {
+        at += sprintf(at, "%s%s", i ? "," : "", texts[i]);
+        ipart_free(texts[i]);
+    }
+    strcpy(at, "]");
+    free(texts);
+    double t = 0;
+    for (int r = 0; r < reps; r++) {
+        ipart_partnership *p = NULL;
+        bench_check(ipart_partnership_new(&p, ipart_partnership_profile(model)), "new");
+        double t0 = now();
+        bench_check(ipart_partnership_apply_all(p, array), "apply_all");
+        t += now() - t0;
+        ipart_partnership_free(p);
+    }
+    free(array);
+    ipart_partnership_free(model);
+    return (double)n * reps / t;
+}
+
 static void bench_stavanger(const char *text, const ipart_partnership *p)
 {
     int reps = quick ? 2 : 300;
@@ -224,6 +256,8 @@ static void bench_stavanger(const char *text, const ipart_partnership *p)
     printf("  apply (via load)     %8.0f events/s\n", (double)events / r.ours);
     printf("  apply from text      %8.0f events/s (one call per event)\n",
            apply_rate(text, quick ? 1 : 100));
+    printf("  apply_all            %8.0f events/s (one call, the events as a JSON array)\n",
+           apply_all_rate(text, quick ? 1 : 100));
 
     double t0 = now();
     for (int i = 0; i < reps; i++) {

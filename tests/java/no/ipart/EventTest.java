@@ -8,9 +8,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.time.LocalDate;
-import java.util.Map;
 import org.junit.Test;
 
 /**
@@ -18,44 +16,6 @@ import org.junit.Test;
  * path over golden cases: the same saved bytes, the same errors.
  */
 public class EventTest {
-    /* Set a JSON value of the cases through the setter its field's kind calls for. */
-    private static void set(Event e, Partnership p, String path, JsonElement value) {
-        if (value.isJsonObject()) {
-            JsonObject o = value.getAsJsonObject();
-            if (o.size() == 0)
-                e.setEmpty(path);
-            for (Map.Entry<String, JsonElement> m : o.entrySet())
-                if (!(path.isEmpty() && m.getKey().equals("type")))
-                    set(e, p, path.isEmpty() ? m.getKey() : path + "." + m.getKey(), m.getValue());
-        } else if (value.isJsonArray()) {
-            JsonArray a = value.getAsJsonArray();
-            if (a.size() == 0)
-                e.setEmpty(path);
-            for (int i = 0; i < a.size(); i++)
-                set(e, p, path + "[" + i + "]", a.get(i));
-        } else if (value.isJsonNull()) {
-            e.setNull(path);
-        } else {
-            JsonPrimitive v = value.getAsJsonPrimitive();
-            if (v.isBoolean())
-                e.set(path, v.getAsBoolean());
-            else if (v.isNumber())
-                e.set(path, v.getAsLong());
-            else if (e.kind(path) == Event.FieldKind.DATE)
-                e.set(path, Dates.parse(v.getAsString()));
-            else if (e.kind(path) == Event.FieldKind.MONEY)
-                e.set(path, Money.parse(v.getAsString(), p.currency()));
-            else
-                e.set(path, v.getAsString());
-        }
-    }
-
-    private static Event build(Partnership p, JsonObject json) {
-        Event e = new Event(json.get("type").getAsString());
-        set(e, p, "", json);
-        return e;
-    }
-
     private static void sameSavedBytes(String name) {
         JsonObject doc = Cases.load("procedure/" + name).getAsJsonObject().getAsJsonObject("document");
         String profile = doc.get("profile").getAsString();
@@ -65,7 +25,7 @@ public class EventTest {
             for (JsonElement ev : doc.getAsJsonArray("events")) {
                 byJson.apply(ev.toString());
                 reused.reset(ev.getAsJsonObject().get("type").getAsString());
-                set(reused, byEvent, "", ev);
+                JsonEvents.set(reused, byEvent, "", ev);
                 byEvent.applyEvent(reused);
             }
             assertEquals(name, byJson.dumps(), byEvent.dumps());
@@ -99,7 +59,7 @@ public class EventTest {
                 IpartException byJson = assertThrows(IpartException.class,
                     () -> p.apply(kase.get("event").toString()));
                 IpartException byEvent = assertThrows(IpartException.class, () -> {
-                    try (Event e = build(p, kase.getAsJsonObject("event"))) {
+                    try (Event e = JsonEvents.build(p, kase.getAsJsonObject("event"))) {
                         p.applyEvent(e);
                     }
                 });
