@@ -133,6 +133,8 @@ static void check_warnings(const ipart_partnership *p, const cJSON *warnings)
         cr_assert_eq(w.event, (size_t)item(want, "event")->valueint);
         cr_assert_str_eq(w.rule, item(want, "rule")->valuestring);
         cr_assert(w.message[0] && w.key[0]);
+        cr_assert(w.message_nb[0], "%s: no Norwegian", w.message);
+        cr_assert_str_neq(w.message_nb, w.message, "%s: no Norwegian", w.key);
     }
 }
 
