@@ -91,6 +91,7 @@ def check_contract(p, keys):
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]
         assert all(w.key and w.message for w in p.warnings)
+        assert all(w.message_nb and w.message_nb != w.message for w in p.warnings)
     for party, status in keys.get("statuses", {}).items():
         assert p.party(party).status == status, party
     for party, want in keys.get("kinds", {}).items():

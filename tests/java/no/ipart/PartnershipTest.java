@@ -173,6 +173,8 @@ public class PartnershipTest {
                 JsonObject w = want.get(i).getAsJsonObject();
                 assertEquals(context, w.get("event").getAsLong(), got.get(i).event());
                 assertEquals(context, Cases.str(w, "rule"), got.get(i).rule());
+                assertNotEquals(context + " has no Norwegian", got.get(i).message(),
+                                got.get(i).messageNb());
             }
         }
         if (keys.has("statuses"))
