@@ -66,6 +66,7 @@ typedef struct ipart_warning {
     const char *rule;    /**< "R17", "R23", "R25", "R33" */
     const char *key;     /**< a stable message key ("cap.exceeded"...) */
     const char *message; /**< English */
+    const char *message_nb; /**< the same message in Norwegian bokmål (doc/languages.md) */
 } ipart_warning;
 
 /** R23/R25: the purchase against the development investment. */

@@ -185,6 +185,8 @@ typedef struct ipart_action {
                              would return (ipart_error_name() gives its name) */
     char rule[16];      /**< the blocking rule ("R14"), or "" */
     char reason[512];   /**< English, or "" when allowed */
+    char reason_nb[512]; /**< the same reason in Norwegian bokmål (ipart_error_message_in("nb")
+                              when the probe failed), or "" when allowed */
 } ipart_action;
 
 IPART_BEGIN_DECL
@@ -399,7 +401,8 @@ IPART_API ipart_status ipart_partnership_ranking_json(char **out,
 /**
  * JSON export of ipart_partnership_action_at() over every event type
  * (owned by the caller): `{"type", "allowed": bool, "code": "IPART_ESTATE"
- * | null, "rule": "R14" | null, "reason": "..." | null}`.
+ * | null, "rule": "R14" | null, "reason": "..." | null, "reason_nb": "..." | null}`
+ * (`reason_nb`: the same reason in Norwegian bokmål, doc/languages.md).
  * @return IPART_OK; IPART_ENOMEM; IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_partnership_actions_json(char **out,

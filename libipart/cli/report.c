@@ -96,7 +96,9 @@ static void text_ranking_and_warnings(FILE *f, const ipart_partnership *p)
     for (size_t i = 0; i < warnings; i++) {
         ipart_warning w;
         if (ipart_partnership_warning_at(&w, p, i) == IPART_OK)
-            fprintf(f, "  %s %zu %s: %s\n", L("event"), w.event, w.rule, w.message);
+            fprintf(f, "  %s %zu %s: %s\n", L("event"), w.event, w.rule,
+                    strcmp(ipart_message_language(cli_lang()), "nb") == 0 ? w.message_nb
+                                                                          : w.message);
     }
 }
 

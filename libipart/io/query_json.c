@@ -118,6 +118,16 @@ ipart_status ipart_partnership_ranking_json(char **out, const ipart_partnership 
     return ipart__strbuf_finish(&b, out);
 }
 
+/* ,"name":"text", or null when there is no text (an allowed action's reason). */
+static void put_reason(ipart__strbuf *b, const char *name, const char *text)
+{
+    ipart__strbuf_printf(b, ",\"%s\":", name);
+    if (text)
+        ipart__strbuf_json_string(b, text);
+    else
+        ipart__strbuf_puts(b, "null");
+}
+
 ipart_status ipart_partnership_actions_json(char **out, const ipart_partnership *p,
                                             const char *actor)
 {
@@ -140,11 +150,8 @@ ipart_status ipart_partnership_actions_json(char **out, const ipart_partnership 
         ipart__json_string_or_null(&b, a.allowed ? NULL : ipart_error_name((ipart_status)a.code));
         ipart__strbuf_puts(&b, ",\"rule\":");
         ipart__json_string_or_null(&b, a.rule);
-        ipart__strbuf_puts(&b, ",\"reason\":");
-        if (a.allowed)
-            ipart__strbuf_puts(&b, "null");
-        else
-            ipart__strbuf_json_string(&b, a.reason);
+        put_reason(&b, "reason", a.allowed ? NULL : a.reason);
+        put_reason(&b, "reason_nb", a.allowed ? NULL : a.reason_nb);
         ipart__strbuf_putc(&b, '}');
     }
     ipart__strbuf_putc(&b, ']');

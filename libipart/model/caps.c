@@ -241,7 +241,7 @@ static ipart_status warn_at(void *ctx, const ev_cap *cap, const ipart__text *mes
     warn_ctx *w = ctx;
     if (cap->policy != EV_POLICY_WARN)
         return IPART_OK;
-    return ipart__warn(w->p, w->pr, "R33", "cap.exceeded", "%s", message->in[IPART__EN]);
+    return ipart__warn_text(w->p, w->pr, "R33", "cap.exceeded", message);
 }
 
 /* Prepare: a "warn" cap records a warning. */

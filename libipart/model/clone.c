@@ -109,7 +109,7 @@ static ipart_status copy_warnings(ipart_partnership *d, const ipart_partnership 
     d->warning_capacity = s->warning_count;
     for (; d->warning_count < s->warning_count; d->warning_count++) {
         ipart__warning w = s->warnings[d->warning_count];
-        if (!(w.message = ipart__strdup(w.message)))
+        if (!(w.message = ipart__warning_texts_dup(w.message, ipart__warning_nb(&w))))
             return ipart__fail_nomem();
         d->warnings[d->warning_count] = w;
     }

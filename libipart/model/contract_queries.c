@@ -317,7 +317,7 @@ ipart_status ipart_partnership_warning_at(ipart_warning *out, const ipart_partne
         return ipart__fail(IPART_ENOTFOUND, "warning.index", "no warning %zu: there are %zu",
                            index, ipart_partnership_warning_count(p));
     const ipart__warning *w = &p->warnings[index];
-    *out = (ipart_warning){w->event, w->rule, w->key, w->message};
+    *out = (ipart_warning){w->event, w->rule, w->key, w->message, ipart__warning_nb(w)};
     return IPART_OK;
 }
 

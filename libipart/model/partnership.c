@@ -210,26 +210,45 @@ void ipart__party_discard(ipart_partnership *p, ipart__party *party)
 
 /* ---- warnings ------------------------------------------------------------------------ */
 
-ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *rule,
-                         const char *key, const char *fmt, ...)
+const char *ipart__warning_nb(const ipart__warning *w)
+{
+    return w->message + strlen(w->message) + 1;
+}
+
+char *ipart__warning_texts_dup(const char *en, const char *nb)
+{
+    size_t n_en = strlen(en) + 1, n_nb = strlen(nb) + 1;
+    char *both = ipart__malloc(n_en + n_nb);
+    if (both) {
+        memcpy(both, en, n_en);
+        memcpy(both + n_en, nb, n_nb);
+    }
+    return both;
+}
+
+ipart_status ipart__warn_text(ipart_partnership *p, ipart__prepared *pr, const char *rule,
+                              const char *key, const ipart__text *message)
 {
     if (pr->warning_count == IPART__MAX_WARNINGS_PER_EVENT)
         return IPART_OK; /* the first ones tell the story; more would repeat it */
     if (!reserve((void **)&p->warnings, &p->warning_capacity,
                  p->warning_count + pr->warning_count + 1, sizeof *p->warnings))
         return ipart__fail_nomem();
-    char message[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
     ipart__warning *w = &pr->warnings[pr->warning_count];
-    if (!(w->message = ipart__strdup(message)))
+    if (!(w->message = ipart__warning_texts_dup(message->in[IPART__EN], message->in[IPART__NB])))
         return ipart__fail_nomem();
     snprintf(w->rule, sizeof w->rule, "%s", rule);
     snprintf(w->key, sizeof w->key, "%s", key);
     pr->warning_count++;
     return IPART_OK;
+}
+
+ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *rule,
+                         const char *key, const char *fmt, ...)
+{
+    ipart__text message;
+    IPART__TEXT_OF_ARGS(message, key, fmt);
+    return ipart__warn_text(p, pr, rule, key, &message);
 }
 
 /* ---- apply -------------------------------------------------------------------------- */

@@ -141,8 +141,14 @@ typedef struct ipart__warning {
     size_t event; /* index in the log */
     char rule[8];
     char key[48];
-    char *message;
+    char *message; /* the English text, a NUL, then the bokmål text: one allocation */
 } ipart__warning;
+
+/* The bokmål text of a warning (it follows the English one in `message`). */
+const char *ipart__warning_nb(const ipart__warning *w);
+
+/* A copy of a warning's texts (ipart__warning.message): NULL when out of memory. */
+char *ipart__warning_texts_dup(const char *en, const char *nb);
 
 #define IPART__MAX_WARNINGS_PER_EVENT 8
 
@@ -308,7 +314,15 @@ ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const
 ipart_status ipart__threshold_verdict(ipart_threshold_verdict *out, const ipart_partnership *p,
                                       ipart_date on);
 
-/* Record a warning in the prepare step (allocates; kept by the commit). */
+struct ipart__text;
+
+/* Record a warning in the prepare step (allocates; kept by the commit), its
+ * message already made in every language. */
+ipart_status ipart__warn_text(ipart_partnership *p, ipart__prepared *pr, const char *rule,
+                              const char *key, const struct ipart__text *message);
+
+/* Record a warning in the prepare step (allocates; kept by the commit): `fmt`
+ * is the English msgid of `key`, formatted in every language (core/refusals.c). */
 ipart_status ipart__warn(ipart_partnership *p, ipart__prepared *pr, const char *rule,
                          const char *key, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)

@@ -61,6 +61,7 @@ ipart_status ipart_partnership_action_at(ipart_action *out, const ipart_partners
         const ipart_error *e = ipart_error_last();
         copy_text(a.rule, sizeof a.rule, e->rule);
         copy_text(a.reason, sizeof a.reason, e->message);
+        copy_text(a.reason_nb, sizeof a.reason_nb, ipart_error_message_in("nb"));
     }
     ipart_error_clear(); /* the probe's failure is an answer, not an error */
     *out = a;

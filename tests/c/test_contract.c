@@ -238,6 +238,11 @@ Test(contract, r23_warns_outside_the_band)
     cr_assert_str_eq(w.rule, "R23");
     cr_assert_eq(w.event, (size_t)at);
     cr_assert_str_eq(w.key, "proportionality.band");
+    /* the same figures in both languages, with the language's decimal mark (issue #15) */
+    cr_assert(strstr(w.message, "250.00 %") && strstr(w.message, "100.00-200.00 %"), "%s",
+              w.message);
+    cr_assert(strstr(w.message_nb, "250,00 %") && strstr(w.message_nb, "100,00-200,00 %"), "%s",
+              w.message_nb);
     ipart_proportionality v;
     assert_ok(ipart_partnership_proportionality(&v, p));
     cr_assert(v.outside_band);
@@ -311,6 +316,7 @@ static char *fingerprint(const ipart_partnership *p)
         ipart_warning w;
         assert_ok(ipart_partnership_warning_at(&w, p, i));
         cJSON_AddStringToObject(all, w.rule, w.message);
+        cJSON_AddStringToObject(all, w.rule, w.message_nb);
     }
     ipart_error_clear();
     char *out = cJSON_PrintUnformatted(all);

@@ -133,6 +133,8 @@ static void check_warnings(const ipart_partnership *p, const cJSON *warnings)
         cr_assert_eq(w.event, (size_t)item(want, "event")->valueint);
         cr_assert_str_eq(w.rule, item(want, "rule")->valuestring);
         cr_assert(w.message[0] && w.key[0]);
+        cr_assert(w.message_nb[0], "%s: no Norwegian", w.message);
+        cr_assert_str_neq(w.message_nb, w.message, "%s: no Norwegian", w.key);
     }
 }
 
@@ -196,6 +198,18 @@ static void check_funding(const ipart_partnership *p, const cJSON *sources)
     }
 }
 
+/* A refusal says why in English and in Norwegian (a different text); an allowed action in neither. */
+static void check_reason_languages(const ipart_action *a)
+{
+    if (a->allowed) {
+        cr_assert_str_eq(a->reason, "");
+        cr_assert_str_eq(a->reason_nb, "");
+        return;
+    }
+    cr_assert_neq(a->reason_nb[0], '\0', "%s: %s", a->type, a->reason);
+    cr_assert_str_neq(a->reason_nb, a->reason, "%s: no Norwegian for %s", a->type, a->reason);
+}
+
 /* "actions": [{party, type, allowed, code?, rule?}]: ipart_partnership_action_at(). */
 static void check_actions(const ipart_partnership *p, const cJSON *actions)
 {
@@ -215,6 +229,7 @@ static void check_actions(const ipart_partnership *p, const cJSON *actions)
                 cr_assert_str_eq(ipart_error_name(a.code), item(want, "code")->valuestring);
             cr_assert_str_eq(a.rule, item(want, "rule") ? item(want, "rule")->valuestring : "",
                              "%s %s: %s", party, type, a.reason);
+            check_reason_languages(&a);
         }
         cr_assert(found, "no action %s", type);
     }
@@ -836,6 +851,9 @@ Test(partnership, an_expired_option_is_refused_in_the_actions_with_its_date)
         cr_assert_eq(a.code, IPART_ERULE);
         cr_assert_str_eq(a.rule, "R28");
         cr_assert(strstr(a.reason, "2021-12-31"), "%s", a.reason);
+        cr_assert(strstr(a.reason_nb, "2021-12-31"), "the same date in Norwegian: %s", a.reason_nb);
+        cr_assert(strstr(a.reason_nb, "(R28)"), "the same rule in Norwegian: %s", a.reason_nb);
+        cr_assert_str_neq(a.reason_nb, a.reason);
         seen++;
     }
     cr_assert_eq(seen, 1);

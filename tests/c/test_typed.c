@@ -153,10 +153,14 @@ static cJSON *actions_typed(const ipart_partnership *p, const char *actor)
         add_text_or_null(row, "rule", a.rule);
         if (a.allowed) {
             cr_assert_str_eq(a.reason, "");
+            cr_assert_str_eq(a.reason_nb, "");
             cJSON_AddNullToObject(row, "reason");
+            cJSON_AddNullToObject(row, "reason_nb");
         } else {
             cr_assert_neq(a.reason[0], '\0', "a refusal says why");
+            cr_assert_neq(a.reason_nb[0], '\0', "a refusal says why in Norwegian too");
             cJSON_AddStringToObject(row, "reason", a.reason);
+            cJSON_AddStringToObject(row, "reason_nb", a.reason_nb);
         }
     }
     return rows;

@@ -216,6 +216,17 @@ def well_formed(xml):
     return subprocess.run(["xmllint", "--noout", "-"], input=xml, text=True).returncode == 0
 
 
+def test_report_text_gives_the_warnings_in_the_chosen_language(tmp_path):
+    case = json.loads((SOURCE / "tests" / "cases" / "procedure" / "stavanger.json")
+                      .read_text(encoding="utf-8"))
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case["document"], ensure_ascii=False), encoding="utf-8")
+    en = ipart("report", path, "--format", "text", check=0).stdout
+    nb = ipart("report", path, "--format", "text", "--lang", "nb", check=0).stdout
+    assert "R33: the partner cap 'per-partner' for op05: commitments reach 4100000.00" in en
+    assert "R33: partner-taket 'per-partner' for op05: forpliktelsene når 4100000.00" in nb
+
+
 def test_report_record_as_text_and_json():
     text = ipart("report", EXAMPLE, "--format", "record", check=0).stdout
     assert text.startswith("Procurement record: ") and "(R41)" in text

@@ -22,6 +22,7 @@ CATALOGUE = LIBRARY / "core" / "refusals.c"
 SINKS: Dict[str, Tuple[Optional[int], Union[int, str], Optional[str]]] = {
     "ipart__fail": (1, 2, None),
     "ipart__fail_rule": (4, 5, None),
+    "ipart__warn": (3, 4, None),
     "ipart__tr": (0, 1, None),
     "ipart__text_format": (1, 2, None),
     "ipart__text_vformat": (1, 2, None),

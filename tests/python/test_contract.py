@@ -92,6 +92,10 @@ def test_cap_fits_refuses_bad_questions(stavanger):
 def test_warnings_name_rule_and_event(stavanger):
     (w,) = stavanger.warnings
     assert w.rule == "R33" and w.key == "cap.exceeded" and "op05" in w.message
+    # the same warning in Norwegian, with the same figures (issue #15)
+    assert "op05" in w.message_nb and "4100000.00" in w.message_nb and "4000000.00" in w.message_nb
+    assert w.message_nb != w.message and w.message_in("nb") == w.message_nb
+    assert w.message_in("en") == w.message_in("sv") == w.message_in(None) == w.message
     assert stavanger.event(w.event)["type"] == "contract_changed"
 
 

@@ -91,6 +91,7 @@ def check_contract(p, keys):
         got = [(w.event, w.rule) for w in p.warnings]
         assert got == [(w["event"], w["rule"]) for w in keys["warnings"]]
         assert all(w.key and w.message for w in p.warnings)
+        assert all(w.message_nb and w.message_nb != w.message for w in p.warnings)
     for party, status in keys.get("statuses", {}).items():
         assert p.party(party).status == status, party
     for party, want in keys.get("kinds", {}).items():
@@ -102,6 +103,10 @@ def check_contract(p, keys):
         if "code" in want:
             assert got.code == want["code"]
         assert got.rule == want.get("rule"), (want, got.reason)
+        if got.allowed:
+            assert (got.reason, got.reason_nb) == (None, None)
+        else:
+            assert got.reason_nb and got.reason_nb != got.reason, (want, got.reason)
 
 
 @pytest.mark.parametrize("name", VALID)
@@ -237,6 +242,14 @@ def test_an_expired_option_is_refused_in_the_actions_with_its_date():
     option = next(a for a in p.actions("kristiansand") if a.type == "option_exercised")
     assert (option.allowed, option.code, option.rule) == (False, "IPART_ERULE", "R28")
     assert "2021-12-31" in option.reason
+    # the same refusal in Norwegian: the same rule and date, another text (issue #15)
+    assert "2021-12-31" in option.reason_nb and "(R28)" in option.reason_nb
+    assert option.reason_nb != option.reason
+    assert option.reason_in("nb") == option.reason_nb
+    assert option.reason_in("en") == option.reason_in("sv") == option.reason_in(None) \
+        == option.reason
+    allowed = next(a for a in p.actions("stavanger") if a.allowed)
+    assert (allowed.reason, allowed.reason_nb, allowed.reason_in("nb")) == (None, None, None)
 
 
 def test_an_event_30_years_after_the_previous_is_accepted():

@@ -171,7 +171,8 @@ def test_records_are_immutable_and_typed():
     blocked = next(a for a in p.actions("op05") if not a.allowed)
     assert blocked.code.startswith("IPART_E") and blocked.reason
     allowed = next(a for a in p.actions("stavanger") if a.allowed)
-    assert (allowed.code, allowed.rule, allowed.reason) == (None, None, None)
+    assert (allowed.code, allowed.rule, allowed.reason, allowed.reason_nb) == (None,) * 4
+    assert blocked.reason_nb and blocked.reason_in("nb") == blocked.reason_nb
     assert isinstance(p.forecast, ipart.Forecast)
     assert all(isinstance(ph, ipart.PartnerPhase) for ph in p.partner_phases("op05"))
     # A record converts to a dict for pandas or JSON.

@@ -43,7 +43,13 @@ class RuleWarning(NamedTuple):
     event: int
     rule: str
     key: str
-    message: str
+    message: str  #: in English
+    message_nb: str  #: in Norwegian bokmål
+
+    def message_in(self, lang: Optional[str]) -> str:
+        """The message in ``lang``: Norwegian bokmål for "nb", English for
+        "en" and every other language."""
+        return self.message_nb if capi.ipart_message_language(lang) == "nb" else self.message
 
 
 class Proportionality(NamedTuple):
@@ -92,7 +98,7 @@ def warnings(handle: Any) -> List[RuleWarning]:
     for i in range(capi.ipart_partnership_warning_count(handle)):
         w = capi.ipart_warning()
         capi.ipart_partnership_warning_at(w, handle, i)
-        out.append(RuleWarning(w.event, w.rule, w.key, w.message))
+        out.append(RuleWarning(w.event, w.rule, w.key, w.message, w.message_nb))
     return out
 
 

@@ -70,12 +70,19 @@ class Ranked(NamedTuple):
 class Action(NamedTuple):
     """Whether an actor may send one event type now (ipart_action). When
     not, ``code`` names the error apply() would raise ("IPART_ESTATE"),
-    ``rule`` the rule ("R14", None when no rule decides) and ``reason`` why."""
+    ``rule`` the rule ("R14", None when no rule decides) and ``reason`` why,
+    in English (``reason_nb`` in Norwegian bokmål; both None when allowed)."""
     type: str
     allowed: bool
     code: Optional[str]
     rule: Optional[str]
     reason: Optional[str]
+    reason_nb: Optional[str]
+
+    def reason_in(self, lang: Optional[str]) -> Optional[str]:
+        """The reason in ``lang``: Norwegian bokmål for "nb", English for
+        "en" and every other language; None when the action is allowed."""
+        return self.reason_nb if capi.ipart_message_language(lang) == "nb" else self.reason
 
 
 class Target(NamedTuple):
@@ -161,10 +168,10 @@ def actions(handle: Any, actor: str) -> List[Action]:
         a = capi.ipart_action()
         capi.ipart_partnership_action_at(a, handle, actor, i)
         if a.allowed:
-            out.append(Action(a.type, True, None, None, None))
+            out.append(Action(a.type, True, None, None, None, None))
         else:
             out.append(Action(a.type, False, capi.ipart_error_name(a.code), a.rule or None,
-                              a.reason))
+                              a.reason, a.reason_nb))
     return out
 
 

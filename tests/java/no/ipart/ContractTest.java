@@ -78,6 +78,14 @@ public class ContractTest {
         try (Partnership p = PartnershipTest.replay("stavanger.json", -1)) {
             RuleWarning w = p.warnings().get(0);
             assertEquals("R33", w.rule());
+            // the same warning in Norwegian, with the same figures (issue #15)
+            assertTrue(w.messageNb(), w.messageNb().contains("op05")
+                       && w.messageNb().contains("4100000.00") && w.messageNb().contains("4000000.00"));
+            assertNotEquals(w.message(), w.messageNb());
+            assertEquals(w.messageNb(), w.messageIn("nb"));
+            assertEquals(w.message(), w.messageIn("en"));
+            assertEquals(w.message(), w.messageIn("sv"));
+            assertEquals(w.message(), w.messageIn(null));
             assertTrue(p.event((int) w.event()).contains("\"contract_changed\""));
             Proportionality v = p.proportionality();
             assertEquals(25000, v.ratio().getAsLong());

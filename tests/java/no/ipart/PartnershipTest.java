@@ -173,6 +173,8 @@ public class PartnershipTest {
                 JsonObject w = want.get(i).getAsJsonObject();
                 assertEquals(context, w.get("event").getAsLong(), got.get(i).event());
                 assertEquals(context, Cases.str(w, "rule"), got.get(i).rule());
+                assertNotEquals(context + " has no Norwegian", got.get(i).message(),
+                                got.get(i).messageNb());
             }
         }
         if (keys.has("statuses"))
@@ -196,6 +198,9 @@ public class PartnershipTest {
                 if (want.has("code"))
                     assertEquals(what, Cases.str(want, "code"), got.code().orElse(""));
                 assertEquals(what, want.has("rule") ? Cases.str(want, "rule") : "", got.rule().orElse(""));
+                assertEquals(what, got.allowed(), got.reasonNb().isEmpty());
+                if (!got.allowed())
+                    assertNotEquals(what + " has no Norwegian", got.reason(), got.reasonNb());
             }
     }
 
@@ -407,6 +412,18 @@ public class PartnershipTest {
             assertFalse(option.allowed());
             assertEquals(Optional.of("R28"), option.rule());
             assertTrue(option.reason().orElse(""), option.reason().orElse("").contains("2021-12-31"));
+            // the same refusal in Norwegian: the same rule and date, another text (issue #15)
+            String nb = option.reasonNb().orElse("");
+            assertTrue(nb, nb.contains("2021-12-31") && nb.contains("(R28)"));
+            assertNotEquals(option.reason(), option.reasonNb());
+            assertEquals(option.reasonNb(), option.reasonIn("nb"));
+            assertEquals(option.reason(), option.reasonIn("en"));
+            assertEquals(option.reason(), option.reasonIn("sv"));
+            assertEquals(option.reason(), option.reasonIn(null));
+            Action allowed = p.actions("stavanger").stream().filter(Action::allowed).findFirst()
+                .orElseThrow();
+            assertEquals(Optional.empty(), allowed.reasonNb());
+            assertEquals(Optional.empty(), allowed.reasonIn("nb"));
         }
     }
 

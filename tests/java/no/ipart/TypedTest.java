@@ -94,6 +94,7 @@ public class TypedTest {
         o.add("code", text(a.code()));
         o.add("rule", text(a.rule()));
         o.add("reason", text(a.reason()));
+        o.add("reason_nb", text(a.reasonNb()));
         assertEquals(a.allowed(), a.code().isEmpty());
         return o;
     }

@@ -784,7 +784,8 @@ public final class Partnership implements AutoCloseable {
             ipart_warning w = new ipart_warning();
             try {
                 IpartCapi.ipart_partnership_warning_at(w, h(), i);
-                out.add(new RuleWarning(w.getEvent(), w.getRule(), w.getKey(), w.getMessage()));
+                out.add(new RuleWarning(w.getEvent(), w.getRule(), w.getKey(), w.getMessage(),
+                                        w.getMessage_nb()));
             } finally {
                 w.delete();
             }

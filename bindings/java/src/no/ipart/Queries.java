@@ -95,7 +95,8 @@ final class Queries {
                 boolean allowed = a.getAllowed() != 0;
                 out.add(new Action(a.getType(), allowed,
                     allowed ? Optional.empty() : Optional.of(IpartCapi.ipart_error_name(a.getCode())),
-                    optional(a.getRule()), allowed ? Optional.empty() : Optional.of(a.getReason())));
+                    optional(a.getRule()), allowed ? Optional.empty() : Optional.of(a.getReason()),
+                    allowed ? Optional.empty() : Optional.of(a.getReason_nb())));
             }
         }
         return Collections.unmodifiableList(out);
