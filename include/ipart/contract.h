@@ -243,12 +243,13 @@ IPART_API ipart_status ipart_partnership_forecast_json(char **out,
  * What if: apply `events_json` (a JSON array of events) to a clone and
  * report, leaving `partnership` untouched. The events are applied in order
  * until one is refused. The report (owned by the caller) is `{"applied": n,
- * "refused": null | {"index", "code", "rule", "path", "message"}, "stage",
+ * "refused": null | {"index", "code", "rule", "path", "message", "message_nb"}, "stage",
  * "next_due": null | {"kind", "date", "event_type"}, "caps": [{"cap",
  * "partner", "committed", "paid", "headroom"}], "partners": [{"partner",
  * "state", "phase", "paid", "payable", "owed_on_termination"}], "forecast":
  * {as ipart_partnership_forecast_json}, "warnings": [{"event", "rule",
- * "message"}] (those the scenario raised)}`.
+ * "message", "message_nb"}] (those the scenario raised)}`; each message in
+ * English and in Norwegian bokmål (doc/languages.md).
  * A refused event is part of the answer, not an error of this call.
  * The scenario's clone costs microseconds (doc/performance.md).
  * @return IPART_OK; IPART_EPARSE (not JSON); IPART_EINVAL (not an array);

@@ -1590,6 +1590,9 @@ static const refusal REFUSALS[] = {
     {"what_if.not_array",
      "$: expected an array of events",
      "$: forventet en liste med hendelser"},
+    {"what_if.withheld",
+     "refused: %s, rule %s (the message is the contracting authority's, R19)",
+     "avvist: %s, regel %s (meldingen er oppdragsgiverens, R19)"},
 };
 
 #define REFUSAL_COUNT (sizeof REFUSALS / sizeof REFUSALS[0])

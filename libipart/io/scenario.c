@@ -29,13 +29,16 @@ static void put_refusal(ipart__strbuf *b, const ipart_partnership *copy, size_t 
     ipart__json_string_or_null(b, e->rule);
     ipart__strbuf_puts(b, ",\"path\":");
     ipart__json_string_or_null(b, e->path);
+    ipart__text withheld;
+    int shown = ipart__scope_sees(copy, NULL) || strcmp(e->key, "scope.withheld") == 0;
+    if (!shown)
+        ipart__text_format(&withheld, "what_if.withheld",
+                           "refused: %s, rule %s (the message is the contracting authority's, R19)",
+                           ipart_error_name(rc), e->rule[0] ? e->rule : "none");
     ipart__strbuf_puts(b, ",\"message\":");
-    if (ipart__scope_sees(copy, NULL) || strcmp(e->key, "scope.withheld") == 0)
-        ipart__strbuf_json_string(b, e->message);
-    else
-        ipart__strbuf_printf(b, "\"refused: %s, rule %s (the message is the contracting "
-                                "authority's, R19)\"",
-                             ipart_error_name(rc), e->rule[0] ? e->rule : "none");
+    ipart__strbuf_json_string(b, shown ? e->message : withheld.in[IPART__EN]);
+    ipart__strbuf_puts(b, ",\"message_nb\":");
+    ipart__strbuf_json_string(b, shown ? ipart_error_message_in("nb") : withheld.in[IPART__NB]);
     ipart__strbuf_putc(b, '}');
 }
 
@@ -107,6 +110,8 @@ static void put_warnings(ipart__strbuf *b, const ipart_partnership *p, size_t fr
         ipart__strbuf_json_string(b, w->rule);
         ipart__strbuf_puts(b, ",\"message\":");
         ipart__strbuf_json_string(b, w->message);
+        ipart__strbuf_puts(b, ",\"message_nb\":");
+        ipart__strbuf_json_string(b, ipart__warning_nb(w));
         ipart__strbuf_putc(b, '}');
     }
     ipart__strbuf_putc(b, ']');

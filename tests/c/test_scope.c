@@ -408,6 +408,9 @@ Test(scope, a_refused_what_if_quotes_no_figure_to_a_party)
     cr_assert(cJSON_IsObject(refused), "%s", report);
     cr_assert_str_neq(item(refused, "code")->valuestring, "IPART_EPERM");
     cr_assert_not_null(strstr(item(refused, "message")->valuestring, "authority's"));
+    cr_assert_str_neq(item(refused, "message_nb")->valuestring,
+                      item(refused, "message")->valuestring, "%s", report);
+    cr_assert_not_null(strstr(item(refused, "message_nb")->valuestring, "R19"), "%s", report);
     cJSON_Delete(r);
     ipart_free(report);
     ipart_partnership_free(s);

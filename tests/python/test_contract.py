@@ -144,7 +144,10 @@ def test_what_if_names_the_refused_event():
     assert report["applied"] == 1
     assert report["refused"] == {"index": 1, "code": "IPART_ERULE", "rule": "R22",
                                  "path": "$[1].instalment",
-                                 "message": report["refused"]["message"]}
+                                 "message": report["refused"]["message"],
+                                 "message_nb": report["refused"]["message_nb"]}
+    assert report["refused"]["message_nb"] != report["refused"]["message"]
+    assert "R22" in report["refused"]["message_nb"]
     assert report["warnings"] == []
 
 

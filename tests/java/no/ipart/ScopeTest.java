@@ -149,6 +149,7 @@ public class ScopeTest {
                     String report = s.whatIfJson(scenario);
                     assertFalse(party + ": " + report, report.contains("592500"));
                     assertTrue(report, report.contains("\"IPART_EPERM\""));
+                    assertTrue("the refusal in bokmål too: " + report, report.contains("\"message_nb\":\""));
                 }
             }
         }
