@@ -22,6 +22,9 @@ from pathlib import Path
 
 import ipart
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
+from typed_values import typed_values  # noqa: E402  (the tests' helper, shared)
+
 CASE = Path(__file__).resolve().parents[2] / "examples" / "stavanger-procedure.json"
 
 
@@ -36,23 +39,6 @@ def batch(profile, events):
     p = ipart.Partnership(profile)
     p.apply_all(events)
     return p
-
-
-def typed_values(p, event, path, value):
-    """A JSON value of the case as the Python value a host holds (dates as
-    datetime.date, amounts as Money), by the kind of its field."""
-    if isinstance(value, dict):
-        return {k: typed_values(p, event, f"{path}.{k}" if path else k, v)
-                for k, v in value.items() if path or k != "type"}
-    if isinstance(value, list):
-        return [typed_values(p, event, f"{path}[{i}]", v) for i, v in enumerate(value)]
-    if isinstance(value, str):
-        kind = event.kind(path)
-        if kind == ipart.FieldKind.DATE:
-            return ipart.parse_date(value)
-        if kind == ipart.FieldKind.MONEY:
-            return ipart.Money(value, p.currency)
-    return value
 
 
 def typed_events(profile, dicts):

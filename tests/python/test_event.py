@@ -6,27 +6,12 @@ import pytest
 
 import ipart
 from conftest import load_case, status_class
-
-
-def typed(p: ipart.Partnership, event: ipart.Event, path: str, value):
-    """A JSON value of the cases as the Python value a host would hold."""
-    if isinstance(value, dict):
-        return {k: typed(p, event, f"{path}.{k}" if path else k, v) for k, v in value.items()
-                if path or k != "type"}
-    if isinstance(value, list):
-        return [typed(p, event, f"{path}[{i}]", v) for i, v in enumerate(value)]
-    if isinstance(value, str):
-        kind = event.kind(path)
-        if kind == ipart.FieldKind.DATE:
-            return ipart.parse_date(value)
-        if kind == ipart.FieldKind.MONEY:
-            return ipart.Money(value, p.currency)
-    return value
+from typed_values import typed_values
 
 
 def build(p: ipart.Partnership, json_event: dict) -> ipart.Event:
     event = ipart.Event(json_event["type"])
-    return event.update(typed(p, event, "", json_event))
+    return event.update(typed_values(p, event, "", json_event))
 
 
 @pytest.mark.parametrize("name", ["stavanger.json", "se_negotiated.json",
@@ -49,7 +34,8 @@ def test_apply_events_takes_dicts_of_typed_values():
     probe = ipart.Partnership(doc["profile"])
     values = []
     for event in doc["events"][:40]:
-        values.append({"type": event["type"], **typed(probe, build(probe, event), "", event)})
+        typed = typed_values(probe, build(probe, event), "", event)
+        values.append({"type": event["type"], **typed})
         probe.apply(event)
     assert by_event.apply_events(values) == 40
     assert by_event.dumps() == by_json.dumps()
