@@ -169,6 +169,8 @@ def test_rejection_names_its_rule_and_changes_nothing(case):
     assert e.name == case["code"] and e.message
     if case.get("rule"):
         assert e.rule == case["rule"], e.message
+    if e.code == ipart.Status.ERULE:
+        assert e.source, f"{case['name']}: rule {e.rule} has no legal source (rules/profile.c)"
     if case.get("path"):
         assert e.path == case["path"]
     for figure in case.get("message_contains", []):
