@@ -417,16 +417,22 @@ static void emit_listed(view *v, size_t index, cJSON *ev, const char *field)
         emit_object(v, index, ev);
 }
 
+/* Does the party hold a consent to event `index` (whole or a field)? */
+static int consented_to(const view *v, size_t index)
+{
+    for (size_t i = 0; i < v->consent_count; i++)
+        if (v->consents[i].event == index)
+            return 1;
+    return 0;
+}
+
 /* Another operator's event: what it consented to show the party. */
 static void emit_consented(view *v, size_t index, const cJSON *ev)
 {
-    int any = 0, whole = 0;
+    int whole = 0;
     for (size_t i = 0; i < v->consent_count; i++)
-        if (v->consents[i].event == index) {
-            any = 1;
-            whole |= v->consents[i].field == NULL;
-        }
-    if (!any) {
+        whole |= v->consents[i].event == index && v->consents[i].field == NULL;
+    if (!consented_to(v, index)) {
         v->withheld++;
         return;
     }
@@ -491,6 +497,68 @@ static void emit_dialogue(view *v, size_t index, cJSON *ev)
     cJSON_Delete(shown);
 }
 
+/* The text of a JSON string that starts at `at`, into `out`; 0 when it is
+ * none, holds an escape or is longer than `size` - 1. */
+static int plain_string(char *out, size_t size, const char *at, const char *end)
+{
+    if (at >= end || *at != '"')
+        return 0;
+    const char *close = memchr(at + 1, '"', (size_t)(end - at - 1));
+    size_t n = close ? (size_t)(close - at - 1) : 0;
+    if (!close || n >= size || memchr(at + 1, '\\', n))
+        return 0;
+    memcpy(out, at + 1, n);
+    out[n] = '\0';
+    return 1;
+}
+
+/* The string value of the top-level member `name` of a log entry's
+ * canonical text (one object without whitespace: a key is a string that a
+ * ':' follows), into `out`; 0 when it is absent or not a plain string
+ * (plain_string()): the caller then reads the parsed event. */
+static int top_level_string(char *out, size_t size, const ipart__log_entry *e, const char *name)
+{
+    const char *json = e->json;
+    size_t n = strlen(name), depth = 0;
+    for (size_t i = 0; i < e->length; i++) {
+        if (json[i] == '{' || json[i] == '[') {
+            depth++;
+        } else if (json[i] == '}' || json[i] == ']') {
+            depth--;
+        } else if (json[i] == '"') {
+            size_t start = ++i;
+            while (i < e->length && json[i] != '"')
+                i += json[i] == '\\' ? 2 : 1;
+            if (i + 1 >= e->length)
+                return 0;
+            if (depth == 1 && json[i + 1] == ':' && i - start == n &&
+                memcmp(json + start, name, n) == 0)
+                return plain_string(out, size, json + i + 2, json + e->length);
+        }
+    }
+    return 0;
+}
+
+/* An event of one operator (its subject), decided on its subject without
+ * parsing it: emitted whole when the party may see the subject, withheld
+ * when it may not and holds no consent to it. 0 when it needs the parsed
+ * event: a consent to read, or a subject that is not a plain string. */
+static int view_by_subject(view *v, size_t index, const char *field)
+{
+    const ipart__log_entry *e = &v->p->log[index];
+    char subject[256];
+    if (!top_level_string(subject, sizeof subject, e, field))
+        return 0;
+    if (sees(v, subject)) {
+        emit(v, index, 0, e->json, e->length);
+        return 1;
+    }
+    if (consented_to(v, index))
+        return 0;
+    v->withheld++;
+    return 1;
+}
+
 static void view_event(view *v, size_t index)
 {
     const ipart__log_entry *e = &v->p->log[index];
@@ -501,6 +569,9 @@ static void view_event(view *v, size_t index)
         emit(v, index, 0, e->json, e->length);
         return;
     }
+    if (vis == VIS_SUBJECT && e->type != IPART__EV_DIALOGUE_ACTIVITY_HELD &&
+        e->type != IPART__EV_CONSENT_GIVEN && view_by_subject(v, index, field))
+        return;
     cJSON *ev = cJSON_ParseWithLength(e->json, e->length);
     if (!ev) {
         v->failed = 1;

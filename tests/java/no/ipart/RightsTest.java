@@ -82,6 +82,16 @@ public class RightsTest {
         }
     }
 
+    /** Every golden procedure (tests/cases/procedure but rejections.json), by name, sorted. */
+    private static java.util.List<String> procedures() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ipart.cases"), "procedure");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                .filter(n -> n.endsWith(".json") && !n.equals("rejections.json"))
+                .sorted().collect(java.util.stream.Collectors.toList());
+        }
+    }
+
     /** A rights query's answer, or its exception (class, rule, key, message). */
     private static Object outcome(Partnership p, String party, String asset, int at) {
         try {
@@ -94,34 +104,28 @@ public class RightsTest {
     /** Rights at every point come from the state's history: what a replay of the prefix answers. */
     @Test
     public void everyEarlierPointAnswersAsAReplayOfItsPrefix() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ipart.cases"), "procedure");
         int cases = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(".json") || name.equals("rejections.json"))
-                    continue;
-                try (Partnership p = load(name); Partnership replay = new Partnership(p.profile())) {
-                    java.util.List<String> ids = new java.util.ArrayList<>();
-                    java.util.List<String> assets = new java.util.ArrayList<>();
-                    for (Party party : p.parties()) {
-                        ids.add(party.id());
-                        if (party.role() == Role.OPERATOR)
-                            assets.add(party.id() + ".foreground");
-                    }
-                    ids.add("nobody");
-                    for (int k = 0; k <= p.eventCount(); k++) {
-                        for (String party : ids)
-                            for (String asset : assets)
-                                assertEquals(name + " after " + k + ": " + party + " about " + asset,
-                                    outcome(replay, party, asset, replay.eventCount()),
-                                    outcome(p, party, asset, k));
-                        if (k < p.eventCount())
-                            replay.apply(p.event(k));
-                    }
+        for (String name : procedures()) {
+            try (Partnership p = load(name); Partnership replay = new Partnership(p.profile())) {
+                java.util.List<String> ids = new java.util.ArrayList<>();
+                java.util.List<String> assets = new java.util.ArrayList<>();
+                for (Party party : p.parties()) {
+                    ids.add(party.id());
+                    if (party.role() == Role.OPERATOR)
+                        assets.add(party.id() + ".foreground");
                 }
-                cases++;
+                ids.add("nobody");
+                for (int k = 0; k <= p.eventCount(); k++) {
+                    for (String party : ids)
+                        for (String asset : assets)
+                            assertEquals(name + " after " + k + ": " + party + " about " + asset,
+                                outcome(replay, party, asset, replay.eventCount()),
+                                outcome(p, party, asset, k));
+                    if (k < p.eventCount())
+                        replay.apply(p.event(k));
+                }
             }
+            cases++;
         }
         assertTrue(cases >= 16);
     }
@@ -151,45 +155,39 @@ public class RightsTest {
      */
     @Test
     public void everyEarlierViewIsTheViewOfAReplayOfItsPrefix() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ipart.cases"), "procedure");
         int cases = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(".json") || name.equals("rejections.json"))
-                    continue;
-                try (Partnership p = load(name); Partnership copy = p.clone();
-                     Partnership replay = new Partnership(p.profile())) {
-                    java.util.List<String> ids = new java.util.ArrayList<>();
-                    for (Party party : p.parties())
-                        ids.add(party.id());
-                    Map<String, Partnership> audiences = new HashMap<>();
-                    for (String who : new String[] {ids.get(0), ids.get(ids.size() / 2), ids.get(ids.size() - 1)})
-                        audiences.put(who, p.asParty(who));
-                    ids.add("nobody");
-                    for (int k = 0; k <= p.eventCount(); k++) {
-                        for (String party : ids) {
-                            Object want = viewOutcome(replay, party, replay.eventCount());
-                            assertEquals(name + " after " + k + ": the view of " + party, want,
-                                         viewOutcome(p, party, k));
-                            assertEquals(name + " (clone) after " + k, want, viewOutcome(copy, party, k));
-                        }
-                        for (Map.Entry<String, Partnership> a : audiences.entrySet())
-                            try (Partnership then = scoped(replay, a.getKey())) {
-                                for (String party : ids)
-                                    if (then != null)
-                                        assertEquals(name + " after " + k + ", as " + a.getKey() + ": " + party,
-                                                     viewOutcome(then, party, then.eventCount()),
-                                                     viewOutcome(a.getValue(), party, k));
-                            }
-                        if (k < p.eventCount())
-                            replay.apply(p.event(k));
+        for (String name : procedures()) {
+            try (Partnership p = load(name); Partnership copy = p.clone();
+                 Partnership replay = new Partnership(p.profile())) {
+                java.util.List<String> ids = new java.util.ArrayList<>();
+                for (Party party : p.parties())
+                    ids.add(party.id());
+                Map<String, Partnership> audiences = new HashMap<>();
+                for (String who : new String[] {ids.get(0), ids.get(ids.size() / 2), ids.get(ids.size() - 1)})
+                    audiences.put(who, p.asParty(who));
+                ids.add("nobody");
+                for (int k = 0; k <= p.eventCount(); k++) {
+                    for (String party : ids) {
+                        Object want = viewOutcome(replay, party, replay.eventCount());
+                        assertEquals(name + " after " + k + ": the view of " + party, want,
+                                     viewOutcome(p, party, k));
+                        assertEquals(name + " (clone) after " + k, want, viewOutcome(copy, party, k));
                     }
-                    for (Partnership a : audiences.values())
-                        a.close();
+                    for (Map.Entry<String, Partnership> a : audiences.entrySet())
+                        try (Partnership then = scoped(replay, a.getKey())) {
+                            for (String party : ids)
+                                if (then != null)
+                                    assertEquals(name + " after " + k + ", as " + a.getKey() + ": " + party,
+                                                 viewOutcome(then, party, then.eventCount()),
+                                                 viewOutcome(a.getValue(), party, k));
+                        }
+                    if (k < p.eventCount())
+                        replay.apply(p.event(k));
                 }
-                cases++;
+                for (Partnership a : audiences.values())
+                    a.close();
             }
+            cases++;
         }
         assertTrue(cases >= 16);
     }
