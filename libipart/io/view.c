@@ -376,9 +376,12 @@ static void emit(view *v, size_t index, int partial, const char *json, size_t le
     }
     if (v->counting)
         return;
-    ipart__strbuf_printf(&v->b, "%s\n{\"index\":%zu,\"partial\":%s,\"event\":",
-                         v->b.data && v->b.data[v->b.len - 1] != '[' ? "," : "", index,
-                         partial ? "true" : "false");
+    if (v->b.data && v->b.data[v->b.len - 1] != '[')
+        ipart__strbuf_putc(&v->b, ',');
+    ipart__strbuf_puts(&v->b, "\n{\"index\":");
+    ipart__strbuf_int(&v->b, (int64_t)index);
+    ipart__strbuf_puts(&v->b, partial ? ",\"partial\":true,\"event\":"
+                                      : ",\"partial\":false,\"event\":");
     ipart__strbuf_append(&v->b, json, length);
     ipart__strbuf_putc(&v->b, '}');
 }
