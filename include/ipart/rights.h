@@ -178,6 +178,46 @@ IPART_API ipart_status ipart_partnership_view_withheld(size_t *out,
                                                        const ipart_partnership *partnership,
                                                        const char *party);
 
+/**
+ * As ipart_partnership_view_json(), at a point of the log: the view
+ * `party` had after the first `event_count` events, byte for byte what
+ * ipart_partnership_view_json() returns on a partnership holding only
+ * those events. Nothing is replayed: each event's visibility is decided
+ * on the state as it was then (the parties that existed, the viewer's role
+ * then - a follower that a merger made the contracting authority later
+ * sees as a follower before it -, the consents given up to that point,
+ * the dialogue information shared with all by then), read from the
+ * partnership's history (the same as ipart_partnership_rights_at()). The
+ * cost is one pass over the first `event_count` events, as the view of a
+ * log that long; no state is copied.
+ *
+ * The result (JSON, as ipart_partnership_view_json()) is owned by the
+ * caller (ipart_free()); on failure *out is untouched. A scoped handle
+ * (scope.h) gives the views its party could see at that point: its own,
+ * and those of the parties it sees as its own (R52, R54); an audience
+ * that was no party yet answers with the role it was created with.
+ * Reads the partnership only: as every query, one thread at a time per
+ * partnership (partnership.h).
+ * @return IPART_OK; IPART_ERANGE (key "log.index") when `event_count`
+ *         exceeds the log (as ipart_partnership_rights_at());
+ *         IPART_ENOTFOUND (key "party.unknown") for a party that was not a
+ *         party after the first `event_count` events (unknown, or created
+ *         later); IPART_EPERM (R19) from a scoped handle for another
+ *         party's view; IPART_ENOMEM; IPART_EMISUSE for NULL arguments.
+ */
+IPART_API ipart_status ipart_partnership_view_at_json(char **out,
+                                                      const ipart_partnership *partnership,
+                                                      size_t event_count, const char *party);
+
+/**
+ * How many of the first `event_count` events the view of `party` at that
+ * point withholds (the `withheld` of ipart_partnership_view_at_json()).
+ * @return as ipart_partnership_view_at_json().
+ */
+IPART_API ipart_status ipart_partnership_view_withheld_at(size_t *out,
+                                                          const ipart_partnership *partnership,
+                                                          size_t event_count, const char *party);
+
 IPART_END_DECL
 
 #endif /* IPART_RIGHTS_H */

@@ -42,6 +42,13 @@ static ipart_status rights_in_scope(const ipart_partnership *p, const char *part
     return IPART_OK;
 }
 
+/* IPART_ERANGE: a point past the end of the log. */
+static ipart_status past_the_log(const ipart_partnership *p, size_t event_count)
+{
+    return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
+                       p->log_count, event_count);
+}
+
 /* The answers after the first `event_count` events, from the state's
  * history (model/history_p.h): no replay. Their clauses are borrowed from
  * the terms of `p`. */
@@ -52,8 +59,7 @@ static ipart_status answers_at(ipart__answer out[IPART__RIGHT_COUNT], const ipar
     if (allowed != IPART_OK)
         return allowed;
     if (event_count > p->log_count)
-        return ipart__fail(IPART_ERANGE, "log.index", "the log has %zu events, not %zu",
-                           p->log_count, event_count);
+        return past_the_log(p, event_count);
     return ipart__rights_compute(out, p, event_count, party, asset);
 }
 
@@ -247,21 +253,6 @@ static const char *string_member(const cJSON *o, const char *name)
     return cJSON_IsString(m) ? m->valuestring : NULL;
 }
 
-/* May `viewer` see the item of the operator a member names (ipart__may_see). */
-static int sees_member(const ipart_partnership *p, const ipart__party *viewer, const cJSON *o,
-                       const char *name)
-{
-    return ipart__may_see(p, viewer, string_member(o, name));
-}
-
-/* May `viewer` see an entry of a listed event's list (an id, or a score). */
-static int sees_entry(const ipart_partnership *p, const ipart__party *viewer,
-                      const cJSON *entry)
-{
-    return cJSON_IsString(entry) ? ipart__may_see(p, viewer, entry->valuestring)
-                                 : sees_member(p, viewer, entry, "tenderer");
-}
-
 /* One consent to `party`: the item (event index) and its field, or NULL for the whole event. */
 typedef struct consent {
     size_t event;
@@ -270,6 +261,7 @@ typedef struct consent {
 
 typedef struct view {
     const ipart_partnership *p;
+    size_t count; /* the point of the log: the view of its first `count` events */
     const ipart__party *who;
     const char *party; /* who->id, or its consortium's (R52) */
     consent *consents;
@@ -277,8 +269,30 @@ typedef struct view {
     ipart__strbuf b;
     ipart__scope *record; /* when set, the view is recorded here instead of written to b */
     size_t withheld;
-    int failed; /* cJSON ran out of memory */
+    int counting; /* only `withheld` is asked for: nothing is written */
+    int failed;   /* cJSON ran out of memory */
 } view;
+
+/* May the party see an item of the operator `subject`, as it stood at the
+ * view's point of the log (ipart__may_see_at: its role then, the parties
+ * then)? */
+static int sees(const view *v, const char *subject)
+{
+    return ipart__may_see_at(v->p, v->who, subject, v->count);
+}
+
+/* May the party see the item of the operator a member names? */
+static int sees_member(const view *v, const cJSON *o, const char *name)
+{
+    return sees(v, string_member(o, name));
+}
+
+/* May the party see an entry of a listed event's list (an id, or a score)? */
+static int sees_entry(const view *v, const cJSON *entry)
+{
+    return cJSON_IsString(entry) ? sees(v, entry->valuestring)
+                                 : sees_member(v, entry, "tenderer");
+}
 
 static int recipient(const cJSON *ev, const char *party)
 {
@@ -289,11 +303,11 @@ static int recipient(const cJSON *ev, const char *party)
     return 0;
 }
 
-/* The consents given to the party, in log order. */
+/* The consents given to the party up to the view's point, in log order. */
 static ipart_status collect_consents(view *v)
 {
     const ipart_partnership *p = v->p;
-    for (size_t i = 0; i < p->log_count; i++) {
+    for (size_t i = 0; i < v->count; i++) {
         if (p->log[i].type != IPART__EV_CONSENT_GIVEN)
             continue;
         cJSON *ev = cJSON_ParseWithLength(p->log[i].json, p->log[i].length);
@@ -360,9 +374,14 @@ static void emit(view *v, size_t index, int partial, const char *json, size_t le
         record(v, index, partial, json, length);
         return;
     }
-    ipart__strbuf_printf(&v->b, "%s\n{\"index\":%zu,\"partial\":%s,\"event\":",
-                         v->b.data && v->b.data[v->b.len - 1] != '[' ? "," : "", index,
-                         partial ? "true" : "false");
+    if (v->counting)
+        return;
+    if (v->b.data && v->b.data[v->b.len - 1] != '[')
+        ipart__strbuf_putc(&v->b, ',');
+    ipart__strbuf_puts(&v->b, "\n{\"index\":");
+    ipart__strbuf_int(&v->b, (int64_t)index);
+    ipart__strbuf_puts(&v->b, partial ? ",\"partial\":true,\"event\":"
+                                      : ",\"partial\":false,\"event\":");
     ipart__strbuf_append(&v->b, json, length);
     ipart__strbuf_putc(&v->b, '}');
 }
@@ -386,7 +405,7 @@ static void emit_listed(view *v, size_t index, cJSON *ev, const char *field)
     for (cJSON *e = list ? list->child : NULL, *next; e; e = next) {
         next = e->next;
         total++;
-        if (sees_entry(v->p, v->who, e))
+        if (sees_entry(v, e))
             kept++;
         else
             cJSON_Delete(cJSON_DetachItemViaPointer(list, e));
@@ -401,16 +420,22 @@ static void emit_listed(view *v, size_t index, cJSON *ev, const char *field)
         emit_object(v, index, ev);
 }
 
+/* Does the party hold a consent to event `index` (whole or a field)? */
+static int consented_to(const view *v, size_t index)
+{
+    for (size_t i = 0; i < v->consent_count; i++)
+        if (v->consents[i].event == index)
+            return 1;
+    return 0;
+}
+
 /* Another operator's event: what it consented to show the party. */
 static void emit_consented(view *v, size_t index, const cJSON *ev)
 {
-    int any = 0, whole = 0;
+    int whole = 0;
     for (size_t i = 0; i < v->consent_count; i++)
-        if (v->consents[i].event == index) {
-            any = 1;
-            whole |= v->consents[i].field == NULL;
-        }
-    if (!any) {
+        whole |= v->consents[i].event == index && v->consents[i].field == NULL;
+    if (!consented_to(v, index)) {
         v->withheld++;
         return;
     }
@@ -433,21 +458,29 @@ static void emit_consented(view *v, size_t index, const cJSON *ev)
     cJSON_Delete(shown);
 }
 
+/* Was the information item shared with all (dialogue_information_shared)
+ * before the view's point? */
+static int shared_by_then(const view *v, const char *id)
+{
+    const ev_information *item = ipart__information_find(v->p, id, NULL);
+    return item && item->shared && item->shared < v->count;
+}
+
 /* A supplier's one-to-one meeting or written input (R50): the whole event
  * for that supplier; for everyone else only the information items shared
  * with all since (dialogue_information_shared), else nothing. */
 static void emit_dialogue(view *v, size_t index, cJSON *ev)
 {
     const cJSON *supplier = cJSON_GetObjectItemCaseSensitive(ev, "supplier");
-    if (!supplier || sees_member(v->p, v->who, supplier, "id")) {
+    if (!supplier || sees_member(v, supplier, "id")) {
         emit(v, index, 0, v->p->log[index].json, v->p->log[index].length);
         return;
     }
     cJSON *info = cJSON_GetObjectItemCaseSensitive(ev, "information");
     for (cJSON *i = info ? info->child : NULL, *next; i; i = next) {
         next = i->next;
-        const ev_information *item = ipart__information_find(v->p, string_member(i, "id"), NULL);
-        if (!item || !item->shared)
+        const char *id = string_member(i, "id");
+        if (!id || !shared_by_then(v, id))
             cJSON_Delete(cJSON_DetachItemViaPointer(info, i));
     }
     if (!info || !info->child) {
@@ -467,16 +500,81 @@ static void emit_dialogue(view *v, size_t index, cJSON *ev)
     cJSON_Delete(shown);
 }
 
+/* The text of a JSON string that starts at `at`, into `out`; 0 when it is
+ * none, holds an escape or is longer than `size` - 1. */
+static int plain_string(char *out, size_t size, const char *at, const char *end)
+{
+    if (at >= end || *at != '"')
+        return 0;
+    const char *close = memchr(at + 1, '"', (size_t)(end - at - 1));
+    size_t n = close ? (size_t)(close - at - 1) : 0;
+    if (!close || n >= size || memchr(at + 1, '\\', n))
+        return 0;
+    memcpy(out, at + 1, n);
+    out[n] = '\0';
+    return 1;
+}
+
+/* The string value of the top-level member `name` of a log entry's
+ * canonical text (one object without whitespace: a key is a string that a
+ * ':' follows), into `out`; 0 when it is absent or not a plain string
+ * (plain_string()): the caller then reads the parsed event. */
+static int top_level_string(char *out, size_t size, const ipart__log_entry *e, const char *name)
+{
+    const char *json = e->json;
+    size_t n = strlen(name), depth = 0;
+    for (size_t i = 0; i < e->length; i++) {
+        if (json[i] == '{' || json[i] == '[') {
+            depth++;
+        } else if (json[i] == '}' || json[i] == ']') {
+            depth--;
+        } else if (json[i] == '"') {
+            size_t start = ++i;
+            while (i < e->length && json[i] != '"')
+                i += json[i] == '\\' ? 2 : 1;
+            if (i + 1 >= e->length)
+                return 0;
+            if (depth == 1 && json[i + 1] == ':' && i - start == n &&
+                memcmp(json + start, name, n) == 0)
+                return plain_string(out, size, json + i + 2, json + e->length);
+        }
+    }
+    return 0;
+}
+
+/* An event of one operator (its subject), decided on its subject without
+ * parsing it: emitted whole when the party may see the subject, withheld
+ * when it may not and holds no consent to it. 0 when it needs the parsed
+ * event: a consent to read, or a subject that is not a plain string. */
+static int view_by_subject(view *v, size_t index, const char *field)
+{
+    const ipart__log_entry *e = &v->p->log[index];
+    char subject[256];
+    if (!top_level_string(subject, sizeof subject, e, field))
+        return 0;
+    if (sees(v, subject)) {
+        emit(v, index, 0, e->json, e->length);
+        return 1;
+    }
+    if (consented_to(v, index))
+        return 0;
+    v->withheld++;
+    return 1;
+}
+
 static void view_event(view *v, size_t index)
 {
     const ipart__log_entry *e = &v->p->log[index];
     const char *field = NULL;
     visibility vis = visibility_of(e->type, &field);
-    int own = e->actor && ipart__may_see(v->p, v->who, e->actor->id);
+    int own = e->actor && sees(v, e->actor->id);
     if (vis == VIS_PUBLIC || own) {
         emit(v, index, 0, e->json, e->length);
         return;
     }
+    if (vis == VIS_SUBJECT && e->type != IPART__EV_DIALOGUE_ACTIVITY_HELD &&
+        e->type != IPART__EV_CONSENT_GIVEN && view_by_subject(v, index, field))
+        return;
     cJSON *ev = cJSON_ParseWithLength(e->json, e->length);
     if (!ev) {
         v->failed = 1;
@@ -486,7 +584,7 @@ static void view_event(view *v, size_t index)
         emit_dialogue(v, index, ev);
     else if (vis == VIS_LISTED)
         emit_listed(v, index, ev, field);
-    else if (sees_member(v->p, v->who, ev, field) ||
+    else if (sees_member(v, ev, field) ||
              (e->type == IPART__EV_CONSENT_GIVEN && recipient(ev, v->party)))
         emit(v, index, 0, e->json, e->length);
     else
@@ -494,13 +592,14 @@ static void view_event(view *v, size_t index)
     cJSON_Delete(ev);
 }
 
-/* Every event of the log as v->who sees it, through emit(). */
+/* Every event up to the view's point as v->who saw it then, through emit(). */
 static ipart_status walk(view *v)
 {
     const ipart_partnership *p = v->p;
     ipart_status rc = collect_consents(v);
-    for (size_t i = 0; rc == IPART_OK && !v->failed && i < p->log_count; i++) {
-        if (ipart__may_see(p, v->who, NULL)) /* the contracting authority holds the whole log */
+    int all = sees(v, NULL); /* the contracting authority holds the whole log */
+    for (size_t i = 0; rc == IPART_OK && !v->failed && i < v->count; i++) {
+        if (all)
             emit(v, i, 0, p->log[i].json, p->log[i].length);
         else
             view_event(v, i);
@@ -513,34 +612,43 @@ static ipart_status walk(view *v)
     return rc;
 }
 
-/* The view of `who`; a consortium's member is sent what is sent to its
- * consortium (R52). */
-static view view_of(const ipart_partnership *p, const ipart__party *who, ipart__scope *record)
+/* The view of `who` after the first `count` events; a consortium's member
+ * is sent what is sent to its consortium (R52). */
+static view view_of(const ipart_partnership *p, size_t count, const ipart__party *who,
+                    ipart__scope *record)
 {
     const char *party = ipart__party_seen_as(p, who)->id;
-    return (view){p, who, party, NULL, 0, IPART__STRBUF_INIT, record, 0, 0};
+    return (view){p, count, who, party, NULL, 0, IPART__STRBUF_INIT, record, 0, 0, 0};
 }
 
 ipart_status ipart__view_record(ipart__scope *scope, const ipart_partnership *p,
                                 const ipart__party *who)
 {
-    view v = view_of(p, who, scope);
+    view v = view_of(p, p->log_count, who, scope);
     return walk(&v);
 }
 
-/* The view of `party` into v->b, counting what it withholds; the buffer is
- * freed on failure. A scoped handle gives its own party's view only. */
-static ipart_status build_view(view *v, const ipart_partnership *p, const char *party,
-                               const char *function)
+/* The view of `party` after the first `event_count` events into v->b
+ * (unless `counting`), counting what it withholds; the buffer is freed on
+ * failure. The party
+ * and the audience are taken as they were then: a party that did not
+ * exist yet is unknown, and a scoped handle gives the views its party
+ * could see then only. */
+static ipart_status build_view(view *v, const ipart_partnership *p, size_t event_count,
+                               const char *party, int counting, const char *function)
 {
     if (!p || !party)
         return ipart__fail_null(function, !p ? "partnership" : "party");
-    const ipart__party *who = ipart__party_find(p, party);
+    if (event_count > p->log_count)
+        return past_the_log(p, event_count);
+    const ipart__party *who = ipart__party_find_at(p, party, event_count);
     if (!who)
         return ipart__fail(IPART_ENOTFOUND, "party.unknown", "no party '%s'", party);
-    if (!ipart__scope_sees(p, who->id))
+    if (!ipart__scope_sees_at(p, who->id, event_count))
         return ipart__scope_refuse(p, "another party's view");
-    *v = view_of(p, who, NULL);
+    *v = view_of(p, event_count, who, NULL);
+    if ((v->counting = counting))
+        return walk(v);
     ipart__strbuf_puts(&v->b, "{\"format\":\"ipart-view\",\"version\":1,\"profile\":");
     ipart__strbuf_json_string(&v->b, p->profile->code);
     ipart__strbuf_puts(&v->b, ",\"party\":");
@@ -553,27 +661,58 @@ static ipart_status build_view(view *v, const ipart_partnership *p, const char *
     return rc;
 }
 
-ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p, const char *party)
+/* The view's text (view_json) or its withheld count (view_withheld), for
+ * `function`. */
+static ipart_status view_text(char **out, const ipart_partnership *p, size_t event_count,
+                              const char *party, const char *function)
 {
     if (!out)
-        return ipart__fail_null("ipart_partnership_view_json", "out");
+        return ipart__fail_null(function, "out");
     view v;
-    ipart_status rc = build_view(&v, p, party, "ipart_partnership_view_json");
+    ipart_status rc = build_view(&v, p, event_count, party, 0, function);
     if (rc != IPART_OK)
         return rc;
     return ipart__strbuf_finish(&v.b, out);
 }
 
+static ipart_status view_withheld(size_t *out, const ipart_partnership *p, size_t event_count,
+                                  const char *party, const char *function)
+{
+    if (!out)
+        return ipart__fail_null(function, "out");
+    view v;
+    ipart_status rc = build_view(&v, p, event_count, party, 1, function);
+    if (rc != IPART_OK)
+        return rc;
+    *out = v.withheld;
+    return IPART_OK;
+}
+
+/* The whole log's view is the view at its end. */
+static size_t log_end(const ipart_partnership *p)
+{
+    return p ? p->log_count : 0;
+}
+
+ipart_status ipart_partnership_view_at_json(char **out, const ipart_partnership *p,
+                                           size_t event_count, const char *party)
+{
+    return view_text(out, p, event_count, party, "ipart_partnership_view_at_json");
+}
+
+ipart_status ipart_partnership_view_json(char **out, const ipart_partnership *p, const char *party)
+{
+    return view_text(out, p, log_end(p), party, "ipart_partnership_view_json");
+}
+
+ipart_status ipart_partnership_view_withheld_at(size_t *out, const ipart_partnership *p,
+                                                size_t event_count, const char *party)
+{
+    return view_withheld(out, p, event_count, party, "ipart_partnership_view_withheld_at");
+}
+
 ipart_status ipart_partnership_view_withheld(size_t *out, const ipart_partnership *p,
                                              const char *party)
 {
-    if (!out)
-        return ipart__fail_null("ipart_partnership_view_withheld", "out");
-    view v;
-    ipart_status rc = build_view(&v, p, party, "ipart_partnership_view_withheld");
-    if (rc != IPART_OK)
-        return rc;
-    ipart__strbuf_free(&v.b);
-    *out = v.withheld;
-    return IPART_OK;
+    return view_withheld(out, p, log_end(p), party, "ipart_partnership_view_withheld");
 }

@@ -90,6 +90,20 @@ void ipart__standing_at(ipart__standing *out, const ipart_partnership *p, const 
         *out = c[i - 1].before;
 }
 
+ipart__party *ipart__party_find_at(const ipart_partnership *p, const char *id,
+                                   size_t event_count)
+{
+    ipart__party *x = id ? ipart__party_find(p, id) : NULL;
+    return x && ipart__party_existed(x, event_count) ? x : NULL;
+}
+
+ipart_role ipart__role_at(const ipart_partnership *p, const ipart__party *x, size_t event_count)
+{
+    ipart__standing s;
+    ipart__standing_at(&s, p, x, event_count);
+    return (ipart_role)s.role;
+}
+
 ipart_status ipart__history_copy(ipart_partnership *d, const ipart_partnership *s)
 {
     const ipart__history *h = &s->history;

@@ -1,6 +1,10 @@
 /*
  * Private: the state's own history, for the queries at an earlier point of
- * the log (the rights: include/ipart/rights.h) without replaying it.
+ * the log (the rights and the party-scoped view: include/ipart/rights.h)
+ * without replaying it. The view needs nothing more than the rights: the
+ * parties that existed (`since`), the viewer's role (the standing), the
+ * consents (events of the log before the point) and the sharing of
+ * dialogue information (its event's index, ev_information.shared).
  *
  * What the rights rest on changes at a few events only: a party appears, a
  * partner is awarded, signs, is accepted, terminated or called back, a
@@ -26,6 +30,7 @@
 #include <stdint.h>
 
 #include "ipart/errors.h"
+#include "ipart/partnership.h"
 #include "model/event_p.h"
 
 struct ipart__party;
@@ -71,6 +76,17 @@ int ipart__party_existed(const struct ipart__party *x, size_t event_count);
 /* The standing of `x` after the first `event_count` events (it existed then). */
 void ipart__standing_at(ipart__standing *out, const struct ipart_partnership *p,
                         const struct ipart__party *x, size_t event_count);
+
+/* The party `id` as it was after the first `event_count` events: NULL
+ * when it was not a party yet (or is none). */
+struct ipart__party *ipart__party_find_at(const struct ipart_partnership *p, const char *id,
+                                          size_t event_count);
+
+/* The role of `x` after the first `event_count` events (a follower that a
+ * merger made the contracting authority later was a follower then); for a
+ * point before `x` existed, the role it was created with. */
+ipart_role ipart__role_at(const struct ipart_partnership *p, const struct ipart__party *x,
+                          size_t event_count);
 
 /* Copy the history of `s` into its clone `d` (whose parties are copies of
  * `s`'s). @return IPART_OK; IPART_ENOMEM (d then holds part of it: free d). */

@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,14 +15,18 @@
 #include "model/scope_p.h"
 #include "ipart/scope.h"
 
-int ipart__may_see(const ipart_partnership *p, const ipart__party *viewer, const char *subject)
+/* The one decision (scope_p.h), for a viewer whose role is `role`, among
+ * the parties that existed after the first `event_count` events. */
+static int sees(const ipart_partnership *p, const ipart__party *viewer, ipart_role role,
+                const char *subject, size_t event_count)
 {
-    if (!viewer || viewer->role == IPART_ROLE_AUTHORITY)
+    if (!viewer || role == IPART_ROLE_AUTHORITY)
         return 1;
     if (!subject)
         return 0;
     const ipart__party *seer = ipart__party_seen_as(p, viewer); /* R52 */
-    const ipart__party *owner = ipart__party_seen_as(p, ipart__party_find(p, subject));
+    const ipart__party *owner = ipart__party_seen_as(p, ipart__party_find_at(p, subject,
+                                                                             event_count));
     if (!owner)
         return strcmp(subject, seer->id) == 0;
     /* R54: a parent buys for its entities and sees their items; an entity
@@ -29,9 +34,26 @@ int ipart__may_see(const ipart_partnership *p, const ipart__party *viewer, const
     return owner == seer || (owner->parent >= 0 && p->parties[owner->parent] == seer);
 }
 
+int ipart__may_see(const ipart_partnership *p, const ipart__party *viewer, const char *subject)
+{
+    return sees(p, viewer, viewer ? viewer->role : IPART_ROLE_AUTHORITY, subject, SIZE_MAX);
+}
+
+int ipart__may_see_at(const ipart_partnership *p, const ipart__party *viewer,
+                      const char *subject, size_t event_count)
+{
+    ipart_role role = viewer ? ipart__role_at(p, viewer, event_count) : IPART_ROLE_AUTHORITY;
+    return sees(p, viewer, role, subject, event_count);
+}
+
 int ipart__scope_sees(const ipart_partnership *p, const char *subject)
 {
     return ipart__may_see(p, p->scope ? p->scope->viewer : NULL, subject);
+}
+
+int ipart__scope_sees_at(const ipart_partnership *p, const char *subject, size_t event_count)
+{
+    return ipart__may_see_at(p, p->scope ? p->scope->viewer : NULL, subject, event_count);
 }
 
 /* IPART_EPERM (R19): the audience may not see `what`, given in every language. */

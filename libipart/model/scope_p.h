@@ -34,8 +34,20 @@ typedef struct ipart__scope {
 int ipart__may_see(const ipart_partnership *p, const struct ipart__party *viewer,
                    const char *subject);
 
+/* ipart__may_see() as it was after the first `event_count` events: the
+ * viewer with its role then (ipart__role_at(): a follower that became the
+ * contracting authority later saw as a follower), and a subject that was
+ * no party yet as an unknown id. */
+int ipart__may_see_at(const ipart_partnership *p, const struct ipart__party *viewer,
+                      const char *subject, size_t event_count);
+
 /* ipart__may_see() for the audience of `p`. */
 int ipart__scope_sees(const ipart_partnership *p, const char *subject);
+
+/* ipart__may_see_at() for the audience of `p`: what it could see after the
+ * first `event_count` events (an audience that was no party yet, with the
+ * role it was created with). */
+int ipart__scope_sees_at(const ipart_partnership *p, const char *subject, size_t event_count);
 
 /* Fail with IPART_EPERM (R19): the audience of `p` may not see `what`. */
 ipart_status ipart__scope_refuse(const ipart_partnership *p, const char *what);

@@ -79,6 +79,17 @@ Test(misuse, rights_and_views_name_each_null_argument)
     assert_null_refused(ipart_partnership_view_json(NULL, p, "a"), f, "out");
     assert_null_refused(ipart_partnership_view_json(&text, NULL, "a"), f, "partnership");
     assert_null_refused(ipart_partnership_view_json(&text, p, NULL), f, "party");
+    f = "view_at_json";
+    assert_null_refused(ipart_partnership_view_at_json(NULL, p, 0, "a"), f, "out");
+    assert_null_refused(ipart_partnership_view_at_json(&text, NULL, 0, "a"), f, "partnership");
+    assert_null_refused(ipart_partnership_view_at_json(&text, p, 0, NULL), f, "party");
+    size_t withheld = 7;
+    f = "view_withheld_at";
+    assert_null_refused(ipart_partnership_view_withheld_at(NULL, p, 0, "a"), f, "out");
+    assert_null_refused(ipart_partnership_view_withheld_at(&withheld, NULL, 0, "a"), f,
+                        "partnership");
+    assert_null_refused(ipart_partnership_view_withheld_at(&withheld, p, 0, NULL), f, "party");
+    cr_assert_eq(withheld, 7);
     cr_assert_null(text);
     ipart_partnership_free(p);
 }

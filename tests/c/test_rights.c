@@ -6,6 +6,7 @@
  */
 #include "harness.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -463,6 +464,23 @@ Test(rights, a_one_to_one_meeting_stays_with_its_supplier_unless_shared)
 
 /* ---- at an earlier point: the history against a replay ----------------------------- */
 
+/* A query's outcome as one string: `head` and the JSON it returned (which
+ * it frees), or every field of the failure. Owned by the caller. */
+static char *outcome_text(ipart_status rc, const char *head, char *json)
+{
+    const ipart_error *e = ipart_error_last();
+    size_t n = 256 + (json ? strlen(json) : strlen(e->message) + strlen(e->key) +
+                                                strlen(e->rule) + strlen(e->path));
+    char *out = malloc(n);
+    cr_assert_not_null(out);
+    if (rc == IPART_OK)
+        snprintf(out, n, "%s %s", head, json);
+    else
+        snprintf(out, n, "%d %s %s %s %s", (int)rc, e->rule, e->key, e->path, e->message);
+    ipart_free(json);
+    return out;
+}
+
 /* What a rights query at `event_count` answers, as one string: the rights
  * and the JSON explanation, or every field of the failure. Owned by the caller. */
 static char *rights_outcome(const ipart_partnership *p, size_t event_count, const char *party,
@@ -473,18 +491,19 @@ static char *rights_outcome(const ipart_partnership *p, size_t event_count, cons
     char *json = NULL;
     ipart_status rc = ipart_partnership_rights_json(&json, p, event_count, party, asset);
     cr_assert_eq(at, rc, "rights_at and rights_json agree on %s, %s", party, asset);
-    const ipart_error *e = ipart_error_last();
-    size_t n = 256 + (json ? strlen(json) : strlen(e->message) + strlen(e->key) +
-                                                strlen(e->rule) + strlen(e->path));
-    char *out = malloc(n);
-    cr_assert_not_null(out);
-    if (rc == IPART_OK)
-        snprintf(out, n, "%d%d%d%d%d %s", r.owns, r.use, r.modify, r.sublicense,
-                 r.commercialise, json);
-    else
-        snprintf(out, n, "%d %s %s %s %s", (int)rc, e->rule, e->key, e->path, e->message);
-    ipart_free(json);
-    return out;
+    char head[16];
+    snprintf(head, sizeof head, "%d%d%d%d%d", r.owns, r.use, r.modify, r.sublicense,
+             r.commercialise);
+    return outcome_text(rc, head, json);
+}
+
+/* Apply the k-th event of `p` to `replay`. */
+static void replay_event(ipart_partnership *replay, const ipart_partnership *p, size_t k)
+{
+    char *text = NULL;
+    assert_ok(ipart_partnership_event_at(&text, p, k));
+    assert_ok(ipart_partnership_apply(replay, text));
+    ipart_free(text);
 }
 
 /* Every party, with every asset name a query could use: each party's
@@ -504,41 +523,63 @@ static size_t asked_about(const ipart_partnership *p, char ids[][80], char asset
     return n + 1;
 }
 
-/* Every prefix of `p` (which it frees), every party and asset: the whole
- * log (and its clone) answers from its history exactly what a replay of
- * the prefix answers for its whole log, the path every query took before
- * the history existed. Returns the queries compared. */
-static long history_agrees_with_replay(const char *file, ipart_partnership *p)
+/* The parties asked about (and "nobody"), and the assets (asked_about()). */
+static char party_ids[512][80], asset_names[1025][96];
+
+/* One point of the log to compare: the whole log, its clone and a replay
+ * of its first k events; `parties` ids. */
+typedef struct point {
+    const char *file;
+    const ipart_partnership *p, *copy, *replay;
+    size_t k, parties;
+    void *extra;
+} point;
+
+/* At every point of `p` (which it frees), `check`: the sum of what it
+ * returns (the queries compared). */
+static long each_point(const char *file, ipart_partnership *p, size_t parties,
+                       long (*check)(const point *at), void *extra)
 {
     ipart_partnership *copy = NULL, *replay = NULL;
     assert_ok(ipart_partnership_clone(&copy, p));
     assert_ok(ipart_partnership_new(&replay, ipart_partnership_profile(p)));
-    static char ids[512][80], assets[1025][96];
-    size_t parties = asked_about(p, ids, assets), events = ipart_partnership_event_count(p);
+    point at = {file, p, copy, replay, 0, parties, extra};
+    size_t events = ipart_partnership_event_count(p);
     long compared = 0;
-    for (size_t k = 0; k <= events; k++) {
-        for (size_t i = 0; i < parties; i++)
-            for (size_t j = 0; j < 2 * parties - 1; j++) {
-                char *want = rights_outcome(replay, k, ids[i], assets[j]);
-                char *got = rights_outcome(p, k, ids[i], assets[j]);
-                char *cloned = rights_outcome(copy, k, ids[i], assets[j]);
-                cr_assert_str_eq(got, want, "%s after %zu events: %s about %s", file, k, ids[i],
-                                 assets[j]);
-                cr_assert_str_eq(cloned, want, "%s (clone) after %zu events", file, k);
-                free(want), free(got), free(cloned);
-                compared++;
-            }
-        if (k < events) {
-            char *text = NULL;
-            assert_ok(ipart_partnership_event_at(&text, p, k));
-            assert_ok(ipart_partnership_apply(replay, text));
-            ipart_free(text);
-        }
+    for (at.k = 0; at.k <= events; at.k++) {
+        compared += check(&at);
+        if (at.k < events)
+            replay_event(replay, p, at.k);
     }
     ipart_partnership_free(replay);
     ipart_partnership_free(copy);
     ipart_partnership_free(p);
     return compared;
+}
+
+/* Every party and asset at one point: the whole log (and its clone)
+ * answers from its history exactly what the replay of the prefix answers
+ * for its whole log, the path every query took before the history existed. */
+static long rights_agree_at(const point *at)
+{
+    for (size_t i = 0; i < at->parties; i++)
+        for (size_t j = 0; j < 2 * at->parties - 1; j++) {
+            char *want = rights_outcome(at->replay, at->k, party_ids[i], asset_names[j]);
+            char *got = rights_outcome(at->p, at->k, party_ids[i], asset_names[j]);
+            char *cloned = rights_outcome(at->copy, at->k, party_ids[i], asset_names[j]);
+            cr_assert_str_eq(got, want, "%s after %zu events: %s about %s", at->file, at->k,
+                             party_ids[i], asset_names[j]);
+            cr_assert_str_eq(cloned, want, "%s (clone) after %zu events", at->file, at->k);
+            free(want), free(got), free(cloned);
+        }
+    return (long)(at->parties * (2 * at->parties - 1));
+}
+
+/* Every prefix of `p` (which it frees), every party and asset, as
+ * rights_agree_at(). Returns the queries compared. */
+static long history_agrees_with_replay(const char *file, ipart_partnership *p)
+{
+    return each_point(file, p, asked_about(p, party_ids, asset_names), rights_agree_at, NULL);
 }
 
 /* The golden procedure `file`, as history_agrees_with_replay(). */
@@ -580,4 +621,210 @@ Test(rights, a_merger_into_an_existing_party_leaves_the_earlier_points_alone)
     assert_ok(ipart_partnership_rights_at(&now, p, before, "kristiansand", "op05.foreground"));
     cr_assert_eq(memcmp(&now, &then, sizeof then), 0, "as before the merger");
     cr_assert_gt(history_agrees_with_replay("stavanger.json and two mergers", p), 10000);
+}
+
+/* ---- the view at an earlier point: against a replay ------------------------------- */
+
+/* What a view query answers, as one string: the view's text and the
+ * withheld count of the same query, or every field of the failure.
+ * `event_count` (SIZE_MAX: the whole log, through view_json and
+ * view_withheld). Owned by the caller. */
+static char *view_outcome(const ipart_partnership *p, size_t event_count, const char *party)
+{
+    char *json = NULL;
+    size_t withheld = 0;
+    int whole = event_count == SIZE_MAX;
+    ipart_status counted = whole ? ipart_partnership_view_withheld(&withheld, p, party)
+                                 : ipart_partnership_view_withheld_at(&withheld, p, event_count,
+                                                                      party);
+    ipart_status rc = whole ? ipart_partnership_view_json(&json, p, party)
+                            : ipart_partnership_view_at_json(&json, p, event_count, party);
+    cr_assert_eq(counted, rc, "the view and its withheld count agree on %s", party);
+    char head[32];
+    snprintf(head, sizeof head, "withheld %zu", withheld);
+    return outcome_text(rc, head, json);
+}
+
+/* A scoped handle on `p` for `party` (NULL when `p` has no such party). */
+static ipart_partnership *scoped(const ipart_partnership *p, const char *party)
+{
+    ipart_partnership *s = NULL;
+    ipart_status rc = ipart_partnership_as_party(&s, p, party);
+    cr_assert(rc == IPART_OK || rc == IPART_ENOTFOUND, "as_party(%s): %s", party,
+              ipart_error_last()->message);
+    return s;
+}
+
+/* The role each of the first `parties` ids had when it became a party:
+ * the role a replay gives it after the event that creates it. */
+static void creation_roles(const ipart_partnership *p, size_t parties, ipart_role *roles)
+{
+    ipart_partnership *replay = NULL;
+    assert_ok(ipart_partnership_new(&replay, ipart_partnership_profile(p)));
+    int *seen = calloc(parties, sizeof *seen);
+    cr_assert_not_null(seen);
+    for (size_t k = 0; k < ipart_partnership_event_count(p); k++) {
+        replay_event(replay, p, k);
+        ipart_party party;
+        for (size_t i = 0; i < parties; i++)
+            if (!seen[i] && ipart_partnership_party_get(&party, replay, party_ids[i]) == IPART_OK)
+                seen[i] = 1, roles[i] = party.role;
+    }
+    free(seen);
+    ipart_partnership_free(replay);
+}
+
+/* The scoped handles of every party on the whole log, and the role each
+ * was created with. */
+typedef struct audiences {
+    ipart_partnership *handle[512];
+    ipart_role created_as[512];
+} audiences;
+
+/* The views at one point of the handle of `audience` on the whole log
+ * against those of its handle on the replay of the prefix. An audience
+ * that was no party yet has no handle on the replay: it sees every view
+ * then if it was created as the contracting authority (a successor), and
+ * none otherwise. */
+static void scoped_views_agree(const point *at, const audiences *all, size_t audience)
+{
+    ipart_partnership *then = scoped(at->replay, party_ids[audience]);
+    for (size_t i = 0; i < at->parties; i++) {
+        char *got = view_outcome(all->handle[audience], at->k, party_ids[i]);
+        char *want = then ? view_outcome(then, SIZE_MAX, party_ids[i]) : NULL;
+        if (then) {
+            cr_assert_str_eq(got, want, "%s after %zu events, as %s: the view of %s", at->file,
+                             at->k, party_ids[audience], party_ids[i]);
+        } else if (all->created_as[audience] == IPART_ROLE_AUTHORITY) {
+            want = view_outcome(at->p, at->k, party_ids[i]);
+            cr_assert_str_eq(got, want, "%s after %zu events, as %s (not yet a party)",
+                             at->file, at->k, party_ids[audience]);
+        } else {
+            cr_assert(strncmp(got, "withheld ", 9) != 0, "%s after %zu events: %s was no party "
+                      "yet and sees no view (%s's)", at->file, at->k, party_ids[audience], party_ids[i]);
+        }
+        free(got), free(want);
+    }
+    ipart_partnership_free(then);
+}
+
+/* Every party (and an unknown one) at one point: the view of the whole
+ * log, of its clone and of each party's scoped handle is, byte for byte or
+ * error for error, the view of the replay of the prefix. */
+static long views_agree_at(const point *at)
+{
+    for (size_t i = 0; i < at->parties; i++) {
+        char *want = view_outcome(at->replay, SIZE_MAX, party_ids[i]);
+        char *got = view_outcome(at->p, at->k, party_ids[i]);
+        char *cloned = view_outcome(at->copy, at->k, party_ids[i]);
+        cr_assert_str_eq(got, want, "%s after %zu events: the view of %s", at->file, at->k,
+                         party_ids[i]);
+        cr_assert_str_eq(cloned, want, "%s (clone) after %zu events", at->file, at->k);
+        free(want), free(got), free(cloned);
+    }
+    for (size_t a = 0; a + 1 < at->parties; a++)
+        scoped_views_agree(at, at->extra, a);
+    return (long)(at->parties * at->parties);
+}
+
+/* Every prefix of `p` (which it frees), as views_agree_at(). Returns the
+ * queries compared. */
+static long view_agrees_with_replay(const char *file, ipart_partnership *p)
+{
+    size_t parties = asked_about(p, party_ids, asset_names);
+    static audiences all;
+    creation_roles(p, parties - 1, all.created_as);
+    for (size_t a = 0; a + 1 < parties; a++)
+        all.handle[a] = scoped(p, party_ids[a]);
+    long compared = each_point(file, p, parties, views_agree_at, &all);
+    for (size_t a = 0; a + 1 < parties; a++)
+        ipart_partnership_free(all.handle[a]);
+    return compared;
+}
+
+static long view_agrees_with_replay_in(const char *file)
+{
+    return view_agrees_with_replay(file, harness_load_procedure(file));
+}
+
+Test(rights, every_earlier_view_is_the_view_of_a_replay_of_its_prefix, .timeout = 900)
+{
+    int cases = 0;
+    long compared = harness_each_procedure(view_agrees_with_replay_in, &cases);
+    cr_assert_geq(cases, 16);
+    cr_assert_gt(compared, 100000);
+}
+
+/* Kristiansand, a follower, becomes the contracting authority by a merger:
+ * from then on its view is the whole log; before it, its view at a point
+ * is the follower's it had then. */
+Test(rights, a_merger_into_an_existing_party_leaves_the_earlier_views_alone, .timeout = 300)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    size_t before = ipart_partnership_event_count(p);
+    char *then = NULL, *now = NULL, *at = NULL;
+    assert_ok(ipart_partnership_view_json(&then, p, "kristiansand"));
+    assert_ok(ipart_partnership_apply(p,
+        "{\"type\":\"authority_succeeded\",\"date\":\"2019-12-17\",\"actor\":\"stavanger\","
+        "\"predecessor\":\"stavanger\",\"kind\":\"merger\",\"effective\":\"2020-01-01\","
+        "\"successor\":{\"id\":\"kristiansand\",\"name\":\"Kristiansand kommune\","
+        "\"kind\":\"sub_central\"},\"takes_over\":\"Oppdragsgiveransvaret.\","
+        "\"contracting_authority\":true,\"basis\":\"Avtale\"}"));
+    assert_ok(ipart_partnership_view_json(&now, p, "kristiansand"));
+    cr_assert(strstr(now, "\"withheld\":0}"), "the new contracting authority sees everything");
+    cr_assert(!strstr(then, "\"withheld\":0}"), "the follower did not");
+    assert_ok(ipart_partnership_view_at_json(&at, p, before, "kristiansand"));
+    cr_assert_str_eq(at, then, "as before the merger");
+    ipart_free(then), ipart_free(now), ipart_free(at);
+    cr_assert_gt(view_agrees_with_replay("stavanger.json and a merger", p), 10000);
+}
+
+Test(rights, a_view_past_the_log_or_before_the_party_fails)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    size_t events = ipart_partnership_event_count(p), withheld = 99;
+    char *json = NULL;
+    assert_fails_with(ipart_partnership_view_at_json(&json, p, events + 1, "stavanger"),
+                      IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->key, "log.index");
+    char said[256];
+    snprintf(said, sizeof said, "%s", ipart_error_last()->message);
+    ipart_rights r;
+    assert_fails_with(ipart_partnership_rights_at(&r, p, events + 1, "stavanger", "op05.foreground"),
+                      IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->message, said, "the same error as rights_at");
+    assert_fails_with(ipart_partnership_view_withheld_at(&withheld, p, SIZE_MAX, "stavanger"),
+                      IPART_ERANGE);
+    assert_fails_with(ipart_partnership_view_at_json(&json, p, 0, "stavanger"), IPART_ENOTFOUND);
+    cr_assert_str_eq(ipart_error_last()->key, "party.unknown");
+    assert_fails_with(ipart_partnership_view_at_json(&json, p, 1, "op05"), IPART_ENOTFOUND);
+    assert_fails_with(ipart_partnership_view_withheld_at(&withheld, p, 1, "op05"),
+                      IPART_ENOTFOUND);
+    cr_assert_null(json, "a failed call leaves *out alone");
+    cr_assert_eq(withheld, 99);
+    assert_ok(ipart_partnership_view_at_json(&json, p, 1, "stavanger"));
+    cr_assert(strstr(json, "\"index\":0,"));
+    cr_assert(!strstr(json, "\"index\":1,"), "only the first event");
+    ipart_free(json);
+    ipart_partnership_free(p);
+}
+
+static ipart_status view_at_scenario(void *ctx)
+{
+    scenario *s = ctx;
+    char *json = NULL;
+    size_t withheld = 0;
+    ipart_status rc = ipart_partnership_view_at_json(&json, s->p, s->prefix, s->party);
+    ipart_free(json);
+    if (rc == IPART_OK)
+        rc = ipart_partnership_view_withheld_at(&withheld, s->p, s->prefix, s->party);
+    return rc;
+}
+
+Test(rights, a_view_at_a_point_leaks_nothing_when_an_allocation_fails)
+{
+    ipart_partnership *p = harness_load_procedure("stavanger.json");
+    scenario s = {p, "op05", 90};
+    cr_assert_gt(harness_fail_each(view_at_scenario, &s), 3, "the consents and the text allocate");
+    ipart_partnership_free(p);
 }

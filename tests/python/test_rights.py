@@ -107,6 +107,85 @@ def test_a_merger_into_an_existing_party_leaves_the_earlier_points_alone():
         assert p.rights(who, "op05.foreground", at=before) == rights
 
 
+def view_outcome(p, party, at):
+    """What a view query answers: the withheld count and the view, or the
+    error (class, rule, key and message)."""
+    try:
+        return (p.view_withheld(party, at=at), p.view(party, at=at))
+    except ipart.IpartError as e:
+        return (type(e).__name__, e.rule, e.key, str(e))
+
+
+def scoped(p, party):
+    """The scoped handle of ``party`` on ``p``, None when it is no party of ``p``."""
+    try:
+        return p.as_party(party)
+    except ipart.NotFoundError:
+        return None
+
+
+@pytest.mark.parametrize("name", PROCEDURES)
+def test_every_earlier_view_is_the_view_of_a_replay_of_its_prefix(name):
+    """The view at every point is decided on the state as it was then: it
+    must be what a replay of that prefix shows, for the whole log, its clone
+    and the scoped handles of three parties (the first, the middle and the
+    last: the C suite checks every party's) against theirs on the replay."""
+    p = procedure(name)
+    ids = [x.id for x in p.parties]
+    copy = p.clone()
+    audiences = {who: p.as_party(who) for who in (ids[0], ids[len(ids) // 2], ids[-1])}
+    replay = ipart.Partnership(p.profile)
+    compared = 0
+    for k in range(len(p) + 1):
+        then = {who: scoped(replay, who) for who in audiences}
+        for party in ids + ["nobody"]:
+            want = view_outcome(replay, party, None)
+            assert view_outcome(p, party, k) == want, (name, k, party)
+            assert view_outcome(copy, party, k) == want, (name, k, party, "clone")
+            for who, handle in audiences.items():
+                if then[who] is not None:
+                    assert view_outcome(handle, party, k) == view_outcome(then[who], party, None), \
+                        (name, k, who, party)
+            compared += 1
+        if k < len(p):
+            replay.apply(p.event(k))
+    assert compared > len(p)
+
+
+def test_a_view_at_a_point_is_bounded_by_the_log_and_its_parties():
+    p = procedure("stavanger.json")
+    with pytest.raises(ipart.OutOfRangeError) as err:
+        p.view("stavanger", at=len(p) + 1)
+    assert err.value.key == "log.index"
+    with pytest.raises(ipart.OutOfRangeError):
+        p.view_withheld("stavanger", at=len(p) + 1)
+    with pytest.raises(ValueError):
+        p.view("stavanger", at=-1)
+    with pytest.raises(ipart.NotFoundError):
+        p.view("op05", at=1)  # it requests participation later
+    first = p.view("stavanger", at=1)
+    assert [e["index"] for e in first["events"]] == [0] and first["withheld"] == 0
+    assert p.view("op05") == p.view("op05", at=len(p))
+    with pytest.raises(ipart.PermissionDeniedError):
+        p.as_party("op05").view("op08", at=len(p))
+
+
+def test_a_merger_into_an_existing_party_leaves_the_earlier_views_alone():
+    """Kristiansand, a follower, becomes the contracting authority: before
+    that event its view at a point is the follower's it had then."""
+    p = ipart.Partnership.loads(load_case("procedure/stavanger.json")["document"])
+    before, then = len(p), p.view("kristiansand")
+    p.apply({"type": "authority_succeeded", "actor": "stavanger", "kind": "merger",
+             "effective": "2020-01-01", "basis": "Avtale", "date": "2019-12-17",
+             "predecessor": "stavanger", "contracting_authority": True,
+             "takes_over": "Oppdragsgiveransvaret.",
+             "successor": {"id": "kristiansand", "name": "Kristiansand kommune",
+                           "kind": "sub_central"}})
+    assert p.view("kristiansand")["withheld"] == 0 < then["withheld"]
+    assert p.view("kristiansand", at=before) == then
+    assert p.as_party("kristiansand").view_withheld("kristiansand", at=before) == then["withheld"]
+
+
 def test_rights_follow_the_log_now_and_cite_clauses():
     p = procedure("stavanger.json")
     now = p.rights("baerum", "op05.foreground")

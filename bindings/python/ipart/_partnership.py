@@ -408,10 +408,14 @@ class Partnership:
         """The rights of ``party`` to ``asset`` ("op05.foreground" for a
         partner's results, "op05.background" for its background IP), after
         the first ``at`` events of the log (default: all)."""
+        return _queries.rights(self._handle(), self._point(at), party, asset)
+
+    def _point(self, at: Optional[int]) -> int:
+        """The point of the log a query at ``at`` asks about: all of it for None."""
         count = len(self) if at is None else at
         if count < 0:
             raise ValueError("at must not be negative")
-        return _queries.rights(self._handle(), count, party, asset)
+        return count
 
     # -- the need mapping and the market dialogue (include/ipart/dialogue.h) ----
     @property
@@ -443,10 +447,13 @@ class Partnership:
         """The need mapping and dialogue report as JSON (for the eForms E1 notice)."""
         return _dialogue.report(self._handle())
 
-    def view(self, party: str) -> Dict[str, Any]:
+    def view(self, party: str, at: Optional[int] = None) -> Dict[str, Any]:
         """The party-scoped view of the document: what ``party`` may see
-        (its own items, the public ones, others' only with consent)."""
-        return json.loads(capi.ipart_partnership_view_json(self._handle(), party))
+        (its own items, the public ones, others' only with consent), after
+        the first ``at`` events of the log (default: all) as it was then,
+        without replaying them (ipart_partnership_view_at_json)."""
+        return json.loads(capi.ipart_partnership_view_at_json(self._handle(), self._point(at),
+                                                              party))
 
     def record(self, party: str, lang: str = "en") -> Dict[str, Any]:
         """The procurement record (R41: Art. 84(1), FOA § 25-5) as ``party``
@@ -496,9 +503,10 @@ class Partnership:
         ("nb" or "en", else InvalidArgumentError)."""
         return capi.ipart_partnership_timeline_svg(self._handle(), lang)
 
-    def view_withheld(self, party: str) -> int:
-        """How many events the party-scoped view of ``party`` withholds."""
-        return capi.ipart_partnership_view_withheld(self._handle(), party)
+    def view_withheld(self, party: str, at: Optional[int] = None) -> int:
+        """How many events the party-scoped view of ``party`` withholds
+        (after the first ``at`` events, default: all)."""
+        return capi.ipart_partnership_view_withheld_at(self._handle(), self._point(at), party)
 
     def _handle(self) -> Any:
         if self._p is None:

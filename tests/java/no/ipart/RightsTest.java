@@ -82,6 +82,16 @@ public class RightsTest {
         }
     }
 
+    /** Every golden procedure (tests/cases/procedure but rejections.json), by name, sorted. */
+    private static java.util.List<String> procedures() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ipart.cases"), "procedure");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                .filter(n -> n.endsWith(".json") && !n.equals("rejections.json"))
+                .sorted().collect(java.util.stream.Collectors.toList());
+        }
+    }
+
     /** A rights query's answer, or its exception (class, rule, key, message). */
     private static Object outcome(Partnership p, String party, String asset, int at) {
         try {
@@ -94,36 +104,127 @@ public class RightsTest {
     /** Rights at every point come from the state's history: what a replay of the prefix answers. */
     @Test
     public void everyEarlierPointAnswersAsAReplayOfItsPrefix() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("ipart.cases"), "procedure");
         int cases = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(".json") || name.equals("rejections.json"))
-                    continue;
-                try (Partnership p = load(name); Partnership replay = new Partnership(p.profile())) {
-                    java.util.List<String> ids = new java.util.ArrayList<>();
-                    java.util.List<String> assets = new java.util.ArrayList<>();
-                    for (Party party : p.parties()) {
-                        ids.add(party.id());
-                        if (party.role() == Role.OPERATOR)
-                            assets.add(party.id() + ".foreground");
-                    }
-                    ids.add("nobody");
-                    for (int k = 0; k <= p.eventCount(); k++) {
-                        for (String party : ids)
-                            for (String asset : assets)
-                                assertEquals(name + " after " + k + ": " + party + " about " + asset,
-                                    outcome(replay, party, asset, replay.eventCount()),
-                                    outcome(p, party, asset, k));
-                        if (k < p.eventCount())
-                            replay.apply(p.event(k));
-                    }
+        for (String name : procedures()) {
+            try (Partnership p = load(name); Partnership replay = new Partnership(p.profile())) {
+                java.util.List<String> ids = new java.util.ArrayList<>();
+                java.util.List<String> assets = new java.util.ArrayList<>();
+                for (Party party : p.parties()) {
+                    ids.add(party.id());
+                    if (party.role() == Role.OPERATOR)
+                        assets.add(party.id() + ".foreground");
                 }
-                cases++;
+                ids.add("nobody");
+                for (int k = 0; k <= p.eventCount(); k++) {
+                    for (String party : ids)
+                        for (String asset : assets)
+                            assertEquals(name + " after " + k + ": " + party + " about " + asset,
+                                outcome(replay, party, asset, replay.eventCount()),
+                                outcome(p, party, asset, k));
+                    if (k < p.eventCount())
+                        replay.apply(p.event(k));
+                }
             }
+            cases++;
         }
         assertTrue(cases >= 16);
+    }
+
+    /** A view query's answer (withheld count and text), or its exception (class, rule, key, message). */
+    private static Object viewOutcome(Partnership p, String party, int at) {
+        try {
+            return java.util.List.of(p.viewWithheld(party, at), p.viewJson(party, at));
+        } catch (IpartException e) {
+            return java.util.List.of(e.getClass().getSimpleName(), e.rule(), e.key(), e.getMessage());
+        }
+    }
+
+    /** The scoped handle of a party, null when it is no party of {@code p}. */
+    private static Partnership scoped(Partnership p, String party) {
+        try {
+            return p.asParty(party);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The view at every point is decided on the state as it was then: what a
+     * replay of the prefix shows, for the whole log, its clone and the scoped
+     * handles of the first, middle and last party (the C suite checks every party's).
+     */
+    @Test
+    public void everyEarlierViewIsTheViewOfAReplayOfItsPrefix() throws java.io.IOException {
+        int cases = 0;
+        for (String name : procedures()) {
+            try (Partnership p = load(name); Partnership copy = p.clone();
+                 Partnership replay = new Partnership(p.profile())) {
+                java.util.List<String> ids = new java.util.ArrayList<>();
+                for (Party party : p.parties())
+                    ids.add(party.id());
+                Map<String, Partnership> audiences = new HashMap<>();
+                for (String who : new String[] {ids.get(0), ids.get(ids.size() / 2), ids.get(ids.size() - 1)})
+                    audiences.put(who, p.asParty(who));
+                ids.add("nobody");
+                for (int k = 0; k <= p.eventCount(); k++) {
+                    for (String party : ids) {
+                        Object want = viewOutcome(replay, party, replay.eventCount());
+                        assertEquals(name + " after " + k + ": the view of " + party, want,
+                                     viewOutcome(p, party, k));
+                        assertEquals(name + " (clone) after " + k, want, viewOutcome(copy, party, k));
+                    }
+                    for (Map.Entry<String, Partnership> a : audiences.entrySet())
+                        try (Partnership then = scoped(replay, a.getKey())) {
+                            for (String party : ids)
+                                if (then != null)
+                                    assertEquals(name + " after " + k + ", as " + a.getKey() + ": " + party,
+                                                 viewOutcome(then, party, then.eventCount()),
+                                                 viewOutcome(a.getValue(), party, k));
+                        }
+                    if (k < p.eventCount())
+                        replay.apply(p.event(k));
+                }
+                for (Partnership a : audiences.values())
+                    a.close();
+            }
+            cases++;
+        }
+        assertTrue(cases >= 16);
+    }
+
+    /** A view at a point: within the log, of a party that existed then. */
+    @Test
+    public void aViewAtAPointIsBoundedByTheLogAndItsParties() {
+        try (Partnership p = load("stavanger.json")) {
+            int events = p.eventCount();
+            OutOfRangeException past = assertThrows(OutOfRangeException.class, () -> p.viewJson("stavanger", events + 1));
+            assertEquals("log.index", past.key());
+            assertThrows(OutOfRangeException.class, () -> p.viewWithheld("stavanger", events + 1));
+            assertThrows(IllegalArgumentException.class, () -> p.viewJson("stavanger", -1));
+            assertThrows(NotFoundException.class, () -> p.viewJson("op05", 1));
+            assertEquals(p.viewJson("op05"), p.viewJson("op05", events));
+            assertTrue(p.viewJson("stavanger", 1).contains("\"withheld\":0}"));
+            try (Partnership op05 = p.asParty("op05")) {
+                assertThrows(PermissionDeniedException.class, () -> op05.viewJson("op08", events));
+            }
+        }
+    }
+
+    /** Kristiansand, a follower, becomes the contracting authority: before that its view is a follower's. */
+    @Test
+    public void aMergerIntoAnExistingPartyLeavesTheEarlierViewsAlone() {
+        try (Partnership p = load("stavanger.json")) {
+            int before = p.eventCount();
+            String then = p.viewJson("kristiansand");
+            p.apply("{\"type\":\"authority_succeeded\",\"date\":\"2019-12-17\",\"actor\":\"stavanger\","
+                + "\"predecessor\":\"stavanger\",\"kind\":\"merger\",\"effective\":\"2020-01-01\","
+                + "\"successor\":{\"id\":\"kristiansand\",\"name\":\"Kristiansand kommune\","
+                + "\"kind\":\"sub_central\"},\"takes_over\":\"Oppdragsgiveransvaret.\","
+                + "\"contracting_authority\":true,\"basis\":\"Avtale\"}");
+            assertEquals(0, p.viewWithheld("kristiansand"));
+            assertTrue(p.viewWithheld("kristiansand", before) > 0);
+            assertEquals(then, p.viewJson("kristiansand", before));
+        }
     }
 
     /** R19/R37: a party's view holds no other operator's event without that operator's consent. */

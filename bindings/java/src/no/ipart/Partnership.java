@@ -387,10 +387,31 @@ public final class Partnership implements AutoCloseable {
      * @throws NotFoundException for an unknown party
      * @throws IllegalStateException if closed
      */
-    public int viewWithheld(String party) {
+    public int viewWithheld(String party) { return viewWithheld(party, eventCount()); }
+
+    /**
+     * How many of the first {@code at} events the view of a party at that
+     * point withholds (Python's {@code view_withheld(party, at)}).
+     *
+     * @param party a party id
+     * @param at 0..eventCount()
+     * @return the {@code withheld} count of {@link #viewJson(String, int)}
+     * @throws NotFoundException for a party that was no party after {@code at} events
+     * @throws OutOfRangeException past the end of the log
+     * @throws IllegalArgumentException for a negative count
+     * @throws IllegalStateException if closed
+     */
+    public int viewWithheld(String party, int at) {
         long[] out = new long[1];
-        IpartCapi.ipart_partnership_view_withheld(out, h(), party);
+        IpartCapi.ipart_partnership_view_withheld_at(out, h(), point(at), party);
         return Math.toIntExact(out[0]);
+    }
+
+    /* A point of the log given by a binding's caller: 0..eventCount(). */
+    private static int point(int at) {
+        if (at < 0)
+            throw new IllegalArgumentException("at must not be negative");
+        return at;
     }
 
     /**
@@ -573,9 +594,7 @@ public final class Partnership implements AutoCloseable {
      * @throws IllegalStateException if closed
      */
     public Rights rights(String party, String asset, int at) {
-        if (at < 0)
-            throw new IllegalArgumentException("at must not be negative");
-        return Queries.rights(h(), at, party, asset);
+        return Queries.rights(h(), point(at), party, asset);
     }
 
     /**
@@ -1020,8 +1039,25 @@ public final class Partnership implements AutoCloseable {
      * @throws NotFoundException for an unknown party
      * @throws IllegalStateException if closed
      */
-    public String viewJson(String party) {
-        return json((out, p) -> IpartCapi.ipart_partnership_view_json(out, p, party));
+    public String viewJson(String party) { return viewJson(party, eventCount()); }
+
+    /**
+     * The party-scoped view after the first {@code at} events of the log,
+     * as the party saw it then, without replaying them (Python's
+     * {@code view(party, at)}; ipart_partnership_view_at_json).
+     *
+     * @param party a party id
+     * @param at 0..eventCount()
+     * @return JSON, see ipart_partnership_view_at_json
+     * @throws NotFoundException for a party that was no party after {@code at} events
+     * @throws OutOfRangeException past the end of the log
+     * @throws PermissionDeniedException from a scoped handle, for another party's view
+     * @throws IllegalArgumentException for a negative count
+     * @throws IllegalStateException if closed
+     */
+    public String viewJson(String party, int at) {
+        int k = point(at);
+        return json((out, p) -> IpartCapi.ipart_partnership_view_at_json(out, p, k, party));
     }
 
     /**
