@@ -46,7 +46,8 @@ int ipart__date_is_valid(ipart_date date);
 ipart_status ipart__date_check(ipart_date date);
 
 /* "YYYY-MM-DD" for fields that fit that shape, else "year Y, month M, day D".
- * buf holds at least IPART__DATE_TEXT_SIZE bytes (size bounds the second form). */
-void ipart__date_text(char *buf, size_t size, ipart_date date);
+ * buf holds at least IPART__DATE_TEXT_SIZE bytes (size bounds the second form).
+ * Returns the length written (before the NUL). */
+size_t ipart__date_text(char *buf, size_t size, ipart_date date);
 
 #endif

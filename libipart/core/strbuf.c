@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int reserve(ipart__strbuf *b, size_t extra)
+int ipart__strbuf_reserve(ipart__strbuf *b, size_t extra)
 {
     if (b->oom)
         return 0;
@@ -31,11 +31,7 @@ static int reserve(ipart__strbuf *b, size_t extra)
 
 void ipart__strbuf_append(ipart__strbuf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    ipart__strbuf_add(b, s, n);
 }
 
 void ipart__strbuf_puts(ipart__strbuf *b, const char *s)
@@ -45,10 +41,7 @@ void ipart__strbuf_puts(ipart__strbuf *b, const char *s)
 
 void ipart__strbuf_putc(ipart__strbuf *b, char c)
 {
-    if (b->len + 2 > b->cap && !reserve(b, 1))
-        return;
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
+    ipart__strbuf_add(b, &c, 1);
 }
 
 void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
@@ -64,7 +57,7 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
         ipart__strbuf_append(b, small, (size_t)n);
         return;
     }
-    if (!reserve(b, (size_t)n))
+    if (!ipart__strbuf_reserve(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -114,7 +107,7 @@ static const unsigned char needs_escape[256] = {
 /* `"s"` for the n bytes of s, which need no escape. */
 static void put_quoted(ipart__strbuf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n + 2))
+    if (!ipart__strbuf_room(b, n + 2))
         return;
     char *at = b->data + b->len;
     at[0] = '"';
@@ -124,21 +117,40 @@ static void put_quoted(ipart__strbuf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+/* How many of the n bytes of s, from the start, need no escape: eight at a
+ * time (a word has a byte below 0x20, a '"' or a '\\' when one of the
+ * three "has a zero byte" tests of its high bits fires; a byte of 0x80 or
+ * more never does), then one at a time from the word that has one. */
+static size_t plain_prefix(const unsigned char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        if (((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs)
+            break;
+    }
+    while (i < n && !needs_escape[s[i]])
+        i++;
+    return i;
+}
+
 /* Runs of bytes that need no escape are copied at once; a string without
- * any (nearly every one) takes one reservation and one copy. */
+ * any (nearly every one) takes one scan, one reservation and one copy. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && !needs_escape[*p])
-        p++;
-    if (!*p) {
-        put_quoted(b, s, (size_t)(p - (const unsigned char *)s));
+    size_t n = strlen(s), plain = plain_prefix((const unsigned char *)s, n);
+    if (plain == n) {
+        put_quoted(b, s, n);
         return;
     }
     ipart__strbuf_putc(b, '"');
+    const unsigned char *p = (const unsigned char *)s + plain, *end = (const unsigned char *)s + n;
     const unsigned char *run = (const unsigned char *)s;
     char hex[7];
-    for (; *p; p++) {
+    for (; p < end; p++) {
         if (!needs_escape[*p])
             continue;
         ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
@@ -157,7 +169,7 @@ void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
 void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)
 {
     size_t n = strlen(name);
-    if (!reserve(b, n + 3))
+    if (!ipart__strbuf_room(b, n + 3))
         return;
     char *at = b->data + b->len;
     at[0] = '"';
@@ -169,9 +181,15 @@ void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)
 
 void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
 {
-    char text[IPART__DATE_TEXT_SIZE];
-    ipart__date_text(text, sizeof text, date);
-    ipart__strbuf_json_plain(b, text); /* digits and '-', or the fallback's plain words */
+    /* Written in place: digits and '-', or the fallback's plain words. */
+    if (!ipart__strbuf_room(b, IPART__DATE_TEXT_SIZE + 2))
+        return;
+    char *at = b->data + b->len;
+    at[0] = '"';
+    size_t n = ipart__date_text(at + 1, IPART__DATE_TEXT_SIZE, date);
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
 }
 
 void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
@@ -212,7 +230,7 @@ ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out)
 
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out)
 {
-    if (!b->oom && !b->data && reserve(b, 0))
+    if (!b->oom && !b->data && ipart__strbuf_reserve(b, 0))
         b->data[0] = '\0'; /* nothing was appended: the empty text */
     if (b->oom) {
         ipart__strbuf_free(b);
