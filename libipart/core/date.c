@@ -291,20 +291,14 @@ ipart_status ipart_date_weekday(ipart_weekday *out, ipart_date date)
     return rc;
 }
 
-static int plainly_valid(ipart_date d)
-{
-    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-           d.day <= 28;
-}
-
 ipart_status ipart_date_compare(int *out, ipart_date a, ipart_date b)
 {
     if (!out)
         return ipart__fail_null("ipart_date_compare", "out");
     /* Days 1..28 exist in every month: only other days need the full check
      * (the guards compare dates for every event). */
-    ipart_status rc = plainly_valid(a) ? IPART_OK : ipart__date_check(a);
-    if (rc == IPART_OK && !plainly_valid(b))
+    ipart_status rc = ipart__date_plainly_valid(a) ? IPART_OK : ipart__date_check(a);
+    if (rc == IPART_OK && !ipart__date_plainly_valid(b))
         rc = ipart__date_check(b);
     if (rc == IPART_OK) /* valid dates order as (year, month, day) */
         *out = a.year != b.year     ? (a.year > b.year) - (a.year < b.year)

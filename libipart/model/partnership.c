@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -286,12 +287,13 @@ ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date d, con
     return IPART_OK;
 }
 
-ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
+/* ipart__may_apply for the event's sender as looked up: `actor` is the party
+ * named by ev->actor, or NULL. */
+static ipart_status may_apply_from(const ipart_partnership *p, const ipart__event *ev,
+                                   const ipart__party *actor)
 {
     if (p->log_count) {
-        int cmp = 0;
-        ipart_date_compare(&cmp, ev->date, p->last_date);
-        if (cmp < 0)
+        if (ipart__before(ev->date, p->last_date))
             return ipart__fail(IPART_ESTATE, "event.date.backwards",
                                "the event is dated %04d-%02d-%02d, before the previous event "
                                "(%04d-%02d-%02d): the log is in date order",
@@ -306,7 +308,6 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
         return ipart__fail(IPART_ESTATE, "event.stage",
                            "'%s' is not possible in stage 'cancelled'",
                            ipart__event_type_name(ev->type));
-    const ipart__party *actor = ipart__party_find(p, ev->actor);
     if (actor && actor->succeeded && !ipart__before(ev->date, actor->succeeded_from))
         return ipart__fail(IPART_EPERM, "event.actor.succeeded",
                            "'%s' was taken over by its successor from %04d-%02d-%02d "
@@ -319,6 +320,11 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
     return rc != IPART_OK ? rc
                           : ipart__handlers[ev->type]->may_send(p, actor,
                                                                 actor ? actor->id : ev->actor);
+}
+
+ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
+{
+    return may_apply_from(p, ev, ipart__party_find(p, ev->actor));
 }
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
@@ -358,7 +364,7 @@ static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
 }
 
 static void commit(ipart_partnership *p, const ipart__event *logged, const ipart__event *ev,
-                   ipart__prepared *pr)
+                   const ipart__party *sender, ipart__prepared *pr)
 {
     ipart__handlers[ev->type]->commit(p, ev, pr);
     ipart__joint_commit(p, ev);
@@ -370,24 +376,34 @@ static void commit(ipart_partnership *p, const ipart__event *logged, const ipart
         pr->warnings[i].event = p->log_count;
         p->warnings[p->warning_count++] = pr->warnings[i];
     }
-    /* The sender as logged: a consortium member stays the sender (R52). */
-    p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type,
-                                                ipart__party_find(p, logged->actor)};
+    /* The sender as logged: a consortium member stays the sender (R52). An
+     * event that creates its sender (partnership_created, a request) finds
+     * it now. */
+    if (!sender)
+        sender = ipart__party_find(p, logged->actor);
+    p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type, sender};
     p->last_date = ev->date;
 }
 
-ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path)
+ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
+                                const ipart__party *sender, const char *path)
 {
-    /* A consortium's lead or authorised member acts as the consortium (R52). */
-    ipart__event acting = d->event;
+    /* A consortium's lead or authorised member acts as the consortium (R52):
+     * the handlers see a copy of the event from the consortium. */
+    const ipart__event *ev = &d->event;
+    ipart__event acting;
     const ipart__party *as = NULL;
-    if (ipart__acting_as(&as, p, ipart__party_find(p, acting.actor)) == IPART_OK && as)
+    if (ipart__acting_as(&as, p, sender) == IPART_OK && as && as != sender) {
+        acting = d->event;
         acting.actor = as->id;
-    const ipart__event *ev = &acting;
+        ev = &acting;
+    }
     ipart_status rc = ipart__handlers[ev->type]->check(p, ev, path);
     if (rc == IPART_OK)
         rc = ipart__joint_check(p, ev, path);
-    ipart__prepared pr = {0};
+    /* Its scalars zeroed; the arrays are read only up to their counts. */
+    ipart__prepared pr;
+    memset(&pr, 0, offsetof(ipart__prepared, members));
     pr.arena = &d->arena;
     pr.borrowed = d->borrowed;
     if (rc == IPART_OK)
@@ -396,7 +412,7 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
         undo(p, &pr);
         return rc;
     }
-    commit(p, &d->event, ev, &pr);
+    commit(p, &d->event, ev, sender, &pr);
     return IPART_OK;
 }
 
@@ -415,13 +431,14 @@ ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const
 {
     /* Who and when come before what: a wrong sender or stage is reported as
      * such even when the payload would not fit the stage either. */
+    const ipart__party *sender = ipart__party_find(p, d->event.actor);
     ipart_status rc = ipart__date_plausible(p, d->event.date, path);
     if (rc == IPART_OK)
-        rc = ipart__may_apply(p, &d->event);
+        rc = may_apply_from(p, &d->event, sender);
     if (rc == IPART_OK) {
         rc = body(d, ipart__body_currency(d->event.type, p->currency), ctx);
         if (rc == IPART_OK)
-            rc = ipart__apply_event(p, d, path);
+            rc = ipart__apply_event(p, d, sender, path);
         else
             path = NULL; /* the body's errors name their own paths */
     }

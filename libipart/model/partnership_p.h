@@ -213,22 +213,25 @@ struct ipart_partnership {
     ipart__history history;
 };
 
-/* What an event needs that may fail, prepared before anything changes. */
+/* What an event needs that may fail, prepared before anything changes.
+ * Applying zeroes the members before `members` only (the arrays are read up
+ * to their counts): a new member that must start at zero goes before it. */
 typedef struct ipart__prepared {
     char *log_json;
     size_t log_length;
     ipart__party *new_party;   /* created and indexed; unindexed and freed on undo */
-    ipart__party *members[IPART__MAX_MEMBERS]; /* a consortium's members, after new_party */
     size_t member_count;
     ipart__ranking *ranking;   /* a new ranking; freed on undo */
     ipart__arena *arena;       /* the decoded event's arena */
     void *kept;                /* data copied into it that the commit keeps */
     int keep_arena;            /* the commit took the arena: do not free it */
     int borrowed;              /* the event's strings are not in the arena: copy what is kept */
-    ipart__contract *contracts[IPART__MAX_PARTNERS]; /* new contracts, by award order */
     size_t contract_count;
-    ipart__warning warnings[IPART__MAX_WARNINGS_PER_EVENT]; /* messages freed on undo */
     size_t warning_count;
+    /* Not zeroed: read up to the counts above. */
+    ipart__party *members[IPART__MAX_MEMBERS]; /* a consortium's members, after new_party */
+    ipart__contract *contracts[IPART__MAX_PARTNERS]; /* new contracts, by award order */
+    ipart__warning warnings[IPART__MAX_WARNINGS_PER_EVENT]; /* messages freed on undo */
 } ipart__prepared;
 
 /* One entry per event type. */
@@ -289,8 +292,10 @@ void ipart__party_discard(ipart_partnership *p, ipart__party *party);
 
 void ipart__ranking_free(ipart__ranking *r);
 
-/* Apply a decoded event (header and body): check, prepare, commit, append. */
-ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path);
+/* Apply a decoded event (header and body) from `sender`, the party its
+ * actor names (NULL if none yet): check, prepare, commit, append. */
+ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
+                                const ipart__party *sender, const char *path);
 
 /* IPART_OK when events may be applied to `p`: not to a party's scoped
  * handle (IPART_EPERM, R19). */
