@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "core/alloc_p.h"
@@ -40,7 +41,6 @@ static ipart_status copy_party(ipart_partnership *d, const ipart__party *src)
     if (!party)
         return ipart__fail_nomem();
     *party = *src;
-    memset(&party->hh, 0, sizeof party->hh);
     party->id = party->name = NULL;
     party->contract = NULL;
     d->parties[d->party_count++] = party; /* freed with the copy from here on */
@@ -52,9 +52,8 @@ static ipart_status copy_party(ipart_partnership *d, const ipart__party *src)
             return ipart__fail_nomem();
         memcpy(party->contract, src->contract, bytes);
     }
-    int ipart_hash_oom = 0;
-    HASH_ADD_KEYPTR(hh, d->by_id, party->id, strlen(party->id), party);
-    return ipart_hash_oom ? ipart__fail_nomem() : IPART_OK;
+    (void)ipart__index_add(&d->by_id, party); /* cannot fail: copy_parties reserved room */
+    return IPART_OK;
 }
 
 static ipart_status copy_parties(ipart_partnership *d, const ipart_partnership *s)
@@ -64,6 +63,8 @@ static ipart_status copy_parties(ipart_partnership *d, const ipart_partnership *
     if (!(d->parties = ipart__malloc(s->party_count * sizeof *d->parties)))
         return ipart__fail_nomem();
     d->party_capacity = s->party_count;
+    if (!ipart__index_reserve(&d->by_id, s->party_count))
+        return ipart__fail_nomem();
     for (size_t i = 0; i < s->party_count; i++) {
         ipart_status rc = copy_party(d, s->parties[i]);
         if (rc != IPART_OK)
@@ -132,7 +133,8 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     d->decoding = (ipart__arena)IPART__ARENA_INIT;
     d->parties = NULL;
     d->party_count = d->party_capacity = 0;
-    d->by_id = d->authority = NULL;
+    d->by_id = (ipart__index)IPART__INDEX_INIT(offsetof(ipart__party, id));
+    d->authority = NULL;
     d->terms = NULL;
     d->terms_arena = (ipart__arena){NULL};
     d->ranking = NULL;

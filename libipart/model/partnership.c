@@ -94,6 +94,7 @@ ipart_status ipart_partnership_new(ipart_partnership **out, const char *profile)
         return ipart__fail_nomem();
     p->profile = prof;
     p->stage = IPART_STAGE_NEED_IDENTIFICATION;
+    p->by_id = (ipart__index)IPART__INDEX_INIT(offsetof(ipart__party, id));
     *out = p;
     return IPART_OK;
 }
@@ -124,7 +125,7 @@ void ipart_partnership_free(ipart_partnership *p)
     ipart__free(p->log);
     ipart__strbuf_free(&p->encoding);
     ipart__arena_free(&p->decoding);
-    HASH_CLEAR(hh, p->by_id);
+    ipart__index_free(&p->by_id);
     for (size_t i = 0; i < p->party_count; i++)
         party_free(p->parties[i]);
     ipart__free(p->parties);
@@ -143,9 +144,7 @@ void ipart_partnership_free(ipart_partnership *p)
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id)
 {
-    ipart__party *party = NULL;
-    HASH_FIND_STR(p->by_id, id, party);
-    return party;
+    return ipart__index_find(&p->by_id, id);
 }
 
 static int reserve(void **items, size_t *capacity, size_t needed, size_t size)
@@ -187,9 +186,7 @@ ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const
     party->parent = parent ? (long)parent->index : -1;
     party->index = p->party_count + offset;
     party->since = p->log_count; /* it exists after the event that creates it */
-    int ipart_hash_oom = 0;
-    HASH_ADD_KEYPTR(hh, p->by_id, party->id, strlen(party->id), party);
-    if (ipart_hash_oom) {
+    if (!ipart__index_add(&p->by_id, party)) {
         party_free(party);
         return ipart__fail_nomem();
     }
@@ -205,7 +202,7 @@ ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipa
 
 void ipart__party_discard(ipart_partnership *p, ipart__party *party)
 {
-    HASH_DEL(p->by_id, party);
+    ipart__index_remove(&p->by_id, party);
     party_free(party);
 }
 

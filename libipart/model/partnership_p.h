@@ -13,6 +13,7 @@
 #define IPART_MODEL_PARTNERSHIP_P_H
 
 #include "core/hash_p.h"
+#include "core/index_p.h"
 #include "core/strbuf_p.h"
 #include "ipart/partnership.h"
 #include "model/event_p.h"
@@ -111,7 +112,6 @@ typedef struct ipart__party {
      * (authority_succeeded with contracting_authority): the buyer, not a
      * joint authority, until `succeeded_from` */
     int handed_over;
-    UT_hash_handle hh;
 } ipart__party;
 
 typedef struct ipart__ranked {
@@ -172,7 +172,7 @@ struct ipart_partnership {
 
     ipart__party **parties; /* order of appearance */
     size_t party_count, party_capacity;
-    ipart__party *by_id;    /* uthash index */
+    ipart__index by_id;     /* the parties by id (core/index_p.h) */
     ipart__party *authority;
     int electronic_communication;
 
