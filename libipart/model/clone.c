@@ -37,15 +37,15 @@ static ipart_status copy_log(ipart_partnership *d, const ipart_partnership *s)
 
 static ipart_status copy_party(ipart_partnership *d, const ipart__party *src)
 {
-    ipart__party *party = ipart__malloc(sizeof *party);
+    ipart__party *party = ipart__party_alloc(src->id, src->name);
     if (!party)
         return ipart__fail_nomem();
+    char *id = party->id, *name = party->name;
     *party = *src;
-    party->id = party->name = NULL;
+    party->id = id;
+    party->name = name;
     party->contract = NULL;
     d->parties[d->party_count++] = party; /* freed with the copy from here on */
-    if (!(party->id = ipart__strdup(src->id)) || !(party->name = ipart__strdup(src->name)))
-        return ipart__fail_nomem();
     if (src->contract) {
         size_t bytes = ipart__contract_bytes(src->contract);
         if (!(party->contract = ipart__malloc(bytes)))

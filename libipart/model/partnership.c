@@ -99,12 +99,22 @@ ipart_status ipart_partnership_new(ipart_partnership **out, const char *profile)
     return IPART_OK;
 }
 
+ipart__party *ipart__party_alloc(const char *id, const char *name)
+{
+    size_t id_size = strlen(id) + 1, name_size = strlen(name) + 1;
+    ipart__party *party = ipart__malloc(sizeof *party + id_size + name_size);
+    if (!party)
+        return NULL;
+    memset(party, 0, sizeof *party);
+    party->id = memcpy((char *)(party + 1), id, id_size);
+    party->name = memcpy(party->id + id_size, name, name_size);
+    return party;
+}
+
 static void party_free(ipart__party *party)
 {
     ipart__free(party->contract);
-    ipart__free(party->id);
-    ipart__free(party->name);
-    ipart__free(party);
+    ipart__free(party); /* its id and name with it */
 }
 
 void ipart__ranking_free(ipart__ranking *r)
@@ -173,13 +183,9 @@ ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const
     if (!reserve((void **)&p->parties, &p->party_capacity, p->party_count + offset + 1,
                  sizeof *p->parties))
         return ipart__fail_nomem();
-    ipart__party *party = ipart__calloc(1, sizeof *party);
-    if (!party || !(party->id = ipart__strdup(src->id)) ||
-        !(party->name = ipart__strdup(src->name))) {
-        if (party)
-            party_free(party);
+    ipart__party *party = ipart__party_alloc(src->id, src->name);
+    if (!party)
         return ipart__fail_nomem();
-    }
     party->role = role;
     party->kind = src->kind;
     const ipart__party *parent = src->parent ? ipart__party_find(p, src->parent) : NULL;

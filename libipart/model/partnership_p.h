@@ -276,6 +276,11 @@ const char *ipart__operator_status(const ipart_partnership *p, const ipart__part
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
 
+/* A party, zeroed but for its id and name, which are copied into the same
+ * block (one allocation; freed as a whole with the partnership or the
+ * undo). NULL when out of memory. */
+ipart__party *ipart__party_alloc(const char *id, const char *name);
+
 /* Grow *items (of `size`-byte elements) to hold `needed`, doubling. 0 when out of memory. */
 int ipart__reserve(void **items, size_t *capacity, size_t needed, size_t size);
 
