@@ -215,19 +215,6 @@ void ipart__strbuf_free(ipart__strbuf *b)
     *b = (ipart__strbuf)IPART__STRBUF_INIT;
 }
 
-ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out)
-{
-    char *copy = b->oom ? NULL : ipart__malloc(b->len + 1);
-    if (!copy) {
-        ipart__strbuf_free(b);
-        return ipart__fail_nomem();
-    }
-    memcpy(copy, b->data, b->len); /* callers copy what they wrote: data is set */
-    copy[b->len] = '\0';
-    *out = copy;
-    return IPART_OK;
-}
-
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out)
 {
     if (!b->oom && !b->data && ipart__strbuf_reserve(b, 0))

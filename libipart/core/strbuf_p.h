@@ -75,9 +75,5 @@ void ipart__strbuf_free(ipart__strbuf *b);
 /* Hand the NUL-terminated text to *out (caller frees with ipart_free), or
  * fail with IPART_ENOMEM and free the buffer. */
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out);
-/* A copy of the text at its exact length in *out (caller frees), the
- * buffer kept for reuse; or IPART_ENOMEM (also when an append failed,
- * after which the buffer is empty and usable again). */
-ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out);
 
 #endif

@@ -26,7 +26,7 @@ static ipart_status copy_log(ipart_partnership *d, const ipart_partnership *s)
     d->log_capacity = s->log_count;
     for (; d->log_count < s->log_count; d->log_count++) {
         const ipart__log_entry *e = &s->log[d->log_count];
-        char *json = ipart__strndup(e->json, e->length);
+        char *json = ipart__arena_text(&d->log_texts, e->json, e->length);
         if (!json)
             return ipart__fail_nomem();
         /* The actor is a party of the copy: the same index in the same order. */
@@ -130,6 +130,7 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     d->log = NULL;
     d->log_count = d->log_capacity = 0;
     d->encoding = (ipart__strbuf)IPART__STRBUF_INIT;
+    d->log_texts = (ipart__arena)IPART__ARENA_INIT;
     d->decoding = (ipart__arena)IPART__ARENA_INIT;
     d->parties = NULL;
     d->party_count = d->party_capacity = 0;

@@ -130,8 +130,7 @@ void ipart_partnership_free(ipart_partnership *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->log_count; i++)
-        ipart__free(p->log[i].json);
+    ipart__arena_free(&p->log_texts);
     ipart__free(p->log);
     ipart__strbuf_free(&p->encoding);
     ipart__arena_free(&p->decoding);
@@ -332,7 +331,6 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
 {
-    ipart__free(pr->log_json);
     for (size_t i = 0; i < pr->contract_count; i++)
         ipart__free(pr->contracts[i]);
     for (size_t i = 0; i < pr->warning_count; i++)
@@ -349,15 +347,18 @@ static void undo(ipart_partnership *p, ipart__prepared *pr)
 static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
                             const ipart__event *ev, ipart__prepared *pr)
 {
-    /* Encoded in the partnership's scratch buffer, which keeps its size, and
-     * copied at its exact length: no growth from 64 bytes for every event. */
+    /* Encoded in the partnership's scratch buffer, which keeps its size; the
+     * commit copies it at its length after the texts before it, in room
+     * reserved now (no allocation per event, nothing to undo). */
     ipart__strbuf *b = &p->encoding;
     b->len = 0;
     ipart__event_encode(b, logged);
-    ipart_status rc = ipart__strbuf_copy(b, &pr->log_json);
-    pr->log_length = b->len;
-    if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
-                                   sizeof *p->log))
+    ipart_status rc = IPART_OK;
+    if (b->oom) {
+        ipart__strbuf_free(b);
+        rc = ipart__fail_nomem();
+    } else if (!ipart__arena_reserve(&p->log_texts, b->len + 1) ||
+               !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1, sizeof *p->log))
         rc = ipart__fail_nomem();
     if (rc == IPART_OK)
         rc = ipart__history_reserve(p, ev);
@@ -384,7 +385,9 @@ static void commit(ipart_partnership *p, const ipart__event *logged, const ipart
      * it now. */
     if (!sender)
         sender = ipart__party_find(p, logged->actor);
-    p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type, sender};
+    const ipart__strbuf *b = &p->encoding;
+    char *json = ipart__arena_text(&p->log_texts, b->data, b->len); /* room reserved */
+    p->log[p->log_count++] = (ipart__log_entry){json, b->len, ev->type, sender};
     p->last_date = ev->date;
 }
 

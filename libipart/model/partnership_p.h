@@ -153,7 +153,7 @@ char *ipart__warning_texts_dup(const char *en, const char *nb);
 #define IPART__MAX_WARNINGS_PER_EVENT 8
 
 typedef struct ipart__log_entry {
-    char *json; /* canonical text */
+    char *json; /* canonical text, in the partnership's log_texts */
     size_t length;
     ipart__event_type type;
     const ipart__party *actor;
@@ -168,6 +168,7 @@ struct ipart_partnership {
     size_t log_count, log_capacity;
     ipart_date last_date;
     ipart__strbuf encoding; /* scratch for the next entry's text, kept between applies */
+    ipart__arena log_texts; /* the log entries' texts, one after the other */
     ipart__arena decoding;  /* the last decoded event's arena, emptied, for the next one */
 
     ipart__party **parties; /* order of appearance */
@@ -217,8 +218,6 @@ struct ipart_partnership {
  * Applying zeroes the members before `members` only (the arrays are read up
  * to their counts): a new member that must start at zero goes before it. */
 typedef struct ipart__prepared {
-    char *log_json;
-    size_t log_length;
     ipart__party *new_party;   /* created and indexed; unindexed and freed on undo */
     size_t member_count;
     ipart__ranking *ranking;   /* a new ranking; freed on undo */
