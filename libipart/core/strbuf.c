@@ -117,11 +117,12 @@ static void put_quoted(ipart__strbuf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-/* How many of the n bytes of s, from the start, need no escape: eight at a
- * time (a word has a byte below 0x20, a '"' or a '\\' when one of the
- * three "has a zero byte" tests of its high bits fires; a byte of 0x80 or
- * more never does), then one at a time from the word that has one. */
-static size_t plain_prefix(const unsigned char *s, size_t n)
+/* Copy the n bytes of s to `to` as far as they need no escape, and say how
+ * far that is: eight at a time (a word has a byte below 0x20, a '"' or a
+ * '\\' when one of the three "has a zero byte" tests of its high bits
+ * fires; a byte of 0x80 or more never does), then one at a time from the
+ * word that has one. */
+static size_t copy_plain(char *to, const unsigned char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = 0;
@@ -131,23 +132,19 @@ static size_t plain_prefix(const unsigned char *s, size_t n)
         uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
         if (((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs)
             break;
+        memcpy(to + i, &w, sizeof w);
     }
-    while (i < n && !needs_escape[s[i]])
-        i++;
+    for (; i < n && !needs_escape[s[i]]; i++)
+        to[i] = (char)s[i];
     return i;
 }
 
-/* Runs of bytes that need no escape are copied at once; a string without
- * any (nearly every one) takes one scan, one reservation and one copy. */
-void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
+/* `"s"` for a string with a byte that needs an escape at `from`: the runs
+ * between escapes are copied at once. */
+static void put_escaped(ipart__strbuf *b, const char *s, size_t from, size_t n)
 {
-    size_t n = strlen(s), plain = plain_prefix((const unsigned char *)s, n);
-    if (plain == n) {
-        put_quoted(b, s, n);
-        return;
-    }
     ipart__strbuf_putc(b, '"');
-    const unsigned char *p = (const unsigned char *)s + plain, *end = (const unsigned char *)s + n;
+    const unsigned char *p = (const unsigned char *)s + from, *end = (const unsigned char *)s + n;
     const unsigned char *run = (const unsigned char *)s;
     char hex[7];
     for (; p < end; p++) {
@@ -159,6 +156,26 @@ void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
     }
     ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
     ipart__strbuf_putc(b, '"');
+}
+
+/* A string without an escape (nearly every one) is copied as it is
+ * scanned, into room reserved for it; one with an escape is written again
+ * by put_escaped over what was copied. */
+void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (!ipart__strbuf_room(b, n + 2))
+        return;
+    char *at = b->data + b->len;
+    size_t plain = copy_plain(at + 1, (const unsigned char *)s, n);
+    if (plain < n) {
+        put_escaped(b, s, plain, n);
+        return;
+    }
+    at[0] = '"';
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
 }
 
 void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
