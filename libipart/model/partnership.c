@@ -381,10 +381,12 @@ static void commit(ipart_partnership *p, const ipart__event *logged, const ipart
         p->warnings[p->warning_count++] = pr->warnings[i];
     }
     /* The sender as logged: a consortium member stays the sender (R52). An
-     * event that creates its sender (partnership_created, a request) finds
-     * it now. */
+     * event that creates its sender (partnership_created, a request) has it
+     * as its new party. */
     if (!sender)
-        sender = ipart__party_find(p, logged->actor);
+        sender = pr->new_party && strcmp(pr->new_party->id, logged->actor) == 0
+                     ? pr->new_party
+                     : ipart__party_find(p, logged->actor);
     const ipart__strbuf *b = &p->encoding;
     char *json = ipart__arena_text(&p->log_texts, b->data, b->len); /* room reserved */
     p->log[p->log_count++] = (ipart__log_entry){json, b->len, ev->type, sender};
