@@ -17,6 +17,13 @@ typedef struct ipart__arena {
 /* Zeroed, max-aligned memory, or NULL when out of memory. */
 void *ipart__arena_alloc(ipart__arena *a, size_t size);
 char *ipart__arena_strdup(ipart__arena *a, const char *s);
+/* A copy of the n bytes at s and a NUL, not zeroed first, or NULL when out
+ * of memory. */
+char *ipart__arena_text(ipart__arena *a, const char *s, size_t n);
+/* Room for an allocation of `size` bytes: after it returns 1, the next
+ * ipart__arena_alloc or ipart__arena_text of at most that size does not
+ * fail (and does not allocate). 0 when out of memory. */
+int ipart__arena_reserve(ipart__arena *a, size_t size);
 void ipart__arena_free(ipart__arena *a);
 /* Free every chunk but the newest and empty that one, to allocate from
  * again without a malloc (one arena reused for every event of a replay). */

@@ -15,6 +15,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char *const month_names[12] = {
     "January", "February", "March",     "April",   "May",      "June",
@@ -109,26 +110,31 @@ int ipart__date_is_valid(ipart_date date)
     return explain_invalid(date, why, sizeof why) == NULL;
 }
 
-/* Write n decimal digits of value (0 <= value < 10^n), zero-padded. */
-static char *put_digits(char *at, int value, int n)
+/* Write the two decimal digits of value (0 <= value < 100). */
+static char *put_pair(char *at, int value)
 {
-    for (int i = n - 1; i >= 0; i--, value /= 10)
-        at[i] = (char)('0' + value % 10);
-    return at + n;
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    memcpy(at, pairs + 2 * value, 2);
+    return at + 2;
 }
 
-void ipart__date_text(char *buf, size_t size, ipart_date d)
+size_t ipart__date_text(char *buf, size_t size, ipart_date d)
 {
     if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 &&
         d.day <= 99) {
         /* "%04d-%02d-%02d" without snprintf: dates are written for every event */
-        char *at = put_digits(buf, d.year, 4);
+        char *at = put_pair(put_pair(buf, d.year / 100), d.year % 100);
         *at++ = '-';
-        at = put_digits(at, d.month, 2);
+        at = put_pair(at, d.month);
         *at++ = '-';
-        *put_digits(at, d.day, 2) = '\0';
-    } else
-        snprintf(buf, size, "year %d, month %d, day %d", d.year, d.month, d.day);
+        *put_pair(at, d.day) = '\0';
+        return 10;
+    }
+    int n = snprintf(buf, size, "year %d, month %d, day %d", d.year, d.month, d.day);
+    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
 ipart_status ipart__date_check(ipart_date date)
@@ -285,20 +291,14 @@ ipart_status ipart_date_weekday(ipart_weekday *out, ipart_date date)
     return rc;
 }
 
-static int plainly_valid(ipart_date d)
-{
-    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-           d.day <= 28;
-}
-
 ipart_status ipart_date_compare(int *out, ipart_date a, ipart_date b)
 {
     if (!out)
         return ipart__fail_null("ipart_date_compare", "out");
     /* Days 1..28 exist in every month: only other days need the full check
      * (the guards compare dates for every event). */
-    ipart_status rc = plainly_valid(a) ? IPART_OK : ipart__date_check(a);
-    if (rc == IPART_OK && !plainly_valid(b))
+    ipart_status rc = ipart__date_plainly_valid(a) ? IPART_OK : ipart__date_check(a);
+    if (rc == IPART_OK && !ipart__date_plainly_valid(b))
         rc = ipart__date_check(b);
     if (rc == IPART_OK) /* valid dates order as (year, month, day) */
         *out = a.year != b.year     ? (a.year > b.year) - (a.year < b.year)

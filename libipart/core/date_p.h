@@ -19,6 +19,15 @@
 #define IPART__DAYS_MIN INT64_C(-719162)
 #define IPART__DAYS_MAX INT64_C(2932896)
 
+/* Days 1..28 of months 1..12 of years 1..9999 exist in every calendar: such a
+ * date is valid without the full check, so comparing two of them is plain
+ * (year, month, day) order (the guards compare dates for every event). */
+static inline int ipart__date_plainly_valid(ipart_date d)
+{
+    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+           d.day <= 28;
+}
+
 /* Large enough for ipart__date_text() of any struct, even one with huge fields. */
 #define IPART__DATE_TEXT_SIZE 64
 
@@ -46,7 +55,8 @@ int ipart__date_is_valid(ipart_date date);
 ipart_status ipart__date_check(ipart_date date);
 
 /* "YYYY-MM-DD" for fields that fit that shape, else "year Y, month M, day D".
- * buf holds at least IPART__DATE_TEXT_SIZE bytes (size bounds the second form). */
-void ipart__date_text(char *buf, size_t size, ipart_date date);
+ * buf holds at least IPART__DATE_TEXT_SIZE bytes (size bounds the second form).
+ * Returns the length written (before the NUL). */
+size_t ipart__date_text(char *buf, size_t size, ipart_date date);
 
 #endif

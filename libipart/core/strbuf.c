@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int reserve(ipart__strbuf *b, size_t extra)
+int ipart__strbuf_reserve(ipart__strbuf *b, size_t extra)
 {
     if (b->oom)
         return 0;
@@ -31,11 +31,7 @@ static int reserve(ipart__strbuf *b, size_t extra)
 
 void ipart__strbuf_append(ipart__strbuf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n))
-        return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    ipart__strbuf_add(b, s, n);
 }
 
 void ipart__strbuf_puts(ipart__strbuf *b, const char *s)
@@ -45,10 +41,7 @@ void ipart__strbuf_puts(ipart__strbuf *b, const char *s)
 
 void ipart__strbuf_putc(ipart__strbuf *b, char c)
 {
-    if (b->len + 2 > b->cap && !reserve(b, 1))
-        return;
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
+    ipart__strbuf_add(b, &c, 1);
 }
 
 void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
@@ -64,7 +57,7 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
         ipart__strbuf_append(b, small, (size_t)n);
         return;
     }
-    if (!reserve(b, (size_t)n))
+    if (!ipart__strbuf_reserve(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -114,7 +107,7 @@ static const unsigned char needs_escape[256] = {
 /* `"s"` for the n bytes of s, which need no escape. */
 static void put_quoted(ipart__strbuf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n + 2))
+    if (!ipart__strbuf_room(b, n + 2))
         return;
     char *at = b->data + b->len;
     at[0] = '"';
@@ -124,21 +117,37 @@ static void put_quoted(ipart__strbuf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-/* Runs of bytes that need no escape are copied at once; a string without
- * any (nearly every one) takes one reservation and one copy. */
-void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
+/* Copy the n bytes of s to `to` as far as they need no escape, and say how
+ * far that is: eight at a time (a word has a byte below 0x20, a '"' or a
+ * '\\' when one of the three "has a zero byte" tests of its high bits
+ * fires; a byte of 0x80 or more never does), then one at a time from the
+ * word that has one. */
+static size_t copy_plain(char *to, const unsigned char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && !needs_escape[*p])
-        p++;
-    if (!*p) {
-        put_quoted(b, s, (size_t)(p - (const unsigned char *)s));
-        return;
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+        if (((w - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~w & highs)
+            break;
+        memcpy(to + i, &w, sizeof w);
     }
+    for (; i < n && !needs_escape[s[i]]; i++)
+        to[i] = (char)s[i];
+    return i;
+}
+
+/* `"s"` for a string with a byte that needs an escape at `from`: the runs
+ * between escapes are copied at once. */
+static void put_escaped(ipart__strbuf *b, const char *s, size_t from, size_t n)
+{
     ipart__strbuf_putc(b, '"');
+    const unsigned char *p = (const unsigned char *)s + from, *end = (const unsigned char *)s + n;
     const unsigned char *run = (const unsigned char *)s;
     char hex[7];
-    for (; *p; p++) {
+    for (; p < end; p++) {
         if (!needs_escape[*p])
             continue;
         ipart__strbuf_append(b, (const char *)run, (size_t)(p - run));
@@ -149,6 +158,26 @@ void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
     ipart__strbuf_putc(b, '"');
 }
 
+/* A string without an escape (nearly every one) is copied as it is
+ * scanned, into room reserved for it; one with an escape is written again
+ * by put_escaped over what was copied. */
+void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (!ipart__strbuf_room(b, n + 2))
+        return;
+    char *at = b->data + b->len;
+    size_t plain = copy_plain(at + 1, (const unsigned char *)s, n);
+    if (plain < n) {
+        put_escaped(b, s, plain, n);
+        return;
+    }
+    at[0] = '"';
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
+}
+
 void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
 {
     put_quoted(b, s, strlen(s));
@@ -157,7 +186,7 @@ void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
 void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)
 {
     size_t n = strlen(name);
-    if (!reserve(b, n + 3))
+    if (!ipart__strbuf_room(b, n + 3))
         return;
     char *at = b->data + b->len;
     at[0] = '"';
@@ -169,9 +198,15 @@ void ipart__strbuf_json_key(ipart__strbuf *b, const char *name)
 
 void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
 {
-    char text[IPART__DATE_TEXT_SIZE];
-    ipart__date_text(text, sizeof text, date);
-    ipart__strbuf_json_plain(b, text); /* digits and '-', or the fallback's plain words */
+    /* Written in place: digits and '-', or the fallback's plain words. */
+    if (!ipart__strbuf_room(b, IPART__DATE_TEXT_SIZE + 2))
+        return;
+    char *at = b->data + b->len;
+    at[0] = '"';
+    size_t n = ipart__date_text(at + 1, IPART__DATE_TEXT_SIZE, date);
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
 }
 
 void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
@@ -197,22 +232,9 @@ void ipart__strbuf_free(ipart__strbuf *b)
     *b = (ipart__strbuf)IPART__STRBUF_INIT;
 }
 
-ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out)
-{
-    char *copy = b->oom ? NULL : ipart__malloc(b->len + 1);
-    if (!copy) {
-        ipart__strbuf_free(b);
-        return ipart__fail_nomem();
-    }
-    memcpy(copy, b->data, b->len); /* callers copy what they wrote: data is set */
-    copy[b->len] = '\0';
-    *out = copy;
-    return IPART_OK;
-}
-
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out)
 {
-    if (!b->oom && !b->data && reserve(b, 0))
+    if (!b->oom && !b->data && ipart__strbuf_reserve(b, 0))
         b->data[0] = '\0'; /* nothing was appended: the empty text */
     if (b->oom) {
         ipart__strbuf_free(b);

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "ipart/date.h"
 #include "ipart/errors.h"
 #include "ipart/money.h"
@@ -20,6 +21,28 @@ typedef struct ipart__strbuf {
 } ipart__strbuf;
 
 #define IPART__STRBUF_INIT {NULL, 0, 0, 0}
+
+/* Grow the buffer to hold `extra` more bytes and the NUL: 0 once it failed. */
+int ipart__strbuf_reserve(ipart__strbuf *b, size_t extra);
+
+/* The same, inline where the room is there already (the hot writers: the
+ * canonical text of every applied event). After it, b->data + b->len has
+ * `extra` + 1 bytes to write; a writer that writes there keeps b->len and
+ * the NUL after it right. */
+static inline int ipart__strbuf_room(ipart__strbuf *b, size_t extra)
+{
+    return b->len + extra < b->cap || ipart__strbuf_reserve(b, extra);
+}
+
+/* Append n bytes, inline (ipart__strbuf_append is the same, out of line). */
+static inline void ipart__strbuf_add(ipart__strbuf *b, const char *s, size_t n)
+{
+    if (!ipart__strbuf_room(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
 
 void ipart__strbuf_append(ipart__strbuf *b, const char *s, size_t n);
 void ipart__strbuf_puts(ipart__strbuf *b, const char *s);
@@ -52,9 +75,5 @@ void ipart__strbuf_free(ipart__strbuf *b);
 /* Hand the NUL-terminated text to *out (caller frees with ipart_free), or
  * fail with IPART_ENOMEM and free the buffer. */
 ipart_status ipart__strbuf_finish(ipart__strbuf *b, char **out);
-/* A copy of the text at its exact length in *out (caller frees), the
- * buffer kept for reuse; or IPART_ENOMEM (also when an append failed,
- * after which the buffer is empty and usable again). */
-ipart_status ipart__strbuf_copy(ipart__strbuf *b, char **out);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "alloc_p.h"
 #include "error_p.h"
+#include "index_p.h"
 
 /* Up to this many strings, comparing every pair is cheaper than hashing. */
 #define PAIRWISE_MAX 16
@@ -17,14 +18,6 @@ typedef struct slot {
     uint64_t hash;
     const char *key; /* NULL: empty */
 } slot;
-
-static uint64_t fnv1a(const char *s)
-{
-    uint64_t h = 14695981039346656037u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
 
 static size_t first_repeat_pairwise(size_t count, ipart__str_next next, void *ctx)
 {
@@ -52,7 +45,7 @@ static ipart_status first_repeat_hashed(size_t *out, size_t count, ipart__str_ne
     size_t i = 0;
     for (int repeated = 0; i < count && !repeated; i += !repeated) {
         const char *key = next(ctx);
-        uint64_t hash = fnv1a(key);
+        uint64_t hash = ipart__text_hash(key);
         size_t at = (size_t)hash & (capacity - 1);
         for (; table[at].key && !repeated; at = (at + 1) & (capacity - 1))
             repeated = table[at].hash == hash && strcmp(table[at].key, key) == 0;

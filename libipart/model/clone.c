@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "core/alloc_p.h"
@@ -25,7 +26,7 @@ static ipart_status copy_log(ipart_partnership *d, const ipart_partnership *s)
     d->log_capacity = s->log_count;
     for (; d->log_count < s->log_count; d->log_count++) {
         const ipart__log_entry *e = &s->log[d->log_count];
-        char *json = ipart__strndup(e->json, e->length);
+        char *json = ipart__arena_text(&d->log_texts, e->json, e->length);
         if (!json)
             return ipart__fail_nomem();
         /* The actor is a party of the copy: the same index in the same order. */
@@ -36,25 +37,23 @@ static ipart_status copy_log(ipart_partnership *d, const ipart_partnership *s)
 
 static ipart_status copy_party(ipart_partnership *d, const ipart__party *src)
 {
-    ipart__party *party = ipart__malloc(sizeof *party);
+    ipart__party *party = ipart__party_alloc(src->id, src->name);
     if (!party)
         return ipart__fail_nomem();
+    char *id = party->id, *name = party->name;
     *party = *src;
-    memset(&party->hh, 0, sizeof party->hh);
-    party->id = party->name = NULL;
+    party->id = id;
+    party->name = name;
     party->contract = NULL;
     d->parties[d->party_count++] = party; /* freed with the copy from here on */
-    if (!(party->id = ipart__strdup(src->id)) || !(party->name = ipart__strdup(src->name)))
-        return ipart__fail_nomem();
     if (src->contract) {
         size_t bytes = ipart__contract_bytes(src->contract);
         if (!(party->contract = ipart__malloc(bytes)))
             return ipart__fail_nomem();
         memcpy(party->contract, src->contract, bytes);
     }
-    int ipart_hash_oom = 0;
-    HASH_ADD_KEYPTR(hh, d->by_id, party->id, strlen(party->id), party);
-    return ipart_hash_oom ? ipart__fail_nomem() : IPART_OK;
+    (void)ipart__index_add(&d->by_id, party); /* cannot fail: copy_parties reserved room */
+    return IPART_OK;
 }
 
 static ipart_status copy_parties(ipart_partnership *d, const ipart_partnership *s)
@@ -64,6 +63,8 @@ static ipart_status copy_parties(ipart_partnership *d, const ipart_partnership *
     if (!(d->parties = ipart__malloc(s->party_count * sizeof *d->parties)))
         return ipart__fail_nomem();
     d->party_capacity = s->party_count;
+    if (!ipart__index_reserve(&d->by_id, s->party_count))
+        return ipart__fail_nomem();
     for (size_t i = 0; i < s->party_count; i++) {
         ipart_status rc = copy_party(d, s->parties[i]);
         if (rc != IPART_OK)
@@ -129,10 +130,12 @@ ipart_status ipart_partnership_clone(ipart_partnership **out, const ipart_partne
     d->log = NULL;
     d->log_count = d->log_capacity = 0;
     d->encoding = (ipart__strbuf)IPART__STRBUF_INIT;
+    d->log_texts = (ipart__arena)IPART__ARENA_INIT;
     d->decoding = (ipart__arena)IPART__ARENA_INIT;
     d->parties = NULL;
     d->party_count = d->party_capacity = 0;
-    d->by_id = d->authority = NULL;
+    d->by_id = (ipart__index)IPART__INDEX_INIT(offsetof(ipart__party, id));
+    d->authority = NULL;
     d->terms = NULL;
     d->terms_arena = (ipart__arena){NULL};
     d->ranking = NULL;

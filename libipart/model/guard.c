@@ -21,7 +21,7 @@ int ipart__blank(const char *s)
     return *s == '\0';
 }
 
-int ipart__before(ipart_date a, ipart_date b)
+int ipart__before_checked(ipart_date a, ipart_date b)
 {
     int cmp = 0;
     ipart_date_compare(&cmp, a, b);

@@ -9,14 +9,23 @@
 
 #include <stddef.h>
 
+#include "core/date_p.h"
 #include "core/error_p.h"
 #include "model/partnership_p.h"
 
 /* NULL, empty or only white space. */
 int ipart__blank(const char *s);
 
-/* a < b. */
-int ipart__before(ipart_date a, ipart_date b);
+/* a < b; 0 when either is not a valid date (ipart_date_compare). Inline
+ * for plainly valid dates (date_p.h), which is nearly every one. */
+int ipart__before_checked(ipart_date a, ipart_date b);
+static inline int ipart__before(ipart_date a, ipart_date b)
+{
+    if (!ipart__date_plainly_valid(a) || !ipart__date_plainly_valid(b))
+        return ipart__before_checked(a, b);
+    return a.year != b.year ? a.year < b.year : a.month != b.month ? a.month < b.month
+                                                                   : a.day < b.day;
+}
 
 /* "path.field" and "path.field[i]". */
 void ipart__field_path(char *out, size_t size, const char *path, const char *field);

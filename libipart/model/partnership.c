@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -93,16 +94,27 @@ ipart_status ipart_partnership_new(ipart_partnership **out, const char *profile)
         return ipart__fail_nomem();
     p->profile = prof;
     p->stage = IPART_STAGE_NEED_IDENTIFICATION;
+    p->by_id = (ipart__index)IPART__INDEX_INIT(offsetof(ipart__party, id));
     *out = p;
     return IPART_OK;
+}
+
+ipart__party *ipart__party_alloc(const char *id, const char *name)
+{
+    size_t id_size = strlen(id) + 1, name_size = strlen(name) + 1;
+    ipart__party *party = ipart__malloc(sizeof *party + id_size + name_size);
+    if (!party)
+        return NULL;
+    memset(party, 0, sizeof *party);
+    party->id = memcpy((char *)(party + 1), id, id_size);
+    party->name = memcpy(party->id + id_size, name, name_size);
+    return party;
 }
 
 static void party_free(ipart__party *party)
 {
     ipart__free(party->contract);
-    ipart__free(party->id);
-    ipart__free(party->name);
-    ipart__free(party);
+    ipart__free(party); /* its id and name with it */
 }
 
 void ipart__ranking_free(ipart__ranking *r)
@@ -118,12 +130,11 @@ void ipart_partnership_free(ipart_partnership *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->log_count; i++)
-        ipart__free(p->log[i].json);
+    ipart__arena_free(&p->log_texts);
     ipart__free(p->log);
     ipart__strbuf_free(&p->encoding);
     ipart__arena_free(&p->decoding);
-    HASH_CLEAR(hh, p->by_id);
+    ipart__index_free(&p->by_id);
     for (size_t i = 0; i < p->party_count; i++)
         party_free(p->parties[i]);
     ipart__free(p->parties);
@@ -142,9 +153,7 @@ void ipart_partnership_free(ipart_partnership *p)
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id)
 {
-    ipart__party *party = NULL;
-    HASH_FIND_STR(p->by_id, id, party);
-    return party;
+    return ipart__index_find(&p->by_id, id);
 }
 
 static int reserve(void **items, size_t *capacity, size_t needed, size_t size)
@@ -173,22 +182,16 @@ ipart_status ipart__party_create(ipart__party **out, ipart_partnership *p, const
     if (!reserve((void **)&p->parties, &p->party_capacity, p->party_count + offset + 1,
                  sizeof *p->parties))
         return ipart__fail_nomem();
-    ipart__party *party = ipart__calloc(1, sizeof *party);
-    if (!party || !(party->id = ipart__strdup(src->id)) ||
-        !(party->name = ipart__strdup(src->name))) {
-        if (party)
-            party_free(party);
+    ipart__party *party = ipart__party_alloc(src->id, src->name);
+    if (!party)
         return ipart__fail_nomem();
-    }
     party->role = role;
     party->kind = src->kind;
     const ipart__party *parent = src->parent ? ipart__party_find(p, src->parent) : NULL;
     party->parent = parent ? (long)parent->index : -1;
     party->index = p->party_count + offset;
     party->since = p->log_count; /* it exists after the event that creates it */
-    int ipart_hash_oom = 0;
-    HASH_ADD_KEYPTR(hh, p->by_id, party->id, strlen(party->id), party);
-    if (ipart_hash_oom) {
+    if (!ipart__index_add(&p->by_id, party)) {
         party_free(party);
         return ipart__fail_nomem();
     }
@@ -204,7 +207,7 @@ ipart_status ipart__party_prepare(ipart_partnership *p, const ev_party *src, ipa
 
 void ipart__party_discard(ipart_partnership *p, ipart__party *party)
 {
-    HASH_DEL(p->by_id, party);
+    ipart__index_remove(&p->by_id, party);
     party_free(party);
 }
 
@@ -286,12 +289,13 @@ ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date d, con
     return IPART_OK;
 }
 
-ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
+/* ipart__may_apply for the event's sender as looked up: `actor` is the party
+ * named by ev->actor, or NULL. */
+static ipart_status may_apply_from(const ipart_partnership *p, const ipart__event *ev,
+                                   const ipart__party *actor)
 {
     if (p->log_count) {
-        int cmp = 0;
-        ipart_date_compare(&cmp, ev->date, p->last_date);
-        if (cmp < 0)
+        if (ipart__before(ev->date, p->last_date))
             return ipart__fail(IPART_ESTATE, "event.date.backwards",
                                "the event is dated %04d-%02d-%02d, before the previous event "
                                "(%04d-%02d-%02d): the log is in date order",
@@ -306,7 +310,6 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
         return ipart__fail(IPART_ESTATE, "event.stage",
                            "'%s' is not possible in stage 'cancelled'",
                            ipart__event_type_name(ev->type));
-    const ipart__party *actor = ipart__party_find(p, ev->actor);
     if (actor && actor->succeeded && !ipart__before(ev->date, actor->succeeded_from))
         return ipart__fail(IPART_EPERM, "event.actor.succeeded",
                            "'%s' was taken over by its successor from %04d-%02d-%02d "
@@ -321,9 +324,13 @@ ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev
                                                                 actor ? actor->id : ev->actor);
 }
 
+ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
+{
+    return may_apply_from(p, ev, ipart__party_find(p, ev->actor));
+}
+
 static void undo(ipart_partnership *p, ipart__prepared *pr)
 {
-    ipart__free(pr->log_json);
     for (size_t i = 0; i < pr->contract_count; i++)
         ipart__free(pr->contracts[i]);
     for (size_t i = 0; i < pr->warning_count; i++)
@@ -340,15 +347,18 @@ static void undo(ipart_partnership *p, ipart__prepared *pr)
 static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
                             const ipart__event *ev, ipart__prepared *pr)
 {
-    /* Encoded in the partnership's scratch buffer, which keeps its size, and
-     * copied at its exact length: no growth from 64 bytes for every event. */
+    /* Encoded in the partnership's scratch buffer, which keeps its size; the
+     * commit copies it at its length after the texts before it, in room
+     * reserved now (no allocation per event, nothing to undo). */
     ipart__strbuf *b = &p->encoding;
     b->len = 0;
     ipart__event_encode(b, logged);
-    ipart_status rc = ipart__strbuf_copy(b, &pr->log_json);
-    pr->log_length = b->len;
-    if (rc == IPART_OK && !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1,
-                                   sizeof *p->log))
+    ipart_status rc = IPART_OK;
+    if (b->oom) {
+        ipart__strbuf_free(b);
+        rc = ipart__fail_nomem();
+    } else if (!ipart__arena_reserve(&p->log_texts, b->len + 1) ||
+               !reserve((void **)&p->log, &p->log_capacity, p->log_count + 1, sizeof *p->log))
         rc = ipart__fail_nomem();
     if (rc == IPART_OK)
         rc = ipart__history_reserve(p, ev);
@@ -358,7 +368,7 @@ static ipart_status prepare(ipart_partnership *p, const ipart__event *logged,
 }
 
 static void commit(ipart_partnership *p, const ipart__event *logged, const ipart__event *ev,
-                   ipart__prepared *pr)
+                   const ipart__party *sender, ipart__prepared *pr)
 {
     ipart__handlers[ev->type]->commit(p, ev, pr);
     ipart__joint_commit(p, ev);
@@ -370,24 +380,38 @@ static void commit(ipart_partnership *p, const ipart__event *logged, const ipart
         pr->warnings[i].event = p->log_count;
         p->warnings[p->warning_count++] = pr->warnings[i];
     }
-    /* The sender as logged: a consortium member stays the sender (R52). */
-    p->log[p->log_count++] = (ipart__log_entry){pr->log_json, pr->log_length, ev->type,
-                                                ipart__party_find(p, logged->actor)};
+    /* The sender as logged: a consortium member stays the sender (R52). An
+     * event that creates its sender (partnership_created, a request) has it
+     * as its new party. */
+    if (!sender)
+        sender = pr->new_party && strcmp(pr->new_party->id, logged->actor) == 0
+                     ? pr->new_party
+                     : ipart__party_find(p, logged->actor);
+    const ipart__strbuf *b = &p->encoding;
+    char *json = ipart__arena_text(&p->log_texts, b->data, b->len); /* room reserved */
+    p->log[p->log_count++] = (ipart__log_entry){json, b->len, ev->type, sender};
     p->last_date = ev->date;
 }
 
-ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path)
+ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
+                                const ipart__party *sender, const char *path)
 {
-    /* A consortium's lead or authorised member acts as the consortium (R52). */
-    ipart__event acting = d->event;
+    /* A consortium's lead or authorised member acts as the consortium (R52):
+     * the handlers see a copy of the event from the consortium. */
+    const ipart__event *ev = &d->event;
+    ipart__event acting;
     const ipart__party *as = NULL;
-    if (ipart__acting_as(&as, p, ipart__party_find(p, acting.actor)) == IPART_OK && as)
+    if (ipart__acting_as(&as, p, sender) == IPART_OK && as && as != sender) {
+        acting = d->event;
         acting.actor = as->id;
-    const ipart__event *ev = &acting;
+        ev = &acting;
+    }
     ipart_status rc = ipart__handlers[ev->type]->check(p, ev, path);
     if (rc == IPART_OK)
         rc = ipart__joint_check(p, ev, path);
-    ipart__prepared pr = {0};
+    /* Its scalars zeroed; the arrays are read only up to their counts. */
+    ipart__prepared pr;
+    memset(&pr, 0, offsetof(ipart__prepared, members));
     pr.arena = &d->arena;
     pr.borrowed = d->borrowed;
     if (rc == IPART_OK)
@@ -396,7 +420,7 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const c
         undo(p, &pr);
         return rc;
     }
-    commit(p, &d->event, ev, &pr);
+    commit(p, &d->event, ev, sender, &pr);
     return IPART_OK;
 }
 
@@ -415,13 +439,14 @@ ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const
 {
     /* Who and when come before what: a wrong sender or stage is reported as
      * such even when the payload would not fit the stage either. */
+    const ipart__party *sender = ipart__party_find(p, d->event.actor);
     ipart_status rc = ipart__date_plausible(p, d->event.date, path);
     if (rc == IPART_OK)
-        rc = ipart__may_apply(p, &d->event);
+        rc = may_apply_from(p, &d->event, sender);
     if (rc == IPART_OK) {
         rc = body(d, ipart__body_currency(d->event.type, p->currency), ctx);
         if (rc == IPART_OK)
-            rc = ipart__apply_event(p, d, path);
+            rc = ipart__apply_event(p, d, sender, path);
         else
             path = NULL; /* the body's errors name their own paths */
     }

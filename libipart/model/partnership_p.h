@@ -13,6 +13,7 @@
 #define IPART_MODEL_PARTNERSHIP_P_H
 
 #include "core/hash_p.h"
+#include "core/index_p.h"
 #include "core/strbuf_p.h"
 #include "ipart/partnership.h"
 #include "model/event_p.h"
@@ -111,7 +112,6 @@ typedef struct ipart__party {
      * (authority_succeeded with contracting_authority): the buyer, not a
      * joint authority, until `succeeded_from` */
     int handed_over;
-    UT_hash_handle hh;
 } ipart__party;
 
 typedef struct ipart__ranked {
@@ -153,7 +153,7 @@ char *ipart__warning_texts_dup(const char *en, const char *nb);
 #define IPART__MAX_WARNINGS_PER_EVENT 8
 
 typedef struct ipart__log_entry {
-    char *json; /* canonical text */
+    char *json; /* canonical text, in the partnership's log_texts */
     size_t length;
     ipart__event_type type;
     const ipart__party *actor;
@@ -168,11 +168,12 @@ struct ipart_partnership {
     size_t log_count, log_capacity;
     ipart_date last_date;
     ipart__strbuf encoding; /* scratch for the next entry's text, kept between applies */
+    ipart__arena log_texts; /* the log entries' texts, one after the other */
     ipart__arena decoding;  /* the last decoded event's arena, emptied, for the next one */
 
     ipart__party **parties; /* order of appearance */
     size_t party_count, party_capacity;
-    ipart__party *by_id;    /* uthash index */
+    ipart__index by_id;     /* the parties by id (core/index_p.h) */
     ipart__party *authority;
     int electronic_communication;
 
@@ -213,22 +214,23 @@ struct ipart_partnership {
     ipart__history history;
 };
 
-/* What an event needs that may fail, prepared before anything changes. */
+/* What an event needs that may fail, prepared before anything changes.
+ * Applying zeroes the members before `members` only (the arrays are read up
+ * to their counts): a new member that must start at zero goes before it. */
 typedef struct ipart__prepared {
-    char *log_json;
-    size_t log_length;
     ipart__party *new_party;   /* created and indexed; unindexed and freed on undo */
-    ipart__party *members[IPART__MAX_MEMBERS]; /* a consortium's members, after new_party */
     size_t member_count;
     ipart__ranking *ranking;   /* a new ranking; freed on undo */
     ipart__arena *arena;       /* the decoded event's arena */
     void *kept;                /* data copied into it that the commit keeps */
     int keep_arena;            /* the commit took the arena: do not free it */
     int borrowed;              /* the event's strings are not in the arena: copy what is kept */
-    ipart__contract *contracts[IPART__MAX_PARTNERS]; /* new contracts, by award order */
     size_t contract_count;
-    ipart__warning warnings[IPART__MAX_WARNINGS_PER_EVENT]; /* messages freed on undo */
     size_t warning_count;
+    /* Not zeroed: read up to the counts above. */
+    ipart__party *members[IPART__MAX_MEMBERS]; /* a consortium's members, after new_party */
+    ipart__contract *contracts[IPART__MAX_PARTNERS]; /* new contracts, by award order */
+    ipart__warning warnings[IPART__MAX_WARNINGS_PER_EVENT]; /* messages freed on undo */
 } ipart__prepared;
 
 /* One entry per event type. */
@@ -273,6 +275,11 @@ const char *ipart__operator_status(const ipart_partnership *p, const ipart__part
 
 ipart__party *ipart__party_find(const ipart_partnership *p, const char *id);
 
+/* A party, zeroed but for its id and name, which are copied into the same
+ * block (one allocation; freed as a whole with the partnership or the
+ * undo). NULL when out of memory. */
+ipart__party *ipart__party_alloc(const char *id, const char *name);
+
 /* Grow *items (of `size`-byte elements) to hold `needed`, doubling. 0 when out of memory. */
 int ipart__reserve(void **items, size_t *capacity, size_t needed, size_t size);
 
@@ -289,8 +296,10 @@ void ipart__party_discard(ipart_partnership *p, ipart__party *party);
 
 void ipart__ranking_free(ipart__ranking *r);
 
-/* Apply a decoded event (header and body): check, prepare, commit, append. */
-ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d, const char *path);
+/* Apply a decoded event (header and body) from `sender`, the party its
+ * actor names (NULL if none yet): check, prepare, commit, append. */
+ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
+                                const ipart__party *sender, const char *path);
 
 /* IPART_OK when events may be applied to `p`: not to a party's scoped
  * handle (IPART_EPERM, R19). */

@@ -5,6 +5,7 @@
 #include "model/event_spec_p.h"
 #include "model/event_p.h"
 
+#include <stdio.h>
 #include <string.h>
 
 TestSuite(strbuf, IPART_TEST_FIXTURE);
@@ -28,6 +29,36 @@ Test(strbuf, json_strings_escape_quotes_backslashes_and_every_control_character)
     cr_assert(cJSON_IsString(back));
     cr_assert_str_eq(back->valuestring, "a\"b\\c\nd\re\tf\bg\fh\x01i\x1fj\x7f\xc3\xb8");
     cJSON_Delete(back);
+    ipart_free(out);
+}
+
+/* Strings are scanned eight bytes at a time: an escape in any place of a
+ * word, after whole plain words, and bytes of 0x80 and above (UTF-8) in a
+ * word are all told apart from plain text. */
+Test(strbuf, json_strings_find_each_escape_wherever_it_sits_in_a_word)
+{
+    const char plain[] = "Leverandør 12 AS — Stavanger kommune, økonomiavdelingen";
+    const char specials[] = {'"', '\\', '\n', '\x01', '\x1f'};
+    const char *escapes[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u001f"};
+    for (size_t k = 0; k < sizeof specials; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char text[64], expected[80];
+            memcpy(text, plain, at);
+            text[at] = specials[k];
+            snprintf(text + at + 1, sizeof text - at - 1, "%s", plain + at);
+            snprintf(expected, sizeof expected, "\"%.*s%s%s\"", (int)at, plain, escapes[k],
+                     plain + at);
+            ipart__strbuf b = IPART__STRBUF_INIT;
+            ipart__strbuf_json_string(&b, text);
+            char *out = finish(&b);
+            cr_assert_str_eq(out, expected, "special %zu at byte %zu", k, at);
+            ipart_free(out);
+        }
+    ipart__strbuf b = IPART__STRBUF_INIT;
+    ipart__strbuf_json_string(&b, plain);
+    char *out = finish(&b);
+    cr_assert_eq(strlen(out), strlen(plain) + 2);
+    cr_assert(strncmp(out + 1, plain, strlen(plain)) == 0 && out[0] == '"');
     ipart_free(out);
 }
 
