@@ -432,19 +432,21 @@ IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
 }
 
 %{
-/* The converter of Partnership.apply_events: each element of the batch is
- * an ipart.Event (its ipart_event applied as it is) or a dict of typed
- * values with its "type", set into one reused ipart_event by the builder's
- * setters, as Event.set() would one by one: str, bool, int,
- * datetime.date, Money, None, dict (an object), list or tuple (an array).
+/* Python values into an ipart_event, by the builder's setters: the one
+ * converter of Event.set() (ipart_py_event_set) and of
+ * Partnership.apply_events (ipart_py_apply_events), whose elements are
+ * ipart.Event (its ipart_event applied as it is) or dicts of typed values
+ * with their "type", set into one reused ipart_event. A value is a str,
+ * bool, int, datetime.date, Money, None, dict (an object), list or tuple
+ * (an array).
  * The whole batch is one call from Python; the GIL stays held (the
  * partnership and the events are not thread-safe, and the values are read
  * throughout). Python code may still run in it (the iterator, a Money
  * subclass's attributes): every object in use is held by a reference. */
 typedef struct ipart_py_batch {
-    ipart_event *reused;   /* the event the dicts are set into */
+    ipart_event *event;    /* the event values are set into */
     PyObject *money_class; /* ipart.Money */
-    Py_ssize_t index;      /* the element being converted */
+    Py_ssize_t index;      /* the batch's element being converted; -1: no batch */
     char *path;            /* the field's path being set ("tender.price") */
     size_t length, size;
 } ipart_py_batch;
@@ -472,10 +474,22 @@ static ipart_status ipart_py_path_push(ipart_py_batch *b, size_t at, const char 
     return IPART_OK;
 }
 
+/* Where a value is, as errors name it: "$[3].tender.price" in a batch,
+ * "$.tender.price" otherwise. */
+static const char *ipart_py_where(const ipart_py_batch *b, char out[IPART_PY_REBASED_SIZE])
+{
+    char root[32] = "$";
+    if (b->index >= 0)
+        snprintf(root, sizeof root, "$[%zd]", b->index);
+    snprintf(out, IPART_PY_REBASED_SIZE, "%s%s%s", root, b->length ? "." : "", b->path);
+    return out;
+}
+
 static ipart_status ipart_py_type_error(const ipart_py_batch *b, const char *what, PyObject *value)
 {
-    PyErr_Format(PyExc_TypeError, "$[%zd]%s%s: %s, not %.100s", b->index, b->length ? "." : "",
-                 b->path, what, Py_TYPE(value)->tp_name);
+    char at[IPART_PY_REBASED_SIZE];
+    PyErr_Format(PyExc_TypeError, "%s: %s, not %.100s", ipart_py_where(b, at), what,
+                 Py_TYPE(value)->tp_name);
     return IPART_PY_RAISED;
 }
 
@@ -484,8 +498,9 @@ static const char *ipart_py_utf8(const ipart_py_batch *b, PyObject *text, Py_ssi
 {
     const char *utf8 = PyUnicode_AsUTF8AndSize(text, size);
     if (utf8 && (size_t)*size != strlen(utf8)) {
-        PyErr_Format(PyExc_ValueError, "$[%zd]%s%s: a string contains a NUL character", b->index,
-                     b->length ? "." : "", b->path);
+        char at[IPART_PY_REBASED_SIZE];
+        PyErr_Format(PyExc_ValueError, "%s: a string contains a NUL character",
+                     ipart_py_where(b, at));
         return NULL;
     }
     return utf8;
@@ -506,7 +521,7 @@ static ipart_status ipart_py_set_money(ipart_py_batch *b, PyObject *value)
         ipart_money money;
         rc = ipart_money_from_minor(&money, (int64_t)m, code);
         if (rc == IPART_OK)
-            rc = ipart_event_set_money(b->reused, b->path, money);
+            rc = ipart_event_set_money(b->event, b->path, money);
     }
     Py_XDECREF(minor);
     Py_XDECREF(currency);
@@ -519,7 +534,7 @@ static ipart_status ipart_py_set_members(ipart_py_batch *b, PyObject *dict)
 {
     size_t at = b->length;
     if (at && PyDict_GET_SIZE(dict) == 0)
-        return ipart_event_set_empty(b->reused, b->path);
+        return ipart_event_set_empty(b->event, b->path);
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     ipart_status rc = IPART_OK;
@@ -549,7 +564,7 @@ static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
 {
     size_t at = b->length;
     if (PySequence_Fast_GET_SIZE(seq) == 0)
-        return ipart_event_set_empty(b->reused, b->path);
+        return ipart_event_set_empty(b->event, b->path);
     ipart_status rc = IPART_OK;
     for (Py_ssize_t i = 0; rc == IPART_OK && i < PySequence_Fast_GET_SIZE(seq); i++) {
         char index[32];
@@ -569,7 +584,7 @@ static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
 /* One value at b->path, by its Python type, in Event.set()'s order. */
 static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
 {
-    ipart_event *e = b->reused;
+    ipart_event *e = b->event;
     if (PyUnicode_Check(value)) {
         Py_ssize_t n;
         const char *text = ipart_py_utf8(b, value, &n);
@@ -582,8 +597,9 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
         if (v == -1 && PyErr_Occurred()) {
             if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
                 PyErr_Clear();
-                PyErr_Format(PyExc_OverflowError, "$[%zd].%s: %R does not fit int64", b->index,
-                             b->path, value);
+                char at[IPART_PY_REBASED_SIZE];
+                PyErr_Format(PyExc_OverflowError, "%s: %R does not fit int64",
+                             ipart_py_where(b, at), value);
             }
             return IPART_PY_RAISED;
         }
@@ -608,12 +624,13 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
                                    "None, dict, list or tuple", value);
 }
 
-/* Set a dict with its "type" into b->reused (made or reset). */
+/* Set a dict with its "type" into b->event (made or reset). */
 static ipart_status ipart_py_set_dict(ipart_py_batch *b, PyObject *dict)
 {
     PyObject *type = PyDict_GetItemString(dict, "type");
     if (!type) {
-        PyErr_Format(PyExc_KeyError, "$[%zd]: an event dict needs its 'type'", b->index);
+        char at[IPART_PY_REBASED_SIZE];
+        PyErr_Format(PyExc_KeyError, "%s: an event dict needs its 'type'", ipart_py_where(b, at));
         return IPART_PY_RAISED;
     }
     if (!PyUnicode_Check(type))
@@ -622,8 +639,8 @@ static ipart_status ipart_py_set_dict(ipart_py_batch *b, PyObject *dict)
     const char *name = ipart_py_utf8(b, type, &n);
     if (!name)
         return IPART_PY_RAISED;
-    ipart_status rc = b->reused ? ipart_event_reset(b->reused, name)
-                                : ipart_event_new(&b->reused, name);
+    ipart_status rc = b->event ? ipart_event_reset(b->event, name)
+                                : ipart_event_new(&b->event, name);
     return rc == IPART_OK ? ipart_py_set_members(b, dict) : rc;
 }
 
@@ -633,7 +650,7 @@ static ipart_status ipart_py_event_of(ipart_py_batch *b, PyObject *item, PyObjec
 {
     if (PyDict_Check(item)) {
         ipart_status rc = ipart_py_set_dict(b, item);
-        *out = b->reused;
+        *out = b->event;
         return rc;
     }
     if (!PyObject_TypeCheck(item, (PyTypeObject *)event_class))
@@ -656,6 +673,27 @@ static ipart_status ipart_py_event_of(ipart_py_batch *b, PyObject *item, PyObjec
 %}
 
 %inline %{
+/* Event.set(field, value): set one value (a dict or list: its members or
+ * elements by their paths) into `event`; raises as the setters do. */
+static PyObject *ipart_py_event_set(ipart_event *event, const char *field, PyObject *value,
+                                    PyObject *money_class)
+{
+    if (!event || !field || !PyType_Check(money_class)) {
+        PyErr_SetString(PyExc_TypeError, "ipart_py_event_set: an event, a field and the Money class");
+        return NULL;
+    }
+    ipart_py_batch b = {event, money_class, -1, NULL, 0, 0};
+    ipart_status rc = ipart_py_path_push(&b, 0, "", field, strlen(field));
+    if (rc == IPART_OK)
+        rc = ipart_py_set_value(&b, value);
+    PyMem_Free(b.path);
+    if (rc == IPART_OK)
+        Py_RETURN_NONE;
+    if (rc != IPART_PY_RAISED)
+        ipart_py_raise(rc);
+    return NULL;
+}
+
 /* Partnership.apply_events: apply every element of `events` (an iterable
  * of ipart.Event or dicts, see above) in turn, each all-or-nothing; the
  * first refused one raises with its index in the path ("$[3].date", as
@@ -688,7 +726,7 @@ static PyObject *ipart_py_apply_events(ipart_partnership *p, PyObject *events,
         b.index += !failed;
     }
     Py_DECREF(it);
-    ipart_event_free(b.reused);
+    ipart_event_free(b.event);
     PyMem_Free(b.path);
     if (failed || PyErr_Occurred())
         return NULL;
