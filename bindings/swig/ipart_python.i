@@ -453,6 +453,9 @@ typedef struct ipart_py_batch {
 
 #define IPART_PY_RAISED ((ipart_status)1) /* a Python exception is set */
 
+/* The attribute names read per element, interned once (%init). */
+static PyObject *ipart_py_attr_e, *ipart_py_attr_minor, *ipart_py_attr_currency;
+
 /* path = path[0..at) + separator + name (n bytes). */
 static ipart_status ipart_py_path_push(ipart_py_batch *b, size_t at, const char *separator,
                                        const char *name, size_t n)
@@ -510,8 +513,8 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value);
 
 static ipart_status ipart_py_set_money(ipart_py_batch *b, PyObject *value)
 {
-    PyObject *minor = PyObject_GetAttrString(value, "_minor");
-    PyObject *currency = minor ? PyObject_GetAttrString(value, "_currency") : NULL;
+    PyObject *minor = PyObject_GetAttr(value, ipart_py_attr_minor);
+    PyObject *currency = minor ? PyObject_GetAttr(value, ipart_py_attr_currency) : NULL;
     ipart_status rc = IPART_PY_RAISED;
     long long m = minor ? PyLong_AsLongLong(minor) : -1;
     const char *code = currency && PyUnicode_Check(currency) ? PyUnicode_AsUTF8(currency) : NULL;
@@ -656,7 +659,7 @@ static ipart_status ipart_py_event_of(ipart_py_batch *b, PyObject *item, PyObjec
     if (!PyObject_TypeCheck(item, (PyTypeObject *)event_class))
         return ipart_py_type_error(b, "an event is an ipart.Event or a dict", item);
     void *ptr = NULL;
-    *hold = PyObject_GetAttrString(item, "_e");
+    *hold = PyObject_GetAttr(item, ipart_py_attr_e);
     if (!*hold)
         return IPART_PY_RAISED;
     if (!SWIG_IsOK(SWIG_ConvertPtr(*hold, &ptr, SWIGTYPE_p_ipart_event, 0)) || !ptr)
@@ -668,7 +671,10 @@ static ipart_status ipart_py_event_of(ipart_py_batch *b, PyObject *item, PyObjec
 
 %init %{
     PyDateTime_IMPORT;
-    if (!PyDateTimeAPI)
+    ipart_py_attr_e = PyUnicode_InternFromString("_e");
+    ipart_py_attr_minor = PyUnicode_InternFromString("_minor");
+    ipart_py_attr_currency = PyUnicode_InternFromString("_currency");
+    if (!PyDateTimeAPI || !ipart_py_attr_e || !ipart_py_attr_minor || !ipart_py_attr_currency)
         return NULL;
 %}
 
