@@ -230,12 +230,18 @@ static size_t same_log_in(const char *name)
     return i;
 }
 
-Test(builder, every_golden_event_built_gives_the_same_log_and_saved_bytes, .timeout = 300)
+/* `check` over every listed procedure: the events it compared. */
+static size_t over_procedures(size_t (*check)(const char *name))
 {
     size_t events = 0;
     for (size_t i = 0; i < sizeof PROCEDURES / sizeof PROCEDURES[0]; i++)
-        events += same_log_in(PROCEDURES[i]);
-    cr_assert_gt(events, 600);
+        events += check(PROCEDURES[i]);
+    return events;
+}
+
+Test(builder, every_golden_event_built_gives_the_same_log_and_saved_bytes, .timeout = 300)
+{
+    cr_assert_gt(over_procedures(same_log_in), 600);
 }
 
 /* ---- rejections: the same error, nothing changed ------------------------------------------- */
@@ -458,6 +464,15 @@ static built_batch build_all(const cJSON *events, const char *currency)
     return b;
 }
 
+static void assert_same_saved(const ipart_partnership *got, const ipart_partnership *want,
+                              const char *what)
+{
+    char *a = save(got), *b = save(want);
+    cr_assert_str_eq(a, b, "%s: saved bytes", what);
+    ipart_free(a);
+    ipart_free(b);
+}
+
 static void free_batch(built_batch *b)
 {
     for (size_t i = 0; i < b->count; i++)
@@ -483,10 +498,7 @@ static size_t same_bytes_in_one_batch(const char *name)
     assert_ok(ipart_partnership_apply_events(by_batch, (const ipart_event *const *)b.events,
                                              b.count, &applied));
     cr_assert_eq(applied, b.count, "%s", name);
-    char *saved_text = save(by_text), *saved_batch = save(by_batch);
-    cr_assert_str_eq(saved_batch, saved_text, "%s: saved bytes", name);
-    ipart_free(saved_text);
-    ipart_free(saved_batch);
+    assert_same_saved(by_batch, by_text, name);
     free_batch(&b);
     ipart_partnership_free(by_text);
     ipart_partnership_free(by_batch);
@@ -496,10 +508,7 @@ static size_t same_bytes_in_one_batch(const char *name)
 
 Test(builder, a_batch_of_every_golden_procedure_saves_the_bytes_of_the_json_path, .timeout = 300)
 {
-    size_t events = 0;
-    for (size_t i = 0; i < sizeof PROCEDURES / sizeof PROCEDURES[0]; i++)
-        events += same_bytes_in_one_batch(PROCEDURES[i]);
-    cr_assert_gt(events, 600);
+    cr_assert_gt(over_procedures(same_bytes_in_one_batch), 600);
 }
 
 /* A rejection in the middle of a batch: up to two accepted events of its
@@ -552,10 +561,7 @@ static int same_rejection_in_a_batch(const cJSON *kase)
         cr_assert(absolute || strncmp(batch_error.path, at, strlen(at)) == 0, "%s: path %s", name,
                   batch_error.path);
         cr_assert_eq(applied, (size_t)before, "%s", name);
-        char *want = save(expected), *got = save(by_batch);
-        cr_assert_str_eq(got, want, "%s: the refused part of the batch changed the document", name);
-        ipart_free(want);
-        ipart_free(got);
+        assert_same_saved(by_batch, expected, name); /* the refused part changed nothing */
     }
     for (size_t i = 0; i < count; i++)
         ipart_event_free(batch[i]);
@@ -643,10 +649,7 @@ Test(builder, a_failed_allocation_in_a_batch_keeps_the_events_before_it, .timeou
         int injected = harness_failure_injected();
         harness_fail_at(0);
         ipart_partnership *expected = harness_replay(kase, 20 + (int)applied);
-        char *want = save(expected), *got = save(p);
-        cr_assert_str_eq(got, want, "allocation %ld", n);
-        ipart_free(want);
-        ipart_free(got);
+        assert_same_saved(p, expected, "after a failed allocation");
         ipart_partnership_free(expected);
         ipart_partnership_free(p);
         if (!injected) {

@@ -47,6 +47,15 @@ public class EventTest {
         sameSavedBytes("dk_procedure.json");
     }
 
+    private static void assertSameError(String name, IpartException json, IpartException typed) {
+        assertEquals(name, json.getClass(), typed.getClass());
+        assertEquals(name, json.code(), typed.code());
+        assertEquals(name, json.rule(), typed.rule());
+        assertEquals(name, json.path(), typed.path());
+        assertEquals(name, json.key(), typed.key());
+        assertEquals(name, json.getMessage(), typed.getMessage());
+    }
+
     @Test
     public void rejectionsGiveTheSameErrorAndChangeNothing() {
         int compared = 0;
@@ -69,12 +78,7 @@ public class EventTest {
                         p.applyEvent(e);
                     }
                 });
-                assertEquals(name, byJson.getClass(), byEvent.getClass());
-                assertEquals(name, byJson.code(), byEvent.code());
-                assertEquals(name, byJson.rule(), byEvent.rule());
-                assertEquals(name, byJson.path(), byEvent.path());
-                assertEquals(name, byJson.key(), byEvent.key());
-                assertEquals(name, byJson.getMessage(), byEvent.getMessage());
+                assertSameError(name, byJson, byEvent);
                 assertEquals(name, before, p.dumps());
                 compared++;
             }
@@ -188,12 +192,7 @@ public class EventTest {
                         () -> byJson.applyAll(batch.toString()));
                     IpartException typed = assertThrows(IpartException.class,
                         () -> byBatch.applyEvents(built));
-                    assertEquals(name, json.getClass(), typed.getClass());
-                    assertEquals(name, json.code(), typed.code());
-                    assertEquals(name, json.rule(), typed.rule());
-                    assertEquals(name, json.path(), typed.path());
-                    assertEquals(name, json.key(), typed.key());
-                    assertEquals(name, json.getMessage(), typed.getMessage());
+                    assertSameError(name, json, typed);
                     assertTrue(name + ": " + typed.path(), typed.path().startsWith("$[" + (prefix - start) + "]"));
                     assertEquals(name, prefix, byBatch.eventCount());
                     assertEquals(name, expected.dumps(), byBatch.dumps());
