@@ -25,8 +25,8 @@
 #include "core/date_p.h"
 #include "core/error_p.h"
 #include "core/strset_p.h"
-#include "io/field_check_p.h"
 #include "io/document_p.h"
+#include "io/field_check_p.h"
 #include "io/field_hint_p.h"
 #include "model/partnership_p.h"
 
