@@ -633,7 +633,7 @@ Test(builder, an_empty_batch_null_elements_and_a_read_only_handle)
 
 /* Allocation 1, 2, ... of a three-event batch failing in turn: IPART_ENOMEM,
  * *applied events applied and the document theirs, nothing of the rest. */
-Test(builder, a_failed_allocation_in_a_batch_keeps_the_events_before_it, .timeout = 120)
+Test(builder, a_failed_allocation_in_a_batch_keeps_the_events_before_it, .timeout = 300)
 {
     cJSON *kase = harness_load_case("procedure/stavanger.json");
     const cJSON *events = harness_member(harness_member(kase, "document"), "events");
