@@ -187,6 +187,10 @@ typedef struct ipart_evaluation {} ipart_evaluation;
 %ignore ipart_evaluation_free;
 
 
+/* ipart_partnership_apply_events(): how many were applied is an output
+ * like the scalar *out ones (the batch itself is typemapped per language). */
+%apply size_t *out { size_t *applied };
+
 /* Functions creating an object through `T **out` return it: each language
  * file defines IPART_OBJECT_OUT(T) (an argout typemap; the caller owns the
  * object, which its proxy frees), applied to every such type here. */

@@ -445,6 +445,42 @@ IPART_JAVA_CLOSEABLE(ipart_stability_pair)
 IPART_JAVA_CLOSEABLE(ipart_winner_change)
 IPART_JAVA_CLOSEABLE(ipart_stability_removal)
 
+/* ---- batches of built events: ipart_event[] ------------------------------
+ * The proxies' handles cross as one long[] (one JNI call for the batch);
+ * a null element or a closed proxy reaches C as NULL, which it refuses
+ * naming the element ("$[3]"). The array is kept reachable through the
+ * call, so no proxy can be finalized (and its event freed) meanwhile. */
+%typemap(jni) (const ipart_event *const *events, size_t count) "jlongArray"
+%typemap(jtype) (const ipart_event *const *events, size_t count) "long[]"
+%typemap(jstype) (const ipart_event *const *events, size_t count) "ipart_event[]"
+%typemap(javain,
+         pre="    long[] cPtr$javainput = new long[$javainput.length];\n"
+             "    for (int i = 0; i < $javainput.length; i++)\n"
+             "      cPtr$javainput[i] = ipart_event.getCPtr($javainput[i]);",
+         post="      java.lang.ref.Reference.reachabilityFence($javainput);")
+    (const ipart_event *const *events, size_t count) "cPtr$javainput"
+%typemap(in) (const ipart_event *const *events, size_t count) (const ipart_event **items = NULL) {
+    if (!$input) {
+        SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "array argument 'events' is null");
+        return $null;
+    }
+    jsize n = (*jenv)->GetArrayLength(jenv, $input);
+    jlong *handles = (*jenv)->GetLongArrayElements(jenv, $input, NULL);
+    if (!handles)
+        return $null; /* OutOfMemoryError pending */
+    items = (const ipart_event **)malloc((size_t)(n ? n : 1) * sizeof *items);
+    for (jsize i = 0; items && i < n; i++)
+        items[i] = *(const ipart_event **)&handles[i];
+    (*jenv)->ReleaseLongArrayElements(jenv, $input, handles, JNI_ABORT);
+    if (!items) {
+        SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "out of memory for a batch");
+        return $null;
+    }
+    $1 = ($1_ltype)items;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const ipart_event *const *events, size_t count) { free(items$argnum); }
+
 /* A test hook (internal): the exception a given status is thrown as, so
  * that the tests cover every row of the table through the real path. */
 %inline %{

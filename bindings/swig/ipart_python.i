@@ -12,6 +12,7 @@
 %{
 #define SWIG_FILE_WITH_INIT
 #include <string.h>
+#include <datetime.h>
 #include "ipart/ipart.h"
 
 /* The exception classes, one per row of IPART_ERROR_MAP, made in %init. */
@@ -44,20 +45,42 @@ static int ipart_py_set(PyObject *obj, const char *attr, PyObject *value)
     return rc;
 }
 
+/* `text` (a path or a message) of an event's error, as the error of the
+ * index-th event of a batch: "$.tender.price..." becomes
+ * "$[3].tender.price...", as ipart_partnership_apply_events() names it.
+ * Only text that starts with `path` changes; index < 0 changes nothing. */
+#define IPART_PY_REBASED_SIZE 2048
+static const char *ipart_py_rebase(char out[IPART_PY_REBASED_SIZE], const char *text,
+                                   const char *path, Py_ssize_t index)
+{
+    size_t n = strlen(path);
+    if (index < 0 || path[0] != '$' || strncmp(text, path, n) != 0)
+        return text;
+    snprintf(out, IPART_PY_REBASED_SIZE, "$[%zd]%s", index, text + 1);
+    return out;
+}
+
 /* Set the Python exception for a failed call that returned `status`,
  * carrying code, name, rule, source, path, key and message from
  * ipart_error_last() (read on this thread, right after the call), and the
  * Norwegian message (_message_nb, read by IpartError.message_in()). Should
  * the detail not belong to this status (a library bug), the class and code
- * still follow the status and the message is its description. */
-static void ipart_py_raise(ipart_status status)
+ * still follow the status and the message is its description. `index` >= 0:
+ * the call was for the index-th event of a batch, which the path and
+ * message name (ipart_py_rebase; an error without a path gets "$[index]"). */
+static void ipart_py_raise_at(ipart_status status, Py_ssize_t index)
 {
     const ipart_error *e = ipart_error_last();
     if (status == IPART_OK)
         status = e->code != IPART_OK ? e->code : IPART_EINTERNAL;
     int own = e->code == status;
+    const char *path = own && e->path[0] ? e->path : index >= 0 ? "$" : "";
+    char rebased[3][IPART_PY_REBASED_SIZE];
     const char *message = own && e->message[0] ? e->message : ipart_strerror(status);
     const char *message_nb = own && e->message[0] ? ipart_error_message_in("nb") : message;
+    message = ipart_py_rebase(rebased[0], message, path, index);
+    message_nb = ipart_py_rebase(rebased[1], message_nb, path, index);
+    path = ipart_py_rebase(rebased[2], path, path, index);
     PyObject *cls = ipart_py_errors[ipart_py_slot(status)];
     if (!cls)
         cls = ipart_py_base_error;
@@ -72,13 +95,18 @@ static void ipart_py_raise(ipart_status status)
         ipart_py_set(exc, "name", ipart_py_text(ipart_error_name(status))) == 0 &&
         ipart_py_set(exc, "rule", ipart_py_text(own ? e->rule : "")) == 0 &&
         ipart_py_set(exc, "source", ipart_py_text(own ? e->source : "")) == 0 &&
-        ipart_py_set(exc, "path", ipart_py_text(own ? e->path : "")) == 0 &&
+        ipart_py_set(exc, "path", ipart_py_text(path)) == 0 &&
         ipart_py_set(exc, "key", ipart_py_text(own ? e->key : "")) == 0 &&
         ipart_py_set(exc, "_message_nb", ipart_py_text(message_nb)) == 0 &&
         PyObject_SetAttrString(exc, "message", text) == 0)
         PyErr_SetObject(cls, exc);
     Py_DECREF(text);
     Py_DECREF(exc);
+}
+
+static void ipart_py_raise(ipart_status status)
+{
+    ipart_py_raise_at(status, -1);
 }
 
 /* For the helpers that return NULL on failure: the status is the detail's. */
@@ -366,6 +394,351 @@ IPART_PY_SCALAR_OUT(ipart_price_model, ipart_price_model, PyLong_FromLong)
     $action
     Py_END_ALLOW_THREADS
 }
+
+/* ---- batches of typed events (Partnership.apply_events) ------------------
+ * ipart_partnership_apply_events() takes a sequence of ipart_event proxies
+ * (None reaches C as NULL, which it refuses naming the element). */
+%typemap(in) (const ipart_event *const *events, size_t count)
+    (PyObject *seq = NULL, const ipart_event **items = NULL) {
+    seq = PySequence_Fast($input, "");
+    if (!seq) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "$symname: argument 'events' must be a sequence of "
+                     "ipart_event, not %.100s", Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    items = (const ipart_event **)malloc((size_t)(n ? n : 1) * sizeof *items);
+    if (!items) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        void *ptr = NULL;
+        if (item != Py_None && !SWIG_IsOK(SWIG_ConvertPtr(item, &ptr, $descriptor(ipart_event *), 0))) {
+            PyErr_Format(PyExc_TypeError, "$symname: events[%zd] must be an ipart_event or None, "
+                         "not %.100s", i, Py_TYPE(item)->tp_name);
+            SWIG_fail;
+        }
+        items[i] = (const ipart_event *)ptr;
+    }
+    $1 = ($1_ltype)items;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const ipart_event *const *events, size_t count) {
+    free(items$argnum);
+    Py_XDECREF(seq$argnum);
+}
+
+%{
+/* Python values into an ipart_event, by the builder's setters: the one
+ * converter of Event.set() (ipart_py_event_set) and of
+ * Partnership.apply_events (ipart_py_apply_events), whose elements are
+ * ipart.Event (its ipart_event applied as it is) or dicts of typed values
+ * with their "type", set into one reused ipart_event. A value is a str,
+ * bool, int, datetime.date, Money, None, dict (an object), list or tuple
+ * (an array).
+ * The whole batch is one call from Python; the GIL stays held (the
+ * partnership and the events are not thread-safe, and the values are read
+ * throughout). Python code may still run in it (the iterator, a Money
+ * subclass's attributes): every object in use is held by a reference. */
+typedef struct ipart_py_batch {
+    ipart_event *event;    /* the event values are set into */
+    PyObject *money_class; /* ipart.Money */
+    Py_ssize_t index;      /* the batch's element being converted; -1: no batch */
+    char *path;            /* the field's path being set ("tender.price") */
+    size_t length, size;
+} ipart_py_batch;
+
+#define IPART_PY_RAISED ((ipart_status)1) /* a Python exception is set */
+
+/* The attribute names read per element, interned once (%init). */
+static PyObject *ipart_py_attr_e, *ipart_py_attr_minor, *ipart_py_attr_currency;
+
+/* path = path[0..at) + separator + name (n bytes). */
+static ipart_status ipart_py_path_push(ipart_py_batch *b, size_t at, const char *separator,
+                                       const char *name, size_t n)
+{
+    size_t sep = at ? strlen(separator) : 0, need = at + sep + n + 1;
+    if (need > b->size) {
+        char *grown = (char *)PyMem_Realloc(b->path, need * 2);
+        if (!grown) {
+            PyErr_NoMemory();
+            return IPART_PY_RAISED;
+        }
+        b->path = grown;
+        b->size = need * 2;
+    }
+    memcpy(b->path + at, separator, sep);
+    memcpy(b->path + at + sep, name, n);
+    b->length = at + sep + n;
+    b->path[b->length] = '\0';
+    return IPART_OK;
+}
+
+/* Where a value is, as errors name it: "$[3].tender.price" in a batch,
+ * "$.tender.price" otherwise. */
+static const char *ipart_py_where(const ipart_py_batch *b, char out[IPART_PY_REBASED_SIZE])
+{
+    char root[32] = "$";
+    if (b->index >= 0)
+        snprintf(root, sizeof root, "$[%zd]", b->index);
+    snprintf(out, IPART_PY_REBASED_SIZE, "%s%s%s", root, b->length ? "." : "", b->path);
+    return out;
+}
+
+static ipart_status ipart_py_type_error(const ipart_py_batch *b, const char *what, PyObject *value)
+{
+    char at[IPART_PY_REBASED_SIZE];
+    PyErr_Format(PyExc_TypeError, "%s: %s, not %.100s", ipart_py_where(b, at), what,
+                 Py_TYPE(value)->tp_name);
+    return IPART_PY_RAISED;
+}
+
+/* The UTF-8 of a str without NUL (C would stop reading there). */
+static const char *ipart_py_utf8(const ipart_py_batch *b, PyObject *text, Py_ssize_t *size)
+{
+    const char *utf8 = PyUnicode_AsUTF8AndSize(text, size);
+    if (utf8 && (size_t)*size != strlen(utf8)) {
+        char at[IPART_PY_REBASED_SIZE];
+        PyErr_Format(PyExc_ValueError, "%s: a string contains a NUL character",
+                     ipart_py_where(b, at));
+        return NULL;
+    }
+    return utf8;
+}
+
+static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value);
+
+static ipart_status ipart_py_set_money(ipart_py_batch *b, PyObject *value)
+{
+    PyObject *minor = PyObject_GetAttr(value, ipart_py_attr_minor);
+    PyObject *currency = minor ? PyObject_GetAttr(value, ipart_py_attr_currency) : NULL;
+    ipart_status rc = IPART_PY_RAISED;
+    long long m = minor ? PyLong_AsLongLong(minor) : -1;
+    const char *code = currency && PyUnicode_Check(currency) ? PyUnicode_AsUTF8(currency) : NULL;
+    if (currency && !PyUnicode_Check(currency))
+        ipart_py_type_error(b, "a Money's currency is a str", currency);
+    else if (code && !(m == -1 && PyErr_Occurred())) {
+        ipart_money money;
+        rc = ipart_money_from_minor(&money, (int64_t)m, code);
+        if (rc == IPART_OK)
+            rc = ipart_event_set_money(b->event, b->path, money);
+    }
+    Py_XDECREF(minor);
+    Py_XDECREF(currency);
+    return rc;
+}
+
+/* The members of a dict at b->path ("" for the event itself, whose "type"
+ * is the event's own). */
+static ipart_status ipart_py_set_members(ipart_py_batch *b, PyObject *dict)
+{
+    size_t at = b->length;
+    if (at && PyDict_GET_SIZE(dict) == 0)
+        return ipart_event_set_empty(b->event, b->path);
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    ipart_status rc = IPART_OK;
+    while (rc == IPART_OK && PyDict_Next(dict, &pos, &key, &value)) {
+        b->length = at; /* the dict's own path in errors */
+        b->path[at] = '\0';
+        if (!PyUnicode_Check(key))
+            return ipart_py_type_error(b, "a field is named by a str", key);
+        Py_ssize_t n;
+        const char *name = ipart_py_utf8(b, key, &n);
+        if (!name)
+            return IPART_PY_RAISED;
+        if (!at && strcmp(name, "type") == 0)
+            continue;
+        rc = ipart_py_path_push(b, at, ".", name, (size_t)n);
+        Py_INCREF(value);
+        if (rc == IPART_OK)
+            rc = ipart_py_set_value(b, value);
+        Py_DECREF(value);
+    }
+    b->length = at;
+    b->path[at] = '\0';
+    return rc;
+}
+
+static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
+{
+    size_t at = b->length;
+    if (PySequence_Fast_GET_SIZE(seq) == 0)
+        return ipart_event_set_empty(b->event, b->path);
+    ipart_status rc = IPART_OK;
+    for (Py_ssize_t i = 0; rc == IPART_OK && i < PySequence_Fast_GET_SIZE(seq); i++) {
+        char index[32];
+        int n = snprintf(index, sizeof index, "[%zd]", i);
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        rc = ipart_py_path_push(b, at, "", index, (size_t)n);
+        Py_INCREF(item);
+        if (rc == IPART_OK)
+            rc = ipart_py_set_value(b, item);
+        Py_DECREF(item);
+    }
+    b->length = at;
+    b->path[at] = '\0';
+    return rc;
+}
+
+/* One value at b->path, by its Python type, in Event.set()'s order. */
+static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
+{
+    ipart_event *e = b->event;
+    if (PyUnicode_Check(value)) {
+        Py_ssize_t n;
+        const char *text = ipart_py_utf8(b, value, &n);
+        return text ? ipart_event_set_string(e, b->path, text) : IPART_PY_RAISED;
+    }
+    if (PyBool_Check(value))
+        return ipart_event_set_bool(e, b->path, value == Py_True);
+    if (PyLong_Check(value)) {
+        long long v = PyLong_AsLongLong(value);
+        if (v == -1 && PyErr_Occurred()) {
+            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_Clear();
+                char at[IPART_PY_REBASED_SIZE];
+                PyErr_Format(PyExc_OverflowError, "%s: %R does not fit int64",
+                             ipart_py_where(b, at), value);
+            }
+            return IPART_PY_RAISED;
+        }
+        return ipart_event_set_int(e, b->path, (int64_t)v);
+    }
+    if (PyDateTime_Check(value))
+        return ipart_py_type_error(b, "expected a datetime.date", value);
+    if (PyDate_Check(value)) {
+        ipart_date d = {PyDateTime_GET_YEAR(value), PyDateTime_GET_MONTH(value),
+                        PyDateTime_GET_DAY(value)};
+        return ipart_event_set_date(e, b->path, d);
+    }
+    if (PyObject_TypeCheck(value, (PyTypeObject *)b->money_class))
+        return ipart_py_set_money(b, value);
+    if (value == Py_None)
+        return ipart_event_set_null(e, b->path);
+    if (PyDict_Check(value))
+        return ipart_py_set_members(b, value);
+    if (PyList_Check(value) || PyTuple_Check(value))
+        return ipart_py_set_elements(b, value);
+    return ipart_py_type_error(b, "an event field takes str, bool, int, datetime.date, Money, "
+                                   "None, dict, list or tuple", value);
+}
+
+/* Set a dict with its "type" into b->event (made or reset). */
+static ipart_status ipart_py_set_dict(ipart_py_batch *b, PyObject *dict)
+{
+    PyObject *type = PyDict_GetItemString(dict, "type");
+    if (!type) {
+        char at[IPART_PY_REBASED_SIZE];
+        PyErr_Format(PyExc_KeyError, "%s: an event dict needs its 'type'", ipart_py_where(b, at));
+        return IPART_PY_RAISED;
+    }
+    if (!PyUnicode_Check(type))
+        return ipart_py_type_error(b, "an event's 'type' is a str", type);
+    Py_ssize_t n;
+    const char *name = ipart_py_utf8(b, type, &n);
+    if (!name)
+        return IPART_PY_RAISED;
+    ipart_status rc = b->event ? ipart_event_reset(b->event, name)
+                                : ipart_event_new(&b->event, name);
+    return rc == IPART_OK ? ipart_py_set_members(b, dict) : rc;
+}
+
+/* The ipart_event of an ipart.Event (a reference to its proxy in *hold). */
+static ipart_status ipart_py_event_of(ipart_py_batch *b, PyObject *item, PyObject *event_class,
+                                      const ipart_event **out, PyObject **hold)
+{
+    if (PyDict_Check(item)) {
+        ipart_status rc = ipart_py_set_dict(b, item);
+        *out = b->event;
+        return rc;
+    }
+    if (!PyObject_TypeCheck(item, (PyTypeObject *)event_class))
+        return ipart_py_type_error(b, "an event is an ipart.Event or a dict", item);
+    void *ptr = NULL;
+    *hold = PyObject_GetAttr(item, ipart_py_attr_e);
+    if (!*hold)
+        return IPART_PY_RAISED;
+    if (!SWIG_IsOK(SWIG_ConvertPtr(*hold, &ptr, SWIGTYPE_p_ipart_event, 0)) || !ptr)
+        return ipart_py_type_error(b, "an Event holds an ipart_event", *hold);
+    *out = (const ipart_event *)ptr;
+    return IPART_OK;
+}
+%}
+
+%init %{
+    PyDateTime_IMPORT;
+    ipart_py_attr_e = PyUnicode_InternFromString("_e");
+    ipart_py_attr_minor = PyUnicode_InternFromString("_minor");
+    ipart_py_attr_currency = PyUnicode_InternFromString("_currency");
+    if (!PyDateTimeAPI || !ipart_py_attr_e || !ipart_py_attr_minor || !ipart_py_attr_currency)
+        return NULL;
+%}
+
+%inline %{
+/* Event.set(field, value): set one value (a dict or list: its members or
+ * elements by their paths) into `event`; raises as the setters do. */
+static PyObject *ipart_py_event_set(ipart_event *event, const char *field, PyObject *value,
+                                    PyObject *money_class)
+{
+    if (!event || !field || !PyType_Check(money_class)) {
+        PyErr_SetString(PyExc_TypeError, "ipart_py_event_set: an event, a field and the Money class");
+        return NULL;
+    }
+    ipart_py_batch b = {event, money_class, -1, NULL, 0, 0};
+    ipart_status rc = ipart_py_path_push(&b, 0, "", field, strlen(field));
+    if (rc == IPART_OK)
+        rc = ipart_py_set_value(&b, value);
+    PyMem_Free(b.path);
+    if (rc == IPART_OK)
+        Py_RETURN_NONE;
+    if (rc != IPART_PY_RAISED)
+        ipart_py_raise(rc);
+    return NULL;
+}
+
+/* Partnership.apply_events: apply every element of `events` (an iterable
+ * of ipart.Event or dicts, see above) in turn, each all-or-nothing; the
+ * first refused one raises with its index in the path ("$[3].date", as
+ * ipart_partnership_apply_events() names it) and those before stay
+ * applied. Returns how many were applied. */
+static PyObject *ipart_py_apply_events(ipart_partnership *p, PyObject *events,
+                                       PyObject *event_class, PyObject *money_class)
+{
+    if (!PyType_Check(event_class) || !PyType_Check(money_class)) {
+        PyErr_SetString(PyExc_TypeError, "ipart_py_apply_events: the Event and Money classes");
+        return NULL;
+    }
+    PyObject *it = PyObject_GetIter(events);
+    if (!it)
+        return NULL;
+    ipart_py_batch b = {NULL, money_class, 0, NULL, 0, 0};
+    PyObject *item;
+    int failed = ipart_py_path_push(&b, 0, "", "", 0) != IPART_OK;
+    while (!failed && (item = PyIter_Next(it)) != NULL) {
+        const ipart_event *event = NULL;
+        PyObject *hold = NULL;
+        ipart_status rc = ipart_py_event_of(&b, item, event_class, &event, &hold);
+        if (rc == IPART_OK)
+            rc = ipart_partnership_apply_event(p, event);
+        if (rc != IPART_OK && rc != IPART_PY_RAISED)
+            ipart_py_raise_at(rc, b.index);
+        Py_XDECREF(hold);
+        Py_DECREF(item);
+        failed = rc != IPART_OK;
+        b.index += !failed;
+    }
+    Py_DECREF(it);
+    ipart_event_free(b.event);
+    PyMem_Free(b.path);
+    if (failed || PyErr_Occurred())
+        return NULL;
+    return PyLong_FromSsize_t(b.index);
+}
+%}
 
 
 %include "ipart.i"

@@ -177,6 +177,33 @@ IPART_API ipart_status ipart_event_set_empty(ipart_event *event, const char *fie
 IPART_API ipart_status ipart_partnership_apply_event(ipart_partnership *partnership,
                                                      const ipart_event *event);
 
+/**
+ * Apply a batch of built events in order, as ipart_partnership_apply_event()
+ * would one by one, in one call (bindings: one crossing for the batch; Python
+ * Partnership.apply_events, Java Partnership.applyEvents).
+ *
+ * Atomicity is per event, not per batch, as in ipart_partnership_apply_all():
+ * each event is all-or-nothing; the first refused event stops the batch with
+ * the error ipart_partnership_apply_event() gives for it, whose path names it
+ * ("$[3].tender.price", "$[3]" for a NULL element), and the events before it
+ * stay applied. For all-or-nothing over the batch, apply it to an
+ * ipart_partnership_clone() and keep the clone on success.
+ *
+ * `events` (`count` of them; NULL when `count` is 0) are only read and stay
+ * the caller's. *applied, unless `applied` is NULL, is set to how many
+ * events were applied: `count` on success, the refused event's index on
+ * failure (0 for a NULL partnership). Threading: the partnership is written,
+ * so one thread at a time; the events may be read by other threads meanwhile
+ * but not changed.
+ * @return IPART_OK (also for an empty batch); what
+ *         ipart_partnership_apply_event() returns for the first refused
+ *         event; IPART_EMISUSE for a NULL partnership, NULL `events` with a
+ *         non-zero `count` or a NULL element (path "$[i]").
+ */
+IPART_API ipart_status ipart_partnership_apply_events(ipart_partnership *partnership,
+                                                      const ipart_event *const *events,
+                                                      size_t count, size_t *applied);
+
 IPART_END_DECL
 
 #endif /* IPART_EVENT_H */

@@ -25,6 +25,7 @@
 #include "core/date_p.h"
 #include "core/error_p.h"
 #include "core/strset_p.h"
+#include "io/document_p.h"
 #include "io/field_check_p.h"
 #include "io/field_hint_p.h"
 #include "model/partnership_p.h"
@@ -549,7 +550,9 @@ static ipart_status set_value(ipart_event *e, const char *field, const given_val
 
 /* ---- applying ------------------------------------------------------------------ */
 
-/* A JSON path as a chain on the stack, formatted only for an error. */
+/* A JSON path as a chain on the stack, formatted only for an error. Its
+ * root (no parent) is the event itself, its name the event's path ("$",
+ * "$[3]" in a batch). */
 typedef struct chain {
     const struct chain *parent;
     const char *name; /* NULL: an element [index] */
@@ -558,7 +561,9 @@ typedef struct chain {
 
 static size_t chain_format(char *out, size_t size, const chain *c)
 {
-    size_t n = c->parent ? chain_format(out, size, c->parent) : (size_t)snprintf(out, size, "$");
+    if (!c->parent)
+        return (size_t)snprintf(out, size, "%s", c->name);
+    size_t n = chain_format(out, size, c->parent);
     if (n >= size)
         return n;
     int added = c->name ? snprintf(out + n, size - n, ".%s", c->name)
@@ -664,41 +669,84 @@ static ipart_status complete_object(const walk *w, const object_spec *spec,
     return IPART_OK;
 }
 
+/* An event being applied and its path's root ("$", "$[3]"). */
+typedef struct applying {
+    const ipart_event *event;
+    chain root;
+} applying;
+
 /* The body step of the apply: the payload complete. Its strings stay in the
  * builder (d->borrowed): a handler that keeps the event copies it. */
 static ipart_status complete_body(ipart__decoded *d, const char *currency, const void *ctx)
 {
-    const ipart_event *e = ctx;
+    const applying *a = ctx;
+    const ipart_event *e = a->event;
     walk w = {currency};
     ipart_status rc = complete_object(&w, &ipart__event_bodies[e->ev.type],
-                                      (const unsigned char *)&e->ev, e->shadow, 0, NULL);
+                                      (const unsigned char *)&e->ev, e->shadow, 0, &a->root);
     if (rc == IPART_OK)
         d->borrowed = 1;
     return rc;
 }
 
-static ipart_status complete_header(const ipart_event *e)
+static ipart_status complete_header(const applying *a)
 {
     for (size_t i = 0; i < header_spec.count; i++)
-        if (!(e->shadow[header_fields[i].offset] & 1u)) {
-            chain c = {NULL, header_fields[i].name, 0};
+        if (!(a->event->shadow[header_fields[i].offset] & 1u)) {
+            chain c = {&a->root, header_fields[i].name, 0};
             return error_at(&c, "document.field.missing", "required field is missing");
         }
     return IPART_OK;
+}
+
+/* Apply one built event whose errors are located at `path`. */
+static ipart_status apply_at(ipart_partnership *p, const ipart_event *event, const char *path)
+{
+    applying a = {event, {NULL, path, 0}};
+    ipart_status rc = ipart__may_write(p);
+    if (rc == IPART_OK)
+        rc = complete_header(&a);
+    if (rc != IPART_OK)
+        return rc;
+    ipart__decoded d = {event->ev, p->decoding, 0};
+    p->decoding = (ipart__arena)IPART__ARENA_INIT;
+    return ipart__apply_guarded(p, &d, path, complete_body, &a);
 }
 
 ipart_status ipart_partnership_apply_event(ipart_partnership *p, const ipart_event *event)
 {
     if (!p || !event)
         return ipart__fail_null("ipart_partnership_apply_event", !p ? "partnership" : "event");
-    ipart_status rc = ipart__may_write(p);
-    if (rc == IPART_OK)
-        rc = complete_header(event);
-    if (rc != IPART_OK)
-        return rc;
-    ipart__decoded d = {event->ev, p->decoding, 0};
-    p->decoding = (ipart__arena)IPART__ARENA_INIT;
-    return ipart__apply_guarded(p, &d, "$", complete_body, event);
+    return apply_at(p, event, "$");
+}
+
+static ipart_status null_element(size_t index)
+{
+    char argument[40];
+    snprintf(argument, sizeof argument, "events[%zu]", index);
+    return ipart__fail_null("ipart_partnership_apply_events", argument);
+}
+
+ipart_status ipart_partnership_apply_events(ipart_partnership *p, const ipart_event *const *events,
+                                            size_t count, size_t *applied)
+{
+    if (applied)
+        *applied = 0;
+    if (!p || (!events && count))
+        return ipart__fail_null("ipart_partnership_apply_events", !p ? "partnership" : "events");
+    for (size_t i = 0; i < count; i++) {
+        char path[64];
+        ipart__event_path(path, "$", i);
+        ipart_status rc = events[i] ? apply_at(p, events[i], path) : null_element(i);
+        if (rc != IPART_OK) {
+            if (!ipart_error_last()->path[0])
+                ipart__error_set_path(path); /* a NULL element, a read-only handle (R19) */
+            return rc;
+        }
+        if (applied)
+            *applied = i + 1;
+    }
+    return IPART_OK;
 }
 
 /* ---- the builder --------------------------------------------------------------- */

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Apply from Java (doc/performance.md, issue #18): one JNI call per event
  * ({@code apply(String)}), one call per batch ({@code applyAll} of a JSON array) and
- * typed events built beforehand ({@code applyEvents} of {@link Event}s), the sides
+ * typed events built beforehand, one call per event ({@code applyEvent}) and one per
+ * batch ({@code applyEvents} of {@link Event}s: one JNI crossing), the sides
  * alternating in one process, on the Stavanger events (from a fresh partnership) and
  * on generated ones (participation requests and qualifications of fresh operators,
  * as tests/bench/bench_generate.c writes them, from a clone of the prepared case).
@@ -36,7 +37,8 @@ import java.util.function.Supplier;
 public final class BenchApply {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    /** A workload: the partnership each run starts from, and its events three ways. */
+    /** A workload: the partnership each run starts from, and its events three ways
+     * (texts, one array text, built events). */
     private record Workload(String name, Supplier<Partnership> start, List<String> texts,
                             String array, List<Event> built) {}
 
@@ -46,7 +48,8 @@ public final class BenchApply {
         Map<String, Consumer<Partnership>> sides = new LinkedHashMap<>();
         sides.put("apply(String), one call per event", p -> w.texts().forEach(p::apply));
         sides.put("applyAll(String), one call", p -> p.applyAll(w.array()));
-        sides.put("applyEvents(prebuilt Events)", p -> p.applyEvents(w.built()));
+        sides.put("applyEvent(Event), one call per event", p -> w.built().forEach(p::applyEvent));
+        sides.put("applyEvents(prebuilt Events), one call", p -> p.applyEvents(w.built()));
         return sides;
     }
 

@@ -77,3 +77,189 @@ def test_a_refused_value_names_the_json_path_and_changes_nothing():
         event.set("reason", 1.5)
     assert event.kind("candidate") == ipart.FieldKind.ID
     assert event.type == "candidate_assessed"
+
+
+# ---- batches (Partnership.apply_events, ipart_partnership_apply_events) -------------------
+
+def typed_dicts(profile: str, events: list) -> list:
+    """Each JSON event as a dict of typed values with its "type"."""
+    probe, out = ipart.Partnership(profile), []
+    for event in events:
+        out.append({"type": event["type"], **typed_values(probe, build(probe, event), "", event)})
+        probe.apply(event)
+    return out
+
+
+@pytest.mark.parametrize("name", ["stavanger.json", "se_negotiated.json",
+                                  "consortium_ostfold.json"])
+def test_a_batch_of_events_or_dicts_saves_the_bytes_of_the_json_path(name):
+    doc = load_case(f"procedure/{name}")["document"]
+    by_json = ipart.Partnership(doc["profile"])
+    by_json.apply_all(doc["events"])
+    dicts = typed_dicts(doc["profile"], doc["events"])
+    events = [ipart.Event(d["type"], {k: v for k, v in d.items() if k != "type"}) for d in dicts]
+    by_events, by_dicts = ipart.Partnership(doc["profile"]), ipart.Partnership(doc["profile"])
+    assert by_events.apply_events(events) == len(doc["events"])
+    assert by_dicts.apply_events(dicts) == len(doc["events"])
+    mixed = ipart.Partnership(doc["profile"])
+    assert mixed.apply_events(e if i % 2 else d for i, (e, d) in enumerate(zip(events, dicts))) \
+        == len(doc["events"])
+    raw = ipart.Partnership(doc["profile"])
+    assert ipart.capi.ipart_partnership_apply_events(raw._handle(), [e._e for e in events]) \
+        == len(events)
+    for p in (by_events, by_dicts, mixed, raw):
+        assert p.dumps() == by_json.dumps()
+
+
+def error_of(call) -> tuple:
+    with pytest.raises(ipart.IpartError) as e:
+        call()
+    return tuple(getattr(e.value, a) for a in ("code", "rule", "path", "key", "message")) \
+        + (e.value.message_in("nb"),)
+
+
+@pytest.mark.parametrize("case", ["r1_market_check_not_done", "value_score_above_scale",
+                                  "r13_only_two_invited"])
+def test_a_refused_event_in_a_batch_keeps_those_before_and_names_its_index(case):
+    kase = next(c for c in load_case("procedure/rejections.json") if c["name"] == case)
+    doc = load_case(f"procedure/{kase['base']}")["document"]
+    prefix = kase["prefix"]
+    start = max(prefix - 2, 0)
+    batch = doc["events"][start:prefix] + [kase["event"]] + doc["events"][prefix:prefix + 1]
+    expected = ipart.Partnership(doc["profile"])
+    expected.apply_all(doc["events"][:prefix])
+    dicts = typed_dicts(doc["profile"], doc["events"][:prefix])[start:]
+    probe = expected.clone()
+    dicts.append({"type": kase["event"]["type"],
+                  **typed_values(probe, build(probe, kase["event"]), "", kase["event"])})
+    dicts += typed_dicts(doc["profile"], doc["events"][:prefix + 1])[prefix:]
+    assert len(dicts) == len(batch)
+    events = [ipart.Event(d["type"], {k: v for k, v in d.items() if k != "type"}) for d in dicts]
+
+    def fresh() -> ipart.Partnership:
+        p = ipart.Partnership(doc["profile"])
+        p.apply_all(doc["events"][:start])
+        return p
+
+    by_json = error_of(lambda: fresh().apply_all(batch))
+    assert by_json[2].startswith(f"$[{prefix - start}]")
+    for run in (lambda p: p.apply_events(events), lambda p: p.apply_events(dicts),
+                lambda p: ipart.capi.ipart_partnership_apply_events(p._handle(),
+                                                                   [e._e for e in events])):
+        p = fresh()
+        assert error_of(lambda: run(p)) == by_json
+        assert len(p) == prefix
+        assert p.dumps() == expected.dumps()
+
+
+def note(text: str = "Notert.") -> dict:
+    return {"type": "note_recorded", "date": datetime.date(2019, 12, 3), "actor": "stavanger",
+            "text": text}
+
+
+def stavanger() -> ipart.Partnership:
+    return ipart.Partnership.loads(load_case("procedure/stavanger.json")["document"])
+
+
+def test_an_empty_batch_applies_nothing():
+    p = stavanger()
+    before = p.dumps()
+    assert p.apply_events([]) == 0
+    assert p.apply_events(iter(())) == 0
+    assert ipart.capi.ipart_partnership_apply_events(p._handle(), []) == 0
+    assert p.dumps() == before
+
+
+@pytest.mark.parametrize("bad, error, message", [
+    (None, TypeError, "$[1]: an event is an ipart.Event or a dict, not NoneType"),
+    ("note", TypeError, "$[1]: an event is an ipart.Event or a dict, not str"),
+    (ipart.Money("1", "NOK"), TypeError, "$[1]: an event is an ipart.Event or a dict, not Money"),
+    ({"date": datetime.date(2019, 12, 3)}, KeyError, "$[1]: an event dict needs its 'type'"),
+    ({"type": 7}, TypeError, "$[1]: an event's 'type' is a str, not int"),
+    (dict(note(), text=1.5), TypeError, "$[1].text: an event field takes str, bool, int, "
+                                        "datetime.date, Money, None, dict, list or tuple, not float"),
+    (dict(note(), date=datetime.datetime(2019, 12, 3)), TypeError,
+     "$[1].date: expected a datetime.date, not datetime.datetime"),
+    ({**note(), 5: "x"}, TypeError, "$[1]: a field is named by a str, not int"),
+    (dict(note(), text="a\0b"), ValueError, "$[1].text: a string contains a NUL character"),
+    (dict(note(), text=2 ** 70), OverflowError, "$[1].text: 1180591620717411303424 does not fit int64"),
+])
+def test_foreign_elements_and_values_are_precise_errors(bad, error, message):
+    p = stavanger()
+    count = len(p)
+    with pytest.raises(error) as e:
+        p.apply_events([note(), bad, note()])
+    assert (e.value.args[0] if error is KeyError else str(e.value)) == message
+    assert len(p) == count + 1  # the one before stays applied
+
+
+def test_refused_values_and_none_in_the_raw_call_name_the_element():
+    p = stavanger()
+    count = len(p)
+    assert error_of(lambda: p.apply_events([note(), dict(note(), actor="Stavanger kommune")]))[2:4] \
+        == ("$[1].actor", "document.id.syntax")
+    assert error_of(lambda: p.apply_events([note(), ipart.Event("note_recorded")]))[2:5] \
+        == ("$[1].date", "document.field.missing", "$[1].date: required field is missing")
+    assert error_of(lambda: p.apply_events([{"type": "no_such_event"}]))[2:4] \
+        == ("$[0].type", "event.type.unknown")
+    event = ipart.Event("note_recorded", {k: v for k, v in note().items() if k != "type"})
+    with pytest.raises(ipart.MisuseError) as e:
+        ipart.capi.ipart_partnership_apply_events(p._handle(), [event._e, None])
+    assert e.value.path == "$[1]"
+    with pytest.raises(TypeError, match=r"events\[0\] must be an ipart_event"):
+        ipart.capi.ipart_partnership_apply_events(p._handle(), [event])
+    assert len(p) == count + 3
+    scoped = p.as_party("op01")
+    with pytest.raises(ipart.PermissionDeniedError) as e:
+        scoped.apply_events([event])
+    assert (e.value.rule, e.value.path) == ("R19", "$[0]")
+
+
+class ShiftyMoney(ipart.Money):
+    """Money whose amount is read through Python code that empties the batch."""
+    __slots__ = ()
+    batch: list = []
+
+    def __getattribute__(self, name: str) -> object:
+        if name == "_minor":
+            ShiftyMoney.batch.clear()
+        return super().__getattribute__(name)
+
+
+def test_python_code_run_during_the_batch_cannot_break_it():
+    p = stavanger()
+    count = len(p)
+    paid = {"type": "instalment_paid", "date": datetime.date(2019, 12, 3), "actor": "stavanger",
+            "partner": "op05", "instalment": None,
+            "amount": ShiftyMoney.from_minor(100, "NOK")}
+    ShiftyMoney.batch = batch = [note(), paid, note(), note()]
+    try:
+        applied = p.apply_events(batch)  # the list is emptied while `paid` is converted
+    except ipart.IpartError as e:
+        assert e.path.startswith("$[1]")
+        applied = 1
+    assert batch == []
+    assert applied in (1, 2)
+    assert len(p) == count + applied
+    assert p.apply_events(note(str(i)) for i in range(3)) == 3
+
+
+def test_batches_in_two_threads_give_their_own_results():
+    import threading
+    doc = load_case("procedure/stavanger.json")["document"]
+    dicts = typed_dicts(doc["profile"], doc["events"])
+    expected = ipart.Partnership.loads(doc).dumps()
+    results = []
+
+    def run() -> None:
+        for _ in range(5):
+            p = ipart.Partnership(doc["profile"])
+            p.apply_events(dicts)
+            results.append(p.dumps() == expected)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [True] * 10

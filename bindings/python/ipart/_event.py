@@ -1,11 +1,9 @@
 """Typed events: an event built field by field from Python values and
 applied without JSON (C: include/ipart/event.h, doc/typed-apply.md)."""
-import datetime
 import enum
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from . import capi
-from ._dates import _c_date
 from ._money import Money
 
 
@@ -66,41 +64,12 @@ class Event:
         return self
 
     def set(self, field: str, value: Any) -> "Event":
-        """Set one field by its path ("tender.price", "scores[0].criterion")."""
-        e = self._e
-        if isinstance(value, str):
-            capi.ipart_event_set_string(e, field, value)
-        elif isinstance(value, bool):
-            capi.ipart_event_set_bool(e, field, int(value))
-        elif isinstance(value, int):
-            capi.ipart_event_set_int(e, field, value)
-        elif isinstance(value, datetime.date):
-            capi.ipart_event_set_date(e, field, _c_date(value))
-        elif isinstance(value, Money):
-            m = capi.ipart_money()
-            capi.ipart_money_from_minor(m, value.minor, value.currency)
-            capi.ipart_event_set_money(e, field, m)
-        elif value is None:
-            capi.ipart_event_set_null(e, field)
-        elif isinstance(value, dict):
-            self._set_object(field, value)
-        elif isinstance(value, (list, tuple)):
-            self._set_array(field, value)
-        else:
-            raise TypeError(f"{field}: an event field does not take {type(value).__name__}")
+        """Set one field by its path ("tender.price", "scores[0].criterion");
+        a dict or a list sets its members or elements by their paths ({} and
+        [] make an empty object or array). Converted in the extension, as
+        :meth:`Partnership.apply_events` converts its dicts."""
+        capi.ipart_py_event_set(self._e, field, value, Money)
         return self
-
-    def _set_object(self, field: str, value: Dict[str, Any]) -> None:
-        if not value:
-            capi.ipart_event_set_empty(self._e, field)
-        for name, inner in value.items():
-            self.set(f"{field}.{name}", inner)
-
-    def _set_array(self, field: str, value: Any) -> None:
-        if not value:
-            capi.ipart_event_set_empty(self._e, field)
-        for i, inner in enumerate(value):
-            self.set(f"{field}[{i}]", inner)
 
     def kind(self, field: str) -> FieldKind:
         """What the field at ``field`` holds (InvalidArgumentError if the

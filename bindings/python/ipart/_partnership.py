@@ -196,22 +196,16 @@ class Partnership:
         capi.ipart_partnership_apply_event(self._handle(), event._e)
 
     def apply_events(self, events: Iterable[Union["Event", Dict[str, Any]]]) -> int:
-        """Apply typed events in turn: :class:`Event` objects, or dicts of
-        Python values with their "type" (built in one reused Event). Atomic
-        per event, as :meth:`apply_all`: the first refused one raises and the
-        events before it stay applied. Returns how many were applied."""
-        reused: Optional[Event] = None
-        applied = 0
-        handle = self._handle()
-        for event in events:
-            if not isinstance(event, Event):
-                fields = dict(event)
-                kind = fields.pop("type")
-                reused = reused.reset(kind, fields) if reused else Event(kind, fields)
-                event = reused
-            capi.ipart_partnership_apply_event(handle, event._e)
-            applied += 1
-        return applied
+        """Apply a batch of typed events in one call into the library:
+        :class:`Event` objects, or dicts of Python values with their "type"
+        (the values :meth:`Event.set` takes), converted in the extension
+        into one reused event. Atomic per event, as :meth:`apply_all`: the
+        first refused one raises, its ``path`` naming it ("$[3].date"), and
+        the events before it stay applied. Returns how many were applied.
+        An element that is neither an ``Event`` nor a dict, a value of
+        another type or a dict without its "type" raises TypeError (KeyError
+        for the type) naming the element the same way."""
+        return capi.ipart_py_apply_events(self._handle(), events, Event, Money)
 
     def __len__(self) -> int:
         return capi.ipart_partnership_event_count(self._handle())

@@ -211,6 +211,8 @@ public final class Event implements AutoCloseable {
         ITEM
     }
 
+    boolean isClosed() { return handle == null; }
+
     ipart_event h() {
         if (handle == null)
             throw new IllegalStateException("the event is closed");

@@ -16,6 +16,7 @@ import no.ipart.swig.ipart_dialogue_pair;
 import no.ipart.swig.ipart_funding_source;
 import no.ipart.swig.ipart_need_facet;
 import no.ipart.swig.ipart_due;
+import no.ipart.swig.ipart_event;
 import no.ipart.swig.ipart_money;
 import no.ipart.swig.ipart_partnership;
 import no.ipart.swig.ipart_partner_status;
@@ -178,23 +179,39 @@ public final class Partnership implements AutoCloseable {
     public void applyEvent(Event event) { IpartCapi.ipart_partnership_apply_event(h(), event.h()); }
 
     /**
-     * Apply typed events in turn, as {@link #applyEvent(Event)} one by one. Atomic
-     * per event, not per batch: the first refused event throws and those before it
-     * stay applied ({@link #eventCount()} tells how many).
+     * Apply a batch of typed events in one call into the library (one JNI crossing),
+     * as {@link #applyEvent(Event)} would one by one. Atomic per event, not per batch:
+     * the first refused event throws, its {@code path()} naming it ({@code
+     * "$[3].tender.price"}), and those before it stay applied ({@link #eventCount()}
+     * tells how many). A null or closed event is thrown for after the events before it
+     * are applied, as a one-by-one loop would.
      *
      * @param events the built events
      * @return how many were applied
      * @throws IpartException for the first refused event, as applyEvent
+     * @throws NullPointerException for a null event
      * @throws IllegalStateException if the partnership or an event is closed
      */
     public int applyEvents(Iterable<Event> events) {
         ipart_partnership p = h();
-        int applied = 0;
+        List<ipart_event> handles = new ArrayList<>();
+        RuntimeException stop = null;
         for (Event event : events) {
-            IpartCapi.ipart_partnership_apply_event(p, event.h());
-            applied++;
+            if (event == null) {
+                stop = new NullPointerException("events[" + handles.size() + "] is null");
+                break;
+            }
+            if (event.isClosed()) {
+                stop = new IllegalStateException("events[" + handles.size() + "]: the event is closed");
+                break;
+            }
+            handles.add(event.h());
         }
-        return applied;
+        long[] applied = new long[1];
+        IpartCapi.ipart_partnership_apply_events(p, handles.toArray(new ipart_event[0]), applied);
+        if (stop != null)
+            throw stop;
+        return handles.size();
     }
 
     /**
@@ -1147,7 +1164,8 @@ public final class Partnership implements AutoCloseable {
         return json((out, p) -> IpartCapi.ipart_partnership_timeline_svg(out, p, lang));
     }
 
-    private ipart_partnership h() {
+    /** The native handle (package-private: the tests call the generated layer with it). */
+    ipart_partnership h() {
         if (handle == null)
             throw new IllegalStateException("the partnership is closed");
         return handle;
