@@ -643,6 +643,7 @@ Test(builder, a_failed_allocation_in_a_batch_keeps_the_events_before_it, .timeou
     built_batch b = build_all(events, ipart_partnership_currency(reference));
     const ipart_event *const *three = (const ipart_event *const *)b.events + 20;
     long failures = 0;
+    size_t latest_kept = 0; /* the most events kept by a failed batch */
     for (long n = 1;; n++) {
         ipart_partnership *p = harness_replay(kase, 20);
         size_t applied = 99;
@@ -661,9 +662,12 @@ Test(builder, a_failed_allocation_in_a_batch_keeps_the_events_before_it, .timeou
         }
         cr_assert_eq(rc, IPART_ENOMEM, "allocation %ld: %s", n, ipart_error_last()->message);
         cr_assert_lt(applied, 3);
+        latest_kept = applied > latest_kept ? applied : latest_kept;
         failures++;
     }
-    cr_assert_gt(failures, 3);
+    /* Failures were injected in more than the first event: some kept events. */
+    cr_assert_gt(failures, 1);
+    cr_assert_gt(latest_kept, 0);
     free_batch(&b);
     ipart_partnership_free(reference);
     cJSON_Delete(kase);
