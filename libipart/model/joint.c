@@ -80,7 +80,7 @@ static int sent_by_the_buyer(ipart__event_type type)
 }
 
 ipart_status ipart__joint_may(const ipart_partnership *p, const ipart__party *actor,
-                              ipart__event_type type)
+                              ipart__event_type type, const char *path)
 {
     if (!is_joint_authority(p, actor) || !sent_by_the_buyer(type) ||
         type == IPART__EV_JOINT_CONSENT_GIVEN)
@@ -88,12 +88,12 @@ ipart_status ipart__joint_may(const ipart_partnership *p, const ipart__party *ac
     int i = ipart__joint_index(p, actor->id);
     if (i >= 0 && ipart__listed(&members(p)[i].may_send, ipart__event_type_name(type)))
         return IPART_OK;
-    return ipart__rule_violation("R51", "$.actor", "joint.may_send",
-                                 "'%s' is a joint contracting authority; the terms' joint block "
-                                 "does not let it send '%s' (its member entry's may_send lists "
-                                 "what it may send; the lead '%s' sends the rest)",
-                                 actor->id, ipart__event_type_name(type),
-                                 p->authority ? p->authority->id : "");
+    return ipart__violationf("R51", path, "actor", "joint.may_send",
+                             "'%s' is a joint contracting authority; the terms' joint block "
+                             "does not let it send '%s' (its member entry's may_send lists "
+                             "what it may send; the lead '%s' sends the rest)",
+                             actor->id, ipart__event_type_name(type),
+                             p->authority ? p->authority->id : "");
 }
 
 /* ---- R51: consent --------------------------------------------------------------------- */

@@ -23,10 +23,10 @@ size_t ipart__joint_count(const ipart_partnership *p);
 int ipart__joint_index(const ipart_partnership *p, const char *authority);
 
 /* R51 in may_apply: a joint authority (not the lead) sends only the event
- * types of the buyer its member entry lists (IPART_ERULE: the joint
- * agreement, not the role, refuses). */
+ * types of the buyer its member entry lists (IPART_ERULE at path.actor: the
+ * joint agreement, not the role, refuses). */
 ipart_status ipart__joint_may(const ipart_partnership *p, const ipart__party *actor,
-                              ipart__event_type type);
+                              ipart__event_type type, const char *path);
 
 /* R51 and R33 after the handler's check: consent, each member's share of a
  * payment, each member's own cap. */

@@ -76,17 +76,17 @@ ipart_status ipart__members_prepare(ipart_partnership *p, const ev_party *op,
 }
 
 ipart_status ipart__acting_as(const ipart__party **out, const ipart_partnership *p,
-                              const ipart__party *actor)
+                              const ipart__party *actor, const char *path)
 {
     *out = actor;
     if (!actor || actor->role != IPART_ROLE_MEMBER)
         return IPART_OK;
     const ipart__party *group = p->parties[actor->consortium];
     if (!actor->may_act)
-        return ipart__rule_violation("R52", "$.actor", "consortium.member.acts",
-                                     "'%s' is a member of the consortium '%s' but neither its "
-                                     "lead nor authorised by it: the lead or an authorised "
-                                     "member acts for the consortium", actor->id, group->id);
+        return ipart__violationf("R52", path, "actor", "consortium.member.acts",
+                                 "'%s' is a member of the consortium '%s' but neither its "
+                                 "lead nor authorised by it: the lead or an authorised "
+                                 "member acts for the consortium", actor->id, group->id);
     *out = group;
     return IPART_OK;
 }

@@ -20,10 +20,11 @@ ipart_status ipart__members_prepare(ipart_partnership *p, const ev_party *op,
                                     ipart__prepared *pr);
 
 /* R52: the party an actor acts as: a consortium member's consortium (when it
- * is the lead or authorised; else IPART_ERULE R52 at $.actor), any other
- * party itself. `*out` may be NULL for an unknown actor. */
+ * is the lead or authorised; else IPART_ERULE R52 at path.actor, path being
+ * the event's), any other party itself. `*out` may be NULL for an unknown
+ * actor. */
 ipart_status ipart__acting_as(const ipart__party **out, const ipart_partnership *p,
-                              const ipart__party *actor);
+                              const ipart__party *actor, const char *path);
 
 /* The party whose view and rights a party has: a member has its
  * consortium's, any other party its own. */

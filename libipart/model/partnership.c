@@ -290,9 +290,9 @@ ipart_status ipart__date_plausible(const ipart_partnership *p, ipart_date d, con
 }
 
 /* ipart__may_apply for the event's sender as looked up: `actor` is the party
- * named by ev->actor, or NULL. */
+ * named by ev->actor, or NULL; `path` is the event's ("$", "$.events[7]"). */
 static ipart_status may_apply_from(const ipart_partnership *p, const ipart__event *ev,
-                                   const ipart__party *actor)
+                                   const ipart__party *actor, const char *path)
 {
     if (p->log_count) {
         if (ipart__before(ev->date, p->last_date))
@@ -316,9 +316,9 @@ static ipart_status may_apply_from(const ipart_partnership *p, const ipart__even
                            "(authority_succeeded) and sends nothing from then on",
                            ev->actor, actor->succeeded_from.year, actor->succeeded_from.month,
                            actor->succeeded_from.day);
-    ipart_status rc = ipart__acting_as(&actor, p, actor);
+    ipart_status rc = ipart__acting_as(&actor, p, actor, path);
     if (rc == IPART_OK)
-        rc = ipart__joint_may(p, actor, ev->type);
+        rc = ipart__joint_may(p, actor, ev->type, path);
     return rc != IPART_OK ? rc
                           : ipart__handlers[ev->type]->may_send(p, actor,
                                                                 actor ? actor->id : ev->actor);
@@ -326,7 +326,7 @@ static ipart_status may_apply_from(const ipart_partnership *p, const ipart__even
 
 ipart_status ipart__may_apply(const ipart_partnership *p, const ipart__event *ev)
 {
-    return may_apply_from(p, ev, ipart__party_find(p, ev->actor));
+    return may_apply_from(p, ev, ipart__party_find(p, ev->actor), "$");
 }
 
 static void undo(ipart_partnership *p, ipart__prepared *pr)
@@ -401,7 +401,7 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
     const ipart__event *ev = &d->event;
     ipart__event acting;
     const ipart__party *as = NULL;
-    if (ipart__acting_as(&as, p, sender) == IPART_OK && as && as != sender) {
+    if (ipart__acting_as(&as, p, sender, path) == IPART_OK && as && as != sender) {
         acting = d->event;
         acting.actor = as->id;
         ev = &acting;
@@ -442,7 +442,7 @@ ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const
     const ipart__party *sender = ipart__party_find(p, d->event.actor);
     ipart_status rc = ipart__date_plausible(p, d->event.date, path);
     if (rc == IPART_OK)
-        rc = may_apply_from(p, &d->event, sender);
+        rc = may_apply_from(p, &d->event, sender, path);
     if (rc == IPART_OK) {
         rc = body(d, ipart__body_currency(d->event.type, p->currency), ctx);
         if (rc == IPART_OK)

@@ -556,11 +556,7 @@ static int same_rejection_in_a_batch(const cJSON *kase)
         assert_same_error(&json_error, &batch_error, name);
         char at[16];
         snprintf(at, sizeof at, "$[%d]", before);
-        /* R51's and R52's sender guards name "$.actor" whatever the event's
-         * place, in apply_all and load as here (model/joint.c, parties.c). */
-        int absolute = strcmp(batch_error.path, "$.actor") == 0 &&
-                       (strcmp(batch_error.rule, "R51") == 0 || strcmp(batch_error.rule, "R52") == 0);
-        cr_assert(absolute || strncmp(batch_error.path, at, strlen(at)) == 0, "%s: path %s", name,
+        cr_assert(strncmp(batch_error.path, at, strlen(at)) == 0, "%s: path %s", name,
                   batch_error.path);
         cr_assert_eq(applied, (size_t)before, "%s", name);
         assert_same_saved(by_batch, expected, name); /* the refused part changed nothing */

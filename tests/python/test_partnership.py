@@ -181,6 +181,17 @@ def test_rejection_names_its_rule_and_changes_nothing(case):
     assert (p.dumps(), len(p), p.stage) == (before, count, stage)
 
 
+@pytest.mark.parametrize("case", [c for c in REJECTIONS if "event_text" not in c and c.get("path")],
+                         ids=lambda c: c["name"])
+def test_a_refused_event_of_a_document_is_named_by_its_place(case):
+    """Loading names the refused event by its index, whichever guard refuses it."""
+    doc = load_case("procedure/" + case["base"])["document"]
+    doc["events"] = doc["events"][:case["prefix"]] + [case["event"]]
+    with pytest.raises(status_class(case["code"])) as info:
+        ipart.Partnership.loads(doc)
+    assert info.value.path == f"$.events[{case['prefix']}]" + case["path"][1:]
+
+
 @pytest.mark.parametrize("case", INVALID_DOCUMENTS, ids=lambda c: c["name"])
 def test_invalid_document(case):
     with pytest.raises(status_class(case["code"])) as info:
