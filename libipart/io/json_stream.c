@@ -527,14 +527,27 @@ static ipart__stream_result result(const reader *r, int taken)
     return taken ? IPART__STREAM_TAKEN : IPART__STREAM_DECLINED;
 }
 
+ipart__stream_result ipart__stream_event_front(ipart__decoded *out, ipart_partnership *p,
+                                               const char *text, size_t length, size_t *used)
+{
+    reader r = {(const unsigned char *)text, (const unsigned char *)text + length, NULL, "", 0};
+    if (!read_event(&r, out, &p->decoding, p->currency))
+        return result(&r, 0);
+    *used = (size_t)(r.at - (const unsigned char *)text);
+    return IPART__STREAM_TAKEN;
+}
+
 ipart__stream_result ipart__stream_event(ipart__decoded *out, ipart_partnership *p,
                                          const char *text, size_t length)
 {
-    reader r = {(const unsigned char *)text, (const unsigned char *)text + length, NULL, "", 0};
-    if (length > IPART__MAX_INPUT_BYTES || !read_event(&r, out, &p->decoding, p->currency))
-        return result(&r, 0);
-    if (at_end(&r))
-        return IPART__STREAM_TAKEN;
+    size_t used = 0;
+    ipart__stream_result read = length > IPART__MAX_INPUT_BYTES
+                                    ? IPART__STREAM_DECLINED
+                                    : ipart__stream_event_front(out, p, text, length, &used);
+    reader rest = {(const unsigned char *)text + used, (const unsigned char *)text + length, NULL,
+                   "", 0};
+    if (read != IPART__STREAM_TAKEN || at_end(&rest))
+        return read;
     ipart__arena_reset(&out->arena);
     p->decoding = out->arena;
     return IPART__STREAM_DECLINED;
