@@ -24,7 +24,9 @@
 
 #include <ipart/ipart.h>
 
+#include "io/codec_p.h"
 #include "io/document_p.h"
+#include "io/json_p.h"
 #include "io/json_stream_p.h"
 #include "fuzz_file.h"
 
@@ -157,6 +159,33 @@ static void check_apply(const ipart_partnership *base, const char *text)
 /* ---- batches ----------------------------------------------------------------- */
 
 static size_t batches, batch_events; /* batches applied in full, and their events */
+static size_t proved;                /* batch texts io/json_accept.c proved */
+
+/* What the check of io/json_accept.c proves, the parse must take: the same
+ * array, of the same size. */
+static void check_proof(const char *text)
+{
+    size_t count = 0, length = strlen(text);
+    if (!ipart__json_accepts_array(text, length, &count))
+        return;
+    cJSON *json = NULL;
+    if (ipart__json_parse(&json, text, length, "$") != IPART_OK || !cJSON_IsArray(json) ||
+        (size_t)cJSON_GetArraySize(json) != count)
+        abort(); /* proved, yet the cJSON path refuses it as text or reads it otherwise */
+    size_t index = 0;
+    const char *at = strchr(text, '[') + 1;
+    for (const cJSON *element = json->child; element; element = element->next, index++) {
+        at += strspn(at, " \t\n\r,");
+        size_t used = ipart__json_element_length(at, length - (size_t)(at - text));
+        cJSON *alone = used ? cJSON_ParseWithLength(at, used) : NULL;
+        if (!alone || !cJSON_Compare(alone, element, 1))
+            abort(); /* an element's own text is not the element */
+        cJSON_Delete(alone);
+        at += used;
+    }
+    proved++;
+    cJSON_Delete(json);
+}
 
 static void check_batch(const ipart_partnership *base, const char *text)
 {
@@ -165,6 +194,7 @@ static void check_batch(const ipart_partnership *base, const char *text)
         ipart_partnership_clone(&str, base) != IPART_OK)
         abort();
     outcome a, b;
+    check_proof(text);
     record(&a, ipart__apply_all_with(ref, text, IPART__DECODER_CJSON), ref);
     record(&b, ipart__apply_all_with(str, text, IPART__DECODER_STREAM), str);
     if (a.rc == IPART_OK) {
@@ -232,8 +262,8 @@ static void report(void)
 {
     fprintf(stderr, "fuzz_stream: the streaming decoder alone loaded %zu of the %zu loadable documents\n",
             streamed, loadable);
-    fprintf(stderr, "fuzz_stream: %zu batches applied in full, %zu events\n", batches,
-            batch_events);
+    fprintf(stderr, "fuzz_stream: %zu batches applied in full, %zu events; %zu batch texts proved\n",
+            batches, batch_events, proved);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
