@@ -197,6 +197,9 @@ ipart_status ipart_partnership_apply_all(ipart_partnership *p, const char *event
 {
     if (!p || !events_json)
         return ipart__fail_null("ipart_partnership_apply_all", !p ? "partnership" : "events_json");
+    ipart_status rc = ipart__may_write(p); /* a scoped handle is read-only, as for apply */
+    if (rc != IPART_OK)
+        return rc;
     return ipart__apply_all_with(p, events_json, IPART__DECODER_DEFAULT);
 }
 
