@@ -65,42 +65,17 @@ static const unsigned char *skip_space(const unsigned char *p)
     return p;
 }
 
-/* Four hex digits, strictly (cJSON reads a bad one as U+0000). */
-static int hex4(const unsigned char *s, unsigned *out)
-{
-    unsigned h = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned char ch = s[i];
-        unsigned digit = ch >= '0' && ch <= '9'   ? (unsigned)(ch - '0')
-                         : ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10)
-                         : ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10)
-                                                  : 16u;
-        if (digit == 16)
-            return 0;
-        h = h << 4 | digit;
-    }
-    *out = h;
-    return 1;
-}
-
 /* The length of the escape at `p` (a backslash before `end`) when cJSON
  * decodes it to a character other than NUL, else 0: one of \b \f \n \r \t
  * \" \\ \/, a \u code unit, or a high surrogate and a low one. */
 static size_t escape_length(const unsigned char *p, const unsigned char *end)
 {
-    unsigned code, low;
+    unsigned char utf8[4], *o = utf8;
     if (end - p < 2)
         return 0;
     if (p[1] != 'u')
         return memchr("bfnrt\"\\/", p[1], 8) ? 2 : 0;
-    if (end - p < 6 || !hex4(p + 2, &code) || code == 0 || (code >= 0xDC00 && code <= 0xDFFF))
-        return 0;
-    if (code < 0xD800 || code > 0xDBFF)
-        return 6;
-    if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !hex4(p + 8, &low) || low < 0xDC00 ||
-        low > 0xDFFF)
-        return 0;
-    return 12;
+    return ipart__json_unicode_escape(p, end, &o);
 }
 
 /* The bytes that end a run of plain string bytes: the closing quote, an

@@ -47,6 +47,16 @@ int ipart__json_accepts_array(const char *text, size_t length, size_t *count);
 size_t ipart__json_element_length(const char *text, size_t length);
 
 /*
+ * The \u escape at `in` (one, or a surrogate pair) in a string ending
+ * before `stop`, as cJSON 1.7 decodes it: written to *out as UTF-8 (at
+ * most 4 bytes, *out moved past them); its length in the text, or 0 when
+ * cJSON refuses it or decodes it to U+0000 (a bad hex digit included). The
+ * streaming decoder's (io/json_stream.c) and the batch check's.
+ */
+size_t ipart__json_unicode_escape(const unsigned char *in, const unsigned char *stop,
+                                  unsigned char **out);
+
+/*
  * cJSON allocates through the libipart allocator while a custom one is
  * installed, and through its own defaults otherwise (so a host program's
  * own cJSON is untouched unless it installs an allocator). Called by

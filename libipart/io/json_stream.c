@@ -120,11 +120,8 @@ static unsigned hex4(const unsigned char *s)
     return h;
 }
 
-/* A \u escape (one or a surrogate pair) at `in`, before `stop`, written to
- * *out as UTF-8: the escape's length, or 0 when cJSON refuses it or it
- * decodes to U+0000. */
-static size_t unicode_escape(const unsigned char *in, const unsigned char *stop,
-                             unsigned char **out)
+size_t ipart__json_unicode_escape(const unsigned char *in, const unsigned char *stop,
+                                  unsigned char **out)
 {
     if (stop - in < 6)
         return 0;
@@ -207,7 +204,7 @@ static int unescape(char *out, const unsigned char *in, const unsigned char *sto
             break;
         static const char from[] = "bfnrt\"\\/", to[] = "\b\f\n\r\t\"\\/";
         const char *simple = in[1] ? strchr(from, in[1]) : NULL;
-        size_t used = simple ? 2 : in[1] == 'u' ? unicode_escape(in, stop, &o) : 0;
+        size_t used = simple ? 2 : in[1] == 'u' ? ipart__json_unicode_escape(in, stop, &o) : 0;
         if (!used)
             return 0;
         if (simple)
