@@ -563,6 +563,23 @@ static ipart_status ipart_py_set_members(ipart_py_batch *b, PyObject *dict)
     return rc;
 }
 
+/* "[i]" into out (at least 24 bytes), without snprintf (one per element):
+ * its length. */
+static size_t ipart_py_index_text(char *out, Py_ssize_t i)
+{
+    char digits[24];
+    size_t n = 0, len = 0;
+    do
+        digits[n++] = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    out[len++] = '[';
+    while (n)
+        out[len++] = digits[--n];
+    out[len++] = ']';
+    out[len] = '\0';
+    return len;
+}
+
 static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
 {
     size_t at = b->length;
@@ -571,9 +588,9 @@ static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
     ipart_status rc = IPART_OK;
     for (Py_ssize_t i = 0; rc == IPART_OK && i < PySequence_Fast_GET_SIZE(seq); i++) {
         char index[32];
-        int n = snprintf(index, sizeof index, "[%zd]", i);
+        size_t n = ipart_py_index_text(index, i);
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        rc = ipart_py_path_push(b, at, "", index, (size_t)n);
+        rc = ipart_py_path_push(b, at, "", index, n);
         Py_INCREF(item);
         if (rc == IPART_OK)
             rc = ipart_py_set_value(b, item);

@@ -201,8 +201,8 @@ static int next_segment(segment *seg, const char **path, const char *start)
 
 static const field_spec *find_field(const object_spec *spec, const char *name)
 {
-    for (size_t i = 0; i < spec->count; i++)
-        if (strcmp(spec->fields[i].name, name) == 0)
+    for (size_t i = 0; i < spec->count; i++) /* the first byte before the call */
+        if (spec->fields[i].name[0] == name[0] && strcmp(spec->fields[i].name, name) == 0)
             return &spec->fields[i];
     return NULL;
 }
