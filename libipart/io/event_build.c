@@ -24,6 +24,7 @@
  */
 #include "ipart/event.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -115,14 +116,24 @@ typedef struct place {
     int adds;    /* an element on the way is to be added (located without the builder) */
     int schema;  /* only the schema: any index names an element to come */
     size_t index;
-    mark marks[MAX_LEVELS];
-    size_t mark_count;
-    ipart__array *grown[MAX_LEVELS]; /* arrays an element was added to, for undo */
-    ipart__array before[MAX_LEVELS];
-    size_t grown_count;
+    size_t mark_count, grown_count;
     const char *path; /* as given: its first at_len bytes are the JSON path after "$." */
     size_t at_len;
+    /* Last, so that a place is cleared and copied up to its counts (PLACE_HEAD). */
+    mark marks[MAX_LEVELS];
+    ipart__array *grown[MAX_LEVELS]; /* arrays an element was added to, for undo */
+    ipart__array before[MAX_LEVELS];
 } place;
+
+#define PLACE_HEAD offsetof(place, marks)
+
+/* `from` without the arrays an element was added to (nothing to undo). */
+static void place_copy(place *to, const place *from)
+{
+    memcpy(to, from, PLACE_HEAD);
+    memcpy(to->marks, from->marks, from->mark_count * sizeof from->marks[0]);
+    to->grown_count = 0;
+}
 
 /* Where a walk stood before a path's last segment, to resume from for a
  * next path with the same prefix. Its pointers are into the event and its
@@ -304,7 +315,7 @@ static void snapshot(resume *snap, const place *pl, const object_spec *spec, siz
     snap->kept = start == resumed_at;
     if (snap->kept || start >= sizeof snap->prefix)
         return;
-    snap->at = *pl;
+    place_copy(&snap->at, pl);
     snap->spec = spec;
     snap->prefix_len = start;
     memcpy(snap->prefix, pl->path, start);
@@ -328,15 +339,14 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
     int event_level = 1;
     size_t resumed_at = 0;
     if (snap && resumes(&event->cursor, path)) {
-        *pl = event->cursor.at; /* its elements exist: nothing to add or undo on the way */
+        place_copy(pl, &event->cursor.at); /* its elements exist: nothing to add on the way */
         pl->adds = 0;
-        pl->grown_count = 0;
         spec = event->cursor.spec;
         resumed_at = event->cursor.prefix_len;
         rest = path + resumed_at;
         event_level = 0;
     } else {
-        memset(pl, 0, sizeof *pl);
+        memset(pl, 0, PLACE_HEAD);
         /* Written through only when `e` (the same event) is given. */
         pl->base = (unsigned char *)(uintptr_t)&event->ev;
         pl->shadow = (unsigned char *)(uintptr_t)event->shadow;
@@ -596,9 +606,12 @@ static void keep_walk(ipart_event *e, const resume *snap, ipart_status rc)
 {
     if (rc == IPART_OK && snap->kept)
         return;
-    if (rc == IPART_OK && snap->prefix_len && snap->at.base) /* its elements exist */
-        e->cursor = *snap;
-    else
+    if (rc == IPART_OK && snap->prefix_len && snap->at.base) { /* its elements exist */
+        place_copy(&e->cursor.at, &snap->at);
+        e->cursor.spec = snap->spec;
+        e->cursor.prefix_len = snap->prefix_len;
+        memcpy(e->cursor.prefix, snap->prefix, snap->prefix_len + 1);
+    } else
         e->cursor.prefix_len = 0;
 }
 
