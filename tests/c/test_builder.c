@@ -175,16 +175,34 @@ static void built_ok(ipart_status rc, const char *name, size_t i)
                  ipart_error_last()->path, ipart_error_last()->message);
 }
 
+/* Two new partnerships of a document's profile. */
+static void two_new(ipart_partnership **a, ipart_partnership **b, const cJSON *doc)
+{
+    const char *profile = harness_text(doc, "profile");
+    assert_ok(ipart_partnership_new(a, profile));
+    assert_ok(ipart_partnership_new(b, profile));
+}
+
+/* The i-th log entries of the two partnerships are the same text. */
+static void assert_same_entry(const ipart_partnership *got, const ipart_partnership *want,
+                              const char *name, size_t i)
+{
+    char *a = NULL, *b = NULL;
+    assert_ok(ipart_partnership_event_at(&a, want, i));
+    assert_ok(ipart_partnership_event_at(&b, got, i));
+    cr_assert_str_eq(b, a, "%s event %zu", name, i);
+    ipart_free(a);
+    ipart_free(b);
+}
+
 static size_t same_log_in(const char *name)
 {
     char path[256];
     snprintf(path, sizeof path, "procedure/%s", name);
     cJSON *kase = harness_load_case(path);
     const cJSON *doc = harness_member(kase, "document");
-    const char *profile = harness_text(doc, "profile");
     ipart_partnership *by_text = NULL, *by_builder = NULL;
-    assert_ok(ipart_partnership_new(&by_text, profile));
-    assert_ok(ipart_partnership_new(&by_builder, profile));
+    two_new(&by_text, &by_builder, doc);
     ipart_event *reused = NULL;
     assert_ok(ipart_event_new(&reused, "note_recorded"));
     size_t i = 0;
@@ -205,12 +223,7 @@ static size_t same_log_in(const char *name)
         }
         built_ok(ipart_partnership_apply_event(by_builder, built ? built : reused), name, i);
         ipart_event_free(built);
-        char *a = NULL, *b = NULL;
-        assert_ok(ipart_partnership_event_at(&a, by_text, i));
-        assert_ok(ipart_partnership_event_at(&b, by_builder, i));
-        cr_assert_str_eq(b, a, "%s event %zu", name, i);
-        ipart_free(a);
-        ipart_free(b);
+        assert_same_entry(by_builder, by_text, name, i);
         i++;
     }
     char *saved_text = save(by_text), *saved_built = save(by_builder);
@@ -357,13 +370,10 @@ static int in_turns(const void *a, const void *b)
 
 static size_t same_log_in_turns(const char *name)
 {
-    char path[256];
-    snprintf(path, sizeof path, "procedure/%s", name);
-    cJSON *kase = harness_load_case(path);
+    cJSON *kase = base_case(name);
     const cJSON *doc = harness_member(kase, "document");
     ipart_partnership *by_text = NULL, *by_builder = NULL;
-    assert_ok(ipart_partnership_new(&by_text, harness_text(doc, "profile")));
-    assert_ok(ipart_partnership_new(&by_builder, harness_text(doc, "profile")));
+    two_new(&by_text, &by_builder, doc);
     static leaves all;
     ipart_event *e = NULL;
     assert_ok(ipart_event_new(&e, "note_recorded"));
@@ -381,12 +391,7 @@ static size_t same_log_in_turns(const char *name)
         for (size_t k = 0; k < all.count; k++)
             built_ok(set_from_json(&s, all.items[k].path, all.items[k].value), name, i);
         built_ok(ipart_partnership_apply_event(by_builder, e), name, i);
-        char *a = NULL, *b = NULL;
-        assert_ok(ipart_partnership_event_at(&a, by_text, i));
-        assert_ok(ipart_partnership_event_at(&b, by_builder, i));
-        cr_assert_str_eq(b, a, "%s event %zu", name, i);
-        ipart_free(a);
-        ipart_free(b);
+        assert_same_entry(by_builder, by_text, name, i);
         i++;
     }
     ipart_event_free(e);
@@ -622,10 +627,8 @@ static size_t same_bytes_in_one_batch(const char *name)
     snprintf(path, sizeof path, "procedure/%s", name);
     cJSON *kase = harness_load_case(path);
     const cJSON *doc = harness_member(kase, "document");
-    const char *profile = harness_text(doc, "profile");
     ipart_partnership *by_text = NULL, *by_batch = NULL;
-    assert_ok(ipart_partnership_new(&by_text, profile));
-    assert_ok(ipart_partnership_new(&by_batch, profile));
+    two_new(&by_text, &by_batch, doc);
     char *texts = cJSON_PrintUnformatted(harness_member(doc, "events"));
     assert_ok(ipart_partnership_apply_all(by_text, texts));
     cJSON_free(texts);
