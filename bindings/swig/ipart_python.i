@@ -455,6 +455,7 @@ typedef struct ipart_py_batch {
 
 /* The attribute names read per element, interned once (%init). */
 static PyObject *ipart_py_attr_e, *ipart_py_attr_minor, *ipart_py_attr_currency;
+static PyObject *ipart_py_key_type; /* "type", an event dict's key */
 
 /* path = path[0..at) + separator + name (n bytes). */
 static ipart_status ipart_py_path_push(ipart_py_batch *b, size_t at, const char *separator,
@@ -647,7 +648,7 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
 /* Set a dict with its "type" into b->event (made or reset). */
 static ipart_status ipart_py_set_dict(ipart_py_batch *b, PyObject *dict)
 {
-    PyObject *type = PyDict_GetItemString(dict, "type");
+    PyObject *type = PyDict_GetItem(dict, ipart_py_key_type); /* as PyDict_GetItemString */
     if (!type) {
         char at[IPART_PY_REBASED_SIZE];
         PyErr_Format(PyExc_KeyError, "%s: an event dict needs its 'type'", ipart_py_where(b, at));
@@ -691,7 +692,9 @@ static ipart_status ipart_py_event_of(ipart_py_batch *b, PyObject *item, PyObjec
     ipart_py_attr_e = PyUnicode_InternFromString("_e");
     ipart_py_attr_minor = PyUnicode_InternFromString("_minor");
     ipart_py_attr_currency = PyUnicode_InternFromString("_currency");
-    if (!PyDateTimeAPI || !ipart_py_attr_e || !ipart_py_attr_minor || !ipart_py_attr_currency)
+    ipart_py_key_type = PyUnicode_InternFromString("type");
+    if (!PyDateTimeAPI || !ipart_py_attr_e || !ipart_py_attr_minor || !ipart_py_attr_currency ||
+        !ipart_py_key_type)
         return NULL;
 %}
 
