@@ -455,6 +455,7 @@ typedef struct ipart_py_batch {
 
 /* The attribute names read per element, interned once (%init). */
 static PyObject *ipart_py_attr_e, *ipart_py_attr_minor, *ipart_py_attr_currency;
+static PyObject *ipart_py_key_type; /* "type", an event dict's key */
 
 /* path = path[0..at) + separator + name (n bytes). */
 static ipart_status ipart_py_path_push(ipart_py_batch *b, size_t at, const char *separator,
@@ -563,6 +564,23 @@ static ipart_status ipart_py_set_members(ipart_py_batch *b, PyObject *dict)
     return rc;
 }
 
+/* "[i]" into out (at least 24 bytes), without snprintf (one per element):
+ * its length. */
+static size_t ipart_py_index_text(char *out, Py_ssize_t i)
+{
+    char digits[24];
+    size_t n = 0, len = 0;
+    do
+        digits[n++] = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    out[len++] = '[';
+    while (n)
+        out[len++] = digits[--n];
+    out[len++] = ']';
+    out[len] = '\0';
+    return len;
+}
+
 static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
 {
     size_t at = b->length;
@@ -571,9 +589,9 @@ static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
     ipart_status rc = IPART_OK;
     for (Py_ssize_t i = 0; rc == IPART_OK && i < PySequence_Fast_GET_SIZE(seq); i++) {
         char index[32];
-        int n = snprintf(index, sizeof index, "[%zd]", i);
+        size_t n = ipart_py_index_text(index, i);
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        rc = ipart_py_path_push(b, at, "", index, (size_t)n);
+        rc = ipart_py_path_push(b, at, "", index, n);
         Py_INCREF(item);
         if (rc == IPART_OK)
             rc = ipart_py_set_value(b, item);
@@ -630,7 +648,7 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
 /* Set a dict with its "type" into b->event (made or reset). */
 static ipart_status ipart_py_set_dict(ipart_py_batch *b, PyObject *dict)
 {
-    PyObject *type = PyDict_GetItemString(dict, "type");
+    PyObject *type = PyDict_GetItem(dict, ipart_py_key_type); /* as PyDict_GetItemString */
     if (!type) {
         char at[IPART_PY_REBASED_SIZE];
         PyErr_Format(PyExc_KeyError, "%s: an event dict needs its 'type'", ipart_py_where(b, at));
@@ -674,7 +692,9 @@ static ipart_status ipart_py_event_of(ipart_py_batch *b, PyObject *item, PyObjec
     ipart_py_attr_e = PyUnicode_InternFromString("_e");
     ipart_py_attr_minor = PyUnicode_InternFromString("_minor");
     ipart_py_attr_currency = PyUnicode_InternFromString("_currency");
-    if (!PyDateTimeAPI || !ipart_py_attr_e || !ipart_py_attr_minor || !ipart_py_attr_currency)
+    ipart_py_key_type = PyUnicode_InternFromString("type");
+    if (!PyDateTimeAPI || !ipart_py_attr_e || !ipart_py_attr_minor || !ipart_py_attr_currency ||
+        !ipart_py_key_type)
         return NULL;
 %}
 

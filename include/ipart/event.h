@@ -27,6 +27,11 @@
  * its memory, so a loop that resets, sets and applies allocates nothing in
  * the builder once its buffers have grown.
  *
+ * Order: any order of sets gives the same event, but a path that starts
+ * with the previous set's object ("scores[1]." after "scores[1].tenderer")
+ * is found from that object, not from the event's root; setting an
+ * object's fields one after the other is the cheapest order.
+ *
  * Threading: an event may be used by one thread at a time; applying reads
  * it only, and distinct events are independent. Ownership: an event from
  * ipart_event_new() is the caller's (ipart_event_free()); strings passed to

@@ -13,10 +13,18 @@
  * builder's arena to the next power of two, their elements' shadows after
  * the elements.
  *
+ * A path is followed from the event's root, except that the builder keeps
+ * where its last path's walk stood before its last segment (the object
+ * whose field was set: "scores[1]." for "scores[1].score"); a next path
+ * with that prefix resumes there and looks up only its own segments.
+ * Hosts and the Python converter set an object's fields one after the
+ * other, so each field costs one lookup among its own object's fields.
+ *
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "ipart/event.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,12 +37,6 @@
 #include "io/field_check_p.h"
 #include "io/field_hint_p.h"
 #include "model/partnership_p.h"
-
-struct ipart_event {
-    ipart__event ev;
-    unsigned char shadow[sizeof(ipart__event)];
-    ipart__arena arena;
-};
 
 /* The header fields every event has besides its payload (the type is the
  * builder's own). */
@@ -114,14 +116,44 @@ typedef struct place {
     int adds;    /* an element on the way is to be added (located without the builder) */
     int schema;  /* only the schema: any index names an element to come */
     size_t index;
-    mark marks[MAX_LEVELS];
-    size_t mark_count;
-    ipart__array *grown[MAX_LEVELS]; /* arrays an element was added to, for undo */
-    ipart__array before[MAX_LEVELS];
-    size_t grown_count;
+    size_t mark_count, grown_count;
     const char *path; /* as given: its first at_len bytes are the JSON path after "$." */
     size_t at_len;
+    /* Last, so that a place is cleared and copied up to its counts (PLACE_HEAD). */
+    mark marks[MAX_LEVELS];
+    ipart__array *grown[MAX_LEVELS]; /* arrays an element was added to, for undo */
+    ipart__array before[MAX_LEVELS];
 } place;
+
+#define PLACE_HEAD offsetof(place, marks)
+
+/* `from` without the arrays an element was added to (nothing to undo). */
+static void place_copy(place *to, const place *from)
+{
+    memcpy(to, from, PLACE_HEAD);
+    memcpy(to->marks, from->marks, from->mark_count * sizeof from->marks[0]);
+    to->grown_count = 0;
+}
+
+/* Where a walk stood before a path's last segment, to resume from for a
+ * next path with the same prefix. Its pointers are into the event and its
+ * arrays' elements, so it is kept only while no array it is in has moved:
+ * a set replaces it with its own walk's (after any growth of that walk),
+ * and a refused set, a set without one and a reset drop it. */
+typedef struct resume {
+    place at;                /* before the last segment: at.field is the prefix's */
+    const object_spec *spec; /* the fields at.field is among */
+    size_t prefix_len;       /* the prefix's bytes, its '.' included; 0: none */
+    int kept;                /* the walk resumed from the builder's and added no segment to it */
+    char prefix[120];
+} resume;
+
+struct ipart_event {
+    ipart__event ev;
+    unsigned char shadow[sizeof(ipart__event)];
+    ipart__arena arena;
+    resume cursor; /* the last set's walk (prefix_len 0: none) */
+};
 
 /* The JSON path of a place ("$.scores[0].tenderer"), formatted for an error. */
 #define AT(var, pl)   \
@@ -180,8 +212,8 @@ static int next_segment(segment *seg, const char **path, const char *start)
 
 static const field_spec *find_field(const object_spec *spec, const char *name)
 {
-    for (size_t i = 0; i < spec->count; i++)
-        if (strcmp(spec->fields[i].name, name) == 0)
+    for (size_t i = 0; i < spec->count; i++) /* the first byte before the call */
+        if (spec->fields[i].name[0] == name[0] && strcmp(spec->fields[i].name, name) == 0)
             return &spec->fields[i];
     return NULL;
 }
@@ -268,28 +300,70 @@ static void undo_growth(place *pl)
     }
 }
 
+/* Does `path` go on from the builder's last walk (its prefix, then at
+ * least one more byte)? */
+static int resumes(const resume *c, const char *path)
+{
+    return c->prefix_len && strncmp(path, c->prefix, c->prefix_len) == 0 && path[c->prefix_len];
+}
+
+/* Keep the walk before the last segment (starting at `start`) in `snap`,
+ * unless it is the one resumed from. */
+static void snapshot(resume *snap, const place *pl, const object_spec *spec, size_t start,
+                     size_t resumed_at)
+{
+    snap->kept = start == resumed_at;
+    if (snap->kept || start >= sizeof snap->prefix)
+        return;
+    place_copy(&snap->at, pl);
+    snap->spec = spec;
+    snap->prefix_len = start;
+    memcpy(snap->prefix, pl->path, start);
+    snap->prefix[start] = '\0';
+}
+
 /*
- * Follow `path` from the event. With `e` (a builder to change), add the
- * elements it names that are next in their arrays; without it, only check
- * that the path leads to a field. The place's field is its last segment's.
+ * Follow `path` from the event (or from the builder's last walk, when the
+ * path goes on from it and `snap` is given). With `e` (a builder to
+ * change), add the elements it names that are next in their arrays;
+ * without it, only check that the path leads to a field. The place's field
+ * is its last segment's. `snap`, unless NULL, gets the walk before the
+ * last segment (prefix_len 0: a path of one segment).
  */
 static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, const char *path,
-                           int schema)
+                           int schema, resume *snap)
 {
-    memset(pl, 0, sizeof *pl);
-    pl->schema = schema;
-    pl->path = path;
     ipart__event_type type = event->ev.type;
     const object_spec *spec = &ipart__event_bodies[type];
-    /* Written through only when `e` (the same event) is given. */
-    pl->base = (unsigned char *)(uintptr_t)&event->ev;
-    pl->shadow = (unsigned char *)(uintptr_t)event->shadow;
     const char *rest = path;
     int event_level = 1;
+    size_t resumed_at = 0;
+    if (snap && resumes(&event->cursor, path)) {
+        place_copy(pl, &event->cursor.at); /* its elements exist: nothing to add on the way */
+        pl->adds = 0;
+        spec = event->cursor.spec;
+        resumed_at = event->cursor.prefix_len;
+        rest = path + resumed_at;
+        event_level = 0;
+    } else {
+        memset(pl, 0, PLACE_HEAD);
+        /* Written through only when `e` (the same event) is given. */
+        pl->base = (unsigned char *)(uintptr_t)&event->ev;
+        pl->shadow = (unsigned char *)(uintptr_t)event->shadow;
+    }
+    pl->schema = schema;
+    pl->path = path;
+    if (snap) {
+        snap->prefix_len = 0;
+        snap->kept = 0;
+    }
     while (*rest) {
         segment seg;
+        size_t start = (size_t)(rest - path);
         if (!next_segment(&seg, &rest, path))
             return bad_path(path);
+        if (snap && !*rest && pl->field)
+            snapshot(snap, pl, spec, start, resumed_at);
         if (pl->field) { /* descend into the previous segment's field */
             const field_spec *parent = pl->field;
             if (pl->indexed && parent->kind == FK_ARRAY) {
@@ -527,6 +601,20 @@ static ipart_status store(ipart_event *e, place *pl, const given_value *v)
     return IPART_OK;
 }
 
+/* After a set: its walk for the next (see resume), or none. */
+static void keep_walk(ipart_event *e, const resume *snap, ipart_status rc)
+{
+    if (rc == IPART_OK && snap->kept)
+        return;
+    if (rc == IPART_OK && snap->prefix_len && snap->at.base) { /* its elements exist */
+        place_copy(&e->cursor.at, &snap->at);
+        e->cursor.spec = snap->spec;
+        e->cursor.prefix_len = snap->prefix_len;
+        memcpy(e->cursor.prefix, snap->prefix, snap->prefix_len + 1);
+    } else
+        e->cursor.prefix_len = 0;
+}
+
 static ipart_status set_value(ipart_event *e, const char *field, const given_value *v,
                               const char *function)
 {
@@ -535,16 +623,18 @@ static ipart_status set_value(ipart_event *e, const char *field, const given_val
     if (v->kind == GIVEN_STRING && !v->string)
         return ipart__fail_null(function, "value");
     place pl;
-    ipart_status rc = locate(&pl, e, NULL, field, 0);
+    resume snap;
+    ipart_status rc = locate(&pl, e, NULL, field, 0, &snap);
     if (rc == IPART_OK)
         rc = check_value(&pl, v);
     if (rc == IPART_OK && pl.adds) /* again, adding the elements */
-        rc = locate(&pl, e, e, field, 0);
+        rc = locate(&pl, e, e, field, 0, &snap);
     if (rc == IPART_OK) {
         rc = store(e, &pl, v);
         if (rc != IPART_OK)
             undo_growth(&pl);
     }
+    keep_walk(e, &snap, rc);
     return rc;
 }
 
@@ -789,6 +879,7 @@ ipart_status ipart_event_reset(ipart_event *event, const char *type)
     memset(&event->ev, 0, sizeof event->ev);
     memset(event->shadow, 0, sizeof event->shadow);
     event->ev.type = t;
+    event->cursor.prefix_len = 0;
     ipart__arena_reset(&event->arena);
     return IPART_OK;
 }
@@ -812,7 +903,7 @@ ipart_status ipart_event_field_kind(ipart_field_kind *out, const ipart_event *ev
     if (!out || !event || !field)
         return ipart__fail_null("ipart_event_field_kind", !out ? "out" : !event ? "event" : "field");
     place pl;
-    ipart_status rc = locate(&pl, event, NULL, field, 1);
+    ipart_status rc = locate(&pl, event, NULL, field, 1, NULL);
     if (rc == IPART_OK)
         *out = (ipart_field_kind)place_kind(&pl); /* the same order as field_kind */
     return rc;

@@ -175,16 +175,34 @@ static void built_ok(ipart_status rc, const char *name, size_t i)
                  ipart_error_last()->path, ipart_error_last()->message);
 }
 
+/* Two new partnerships of a document's profile. */
+static void two_new(ipart_partnership **a, ipart_partnership **b, const cJSON *doc)
+{
+    const char *profile = harness_text(doc, "profile");
+    assert_ok(ipart_partnership_new(a, profile));
+    assert_ok(ipart_partnership_new(b, profile));
+}
+
+/* The i-th log entries of the two partnerships are the same text. */
+static void assert_same_entry(const ipart_partnership *got, const ipart_partnership *want,
+                              const char *name, size_t i)
+{
+    char *a = NULL, *b = NULL;
+    assert_ok(ipart_partnership_event_at(&a, want, i));
+    assert_ok(ipart_partnership_event_at(&b, got, i));
+    cr_assert_str_eq(b, a, "%s event %zu", name, i);
+    ipart_free(a);
+    ipart_free(b);
+}
+
 static size_t same_log_in(const char *name)
 {
     char path[256];
     snprintf(path, sizeof path, "procedure/%s", name);
     cJSON *kase = harness_load_case(path);
     const cJSON *doc = harness_member(kase, "document");
-    const char *profile = harness_text(doc, "profile");
     ipart_partnership *by_text = NULL, *by_builder = NULL;
-    assert_ok(ipart_partnership_new(&by_text, profile));
-    assert_ok(ipart_partnership_new(&by_builder, profile));
+    two_new(&by_text, &by_builder, doc);
     ipart_event *reused = NULL;
     assert_ok(ipart_event_new(&reused, "note_recorded"));
     size_t i = 0;
@@ -205,12 +223,7 @@ static size_t same_log_in(const char *name)
         }
         built_ok(ipart_partnership_apply_event(by_builder, built ? built : reused), name, i);
         ipart_event_free(built);
-        char *a = NULL, *b = NULL;
-        assert_ok(ipart_partnership_event_at(&a, by_text, i));
-        assert_ok(ipart_partnership_event_at(&b, by_builder, i));
-        cr_assert_str_eq(b, a, "%s event %zu", name, i);
-        ipart_free(a);
-        ipart_free(b);
+        assert_same_entry(by_builder, by_text, name, i);
         i++;
     }
     char *saved_text = save(by_text), *saved_built = save(by_builder);
@@ -302,6 +315,132 @@ Test(builder, every_expressible_rejection_gives_the_same_error, .timeout = 300)
     cr_assert_gt(compared, total * 9 / 10, "only %d of %d rejections expressible", compared,
                  total);
     cJSON_Delete(cases);
+}
+
+/* ---- the order of sets --------------------------------------------------------------------
+ * The builder resumes a path from its last set's object (its prefix): sets
+ * that go across an array's elements in turn, so that each element is left
+ * and entered again after its array grew, must still land where a walk from
+ * the root puts them. */
+
+typedef struct leaf {
+    char path[256];
+    const cJSON *value; /* a scalar, [] or {} */
+    int position;       /* among its object's members (an id array's elements: the array's) */
+    size_t order;       /* in the JSON */
+} leaf;
+
+typedef struct leaves {
+    leaf items[1024];
+    size_t count;
+} leaves;
+
+static void collect(leaves *out, const char *path, const cJSON *value, int position)
+{
+    if ((!cJSON_IsObject(value) && !cJSON_IsArray(value)) || !value->child) {
+        cr_assert_lt(out->count, sizeof out->items / sizeof out->items[0]);
+        leaf *l = &out->items[out->count];
+        *l = (leaf){.value = value, .position = position, .order = out->count};
+        snprintf(l->path, sizeof l->path, "%s", path);
+        out->count++;
+        return;
+    }
+    int i = 0;
+    for (const cJSON *m = value->child; m; m = m->next, i++) {
+        if (!path[0] && strcmp(m->string, "type") == 0)
+            continue;
+        char at[256];
+        if (cJSON_IsArray(value))
+            snprintf(at, sizeof at, "%s[%d]", path, i);
+        else
+            snprintf(at, sizeof at, "%s%s%s", path, path[0] ? "." : "", m->string);
+        collect(out, at, m, cJSON_IsArray(value) ? position : i);
+    }
+}
+
+/* By position, then as in the JSON: every element's first member, then
+ * every element's second, ... (each element still added by its first). */
+static int in_turns(const void *a, const void *b)
+{
+    const leaf *x = a, *y = b;
+    if (x->position != y->position)
+        return x->position < y->position ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static size_t same_log_in_turns(const char *name)
+{
+    cJSON *kase = base_case(name);
+    const cJSON *doc = harness_member(kase, "document");
+    ipart_partnership *by_text = NULL, *by_builder = NULL;
+    two_new(&by_text, &by_builder, doc);
+    static leaves all;
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "note_recorded"));
+    size_t i = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+        char *text = cJSON_PrintUnformatted(ev);
+        assert_ok(ipart_partnership_apply(by_text, text));
+        cJSON_free(text);
+        all.count = 0;
+        collect(&all, "", ev, 0);
+        qsort(all.items, all.count, sizeof all.items[0], in_turns);
+        assert_ok(ipart_event_reset(e, harness_text(ev, "type")));
+        source s = {e, ipart_partnership_currency(by_builder)};
+        for (size_t k = 0; k < all.count; k++)
+            built_ok(set_from_json(&s, all.items[k].path, all.items[k].value), name, i);
+        built_ok(ipart_partnership_apply_event(by_builder, e), name, i);
+        assert_same_entry(by_builder, by_text, name, i);
+        i++;
+    }
+    ipart_event_free(e);
+    ipart_partnership_free(by_text);
+    ipart_partnership_free(by_builder);
+    cJSON_Delete(kase);
+    return i;
+}
+
+Test(builder, fields_set_across_elements_in_turns_give_the_same_log, .timeout = 300)
+{
+    cr_assert_gt(over_procedures(same_log_in_turns), 600);
+}
+
+/* Refused sets inside an element entered before, and an element entered
+ * again after its array grew: the errors name the full JSON path and a
+ * refused set changes nothing (the next index stays the same). */
+Test(builder, a_refused_set_inside_an_element_names_its_path_and_changes_nothing)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+    assert_ok(ipart_event_set_string(e, "scores[0].tenderer", "op01"));
+    cr_assert_eq(ipart_event_set_int(e, "scores[0].nope", 1), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "document.field.unknown");
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[0].nope");
+    cr_assert_eq(ipart_event_set_int(e, "scores[0].score", -1), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "document.integer.range");
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[0].score");
+    cr_assert_eq(ipart_event_set_string(e, "scores[0].tenderer.x", "op01"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[0].tenderer");
+    cr_assert_eq(ipart_event_set_string(e, "scores[2].tenderer", "op03"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "event.builder.index");
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[2]");
+    assert_ok(ipart_event_set_string(e, "scores[1].tenderer", "op02"));
+    assert_ok(ipart_event_set_string(e, "scores[2].tenderer", "op03")); /* scores moved */
+    assert_ok(ipart_event_set_int(e, "scores[0].score", 5));
+    cr_assert_eq(ipart_event_set_string(e, "scores[1].tenderer", "Op 2"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "document.id.syntax");
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[1].tenderer");
+    cr_assert_eq(ipart_event_set_string(e, "scores[4].tenderer", "op05"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->message,
+                     "$.scores[4]: elements are added in order: the next is [3]");
+    assert_ok(ipart_event_set_empty(e, "scores"));
+    cr_assert_eq(ipart_event_set_int(e, "scores[1].score", 5), IPART_EINVAL,
+                 "an emptied array starts again at [0]");
+    assert_ok(ipart_event_set_int(e, "scores[0].score", 5));
+    /* [0] was added again, so [1] is next */
+    assert_ok(ipart_event_set_string(e, "scores[1].tenderer", "op02"));
+    ipart_event_free(e);
 }
 
 /* ---- out of memory and misuse ----------------------------------------------------------- */
@@ -488,10 +627,8 @@ static size_t same_bytes_in_one_batch(const char *name)
     snprintf(path, sizeof path, "procedure/%s", name);
     cJSON *kase = harness_load_case(path);
     const cJSON *doc = harness_member(kase, "document");
-    const char *profile = harness_text(doc, "profile");
     ipart_partnership *by_text = NULL, *by_batch = NULL;
-    assert_ok(ipart_partnership_new(&by_text, profile));
-    assert_ok(ipart_partnership_new(&by_batch, profile));
+    two_new(&by_text, &by_batch, doc);
     char *texts = cJSON_PrintUnformatted(harness_member(doc, "events"));
     assert_ok(ipart_partnership_apply_all(by_text, texts));
     cJSON_free(texts);

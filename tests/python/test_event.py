@@ -1,5 +1,6 @@
 """Typed events (ipart.Event, Partnership.apply_event): the same log, saved
 bytes and errors as the same events applied as JSON, over golden cases."""
+import copy
 import datetime
 
 import pytest
@@ -150,6 +151,55 @@ def test_a_refused_event_in_a_batch_keeps_those_before_and_names_its_index(case)
         assert error_of(lambda: run(p)) == by_json
         assert len(p) == prefix
         assert p.dumps() == expected.dumps()
+
+
+def put(event: dict, path: tuple, value) -> dict:
+    """A deep copy of `event` with `value` at `path` (keys and indexes)."""
+    event = copy.deepcopy(event)
+    at = event
+    for step in path[:-1]:
+        at = at[step]
+    at[path[-1]] = value
+    return event
+
+
+# Faults deep inside the terms (Stavanger's event 5): in an object, in the
+# third element of an array of objects, in an array inside an array's
+# element, in an id array, a null; each set after its object's other fields,
+# so the builder has entered that object or element before.
+@pytest.mark.parametrize("path, value", [
+    (("selection_criteria", 2, "nope"), 1),
+    (("selection_criteria", 2, "kind"), "no_such_kind"),
+    (("selection_criteria", 2, "text"), 7),
+    (("award_criteria", 2, "weight"), -5),
+    (("caps", 2, "id"), None),
+    (("candidates", "min"), "three"),
+    (("reservations", "nope"), True),
+    (("development", "phases", 0, "targets", 1, "id"), "bad id"),
+    (("development", "phases", 1, "share"), 10 ** 9),
+    (("ipr", "licences", 0, "licensees", 0), "Stavanger kommune"),
+    (("ipr", "licences", 0, "licensees"), [None]),
+])
+def test_a_fault_inside_a_nested_element_names_its_path_as_the_json_path(path, value):
+    doc = load_case("procedure/stavanger.json")["document"]
+    terms = doc["events"][5]
+    assert terms["type"] == "terms_set"
+    bad = put(terms, path, value)
+    dicts = typed_dicts(doc["profile"], doc["events"][:6])
+    bad_dict = put(dicts[5], path, value)
+
+    def fresh() -> ipart.Partnership:
+        p = ipart.Partnership(doc["profile"])
+        p.apply_all(doc["events"][:4])
+        return p
+
+    expected = fresh()
+    expected.apply(doc["events"][4])
+    by_json = error_of(lambda: fresh().apply_all([doc["events"][4], bad]))
+    assert by_json[2].startswith("$[1]." + path[0])
+    p = fresh()
+    assert error_of(lambda: p.apply_events([dicts[4], bad_dict])) == by_json
+    assert p.dumps() == expected.dumps()
 
 
 def note(text: str = "Notert.") -> dict:
