@@ -12,6 +12,7 @@
 #include "core/strbuf_p.h"
 #include "io/codec_p.h"
 #include "io/document_p.h"
+#include "io/json_p.h"
 #include "io/json_stream_p.h"
 #include "model/partnership_p.h"
 
@@ -196,8 +197,62 @@ ipart_status ipart_partnership_apply_all(ipart_partnership *p, const char *event
 {
     if (!p || !events_json)
         return ipart__fail_null("ipart_partnership_apply_all", !p ? "partnership" : "events_json");
+    ipart_status rc = ipart__may_write(p); /* a scoped handle is read-only, as for apply */
+    if (rc != IPART_OK)
+        return rc;
+    return ipart__apply_all_with(p, events_json, IPART__DECODER_DEFAULT);
+}
+
+/* One event of an accepted batch at `at`: streamed, or when the stream
+ * declines it, parsed alone by cJSON (the same tree as the batch's parse
+ * would hold for it) and decoded by the reference; *used its bytes. */
+static ipart_status apply_batch_event(ipart_partnership *p, const char *at, size_t rest,
+                                      const char *path, size_t *used)
+{
+    ipart__decoded d;
+    ipart__stream_result streamed = ipart__stream_event_front(&d, p, at, rest, used);
+    if (streamed == IPART__STREAM_TAKEN)
+        return ipart__apply_decoded(p, &d, path);
+    if (streamed == IPART__STREAM_NOMEM)
+        return IPART_ENOMEM;
+    *used = ipart__json_element_length(at, rest);
+    cJSON *json = NULL;
+    ipart_status rc = ipart__json_parse(&json, at, *used, path);
+    if (rc != IPART_OK)
+        return rc; /* out of memory: the batch's acceptance rules out the rest */
+    rc = ipart__apply_object(p, json, path);
+    cJSON_Delete(json);
+    return rc;
+}
+
+/* The `count` events of a batch that ipart__json_accepts_array() accepted,
+ * in order, as replay_events applies the batch's tree. */
+static ipart_status apply_accepted_batch(ipart_partnership *p, const char *text, size_t length,
+                                         size_t count)
+{
+    const char *at = strchr(text, '[') + 1, *end = text + length;
+    ipart_status rc = IPART_OK;
+    for (size_t index = 0; rc == IPART_OK && index < count; index++) {
+        char path[64];
+        size_t used = 0;
+        while (*at == ' ' || *at == '\n' || *at == '\r' || *at == '\t' || *at == ',')
+            at++; /* the text is accepted: one ',' at most */
+        ipart__event_path(path, "$", index);
+        rc = apply_batch_event(p, at, (size_t)(end - at), path, &used);
+        at += used;
+    }
+    ipart__replay_finish(p);
+    return rc;
+}
+
+ipart_status ipart__apply_all_with(ipart_partnership *p, const char *events_json,
+                                   ipart__decoder decoder)
+{
+    size_t length = strlen(events_json), count = 0;
+    if (decoder == IPART__DECODER_STREAM && ipart__json_accepts_array(events_json, length, &count))
+        return apply_accepted_batch(p, events_json, length, count);
     cJSON *events = NULL;
-    ipart_status rc = ipart__json_parse(&events, events_json, strlen(events_json), "$");
+    ipart_status rc = ipart__json_parse(&events, events_json, length, "$");
     if (rc != IPART_OK)
         return rc;
     if (!cJSON_IsArray(events))

@@ -28,8 +28,9 @@ void ipart__replay_finish(ipart_partnership *p);
  * reference: cJSON's tree, then the typed decoder (io/codec.c).
  * IPART__DECODER_STREAM tries the streaming decoder (io/json_stream_p.h)
  * and, on anything it does not accept, runs the reference, so that its
- * errors are the reference's. ipart_partnership_load and
- * ipart_partnership_apply use IPART__DECODER_DEFAULT, the stream since
+ * errors are the reference's. ipart_partnership_load,
+ * ipart_partnership_apply and (since issue #18's batch work)
+ * ipart_partnership_apply_all use IPART__DECODER_DEFAULT, the stream since
  * fuzz_stream ran 31 minutes with no difference (doc/performance.md); the
  * tests and fuzz_stream call both. -DIPART__DECODER_DEFAULT=
  * IPART__DECODER_CJSON builds the reference as the default (benchmarks).
@@ -43,5 +44,11 @@ ipart_status ipart__load_with(ipart_partnership **out, const char *document_json
                               ipart__decoder decoder);
 ipart_status ipart__apply_with(ipart_partnership *p, const char *event_json,
                                ipart__decoder decoder);
+/* ipart_partnership_apply_all() with `decoder`: the stream first proves
+ * that the cJSON path accepts the batch's text (ipart__json_accepts_array),
+ * then streams its events one by one, giving the reference each event it
+ * declines; text it cannot prove goes to the cJSON path whole. */
+ipart_status ipart__apply_all_with(ipart_partnership *p, const char *events_json,
+                                   ipart__decoder decoder);
 
 #endif

@@ -27,6 +27,36 @@
 ipart_status ipart__json_prescan(const char *text, size_t length, const char *root);
 
 /*
+ * Whether ipart__json_parse() accepts `text` as it stands and reads a JSON
+ * array of at most IPART__MAX_EVENTS values: 1 with *count their number,
+ * and then the parse could refuse it only for want of memory. 0 when the
+ * parse refuses it, and also for some text the parse takes (a key holding
+ * an escape, white space other than ' ' \t \n \r, numbers beyond RFC 8259
+ * or 63 bytes, very many keys in the open objects: io/json_accept.c), so 0
+ * means "ask the parse". One pass, no allocation. `text` is a C string of
+ * `length` bytes (text[length] is its NUL: the scan stops on it).
+ */
+int ipart__json_accepts_array(const char *text, size_t length, size_t *count);
+
+/*
+ * The length of the value at the start of `text`, an element of an array
+ * that ipart__json_accepts_array() accepted (so the value starts there and
+ * ends within `length`, and text[length] is that text's NUL); 0 for any
+ * other text.
+ */
+size_t ipart__json_element_length(const char *text, size_t length);
+
+/*
+ * The \u escape at `in` (one, or a surrogate pair) in a string ending
+ * before `stop`, as cJSON 1.7 decodes it: written to *out as UTF-8 (at
+ * most 4 bytes, *out moved past them); its length in the text, or 0 when
+ * cJSON refuses it or decodes it to U+0000 (a bad hex digit included). The
+ * streaming decoder's (io/json_stream.c) and the batch check's.
+ */
+size_t ipart__json_unicode_escape(const unsigned char *in, const unsigned char *stop,
+                                  unsigned char **out);
+
+/*
  * cJSON allocates through the libipart allocator while a custom one is
  * installed, and through its own defaults otherwise (so a host program's
  * own cJSON is untouched unless it installs an allocator). Called by

@@ -120,11 +120,8 @@ static unsigned hex4(const unsigned char *s)
     return h;
 }
 
-/* A \u escape (one or a surrogate pair) at `in`, before `stop`, written to
- * *out as UTF-8: the escape's length, or 0 when cJSON refuses it or it
- * decodes to U+0000. */
-static size_t unicode_escape(const unsigned char *in, const unsigned char *stop,
-                             unsigned char **out)
+size_t ipart__json_unicode_escape(const unsigned char *in, const unsigned char *stop,
+                                  unsigned char **out)
 {
     if (stop - in < 6)
         return 0;
@@ -207,7 +204,7 @@ static int unescape(char *out, const unsigned char *in, const unsigned char *sto
             break;
         static const char from[] = "bfnrt\"\\/", to[] = "\b\f\n\r\t\"\\/";
         const char *simple = in[1] ? strchr(from, in[1]) : NULL;
-        size_t used = simple ? 2 : in[1] == 'u' ? unicode_escape(in, stop, &o) : 0;
+        size_t used = simple ? 2 : in[1] == 'u' ? ipart__json_unicode_escape(in, stop, &o) : 0;
         if (!used)
             return 0;
         if (simple)
@@ -527,14 +524,27 @@ static ipart__stream_result result(const reader *r, int taken)
     return taken ? IPART__STREAM_TAKEN : IPART__STREAM_DECLINED;
 }
 
+ipart__stream_result ipart__stream_event_front(ipart__decoded *out, ipart_partnership *p,
+                                               const char *text, size_t length, size_t *used)
+{
+    reader r = {(const unsigned char *)text, (const unsigned char *)text + length, NULL, "", 0};
+    if (!read_event(&r, out, &p->decoding, p->currency))
+        return result(&r, 0);
+    *used = (size_t)(r.at - (const unsigned char *)text);
+    return IPART__STREAM_TAKEN;
+}
+
 ipart__stream_result ipart__stream_event(ipart__decoded *out, ipart_partnership *p,
                                          const char *text, size_t length)
 {
-    reader r = {(const unsigned char *)text, (const unsigned char *)text + length, NULL, "", 0};
-    if (length > IPART__MAX_INPUT_BYTES || !read_event(&r, out, &p->decoding, p->currency))
-        return result(&r, 0);
-    if (at_end(&r))
-        return IPART__STREAM_TAKEN;
+    size_t used = 0;
+    ipart__stream_result read = length > IPART__MAX_INPUT_BYTES
+                                    ? IPART__STREAM_DECLINED
+                                    : ipart__stream_event_front(out, p, text, length, &used);
+    reader rest = {(const unsigned char *)text + used, (const unsigned char *)text + length, NULL,
+                   "", 0};
+    if (read != IPART__STREAM_TAKEN || at_end(&rest))
+        return read;
     ipart__arena_reset(&out->arena);
     p->decoding = out->arena;
     return IPART__STREAM_DECLINED;

@@ -50,4 +50,15 @@ ipart__stream_result ipart__stream_load(ipart_partnership **out, const char *tex
 ipart__stream_result ipart__stream_event(ipart__decoded *out, ipart_partnership *p,
                                          const char *text, size_t length);
 
+/*
+ * The same for the event object at the start of `text`, with more text
+ * after it (a batch's next events): TAKEN with *used the bytes read up to
+ * and including its closing brace, when the cJSON path would decode the
+ * text of those bytes alone to the same event. The caller knows that the
+ * object ends there in cJSON's reading too (ipart__json_accepts_array()
+ * accepted the text around it).
+ */
+ipart__stream_result ipart__stream_event_front(ipart__decoded *out, ipart_partnership *p,
+                                               const char *text, size_t length, size_t *used);
+
 #endif

@@ -1499,6 +1499,14 @@ Test(partnership, a_batch_leaks_nothing_when_any_allocation_fails)
     cJSON *kase = NULL;
     char *batch = stavanger_batch(&kase);
     cr_assert_gt(harness_fail_each(batch_scenario, batch), 100);
+    /* With the 4th event's "type" last, the streaming decoder declines it
+     * and cJSON parses it alone: that path fails each allocation too. */
+    cJSON *events = cJSON_GetObjectItemCaseSensitive(item(kase, "document"), "events");
+    cJSON *fourth = cJSON_GetArrayItem(events, 3);
+    cJSON_AddItemToObject(fourth, "type", cJSON_DetachItemFromObject(fourth, "type"));
+    char *moved = print(events);
+    cr_assert_gt(harness_fail_each(batch_scenario, moved), 100);
+    cJSON_free(moved);
     cJSON_free(batch);
     cJSON_Delete(kase);
 }

@@ -256,6 +256,11 @@ static void check_refusals(const ipart_partnership *p, ipart_partnership *s,
     size_t before = ipart_partnership_event_count(s);
     assert_fails_with(ipart_partnership_apply(s, "{\"type\":\"note_recorded\"}"), IPART_EPERM);
     cr_assert_eq(ipart_partnership_event_count(s), before, "a refused apply changes nothing");
+    /* A batch too, empty or not (it used to be applied to the scoped copy). */
+    assert_fails_with(ipart_partnership_apply_all(s, "[]"), IPART_EPERM);
+    assert_fails_with(ipart_partnership_apply_all(s, "[{\"type\":\"note_recorded\"}]"),
+                      IPART_EPERM);
+    cr_assert_eq(ipart_partnership_event_count(s), before, "a refused batch changes nothing");
     ipart_partnership *wider = NULL;
     for (size_t i = 0; i < ops->count; i++) {
         if (strcmp(ops->id[i], party) == 0)

@@ -4,12 +4,16 @@
  * alone, to the same state and bytes; cJSON's quirks (white space up to
  * byte 32, escaped keys, numbers through strtod) are followed; what the
  * stream does not take, the reference decides, so every error is the
- * reference's; out of memory is IPART_ENOMEM with nothing leaked.
+ * reference's; out of memory is IPART_ENOMEM with nothing leaked. A batch
+ * (ipart_partnership_apply_all) is streamed only once its whole text is
+ * proved acceptable to the cJSON path, so text errors apply nothing and
+ * every error and saved byte is the reference's.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
 #include "io/document_p.h"
+#include "io/json_p.h"
 #include "io/json_stream_p.h"
 
 #include <stdio.h>
@@ -29,7 +33,7 @@ static char *copy_text(const char *s)
 
 typedef struct outcome {
     ipart_status rc;
-    char detail[5][512]; /* rule, source, path, key, message */
+    char detail[6][512]; /* rule, source, path, key, message, message in bokmål */
     char *saved;         /* the test's malloc'd copy of save's bytes, or NULL */
 } outcome;
 
@@ -39,8 +43,9 @@ static void record(outcome *o, ipart_status rc, ipart_partnership *p)
     o->rc = rc;
     const ipart_error *e = ipart_error_last();
     if (rc != IPART_OK) {
-        const char *parts[5] = {e->rule, e->source, e->path, e->key, e->message};
-        for (int i = 0; i < 5; i++)
+        const char *parts[6] = {e->rule, e->source, e->path, e->key, e->message,
+                                ipart_error_message_in("nb")};
+        for (int i = 0; i < 6; i++)
             snprintf(o->detail[i], sizeof o->detail[i], "%s", parts[i]);
     }
     if (p) {
@@ -55,7 +60,7 @@ static void assert_same(const outcome *a, const outcome *b, const char *what)
 {
     cr_assert_eq(a->rc, b->rc, "%s: status %s vs %s (%s)", what, ipart_error_name(a->rc),
                  ipart_error_name(b->rc), b->detail[4]);
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         cr_assert_str_eq(a->detail[i], b->detail[i], "%s: error detail %d differs", what, i);
     cr_assert_eq(!a->saved, !b->saved, "%s", what);
     if (a->saved)
@@ -289,4 +294,291 @@ Test(stream, a_streamed_load_holds_what_the_reference_load_holds)
     ipart_partnership_free(ref);
     ipart_partnership_free(str);
     free(text);
+}
+
+/* ---- batches (ipart__apply_all_with) ------------------------------------------ */
+
+/* Apply the batch `text` to two clones of `base`, one per reader: the same
+ * status, error and saved bytes; nothing applied means base's bytes. `proved`
+ * says whether ipart__json_accepts_array() takes the text (the stream then
+ * applies it event by event; otherwise the cJSON path applies it whole).
+ * The reference's status; *applied its number of events applied. */
+static ipart_status same_batch(const ipart_partnership *base, const char *text, int proved,
+                               size_t *applied)
+{
+    ipart_partnership *ref = NULL, *str = NULL;
+    assert_ok(ipart_partnership_clone(&ref, base));
+    assert_ok(ipart_partnership_clone(&str, base));
+    outcome a, b, before;
+    record(&before, IPART_OK, ref);
+    record(&a, ipart__apply_all_with(ref, text, IPART__DECODER_CJSON), ref);
+    record(&b, ipart__apply_all_with(str, text, IPART__DECODER_STREAM), str);
+    assert_same(&a, &b, text);
+    size_t count = 0;
+    cr_assert_eq(ipart__json_accepts_array(text, strlen(text), &count), proved,
+                 "the check %s: %.300s", proved ? "declined" : "proved", text);
+    *applied = ipart_partnership_event_count(ref) - ipart_partnership_event_count(base);
+    if (*applied == 0)
+        cr_assert_str_eq(a.saved, before.saved, "nothing applied, nothing changed");
+    ipart_partnership_free(ref);
+    ipart_partnership_free(str);
+    free(a.saved);
+    free(b.saved);
+    free(before.saved);
+    return a.rc;
+}
+
+/* The first `count` events of `p` as one JSON array text (malloc'd), one
+ * event per line; starts[i] is where event i begins. */
+static char *batch_of(const ipart_partnership *p, size_t count, size_t *starts)
+{
+    size_t size = 4, length = 1;
+    char *text = malloc(size);
+    cr_assert_not_null(text);
+    text[0] = '[';
+    for (size_t i = 0; i < count; i++) {
+        char *event = NULL;
+        assert_ok(ipart_partnership_event_at(&event, p, i));
+        size_t n = strlen(event);
+        if (length + n + 4 > size) {
+            size = 2 * (length + n + 4);
+            text = realloc(text, size);
+            cr_assert_not_null(text);
+        }
+        if (i)
+            memcpy(text + length, ",\n", 2), length += 2;
+        if (starts)
+            starts[i] = length;
+        memcpy(text + length, event, n);
+        length += n;
+        ipart_free(event);
+    }
+    memcpy(text + length, "]", 2);
+    return text;
+}
+
+/* `text` with the first `old` at or after `from` replaced by `with` (malloc'd). */
+static char *edited(const char *text, size_t from, const char *old, const char *with)
+{
+    const char *at = strstr(text + from, old);
+    cr_assert_not_null(at, "no '%s' to edit", old);
+    size_t head = (size_t)(at - text), n = strlen(with);
+    char *out = malloc(strlen(text) - strlen(old) + n + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, head);
+    memcpy(out + head, with, n);
+    strcpy(out + head + n, at + strlen(old));
+    return out;
+}
+
+static ipart_partnership *new_case(void)
+{
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, "NO"));
+    return p;
+}
+
+Test(stream, a_batch_is_streamed_to_the_bytes_of_the_loaded_case)
+{
+    /* From a new partnership: the batch's partnership_created sets the
+     * currency that its later money fields are decoded in. */
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    size_t n = ipart_partnership_event_count(full), applied = 0;
+    char *text = batch_of(full, n, NULL);
+    cr_assert_eq(same_batch(p, text, 1, &applied), IPART_OK);
+    cr_assert_eq(applied, n);
+    assert_ok(ipart__apply_all_with(p, text, IPART__DECODER_STREAM));
+    char *a = NULL, *b = NULL;
+    assert_ok(ipart_partnership_save(&a, p));
+    assert_ok(ipart_partnership_save(&b, full));
+    cr_assert_str_eq(a, b);
+    /* White space as cJSON prints it, and an empty batch. */
+    cr_assert_eq(same_batch(p, " \n[ ]\r\n\t", 1, &applied), IPART_OK);
+    cr_assert_eq(applied, 0);
+    ipart_free(a);
+    ipart_free(b);
+    free(text);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
+}
+
+/* Text the cJSON path refuses as text, each defect in the batch's last
+ * event (or after it): nothing applies, with the cJSON path's error, though
+ * every event before the defect would apply on its own. */
+Test(stream, a_batch_refused_as_text_applies_nothing_with_the_reference_error)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    size_t n = ipart_partnership_event_count(full), starts[200], applied = 9;
+    cr_assert_leq(n, 200);
+    char *text = batch_of(full, n, starts);
+    size_t last = starts[n - 1];
+    static const struct {
+        const char *old, *with;
+        ipart_status rc;
+        const char *key, *path;
+    } defects[] = {
+        {"\"date\"", "\"date\":", IPART_EPARSE, "json.syntax", "$"},
+        {"\"actor\":", "\"t\":\"a\\u0000b\",\"actor\":", IPART_EINVAL, "document.string.nul",
+         "$[122].t"},
+        {"\"actor\":", "\"a\\u0000\":1,\"actor\":", IPART_EINVAL, "document.string.nul", "$[122].a\\u0000"},
+        {"\"actor\":", "\"q\":{\"k\":1,\"k\":2},\"actor\":", IPART_EINVAL,
+         "document.key.duplicate", "$[122].q.k"},
+        {"\"actor\":", "\"actor\":\"x\",\"actor\":", IPART_EINVAL, "document.key.duplicate",
+         "$[122].actor"},
+        {"\"actor\":", "\"t\":\"\\ud83d\",\"actor\":", IPART_EPARSE, "json.syntax", "$"},
+        {"\"actor\":", "\"t\":\"\\x\",\"actor\":", IPART_EPARSE, "json.syntax", "$"},
+        {"\"actor\":", "\"t\":.5,\"actor\":", IPART_EPARSE, "json.syntax", "$"},
+        {"\"actor\":",
+         "\"t\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],\"actor\":",
+         IPART_ERANGE, "document.depth", NULL},
+    };
+    cr_assert_str_eq(defects[0].old, "\"date\"");
+    for (size_t i = 0; i < sizeof defects / sizeof defects[0]; i++) {
+        char *bad = edited(text, last, defects[i].old, defects[i].with);
+        cr_assert_neq(same_batch(p, bad, 0, &applied), IPART_OK, "defect %zu", i);
+        cr_assert_eq(ipart_error_last()->code, defects[i].rc, "defect %zu: %s", i,
+                     ipart_error_last()->message);
+        cr_assert_str_eq(ipart_error_last()->key, defects[i].key, "defect %zu", i);
+        if (defects[i].path)
+            cr_assert_str_eq(ipart_error_last()->path, defects[i].path, "defect %zu", i);
+        cr_assert_eq(applied, 0, "defect %zu", i);
+        free(bad);
+    }
+    /* Around the array: a BOM, text after it, not closed, not an array. */
+    char *bom = edited(text, 0, "[", "\xEF\xBB\xBF[");
+    size_t end = strlen(text) - 1; /* the closing ']' */
+    char *trailing = edited(text, end, "]", "] x");
+    char *open = edited(text, end, "]", ",");
+    const char *const around[] = {bom, trailing, open, "{\"type\":\"note_recorded\"}", "", "1"};
+    static const char *const keys[] = {"json.bom", "json.trailing", "json.syntax", "batch.type",
+                                       "json.syntax", "batch.type"};
+    for (size_t i = 0; i < sizeof around / sizeof around[0]; i++) {
+        cr_assert_neq(same_batch(p, around[i], 0, &applied), IPART_OK, "case %zu", i);
+        cr_assert_str_eq(ipart_error_last()->key, keys[i], "case %zu", i);
+        cr_assert_eq(applied, 0);
+    }
+    free(bom);
+    free(trailing);
+    free(open);
+    free(text);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
+}
+
+Test(stream, a_batch_of_more_than_a_million_values_applies_nothing)
+{
+    size_t n = 1000001, applied = 9;
+    char *many = malloc(2 * n + 2);
+    cr_assert_not_null(many);
+    many[0] = '[';
+    for (size_t i = 0; i < n; i++)
+        memcpy(many + 1 + 2 * i, i + 1 < n ? "0," : "0]", 2);
+    many[2 * n + 1] = '\0';
+    ipart_partnership *p = new_case();
+    cr_assert_eq(same_batch(p, many, 0, &applied), IPART_ERANGE);
+    cr_assert_str_eq(ipart_error_last()->key, "batch.limit");
+    cr_assert_eq(applied, 0);
+    memcpy(many + 2 * n - 2, "]\0", 2); /* one million: taken, refused at its first value */
+    cr_assert_eq(same_batch(p, many, 1, &applied), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$[0]");
+    free(many);
+    ipart_partnership_free(p);
+}
+
+/* Text the cJSON path takes but the check does not prove: the cJSON path
+ * applies the whole batch, as before the stream. */
+Test(stream, a_batch_the_check_cannot_prove_is_applied_by_the_reference)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    size_t n = ipart_partnership_event_count(full), starts[200], applied = 0;
+    char *text = batch_of(full, n, starts);
+    size_t last = starts[n - 1];
+    static const struct {
+        const char *old, *with;
+    } quirks[] = {
+        {"\"date\"", "\"d\\u0061te\""},  /* a key holding an escape */
+        {"\"date\"", "\x0b\"date\""},    /* white space beyond the four */
+        {"{\"type\"", "\x01{\"type\""},
+    };
+    for (size_t i = 0; i < sizeof quirks / sizeof quirks[0]; i++) {
+        char *odd = edited(text, last, quirks[i].old, quirks[i].with);
+        cr_assert_eq(same_batch(p, odd, 0, &applied), IPART_OK, "quirk %zu: %s", i,
+                     ipart_error_last()->message);
+        cr_assert_eq(applied, n, "quirk %zu", i);
+        free(odd);
+    }
+    /* strtod reads "1.e5" and "01": the reference takes the text and its
+     * decoder refuses the unknown field, so the events before it stay. */
+    for (int i = 0; i < 2; i++) {
+        char *number = edited(text, last, "\"actor\":", i ? "\"t\":01,\"actor\":"
+                                                           : "\"t\":1.e5,\"actor\":");
+        cr_assert_eq(same_batch(p, number, 0, &applied), IPART_EINVAL);
+        cr_assert_str_eq(ipart_error_last()->path, "$[122].t");
+        cr_assert_eq(applied, n - 1);
+        free(number);
+    }
+    free(text);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
+}
+
+/* A refused event stops the batch; those before it stay, as applied one by
+ * one. Refused after the stream decoded it (a guard), or by the reference
+ * after the stream declined it (a value), or by the reference after the
+ * stream declined an event before it that the reference takes. */
+Test(stream, a_refused_event_stops_the_batch_and_keeps_those_before)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    size_t n = ipart_partnership_event_count(full), starts[200], applied = 0;
+    char *text = batch_of(full, n, starts);
+    /* A guard: the 12th event dated before the 11th. */
+    char *early = edited(text, starts[11], "\"date\":\"2017-", "\"date\":\"2016-");
+    cr_assert_eq(same_batch(p, early, 1, &applied), IPART_ESTATE);
+    cr_assert_str_eq(ipart_error_last()->path, "$[11]");
+    cr_assert_eq(applied, 11);
+    /* A value: the price of tender 57 as a number. */
+    char *number = edited(text, starts[57], "\"price\":\"15600000.00\"", "\"price\":15600000");
+    cr_assert_eq(same_batch(p, number, 1, &applied), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$[57].tender.price");
+    cr_assert_eq(applied, 57);
+    /* The stream declines event 3 (its "type" is not first) and the
+     * reference applies it; a value of event 4 is refused. */
+    char *moved = edited(text, starts[3], "{\"type\":\"follower_named\",\"date\":\"2017-03-01\"",
+                         "{\"date\":\"2017-03-01\",\"type\":\"follower_named\"");
+    char *both = edited(moved, starts[4], "\"date\":\"2017-03-15\"", "\"date\":\"2017-3-15\"");
+    cr_assert_eq(same_batch(p, both, 1, &applied), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$[4].date");
+    cr_assert_eq(applied, 4);
+    /* Not an object. */
+    char *scalar = edited(text, starts[2] - 2, ",\n", ",\n42,\n");
+    cr_assert_eq(same_batch(p, scalar, 1, &applied), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$[2]");
+    cr_assert_eq(applied, 2);
+    free(early);
+    free(number);
+    free(moved);
+    free(both);
+    free(scalar);
+    free(text);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
+}
+
+/* Money is decoded in the currency the batch's own partnership_created
+ * sets: with ISK (no minor unit) the first amount with øre is refused. */
+Test(stream, a_batch_decodes_money_in_the_currency_it_sets)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    size_t n = ipart_partnership_event_count(full), applied = 0;
+    char *text = batch_of(full, n, NULL);
+    char *isk = edited(text, 0, "\"currency\":\"NOK\"", "\"currency\":\"ISK\"");
+    ipart_status rc = same_batch(p, isk, 1, &applied);
+    cr_assert_neq(rc, IPART_OK);
+    cr_assert_gt(applied, 0);
+    cr_assert_lt(applied, n);
+    cr_assert_str_eq(ipart_partnership_currency(p), "", "the clones took the batch, not p");
+    free(isk);
+    free(text);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
 }

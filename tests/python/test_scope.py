@@ -62,7 +62,8 @@ def check_log(p, s, party):
 
 def check_refusals(s, party, operators):
     for call in (s.dumps, lambda: s.timeline_svg("en"),
-                 lambda: s.apply({"type": "note_recorded"})):
+                 lambda: s.apply({"type": "note_recorded"}),
+                 lambda: s.apply_all("[]"), lambda: s.apply_all([{"type": "note_recorded"}])):
         with pytest.raises(ipart.PermissionDeniedError):
             call()
     for other in operators - {party}:

@@ -90,6 +90,8 @@ public class ScopeTest {
         assertThrows(PermissionDeniedException.class, s::dumps);
         assertThrows(PermissionDeniedException.class, () -> s.timelineSvg("en"));
         assertThrows(PermissionDeniedException.class, () -> s.apply("{\"type\":\"note_recorded\"}"));
+        assertThrows(PermissionDeniedException.class, () -> s.applyAll("[]"));
+        assertThrows(PermissionDeniedException.class, () -> s.applyAll("[{\"type\":\"note_recorded\"}]"));
         for (String other : operators) {
             if (other.equals(party))
                 continue;
