@@ -166,6 +166,37 @@ typedef struct span {
     int escaped; /* holds a backslash: unescape it; otherwise it is its own value */
 } span;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_SCAN 1
+#else
+#define WORD_SCAN 0
+#endif
+
+/* The high bit of each byte of w that is zero; above the lowest such
+ * byte there may be false ones, which is all the scan below asks. */
+static uint64_t zero_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return (w - ones) & ~w & (ones << 7);
+}
+
+/* The first '"' or '\\' in [p, end), or end: eight bytes at a time. */
+static const unsigned char *quote_or_backslash(const unsigned char *p, const unsigned char *end)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    while (WORD_SCAN && end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, sizeof w);
+        uint64_t hit = zero_bytes(w ^ ones * '"') | zero_bytes(w ^ ones * '\\');
+        if (hit)
+            return p + (__builtin_ctzll(hit) >> 3);
+        p += 8;
+    }
+    while (p < end && *p != '"' && *p != '\\')
+        p++;
+    return p;
+}
+
 /* The string whose opening quote is at r->at, r->at moved past its closing
  * quote. 0 if it is not a string or never ends. */
 static int string_span(reader *r, span *out)
@@ -175,13 +206,11 @@ static int string_span(reader *r, span *out)
         return 0;
     const unsigned char *p = r->at + 1;
     int escaped = 0;
-    while (p < r->end && *p != '"') {
-        if (*p == '\\') {
-            escaped = 1;
-            if (++p >= r->end)
-                return 0;
-        }
-        p++;
+    while ((p = quote_or_backslash(p, r->end)) < r->end && *p != '"') {
+        escaped = 1; /* a backslash: the byte after it is escaped */
+        if (r->end - p < 2)
+            return 0;
+        p += 2;
     }
     if (p >= r->end)
         return 0;
