@@ -254,15 +254,23 @@ static int span_value(char *out, const span *s)
     return 1;
 }
 
-/* A string value, unescaped into the event's arena. */
-static const char *read_text(reader *r)
+/* A string value, unescaped into `small` when it is not NULL and the
+ * value fits, otherwise into the event's arena. */
+static const char *read_string(reader *r, char *small)
 {
     span s;
     if (!string_span(r, &s))
         return NULL;
-    char *out = ipart__arena_alloc(r->arena, (size_t)(s.stop - s.start) + 1);
+    size_t length = (size_t)(s.stop - s.start);
+    char *out = small && length < KEY_MAX ? small : ipart__arena_alloc(r->arena, length + 1);
     r->nomem |= !out;
     return out && span_value(out, &s) ? out : NULL;
+}
+
+/* A string value that the event keeps, in its arena. */
+static const char *read_text(reader *r)
+{
+    return read_string(r, NULL);
 }
 
 /* A string into a fixed buffer (short envelope values and event types). */
@@ -402,6 +410,7 @@ static int read_field(reader *r, const field_spec *f, void *base)
 {
     void *at = (unsigned char *)base + f->offset;
     const char *s;
+    char parsed[KEY_MAX]; /* a value only parsed, not kept (date, amount, enum name) */
     double v;
     int exponent;
     switch (f->kind) {
@@ -409,9 +418,9 @@ static int read_field(reader *r, const field_spec *f, void *base)
     case FK_STRING:
         return read_checked(r, at, f->kind == FK_ID);
     case FK_DATE:
-        return (s = read_text(r)) != NULL && ipart_date_parse(at, s) == IPART_OK;
+        return (s = read_string(r, parsed)) != NULL && ipart_date_parse(at, s) == IPART_OK;
     case FK_MONEY:
-        return (s = read_text(r)) != NULL && r->currency[0] &&
+        return (s = read_string(r, parsed)) != NULL && r->currency[0] &&
                ipart_money_parse(at, s, r->currency) == IPART_OK;
     case FK_CURRENCY:
         if (!(s = read_text(r)) || ipart_currency_exponent(&exponent, s) != IPART_OK ||
@@ -424,7 +433,8 @@ static int read_field(reader *r, const field_spec *f, void *base)
     case FK_INT:
         return read_number(r, &v) && ipart__integer_value(at, v, f->min, f->max);
     case FK_ENUM:
-        return (s = read_text(r)) != NULL && (*(int *)at = ipart__enum_index(f->names, s)) >= 0;
+        return (s = read_string(r, parsed)) != NULL &&
+               (*(int *)at = ipart__enum_index(f->names, s)) >= 0;
     case FK_OBJECT:
         return read_object(r, f->object, at);
     case FK_ARRAY:
