@@ -444,13 +444,23 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
 
 /* ---- events ---------------------------------------------------------------- */
 
+/* The event types' names with their lengths, in ipart__event_type order. */
+static const struct {
+    const char *text;
+    size_t length;
+} type_names[] = {
+#define IPART__EV_NAME_LENGTH(name, text, ...) {text, sizeof text - 1},
+    IPART__EVENT_TYPES(IPART__EV_NAME_LENGTH)
+#undef IPART__EV_NAME_LENGTH
+};
+
 int ipart__event_type_index(const char *name)
 {
-    for (int i = 0; i < IPART__EV_COUNT; i++) {
-        const char *candidate = ipart__event_type_name((ipart__event_type)i);
-        if (candidate[0] == name[0] && strcmp(candidate, name) == 0)
+    size_t length = strlen(name);
+    for (int i = 0; i < IPART__EV_COUNT; i++)
+        if (type_names[i].length == length && type_names[i].text[0] == name[0] &&
+            memcmp(type_names[i].text, name, length) == 0)
             return i;
-    }
     return -1;
 }
 

@@ -7,6 +7,7 @@
 #include "io/field_check_p.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,9 +74,17 @@ void ipart__kind_text(ipart__text *out, field_kind kind)
         snprintf(out->in[lang], sizeof out->in[lang], "%s", ipart__kind_expected(kind, lang));
 }
 
-static int valid_utf8(const unsigned char *s)
+/* [s, s + n) is UTF-8 as the reader takes it; s[n] is NUL (it ends a
+ * sequence cut short). ASCII is passed over eight bytes at a time. */
+static int valid_utf8(const unsigned char *s, size_t n)
 {
-    while (*s) {
+    const unsigned char *end = s + n;
+    while (s < end) {
+        uint64_t w;
+        if (end - s >= 8 && (memcpy(&w, s, sizeof w), !(w & 0x8080808080808080u))) {
+            s += 8;
+            continue;
+        }
         unsigned char c = *s;
         size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
         if (extra == 4 || (extra == 1 && c < 0xC2))
@@ -88,32 +97,45 @@ static int valid_utf8(const unsigned char *s)
     return 1;
 }
 
-static int valid_id(const char *s)
+/* The bytes of an id: A-Z a-z 0-9 . _ - */
+static const unsigned char id_byte[256] = {
+    ['-'] = 1, ['.'] = 1, ['_'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+static int valid_id(const char *s, size_t n)
 {
-    size_t n = 0;
-    for (; s[n]; n++) {
-        char c = s[n];
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '.' || c == '_' || c == '-';
-        if (!ok)
+    if (n < 1 || n > 64)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!id_byte[(unsigned char)s[i]])
             return 0;
-    }
-    return n >= 1 && n <= 64;
+    return 1;
 }
 
 const char *ipart__string_fault(const char *s, int is_id, ipart__text *detail)
 {
-    if (strlen(s) > IPART__MAX_STRING) {
+    size_t n = strlen(s);
+    if (n > IPART__MAX_STRING) {
         if (detail)
             ipart__text_format(detail, "document.string.too_long", "string longer than 65536 bytes");
         return "document.string.too_long";
     }
-    if (!valid_utf8((const unsigned char *)s)) {
+    if (!valid_utf8((const unsigned char *)s, n)) {
         if (detail)
             ipart__text_format(detail, "document.string.utf8", "not valid UTF-8");
         return "document.string.utf8";
     }
-    if (is_id && !valid_id(s)) {
+    if (is_id && !valid_id(s, n)) {
         if (detail)
             ipart__text_format(detail, "document.id.syntax",
                                "'%s' is not an id (1-64 of A-Z a-z 0-9 . _ -)", s);

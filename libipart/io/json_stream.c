@@ -166,6 +166,37 @@ typedef struct span {
     int escaped; /* holds a backslash: unescape it; otherwise it is its own value */
 } span;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_SCAN 1
+#else
+#define WORD_SCAN 0
+#endif
+
+/* The high bit of each byte of w that is zero; above the lowest such
+ * byte there may be false ones, which is all the scan below asks. */
+static uint64_t zero_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return (w - ones) & ~w & (ones << 7);
+}
+
+/* The first '"' or '\\' in [p, end), or end: eight bytes at a time. */
+static const unsigned char *quote_or_backslash(const unsigned char *p, const unsigned char *end)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    while (WORD_SCAN && end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, sizeof w);
+        uint64_t hit = zero_bytes(w ^ ones * '"') | zero_bytes(w ^ ones * '\\');
+        if (hit)
+            return p + (__builtin_ctzll(hit) >> 3);
+        p += 8;
+    }
+    while (p < end && *p != '"' && *p != '\\')
+        p++;
+    return p;
+}
+
 /* The string whose opening quote is at r->at, r->at moved past its closing
  * quote. 0 if it is not a string or never ends. */
 static int string_span(reader *r, span *out)
@@ -175,13 +206,11 @@ static int string_span(reader *r, span *out)
         return 0;
     const unsigned char *p = r->at + 1;
     int escaped = 0;
-    while (p < r->end && *p != '"') {
-        if (*p == '\\') {
-            escaped = 1;
-            if (++p >= r->end)
-                return 0;
-        }
-        p++;
+    while ((p = quote_or_backslash(p, r->end)) < r->end && *p != '"') {
+        escaped = 1; /* a backslash: the byte after it is escaped */
+        if (r->end - p < 2)
+            return 0;
+        p += 2;
     }
     if (p >= r->end)
         return 0;
@@ -225,15 +254,23 @@ static int span_value(char *out, const span *s)
     return 1;
 }
 
-/* A string value, unescaped into the event's arena. */
-static const char *read_text(reader *r)
+/* A string value, unescaped into `small` when it is not NULL and the
+ * value fits, otherwise into the event's arena. */
+static const char *read_string(reader *r, char *small)
 {
     span s;
     if (!string_span(r, &s))
         return NULL;
-    char *out = ipart__arena_alloc(r->arena, (size_t)(s.stop - s.start) + 1);
+    size_t length = (size_t)(s.stop - s.start);
+    char *out = small && length < KEY_MAX ? small : ipart__arena_alloc(r->arena, length + 1);
     r->nomem |= !out;
     return out && span_value(out, &s) ? out : NULL;
+}
+
+/* A string value that the event keeps, in its arena. */
+static const char *read_text(reader *r)
+{
+    return read_string(r, NULL);
 }
 
 /* A string into a fixed buffer (short envelope values and event types). */
@@ -256,8 +293,8 @@ static int is_key(const key *k, const char *name)
            name[k->length] == '\0';
 }
 
-/* `"key" :` of an object member. */
-static int read_key(reader *r, key *k)
+/* `"key"` of an object member (before its ':'). */
+static int string_span_key(reader *r, key *k)
 {
     span s;
     if (!string_span(r, &s))
@@ -271,7 +308,31 @@ static int read_key(reader *r, key *k)
         k->name = k->unescaped;
         k->length = strlen(k->unescaped);
     }
-    return take(r, ':');
+    return 1;
+}
+
+/* `"key" :` of an object member. */
+static int read_key(reader *r, key *k)
+{
+    return string_span_key(r, k) && take(r, ':');
+}
+
+/* `"name"` at r->at, r->at moved past it: the key that string_span and
+ * read_key would read there is then exactly `name` (field names hold no
+ * quote and no backslash). Otherwise 0 and r->at is where it was. */
+static int take_name(reader *r, const char *name)
+{
+    skip_space(r);
+    const unsigned char *p = r->at;
+    if (p >= r->end || *p++ != '"')
+        return 0;
+    for (; *name; name++, p++)
+        if (p >= r->end || *p != (unsigned char)*name)
+            return 0;
+    if (p >= r->end || *p != '"')
+        return 0;
+    r->at = p + 1;
+    return 1;
 }
 
 /* ---- typed values ------------------------------------------------------ */
@@ -373,6 +434,7 @@ static int read_field(reader *r, const field_spec *f, void *base)
 {
     void *at = (unsigned char *)base + f->offset;
     const char *s;
+    char parsed[KEY_MAX]; /* a value only parsed, not kept (date, amount, enum name) */
     double v;
     int exponent;
     switch (f->kind) {
@@ -380,9 +442,9 @@ static int read_field(reader *r, const field_spec *f, void *base)
     case FK_STRING:
         return read_checked(r, at, f->kind == FK_ID);
     case FK_DATE:
-        return (s = read_text(r)) != NULL && ipart_date_parse(at, s) == IPART_OK;
+        return (s = read_string(r, parsed)) != NULL && ipart_date_parse(at, s) == IPART_OK;
     case FK_MONEY:
-        return (s = read_text(r)) != NULL && r->currency[0] &&
+        return (s = read_string(r, parsed)) != NULL && r->currency[0] &&
                ipart_money_parse(at, s, r->currency) == IPART_OK;
     case FK_CURRENCY:
         if (!(s = read_text(r)) || ipart_currency_exponent(&exponent, s) != IPART_OK ||
@@ -395,7 +457,8 @@ static int read_field(reader *r, const field_spec *f, void *base)
     case FK_INT:
         return read_number(r, &v) && ipart__integer_value(at, v, f->min, f->max);
     case FK_ENUM:
-        return (s = read_text(r)) != NULL && (*(int *)at = ipart__enum_index(f->names, s)) >= 0;
+        return (s = read_string(r, parsed)) != NULL &&
+               (*(int *)at = ipart__enum_index(f->names, s)) >= 0;
     case FK_OBJECT:
         return read_object(r, f->object, at);
     case FK_ARRAY:
@@ -443,15 +506,35 @@ static int has_required(const object_spec *spec, uint64_t seen)
     return 1;
 }
 
+/* The index in spec of the member's key at r->at, `"key" :` taken, or -1
+ * (unknown) or -2 (not a key). The field after the one before (*next) is
+ * tried first, straight from the text: the encoder writes a spec's fields
+ * in order, so a saved event's keys are matched without reading them. */
+static int member_index(reader *r, const object_spec *spec, size_t *next)
+{
+    key k;
+    int i;
+    if (*next < spec->count && take_name(r, spec->fields[*next].name))
+        i = (int)*next;
+    else if (!string_span_key(r, &k))
+        return -2;
+    else
+        i = field_index(spec, &k);
+    if (!take(r, ':'))
+        return -2;
+    *next = i >= 0 ? (size_t)i + 1 : spec->count;
+    return i;
+}
+
 static int read_object(reader *r, const object_spec *spec, void *base)
 {
     uint64_t seen = 0;
-    key k;
+    size_t next = 0;
     if (spec->count > 64 || !take(r, '{'))
         return 0;
     if (!take(r, '}')) {
         do
-            if (!read_key(r, &k) || !read_member(r, spec, field_index(spec, &k), base, &seen))
+            if (!read_member(r, spec, member_index(r, spec, &next), base, &seen))
                 return 0;
         while (take(r, ','));
         if (!take(r, '}'))
@@ -462,21 +545,59 @@ static int read_object(reader *r, const object_spec *spec, void *base)
 
 /* ---- events ------------------------------------------------------------ */
 
+static int is_header_name(const char *name)
+{
+    for (size_t i = 0; i < ipart__header_spec.count; i++)
+        if (ipart__header_spec.fields[i].name[0] == name[0] &&
+            strcmp(ipart__header_spec.fields[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* As member_index, for an event's member: a header field's key is the
+ * header's (*spec), any other the body's; the expected field (next[0] of
+ * the header, then next[1] of the body) is tried first. */
+static int event_member_index(reader *r, const object_spec *body, size_t next[2],
+                              const object_spec **spec)
+{
+    const object_spec *header = &ipart__header_spec;
+    const char *expected = next[0] < header->count ? header->fields[next[0]].name
+                           : next[1] < body->count ? body->fields[next[1]].name
+                                                   : NULL;
+    int in_body = next[0] >= header->count, i;
+    key k;
+    *spec = header;
+    if (expected && (!in_body || !is_header_name(expected)) && take_name(r, expected)) {
+        i = (int)next[in_body];
+    } else if (!string_span_key(r, &k)) {
+        return -2;
+    } else {
+        i = field_index(header, &k);
+        in_body = i < 0;
+        if (in_body)
+            i = field_index(body, &k);
+    }
+    *spec = in_body ? body : header;
+    if (!take(r, ':'))
+        return -2;
+    if (i >= 0)
+        next[in_body] = (size_t)i + 1;
+    return i;
+}
+
 /* The members after "type": the header's and the payload's. */
 static int read_event_members(reader *r, ipart__event *ev)
 {
     const object_spec *body = &ipart__event_bodies[ev->type];
-    uint64_t header_seen = 0, body_seen = 0;
-    key k;
+    uint64_t seen[2] = {0, 0}; /* the header's, the body's */
+    size_t next[2] = {0, 0};
     while (take(r, ',')) {
-        if (!read_key(r, &k))
-            return 0;
-        int header = field_index(&ipart__header_spec, &k);
-        int ok = header >= 0 ? read_member(r, &ipart__header_spec, header, ev, &header_seen)
-                             : read_member(r, body, field_index(body, &k), ev, &body_seen);
-        if (!ok)
+        const object_spec *spec;
+        int i = event_member_index(r, body, next, &spec);
+        if (!read_member(r, spec, i, ev, &seen[spec == body]))
             return 0;
     }
+    uint64_t header_seen = seen[0], body_seen = seen[1];
     return take(r, '}') && has_required(&ipart__header_spec, header_seen) &&
            has_required(body, body_seen);
 }
