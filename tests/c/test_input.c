@@ -717,3 +717,51 @@ Test(input, the_hint_suggests_close_names_and_where_a_name_belongs)
     ipart__field_hint(&both, negotiation, 1, IPART__EV_NEGOTIATION_HELD, "zzzzzz");
     cr_assert_str_eq(hint, "");
 }
+
+/* The UTF-8 check reads plain ASCII eight bytes at a time (io/field_check.c):
+ * a fault must be found wherever it falls against those eight-byte runs,
+ * and a multi-byte character must pass wherever it starts. */
+Test(input, utf8_faults_are_found_at_every_offset_of_the_eight_byte_runs)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 1);
+    static const struct {
+        const char *bytes;
+        int valid;
+    } pieces[] = {
+        {"\xC3\xA6", 1},         /* æ */
+        {"\xE2\x82\xAC", 1},     /* € */
+        {"\xF0\x9F\x98\x80", 1}, /* an emoji */
+        {"\xFF", 0},             /* never a UTF-8 byte */
+        {"\xC0\xAF", 0},         /* overlong */
+        {"\x80", 0},             /* a continuation byte alone */
+        {"\xE2\x82", 0},         /* cut short by the end of the string */
+    };
+    for (size_t k = 0; k < sizeof pieces / sizeof pieces[0]; k++) {
+        for (size_t at = 0; at <= 17; at++) {
+            char value[64] = {0};
+            memset(value, 'a', at);
+            strcat(value, pieces[k].bytes);
+            if (pieces[k].valid || k != 6)
+                strcat(value, "bcdefghij"); /* ASCII after it, except the cut one */
+            char event[256];
+            snprintf(event, sizeof event,
+                     "{\"type\":\"note_recorded\",\"date\":\"2017-02-09\",\"actor\":\"stavanger\","
+                     "\"text\":\"%s\"}",
+                     value);
+            ipart_partnership *q = NULL;
+            assert_ok(ipart_partnership_clone(&q, p));
+            ipart_status rc = ipart_partnership_apply(q, event);
+            if (pieces[k].valid) {
+                cr_assert_eq(rc, IPART_OK, "piece %zu at %zu: %s", k, at, ipart_error_last()->message);
+            } else {
+                cr_assert_eq(rc, IPART_EINVAL, "piece %zu at %zu", k, at);
+                cr_assert_str_eq(ipart_error_last()->key, "document.string.utf8");
+                cr_assert_str_eq(ipart_error_last()->path, "$.text");
+            }
+            ipart_partnership_free(q);
+        }
+    }
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
