@@ -113,7 +113,6 @@ typedef struct place {
     unsigned depth;
     int indexed; /* the path ends in [index]: an element of the array field */
     int in_item; /* base is the consent item as an object */
-    int adds;    /* an element on the way is to be added (located without the builder) */
     int schema;  /* only the schema: any index names an element to come */
     size_t index;
     size_t mark_count, grown_count;
@@ -260,7 +259,6 @@ static ipart_status enter_element(place *pl, ipart_event *e, const field_spec *f
     }
     if (f->kind == FK_ID_ARRAY)
         return IPART_OK; /* the setter adds an id */
-    pl->adds |= seg->index == count;
     if (seg->index == count && e) {
         if (pl->grown_count == MAX_LEVELS)
             return ipart__fail_nomem();
@@ -340,7 +338,6 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
     size_t resumed_at = 0;
     if (snap && resumes(&event->cursor, path)) {
         place_copy(pl, &event->cursor.at); /* its elements exist: nothing to add on the way */
-        pl->adds = 0;
         spec = event->cursor.spec;
         resumed_at = event->cursor.prefix_len;
         rest = path + resumed_at;
@@ -624,16 +621,15 @@ static ipart_status set_value(ipart_event *e, const char *field, const given_val
         return ipart__fail_null(function, "value");
     place pl;
     resume snap;
-    ipart_status rc = locate(&pl, e, NULL, field, 0, &snap);
+    /* One walk, adding the elements the path names; a refused set takes
+     * them back (undo_growth: the arrays as they were). */
+    ipart_status rc = locate(&pl, e, e, field, 0, &snap);
     if (rc == IPART_OK)
         rc = check_value(&pl, v);
-    if (rc == IPART_OK && pl.adds) /* again, adding the elements */
-        rc = locate(&pl, e, e, field, 0, &snap);
-    if (rc == IPART_OK) {
+    if (rc == IPART_OK)
         rc = store(e, &pl, v);
-        if (rc != IPART_OK)
-            undo_growth(&pl);
-    }
+    if (rc != IPART_OK)
+        undo_growth(&pl);
     keep_walk(e, &snap, rc);
     return rc;
 }
