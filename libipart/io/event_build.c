@@ -323,8 +323,10 @@ static void snapshot(resume *snap, const place *pl, const object_spec *spec, siz
 /*
  * Follow `path` from the event (or from the builder's last walk, when the
  * path goes on from it and `snap` is given). With `e` (a builder to
- * change), add the elements it names that are next in their arrays;
- * without it, only check that the path leads to a field. The place's field
+ * change), add the elements it names that are next in their arrays (kept
+ * in pl->grown: a caller whose set is refused, here or after, takes them
+ * back with undo_growth); without it, only check that the path leads to a
+ * field. The place's field
  * is its last segment's. `snap`, unless NULL, gets the walk before the
  * last segment (prefix_len 0: a path of one segment).
  */
