@@ -326,9 +326,9 @@ static void snapshot(resume *snap, const place *pl, const object_spec *spec, siz
  * change), add the elements it names that are next in their arrays (kept
  * in pl->grown: a caller whose set is refused, here or after, takes them
  * back with undo_growth); without it, only check that the path leads to a
- * field. The place's field
- * is its last segment's. `snap`, unless NULL, gets the walk before the
- * last segment (prefix_len 0: a path of one segment).
+ * field. The place's field is its last segment's. `snap`, unless NULL,
+ * gets the walk before the last segment (prefix_len 0: a path of one
+ * segment).
  */
 static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, const char *path,
                            int schema, resume *snap)
