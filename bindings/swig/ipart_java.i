@@ -194,8 +194,9 @@ static size_t ipart_java_utf8_char(const jchar *chars, size_t n, size_t *i, char
 
 /* UTF-16 units chars[0..n) as UTF-8 into out (room for 3n bytes: no unit
  * yields more than three, a pair four for two); returns the length. Plain
- * ASCII goes by runs; where a run stops, character by character through
- * the characters that stopped it, back to runs at the next plain one. */
+ * ASCII goes by blocks; where the blocks stop, the plain characters before
+ * the one that stopped them are copied one by one, then the others are
+ * encoded one by one up to the next plain one. */
 static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
 {
     size_t i = 0, k = 0;
@@ -203,11 +204,10 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
         size_t run = ipart_java_ascii_run(chars + i, n - i, out + k);
         i += run;
         k += run;
-        int other = 0; /* a character other than plain ASCII was encoded */
-        while (i < n && !(other && ipart_java_plain(chars[i]))) {
-            other |= !ipart_java_plain(chars[i]);
+        while (i < n && ipart_java_plain(chars[i]))
+            out[k++] = (char)chars[i++];
+        while (i < n && !ipart_java_plain(chars[i]))
             k += ipart_java_utf8_char(chars, n, &i, out + k);
-        }
     }
     return k;
 }

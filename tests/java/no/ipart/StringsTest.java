@@ -137,6 +137,24 @@ public class StringsTest {
             }
     }
 
+    /** Random mixes of ASCII, each UTF-8 length and lone surrogates (fixed seed). */
+    @Test
+    public void randomMixesReachCAsTheirUtf8() {
+        char[] units = {'a', 'Z', ' ', '~', '\u007f', '\u0080', '\u00f8', '\u07ff', '\u0800', '\u20ac',
+                        '\ufffd', '\uD83D', '\uDE00', '\uDBFF', '\uDC00'};
+        java.util.Random random = new java.util.Random(18);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder raw = new StringBuilder("n");
+            int length = random.nextInt(48);
+            for (int i = 0; i < length; i++)
+                raw.append(random.nextInt(3) == 0 ? units[random.nextInt(units.length)] : 'x');
+            StringBuilder expected = new StringBuilder();
+            raw.codePoints().forEach(cp -> expected.appendCodePoint(
+                Character.isSurrogate((char) cp) && cp <= 0xFFFF ? 0xFFFD : cp));
+            assertCrossesAs(raw.toString(), expected.toString());
+        }
+    }
+
     /** C counts the bytes it got: a name of exactly 65536 bytes (its limit) passes,
      * one byte more is refused naming that limit. */
     @Test
