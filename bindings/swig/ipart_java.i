@@ -216,7 +216,14 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
  * free(). Surrogate pairs become 4-byte sequences, a lone surrogate
  * U+FFFD, and U+0000 the two bytes C0 80, which libipart rejects as
  * invalid input instead of silently cutting the string there. On failure
- * NULL is returned with an exception pending. */
+ * NULL is returned with an exception pending.
+ *
+ * The units are copied out by chunks into a buffer on the stack:
+ * GetStringCritical would allocate and inflate a copy of a whole Latin-1
+ * string (most are, since Java 9) and hold off the GC meanwhile. A high
+ * surrogate ending a chunk is read again with the next one, so a pair is
+ * never split. */
+#define IPART_JAVA_CHUNK 2048
 static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
 {
     jsize len = (*jenv)->GetStringLength(jenv, str);
@@ -225,13 +232,16 @@ static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
         SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "out of memory encoding a string");
         return NULL;
     }
-    const jchar *chars = (*jenv)->GetStringCritical(jenv, str, NULL);
-    if (!chars) {
-        free(out);
-        return NULL; /* OutOfMemoryError pending */
+    jchar chunk[IPART_JAVA_CHUNK];
+    size_t k = 0;
+    for (jsize at = 0; at < len;) {
+        jsize n = len - at < IPART_JAVA_CHUNK ? len - at : IPART_JAVA_CHUNK;
+        (*jenv)->GetStringRegion(jenv, str, at, n, chunk);
+        if (at + n < len && chunk[n - 1] >= 0xD800 && chunk[n - 1] <= 0xDBFF)
+            n--;
+        k += ipart_java_utf8_encode(chunk, (size_t)n, out + k);
+        at += n;
     }
-    size_t k = ipart_java_utf8_encode(chars, (size_t)len, out);
-    (*jenv)->ReleaseStringCritical(jenv, str, chars);
     out[k] = '\0';
     return out;
 }

@@ -137,6 +137,22 @@ public class StringsTest {
             }
     }
 
+    /** A pair, a lone surrogate or a 3-byte character and a pair at each offset around
+     * the powers of two up to 16 Ki units (where the wrapper's chunks end). */
+    @Test
+    public void surrogatesAcrossChunkBoundaries() {
+        int before = created("\"#\"").indexOf('#'); // the event text before the name
+        for (int power = 1024; power <= 16384; power *= 2)
+            for (int at = power - 3; at <= power + 1; at++) {
+                String a = "a".repeat(at - before);
+                assertCrossesAs(a + GRIN + "b", a + GRIN + "b");
+                assertCrossesAs(a + "\uD800b", a + "\uFFFDb");
+                assertCrossesAs(a + "\uDC00b", a + "\uFFFDb");
+                assertCrossesAs(a + "\uD800", a + "\uFFFD");
+                assertCrossesAs(a + "\u20ac" + GRIN, a + "\u20ac" + GRIN);
+            }
+    }
+
     /** Random mixes of ASCII, each UTF-8 length and lone surrogates (fixed seed). */
     @Test
     public void randomMixesReachCAsTheirUtf8() {
