@@ -25,9 +25,13 @@
 %include "enums.swg"
 
 %{
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "ipart/ipart.h"
 %}
 
@@ -114,11 +118,112 @@ static jstring ipart_java_string(JNIEnv *jenv, const char *s)
     return result;
 }
 
+/* Plain ASCII: U+0001..U+007F, one byte each in UTF-8 and in C. */
+static int ipart_java_plain(jchar unit)
+{
+    return (unsigned)unit - 1u < 0x7Fu;
+}
+
+/* Plain ASCII at the start of chars[0..n) in whole blocks (eight units
+ * with SSE2, then four per 64-bit word), copied to out as one byte each;
+ * returns how many units. It stops at the first block holding anything
+ * else, or with fewer than four units left: the caller encodes those. JSON
+ * text is mostly ASCII; this spares it a branch per character. */
+static size_t ipart_java_ascii_run(const jchar *chars, size_t n, char *out)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i one = _mm_set1_epi16(1), top = _mm_set1_epi16(0x7E);
+    for (; i + 8 <= n; i += 8) {
+        __m128i units = _mm_loadu_si128((const __m128i *)(const void *)(chars + i));
+        /* unit - 1 is 0..0x7E (unsigned) exactly for U+0001..U+007F */
+        __m128i excess = _mm_subs_epu16(_mm_sub_epi16(units, one), top);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(excess, _mm_setzero_si128())) != 0xFFFF)
+            break;
+        _mm_storel_epi64((__m128i *)(void *)(out + i), _mm_packus_epi16(units, units));
+    }
+#endif
+    for (; i + 4 <= n; i += 4) {
+        uint64_t w;
+        memcpy(&w, chars + i, sizeof w);
+        /* a unit above U+007F, or U+0000 (adding 0x7F leaves its bit 7 clear) */
+        if ((w & 0xFF80FF80FF80FF80u) | (~(w + 0x007F007F007F007Fu) & 0x0080008000800080u))
+            break;
+        for (size_t j = 0; j < 4; j++)
+            out[i + j] = (char)chars[i + j];
+    }
+    return i;
+}
+
+/* Encode the character at chars[*i] (a surrogate pair is one) into out,
+ * advancing *i past it; returns the bytes written (1 to 4). A lone
+ * surrogate becomes U+FFFD, and U+0000 the two bytes C0 80. */
+static size_t ipart_java_utf8_char(const jchar *chars, size_t n, size_t *i, char *out)
+{
+    unsigned long cp = chars[(*i)++];
+    if (cp >= 0xD800 && cp <= 0xDBFF && *i < n && chars[*i] >= 0xDC00 && chars[*i] <= 0xDFFF)
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (chars[(*i)++] - 0xDC00);
+    else if (cp >= 0xD800 && cp <= 0xDFFF)
+        cp = 0xFFFD;
+    if (cp == 0) {
+        out[0] = (char)0xC0;
+        out[1] = (char)0x80;
+        return 2;
+    }
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* UTF-16 units chars[0..n) as UTF-8 into out (room for 3n bytes: no unit
+ * yields more than three, a pair four for two); returns the length. Plain
+ * ASCII goes by blocks; where the blocks stop, the plain characters before
+ * the one that stopped them are copied one by one, then the others are
+ * encoded one by one up to the next plain one. */
+static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
+{
+    size_t i = 0, k = 0;
+    while (i < n) {
+        size_t run = ipart_java_ascii_run(chars + i, n - i, out + k);
+        i += run;
+        k += run;
+        while (i < n && ipart_java_plain(chars[i]))
+            out[k++] = (char)chars[i++];
+        while (i < n && !ipart_java_plain(chars[i]))
+            k += ipart_java_utf8_char(chars, n, &i, out + k);
+    }
+    return k;
+}
+
 /* A malloc'ed UTF-8 copy of a java.lang.String, freed by the caller with
  * free(). Surrogate pairs become 4-byte sequences, a lone surrogate
  * U+FFFD, and U+0000 the two bytes C0 80, which libipart rejects as
  * invalid input instead of silently cutting the string there. On failure
- * NULL is returned with an exception pending. */
+ * NULL is returned with an exception pending.
+ *
+ * The units are copied out by chunks into a buffer on the stack:
+ * GetStringCritical would allocate and inflate a copy of a whole Latin-1
+ * string (most are, since Java 9) and hold off the GC meanwhile. A high
+ * surrogate ending a chunk is read again with the next one, so a pair is
+ * never split. */
+#define IPART_JAVA_CHUNK 2048
 static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
 {
     jsize len = (*jenv)->GetStringLength(jenv, str);
@@ -127,41 +232,16 @@ static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
         SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "out of memory encoding a string");
         return NULL;
     }
-    const jchar *chars = (*jenv)->GetStringCritical(jenv, str, NULL);
-    if (!chars) {
-        free(out);
-        return NULL; /* OutOfMemoryError pending */
-    }
+    jchar chunk[IPART_JAVA_CHUNK];
     size_t k = 0;
-    for (jsize i = 0; i < len; i++) {
-        unsigned long cp = chars[i];
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < len && chars[i + 1] >= 0xDC00 &&
-            chars[i + 1] <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (chars[i + 1] - 0xDC00);
-            i++;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
-        }
-        if (cp == 0) {
-            out[k++] = (char)0xC0;
-            out[k++] = (char)0x80;
-        } else if (cp < 0x80) {
-            out[k++] = (char)cp;
-        } else if (cp < 0x800) {
-            out[k++] = (char)(0xC0 | (cp >> 6));
-            out[k++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out[k++] = (char)(0xE0 | (cp >> 12));
-            out[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[k++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            out[k++] = (char)(0xF0 | (cp >> 18));
-            out[k++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            out[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[k++] = (char)(0x80 | (cp & 0x3F));
-        }
+    for (jsize at = 0; at < len;) {
+        jsize n = len - at < IPART_JAVA_CHUNK ? len - at : IPART_JAVA_CHUNK;
+        (*jenv)->GetStringRegion(jenv, str, at, n, chunk);
+        if (at + n < len && chunk[n - 1] >= 0xD800 && chunk[n - 1] <= 0xDBFF)
+            n--;
+        k += ipart_java_utf8_encode(chunk, (size_t)n, out + k);
+        at += n;
     }
-    (*jenv)->ReleaseStringCritical(jenv, str, chars);
     out[k] = '\0';
     return out;
 }

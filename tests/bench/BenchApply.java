@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import no.ipart.swig.IpartCapi;
 
 /**
  * Apply from Java (doc/performance.md, issue #18): one JNI call per event
@@ -133,6 +134,34 @@ public final class BenchApply {
             name, events * 1e9 / s[0], events * 1e9 / s[1], (double) base[1] / s[1]));
     }
 
+    /** The text crossing alone: ipart_error_message_in() takes a string and only compares
+     * it with "nb" and "en", so a call with an event's text costs the JNI call and the
+     * wrapper's copy of the text into UTF-8 (and the small message it returns); the call
+     * with "" is subtracted. */
+    private static void crossing(Workload w, int rounds) {
+        long chars = 0, sink = 0, cpu = CPU.getCurrentThreadCpuTime();
+        for (int r = 0; r < rounds; r++)
+            for (String text : w.texts()) {
+                sink += IpartCapi.ipart_error_message_in(text).length();
+                chars += text.length();
+            }
+        long texts = CPU.getCurrentThreadCpuTime() - cpu;
+        cpu = CPU.getCurrentThreadCpuTime();
+        for (int r = 0; r < rounds; r++)
+            for (int i = 0; i < w.texts().size(); i++)
+                sink += IpartCapi.ipart_error_message_in("").length();
+        long empty = CPU.getCurrentThreadCpuTime() - cpu;
+        cpu = CPU.getCurrentThreadCpuTime();
+        for (int r = 0; r < rounds; r++)
+            sink += IpartCapi.ipart_error_message_in(w.array()).length();
+        long array = CPU.getCurrentThreadCpuTime() - cpu;
+        long events = (long) w.texts().size() * rounds;
+        System.out.printf("  %-34s %,10.0f ns per event over an empty string (%.2f ns per character); "
+                          + "the array %.2f ns per character%s%n", "text crossing alone, CPU",
+                          (double) (texts - empty) / events, (double) (texts - empty) / chars,
+                          (double) array / ((long) w.array().length() * rounds), sink < 0 ? "!" : "");
+    }
+
     private static void fail(String message) {
         System.err.println(message);
         System.exit(1);
@@ -154,7 +183,9 @@ public final class BenchApply {
             check(generated, null);
             System.out.println("every side saved the same document");
             measure(stavanger, rounds);
+            crossing(stavanger, rounds);
             measure(generated, Math.max(1, rounds / 10));
+            crossing(generated, Math.max(1, rounds / 10));
         } catch (IpartException e) {
             fail("refused: " + e.name() + " (" + e.rule() + ") at " + e.path() + ": " + e.getMessage());
         }

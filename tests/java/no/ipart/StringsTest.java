@@ -81,6 +81,180 @@ public class StringsTest {
         assertTrue(e.getMessage(), e.getMessage().contains("'1\uFFFD'"));
     }
 
+    /** The JSON text of {@code s} with every non-ASCII unit as a {@code \\uXXXX} escape,
+     * which C decodes itself: the bytes it then holds are the reference. */
+    private static String escaped(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Give {@code raw} to C as a Java string and {@code expected} as JSON escapes:
+     * C must hold the same bytes (equal saved documents) and give {@code expected} back. */
+    private static void assertCrossesAs(String raw, String expected) {
+        try (Partnership viaJni = new Partnership("NO"); Partnership viaJson = new Partnership("NO")) {
+            viaJni.apply(created("\"" + raw + "\""));
+            viaJson.apply(created(escaped(expected)));
+            String what = raw.chars().mapToObj(c -> String.format("%04x", c))
+                .collect(java.util.stream.Collectors.joining(" "));
+            assertEquals(what, expected, viaJni.party("stavanger").name());
+            assertEquals(what, viaJson.dumps(), viaJni.dumps());
+        }
+    }
+
+    @Test
+    public void eachUtf8LengthAndSurrogateCaseReachesCAsToday() {
+        assertCrossesAs("\u00e9\u00df\u07ff", "\u00e9\u00df\u07ff");             // 2 bytes
+        assertCrossesAs("\u0800\u20ac\ufffd", "\u0800\u20ac\ufffd");             // 3 bytes
+        assertCrossesAs(GRIN + "\uD800\uDC00\uDBFF\uDFFF", GRIN + "\uD800\uDC00\uDBFF\uDFFF"); // 4 bytes
+        // A lone surrogate becomes U+FFFD, as JSON cannot carry one to C either.
+        assertCrossesAs("a\uD800b", "a\uFFFDb");                               // lone high
+        assertCrossesAs("a\uDC00b", "a\uFFFDb");                               // lone low
+        assertCrossesAs("ab\uD83D", "ab\uFFFD");                               // high at the end
+        assertCrossesAs("\uDC00ab", "\uFFFDab");                               // low at the start
+        assertCrossesAs("\uDE00\uD83D", "\uFFFD\uFFFD");                       // a pair reversed
+        assertCrossesAs("\uD83D" + GRIN, "\uFFFD" + GRIN);                     // high, then a pair
+        assertCrossesAs(GRIN + "\uDE00", GRIN + "\uFFFD");                     // a pair, then low
+    }
+
+    /** Runs of ASCII of every length around the encoder's blocks, before and after
+     * each kind of non-ASCII character. */
+    @Test
+    public void asciiAtEveryOffsetAroundTheFastPath() {
+        String[] others = {"\u00e9", "\u20ac", GRIN, "\uD800", "\u0080", "\u007f"};
+        String[] expect = {"\u00e9", "\u20ac", GRIN, "\uFFFD", "\u0080", "\u007f"};
+        String ascii = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP"; // 52 letters
+        for (int n = 1; n <= 40; n++)
+            assertCrossesAs(ascii.substring(0, n), ascii.substring(0, n));
+        for (int k = 0; k <= 34; k++)
+            for (int i = 0; i < others.length; i++) {
+                String before = ascii.substring(0, k), after = ascii.substring(k, k + 1 + k % 9);
+                assertCrossesAs(before + others[i] + after, before + expect[i] + after);
+                assertCrossesAs(before + others[i] + others[i] + after, before + expect[i] + expect[i] + after);
+            }
+    }
+
+    /** A pair, a lone surrogate or a 3-byte character and a pair at each offset around
+     * the powers of two up to 16 Ki units (where the wrapper's chunks end). */
+    @Test
+    public void surrogatesAcrossChunkBoundaries() {
+        int before = created("\"#\"").indexOf('#'); // the event text before the name
+        for (int power = 1024; power <= 16384; power *= 2)
+            for (int at = power - 3; at <= power + 1; at++) {
+                String a = "a".repeat(at - before);
+                assertCrossesAs(a + GRIN + "b", a + GRIN + "b");
+                assertCrossesAs(a + "\uD800b", a + "\uFFFDb");
+                assertCrossesAs(a + "\uDC00b", a + "\uFFFDb");
+                assertCrossesAs(a + "\uD800", a + "\uFFFD");
+                assertCrossesAs(a + "\u20ac" + GRIN, a + "\u20ac" + GRIN);
+            }
+    }
+
+    /** Random mixes of ASCII, each UTF-8 length and lone surrogates (fixed seed). */
+    @Test
+    public void randomMixesReachCAsTheirUtf8() {
+        char[] units = {'a', 'Z', ' ', '~', '\u007f', '\u0080', '\u00f8', '\u07ff', '\u0800', '\u20ac',
+                        '\ufffd', '\uD83D', '\uDE00', '\uDBFF', '\uDC00'};
+        java.util.Random random = new java.util.Random(18);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder raw = new StringBuilder("n");
+            int length = random.nextInt(48);
+            for (int i = 0; i < length; i++)
+                raw.append(random.nextInt(3) == 0 ? units[random.nextInt(units.length)] : 'x');
+            StringBuilder expected = new StringBuilder();
+            raw.codePoints().forEach(cp -> expected.appendCodePoint(
+                Character.isSurrogate((char) cp) && cp <= 0xFFFF ? 0xFFFD : cp));
+            assertCrossesAs(raw.toString(), expected.toString());
+        }
+    }
+
+    /** C counts the bytes it got: a name of exactly 65536 bytes (its limit) passes,
+     * one byte more is refused naming that limit. */
+    @Test
+    public void byteCountsAreExactUpToTheStringLimit() {
+        String[] fits = {"a".repeat(65536), GRIN.repeat(16384), "\u20ac".repeat(21845) + "a",
+                         "\u00e9".repeat(32768), "x".repeat(9) + "\u00e9".repeat(32763) + "y"};
+        for (String name : fits) {
+            try (Partnership p = new Partnership("NO")) {
+                p.apply(created("\"" + name + "\""));
+                assertEquals(name, p.party("stavanger").name());
+            }
+            for (String more : new String[] {"b", "\u00e9", GRIN}) {
+                try (Partnership p = new Partnership("NO")) {
+                    InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                        () -> p.apply(created("\"" + name + more + "\"")));
+                    assertEquals("document.string.too_long", e.key());
+                    assertEquals("$.authority.name", e.path());
+                    assertEquals(0, p.eventCount());
+                }
+            }
+        }
+        // A lone surrogate counts as U+FFFD's three bytes.
+        try (Partnership p = new Partnership("NO")) {
+            String name = "a".repeat(65533) + "\uD800";
+            p.apply(created("\"" + name + "\""));
+            assertEquals("a".repeat(65533) + "\uFFFD", p.party("stavanger").name());
+        }
+        try (Partnership p = new Partnership("NO")) {
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> p.apply(created("\"a" + "a".repeat(65533) + "\uD800\"")));
+            assertEquals("document.string.too_long", e.key());
+        }
+    }
+
+    /** A text of a million characters (leading white space) crosses whole, in
+     * apply, applyAll and loads. */
+    @Test
+    public void veryLongTextsCrossWhole() {
+        String pad = " \n\t".repeat(350_000);
+        String name = "Høyland " + GRIN + " kommune";
+        try (Partnership p = new Partnership("NO"); Partnership q = new Partnership("NO")) {
+            p.apply(pad + created("\"" + name + "\"") + pad);
+            q.applyAll("[" + pad + created("\"" + name + "\"") + pad + "]");
+            assertEquals(name, p.party("stavanger").name());
+            assertEquals(p.dumps(), q.dumps());
+            try (Partnership r = Partnership.loads(pad + p.dumps() + pad)) {
+                assertEquals(p.dumps(), r.dumps());
+            }
+        }
+    }
+
+    /** The library's own refusal of a NUL (escaped in JSON) is still what a text gets. */
+    @Test
+    public void escapedNulIsTheLibrarysPreciseRefusal() {
+        try (Partnership p = new Partnership("NO")) {
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> p.apply(created("\"a\\u0000b\"")));
+            assertEquals("document.string.nul", e.key());
+            assertEquals("$.authority.name", e.path());
+            InvalidArgumentException f = assertThrows(InvalidArgumentException.class,
+                () -> p.applyAll("[" + created("\"a\\u0000b\"") + "]"));
+            assertEquals("document.string.nul", f.key());
+            assertEquals("$[0].authority.name", f.path());
+            assertEquals(0, p.eventCount());
+        }
+    }
+
+    /** Past the facade, a raw U+0000 in an event reaches C as C0 80, invalid UTF-8. */
+    @Test
+    public void rawNulInAnEventPastTheFacadeIsInvalidUtf8() throws Exception {
+        java.lang.reflect.Method cptr = no.ipart.swig.ipart_partnership.class
+            .getDeclaredMethod("getCPtr", no.ipart.swig.ipart_partnership.class);
+        cptr.setAccessible(true);
+        try (Partnership p = new Partnership("NO")) {
+            for (String name : new String[] {"a\u0000b", "\u0000", "abcdefghij\u0000klmnop"}) {
+                InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                    () -> no.ipart.swig.IpartCapiJNI.ipart_partnership_apply(
+                        (long) cptr.invoke(null, p.h()), p.h(), created("\"" + name + "\"")));
+                assertEquals("document.string.utf8", e.key());
+                assertEquals(0, p.eventCount());
+            }
+        }
+    }
+
     @Test
     public void longStringsCrossIntact() {
         StringBuilder sb = new StringBuilder();
