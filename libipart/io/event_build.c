@@ -152,6 +152,17 @@ typedef struct resume {
     char prefix[120];
 } resume;
 
+/* What only the setters (and the walk) use: in the builder's arena from
+ * the first set after a new or reset builder, so that the builder an apply
+ * reads is the event and little more. */
+typedef struct setting {
+    unsigned char shadow[sizeof(ipart__event)];
+    resume cursor; /* the last set's walk (prefix_len 0: none) */
+} setting;
+
+/* The shadow of a builder nothing was set in. */
+static const unsigned char nothing_set[sizeof(ipart__event)];
+
 struct ipart_event {
     /* Beside the event's header, which an apply reads anyway: with every
      * required field counted present and none that only the walk checks,
@@ -160,10 +171,14 @@ struct ipart_event {
     uint32_t required_total; /* counted fields of the type (required_count) */
     int walk_due;            /* a field only the walk checks is present */
     ipart__event ev;
-    unsigned char shadow[sizeof(ipart__event)];
     ipart__arena arena;
-    resume cursor; /* the last set's walk (prefix_len 0: none) */
+    setting *set; /* NULL until the first set */
 };
+
+static const unsigned char *shadow_of(const ipart_event *e)
+{
+    return e->set ? e->set->shadow : nothing_set;
+}
 
 /* The JSON path of a place ("$.scores[0].tenderer"), formatted for an error. */
 #define AT(var, pl)   \
@@ -359,18 +374,19 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
     const char *rest = path;
     int event_level = 1;
     size_t resumed_at = 0;
-    if (snap && resumes(&event->cursor, path)) {
-        place_copy(pl, &event->cursor.at); /* its elements exist: nothing to add on the way */
+    if (snap && event->set && resumes(&event->set->cursor, path)) {
+        const resume *cursor = &event->set->cursor;
+        place_copy(pl, &cursor->at); /* its elements exist: nothing to add on the way */
         pl->adds = 0;
-        spec = event->cursor.spec;
-        resumed_at = event->cursor.prefix_len;
+        spec = cursor->spec;
+        resumed_at = cursor->prefix_len;
         rest = path + resumed_at;
         event_level = 0;
     } else {
         memset(pl, 0, PLACE_HEAD);
         /* Written through only when `e` (the same event) is given. */
         pl->base = (unsigned char *)(uintptr_t)&event->ev;
-        pl->shadow = (unsigned char *)(uintptr_t)event->shadow;
+        pl->shadow = (unsigned char *)(uintptr_t)shadow_of(event);
     }
     pl->schema = schema;
     pl->path = path;
@@ -630,12 +646,12 @@ static void keep_walk(ipart_event *e, const resume *snap, ipart_status rc)
     if (rc == IPART_OK && snap->kept)
         return;
     if (rc == IPART_OK && snap->prefix_len && snap->at.base) { /* its elements exist */
-        place_copy(&e->cursor.at, &snap->at);
-        e->cursor.spec = snap->spec;
-        e->cursor.prefix_len = snap->prefix_len;
-        memcpy(e->cursor.prefix, snap->prefix, snap->prefix_len + 1);
+        place_copy(&e->set->cursor.at, &snap->at);
+        e->set->cursor.spec = snap->spec;
+        e->set->cursor.prefix_len = snap->prefix_len;
+        memcpy(e->set->cursor.prefix, snap->prefix, snap->prefix_len + 1);
     } else
-        e->cursor.prefix_len = 0;
+        e->set->cursor.prefix_len = 0;
 }
 
 static ipart_status set_value(ipart_event *e, const char *field, const given_value *v,
@@ -645,6 +661,8 @@ static ipart_status set_value(ipart_event *e, const char *field, const given_val
         return ipart__fail_null(function, !e ? "event" : "field");
     if (v->kind == GIVEN_STRING && !v->string)
         return ipart__fail_null(function, "value");
+    if (!e->set && !(e->set = ipart__arena_alloc(&e->arena, sizeof *e->set)))
+        return ipart__fail_nomem(); /* zeroed: nothing set, no walk to resume */
     place pl;
     resume snap;
     ipart_status rc = locate(&pl, e, NULL, field, 0, &snap);
@@ -807,7 +825,7 @@ static ipart_status complete_body(ipart__decoded *d, const char *currency, const
     }
     walk w = {currency};
     ipart_status rc = complete_object(&w, &ipart__event_bodies[e->ev.type],
-                                      (const unsigned char *)&e->ev, e->shadow, 0, &a->root);
+                                      (const unsigned char *)&e->ev, shadow_of(e), 0, &a->root);
     if (rc == IPART_OK)
         d->borrowed = 1;
     return rc;
@@ -818,7 +836,7 @@ static ipart_status complete_header(const applying *a)
     if (complete_by_count(a->event))
         return IPART_OK;
     for (size_t i = 0; i < header_spec.count; i++)
-        if (!(a->event->shadow[header_fields[i].offset] & 1u)) {
+        if (!(shadow_of(a->event)[header_fields[i].offset] & 1u)) {
             chain c = {&a->root, header_fields[i].name, 0};
             return error_at(&c, "document.field.missing", "required field is missing");
         }
@@ -942,13 +960,11 @@ ipart_status ipart_event_reset(ipart_event *event, const char *type)
     if (rc != IPART_OK)
         return rc;
     memset(&event->ev, 0, sizeof event->ev);
-    memset(event->shadow, 0, sizeof event->shadow);
-    if (t != event->ev.type)
-        event->required_total = required_total(t);
+    event->required_total = required_total(t);
     event->required_set = 0;
     event->walk_due = 0;
     event->ev.type = t;
-    event->cursor.prefix_len = 0;
+    event->set = NULL; /* in the arena: allocated again by the next set */
     ipart__arena_reset(&event->arena);
     return IPART_OK;
 }

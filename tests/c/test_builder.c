@@ -490,6 +490,33 @@ Test(builder, every_golden_event_changed_in_one_place_gives_the_same_error, .tim
     cr_assert_gt(refused, 1000);
 }
 
+/* A reset builder counts the required fields of its new type, whichever
+ * type it had: as many fields set as the old type requires do not make
+ * the new one complete. */
+Test(builder, a_reset_builder_counts_its_new_type_s_fields)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "candidate_assessed")); /* 5 required: date ... reason */
+    assert_ok(ipart_event_reset(e, "partnership_created"));
+    assert_ok(ipart_event_set_date(e, "date", (ipart_date){2017, 5, 2}));
+    assert_ok(ipart_event_set_string(e, "actor", "aut01"));
+    assert_ok(ipart_event_set_string(e, "title", "Trygg hjemme"));
+    assert_ok(ipart_event_set_string(e, "authority.id", "aut01")); /* and authority: 5 */
+    ipart_partnership *built = NULL, *text = NULL;
+    assert_ok(ipart_partnership_new(&built, "NO"));
+    assert_ok(ipart_partnership_new(&text, "NO"));
+    error_copy by_builder = copy_error(ipart_partnership_apply_event(built, e));
+    error_copy by_text = copy_error(ipart_partnership_apply(
+        text, "{\"type\":\"partnership_created\",\"date\":\"2017-05-02\",\"actor\":\"aut01\","
+              "\"title\":\"Trygg hjemme\",\"authority\":{\"id\":\"aut01\"}}"));
+    cr_assert_eq(by_text.code, IPART_EINVAL);
+    assert_same_error(&by_text, &by_builder, "partnership_created after a reset");
+    cr_assert_eq(ipart_partnership_event_count(built), 0);
+    ipart_event_free(e);
+    ipart_partnership_free(built);
+    ipart_partnership_free(text);
+}
+
 /* A field set twice is counted once: the event without its date is not
  * taken for complete because its actor was set twice. */
 Test(builder, a_field_set_twice_does_not_stand_for_a_missing_one)
@@ -680,17 +707,39 @@ Test(builder, a_failed_allocation_changes_nothing, .timeout = 300)
     cJSON_Delete(kase);
 }
 
+/* A builder of tenders_evaluated whose arena is nearly full, so that its
+ * first element of scores takes a fresh chunk: its reason lengthened until
+ * that set allocates (a first failure injected; the refused set changed
+ * nothing). */
+static ipart_event *nearly_full(void)
+{
+    static char reason[8192];
+    for (size_t len = 100; len < sizeof reason; len += 8) {
+        ipart_event *e = NULL;
+        assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+        memset(reason, 'x', len);
+        reason[len] = '\0';
+        assert_ok(ipart_event_set_string(e, "reason", reason));
+        harness_fail_at(1);
+        ipart_status rc = ipart_event_set_string(e, "scores[0].tenderer", "op01");
+        int injected = harness_failure_injected();
+        harness_fail_at(0);
+        if (injected) {
+            cr_assert_eq(rc, IPART_ENOMEM);
+            return e;
+        }
+        ipart_event_free(e);
+    }
+    cr_assert_fail("no reason made the arena nearly full");
+    return NULL;
+}
+
 /* A set that fails for memory leaves the event as it was: the element it
  * would have added is not there (the arena is nearly full, so the new
  * element's array takes a fresh chunk). */
 Test(builder, a_set_failed_for_memory_leaves_the_event_as_it_was)
 {
-    ipart_event *e = NULL;
-    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
-    char reason[1901];
-    memset(reason, 'x', sizeof reason - 1);
-    reason[sizeof reason - 1] = '\0';
-    assert_ok(ipart_event_set_string(e, "reason", reason));
+    ipart_event *e = nearly_full();
     long n = 1;
     for (;; n++) {
         harness_fail_at(n);
@@ -709,6 +758,35 @@ Test(builder, a_set_failed_for_memory_leaves_the_event_as_it_was)
     cr_assert_gt(n, 1);
     assert_ok(ipart_event_set_string(e, "scores[1].tenderer", "op02"));
     ipart_event_free(e);
+}
+
+/* The first set of a new builder allocates what only the setters use; when
+ * that fails, nothing was set and the builder works on. A reset builder
+ * starts again with nothing set. */
+Test(builder, a_first_set_failed_for_memory_leaves_the_builder_usable)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 3);
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "note_recorded"));
+    harness_fail_at(1);
+    ipart_status rc = ipart_event_set_date(e, "date", (ipart_date){2020, 1, 2});
+    int injected = harness_failure_injected();
+    harness_fail_at(0);
+    cr_assert(injected, "the first set allocates");
+    cr_assert_eq(rc, IPART_ENOMEM);
+    assert_ok(ipart_event_set_string(e, "actor", "aut01"));
+    cr_assert_eq(ipart_partnership_apply_event(p, e), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.date", "the failed date is not set");
+    assert_ok(ipart_event_set_date(e, "date", (ipart_date){2020, 1, 2}));
+    assert_ok(ipart_event_reset(e, "note_recorded"));
+    assert_ok(ipart_event_set_string(e, "actor", "aut01"));
+    cr_assert_eq(ipart_partnership_apply_event(p, e), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.date", "the date before the reset is gone");
+    cr_assert_eq(ipart_partnership_event_count(p), 3);
+    ipart_event_free(e);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }
 
 Test(builder, misuse_and_malformed_paths_are_errors_not_crashes)
