@@ -11,7 +11,11 @@
  * set, depth counting the embedded objects from the struct (an object and
  * its first field share an offset, not a depth). Arrays grow in the
  * builder's arena to the next power of two, their elements' shadows after
- * the elements.
+ * the elements. The event's shadow and the last walk (below) are in the
+ * arena too, from the first set: an apply reads the builder's event, not
+ * what only the setters use. The setters also count the required fields
+ * they mark, so that an apply tells most events complete without walking
+ * the shadow (required_count).
  *
  * A path is followed from the event's root, except that the builder keeps
  * where its last path's walk stood before its last segment (the object
