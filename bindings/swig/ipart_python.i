@@ -457,21 +457,27 @@ typedef struct ipart_py_batch {
 static PyObject *ipart_py_attr_e, *ipart_py_attr_minor, *ipart_py_attr_currency;
 static PyObject *ipart_py_key_type; /* "type", an event dict's key */
 
-/* path = path[0..at) + separator + name (n bytes). */
-static ipart_status ipart_py_path_push(ipart_py_batch *b, size_t at, const char *separator,
+/* Room for `need` bytes of path (apart from the walk: its frame stays small). */
+static ipart_status ipart_py_path_grow(ipart_py_batch *b, size_t need)
+{
+    char *grown = (char *)PyMem_Realloc(b->path, need * 2);
+    if (!grown) {
+        PyErr_NoMemory();
+        return IPART_PY_RAISED;
+    }
+    b->path = grown;
+    b->size = need * 2;
+    return IPART_OK;
+}
+
+/* path = path[0..at) + separator (unless 0, or at 0) + name (n bytes). */
+static ipart_status ipart_py_path_push(ipart_py_batch *b, size_t at, char separator,
                                        const char *name, size_t n)
 {
-    size_t sep = at ? strlen(separator) : 0, need = at + sep + n + 1;
-    if (need > b->size) {
-        char *grown = (char *)PyMem_Realloc(b->path, need * 2);
-        if (!grown) {
-            PyErr_NoMemory();
-            return IPART_PY_RAISED;
-        }
-        b->path = grown;
-        b->size = need * 2;
-    }
-    memcpy(b->path + at, separator, sep);
+    size_t sep = at && separator, need = at + sep + n + 1;
+    if (need > b->size && ipart_py_path_grow(b, need) != IPART_OK)
+        return IPART_PY_RAISED;
+    b->path[at] = separator; /* overwritten by the name when there is none */
     memcpy(b->path + at + sep, name, n);
     b->length = at + sep + n;
     b->path[b->length] = '\0';
@@ -497,16 +503,46 @@ static ipart_status ipart_py_type_error(const ipart_py_batch *b, const char *wha
     return IPART_PY_RAISED;
 }
 
-/* The UTF-8 of a str without NUL (C would stop reading there). */
+/* Errors of the walk, apart from it (their buffers off its frames). */
+static const char *ipart_py_nul_error(const ipart_py_batch *b)
+{
+    char at[IPART_PY_REBASED_SIZE];
+    PyErr_Format(PyExc_ValueError, "%s: a string contains a NUL character", ipart_py_where(b, at));
+    return NULL;
+}
+
+static ipart_status ipart_py_int64_error(const ipart_py_batch *b, PyObject *value)
+{
+    if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+        PyErr_Clear();
+        char at[IPART_PY_REBASED_SIZE];
+        PyErr_Format(PyExc_OverflowError, "%s: %R does not fit int64", ipart_py_where(b, at),
+                     value);
+    }
+    return IPART_PY_RAISED;
+}
+
+static ipart_status ipart_py_no_type_error(const ipart_py_batch *b)
+{
+    char at[IPART_PY_REBASED_SIZE];
+    PyErr_Format(PyExc_KeyError, "%s: an event dict needs its 'type'", ipart_py_where(b, at));
+    return IPART_PY_RAISED;
+}
+
+/* The UTF-8 of a str without NUL (C would stop reading there). A compact
+ * ASCII str (keys, ids, dates' texts: most of them) is its own UTF-8: its
+ * bytes are read in place, without the call. */
 static const char *ipart_py_utf8(const ipart_py_batch *b, PyObject *text, Py_ssize_t *size)
 {
-    const char *utf8 = PyUnicode_AsUTF8AndSize(text, size);
-    if (utf8 && (size_t)*size != strlen(utf8)) {
-        char at[IPART_PY_REBASED_SIZE];
-        PyErr_Format(PyExc_ValueError, "%s: a string contains a NUL character",
-                     ipart_py_where(b, at));
-        return NULL;
+    const char *utf8;
+    if (PyUnicode_IS_COMPACT_ASCII(text)) {
+        utf8 = (const char *)PyUnicode_DATA(text);
+        *size = PyUnicode_GET_LENGTH(text);
+    } else {
+        utf8 = PyUnicode_AsUTF8AndSize(text, size);
     }
+    if (utf8 && memchr(utf8, '\0', (size_t)*size))
+        return ipart_py_nul_error(b);
     return utf8;
 }
 
@@ -551,9 +587,9 @@ static ipart_status ipart_py_set_members(ipart_py_batch *b, PyObject *dict)
         const char *name = ipart_py_utf8(b, key, &n);
         if (!name)
             return IPART_PY_RAISED;
-        if (!at && strcmp(name, "type") == 0)
+        if (!at && n == 4 && memcmp(name, "type", 4) == 0)
             continue;
-        rc = ipart_py_path_push(b, at, ".", name, (size_t)n);
+        rc = ipart_py_path_push(b, at, '.', name, (size_t)n);
         Py_INCREF(value);
         if (rc == IPART_OK)
             rc = ipart_py_set_value(b, value);
@@ -591,7 +627,7 @@ static ipart_status ipart_py_set_elements(ipart_py_batch *b, PyObject *seq)
         char index[32];
         size_t n = ipart_py_index_text(index, i);
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        rc = ipart_py_path_push(b, at, "", index, n);
+        rc = ipart_py_path_push(b, at, 0, index, n);
         Py_INCREF(item);
         if (rc == IPART_OK)
             rc = ipart_py_set_value(b, item);
@@ -615,15 +651,8 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
         return ipart_event_set_bool(e, b->path, value == Py_True);
     if (PyLong_Check(value)) {
         long long v = PyLong_AsLongLong(value);
-        if (v == -1 && PyErr_Occurred()) {
-            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
-                PyErr_Clear();
-                char at[IPART_PY_REBASED_SIZE];
-                PyErr_Format(PyExc_OverflowError, "%s: %R does not fit int64",
-                             ipart_py_where(b, at), value);
-            }
-            return IPART_PY_RAISED;
-        }
+        if (v == -1 && PyErr_Occurred())
+            return ipart_py_int64_error(b, value);
         return ipart_event_set_int(e, b->path, (int64_t)v);
     }
     if (PyDateTime_Check(value))
@@ -649,11 +678,8 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
 static ipart_status ipart_py_set_dict(ipart_py_batch *b, PyObject *dict)
 {
     PyObject *type = PyDict_GetItem(dict, ipart_py_key_type); /* as PyDict_GetItemString */
-    if (!type) {
-        char at[IPART_PY_REBASED_SIZE];
-        PyErr_Format(PyExc_KeyError, "%s: an event dict needs its 'type'", ipart_py_where(b, at));
-        return IPART_PY_RAISED;
-    }
+    if (!type)
+        return ipart_py_no_type_error(b);
     if (!PyUnicode_Check(type))
         return ipart_py_type_error(b, "an event's 'type' is a str", type);
     Py_ssize_t n;
@@ -709,7 +735,7 @@ static PyObject *ipart_py_event_set(ipart_event *event, const char *field, PyObj
         return NULL;
     }
     ipart_py_batch b = {event, money_class, -1, NULL, 0, 0};
-    ipart_status rc = ipart_py_path_push(&b, 0, "", field, strlen(field));
+    ipart_status rc = ipart_py_path_push(&b, 0, 0, field, strlen(field));
     if (rc == IPART_OK)
         rc = ipart_py_set_value(&b, value);
     PyMem_Free(b.path);
@@ -737,7 +763,7 @@ static PyObject *ipart_py_apply_events(ipart_partnership *p, PyObject *events,
         return NULL;
     ipart_py_batch b = {NULL, money_class, 0, NULL, 0, 0};
     PyObject *item;
-    int failed = ipart_py_path_push(&b, 0, "", "", 0) != IPART_OK;
+    int failed = ipart_py_path_push(&b, 0, 0, "", 0) != IPART_OK;
     while (!failed && (item = PyIter_Next(it)) != NULL) {
         const ipart_event *event = NULL;
         PyObject *hold = NULL;

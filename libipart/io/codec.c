@@ -444,24 +444,10 @@ ipart_status ipart__json_parse(cJSON **out, const char *text, size_t length, con
 
 /* ---- events ---------------------------------------------------------------- */
 
-/* The event types' names with their lengths, in ipart__event_type order. */
-static const struct {
-    const char *text;
-    size_t length;
-} type_names[] = {
-#define IPART__EV_NAME_LENGTH(name, text, ...) {text, sizeof text - 1},
-    IPART__EVENT_TYPES(IPART__EV_NAME_LENGTH)
-#undef IPART__EV_NAME_LENGTH
-};
-
 int ipart__event_type_index(const char *name)
 {
-    size_t length = strlen(name);
-    for (int i = 0; i < IPART__EV_COUNT; i++)
-        if (type_names[i].length == length && type_names[i].text[0] == name[0] &&
-            memcmp(type_names[i].text, name, length) == 0)
-            return i;
-    return -1;
+    ipart__event_type t = ipart__event_type_of(name);
+    return t == IPART__EV_COUNT ? -1 : (int)t;
 }
 
 static const field_spec header_fields[] = {

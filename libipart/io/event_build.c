@@ -121,7 +121,6 @@ typedef struct place {
     unsigned depth;
     int indexed; /* the path ends in [index]: an element of the array field */
     int in_item; /* base is the consent item as an object */
-    int adds;    /* an element on the way is to be added (located without the builder) */
     int schema;  /* only the schema: any index names an element to come */
     size_t index;
     size_t mark_count, grown_count;
@@ -300,7 +299,6 @@ static ipart_status enter_element(place *pl, ipart_event *e, const field_spec *f
     }
     if (f->kind == FK_ID_ARRAY)
         return IPART_OK; /* the setter adds an id */
-    pl->adds |= seg->index == count;
     if (seg->index == count && e) {
         if (pl->grown_count == MAX_LEVELS)
             return ipart__fail_nomem();
@@ -365,10 +363,12 @@ static void snapshot(resume *snap, const place *pl, const object_spec *spec, siz
 /*
  * Follow `path` from the event (or from the builder's last walk, when the
  * path goes on from it and `snap` is given). With `e` (a builder to
- * change), add the elements it names that are next in their arrays;
- * without it, only check that the path leads to a field. The place's field
- * is its last segment's. `snap`, unless NULL, gets the walk before the
- * last segment (prefix_len 0: a path of one segment).
+ * change), add the elements it names that are next in their arrays (kept
+ * in pl->grown: a caller whose set is refused, here or after, takes them
+ * back with undo_growth); without it, only check that the path leads to a
+ * field. The place's field is its last segment's. `snap`, unless NULL,
+ * gets the walk before the last segment (prefix_len 0: a path of one
+ * segment).
  */
 static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, const char *path,
                            int schema, resume *snap)
@@ -381,7 +381,6 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
     if (snap && event->set && resumes(&event->set->cursor, path)) {
         const resume *cursor = &event->set->cursor;
         place_copy(pl, &cursor->at); /* its elements exist: nothing to add on the way */
-        pl->adds = 0;
         spec = cursor->spec;
         resumed_at = cursor->prefix_len;
         rest = path + resumed_at;
@@ -669,16 +668,15 @@ static ipart_status set_value(ipart_event *e, const char *field, const given_val
         return ipart__fail_nomem(); /* zeroed: nothing set, no walk to resume */
     place pl;
     resume snap;
-    ipart_status rc = locate(&pl, e, NULL, field, 0, &snap);
+    /* One walk, adding the elements the path names; a refused set takes
+     * them back (undo_growth: the arrays as they were). */
+    ipart_status rc = locate(&pl, e, e, field, 0, &snap);
     if (rc == IPART_OK)
         rc = check_value(&pl, v);
-    if (rc == IPART_OK && pl.adds) /* again, adding the elements */
-        rc = locate(&pl, e, e, field, 0, &snap);
-    if (rc == IPART_OK) {
+    if (rc == IPART_OK)
         rc = store(e, &pl, v);
-        if (rc != IPART_OK)
-            undo_growth(&pl);
-    }
+    if (rc != IPART_OK)
+        undo_growth(&pl);
     keep_walk(e, &snap, rc);
     return rc;
 }

@@ -42,22 +42,30 @@ const char *ipart_role_name(ipart_role role)
     return "unknown";
 }
 
+/* The event types' JSON names with their lengths, in ipart__event_type order:
+ * the one table of names (the builder's, the decoders' and the log's). */
+static const struct {
+    const char *text;
+    size_t length;
+} type_names[] = {
+#define IPART__EV_NAME_LENGTH(name, text, ...) {text, sizeof text - 1},
+    IPART__EVENT_TYPES(IPART__EV_NAME_LENGTH)
+#undef IPART__EV_NAME_LENGTH
+};
+
 const char *ipart__event_type_name(ipart__event_type type)
 {
-    static const char *const names[] = {
-#define IPART__EV_NAME(name, text, ...) text,
-        IPART__EVENT_TYPES(IPART__EV_NAME)
-#undef IPART__EV_NAME
-    };
     if ((int)type < 0 || type >= IPART__EV_COUNT)
         return NULL;
-    return names[type];
+    return type_names[type].text;
 }
 
 ipart__event_type ipart__event_type_of(const char *name)
 {
-    for (int t = 0; name && t < IPART__EV_COUNT; t++)
-        if (strcmp(ipart__event_type_name((ipart__event_type)t), name) == 0)
+    size_t length = name ? strlen(name) : 0;
+    for (int t = 0; name && t < IPART__EV_COUNT; t++) /* length and first byte before memcmp */
+        if (type_names[t].length == length && type_names[t].text[0] == name[0] &&
+            memcmp(type_names[t].text, name, length) == 0)
             return (ipart__event_type)t;
     return IPART__EV_COUNT;
 }

@@ -665,6 +665,37 @@ Test(builder, a_refused_set_inside_an_element_names_its_path_and_changes_nothing
     ipart_event_free(e);
 }
 
+/* A refused set whose path names new elements (one, or nested ones) adds
+ * none: the one walk that added them takes them back, whatever refused the
+ * set (the value, an unknown field, a path through a non-object). */
+Test(builder, a_refused_set_that_would_add_elements_adds_none)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+    assert_ok(ipart_event_set_string(e, "scores[0].tenderer", "op01"));
+    cr_assert_eq(ipart_event_set_int(e, "scores[1].score", -1), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[1].score");
+    cr_assert_eq(ipart_event_set_int(e, "scores[1].nope", 1), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[1].nope");
+    cr_assert_eq(ipart_event_set_string(e, "scores[1].tenderer.x", "op02"), IPART_EINVAL);
+    cr_assert_eq(ipart_event_set_string(e, "scores[2].tenderer", "op03"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->message,
+                     "$.scores[2]: elements are added in order: the next is [1]");
+    assert_ok(ipart_event_reset(e, "terms_set"));
+    cr_assert_eq(ipart_event_set_string(e, "development.phases[0].targets[0].id", "Not an id"),
+                 IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "document.id.syntax");
+    cr_assert_eq(ipart_event_set_string(e, "development.phases[1].name", "x"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->message,
+                     "$.development.phases[1]: elements are added in order: the next is [0]");
+    cr_assert_eq(ipart_event_set_string(e, "development.phases[0].targets[1].id", "t2"),
+                 IPART_EINVAL, "phases[0] was not kept: its targets start at [0]");
+    cr_assert_str_eq(ipart_error_last()->key, "event.builder.index");
+    assert_ok(ipart_event_set_string(e, "development.phases[0].targets[0].id", "t1"));
+    assert_ok(ipart_event_set_string(e, "development.phases[0].targets[1].id", "t2"));
+    ipart_event_free(e);
+}
+
 /* ---- out of memory and misuse ----------------------------------------------------------- */
 
 /* Every event of Stavanger built and applied with allocation 1, 2, ... failing in

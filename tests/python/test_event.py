@@ -232,6 +232,9 @@ def test_an_empty_batch_applies_nothing():
      "$[1].date: expected a datetime.date, not datetime.datetime"),
     ({**note(), 5: "x"}, TypeError, "$[1]: a field is named by a str, not int"),
     (dict(note(), text="a\0b"), ValueError, "$[1].text: a string contains a NUL character"),
+    (dict(note(), text="bø\0"), ValueError, "$[1].text: a string contains a NUL character"),
+    ({**note(), "te\0xt": "x"}, ValueError, "$[1]: a string contains a NUL character"),
+    ({**note(), "tø\0": "x"}, ValueError, "$[1]: a string contains a NUL character"),
     (dict(note(), text=2 ** 70), OverflowError, "$[1].text: 1180591620717411303424 does not fit int64"),
 ])
 def test_foreign_elements_and_values_are_precise_errors(bad, error, message):
@@ -241,6 +244,23 @@ def test_foreign_elements_and_values_are_precise_errors(bad, error, message):
         p.apply_events([note(), bad, note()])
     assert (e.value.args[0] if error is KeyError else str(e.value)) == message
     assert len(p) == count + 1  # the one before stays applied
+
+
+def test_strings_ascii_or_not_reach_the_log_as_given():
+    """ASCII strs are read in place, others through their UTF-8: both give
+    the bytes of the JSON path; a "type" key is the event's own only at the
+    top (a nested one is a field, refused as unknown)."""
+    texts = ["Notert.", "Møte om løsningen på Ås", "emoji \U0001F600 and ü", "a" * 300]
+    by_dicts, by_json = stavanger(), stavanger()
+    assert by_dicts.apply_events([note(t) for t in texts]) == len(texts)
+    for t in texts:
+        by_json.apply(dict(note(t), date="2019-12-03"))
+    assert by_dicts.dumps() == by_json.dumps()
+    consent = {"type": "consent_given", "date": datetime.date(2019, 12, 3), "actor": "stavanger",
+               "item": {"type": "x"}, "recipients": ["op01"]}
+    assert error_of(lambda: by_dicts.apply_events([consent]))[2:4] \
+        == ("$[0].item.type", "document.field.unknown")
+    assert by_dicts.dumps() == by_json.dumps()
 
 
 def test_refused_values_and_none_in_the_raw_call_name_the_element():
