@@ -27,6 +27,10 @@
  * its memory, so a loop that resets, sets and applies allocates nothing in
  * the builder once its buffers have grown.
  *
+ * Memory: any setter may fail with IPART_ENOMEM (the first set of a new
+ * event allocates what the setters keep; a path that adds an element grows
+ * its array); the event is then as it was.
+ *
  * Order: any order of sets gives the same event, but a path that starts
  * with the previous set's object ("scores[1]." after "scores[1].tenderer")
  * is found from that object, not from the event's root; setting an
@@ -122,7 +126,7 @@ IPART_API ipart_status ipart_event_set_string(ipart_event *event, const char *fi
  * Set a date field ("date" is the event's own date).
  * @return IPART_OK; IPART_EINVAL for a day that does not exist (the key
  *         and message of the JSON reader), an unknown field or a field that
- *         is not a date; IPART_EMISUSE for NULL.
+ *         is not a date; IPART_ENOMEM; IPART_EMISUSE for NULL.
  */
 IPART_API ipart_status ipart_event_set_date(ipart_event *event, const char *field,
                                             ipart_date value);
@@ -131,7 +135,8 @@ IPART_API ipart_status ipart_event_set_date(ipart_event *event, const char *fiel
  * Set an amount. Its currency must be the case's: that is checked when the
  * event is applied (IPART_ECURRENCY there).
  * @return IPART_OK; IPART_EINVAL for an unknown field or a field that is
- *         not money; IPART_ECURRENCY for an unknown currency; IPART_EMISUSE.
+ *         not money; IPART_ECURRENCY for an unknown currency; IPART_ENOMEM;
+ *         IPART_EMISUSE.
  */
 IPART_API ipart_status ipart_event_set_money(ipart_event *event, const char *field,
                                              ipart_money value);
@@ -141,7 +146,7 @@ IPART_API ipart_status ipart_event_set_money(ipart_event *event, const char *fie
  * quantities, a consent's "item.event").
  * @return IPART_OK; IPART_EINVAL (key "document.integer.range") outside the
  *         field's range, for an unknown field or one that is not an
- *         integer; IPART_EMISUSE for NULL.
+ *         integer; IPART_ENOMEM; IPART_EMISUSE for NULL.
  */
 IPART_API ipart_status ipart_event_set_int(ipart_event *event, const char *field,
                                            int64_t value);
@@ -149,7 +154,7 @@ IPART_API ipart_status ipart_event_set_int(ipart_event *event, const char *field
 /**
  * Set a true-or-false field (any non-zero `value` is true).
  * @return IPART_OK; IPART_EINVAL for an unknown field or one that is not
- *         true or false; IPART_EMISUSE for NULL.
+ *         true or false; IPART_ENOMEM; IPART_EMISUSE for NULL.
  */
 IPART_API ipart_status ipart_event_set_bool(ipart_event *event, const char *field, int value);
 
@@ -157,7 +162,8 @@ IPART_API ipart_status ipart_event_set_bool(ipart_event *event, const char *fiel
  * Set a field that may be null to null (written as null, as JSON's
  * "instalment": null).
  * @return IPART_OK; IPART_EINVAL (the JSON reader's "expected ..., got
- *         null") for a field that may not be null; IPART_EMISUSE for NULL.
+ *         null") for a field that may not be null; IPART_ENOMEM;
+ *         IPART_EMISUSE for NULL.
  */
 IPART_API ipart_status ipart_event_set_null(ipart_event *event, const char *field);
 
@@ -166,7 +172,7 @@ IPART_API ipart_status ipart_event_set_null(ipart_event *event, const char *fiel
  * and {}). An array may need elements all the same: its minimum is
  * checked when the event is applied ("document.array.empty").
  * @return IPART_OK; IPART_EINVAL for a field that is not an array or
- *         object; IPART_EMISUSE for NULL.
+ *         object; IPART_ENOMEM; IPART_EMISUSE for NULL.
  */
 IPART_API ipart_status ipart_event_set_empty(ipart_event *event, const char *field);
 

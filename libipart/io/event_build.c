@@ -11,7 +11,11 @@
  * set, depth counting the embedded objects from the struct (an object and
  * its first field share an offset, not a depth). Arrays grow in the
  * builder's arena to the next power of two, their elements' shadows after
- * the elements.
+ * the elements. The event's shadow and the last walk (below) are in the
+ * arena too, from the first set: an apply reads the builder's event, not
+ * what only the setters use. The setters also count the required fields
+ * they mark, so that an apply tells most events complete without walking
+ * the shadow (required_count).
  *
  * A path is followed from the event's root, except that the builder keeps
  * where its last path's walk stood before its last segment (the object
@@ -98,10 +102,14 @@ static int array_grow(ipart__arena *arena, ipart__array *arr, size_t size, int s
 
 enum { MAX_LEVELS = 8 };
 
-/* A presence to mark once the value is set: a shadow bit and a has flag. */
+/* A presence to mark once the value is set: a shadow bit and a has flag;
+ * `counted`: a required field, `walked`: a field only the walk checks (see
+ * required_count; a field inside an array's element or an optional object
+ * is counted too, but its way marks the walk due). */
 typedef struct mark {
     unsigned char *shadow;
     unsigned char bit;
+    unsigned char counted, walked;
     int *has;
 } mark;
 
@@ -147,12 +155,33 @@ typedef struct resume {
     char prefix[120];
 } resume;
 
-struct ipart_event {
-    ipart__event ev;
+/* What only the setters (and the walk) use: in the builder's arena from
+ * the first set after a new or reset builder, so that the builder an apply
+ * reads is the event and little more. */
+typedef struct setting {
     unsigned char shadow[sizeof(ipart__event)];
-    ipart__arena arena;
     resume cursor; /* the last set's walk (prefix_len 0: none) */
+} setting;
+
+/* The shadow of a builder nothing was set in. */
+static const unsigned char nothing_set[sizeof(ipart__event)];
+
+struct ipart_event {
+    /* Beside the event's header, which an apply reads anyway: with every
+     * required field counted present and none that only the walk checks,
+     * the event is complete without a walk of its shadow (required_count). */
+    uint32_t required_set;   /* counted presences marked (0 -> 1) */
+    uint32_t required_total; /* counted fields of the type (required_count) */
+    int walk_due;            /* a field only the walk checks is present */
+    ipart__event ev;
+    ipart__arena arena;
+    setting *set; /* NULL until the first set */
 };
+
+static const unsigned char *shadow_of(const ipart_event *e)
+{
+    return e->set ? e->set->shadow : nothing_set;
+}
 
 /* The JSON path of a place ("$.scores[0].tenderer"), formatted for an error. */
 #define AT(var, pl)   \
@@ -234,10 +263,21 @@ static ipart_status wrong_kind(const place *pl, const field_spec *f, const char 
     return ipart__wrong_type_at(at, &expected, &given);
 }
 
-static void add_mark(place *pl, unsigned char *shadow, unsigned depth, int *has)
+/* Does only the walk check the field's value when it is present (money's
+ * currency, arrays, a consent item, an optional object's required fields)? */
+static int walked(const field_spec *f)
+{
+    return f->kind == FK_MONEY || f->kind == FK_ARRAY || f->kind == FK_ID_ARRAY ||
+           f->kind == FK_ITEM_REF || (f->kind == FK_OBJECT && !f->required);
+}
+
+/* A presence of the field `f` at the place to mark. */
+static void add_mark(place *pl, const field_spec *f, unsigned char *shadow, int *has)
 {
     if (pl->mark_count < MAX_LEVELS)
-        pl->marks[pl->mark_count++] = (mark){shadow, (unsigned char)(1u << depth), has};
+        pl->marks[pl->mark_count++] = (mark){shadow, (unsigned char)(1u << pl->depth),
+                                             (unsigned char)f->required,
+                                             (unsigned char)walked(f), has};
 }
 
 static int *has_flag(const field_spec *f, unsigned char *base)
@@ -272,7 +312,7 @@ static ipart_status enter_element(place *pl, ipart_event *e, const field_spec *f
         memset(element_shadow(arr, f->object->size) + count * f->object->size, 0,
                f->object->size);
     }
-    add_mark(pl, pl->shadow ? pl->shadow + f->offset : NULL, pl->depth, has_flag(f, pl->base));
+    add_mark(pl, f, pl->shadow ? pl->shadow + f->offset : NULL, has_flag(f, pl->base));
     int exists = arr && seg->index < arr->count;
     pl->base = exists ? (unsigned char *)arr->items + seg->index * f->object->size : NULL;
     pl->shadow = exists ? element_shadow(arr, f->object->size) + seg->index * f->object->size
@@ -284,7 +324,7 @@ static ipart_status enter_element(place *pl, ipart_event *e, const field_spec *f
 /* Enter an embedded object (or the consent item as an object). */
 static void enter_object(place *pl, const field_spec *f)
 {
-    add_mark(pl, pl->shadow ? pl->shadow + f->offset : NULL, pl->depth, has_flag(f, pl->base));
+    add_mark(pl, f, pl->shadow ? pl->shadow + f->offset : NULL, has_flag(f, pl->base));
     pl->base = pl->base ? pl->base + f->offset : NULL;
     pl->shadow = pl->shadow ? pl->shadow + f->offset : NULL;
     pl->depth++;
@@ -338,17 +378,18 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
     const char *rest = path;
     int event_level = 1;
     size_t resumed_at = 0;
-    if (snap && resumes(&event->cursor, path)) {
-        place_copy(pl, &event->cursor.at); /* its elements exist: nothing to add on the way */
-        spec = event->cursor.spec;
-        resumed_at = event->cursor.prefix_len;
+    if (snap && event->set && resumes(&event->set->cursor, path)) {
+        const resume *cursor = &event->set->cursor;
+        place_copy(pl, &cursor->at); /* its elements exist: nothing to add on the way */
+        spec = cursor->spec;
+        resumed_at = cursor->prefix_len;
         rest = path + resumed_at;
         event_level = 0;
     } else {
         memset(pl, 0, PLACE_HEAD);
         /* Written through only when `e` (the same event) is given. */
         pl->base = (unsigned char *)(uintptr_t)&event->ev;
-        pl->shadow = (unsigned char *)(uintptr_t)event->shadow;
+        pl->shadow = (unsigned char *)(uintptr_t)shadow_of(event);
     }
     pl->schema = schema;
     pl->path = path;
@@ -533,10 +574,12 @@ static ipart_status check_value(const place *pl, const given_value *v)
     }
 }
 
-static void mark_set(place *pl)
+static void mark_set(ipart_event *e, place *pl)
 {
     for (size_t i = 0; i < pl->mark_count; i++) {
         mark *m = &pl->marks[i];
+        e->required_set += m->counted && !(*m->shadow & m->bit);
+        e->walk_due |= m->walked;
         *m->shadow |= m->bit;
         if (m->has)
             *m->has = 1;
@@ -557,7 +600,7 @@ static ipart_status store(ipart_event *e, place *pl, const given_value *v)
         ((const char **)ids->items)[pl->index] = copy;
         ids->count += pl->index == ids->count;
     } else if (pl->indexed) {
-        mark_set(pl); /* GIVEN_EMPTY: locate added the element and marked its array */
+        mark_set(e, pl); /* GIVEN_EMPTY: locate added the element and marked its array */
         return IPART_OK;
     } else if (f->kind == FK_ITEM_REF) {
         item_t *item = (item_t *)at;
@@ -589,14 +632,14 @@ static ipart_status store(ipart_event *e, place *pl, const given_value *v)
         }
     }
     int *has = has_flag(f, pl->base);
-    add_mark(pl, pl->shadow + f->offset, pl->depth, v->kind == GIVEN_NULL ? NULL : has);
+    add_mark(pl, f, pl->shadow + f->offset, v->kind == GIVEN_NULL ? NULL : has);
     if (v->kind == GIVEN_NULL && has)
         *has = 0;
     if (pl->in_item) { /* a field of the item as an object: not a blanket consent */
         ((item_t *)pl->base)->blanket = 0;
         ((item_t *)pl->base)->blanket_text = NULL;
     }
-    mark_set(pl);
+    mark_set(e, pl);
     return IPART_OK;
 }
 
@@ -606,12 +649,12 @@ static void keep_walk(ipart_event *e, const resume *snap, ipart_status rc)
     if (rc == IPART_OK && snap->kept)
         return;
     if (rc == IPART_OK && snap->prefix_len && snap->at.base) { /* its elements exist */
-        place_copy(&e->cursor.at, &snap->at);
-        e->cursor.spec = snap->spec;
-        e->cursor.prefix_len = snap->prefix_len;
-        memcpy(e->cursor.prefix, snap->prefix, snap->prefix_len + 1);
+        place_copy(&e->set->cursor.at, &snap->at);
+        e->set->cursor.spec = snap->spec;
+        e->set->cursor.prefix_len = snap->prefix_len;
+        memcpy(e->set->cursor.prefix, snap->prefix, snap->prefix_len + 1);
     } else
-        e->cursor.prefix_len = 0;
+        e->set->cursor.prefix_len = 0;
 }
 
 static ipart_status set_value(ipart_event *e, const char *field, const given_value *v,
@@ -621,6 +664,8 @@ static ipart_status set_value(ipart_event *e, const char *field, const given_val
         return ipart__fail_null(function, !e ? "event" : "field");
     if (v->kind == GIVEN_STRING && !v->string)
         return ipart__fail_null(function, "value");
+    if (!e->set && !(e->set = ipart__arena_alloc(&e->arena, sizeof *e->set)))
+        return ipart__fail_nomem(); /* zeroed: nothing set, no walk to resume */
     place pl;
     resume snap;
     /* One walk, adding the elements the path names; a refused set takes
@@ -757,6 +802,13 @@ static ipart_status complete_object(const walk *w, const object_spec *spec,
     return IPART_OK;
 }
 
+/* Is the event complete by its counted presences alone (header and body)?
+ * Otherwise the walk tells, and names the first field missing. */
+static int complete_by_count(const ipart_event *e)
+{
+    return !e->walk_due && e->required_set == e->required_total;
+}
+
 /* An event being applied and its path's root ("$", "$[3]"). */
 typedef struct applying {
     const ipart_event *event;
@@ -769,9 +821,13 @@ static ipart_status complete_body(ipart__decoded *d, const char *currency, const
 {
     const applying *a = ctx;
     const ipart_event *e = a->event;
+    if (complete_by_count(e)) {
+        d->borrowed = 1;
+        return IPART_OK;
+    }
     walk w = {currency};
     ipart_status rc = complete_object(&w, &ipart__event_bodies[e->ev.type],
-                                      (const unsigned char *)&e->ev, e->shadow, 0, &a->root);
+                                      (const unsigned char *)&e->ev, shadow_of(e), 0, &a->root);
     if (rc == IPART_OK)
         d->borrowed = 1;
     return rc;
@@ -779,8 +835,10 @@ static ipart_status complete_body(ipart__decoded *d, const char *currency, const
 
 static ipart_status complete_header(const applying *a)
 {
+    if (complete_by_count(a->event))
+        return IPART_OK;
     for (size_t i = 0; i < header_spec.count; i++)
-        if (!(a->event->shadow[header_fields[i].offset] & 1u)) {
+        if (!(shadow_of(a->event)[header_fields[i].offset] & 1u)) {
             chain c = {&a->root, header_fields[i].name, 0};
             return error_at(&c, "document.field.missing", "required field is missing");
         }
@@ -796,9 +854,12 @@ static ipart_status apply_at(ipart_partnership *p, const ipart_event *event, con
         rc = complete_header(&a);
     if (rc != IPART_OK)
         return rc;
-    ipart__decoded d = {event->ev, p->decoding, 0};
+    /* The event is read where it is: d.event stays unset (not copied). */
+    ipart__decoded d;
+    d.arena = p->decoding;
+    d.borrowed = 0;
     p->decoding = (ipart__arena)IPART__ARENA_INIT;
-    return ipart__apply_guarded(p, &d, path, complete_body, &a);
+    return ipart__apply_guarded_at(p, &event->ev, &d, path, complete_body, &a);
 }
 
 ipart_status ipart_partnership_apply_event(ipart_partnership *p, const ipart_event *event)
@@ -839,6 +900,31 @@ ipart_status ipart_partnership_apply_events(ipart_partnership *p, const ipart_ev
 
 /* ---- the builder --------------------------------------------------------------- */
 
+/*
+ * The fields an event of a type must have present: its required fields on
+ * ways of required objects, an object counted as one more field. When they
+ * are (required_set counts them as the setters mark them) and no field that
+ * only the walk checks is present (walk_due: money, an array, a consent
+ * item, an optional object, and so whatever is inside them), the walk at
+ * apply would find the event complete, so it is not run. Otherwise it
+ * runs (complete_object), and names the first field missing.
+ */
+static uint32_t required_count(const object_spec *spec)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < spec->count; i++) {
+        const field_spec *f = &spec->fields[i];
+        if (f->required)
+            n += 1 + (f->kind == FK_OBJECT ? required_count(f->object) : 0);
+    }
+    return n;
+}
+
+static uint32_t required_total(ipart__event_type type)
+{
+    return (uint32_t)header_spec.count + required_count(&ipart__event_bodies[type]);
+}
+
 static ipart_status type_of(ipart__event_type *out, const char *type, const char *function)
 {
     if (!type)
@@ -862,6 +948,7 @@ ipart_status ipart_event_new(ipart_event **out, const char *type)
     if (!e)
         return ipart__fail_nomem();
     e->ev.type = t;
+    e->required_total = required_total(t);
     *out = e;
     return IPART_OK;
 }
@@ -875,9 +962,11 @@ ipart_status ipart_event_reset(ipart_event *event, const char *type)
     if (rc != IPART_OK)
         return rc;
     memset(&event->ev, 0, sizeof event->ev);
-    memset(event->shadow, 0, sizeof event->shadow);
+    event->required_total = required_total(t);
+    event->required_set = 0;
+    event->walk_due = 0;
     event->ev.type = t;
-    event->cursor.prefix_len = 0;
+    event->set = NULL; /* in the arena: allocated again by the next set */
     ipart__arena_reset(&event->arena);
     return IPART_OK;
 }

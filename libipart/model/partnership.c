@@ -401,16 +401,16 @@ static void commit(ipart_partnership *p, const ipart__event *logged, const ipart
     p->last_date = ev->date;
 }
 
-ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
-                                const ipart__party *sender, const char *path)
+ipart_status ipart__apply_event(ipart_partnership *p, const ipart__event *logged,
+                                ipart__decoded *d, const ipart__party *sender, const char *path)
 {
     /* A consortium's lead or authorised member acts as the consortium (R52):
      * the handlers see a copy of the event from the consortium. */
-    const ipart__event *ev = &d->event;
+    const ipart__event *ev = logged;
     ipart__event acting;
     const ipart__party *as = NULL;
     if (ipart__acting_as(&as, p, sender, path) == IPART_OK && as && as != sender) {
-        acting = d->event;
+        acting = *logged;
         acting.actor = as->id;
         ev = &acting;
     }
@@ -423,12 +423,12 @@ ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
     pr.arena = &d->arena;
     pr.borrowed = d->borrowed;
     if (rc == IPART_OK)
-        rc = prepare(p, &d->event, ev, &pr);
+        rc = prepare(p, logged, ev, &pr);
     if (rc != IPART_OK) {
         undo(p, &pr);
         return rc;
     }
-    commit(p, &d->event, ev, sender, &pr);
+    commit(p, logged, ev, sender, &pr);
     return IPART_OK;
 }
 
@@ -445,16 +445,23 @@ ipart_status ipart__may_write(const ipart_partnership *p)
 ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const char *path,
                                   ipart__body_step body, const void *ctx)
 {
+    return ipart__apply_guarded_at(p, &d->event, d, path, body, ctx);
+}
+
+ipart_status ipart__apply_guarded_at(ipart_partnership *p, const ipart__event *ev,
+                                     ipart__decoded *d, const char *path, ipart__body_step body,
+                                     const void *ctx)
+{
     /* Who and when come before what: a wrong sender or stage is reported as
      * such even when the payload would not fit the stage either. */
-    const ipart__party *sender = ipart__party_find(p, d->event.actor);
-    ipart_status rc = ipart__date_plausible(p, d->event.date, path);
+    const ipart__party *sender = ipart__party_find(p, ev->actor);
+    ipart_status rc = ipart__date_plausible(p, ev->date, path);
     if (rc == IPART_OK)
-        rc = may_apply_from(p, &d->event, sender, path);
+        rc = may_apply_from(p, ev, sender, path);
     if (rc == IPART_OK) {
-        rc = body(d, ipart__body_currency(d->event.type, p->currency), ctx);
+        rc = body(d, ipart__body_currency(ev->type, p->currency), ctx);
         if (rc == IPART_OK)
-            rc = ipart__apply_event(p, d, sender, path);
+            rc = ipart__apply_event(p, ev, d, sender, path);
         else
             path = NULL; /* the body's errors name their own paths */
     }

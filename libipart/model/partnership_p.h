@@ -296,9 +296,11 @@ void ipart__party_discard(ipart_partnership *p, ipart__party *party);
 
 void ipart__ranking_free(ipart__ranking *r);
 
-/* Apply a decoded event (header and body) from `sender`, the party its
- * actor names (NULL if none yet): check, prepare, commit, append. */
-ipart_status ipart__apply_event(ipart_partnership *p, ipart__decoded *d,
+/* Apply the event `ev` (header and body; d->event or a built event read in
+ * place), its strings in d->arena or borrowed (d->borrowed), from `sender`,
+ * the party its actor names (NULL if none yet): check, prepare, commit,
+ * append. */
+ipart_status ipart__apply_event(ipart_partnership *p, const ipart__event *ev, ipart__decoded *d,
                                 const ipart__party *sender, const char *path);
 
 /* IPART_OK when events may be applied to `p`: not to a party's scoped
@@ -317,6 +319,13 @@ typedef ipart_status (*ipart__body_step)(ipart__decoded *d, const char *currency
  * p->decoding again. The one apply sequence of JSON text and built events. */
 ipart_status ipart__apply_guarded(ipart_partnership *p, ipart__decoded *d, const char *path,
                                   ipart__body_step body, const void *ctx);
+
+/* ipart__apply_guarded of an event read where it is (a built event): `ev`
+ * in place of d->event, which is neither read nor written (the 840-byte
+ * event is not copied); `body` only checks it. */
+ipart_status ipart__apply_guarded_at(ipart_partnership *p, const ipart__event *ev,
+                                     ipart__decoded *d, const char *path, ipart__body_step body,
+                                     const void *ctx);
 
 /* The estimated value (R30) against the EEA threshold in force `on` (R3).
  * IPART_ENOTFOUND when the profile has no threshold for the case. */

@@ -16,11 +16,17 @@
  * second of this thread's CPU time (the machine is shared: the wall clock
  * would count waiting for a core).
  *
- * Usage: bench_typed [--quick] <examples/stavanger-procedure.json>
- *        bench_typed --once N <examples/stavanger-procedure.json>
+ * Usage: bench_typed [--side built|reused|text] [--quick | --once N]
+ *                    <examples/stavanger-procedure.json>
  * --quick runs each way once on 1 000 events (CTest: bench.typed_quick);
  * --once applies N events once each way, for callgrind
  * (--toggle-collect=apply_built, build_and_apply, apply_texts).
+ * --side runs only that way, so that the other two do not evict its data
+ * from the caches between its runs (interleaved, the three sides share the
+ * caches: the built side, which reads the most memory the host filled
+ * beforehand, loses the most). Its saved document is compared, after the
+ * timed runs, with one from the text (built, reused). Without --side the
+ * three alternate.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -156,30 +162,60 @@ static char *saved(ipart_partnership *p)
     return text;
 }
 
-static void run(const ipart_partnership *model, size_t n, int reps)
+/* The way(s) to apply: all three alternating, or one alone. */
+typedef enum side { SIDE_ALL, SIDE_BUILT, SIDE_REUSED, SIDE_TEXT } side;
+
+static const char *const SIDE_NAMES[] = {"all", "built", "reused", "text"};
+
+/* The document the text side saves after the n events (untimed). */
+static char *text_reference(const ipart_partnership *base, char **texts, size_t n)
 {
-    ipart_partnership *base = prepared(model);
-    ipart_party authority_party;
-    bench_check(ipart_partnership_party_at(&authority_party, base, 0), "party_at");
-    char authority[128];
-    snprintf(authority, sizeof authority, "%s", authority_party.id);
-    record *r = records(n);
-    ipart_event **built = malloc(n * sizeof *built);
-    char **texts = malloc(n * sizeof *texts);
-    for (size_t i = 0; i < n; i++) {
-        bench_check(ipart_event_new(&built[i], "note_recorded"), "event_new");
-        fill(built[i], &r[i], authority);
-        texts[i] = text_of(&r[i], authority);
+    ipart_partnership *c = NULL;
+    bench_check(ipart_partnership_clone(&c, base), "clone");
+    apply_texts(c, texts, n);
+    return saved(c);
+}
+
+/* One way alone, `reps` times on clones of `base`: its CPU seconds; its
+ * last saved document must be the text side's. */
+static double run_side(side which, const ipart_partnership *base, ipart_event **built,
+                       const record *r, char **texts, size_t n, int reps, const char *authority)
+{
+    double t = 0;
+    char *last = NULL;
+    for (int rep = 0; rep < reps; rep++) {
+        ipart_partnership *a = NULL;
+        bench_check(ipart_partnership_clone(&a, base), "clone");
+        t += which == SIDE_BUILT    ? apply_built(a, built, n)
+             : which == SIDE_REUSED ? build_and_apply(a, r, n, authority)
+                                    : apply_texts(a, texts, n);
+        ipart_free(last);
+        last = saved(a);
     }
-    double t_built = 0, t_reused = 0, t_text = 0;
+    /* The text side is the reference itself (and callgrind's toggle on
+     * apply_texts counts only its timed runs). */
+    char *want = which == SIDE_TEXT ? NULL : text_reference(base, texts, n);
+    if (want && strcmp(last, want) != 0) {
+        fprintf(stderr, "the %s side saved another document than the text\n", SIDE_NAMES[which]);
+        exit(1);
+    }
+    ipart_free(last);
+    ipart_free(want);
+    return t;
+}
+
+/* The three ways alternating, `reps` times: their CPU seconds. */
+static void run_all(double t[3], const ipart_partnership *base, ipart_event **built,
+                    const record *r, char **texts, size_t n, int reps, const char *authority)
+{
     for (int rep = 0; rep < reps; rep++) {
         ipart_partnership *a = NULL, *b = NULL, *c = NULL;
         bench_check(ipart_partnership_clone(&a, base), "clone");
         bench_check(ipart_partnership_clone(&b, base), "clone");
         bench_check(ipart_partnership_clone(&c, base), "clone");
-        t_built += apply_built(a, built, n);
-        t_reused += build_and_apply(b, r, n, authority);
-        t_text += apply_texts(c, texts, n);
+        t[0] += apply_built(a, built, n);
+        t[1] += build_and_apply(b, r, n, authority);
+        t[2] += apply_texts(c, texts, n);
         char *sa = saved(a), *sb = saved(b), *sc = saved(c);
         if (strcmp(sa, sc) != 0 || strcmp(sb, sc) != 0) {
             fprintf(stderr, "typed and text applies saved different documents\n");
@@ -189,12 +225,46 @@ static void run(const ipart_partnership *model, size_t n, int reps)
         ipart_free(sb);
         ipart_free(sc);
     }
+}
+
+static void run(const ipart_partnership *model, size_t n, int reps, side which)
+{
+    ipart_partnership *base = prepared(model);
+    ipart_party authority_party;
+    bench_check(ipart_partnership_party_at(&authority_party, base, 0), "party_at");
+    char authority[128];
+    snprintf(authority, sizeof authority, "%s", authority_party.id);
+    record *r = records(n);
+    /* The builders only where the built side runs, so that a side alone
+     * has only its own data in memory. */
+    int builds = which == SIDE_ALL || which == SIDE_BUILT;
+    ipart_event **built = calloc(n ? n : 1, sizeof *built);
+    char **texts = malloc(n * sizeof *texts);
+    for (size_t i = 0; i < n; i++) {
+        if (builds) {
+            bench_check(ipart_event_new(&built[i], "note_recorded"), "event_new");
+            fill(built[i], &r[i], authority);
+        }
+        texts[i] = text_of(&r[i], authority);
+    }
     double total = (double)n * reps;
-    printf("typed apply, %zu generated events x %d runs:\n", n, reps);
-    printf("  built beforehand, applied   %10.0f events/s\n", total / t_built);
-    printf("  reset + setters + apply     %10.0f events/s\n", total / t_reused);
-    printf("  from JSON text              %10.0f events/s (built is %.2fx, reused %.2fx)\n",
-           total / t_text, t_text / t_built, t_text / t_reused);
+    printf("typed apply, %zu generated events x %d runs%s%s:\n", n, reps,
+           which == SIDE_ALL ? "" : ", side alone: ", which == SIDE_ALL ? "" : SIDE_NAMES[which]);
+    if (which == SIDE_ALL) {
+        double t[3] = {0, 0, 0};
+        run_all(t, base, built, r, texts, n, reps, authority);
+        printf("  built beforehand, applied   %10.0f events/s\n", total / t[0]);
+        printf("  reset + setters + apply     %10.0f events/s\n", total / t[1]);
+        printf("  from JSON text              %10.0f events/s (built is %.2fx, reused %.2fx)\n",
+               total / t[2], t[2] / t[0], t[2] / t[1]);
+    } else {
+        double t = run_side(which, base, built, r, texts, n, reps, authority);
+        printf("  %-27s %10.0f events/s\n",
+               which == SIDE_BUILT    ? "built beforehand, applied"
+               : which == SIDE_REUSED ? "reset + setters + apply"
+                                      : "from JSON text",
+               total / t);
+    }
     for (size_t i = 0; i < n; i++) {
         ipart_event_free(built[i]);
         free(texts[i]);
@@ -205,12 +275,28 @@ static void run(const ipart_partnership *model, size_t n, int reps)
     ipart_partnership_free(base);
 }
 
+/* The side named by `name`, or -1. */
+static int side_of(const char *name)
+{
+    for (int s = SIDE_BUILT; s <= SIDE_TEXT; s++)
+        if (strcmp(name, SIDE_NAMES[s]) == 0)
+            return s;
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
-    int once = argc == 4 && strcmp(argv[1], "--once") == 0;
-    int quick = argc == 3 && strcmp(argv[1], "--quick") == 0;
-    if (!once && !quick && argc != 2) {
-        fprintf(stderr, "usage: %s [--quick | --once N] examples/stavanger-procedure.json\n",
+    int arg = 1, which = SIDE_ALL;
+    if (argc > arg + 1 && strcmp(argv[arg], "--side") == 0) {
+        which = side_of(argv[arg + 1]);
+        arg += 2;
+    }
+    int once = argc - arg == 3 && strcmp(argv[arg], "--once") == 0;
+    int quick = argc - arg == 2 && strcmp(argv[arg], "--quick") == 0;
+    if (which < 0 || (!once && !quick && argc - arg != 1)) {
+        fprintf(stderr,
+                "usage: %s [--side built|reused|text] [--quick | --once N] "
+                "examples/stavanger-procedure.json\n",
                 argv[0]);
         return 2;
     }
@@ -218,12 +304,12 @@ int main(int argc, char **argv)
     ipart_partnership *model = NULL;
     bench_check(ipart_partnership_load(&model, stavanger), "load");
     if (once)
-        run(model, (size_t)strtoul(argv[2], NULL, 10), 1);
+        run(model, (size_t)strtoul(argv[arg + 1], NULL, 10), 1, (side)which);
     else if (quick)
-        run(model, 1000, 1);
+        run(model, 1000, 1, (side)which);
     else {
-        run(model, 10000, 20);
-        run(model, 100000, 3);
+        run(model, 10000, 20, (side)which);
+        run(model, 100000, 3, (side)which);
     }
     ipart_partnership_free(model);
     free(stavanger);

@@ -317,6 +317,228 @@ Test(builder, every_expressible_rejection_gives_the_same_error, .timeout = 300)
     cJSON_Delete(cases);
 }
 
+/* ---- a golden event changed: the same error ------------------------------------------------
+ * The builder tells an event of most types is complete by counting the
+ * required fields its setters marked present, and walks the event only
+ * when the count falls short or a field only the walk checks is present
+ * (money, arrays, consent items, optional objects). So every golden event
+ * changed in one place (a member left out, an object emptied, an id
+ * listed twice; in nested objects and elements too) must still be refused
+ * as the JSON path refuses it, by a new builder and by one reset from the
+ * previous event's type. */
+
+typedef struct found {
+    cJSON *parent, *item;
+} found;
+
+/* The n-th value under `obj` (members and elements, depth first; the
+ * event's type not counted) that `pick` takes: 1 when there is one, `*n`
+ * counted down. */
+static int find_nth(found *out, cJSON *obj, int *n, int (*pick)(const cJSON *), int event_level)
+{
+    for (cJSON *m = obj->child; m; m = m->next) {
+        if (event_level && strcmp(m->string, "type") == 0)
+            continue;
+        if (pick(m) && (*n)-- == 0) {
+            *out = (found){obj, m};
+            return 1;
+        }
+        if ((cJSON_IsObject(m) || cJSON_IsArray(m)) && find_nth(out, m, n, pick, 0))
+            return 1;
+    }
+    return 0;
+}
+
+typedef struct change {
+    const char *what;
+    int (*pick)(const cJSON *value);
+    void (*apply)(const found *at);
+} change;
+
+static int is_member(const cJSON *v)
+{
+    return v->string != NULL;
+}
+
+static void leave_out(const found *at)
+{
+    cJSON_Delete(cJSON_DetachItemViaPointer(at->parent, at->item));
+}
+
+static int is_full_object(const cJSON *v)
+{
+    return cJSON_IsObject(v) && v->child;
+}
+
+static void empty_object(const found *at)
+{
+    while (at->item->child)
+        cJSON_Delete(cJSON_DetachItemViaPointer(at->item, at->item->child));
+}
+
+static int is_id_list(const cJSON *v)
+{
+    return cJSON_IsArray(v) && cJSON_IsString(v->child);
+}
+
+static void repeat_first(const found *at)
+{
+    cJSON_AddItemToArray(at->item, cJSON_CreateString(at->item->child->valuestring));
+}
+
+static const change CHANGES[] = {{"without member", is_member, leave_out},
+                                 {"with an emptied object", is_full_object, empty_object},
+                                 {"with an id twice", is_id_list, repeat_first}};
+
+/* The event changed at its n-th place `c` picks, or NULL when it has fewer. */
+static cJSON *changed(const cJSON *ev, const change *c, int n)
+{
+    cJSON *copy = cJSON_Duplicate(ev, 1);
+    found at;
+    if (find_nth(&at, copy, &n, c->pick, 1)) {
+        c->apply(&at);
+        return copy;
+    }
+    cJSON_Delete(copy);
+    return NULL;
+}
+
+/* `variant` applied to `p` by a builder (a new one, or `reused` reset):
+ * refused as the JSON path refused it (`by_text`), nothing changed. */
+static void same_refusal_built(ipart_partnership *p, ipart_event *reused, const cJSON *variant,
+                               const error_copy *by_text, const char *what)
+{
+    size_t count = ipart_partnership_event_count(p);
+    ipart_event *built = NULL;
+    ipart_status rc;
+    source s = {reused, ipart_partnership_currency(p)};
+    if (reused) {
+        rc = ipart_event_reset(reused, harness_text(variant, "type"));
+        if (rc == IPART_OK)
+            rc = set_members(&s, "", variant);
+    } else {
+        rc = build(&built, variant, s.currency);
+    }
+    if (rc == NOT_EXPRESSIBLE) {
+        ipart_event_free(built);
+        return;
+    }
+    if (rc == IPART_OK)
+        rc = ipart_partnership_apply_event(p, built ? built : reused);
+    error_copy got = copy_error(rc);
+    assert_same_error(by_text, &got, what);
+    cr_assert_eq(ipart_partnership_event_count(p), count, "%s: applied", what);
+    ipart_event_free(built);
+}
+
+/* Every change of `ev` that the JSON path refuses on `p`, by a builder:
+ * how many. */
+static size_t same_refusals_of_changes(ipart_partnership *p, ipart_event *reused,
+                                       const cJSON *ev, const char *name, size_t i)
+{
+    size_t refused = 0;
+    for (size_t c = 0; c < sizeof CHANGES / sizeof CHANGES[0]; c++) {
+        cJSON *variant;
+        for (int n = 0; (variant = changed(ev, &CHANGES[c], n)) != NULL; n++) {
+            ipart_partnership *scratch = NULL;
+            assert_ok(ipart_partnership_clone(&scratch, p));
+            char *text = cJSON_PrintUnformatted(variant);
+            error_copy by_text = copy_error(ipart_partnership_apply(scratch, text));
+            ipart_partnership_free(scratch);
+            if (by_text.code != IPART_OK) {
+                char what[600];
+                snprintf(what, sizeof what, "%s event %zu %s %d: %s", name, i, CHANGES[c].what,
+                         n, text);
+                same_refusal_built(p, n % 2 ? reused : NULL, variant, &by_text, what);
+                refused++;
+            }
+            cJSON_free(text);
+            cJSON_Delete(variant);
+        }
+    }
+    return refused;
+}
+
+static size_t same_refusals_of_changes_in(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "procedure/%s", name);
+    cJSON *kase = harness_load_case(path);
+    const cJSON *doc = harness_member(kase, "document");
+    ipart_partnership *p = NULL;
+    assert_ok(ipart_partnership_new(&p, harness_text(doc, "profile")));
+    ipart_event *reused = NULL;
+    assert_ok(ipart_event_new(&reused, "note_recorded"));
+    size_t refused = 0, i = 0;
+    const cJSON *ev;
+    cJSON_ArrayForEach(ev, harness_member(doc, "events")) {
+        refused += same_refusals_of_changes(p, reused, ev, name, i++);
+        char *text = cJSON_PrintUnformatted(ev);
+        assert_ok(ipart_partnership_apply(p, text));
+        cJSON_free(text);
+    }
+    ipart_event_free(reused);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+    return refused;
+}
+
+Test(builder, every_golden_event_changed_in_one_place_gives_the_same_error, .timeout = 300)
+{
+    size_t refused = over_procedures(same_refusals_of_changes_in);
+    cr_log_info("%zu refusals compared", refused);
+    cr_assert_gt(refused, 1000);
+}
+
+/* A reset builder counts the required fields of its new type, whichever
+ * type it had: as many fields set as the old type requires do not make
+ * the new one complete. */
+Test(builder, a_reset_builder_counts_its_new_type_s_fields)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "candidate_assessed")); /* 5 required: date ... reason */
+    assert_ok(ipart_event_reset(e, "partnership_created"));
+    assert_ok(ipart_event_set_date(e, "date", (ipart_date){2017, 5, 2}));
+    assert_ok(ipart_event_set_string(e, "actor", "aut01"));
+    assert_ok(ipart_event_set_string(e, "title", "Trygg hjemme"));
+    assert_ok(ipart_event_set_string(e, "authority.id", "aut01")); /* and authority: 5 */
+    ipart_partnership *built = NULL, *text = NULL;
+    assert_ok(ipart_partnership_new(&built, "NO"));
+    assert_ok(ipart_partnership_new(&text, "NO"));
+    error_copy by_builder = copy_error(ipart_partnership_apply_event(built, e));
+    error_copy by_text = copy_error(ipart_partnership_apply(
+        text, "{\"type\":\"partnership_created\",\"date\":\"2017-05-02\",\"actor\":\"aut01\","
+              "\"title\":\"Trygg hjemme\",\"authority\":{\"id\":\"aut01\"}}"));
+    cr_assert_eq(by_text.code, IPART_EINVAL);
+    assert_same_error(&by_text, &by_builder, "partnership_created after a reset");
+    cr_assert_eq(ipart_partnership_event_count(built), 0);
+    ipart_event_free(e);
+    ipart_partnership_free(built);
+    ipart_partnership_free(text);
+}
+
+/* A field set twice is counted once: the event without its date is not
+ * taken for complete because its actor was set twice. */
+Test(builder, a_field_set_twice_does_not_stand_for_a_missing_one)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "participation_requested"));
+    assert_ok(ipart_event_set_string(e, "actor", "op01"));
+    assert_ok(ipart_event_set_string(e, "actor", "op01"));
+    assert_ok(ipart_event_set_string(e, "operator.id", "op01"));
+    assert_ok(ipart_event_set_string(e, "operator.name", "Op AS"));
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 10);
+    cr_assert_eq(ipart_partnership_apply_event(p, e), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->key, "document.field.missing");
+    cr_assert_str_eq(ipart_error_last()->path, "$.date");
+    assert_ok(ipart_event_set_date(e, "date", (ipart_date){2017, 9, 20}));
+    assert_ok(ipart_partnership_apply_event(p, e));
+    ipart_event_free(e);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
+}
+
 /* ---- the order of sets --------------------------------------------------------------------
  * The builder resumes a path from its last set's object (its prefix): sets
  * that go across an array's elements in turn, so that each element is left
@@ -516,17 +738,39 @@ Test(builder, a_failed_allocation_changes_nothing, .timeout = 300)
     cJSON_Delete(kase);
 }
 
+/* A builder of tenders_evaluated whose arena is nearly full, so that its
+ * first element of scores takes a fresh chunk: its reason lengthened until
+ * that set allocates (a first failure injected; the refused set changed
+ * nothing). */
+static ipart_event *nearly_full(void)
+{
+    static char reason[8192];
+    for (size_t len = 100; len < sizeof reason; len += 8) {
+        ipart_event *e = NULL;
+        assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+        memset(reason, 'x', len);
+        reason[len] = '\0';
+        assert_ok(ipart_event_set_string(e, "reason", reason));
+        harness_fail_at(1);
+        ipart_status rc = ipart_event_set_string(e, "scores[0].tenderer", "op01");
+        int injected = harness_failure_injected();
+        harness_fail_at(0);
+        if (injected) {
+            cr_assert_eq(rc, IPART_ENOMEM);
+            return e;
+        }
+        ipart_event_free(e);
+    }
+    cr_assert_fail("no reason made the arena nearly full");
+    return NULL;
+}
+
 /* A set that fails for memory leaves the event as it was: the element it
  * would have added is not there (the arena is nearly full, so the new
  * element's array takes a fresh chunk). */
 Test(builder, a_set_failed_for_memory_leaves_the_event_as_it_was)
 {
-    ipart_event *e = NULL;
-    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
-    char reason[1901];
-    memset(reason, 'x', sizeof reason - 1);
-    reason[sizeof reason - 1] = '\0';
-    assert_ok(ipart_event_set_string(e, "reason", reason));
+    ipart_event *e = nearly_full();
     long n = 1;
     for (;; n++) {
         harness_fail_at(n);
@@ -545,6 +789,35 @@ Test(builder, a_set_failed_for_memory_leaves_the_event_as_it_was)
     cr_assert_gt(n, 1);
     assert_ok(ipart_event_set_string(e, "scores[1].tenderer", "op02"));
     ipart_event_free(e);
+}
+
+/* The first set of a new builder allocates what only the setters use; when
+ * that fails, nothing was set and the builder works on. A reset builder
+ * starts again with nothing set. */
+Test(builder, a_first_set_failed_for_memory_leaves_the_builder_usable)
+{
+    cJSON *kase = harness_load_case("procedure/stavanger.json");
+    ipart_partnership *p = harness_replay(kase, 3);
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "note_recorded"));
+    harness_fail_at(1);
+    ipart_status rc = ipart_event_set_date(e, "date", (ipart_date){2020, 1, 2});
+    int injected = harness_failure_injected();
+    harness_fail_at(0);
+    cr_assert(injected, "the first set allocates");
+    cr_assert_eq(rc, IPART_ENOMEM);
+    assert_ok(ipart_event_set_string(e, "actor", "aut01"));
+    cr_assert_eq(ipart_partnership_apply_event(p, e), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.date", "the failed date is not set");
+    assert_ok(ipart_event_set_date(e, "date", (ipart_date){2020, 1, 2}));
+    assert_ok(ipart_event_reset(e, "note_recorded"));
+    assert_ok(ipart_event_set_string(e, "actor", "aut01"));
+    cr_assert_eq(ipart_partnership_apply_event(p, e), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.date", "the date before the reset is gone");
+    cr_assert_eq(ipart_partnership_event_count(p), 3);
+    ipart_event_free(e);
+    ipart_partnership_free(p);
+    cJSON_Delete(kase);
 }
 
 Test(builder, misuse_and_malformed_paths_are_errors_not_crashes)
