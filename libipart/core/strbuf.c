@@ -211,12 +211,19 @@ void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
 
 void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
 {
-    char text[IPART__MONEY_TEXT_SIZE];
-    if (ipart__money_canonical(text, amount) != IPART_OK) {
+    /* Written in place, like a date: a sign, digits and '.' need no escape. */
+    if (!ipart__strbuf_room(b, IPART__MONEY_TEXT_SIZE + 2))
+        return;
+    char *at = b->data + b->len;
+    size_t n = 0;
+    if (ipart__money_text(at + 1, &n, amount) != IPART_OK) {
         b->oom = 1;
         return;
     }
-    ipart__strbuf_json_string(b, text);
+    at[0] = '"';
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
 }
 
 void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_money amount)
