@@ -13,6 +13,7 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
+#include "core/strbuf_p.h"
 #include "core/money_p.h"
 #include "ipart/calendar.h"
 #include "model/contract_p.h"
@@ -121,7 +122,7 @@ static void need_commit(ipart_partnership *p, const ipart__event *ev, ipart__pre
     p->need_described = !ipart__blank(ev->as.need.need_description);
     p->market_check_done = ev->as.need.market_check_done;
     p->market_check_justified = !ipart__blank(ev->as.need.market_check_justification);
-    snprintf(p->need_mapping, sizeof p->need_mapping, "%s",
+    ipart__path_printf(p->need_mapping, sizeof p->need_mapping, "%s",
              ev->as.need.need_mapping ? ev->as.need.need_mapping : "");
 }
 
@@ -269,7 +270,7 @@ static ipart_status licensees_check(const ipart_partnership *p, const ev_terms *
         const char *const *ids = l->licensees.items;
         for (size_t j = 0; j < l->licensees.count; j++) {
             char field[96];
-            snprintf(field, sizeof field, "ipr.licences[%zu].licensees[%zu]", i, j);
+            ipart__path_printf(field, sizeof field, "ipr.licences[%zu].licensees[%zu]", i, j);
             const ipart__party *who = ipart__party_find(p, ids[j]);
             if (!who || who->role == IPART_ROLE_OPERATOR)
                 return ipart__violation("R28", path, field, "terms.ipr.licensee",
