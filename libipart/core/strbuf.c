@@ -262,6 +262,8 @@ static size_t fixed_convert(fixed_text *t, const char *fmt, va_list *ap)
 {
     if (fmt[0] == 's') {
         const char *s = va_arg(*ap, const char *);
+        if (!s)
+            s = "(null)"; /* as glibc's snprintf writes it */
         fixed_put(t, s, strlen(s));
         return 1;
     }

@@ -6,6 +6,7 @@
 #include "model/event_p.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 TestSuite(strbuf, IPART_TEST_FIXTURE);
@@ -220,6 +221,10 @@ Test(strbuf, paths_are_written_as_snprintf_writes_them)
         long_path[i] = (char)('a' + i % 26);
     long_path[sizeof long_path - 1] = '\0';
     ASSERT_AS_SNPRINTF("%s.%s[%zu]", long_path, path, (size_t)77);
+    /* A null string as glibc writes it (a pointer gcc cannot see is null). */
+    const char *none = getenv("IPART_TEST_SURELY_UNSET_VARIABLE");
+    cr_assert_null(none);
+    ASSERT_AS_SNPRINTF("%s.%s", path, none);
     /* Conversions it leaves to vsnprintf. */
     ASSERT_AS_SNPRINTF("%s: %d of %lld", path, -7, (long long)INT64_MIN);
     ASSERT_AS_SNPRINTF("%04d-%02d", 2017, 9);
