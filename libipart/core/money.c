@@ -117,7 +117,8 @@ static ipart_status currency_of(const struct currency **out, const char *code)
  * filled by other means than this file may not be a C string at all. */
 static ipart_status check_amount(const struct currency **out, const ipart_money *m)
 {
-    if (memchr(m->currency, '\0', sizeof m->currency) == NULL)
+    _Static_assert(sizeof m->currency == 4, "a code and its NUL");
+    if (m->currency[0] && m->currency[1] && m->currency[2] && m->currency[3])
         return ipart__fail(IPART_ECURRENCY, "money.currency.unknown",
                            "unknown currency: the amount's currency is not a NUL-terminated "
                            "ISO 4217 code");
