@@ -258,13 +258,11 @@ static ipart_status ipr_complete(const ev_ipr *ipr, const char *path, const char
     return ipart__violation_text("R36", path, field, key, &t);
 }
 
-/* The refusal of licensee j of licence i: its path built only then. */
-static ipart_status licensee_violation(const char *rule, const char *path, size_t i, size_t j,
-                                       const char *key, const char *message)
+/* The field of licensee j of licence i, built only for a refusal. */
+static const char *licensee_field(char out[96], size_t i, size_t j)
 {
-    char field[96];
-    ipart__path_printf(field, sizeof field, "ipr.licences[%zu].licensees[%zu]", i, j);
-    return ipart__violation(rule, path, field, key, message);
+    ipart__path_printf(out, 96, "ipr.licences[%zu].licensees[%zu]", i, j);
+    return out;
 }
 
 /* R28, R36: a licence extends to the authority and to followers named
@@ -278,28 +276,32 @@ static ipart_status licensees_check(const ipart_partnership *p, const ev_terms *
         const ev_ipr_licence *l = &((const ev_ipr_licence *)ipr->licences.items)[i];
         const char *const *ids = l->licensees.items;
         for (size_t j = 0; j < l->licensees.count; j++) {
+            char field[96];
             const ipart__party *who = ipart__party_find(p, ids[j]);
             if (!who || who->role == IPART_ROLE_OPERATOR)
-                return licensee_violation("R28", path, i, j, "terms.ipr.licensee",
-                                          "a licence extends only to the authority and to "
-                                          "followers named before the notice");
+                return ipart__violation("R28", path, licensee_field(field, i, j),
+                                        "terms.ipr.licensee",
+                                        "a licence extends only to the authority and to followers "
+                                        "named before the notice");
             int holder = who->role == IPART_ROLE_AUTHORITY;
             const ev_option_holder *h = t->option.followers.items;
             for (size_t k = 0; t->has_option && k < t->option.followers.count; k++)
                 holder |= strcmp(h[k].follower, who->id) == 0;
             /* Without an option R2 refuses the terms as a whole. */
             if (l->from == EV_FROM_OPTION && t->has_option && !holder)
-                return licensee_violation("R28", path, i, j, "terms.ipr.licensee.option",
-                                          "the licence takes effect with the licensee's "
-                                          "purchase under "
-                                          "the option, but the option does not name it");
+                return ipart__violation("R28", path, licensee_field(field, i, j),
+                                        "terms.ipr.licensee.option",
+                                        "the licence takes effect with the licensee's purchase "
+                                        "under "
+                                        "the option, but the option does not name it");
             int owns = l->asset == EV_ASSET_FOREGROUND && who->role == IPART_ROLE_AUTHORITY &&
                        (ipr->regime == EV_IPR_AUTHORITY_OWNS || ipr->regime == EV_IPR_JOINT);
             if (owns)
-                return licensee_violation("R36", path, i, j, "terms.ipr.contradictory",
-                                          "the authority owns the results under this regime; "
-                                          "it needs "
-                                          "no licence of them");
+                return ipart__violation("R36", path, licensee_field(field, i, j),
+                                        "terms.ipr.contradictory",
+                                        "the authority owns the results under this regime; it "
+                                        "needs "
+                                        "no licence of them");
         }
     }
     return IPART_OK;
