@@ -417,7 +417,9 @@ static ipart_status period_last_day(int64_t *out, ipart_date from, int days)
  * Art. 3(5): a period of two days or more includes at least two working
  * days. Only short periods over holidays can miss that: any 14 days hold
  * at least two working days in every profile, so only the last 14 days
- * before the end need counting.
+ * before the end need counting, from the end back, and only until two are
+ * found (in most periods the last two days: every day tested looks up the
+ * year's holidays).
  */
 static ipart_status include_two_working_days(int64_t *end, const calendar *cal, int64_t from,
                                              int days)
@@ -428,7 +430,7 @@ static ipart_status include_two_working_days(int64_t *end, const calendar *cal, 
     if (start < first_calendar_day())
         start = first_calendar_day();
     int working = 0;
-    for (int64_t d = start; d <= *end; d++)
+    for (int64_t d = *end; d >= start && working < 2; d--)
         working += is_working_day(cal, d);
     for (; working < 2; working++) {
         ipart_status rc = roll_forward(end, cal, *end + 1);

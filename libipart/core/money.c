@@ -27,7 +27,8 @@ __extension__ typedef __int128 wide;
 /* ---- currencies --------------------------------------------------------------- */
 
 /* ISO 4217 codes libipart knows, with their minor-unit exponent (at most 3,
- * which the document schema's money pattern relies on). */
+ * which the document schema's money pattern relies on), in alphabetical
+ * order: currency_of searches it by halves (test_money checks every code). */
 static const struct currency {
     char code[4];
     int exponent;
@@ -81,13 +82,33 @@ static ipart_status unknown_currency(const char *code)
                        "unknown currency '%s': not an ISO 4217 code libipart knows", code);
 }
 
+/* A code's three letters as one number, in the table's (alphabetical)
+ * order; 0 for text that is not three letters and its end. */
+static uint32_t code_key(const char *code)
+{
+    if (!code[0] || !code[1] || !code[2] || code[3])
+        return 0;
+    return (uint32_t)(unsigned char)code[0] << 16 | (uint32_t)(unsigned char)code[1] << 8 |
+           (unsigned char)code[2];
+}
+
+/* Every amount looks its currency up (each parse, format and sum): a
+ * binary search over the sorted table, by the code's letters as a number. */
 static ipart_status currency_of(const struct currency **out, const char *code)
 {
-    for (size_t i = 0; i < COUNT(currencies); i++) {
-        if (strcmp(currencies[i].code, code) == 0) {
-            *out = &currencies[i];
+    uint32_t key = code_key(code);
+    size_t low = 0, high = COUNT(currencies);
+    while (key && low < high) {
+        size_t mid = low + (high - low) / 2;
+        uint32_t at = code_key(currencies[mid].code);
+        if (at == key) {
+            *out = &currencies[mid];
             return IPART_OK;
         }
+        if (at < key)
+            low = mid + 1;
+        else
+            high = mid;
     }
     return unknown_currency(code);
 }
@@ -96,7 +117,8 @@ static ipart_status currency_of(const struct currency **out, const char *code)
  * filled by other means than this file may not be a C string at all. */
 static ipart_status check_amount(const struct currency **out, const ipart_money *m)
 {
-    if (memchr(m->currency, '\0', sizeof m->currency) == NULL)
+    _Static_assert(sizeof m->currency == 4, "a code and its NUL");
+    if (m->currency[0] && m->currency[1] && m->currency[2] && m->currency[3])
         return ipart__fail(IPART_ECURRENCY, "money.currency.unknown",
                            "unknown currency: the amount's currency is not a NUL-terminated "
                            "ISO 4217 code");
@@ -180,7 +202,7 @@ static const char *write_magnitude(char buf[NUMBER_SIZE], int64_t minor, int exp
     for (int place = -exponent; magnitude != 0 || place <= 0; place++) {
         if (place == 0 && exponent > 0)
             *--p = decimal_mark;
-        else if (place > 0 && place % 3 == 0 && group != '\0')
+        else if (group != '\0' && place > 0 && place % 3 == 0)
             *--p = group;
         *--p = (char)('0' + magnitude % 10);
         magnitude /= 10;
@@ -188,12 +210,23 @@ static const char *write_magnitude(char buf[NUMBER_SIZE], int64_t minor, int exp
     return p;
 }
 
-/* The canonical decimal string ("-0.50", JPY "1200"), without allocating. */
-static const char *write_canonical(char out[CANONICAL_SIZE], int64_t minor, int exponent)
+/* The canonical decimal string ("-0.50", JPY "1200") and its length,
+ * without allocating or printf: the sign, then the digits as they are
+ * laid out. */
+static size_t canonical_text(char out[CANONICAL_SIZE], int64_t minor, int exponent)
 {
     char digits[NUMBER_SIZE];
-    snprintf(out, CANONICAL_SIZE, "%s%s", minor < 0 ? "-" : "",
-             write_magnitude(digits, minor, exponent, '\0', '.'));
+    const char *magnitude = write_magnitude(digits, minor, exponent, '\0', '.');
+    size_t sign = minor < 0, length = (size_t)(digits + NUMBER_SIZE - 1 - magnitude);
+    out[0] = '-';
+    memcpy(out + sign, magnitude, length + 1);
+    return sign + length;
+}
+
+/* The same, for a message's argument. */
+static const char *write_canonical(char out[CANONICAL_SIZE], int64_t minor, int exponent)
+{
+    canonical_text(out, minor, exponent);
     return out;
 }
 
@@ -344,13 +377,20 @@ ipart_status ipart_money_parse(ipart_money *out, const char *text, const char *c
 
 /* ---- formatting -------------------------------------------------------------- */
 
-ipart_status ipart__money_canonical(char out[IPART__MONEY_TEXT_SIZE], ipart_money amount)
+ipart_status ipart__money_text(char out[IPART__MONEY_TEXT_SIZE], size_t *length,
+                              ipart_money amount)
 {
     const struct currency *c;
     ipart_status rc = check_amount(&c, &amount);
     if (rc == IPART_OK)
-        write_canonical(out, amount.minor, c->exponent);
+        *length = canonical_text(out, amount.minor, c->exponent);
     return rc;
+}
+
+ipart_status ipart__money_canonical(char out[IPART__MONEY_TEXT_SIZE], ipart_money amount)
+{
+    size_t length;
+    return ipart__money_text(out, &length, amount);
 }
 
 ipart_status ipart_money_format(char **out, ipart_money amount)

@@ -211,12 +211,19 @@ void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date)
 
 void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount)
 {
-    char text[IPART__MONEY_TEXT_SIZE];
-    if (ipart__money_canonical(text, amount) != IPART_OK) {
+    /* Written in place, like a date: a sign, digits and '.' need no escape. */
+    if (!ipart__strbuf_room(b, IPART__MONEY_TEXT_SIZE + 2))
+        return;
+    char *at = b->data + b->len;
+    size_t n = 0;
+    if (ipart__money_text(at + 1, &n, amount) != IPART_OK) {
         b->oom = 1;
         return;
     }
-    ipart__strbuf_json_string(b, text);
+    at[0] = '"';
+    at[n + 1] = '"';
+    b->len += n + 2;
+    b->data[b->len] = '\0';
 }
 
 void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_money amount)
@@ -224,6 +231,78 @@ void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_m
     ipart__strbuf_putc(b, ',');
     ipart__strbuf_json_key(b, name);
     ipart__strbuf_json_money(b, amount);
+}
+
+/* A text cut at a fixed size, written from the left (ipart__path_printf). */
+typedef struct fixed_text {
+    char *out;
+    size_t size, len; /* len counts what fits: at most size - 1 */
+} fixed_text;
+
+static void fixed_put(fixed_text *t, const char *s, size_t n)
+{
+    size_t room = t->size - 1 - t->len;
+    n = n < room ? n : room;
+    memcpy(t->out + t->len, s, n);
+    t->len += n;
+}
+
+static void fixed_put_size(fixed_text *t, size_t value)
+{
+    char digits[24], *d = digits + sizeof digits;
+    do
+        *--d = (char)('0' + value % 10);
+    while ((value /= 10) != 0);
+    fixed_put(t, d, (size_t)(digits + sizeof digits - d));
+}
+
+/* The conversion at fmt (after its '%') written, and the length of its
+ * spelling; 0 for one this writer leaves to vsnprintf. */
+static size_t fixed_convert(fixed_text *t, const char *fmt, va_list *ap)
+{
+    if (fmt[0] == 's') {
+        const char *s = va_arg(*ap, const char *);
+        if (!s)
+            s = "(null)"; /* as glibc's snprintf writes it */
+        fixed_put(t, s, strlen(s));
+        return 1;
+    }
+    if (fmt[0] == 'z' && fmt[1] == 'u') {
+        fixed_put_size(t, va_arg(*ap, size_t));
+        return 2;
+    }
+    if (fmt[0] == '%') {
+        fixed_put(t, "%", 1);
+        return 1;
+    }
+    return 0;
+}
+
+void ipart__path_printf(char *out, size_t size, const char *fmt, ...)
+{
+    if (size == 0)
+        return;
+    fixed_text t = {out, size, 0};
+    va_list ap;
+    va_start(ap, fmt);
+    for (const char *f = fmt; *f;) {
+        size_t plain = strcspn(f, "%");
+        fixed_put(&t, f, plain);
+        f += plain;
+        if (!*f)
+            break;
+        size_t spelled = fixed_convert(&t, f + 1, &ap);
+        if (spelled == 0) { /* a conversion this writer does not know */
+            va_end(ap);
+            va_start(ap, fmt);
+            vsnprintf(out, size, fmt, ap);
+            va_end(ap);
+            return;
+        }
+        f += 1 + spelled;
+    }
+    va_end(ap);
+    out[t.len] = '\0';
 }
 
 void ipart__strbuf_free(ipart__strbuf *b)

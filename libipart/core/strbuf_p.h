@@ -71,6 +71,18 @@ void ipart__strbuf_json_date(ipart__strbuf *b, ipart_date date);
 void ipart__strbuf_json_money(ipart__strbuf *b, ipart_money amount);
 /* Append `,"name":<money>`, a member after the first of an object. */
 void ipart__strbuf_json_money_member(ipart__strbuf *b, const char *name, ipart_money amount);
+/*
+ * snprintf(out, size, fmt, ...) for the paths and field names the guards
+ * compose on every event ("%s.scores[%zu]"): the conversions %s, %zu and
+ * %% are written directly, any other one hands the whole call to
+ * vsnprintf. The text is cut at size - 1 bytes as snprintf cuts it
+ * (test_strbuf compares the two); size 0 writes nothing.
+ */
+void ipart__path_printf(char *out, size_t size, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 void ipart__strbuf_free(ipart__strbuf *b);
 /* Hand the NUL-terminated text to *out (caller frees with ipart_free), or
  * fail with IPART_ENOMEM and free the buffer. */

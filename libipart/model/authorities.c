@@ -22,6 +22,9 @@ static ipart_status kind_check(const ipart_partnership *p, const ev_party *a, ip
 {
     const char *profile = p->profile->code;
     const ipart__kind_row *row = ipart__kind_row_at(profile, a->kind, on);
+    if (row && row->class_ != IPART__CLASS_PARTICIPANT)
+        return IPART_OK;
+    /* Refused: the message lists the kinds in force (built only now). */
     char kinds[400], at[256];
     ipart__kinds_in_force(kinds, sizeof kinds, profile, on, 1);
     ipart__field_path(at, sizeof at, path, field);
@@ -30,14 +33,12 @@ static ipart_status kind_check(const ipart_partnership *p, const ev_party *a, ip
                                  "'%s' is not an authority kind of profile %s on %04d-%02d-%02d; "
                                  "the kinds in force then: %s (doc/authority-kinds.md)",
                                  kind_name(a->kind), profile, on.year, on.month, on.day, kinds);
-    if (row->class_ == IPART__CLASS_PARTICIPANT)
-        return ipart__violationf("R54", at, "kind", "authority.kind.participant",
-                                 "a %s takes part in a partnership but does not buy in it: name "
-                                 "it as a participant (participant_named, kind %s), not as an "
-                                 "authority, joint authority, follower, successor or adopter; a "
-                                 "buyer is one of: %s",
-                                 kind_name(a->kind), kind_name(a->kind), kinds);
-    return IPART_OK;
+    return ipart__violationf("R54", at, "kind", "authority.kind.participant",
+                             "a %s takes part in a partnership but does not buy in it: name "
+                             "it as a participant (participant_named, kind %s), not as an "
+                             "authority, joint authority, follower, successor or adopter; a "
+                             "buyer is one of: %s",
+                             kind_name(a->kind), kind_name(a->kind), kinds);
 }
 
 /* The parent's kind may buy for the named party's kind on `on`. */

@@ -166,29 +166,37 @@ static void event_extra(const ipart_partnership *p, const ipart__event *ev, cons
 static const char *const scope_names[] = {"development", "partner", "phase", "purchase"};
 
 /* Called for each cap row an event would push past its cap. */
-typedef ipart_status (*excess_fn)(void *ctx, const ev_cap *cap, const ipart__text *message);
+typedef ipart_status (*excess_fn)(void *ctx, const ipart__text *message);
 
 /*
- * R33: visit every cap the event adds to, on the measure where it bites
- * (commitments or payments), whose total would then exceed the cap.
+ * R33: visit every cap of `policy` the event adds to, on the measure where
+ * it bites (commitments or payments), whose total would then exceed the
+ * cap. The guard visits the "stop" caps and the preparation the "warn"
+ * ones, so each cap is reckoned once per event.
  */
-static ipart_status caps_visit(const ipart_partnership *p, const ipart__event *ev, excess_fn fn,
-                               void *ctx)
+static ipart_status caps_visit(const ipart_partnership *p, const ipart__event *ev,
+                               ev_cap_policy policy, excess_fn fn, void *ctx)
 {
     for (size_t i = 0; i < ipart__cap_count(p); i++) {
         ev_cap cap = ipart__cap_get(p, i);
+        if (cap.policy != (int)policy)
+            continue;
         for (size_t r = 0;; r++) {
             const ipart__party *row = cap.scope == EV_CAP_PARTNER ? affected(p, ev, r) : NULL;
             if (cap.scope == EV_CAP_PARTNER ? !row : r > 0)
                 break;
             int64_t committed, paid;
             wide commit, pay;
-            ipart__cap_usage(p, &cap, row, &committed, &paid);
+            /* What the event adds first: a cap it adds nothing to (a payment
+             * to a commitment cap) needs no walk over the contracts. */
             event_extra(p, ev, &cap, row, &commit, &pay);
             int at_payment = cap.bites == EV_BITES_PAYMENT;
             wide added = at_payment ? pay : commit;
+            if (added <= 0)
+                continue;
+            ipart__cap_usage(p, &cap, row, &committed, &paid);
             wide total = (at_payment ? paid : committed) + added;
-            if (added <= 0 || total <= cap.amount.minor)
+            if (total <= cap.amount.minor)
                 continue;
             char used[IPART__MONEY_TEXT_SIZE], limit[IPART__MONEY_TEXT_SIZE];
             ipart__money_canonical(used, ipart__case_money(p, clamp(total)));
@@ -205,7 +213,7 @@ static ipart_status caps_visit(const ipart_partnership *p, const ipart__event *e
                                : ipart__tr("cap.exceeded", "commitments", lang),
                     used, limit,
                     i == 0 ? ipart__tr("cap.exceeded", " (negotiate or scale down)", lang) : "");
-            ipart_status rc = fn(ctx, &cap, &message);
+            ipart_status rc = fn(ctx, &message);
             if (rc != IPART_OK)
                 return rc;
         }
@@ -215,11 +223,9 @@ static ipart_status caps_visit(const ipart_partnership *p, const ipart__event *e
 
 typedef struct { const char *path, *field; } stop_ctx;
 
-static ipart_status stop_at(void *ctx, const ev_cap *cap, const ipart__text *message)
+static ipart_status stop_at(void *ctx, const ipart__text *message)
 {
     const stop_ctx *at = ctx;
-    if (cap->policy != EV_POLICY_STOP)
-        return IPART_OK;
     char path[256];
     ipart__field_path(path, sizeof path, at->path, at->field);
     ipart__text t = *message;
@@ -231,16 +237,14 @@ ipart_status ipart__caps_guard(const ipart_partnership *p, const ipart__event *e
                                const char *path, const char *field)
 {
     stop_ctx at = {path, field};
-    return caps_visit(p, ev, stop_at, &at);
+    return caps_visit(p, ev, EV_POLICY_STOP, stop_at, &at);
 }
 
 typedef struct { ipart_partnership *p; ipart__prepared *pr; } warn_ctx;
 
-static ipart_status warn_at(void *ctx, const ev_cap *cap, const ipart__text *message)
+static ipart_status warn_at(void *ctx, const ipart__text *message)
 {
     warn_ctx *w = ctx;
-    if (cap->policy != EV_POLICY_WARN)
-        return IPART_OK;
     return ipart__warn_text(w->p, w->pr, "R33", "cap.exceeded", message);
 }
 
@@ -248,7 +252,7 @@ static ipart_status warn_at(void *ctx, const ev_cap *cap, const ipart__text *mes
 ipart_status ipart__caps_warn(ipart_partnership *p, const ipart__event *ev, ipart__prepared *pr)
 {
     warn_ctx w = {p, pr};
-    return caps_visit(p, ev, warn_at, &w);
+    return caps_visit(p, ev, EV_POLICY_WARN, warn_at, &w);
 }
 
 /* R25: development commitments far above the planned R&D value. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/error_p.h"
+#include "core/strbuf_p.h"
 #include "core/money_p.h"
 
 int ipart__blank(const char *s)
@@ -30,12 +31,12 @@ int ipart__before_checked(ipart_date a, ipart_date b)
 
 void ipart__field_path(char *out, size_t size, const char *path, const char *field)
 {
-    snprintf(out, size, "%s.%s", path, field);
+    ipart__path_printf(out, size, "%s.%s", path, field);
 }
 
 void ipart__item_path(char *out, size_t size, const char *path, const char *field, size_t i)
 {
-    snprintf(out, size, "%s.%s[%zu]", path, field, i);
+    ipart__path_printf(out, size, "%s.%s[%zu]", path, field, i);
 }
 
 ipart_status ipart__wrong_stage(const ipart_partnership *p, ipart__event_type type)
@@ -111,7 +112,7 @@ static void violation_path(char *at, size_t size, const char *path, const char *
     if (field)
         ipart__field_path(at, size, path, field);
     else
-        snprintf(at, size, "%s", path);
+        ipart__path_printf(at, size, "%s", path);
 }
 
 ipart_status ipart__violation(const char *rule, const char *path, const char *field,
@@ -179,7 +180,7 @@ ipart_status ipart__known_ids(const ipart__array *ids, const char *path, const c
     for (size_t i = 0; i < ids->count; i++)
         if (!known(ctx, items[i])) {
             char at[160];
-            snprintf(at, sizeof at, "%s[%zu]", field, i);
+            ipart__path_printf(at, sizeof at, "%s[%zu]", field, i);
             return ipart__unknown_party(path, at, items[i]);
         }
     return IPART_OK;

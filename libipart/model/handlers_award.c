@@ -11,6 +11,7 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
+#include "core/strbuf_p.h"
 #include "core/money_p.h"
 #include "ipart/calendar.h"
 #include "model/contract_p.h"
@@ -90,8 +91,6 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
 {
     const ev_score *s = ev->as.evaluated.scores.items;
     for (size_t i = 0; i < ev->as.evaluated.scores.count; i++) {
-        char at[256];
-        snprintf(at, sizeof at, "%s.scores[%zu]", path, i);
         const ev_award_criterion *c = find_criterion(p->terms, s[i].criterion);
         const ipart__party *t = ipart__party_find(p, s[i].tenderer);
         const char *problem = NULL;
@@ -104,6 +103,8 @@ static ipart_status scores_check(const ipart_partnership *p, const ipart__event 
         else if (find_score(ev, s[i].tenderer, s[i].criterion) != &s[i])
             problem = "scored twice";
         if (problem) {
+            char at[256];
+            ipart__path_printf(at, sizeof at, "%s.scores[%zu]", path, i);
             ipart__text text;
             ipart__text_plain(&text, "evaluation.score", problem);
             ipart__text_at(&text, at);
@@ -267,7 +268,7 @@ static ipart_status partners_check(const ipart_partnership *p, const ipart__even
     const ev_award_partner *a = ev->as.award.partners.items;
     for (size_t i = 0; i < ev->as.award.partners.count; i++) {
         char field[64];
-        snprintf(field, sizeof field, "partners[%zu]", i);
+        ipart__path_printf(field, sizeof field, "partners[%zu]", i);
         const ipart__ranked *r = ranked_entry(p, a[i].tenderer);
         if (!r)
             return ipart__violation("R18", path, field, "award.not_ranked",

@@ -12,6 +12,7 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
+#include "core/strbuf_p.h"
 #include "core/money_p.h"
 #include "ipart/calendar.h"
 #include "model/contract_p.h"
@@ -105,7 +106,7 @@ static ipart_status invited_check(const ipart_partnership *p, const ipart__event
     size_t n = ev->as.invited.candidates.count, qualified = 0;
     for (size_t i = 0; i < n; i++) {
         char field[64];
-        snprintf(field, sizeof field, "candidates[%zu]", i);
+        ipart__path_printf(field, sizeof field, "candidates[%zu]", i);
         ipart__party *c = NULL;
         ipart_status rc = ipart__find_operator(&c, p, ids[i], path, field);
         if (rc != IPART_OK)
@@ -285,7 +286,7 @@ static ipart_status changed_check(const ipart_partnership *p, const ipart__event
     const char *const *ids = ev->as.changed.notified.items;
     for (size_t i = 0; i < ev->as.changed.notified.count; i++) {
         char field[64];
-        snprintf(field, sizeof field, "notified[%zu]", i);
+        ipart__path_printf(field, sizeof field, "notified[%zu]", i);
         ipart__party *t = NULL;
         ipart_status rc = find_remaining(&t, p, ids[i], path, field);
         if (rc != IPART_OK)
@@ -332,7 +333,7 @@ static ipart_status reduced_check(const ipart_partnership *p, const ipart__event
         remaining_count += ipart__remaining(p->parties[i]);
     for (size_t i = 0; i < ev->as.reduced.eliminated.count; i++) {
         char field[64];
-        snprintf(field, sizeof field, "eliminated[%zu]", i);
+        ipart__path_printf(field, sizeof field, "eliminated[%zu]", i);
         ipart__party *t = NULL;
         ipart_status rc = find_remaining(&t, p, ids[i], path, field);
         if (rc != IPART_OK)

@@ -13,6 +13,7 @@
 
 #include "core/alloc_p.h"
 #include "core/error_p.h"
+#include "core/strbuf_p.h"
 #include "core/money_p.h"
 #include "ipart/calendar.h"
 #include "model/contract_p.h"
@@ -121,7 +122,7 @@ static void need_commit(ipart_partnership *p, const ipart__event *ev, ipart__pre
     p->need_described = !ipart__blank(ev->as.need.need_description);
     p->market_check_done = ev->as.need.market_check_done;
     p->market_check_justified = !ipart__blank(ev->as.need.market_check_justification);
-    snprintf(p->need_mapping, sizeof p->need_mapping, "%s",
+    ipart__path_printf(p->need_mapping, sizeof p->need_mapping, "%s",
              ev->as.need.need_mapping ? ev->as.need.need_mapping : "");
 }
 
@@ -257,6 +258,13 @@ static ipart_status ipr_complete(const ev_ipr *ipr, const char *path, const char
     return ipart__violation_text("R36", path, field, key, &t);
 }
 
+/* The field of licensee j of licence i, built only for a refusal. */
+static const char *licensee_field(char out[96], size_t i, size_t j)
+{
+    ipart__path_printf(out, 96, "ipr.licences[%zu].licensees[%zu]", i, j);
+    return out;
+}
+
 /* R28, R36: a licence extends to the authority and to followers named
  * before the notice, never to the owner of the asset, and a licence that
  * takes effect with the option only to a party that holds it. */
@@ -269,10 +277,10 @@ static ipart_status licensees_check(const ipart_partnership *p, const ev_terms *
         const char *const *ids = l->licensees.items;
         for (size_t j = 0; j < l->licensees.count; j++) {
             char field[96];
-            snprintf(field, sizeof field, "ipr.licences[%zu].licensees[%zu]", i, j);
             const ipart__party *who = ipart__party_find(p, ids[j]);
             if (!who || who->role == IPART_ROLE_OPERATOR)
-                return ipart__violation("R28", path, field, "terms.ipr.licensee",
+                return ipart__violation("R28", path, licensee_field(field, i, j),
+                                        "terms.ipr.licensee",
                                         "a licence extends only to the authority and to followers "
                                         "named before the notice");
             int holder = who->role == IPART_ROLE_AUTHORITY;
@@ -281,14 +289,16 @@ static ipart_status licensees_check(const ipart_partnership *p, const ev_terms *
                 holder |= strcmp(h[k].follower, who->id) == 0;
             /* Without an option R2 refuses the terms as a whole. */
             if (l->from == EV_FROM_OPTION && t->has_option && !holder)
-                return ipart__violation("R28", path, field, "terms.ipr.licensee.option",
+                return ipart__violation("R28", path, licensee_field(field, i, j),
+                                        "terms.ipr.licensee.option",
                                         "the licence takes effect with the licensee's purchase "
                                         "under "
                                         "the option, but the option does not name it");
             int owns = l->asset == EV_ASSET_FOREGROUND && who->role == IPART_ROLE_AUTHORITY &&
                        (ipr->regime == EV_IPR_AUTHORITY_OWNS || ipr->regime == EV_IPR_JOINT);
             if (owns)
-                return ipart__violation("R36", path, field, "terms.ipr.contradictory",
+                return ipart__violation("R36", path, licensee_field(field, i, j),
+                                        "terms.ipr.contradictory",
                                         "the authority owns the results under this regime; it "
                                         "needs "
                                         "no licence of them");

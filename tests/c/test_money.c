@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
+#include "core/money_p.h"
+#include "core/strbuf_p.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -577,6 +579,94 @@ Test(money, canonical_text_round_trips_across_the_int64_range)
             cr_assert_str_eq(back.currency, some_currencies[c]);
             ipart_free(text);
         }
+    }
+}
+
+/* The canonical text as the formatter wrote it before it lost snprintf:
+ * "%s%llu.%0*llu" of the sign, the units and the decimals. */
+static void reference_canonical(char out[64], int64_t minor, int exponent)
+{
+    uint64_t magnitude = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+    uint64_t scale = 1;
+    for (int e = 0; e < exponent; e++)
+        scale *= 10;
+    if (exponent == 0)
+        snprintf(out, 64, "%s%" PRIu64, minor < 0 ? "-" : "", magnitude);
+    else
+        snprintf(out, 64, "%s%" PRIu64 ".%0*" PRIu64, minor < 0 ? "-" : "", magnitude / scale,
+                 exponent, magnitude % scale);
+}
+
+/* Every currency the library knows (the golden list), at every value of the
+ * spread and small ones around zero: the canonical text, the same text with
+ * its length, and the encoder's quoted member are the reference's. */
+Test(money, canonical_text_of_every_currency_is_the_reference_text)
+{
+    int64_t values[560];
+    size_t n = spread_of_int64(values);
+    for (int64_t v = -1001; v <= 1001; v += 77)
+        values[n++] = v;
+    values[n++] = 0;
+    cJSON *cases = harness_load_case("core/money.json");
+    const cJSON *kase;
+    int currencies = 0;
+    cJSON_ArrayForEach(kase, item(cases, "currencies")) {
+        if (item(kase, "error"))
+            continue;
+        const char *code = text_of(kase, "currency");
+        int exponent = item(kase, "exponent")->valueint;
+        currencies++;
+        for (size_t i = 0; i < n; i++) {
+            ipart_money m;
+            char expected[64], text[IPART__MONEY_TEXT_SIZE], quoted_text[80];
+            size_t length = 0;
+            assert_ok(ipart_money_from_minor(&m, values[i], code));
+            reference_canonical(expected, values[i], exponent);
+            assert_ok(ipart__money_text(text, &length, m));
+            cr_assert_str_eq(text, expected, "%s %" PRId64, code, values[i]);
+            cr_assert_eq(length, strlen(expected), "%s %s: length", code, expected);
+            assert_ok(ipart__money_canonical(text, m));
+            cr_assert_str_eq(text, expected, "%s %" PRId64, code, values[i]);
+            ipart__strbuf b = IPART__STRBUF_INIT;
+            ipart__strbuf_putc(&b, '[');
+            ipart__strbuf_json_money(&b, m);
+            char *out = NULL;
+            assert_ok(ipart__strbuf_finish(&b, &out));
+            snprintf(quoted_text, sizeof quoted_text, "[\"%s\"", expected);
+            cr_assert_str_eq(out, quoted_text);
+            ipart_free(out);
+        }
+    }
+    cr_assert_eq(currencies, 23, "every currency of the table is in the golden list");
+    cJSON_Delete(cases);
+}
+
+/* The table is searched by halves: codes just beside each known one, and
+ * before the first and after the last, are unknown; every known one found. */
+Test(money, currency_lookup_finds_each_code_and_nothing_beside_it)
+{
+    static const char *const beside[] = {"AAA", "AUC", "AUE", "BHC", "JPX", "NOJ", "NOL",
+                                         "TNE", "USC", "USE", "ZZZ", "\x7f\x7f\x7f",
+                                         "\xff\xff\xff", "N\x01K", "A", "AU", "AUDD"};
+    for (size_t i = 0; i < COUNT(beside); i++) {
+        int exponent = -1;
+        cr_assert_eq(ipart_currency_exponent(&exponent, beside[i]), IPART_ECURRENCY, "%zu", i);
+        cr_assert_eq(exponent, -1);
+        ipart_money m = {5, ""};
+        memcpy(m.currency, beside[i], strlen(beside[i]) < 4 ? strlen(beside[i]) + 1 : 4);
+        char text[IPART__MONEY_TEXT_SIZE] = "untouched";
+        size_t length = 99;
+        cr_assert_eq(ipart__money_text(text, &length, m), IPART_ECURRENCY, "%zu", i);
+        cr_assert_str_eq(text, "untouched");
+        cr_assert_eq(length, 99);
+    }
+    static const char *const known[] = {"AUD", "BGN", "BHD", "CAD", "CHF", "CZK", "DKK", "EUR",
+                                        "GBP", "HUF", "ISK", "JOD", "JPY", "KRW", "KWD", "NOK",
+                                        "NZD", "OMR", "PLN", "RON", "SEK", "TND", "USD"};
+    for (size_t i = 0; i < COUNT(known); i++) {
+        int exponent = -1;
+        assert_ok(ipart_currency_exponent(&exponent, known[i]));
+        cr_assert(exponent >= 0 && exponent <= 3, "%s", known[i]);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "model/event_p.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 TestSuite(strbuf, IPART_TEST_FIXTURE);
@@ -178,4 +179,54 @@ Test(strbuf, every_name_the_encoder_writes_unescaped_needs_no_escape)
         assert_plain(ipart__event_type_name((ipart__event_type)t));
         assert_spec_plain(&ipart__event_bodies[t]);
     }
+}
+
+/* Cutting the text is what this test is about: gcc's warning that
+ * snprintf may cut it is the point, not a mistake. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+#endif
+
+/* ipart__path_printf writes what snprintf writes, byte for byte, at every
+ * size from nothing to more than enough (cut texts included), and hands
+ * conversions it does not know to vsnprintf. */
+#define ASSERT_AS_SNPRINTF(...)                                                             \
+    do {                                                                                    \
+        for (size_t size = 0; size <= 72; size++) {                                         \
+            char expected[80], got[80];                                                     \
+            memset(expected, '#', sizeof expected);                                         \
+            memset(got, '#', sizeof got);                                                   \
+            snprintf(expected, size, __VA_ARGS__);                                          \
+            ipart__path_printf(got, size, __VA_ARGS__);                                     \
+            cr_assert(memcmp(expected, got, sizeof got) == 0, "size %zu: '%.*s' vs '%.*s'", \
+                      size, (int)size, expected, (int)size, got);                           \
+        }                                                                                   \
+    } while (0)
+
+Test(strbuf, paths_are_written_as_snprintf_writes_them)
+{
+    const char *path = "$.log[12].payload", *empty = "", *utf8 = "løsning.æøå";
+    ASSERT_AS_SNPRINTF("%s.%s", path, "partners");
+    ASSERT_AS_SNPRINTF("%s.%s", empty, empty);
+    ASSERT_AS_SNPRINTF("%s.%s[%zu]", path, "members", (size_t)0);
+    ASSERT_AS_SNPRINTF("%s.scores[%zu]", path, (size_t)1234567);
+    ASSERT_AS_SNPRINTF("candidates[%zu]", (size_t)9);
+    ASSERT_AS_SNPRINTF("notified[%zu]", (size_t)10);
+    ASSERT_AS_SNPRINTF("ipr.licences[%zu].licensees[%zu]", (size_t)3, SIZE_MAX);
+    ASSERT_AS_SNPRINTF("%s.ipr.%s", utf8, path);
+    ASSERT_AS_SNPRINTF("100 %% of %s", utf8);
+    ASSERT_AS_SNPRINTF("no conversion at all");
+    char long_path[90]; /* longer than the largest size: every size cuts it */
+    for (size_t i = 0; i + 1 < sizeof long_path; i++)
+        long_path[i] = (char)('a' + i % 26);
+    long_path[sizeof long_path - 1] = '\0';
+    ASSERT_AS_SNPRINTF("%s.%s[%zu]", long_path, path, (size_t)77);
+    /* A null string as glibc writes it (a pointer gcc cannot see is null). */
+    const char *none = getenv("IPART_TEST_SURELY_UNSET_VARIABLE");
+    cr_assert_null(none);
+    ASSERT_AS_SNPRINTF("%s.%s", path, none);
+    /* Conversions it leaves to vsnprintf. */
+    ASSERT_AS_SNPRINTF("%s: %d of %lld", path, -7, (long long)INT64_MIN);
+    ASSERT_AS_SNPRINTF("%04d-%02d", 2017, 9);
+    ASSERT_AS_SNPRINTF("%s[%zu] %x", path, (size_t)4, 255u);
 }
