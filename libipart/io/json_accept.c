@@ -82,10 +82,8 @@ static size_t escape_length(const unsigned char *p, const unsigned char *end)
     return ipart__json_unicode_escape(p, end, &o);
 }
 
-/* Past the string whose opening quote is at `p`, or NULL; *escaped when it
- * holds an escape. */
-static inline const unsigned char *string(const unsigned char *p, const unsigned char *end,
-                                   int *escaped)
+/* Past the string whose opening quote is at `p`, or NULL. */
+static const unsigned char *string(const unsigned char *p, const unsigned char *end)
 {
     for (p++;;) {
         p = ipart__json_string_stop(p, end, 1);
@@ -96,7 +94,6 @@ static inline const unsigned char *string(const unsigned char *p, const unsigned
         size_t n = escape_length(p, end);
         if (!n)
             return NULL;
-        *escaped = 1;
         p += n;
     }
 }
@@ -146,9 +143,8 @@ static const unsigned char *word(const unsigned char *p, const unsigned char *en
 /* Past a scalar at `p` (a string, number, true, false or null), or NULL. */
 static const unsigned char *scalar(const unsigned char *p, const unsigned char *end)
 {
-    int escaped = 0;
     switch (*p) {
-    case '"': return string(p, end, &escaped);
+    case '"': return string(p, end);
     case 't': return word(p, end, "true", 4);
     case 'f': return word(p, end, "false", 5);
     case 'n': return word(p, end, "null", 4);
@@ -179,19 +175,19 @@ static int key_is_new(const checker *c, const frame *object, const key_span *k)
  * innermost object, or NULL. */
 static inline const unsigned char *key(checker *c, const unsigned char *p)
 {
-    int escaped = 0;
-    const unsigned char *start = p + 1, *after;
-    if (*p != '"' || c->key_count == OPEN_KEYS_MAX || !(after = string(p, c->end, &escaped)) ||
-        escaped)
+    if (*p != '"' || c->key_count == OPEN_KEYS_MAX)
         return NULL;
-    key_span k = {start, (size_t)(after - 1 - start)};
+    const unsigned char *start = p + 1, *close = ipart__json_string_stop(start, c->end, 1);
+    if (close >= c->end || *close != '"')
+        return NULL; /* a NUL, no end, or an escape: an escaped key is left to the parse */
+    key_span k = {start, (size_t)(close - start)};
     frame *object = &c->frames[c->depth - 1];
     uint64_t bit = key_hash(&k);
     if (object->key_hashes & bit && !key_is_new(c, object, &k))
         return NULL;
     object->key_hashes |= bit;
     c->keys[c->key_count++] = k;
-    after = skip_space(after);
+    const unsigned char *after = skip_space(close + 1);
     return *after == ':' ? skip_space(after + 1) : NULL;
 }
 
@@ -209,7 +205,10 @@ static const unsigned char *check_value(checker *c, const unsigned char *p)
 {
     const unsigned char *end = c->end;
     size_t outer = c->depth;
+    int member = 0; /* a key comes first (one place reads keys: key() is inlined) */
     for (;;) {
+        if (member && !(p = key(c, p)))
+            return NULL;
         /* a value begins at p */
         if (c->depth >= IPART__MAX_DEPTH || p >= end)
             return NULL; /* the pre-scan refuses a value inside 32 open containers */
@@ -217,8 +216,7 @@ static const unsigned char *check_value(checker *c, const unsigned char *p)
             int is_object = *p == '{';
             p = open(c, p);
             if (*p != (is_object ? '}' : ']')) {
-                if (is_object && !(p = key(c, p)))
-                    return NULL;
+                member = is_object;
                 continue; /* its first value */
             }
             p++; /* empty */
@@ -236,8 +234,7 @@ static const unsigned char *check_value(checker *c, const unsigned char *p)
             p = skip_space(p);
             if (*p == ',') {
                 p = skip_space(p + 1);
-                if (top->is_object && !(p = key(c, p)))
-                    return NULL;
+                member = top->is_object;
                 break;
             }
             if (*p != (top->is_object ? '}' : ']'))
