@@ -18,11 +18,40 @@
 #define IPART__WORD_SCAN 0
 #endif
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define IPART__VECTOR_SCAN 1
+#else
+#define IPART__VECTOR_SCAN 0
+#endif
+
+#if IPART__VECTOR_SCAN
+/* As ipart__json_string_stop, sixteen bytes at a time while that many are
+ * left: each byte compared with the stops, one bit per byte of the mask. */
+static inline const unsigned char *ipart__json_string_stop16(const unsigned char *p,
+                                                             const unsigned char *end,
+                                                             int nul_stops)
+{
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+        if (nul_stops)
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return p + __builtin_ctz(mask);
+        p += 16;
+    }
+    return p;
+}
+#endif
+
 /*
  * The first '"' or '\\' in [p, end) - and, when `nul_stops`, the first NUL
- * byte - or `end` when there is none: eight bytes at a time (on
- * little-endian machines; one at a time elsewhere), then one at a time
- * for the last seven. Reads nothing at or after `end`.
+ * byte - or `end` when there is none: sixteen bytes at a time where SSE2
+ * is (x86-64), then eight at a time (on little-endian machines), then one
+ * at a time for the last seven. Reads nothing at or after `end`.
  *
  * A word's byte b is zero when (b - 1) & ~b has its high bit set; for the
  * lowest zero byte exactly, above it a borrow may set false ones, so the
@@ -33,6 +62,11 @@ static inline const unsigned char *ipart__json_string_stop(const unsigned char *
                                                            const unsigned char *end, int nul_stops)
 {
     const uint64_t ones = 0x0101010101010101u;
+#if IPART__VECTOR_SCAN
+    p = ipart__json_string_stop16(p, end, nul_stops);
+    if (end - p >= 16)
+        return p; /* a stop within sixteen bytes */
+#endif
     while (IPART__WORD_SCAN && end - p >= 8) {
         uint64_t w;
         memcpy(&w, p, sizeof w);

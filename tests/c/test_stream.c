@@ -601,14 +601,14 @@ static size_t first_of(const unsigned char *b, size_t n, const char *stops, size
     return n;
 }
 
-/* Every byte at every offset of strings up to 20 bytes long (two words and
- * a tail), alone and followed by another at every later offset (a stop's
+/* Every byte at every offset of strings up to 34 bytes long (two blocks
+ * of sixteen, or a block, a word and a tail, ...), alone and followed by another at every later offset (a stop's
  * borrow may mark bytes above it), in a block of exactly that size: the
  * first stop, as read one byte at a time, and nothing read past the end. */
 Test(stream, the_string_scanner_finds_the_first_stop_at_every_offset_of_its_words)
 {
     size_t kinds = sizeof scanned_bytes;
-    for (size_t n = 0; n <= 20; n++) {
+    for (size_t n = 0; n <= 34; n++) {
         unsigned char *b = malloc(n ? n : 1);
         cr_assert_not_null(b);
         for (size_t i = 0; i < n; i++)
