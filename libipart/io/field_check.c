@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "io/field_check_p.h"
+#include "io/json_word_p.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -75,15 +76,19 @@ void ipart__kind_text(ipart__text *out, field_kind kind)
 }
 
 /* [s, s + n) is UTF-8 as the reader takes it; s[n] is NUL (it ends a
- * sequence cut short). ASCII is passed over eight bytes at a time. */
+ * sequence cut short). ASCII is passed over eight bytes at a time, and up
+ * to the first byte of a word that is not ASCII at once. */
 static int valid_utf8(const unsigned char *s, size_t n)
 {
     const unsigned char *end = s + n;
     while (s < end) {
-        uint64_t w;
-        if (end - s >= 8 && (memcpy(&w, s, sizeof w), !(w & 0x8080808080808080u))) {
-            s += 8;
-            continue;
+        uint64_t w, high;
+        if (end - s >= 8 && (memcpy(&w, s, sizeof w), high = w & 0x8080808080808080u, 1)) {
+            if (!high) {
+                s += 8;
+                continue;
+            }
+            s += IPART__WORD_SCAN ? __builtin_ctzll(high) >> 3 : 0;
         }
         unsigned char c = *s;
         size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
