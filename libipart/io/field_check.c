@@ -129,7 +129,11 @@ static int valid_id(const char *s, size_t n)
 
 const char *ipart__string_fault(const char *s, int is_id, ipart__text *detail)
 {
-    size_t n = strlen(s);
+    return ipart__string_fault_n(s, strlen(s), is_id, detail);
+}
+
+const char *ipart__string_fault_n(const char *s, size_t n, int is_id, ipart__text *detail)
+{
     if (n > IPART__MAX_STRING) {
         if (detail)
             ipart__text_format(detail, "document.string.too_long", "string longer than 65536 bytes");

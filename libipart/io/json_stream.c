@@ -234,16 +234,25 @@ static int span_value(char *out, const span *s)
 }
 
 /* A string value, unescaped into `small` when it is not NULL and the
- * value fits, otherwise into the event's arena. */
-static const char *read_string(reader *r, char *small)
+ * value fits, otherwise into the event's arena; *length its bytes. */
+static const char *read_string_n(reader *r, char *small, size_t *length)
 {
     span s;
     if (!string_span(r, &s))
         return NULL;
-    size_t length = (size_t)(s.stop - s.start);
-    char *out = small && length < KEY_MAX ? small : ipart__arena_alloc(r->arena, length + 1);
+    size_t room = (size_t)(s.stop - s.start);
+    char *out = small && room < KEY_MAX ? small : ipart__arena_alloc(r->arena, room + 1);
     r->nomem |= !out;
-    return out && span_value(out, &s) ? out : NULL;
+    if (!out || !span_value(out, &s))
+        return NULL;
+    *length = s.escaped ? strlen(out) : room;
+    return out;
+}
+
+static const char *read_string(reader *r, char *small)
+{
+    size_t length;
+    return read_string_n(r, small, &length);
 }
 
 /* A string value that the event keeps, in its arena. */
@@ -320,8 +329,9 @@ static int read_object(reader *r, const object_spec *spec, void *base);
 
 static int read_checked(reader *r, const char **out, int is_id)
 {
-    const char *s = read_text(r);
-    if (!s || ipart__string_fault(s, is_id, NULL))
+    size_t length;
+    const char *s = read_string_n(r, NULL, &length);
+    if (!s || ipart__string_fault_n(s, length, is_id, NULL))
         return 0;
     *out = s;
     return 1;
