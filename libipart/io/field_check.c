@@ -82,13 +82,15 @@ static int valid_utf8(const unsigned char *s, size_t n)
 {
     const unsigned char *end = s + n;
     while (s < end) {
-        uint64_t w, high;
-        if (end - s >= 8 && (memcpy(&w, s, sizeof w), high = w & 0x8080808080808080u, 1)) {
+        if (end - s >= 8) {
+            uint64_t w;
+            memcpy(&w, s, sizeof w);
+            uint64_t high = w & 0x8080808080808080u;
             if (!high) {
                 s += 8;
                 continue;
             }
-            s += IPART__WORD_SCAN ? __builtin_ctzll(high) >> 3 : 0;
+            s += IPART__WORD_SCAN ? __builtin_ctzll(high) >> 3 : 0; /* its ASCII bytes */
         }
         unsigned char c = *s;
         size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
