@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "io/field_check_p.h"
+#include "io/json_word_p.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -75,15 +76,21 @@ void ipart__kind_text(ipart__text *out, field_kind kind)
 }
 
 /* [s, s + n) is UTF-8 as the reader takes it; s[n] is NUL (it ends a
- * sequence cut short). ASCII is passed over eight bytes at a time. */
+ * sequence cut short). ASCII is passed over eight bytes at a time, and up
+ * to the first byte of a word that is not ASCII at once. */
 static int valid_utf8(const unsigned char *s, size_t n)
 {
     const unsigned char *end = s + n;
     while (s < end) {
-        uint64_t w;
-        if (end - s >= 8 && (memcpy(&w, s, sizeof w), !(w & 0x8080808080808080u))) {
-            s += 8;
-            continue;
+        if (end - s >= 8) {
+            uint64_t w;
+            memcpy(&w, s, sizeof w);
+            uint64_t high = w & 0x8080808080808080u;
+            if (!high) {
+                s += 8;
+                continue;
+            }
+            s += IPART__WORD_SCAN ? __builtin_ctzll(high) >> 3 : 0; /* its ASCII bytes */
         }
         unsigned char c = *s;
         size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
@@ -124,7 +131,11 @@ static int valid_id(const char *s, size_t n)
 
 const char *ipart__string_fault(const char *s, int is_id, ipart__text *detail)
 {
-    size_t n = strlen(s);
+    return ipart__string_fault_n(s, strlen(s), is_id, detail);
+}
+
+const char *ipart__string_fault_n(const char *s, size_t n, int is_id, ipart__text *detail)
+{
     if (n > IPART__MAX_STRING) {
         if (detail)
             ipart__text_format(detail, "document.string.too_long", "string longer than 65536 bytes");

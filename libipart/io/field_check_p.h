@@ -56,6 +56,9 @@ void ipart__field_expected(ipart__text *out, const field_spec *f);
  * may take the value). */
 const char *ipart__string_fault(const char *s, int is_id, ipart__text *detail);
 
+/* The same for `s` of `n` bytes already counted (s[n] is its NUL). */
+const char *ipart__string_fault_n(const char *s, size_t n, int is_id, ipart__text *detail);
+
 /* The index of `name` in the NULL-terminated `names`, or -1. */
 int ipart__enum_index(const char *const *names, const char *name);
 

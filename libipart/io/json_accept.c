@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "io/codec_p.h"
+#include "io/json_word_p.h"
 
 /* The keys of the open objects, compared for duplicates: linear per key,
  * so bounded to keep the pass linear (an event has a few dozen at most). */
@@ -45,6 +46,7 @@ typedef struct key_span {
 typedef struct frame {
     int is_object;
     size_t first_key;
+    uint64_t key_hashes; /* bit key_hash() of each of its keys */
 } frame;
 
 /* The check's state. Its positions are locals of check_value (kept in
@@ -60,6 +62,8 @@ typedef struct checker {
 
 static const unsigned char *skip_space(const unsigned char *p)
 {
+    if (*p > ' ')
+        return p; /* most tokens of a saved event follow the one before directly */
     while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
         p++;
     return p;
@@ -78,18 +82,11 @@ static size_t escape_length(const unsigned char *p, const unsigned char *end)
     return ipart__json_unicode_escape(p, end, &o);
 }
 
-/* The bytes that end a run of plain string bytes: the closing quote, an
- * escape and the NUL after the text. */
-static const unsigned char string_stop[256] = {[0] = 1, ['"'] = 1, ['\\'] = 1};
-
-/* Past the string whose opening quote is at `p`, or NULL; *escaped when it
- * holds an escape. */
-static inline const unsigned char *string(const unsigned char *p, const unsigned char *end,
-                                   int *escaped)
+/* Past the string whose opening quote is at `p`, or NULL. */
+static const unsigned char *string(const unsigned char *p, const unsigned char *end)
 {
     for (p++;;) {
-        while (!string_stop[*p])
-            p++;
+        p = ipart__json_string_stop(p, end, 1);
         if (p >= end || *p == '\0')
             return NULL;
         if (*p == '"')
@@ -97,7 +94,6 @@ static inline const unsigned char *string(const unsigned char *p, const unsigned
         size_t n = escape_length(p, end);
         if (!n)
             return NULL;
-        *escaped = 1;
         p += n;
     }
 }
@@ -147,9 +143,8 @@ static const unsigned char *word(const unsigned char *p, const unsigned char *en
 /* Past a scalar at `p` (a string, number, true, false or null), or NULL. */
 static const unsigned char *scalar(const unsigned char *p, const unsigned char *end)
 {
-    int escaped = 0;
     switch (*p) {
-    case '"': return string(p, end, &escaped);
+    case '"': return string(p, end);
     case 't': return word(p, end, "true", 4);
     case 'f': return word(p, end, "false", 5);
     case 'n': return word(p, end, "null", 4);
@@ -157,28 +152,49 @@ static const unsigned char *scalar(const unsigned char *p, const unsigned char *
     }
 }
 
+/* One of 64 bits for a key, from its length and its first two bytes (or
+ * the closing quote and what follows it: the text goes on, NUL-ended):
+ * equal keys have the same bit, so a key whose bit no earlier key of its
+ * object has set is new there without comparing it. */
+static uint64_t key_hash(const key_span *k)
+{
+    unsigned h = (unsigned)k->length * 3u + k->start[0] + k->start[1] * 5u;
+    return (uint64_t)1 << (h & 63);
+}
+
+/* Whether no key of `object` (the innermost) is `k`. */
+static int key_is_new(const checker *c, const frame *object, const key_span *k)
+{
+    for (size_t i = object->first_key; i < c->key_count; i++)
+        if (c->keys[i].length == k->length && memcmp(c->keys[i].start, k->start, k->length) == 0)
+            return 0;
+    return 1;
+}
+
 /* Past `"key" :` at `p` when the key holds no escape and is new in the
  * innermost object, or NULL. */
 static inline const unsigned char *key(checker *c, const unsigned char *p)
 {
-    int escaped = 0;
-    const unsigned char *start = p + 1, *after;
-    if (*p != '"' || c->key_count == OPEN_KEYS_MAX || !(after = string(p, c->end, &escaped)) ||
-        escaped)
+    if (*p != '"' || c->key_count == OPEN_KEYS_MAX)
         return NULL;
-    key_span k = {start, (size_t)(after - 1 - start)};
-    for (size_t i = c->frames[c->depth - 1].first_key; i < c->key_count; i++)
-        if (c->keys[i].length == k.length && memcmp(c->keys[i].start, k.start, k.length) == 0)
-            return NULL;
+    const unsigned char *start = p + 1, *close = ipart__json_string_stop(start, c->end, 1);
+    if (close >= c->end || *close != '"')
+        return NULL; /* a NUL, no end, or an escape: an escaped key is left to the parse */
+    key_span k = {start, (size_t)(close - start)};
+    frame *object = &c->frames[c->depth - 1];
+    uint64_t bit = key_hash(&k);
+    if (object->key_hashes & bit && !key_is_new(c, object, &k))
+        return NULL;
+    object->key_hashes |= bit;
     c->keys[c->key_count++] = k;
-    after = skip_space(after);
+    const unsigned char *after = skip_space(close + 1);
     return *after == ':' ? skip_space(after + 1) : NULL;
 }
 
 /* Open a container at `p` ('{' or '['): past it and its white space. */
 static const unsigned char *open(checker *c, const unsigned char *p)
 {
-    c->frames[c->depth++] = (frame){*p == '{', c->key_count};
+    c->frames[c->depth++] = (frame){*p == '{', c->key_count, 0};
     return skip_space(p + 1);
 }
 
@@ -189,7 +205,10 @@ static const unsigned char *check_value(checker *c, const unsigned char *p)
 {
     const unsigned char *end = c->end;
     size_t outer = c->depth;
+    int member = 0; /* a key comes first (one place reads keys: key() is inlined) */
     for (;;) {
+        if (member && !(p = key(c, p)))
+            return NULL;
         /* a value begins at p */
         if (c->depth >= IPART__MAX_DEPTH || p >= end)
             return NULL; /* the pre-scan refuses a value inside 32 open containers */
@@ -197,8 +216,7 @@ static const unsigned char *check_value(checker *c, const unsigned char *p)
             int is_object = *p == '{';
             p = open(c, p);
             if (*p != (is_object ? '}' : ']')) {
-                if (is_object && !(p = key(c, p)))
-                    return NULL;
+                member = is_object;
                 continue; /* its first value */
             }
             p++; /* empty */
@@ -216,8 +234,7 @@ static const unsigned char *check_value(checker *c, const unsigned char *p)
             p = skip_space(p);
             if (*p == ',') {
                 p = skip_space(p + 1);
-                if (top->is_object && !(p = key(c, p)))
-                    return NULL;
+                member = top->is_object;
                 break;
             }
             if (*p != (top->is_object ? '}' : ']'))
@@ -252,7 +269,7 @@ size_t ipart__json_element_length(const char *text, size_t length)
 {
     checker c;
     checker_init(&c, text, length, 1);
-    c.frames[0] = (frame){0, 0};
+    c.frames[0] = (frame){0, 0, 0};
     const unsigned char *after = check_value(&c, (const unsigned char *)text);
     return after ? (size_t)(after - (const unsigned char *)text) : 0;
 }

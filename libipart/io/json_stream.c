@@ -28,6 +28,7 @@
 #include "io/codec_p.h"
 #include "io/document_p.h"
 #include "io/json_p.h"
+#include "io/json_word_p.h"
 
 typedef struct reader {
     const unsigned char *at, *end;
@@ -166,34 +167,18 @@ typedef struct span {
     int escaped; /* holds a backslash: unescape it; otherwise it is its own value */
 } span;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define WORD_SCAN 1
-#else
-#define WORD_SCAN 0
-#endif
-
-/* The high bit of each byte of w that is zero; above the lowest such
- * byte there may be false ones, which is all the scan below asks. */
-static uint64_t zero_bytes(uint64_t w)
+/* The closing quote of the string whose body starts at `p`, or `end` when
+ * it never ends; *escaped set when it holds a backslash (the byte after
+ * one is escaped, whatever it is). */
+static inline const unsigned char *string_close(const unsigned char *p, const unsigned char *end,
+                                         int *escaped)
 {
-    const uint64_t ones = 0x0101010101010101u;
-    return (w - ones) & ~w & (ones << 7);
-}
-
-/* The first '"' or '\\' in [p, end), or end: eight bytes at a time. */
-static const unsigned char *quote_or_backslash(const unsigned char *p, const unsigned char *end)
-{
-    const uint64_t ones = 0x0101010101010101u;
-    while (WORD_SCAN && end - p >= 8) {
-        uint64_t w;
-        memcpy(&w, p, sizeof w);
-        uint64_t hit = zero_bytes(w ^ ones * '"') | zero_bytes(w ^ ones * '\\');
-        if (hit)
-            return p + (__builtin_ctzll(hit) >> 3);
-        p += 8;
+    while ((p = ipart__json_string_stop(p, end, 0)) < end && *p != '"') {
+        *escaped = 1;
+        if (end - p < 2)
+            return end;
+        p += 2;
     }
-    while (p < end && *p != '"' && *p != '\\')
-        p++;
     return p;
 }
 
@@ -204,14 +189,8 @@ static int string_span(reader *r, span *out)
     skip_space(r);
     if (r->at >= r->end || *r->at != '"')
         return 0;
-    const unsigned char *p = r->at + 1;
     int escaped = 0;
-    while ((p = quote_or_backslash(p, r->end)) < r->end && *p != '"') {
-        escaped = 1; /* a backslash: the byte after it is escaped */
-        if (r->end - p < 2)
-            return 0;
-        p += 2;
-    }
+    const unsigned char *p = string_close(r->at + 1, r->end, &escaped);
     if (p >= r->end)
         return 0;
     *out = (span){r->at + 1, p, escaped};
@@ -255,16 +234,25 @@ static int span_value(char *out, const span *s)
 }
 
 /* A string value, unescaped into `small` when it is not NULL and the
- * value fits, otherwise into the event's arena. */
-static const char *read_string(reader *r, char *small)
+ * value fits, otherwise into the event's arena; *length its bytes. */
+static const char *read_string_n(reader *r, char *small, size_t *length)
 {
     span s;
     if (!string_span(r, &s))
         return NULL;
-    size_t length = (size_t)(s.stop - s.start);
-    char *out = small && length < KEY_MAX ? small : ipart__arena_alloc(r->arena, length + 1);
+    size_t room = (size_t)(s.stop - s.start);
+    char *out = small && room < KEY_MAX ? small : ipart__arena_alloc(r->arena, room + 1);
     r->nomem |= !out;
-    return out && span_value(out, &s) ? out : NULL;
+    if (!out || !span_value(out, &s))
+        return NULL;
+    *length = s.escaped ? strlen(out) : room;
+    return out;
+}
+
+static const char *read_string(reader *r, char *small)
+{
+    size_t length;
+    return read_string_n(r, small, &length);
 }
 
 /* A string value that the event keeps, in its arena. */
@@ -341,8 +329,9 @@ static int read_object(reader *r, const object_spec *spec, void *base);
 
 static int read_checked(reader *r, const char **out, int is_id)
 {
-    const char *s = read_text(r);
-    if (!s || ipart__string_fault(s, is_id, NULL))
+    size_t length;
+    const char *s = read_string_n(r, NULL, &length);
+    if (!s || ipart__string_fault_n(s, length, is_id, NULL))
         return 0;
     *out = s;
     return 1;
@@ -359,9 +348,8 @@ static size_t count_elements(const reader *r)
     size_t count = 1, depth = 0;
     for (const unsigned char *p = skim.at; p < skim.end; p++) {
         if (*p == '"') {
-            while (++p < skim.end && *p != '"')
-                if (*p == '\\' && p + 1 < skim.end)
-                    p++;
+            int escaped = 0;
+            p = string_close(p + 1, skim.end, &escaped);
         } else if (*p == '[' || *p == '{') {
             depth++;
         } else if (*p == ']' || *p == '}') {

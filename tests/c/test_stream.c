@@ -15,6 +15,7 @@
 #include "io/document_p.h"
 #include "io/json_p.h"
 #include "io/json_stream_p.h"
+#include "io/json_word_p.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -579,6 +580,151 @@ Test(stream, a_batch_decodes_money_in_the_currency_it_sets)
     cr_assert_str_eq(ipart_partnership_currency(p), "", "the clones took the batch, not p");
     free(isk);
     free(text);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
+}
+
+/* ---- the string scanner shared by the decoder and the check (io/json_word_p.h) ---- */
+
+/* Bytes to place in a string body: the stops, their neighbours, control
+ * bytes, and bytes >= 0x80 (among them '"' and '\\' with the high bit set,
+ * which share the scanner's ~w with them). */
+static const unsigned char scanned_bytes[] = {'"',  '\\', 0x00, 0x01, 0x1F, 0x20, 0x21, 0x23,
+                                              0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF};
+
+/* The index of the first byte of b[0, n) found in `stops`, or n. */
+static size_t first_of(const unsigned char *b, size_t n, const char *stops, size_t stop_count)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memchr(stops, b[i], stop_count))
+            return i;
+    return n;
+}
+
+/* Every byte at every offset of strings up to 34 bytes long (two blocks
+ * of sixteen, or a block, a word and a tail, ...), alone and followed by another at every later offset (a stop's
+ * borrow may mark bytes above it), in a block of exactly that size: the
+ * first stop, as read one byte at a time, and nothing read past the end. */
+Test(stream, the_string_scanner_finds_the_first_stop_at_every_offset_of_its_words)
+{
+    size_t kinds = sizeof scanned_bytes;
+    for (size_t n = 0; n <= 34; n++) {
+        unsigned char *b = malloc(n ? n : 1);
+        cr_assert_not_null(b);
+        for (size_t i = 0; i < n; i++)
+            for (size_t x = 0; x < kinds; x++)
+                for (size_t j = i; j < n; j++)
+                    for (size_t y = 0; y < (j == i ? 1 : kinds); y++) {
+                        memset(b, 'a', n);
+                        b[j] = scanned_bytes[y];
+                        b[i] = scanned_bytes[x];
+                        for (int nul = 0; nul <= 1; nul++) {
+                            size_t want = first_of(b, n, "\"\\", nul ? 3 : 2);
+                            size_t got = (size_t)(ipart__json_string_stop(b, b + n, nul) - b);
+                            cr_assert_eq(got, want, "n %zu: 0x%02x at %zu, 0x%02x at %zu, nul %d",
+                                         n, b[i], i, b[j], j, nul);
+                        }
+                    }
+        memset(b, 'a', n);
+        cr_assert_eq(ipart__json_string_stop(b, b + n, 1), b + n, "no stop in %zu bytes", n);
+        free(b);
+    }
+}
+
+/* The batch check reads string bodies with the scanner: a value or a key
+ * holding each kind of piece at every offset against its words is proved
+ * exactly when the cJSON path takes its text (a raw NUL and a bad escape
+ * are refused, an escaped key is left to the parse), and both readers
+ * apply the batch to the same outcome. */
+Test(stream, the_check_reads_every_piece_at_every_offset_of_a_string)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json");
+    static const struct {
+        const char *bytes;
+        size_t length;
+        int in_value, in_key; /* proved there */
+    } pieces[] = {
+        {"\\\"", 2, 1, 0},       {"\\\\", 2, 1, 0},     {"\\n", 2, 1, 0},
+        {"\\u00e6", 6, 1, 0},    {"\xC3\xA6", 2, 1, 1}, {"\x01", 1, 1, 1},
+        {"\x7F", 1, 1, 1},       {"\xFF", 1, 1, 1},     {"\\x", 2, 0, 0},
+        {"\\u0000", 6, 0, 0},    {"\0", 1, 0, 0},
+    };
+    for (size_t k = 0; k < sizeof pieces / sizeof pieces[0]; k++)
+        for (int in_key = 0; in_key <= 1; in_key++)
+            for (size_t at = 0; at <= 17; at++) {
+                char body[64] = {0};
+                memset(body, 'a', at);
+                memcpy(body + at, pieces[k].bytes, pieces[k].length);
+                memcpy(body + at + pieces[k].length, "bcdefghij", 9);
+                size_t body_length = at + pieces[k].length + 9;
+                char text[256];
+                int head = snprintf(text, sizeof text,
+                                    "[{\"type\":\"note_recorded\",\"date\":\"2017-02-09\","
+                                    "\"actor\":\"stavanger\",\"%s", in_key ? "" : "text\":\"");
+                memcpy(text + head, body, body_length);
+                int tail = snprintf(text + head + body_length, sizeof text - head - body_length,
+                                    "%s", in_key ? "\":\"x\"}]" : "\"}]");
+                size_t length = (size_t)head + body_length + (size_t)tail, count = 0;
+                int proved = in_key ? pieces[k].in_key : pieces[k].in_value;
+                cr_assert_eq(ipart__json_accepts_array(text, length, &count), proved,
+                             "piece %zu in the %s at %zu", k, in_key ? "key" : "value", at);
+                cr_assert_eq(count, proved ? 1u : 0u);
+                if (memchr(text, '\0', length))
+                    continue; /* a C string cannot hold it: apply_all never sees it */
+                size_t applied = 0;
+                same_batch(full, text, proved, &applied);
+            }
+    ipart_partnership_free(full);
+}
+
+/* The check's keys are compared only when their object's 64-bit hash says
+ * they may repeat: keys of every length up to 17 that share their length
+ * and first two bytes (one hash bit) are told apart, and a repeat of any
+ * of them is refused, wherever it stands. */
+Test(stream, the_check_finds_every_repeated_key_behind_its_hash)
+{
+    for (size_t n = 0; n <= 17; n++) {
+        char a[24] = {0}, b[24] = {0};
+        memset(a, 'k', n);
+        memcpy(b, a, n);
+        if (n > 2)
+            b[n - 1] = 'j'; /* same length and first two bytes as a */
+        char text[128];
+        size_t count = 0;
+        snprintf(text, sizeof text, "[{\"%s\":1,\"x\":[{\"%s\":2}],\"%s\":3}]", a, a, b);
+        cr_assert_eq(ipart__json_accepts_array(text, strlen(text), &count), n > 2,
+                     "distinct keys (or one repeated) of %zu bytes: %s", n, text);
+        snprintf(text, sizeof text, "[{\"%s\":1,\"%s\":2,\"y\":3,\"%s\":4}]", a, b, a);
+        cr_assert_eq(ipart__json_accepts_array(text, strlen(text), &count), 0, "%s", text);
+        snprintf(text, sizeof text, "[{\"%s\":1},{\"%s\":2}]", a, a);
+        cr_assert_eq(ipart__json_accepts_array(text, strlen(text), &count), 1, "%s", text);
+        cr_assert_eq(count, 2u);
+    }
+}
+
+/* The decoder counts an array's elements before reading them by skimming
+ * its strings with the scanner: escaped quotes, commas and brackets inside
+ * a string, at every offset against its words, leave the count and the
+ * event the stream's alone, read as the reference reads it. */
+Test(stream, an_array_counted_over_strings_with_brackets_is_read_alone)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    char *before = batch_of(full, 5, NULL), *event = NULL;
+    size_t applied = 0;
+    cr_assert_eq(same_batch(p, before, 1, &applied), IPART_OK);
+    assert_ok(ipart__apply_all_with(p, before, IPART__DECODER_STREAM));
+    assert_ok(ipart_partnership_event_at(&event, full, 5));
+    const char *word = "Kvalitetssikringssystem";
+    cr_assert_not_null(strstr(event, word));
+    for (size_t at = 0; at <= 17; at++) {
+        char with[64];
+        snprintf(with, sizeof with, "%.*s\\\"],{[\\\\\\\"%s", (int)at, word, word + at);
+        char *edit = edited(event, 0, word, with);
+        cr_assert_eq(same_apply(p, edit, 1), IPART_OK, "at %zu", at);
+        free(edit);
+    }
+    ipart_free(event);
+    free(before);
     ipart_partnership_free(p);
     ipart_partnership_free(full);
 }
