@@ -7,7 +7,7 @@ per batch), on the events of the Stavanger
 case replayed onto fresh partnerships, the sides interleaved in one process
 (doc/performance.md).
 
-    PYTHONPATH=build/release/python python3 tests/bench/bench_apply.py [--quick] [rounds] [generated]
+    PYTHONPATH=build/release/python python3 tests/bench/bench_apply.py [--quick] [--side=TEXT] [rounds] [generated]
 
 Two workloads, as tests/bench/BenchApply.java: the Stavanger events from a new
 partnership (``rounds``, default 200), and generated ones (participation
@@ -17,7 +17,9 @@ preparation (a tenth as many rounds). The partnership each run starts from
 is made outside the timing. Every side ends with the same saved document
 (Stavanger's: a load of the case), checked before any figure is printed; a refused event stops the run with the
 library's error (``--quick``, one round, 1 000 generated events, runs in CTest
-as py.bench_apply_quick).
+as py.bench_apply_quick). ``--side=TEXT`` times only the sides whose name
+holds TEXT (``--side=apply_all(JSON``), so that the others do not evict its
+data between its runs; every side is still checked.
 Not a unit test.
 
 SPDX-License-Identifier: Apache-2.0
@@ -108,7 +110,8 @@ def check(name, start, workload, expected):
             sys.exit(f"{name}, {side}: the saved document differs")
 
 
-def measure(name, start, workload, events, rounds):
+def measure(name, start, workload, events, rounds, only=""):
+    workload = {side: run for side, run in workload.items() if only in side}
     spent = {side: [0.0, 0.0] for side in workload}  # wall, CPU of this thread
     for _ in range(rounds):
         for side, run in workload.items():
@@ -118,15 +121,16 @@ def measure(name, start, workload, events, rounds):
             spent[side][0] += time.perf_counter() - wall
             spent[side][1] += time.thread_time() - cpu
     print(f"{name}: {events} events x {rounds} rounds (events/s: wall clock, CPU time)")
-    base = spent["apply(str), one call per event"][1]
+    base = spent.get("apply(str), one call per event", [0.0, 0.0])[1]
     for side, (wall, cpu) in spent.items():
-        print(f"  {side:34} {events * rounds / wall:10.0f} wall {events * rounds / cpu:10.0f} CPU"
-              f"  ({base / cpu:.2f}x apply(str) CPU)")
+        ratio = f"  ({base / cpu:.2f}x apply(str) CPU)" if base else "  (alone)"
+        print(f"  {side:34} {events * rounds / wall:10.0f} wall {events * rounds / cpu:10.0f} CPU{ratio}")
 
 
 def main(argv):
     quick = "--quick" in argv
-    args = [a for a in argv if a != "--quick"]
+    only = next((a[len("--side="):] for a in argv if a.startswith("--side=")), "")
+    args = [a for a in argv if a != "--quick" and not a.startswith("--side=")]
     rounds = 1 if quick else int(args[0]) if args else 200
     count = 1000 if quick else int(args[1]) if len(args) > 1 else 10000
     case = json.loads(CASE.read_text(encoding="utf-8"))
@@ -141,7 +145,8 @@ def main(argv):
         check(name, start, sides(start, dicts), expected)
     print("every side saved the same document")
     for i, (name, start, dicts, _) in enumerate(workloads):
-        measure(name, start, sides(start, dicts), len(dicts), rounds if i == 0 else max(1, rounds // 10))
+        measure(name, start, sides(start, dicts), len(dicts), rounds if i == 0 else max(1, rounds // 10),
+                only)
 
 
 if __name__ == "__main__":
