@@ -275,10 +275,47 @@ typedef struct key {
     char unescaped[KEY_MAX];
 } key;
 
-static int is_key(const key *k, const char *name)
+/* [a, a + n) and [b, b + n) hold the same bytes: eight at a time, the last
+ * (partial) word, or four, read overlapping the one before; no byte outside
+ * either range is read. */
+static inline int same_bytes(const void *a, const void *b, size_t n)
 {
-    return name[0] == k->name[0] && strncmp(name, k->name, k->length) == 0 &&
-           name[k->length] == '\0';
+    const unsigned char *x = a, *y = b;
+    if (n >= 8) {
+        uint64_t u, v;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&u, x + i, 8);
+            memcpy(&v, y + i, 8);
+            if (u != v)
+                return 0;
+        }
+        memcpy(&u, x + n - 8, 8);
+        memcpy(&v, y + n - 8, 8);
+        return u == v;
+    }
+    if (n >= 4) {
+        uint32_t u0, v0, u1, v1;
+        memcpy(&u0, x, 4);
+        memcpy(&v0, y, 4);
+        memcpy(&u1, x + n - 4, 4);
+        memcpy(&v1, y + n - 4, 4);
+        return u0 == v0 && u1 == v1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (x[i] != y[i])
+            return 0;
+    return 1;
+}
+
+/* The key is `name` of `length` bytes. */
+static int is_key(const key *k, const char *name, size_t length)
+{
+    return k->length == length && same_bytes(k->name, name, length);
+}
+
+static int is_field(const key *k, const field_spec *f)
+{
+    return is_key(k, f->name, f->name_length);
 }
 
 /* `"key"` of an object member (before its ':'). */
@@ -305,22 +342,24 @@ static int read_key(reader *r, key *k)
     return string_span_key(r, k) && take(r, ':');
 }
 
-/* `"name"` at r->at, r->at moved past it: the key that string_span and
- * read_key would read there is then exactly `name` (field names hold no
- * quote and no backslash). Otherwise 0 and r->at is where it was. */
-static int take_name(reader *r, const char *name)
+/* `"name"` (`length` bytes between the quotes) at r->at, r->at moved past
+ * it: the key that string_span and read_key would read there is then
+ * exactly `name` (field names hold no quote and no backslash). Otherwise 0
+ * and r->at is where it was. */
+static int take_name(reader *r, const char *name, size_t length)
 {
     skip_space(r);
     const unsigned char *p = r->at;
-    if (p >= r->end || *p++ != '"')
+    if ((size_t)(r->end - p) < length + 2 || p[0] != '"' || p[length + 1] != '"' ||
+        !same_bytes(p + 1, name, length))
         return 0;
-    for (; *name; name++, p++)
-        if (p >= r->end || *p != (unsigned char)*name)
-            return 0;
-    if (p >= r->end || *p != '"')
-        return 0;
-    r->at = p + 1;
+    r->at = p + length + 2;
     return 1;
+}
+
+static int take_field_name(reader *r, const field_spec *f)
+{
+    return take_name(r, f->name, f->name_length);
 }
 
 /* ---- typed values ------------------------------------------------------ */
@@ -465,7 +504,7 @@ static int read_field(reader *r, const field_spec *f, void *base)
 static int field_index(const object_spec *spec, const key *k)
 {
     for (size_t i = 0; i < spec->count; i++)
-        if (is_key(k, spec->fields[i].name))
+        if (is_field(k, &spec->fields[i]))
             return (int)i;
     return -1;
 }
@@ -502,7 +541,7 @@ static int member_index(reader *r, const object_spec *spec, size_t *next)
 {
     key k;
     int i;
-    if (*next < spec->count && take_name(r, spec->fields[*next].name))
+    if (*next < spec->count && take_field_name(r, &spec->fields[*next]))
         i = (int)*next;
     else if (!string_span_key(r, &k))
         return -2;
@@ -533,12 +572,13 @@ static int read_object(reader *r, const object_spec *spec, void *base)
 
 /* ---- events ------------------------------------------------------------ */
 
-static int is_header_name(const char *name)
+static int is_header_name(const field_spec *f)
 {
-    for (size_t i = 0; i < ipart__header_spec.count; i++)
-        if (ipart__header_spec.fields[i].name[0] == name[0] &&
-            strcmp(ipart__header_spec.fields[i].name, name) == 0)
+    for (size_t i = 0; i < ipart__header_spec.count; i++) {
+        const field_spec *h = &ipart__header_spec.fields[i];
+        if (h->name_length == f->name_length && same_bytes(h->name, f->name, f->name_length))
             return 1;
+    }
     return 0;
 }
 
@@ -549,13 +589,13 @@ static int event_member_index(reader *r, const object_spec *body, size_t next[2]
                               const object_spec **spec)
 {
     const object_spec *header = &ipart__header_spec;
-    const char *expected = next[0] < header->count ? header->fields[next[0]].name
-                           : next[1] < body->count ? body->fields[next[1]].name
-                                                   : NULL;
+    const field_spec *expected = next[0] < header->count ? &header->fields[next[0]]
+                                 : next[1] < body->count ? &body->fields[next[1]]
+                                                         : NULL;
     int in_body = next[0] >= header->count, i;
     key k;
     *spec = header;
-    if (expected && (!in_body || !is_header_name(expected)) && take_name(r, expected)) {
+    if (expected && (!in_body || !is_header_name(expected)) && take_field_name(r, expected)) {
         i = (int)next[in_body];
     } else if (!string_span_key(r, &k)) {
         return -2;
@@ -598,7 +638,7 @@ static int read_event(reader *r, ipart__decoded *out, ipart__arena *spare,
     key k;
     char type[KEY_MAX];
     memset(out, 0, sizeof *out);
-    if (!take(r, '{') || !read_key(r, &k) || !is_key(&k, "type") || !read_small(r, type))
+    if (!take(r, '{') || !read_key(r, &k) || !is_key(&k, "type", 4) || !read_small(r, type))
         return 0;
     int found = ipart__event_type_index(type);
     if (found < 0)
@@ -686,7 +726,7 @@ static int read_events(reader *r, ipart_partnership *p)
 static int envelope_key(reader *r, char before, const char *name)
 {
     key k;
-    return take(r, (unsigned char)before) && read_key(r, &k) && is_key(&k, name);
+    return take(r, (unsigned char)before) && read_key(r, &k) && is_key(&k, name, strlen(name));
 }
 
 /* The envelope's members up to and including "events", in save's order. */
