@@ -155,6 +155,13 @@ const char *ipart__string_fault_n(const char *s, size_t n, int is_id, ipart__tex
     return NULL;
 }
 
+int ipart__string_accepted(const char *s, size_t n, int is_id, int ascii)
+{
+    if (is_id) /* 1-64 bytes of A-Z a-z 0-9 . _ -: not too long, and ASCII */
+        return valid_id(s, n);
+    return n <= IPART__MAX_STRING && (ascii || valid_utf8((const unsigned char *)s, n));
+}
+
 int ipart__integer_value(int64_t *out, double v, int64_t min, int64_t max)
 {
     if (!(v >= (double)min && v <= (double)max) || (double)(int64_t)v != v)

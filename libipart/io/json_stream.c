@@ -234,8 +234,11 @@ static int span_value(char *out, const span *s)
 }
 
 /* A string value, unescaped into `small` when it is not NULL and the
- * value fits, otherwise into the event's arena; *length its bytes. */
-static const char *read_string_n(reader *r, char *small, size_t *length)
+ * value fits, otherwise into the event's arena; *length its bytes; *ascii,
+ * unless `ascii` is NULL, whether its text held only ASCII bytes (its value
+ * is then valid UTF-8: an escape decodes to a well-formed sequence or is
+ * refused). */
+static const char *read_string_n(reader *r, char *small, size_t *length, int *ascii)
 {
     span s;
     if (!string_span(r, &s))
@@ -246,13 +249,15 @@ static const char *read_string_n(reader *r, char *small, size_t *length)
     if (!out || !span_value(out, &s))
         return NULL;
     *length = s.escaped ? strlen(out) : room;
+    if (ascii)
+        *ascii = ipart__json_ascii(s.start, s.stop, r->end);
     return out;
 }
 
 static const char *read_string(reader *r, char *small)
 {
     size_t length;
-    return read_string_n(r, small, &length);
+    return read_string_n(r, small, &length, NULL);
 }
 
 /* A string value that the event keeps, in its arena. */
@@ -366,11 +371,12 @@ static int take_field_name(reader *r, const field_spec *f)
 
 static int read_object(reader *r, const object_spec *spec, void *base);
 
-static int read_checked(reader *r, const char **out, int is_id)
+static inline int read_checked(reader *r, const char **out, int is_id)
 {
     size_t length;
-    const char *s = read_string_n(r, NULL, &length);
-    if (!s || ipart__string_fault_n(s, length, is_id, NULL))
+    int ascii = 0;
+    const char *s = read_string_n(r, NULL, &length, is_id ? NULL : &ascii);
+    if (!s || !ipart__string_accepted(s, length, is_id, ascii))
         return 0;
     *out = s;
     return 1;
