@@ -79,11 +79,35 @@ static int read_bool(reader *r, int *out)
     return take_word(r, "false", 5);
 }
 
+/* The byte may be part of a number's text as cJSON collects it. */
+static int number_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == 'e' || c == 'E' || c == '.';
+}
+
+/* A plain integer of up to 15 digits, optionally negative, that no other
+ * number byte follows: what strtod would read from the collected text,
+ * exactly (every such integer is a double), without it. */
+static int read_plain_integer(reader *r, double *out)
+{
+    const unsigned char *p = r->at + (*r->at == '-'), *digits = p;
+    int64_t v = 0;
+    while (p < r->end && p - digits < 16 && *p >= '0' && *p <= '9')
+        v = v * 10 + (*p++ - '0');
+    if (p == digits || p - digits > 15 || (p < r->end && number_byte(*p)))
+        return 0;
+    *out = *r->at == '-' ? -(double)v : (double)v;
+    r->at = p;
+    return 1;
+}
+
 static int read_number(reader *r, double *out)
 {
     skip_space(r);
     if (r->at >= r->end || !(*r->at == '-' || (*r->at >= '0' && *r->at <= '9')))
         return 0;
+    if (read_plain_integer(r, out))
+        return 1;
     char digits[64];
     size_t n = 0;
     for (; n < sizeof digits - 1 && r->at + n < r->end; n++) {
