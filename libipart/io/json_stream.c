@@ -268,9 +268,12 @@ static const char *read_string_n(reader *r, char *small, size_t *length, int *as
     if (!string_span(r, &s))
         return NULL;
     size_t room = (size_t)(s.stop - s.start);
-    char *out = small && room < KEY_MAX ? small : ipart__arena_alloc(r->arena, room + 1);
+    int unescape_here = (small && room < KEY_MAX) || s.escaped;
+    char *out = small && room < KEY_MAX ? small
+                : s.escaped ? ipart__arena_alloc(r->arena, room + 1)
+                            : ipart__arena_text(r->arena, (const char *)s.start, room); /* copied */
     r->nomem |= !out;
-    if (!out || !span_value(out, &s))
+    if (!out || (unescape_here && !span_value(out, &s)))
         return NULL;
     *length = s.escaped ? strlen(out) : room;
     if (ascii)
