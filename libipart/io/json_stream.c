@@ -208,7 +208,7 @@ static inline const unsigned char *string_close(const unsigned char *p, const un
 
 /* The string whose opening quote is at r->at, r->at moved past its closing
  * quote. 0 if it is not a string or never ends. */
-static int string_span(reader *r, span *out)
+static inline int string_span(reader *r, span *out)
 {
     skip_space(r);
     if (r->at >= r->end || *r->at != '"')
@@ -248,7 +248,7 @@ static int unescape(char *out, const unsigned char *in, const unsigned char *sto
 }
 
 /* The value of a span into out (room for its length + 1), NUL-ended. */
-static int span_value(char *out, const span *s)
+static inline int span_value(char *out, const span *s)
 {
     if (s->escaped)
         return unescape(out, s->start, s->stop);
