@@ -5,7 +5,8 @@
  *   - white space between tokens is any byte up to 32;
  *   - a number is the longest run (at most 63 bytes) of 0-9 + - e E . given
  *     to strtod with '.' as the locale's decimal point, and ends where
- *     strtod stops;
+ *     strtod stops (a run of at most 15 digits, '-' before it or not, is
+ *     read without strtod: the same double);
  *   - escapes are \b \f \n \r \t \" \\ \/ and \uXXXX with surrogate pairs;
  *     a \u sequence that decodes to U+0000 (cJSON then cuts the string) is
  *     left to the cJSON path, as is every string or key holding one;
