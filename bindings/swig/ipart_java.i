@@ -215,8 +215,9 @@ static size_t ipart_java_utf8_char(const jchar *chars, size_t n, size_t *i, char
  * yields more than three, a pair four for two); returns the length. Plain
  * ASCII goes by blocks; where the blocks stop, the plain characters before
  * the one that stopped them are copied one by one, then the others are
- * encoded one by one up to the next plain one. */
-static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
+ * encoded one by one up to the next plain one. Sets *nul if a U+0000 was
+ * among them (left unchanged otherwise). */
+static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out, int *nul)
 {
     size_t i = 0, k = 0;
     while (i < n) {
@@ -225,8 +226,10 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
         k += run;
         while (i < n && ipart_java_plain(chars[i]))
             out[k++] = (char)chars[i++];
-        while (i < n && !ipart_java_plain(chars[i]))
+        while (i < n && !ipart_java_plain(chars[i])) {
+            *nul |= chars[i] == 0;
             k += ipart_java_utf8_char(chars, n, &i, out + k);
+        }
     }
     return k;
 }
@@ -234,8 +237,9 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
 /* A malloc'ed UTF-8 copy of a java.lang.String, freed by the caller with
  * free(). Surrogate pairs become 4-byte sequences, a lone surrogate
  * U+FFFD, and U+0000 the two bytes C0 80, which libipart rejects as
- * invalid input instead of silently cutting the string there. On failure
- * NULL is returned with an exception pending.
+ * invalid input instead of silently cutting the string there; *nul tells
+ * whether there was one (1) or not (0). On failure NULL is returned with
+ * an exception pending.
  *
  * The units are copied out by chunks into a buffer on the stack:
  * GetStringCritical would allocate and inflate a copy of a whole Latin-1
@@ -243,7 +247,9 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
  * surrogate ending a chunk is read again with the next one, so a pair is
  * never split. */
 #define IPART_JAVA_CHUNK 2048
-static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
+/* The refusal of a string holding U+0000 (also IpartCapiJNI.cstring()'s). */
+#define IPART_JAVA_NUL_MESSAGE "a string passed to libipart contains a NUL character (U+0000)"
+static char *ipart_java_utf8(JNIEnv *jenv, jstring str, int *nul)
 {
     jsize len = (*jenv)->GetStringLength(jenv, str);
     char *out = (char *)malloc((size_t)len * 3 + 1);
@@ -253,12 +259,13 @@ static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
     }
     jchar chunk[IPART_JAVA_CHUNK];
     size_t k = 0;
+    *nul = 0;
     for (jsize at = 0; at < len;) {
         jsize n = len - at < IPART_JAVA_CHUNK ? len - at : IPART_JAVA_CHUNK;
         (*jenv)->GetStringRegion(jenv, str, at, n, chunk);
         if (at + n < len && chunk[n - 1] >= 0xD800 && chunk[n - 1] <= 0xDBFF)
             n--;
-        k += ipart_java_utf8_encode(chunk, (size_t)n, out + k);
+        k += ipart_java_utf8_encode(chunk, (size_t)n, out + k, nul);
         at += n;
     }
     out[k] = '\0';
@@ -331,7 +338,7 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
    */
   static String cstring(String s) {
     if (s != null && s.indexOf('\0') >= 0)
-      throw new IllegalArgumentException("a string passed to libipart contains a NUL character (U+0000)");
+      throw new IllegalArgumentException("a string passed to libipart contains a NUL character (U+0000)"); // IPART_JAVA_NUL_MESSAGE
     return s;
   }
 %}
@@ -363,7 +370,8 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
 %typemap(in, noblock=1) char * {
     $1 = 0;
     if ($input) {
-        $1 = ($1_ltype)ipart_java_utf8(jenv, $input);
+        int nul;
+        $1 = ($1_ltype)ipart_java_utf8(jenv, $input, &nul);
         if (!$1)
             return $null;
     }
@@ -371,6 +379,29 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
 %typemap(freearg, noblock=1) char * { free((void *)$1); }
 %typemap(out, noblock=1) char * { $result = ipart_java_string(jenv, (const char *)$1); }
 %typemap(out, noblock=1) char[ANY] { $result = ipart_java_string(jenv, (const char *)$1); }
+
+/* ---- the batch text of ipart_partnership_apply_all() --------------------
+ * Often tens of kilobytes or more: its U+0000 is refused by the encoder, in
+ * the pass that copies it, not by cstring()'s scan in Java first (a second
+ * pass over the text, and a slow one for the first calls, before the JIT
+ * has compiled String.indexOf). The same IllegalArgumentException, with the
+ * same message, before the library is called, so nothing is applied; the
+ * JNI method itself refuses it the same way. */
+%typemap(javain) const char *events_json "$javainput"
+%typemap(in, noblock=1) const char *events_json {
+    $1 = 0;
+    if ($input) {
+        int nul;
+        $1 = ($1_ltype)ipart_java_utf8(jenv, $input, &nul);
+        if (!$1)
+            return $null;
+        if (nul) {
+            free((void *)$1);
+            SWIG_JavaThrowException(jenv, SWIG_JavaIllegalArgumentException, IPART_JAVA_NUL_MESSAGE);
+            return $null;
+        }
+    }
+}
 
 /* ---- outputs: one-element holder arrays --------------------------------- */
 %define IPART_JAVA_HOLDER_CHECK
