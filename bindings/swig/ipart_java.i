@@ -125,19 +125,26 @@ static int ipart_java_plain(jchar unit)
 }
 
 /* Plain ASCII at the start of chars[0..n), copied to out as one byte each;
- * returns how many units. With SSE2 it goes sixteen units a step, then
- * eight, and where a block of eight holds anything else it still stores
- * the block (out has room: three bytes a unit) and counts only the plain
- * units before the first other one. Without SSE2, or with fewer than eight
- * units left, four per 64-bit word, stopping at the first word holding
- * anything else: the caller copies or encodes from there. JSON text is
- * mostly ASCII; this spares it a branch per character. */
+ * returns how many units. With SSE2 it goes sixteen units a step (then
+ * eight), packed into bytes, and where a block holds anything else it
+ * still stores the block (out has room: three bytes a unit) and counts
+ * only the plain units before the first other one. Without SSE2, or with
+ * fewer than eight units left, four per 64-bit word, stopping at the first
+ * word holding anything else: the caller copies or encodes from there.
+ * JSON text is mostly ASCII; this spares it a branch per character. */
 #if defined(__SSE2__)
-/* The units of a block that are plain ASCII, as movemask bits (two a unit):
- * unit - 1 is 0..0x7E (unsigned) exactly for U+0001..U+007F. */
-static __m128i ipart_java_excess(__m128i units)
+static __m128i ipart_java_load(const jchar *chars)
 {
-    return _mm_subs_epu16(_mm_sub_epi16(units, _mm_set1_epi16(1)), _mm_set1_epi16(0x7E));
+    return _mm_loadu_si128((const __m128i *)(const void *)chars);
+}
+
+/* Which bytes of a block packed with packus are plain ASCII, one movemask
+ * bit each: packus saturates a unit above U+00FF to FF and, as it reads
+ * units signed, one above U+7FFF to 00; a byte is 01..7F exactly when it
+ * is greater than zero as a signed byte. */
+static unsigned ipart_java_plain_bits(__m128i bytes)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(bytes, _mm_setzero_si128()));
 }
 #endif
 
@@ -145,21 +152,21 @@ static size_t ipart_java_ascii_run(const jchar *chars, size_t n, char *out)
 {
     size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i zero = _mm_setzero_si128();
     for (; i + 16 <= n; i += 16) {
-        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(chars + i));
-        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(chars + i + 8));
-        __m128i excess = _mm_or_si128(ipart_java_excess(a), ipart_java_excess(b));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi16(excess, zero)) != 0xFFFF)
-            break;
-        _mm_storeu_si128((__m128i *)(void *)(out + i), _mm_packus_epi16(a, b));
-    }
-    for (; i + 8 <= n; i += 8) {
-        __m128i units = _mm_loadu_si128((const __m128i *)(const void *)(chars + i));
-        unsigned plain = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(ipart_java_excess(units), zero));
-        _mm_storel_epi64((__m128i *)(void *)(out + i), _mm_packus_epi16(units, units));
+        __m128i bytes = _mm_packus_epi16(ipart_java_load(chars + i), ipart_java_load(chars + i + 8));
+        unsigned plain = ipart_java_plain_bits(bytes);
+        _mm_storeu_si128((__m128i *)(void *)(out + i), bytes);
         if (plain != 0xFFFF)
-            return i + (size_t)__builtin_ctz(~plain) / 2;
+            return i + (size_t)__builtin_ctz(~plain);
+    }
+    if (i + 8 <= n) {
+        __m128i units = ipart_java_load(chars + i);
+        __m128i bytes = _mm_packus_epi16(units, units);
+        unsigned plain = ipart_java_plain_bits(bytes) & 0xFF;
+        _mm_storel_epi64((__m128i *)(void *)(out + i), bytes);
+        if (plain != 0xFF)
+            return i + (size_t)__builtin_ctz(~plain);
+        i += 8;
     }
 #endif
     for (; i + 4 <= n; i += 4) {
