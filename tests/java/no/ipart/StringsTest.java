@@ -238,17 +238,22 @@ public class StringsTest {
         }
     }
 
+    /** The native pointer of p's handle, for calls of the JNI class itself. */
+    private static long cptr(Partnership p) throws ReflectiveOperationException {
+        java.lang.reflect.Method getCPtr = no.ipart.swig.ipart_partnership.class
+            .getDeclaredMethod("getCPtr", no.ipart.swig.ipart_partnership.class);
+        getCPtr.setAccessible(true);
+        return (long) getCPtr.invoke(null, p.h());
+    }
+
     /** Past the facade, a raw U+0000 in an event reaches C as C0 80, invalid UTF-8. */
     @Test
     public void rawNulInAnEventPastTheFacadeIsInvalidUtf8() throws Exception {
-        java.lang.reflect.Method cptr = no.ipart.swig.ipart_partnership.class
-            .getDeclaredMethod("getCPtr", no.ipart.swig.ipart_partnership.class);
-        cptr.setAccessible(true);
         try (Partnership p = new Partnership("NO")) {
             for (String name : new String[] {"a\u0000b", "\u0000", "abcdefghij\u0000klmnop"}) {
                 InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                     () -> no.ipart.swig.IpartCapiJNI.ipart_partnership_apply(
-                        (long) cptr.invoke(null, p.h()), p.h(), created("\"" + name + "\"")));
+                        cptr(p), p.h(), created("\"" + name + "\"")));
                 assertEquals("document.string.utf8", e.key());
                 assertEquals(0, p.eventCount());
             }
@@ -306,14 +311,11 @@ public class StringsTest {
      * is in the wrapper, not in the facade). */
     @Test
     public void rawNulInABatchPastTheFacadeIsRefusedAlike() throws Exception {
-        java.lang.reflect.Method cptr = no.ipart.swig.ipart_partnership.class
-            .getDeclaredMethod("getCPtr", no.ipart.swig.ipart_partnership.class);
-        cptr.setAccessible(true);
         try (Partnership p = new Partnership("NO")) {
             String before = p.dumps();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> no.ipart.swig.IpartCapiJNI.ipart_partnership_apply_all(
-                    (long) cptr.invoke(null, p.h()), p.h(), "[" + created("\"a\u0000b\"") + "]"));
+                    cptr(p), p.h(), "[" + created("\"a\u0000b\"") + "]"));
             assertTrue(e.getMessage(), e.getMessage().contains("NUL"));
             assertEquals(0, p.eventCount());
             assertEquals(before, p.dumps());
