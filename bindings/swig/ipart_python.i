@@ -548,6 +548,13 @@ static const char *ipart_py_utf8(const ipart_py_batch *b, PyObject *text, Py_ssi
 
 static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value);
 
+static ipart_status ipart_py_set_date(ipart_py_batch *b, PyObject *value)
+{
+    ipart_date d = {PyDateTime_GET_YEAR(value), PyDateTime_GET_MONTH(value),
+                    PyDateTime_GET_DAY(value)};
+    return ipart_event_set_date(b->event, b->path, d);
+}
+
 static ipart_status ipart_py_set_money(ipart_py_batch *b, PyObject *value)
 {
     PyObject *minor = PyObject_GetAttr(value, ipart_py_attr_minor);
@@ -655,13 +662,18 @@ static ipart_status ipart_py_set_value(ipart_py_batch *b, PyObject *value)
             return ipart_py_int64_error(b, value);
         return ipart_event_set_int(e, b->path, (int64_t)v);
     }
+    /* Exact dates, dicts, lists and tuples first: none of them is a
+     * datetime or a Money, and the subtype checks below walk the MRO. */
+    if (PyDate_CheckExact(value))
+        return ipart_py_set_date(b, value);
+    if (PyDict_CheckExact(value))
+        return ipart_py_set_members(b, value);
+    if (PyList_CheckExact(value) || PyTuple_CheckExact(value))
+        return ipart_py_set_elements(b, value);
     if (PyDateTime_Check(value))
         return ipart_py_type_error(b, "expected a datetime.date", value);
-    if (PyDate_Check(value)) {
-        ipart_date d = {PyDateTime_GET_YEAR(value), PyDateTime_GET_MONTH(value),
-                        PyDateTime_GET_DAY(value)};
-        return ipart_event_set_date(e, b->path, d);
-    }
+    if (PyDate_Check(value))
+        return ipart_py_set_date(b, value);
     if (PyObject_TypeCheck(value, (PyTypeObject *)b->money_class))
         return ipart_py_set_money(b, value);
     if (value == Py_None)

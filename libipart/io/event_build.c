@@ -194,7 +194,8 @@ static void at_text(char *out, size_t size, const place *pl)
 }
 
 typedef struct segment {
-    char name[72];
+    const char *name; /* the path's own bytes when the name ends it, else copy */
+    char copy[72];
     size_t name_end, end; /* offsets in the path after the name and after the segment */
     int indexed;
     size_t index;
@@ -214,10 +215,14 @@ static int next_segment(segment *seg, const char **path, const char *start)
 {
     const char *s = *path;
     size_t n = strcspn(s, ".[");
-    if (n == 0 || n >= sizeof seg->name)
+    if (n == 0 || n >= sizeof seg->copy)
         return 0;
-    memcpy(seg->name, s, n);
-    seg->name[n] = '\0';
+    seg->name = s;
+    if (s[n]) { /* not the last segment: its name copied to end it */
+        memcpy(seg->copy, s, n);
+        seg->copy[n] = '\0';
+        seg->name = seg->copy;
+    }
     s += n;
     seg->name_end = (size_t)(s - start);
     seg->indexed = *s == '[';
@@ -342,7 +347,8 @@ static void undo_growth(place *pl)
  * least one more byte)? */
 static int resumes(const resume *c, const char *path)
 {
-    return c->prefix_len && strncmp(path, c->prefix, c->prefix_len) == 0 && path[c->prefix_len];
+    return c->prefix_len && path[0] == c->prefix[0] && /* the first byte before the call */
+           strncmp(path, c->prefix, c->prefix_len) == 0 && path[c->prefix_len];
 }
 
 /* Keep the walk before the last segment (starting at `start`) in `snap`,
@@ -474,6 +480,7 @@ static ipart_status wrong_given(const place *pl, const field_spec *f, given kind
 typedef struct given_value {
     given kind;
     const char *string;
+    size_t length; /* of string, measured once by the setter */
     ipart_date date;
     ipart_money money;
     int64_t integer;
@@ -503,7 +510,7 @@ static ipart_status check_date(ipart_date d, const place *pl)
     return ipart__value_error_at(ipart_error_last()->code, at);
 }
 
-static ipart_status check_string(const place *pl, field_kind kind, const char *s)
+static ipart_status check_string(const place *pl, field_kind kind, const char *s, size_t n)
 {
     if (kind == FK_CURRENCY) {
         int exponent;
@@ -522,7 +529,7 @@ static ipart_status check_string(const place *pl, field_kind kind, const char *s
         return ipart__shape_text_at(at, "document.enum.unknown", &expected);
     }
     ipart__text detail;
-    const char *fault = ipart__string_fault(s, kind == FK_ID, &detail);
+    const char *fault = ipart__string_fault_n(s, n, kind == FK_ID, &detail);
     if (!fault)
         return IPART_OK;
     AT(at, pl);
@@ -552,7 +559,7 @@ static ipart_status check_value(const place *pl, const given_value *v)
         return wrong_given(pl, pl->indexed ? &(field_spec){.kind = kind} : f, v->kind);
     switch (v->kind) {
     case GIVEN_STRING:
-        return check_string(pl, kind == FK_ITEM_REF ? FK_STRING : kind, v->string);
+        return check_string(pl, kind == FK_ITEM_REF ? FK_STRING : kind, v->string, v->length);
     case GIVEN_DATE:
         return check_date(v->date, pl);
     case GIVEN_MONEY: {
@@ -586,6 +593,12 @@ static void mark_set(ipart_event *e, place *pl)
     }
 }
 
+/* The builder's copy of a given string (its bytes only: nothing to zero). */
+static const char *copy_string(ipart_event *e, const given_value *v)
+{
+    return ipart__arena_text(&e->arena, v->string, v->length);
+}
+
 /* Store the checked value at the place (located with the builder). */
 static ipart_status store(ipart_event *e, place *pl, const given_value *v)
 {
@@ -593,7 +606,7 @@ static ipart_status store(ipart_event *e, place *pl, const given_value *v)
     unsigned char *at = pl->base + f->offset;
     if (pl->indexed && f->kind == FK_ID_ARRAY) {
         ipart__array *ids = (ipart__array *)at;
-        const char *copy = ipart__arena_strdup(&e->arena, v->string);
+        const char *copy = copy_string(e, v);
         if (!copy || (pl->index == ids->count &&
                       !array_grow(&e->arena, ids, sizeof(const char *), 0)))
             return ipart__fail_nomem();
@@ -606,14 +619,14 @@ static ipart_status store(ipart_event *e, place *pl, const given_value *v)
         item_t *item = (item_t *)at;
         item->blanket = v->kind == GIVEN_STRING;
         item->blanket_text = NULL;
-        if (item->blanket && !(item->blanket_text = ipart__arena_strdup(&e->arena, v->string)))
+        if (item->blanket && !(item->blanket_text = copy_string(e, v)))
             return ipart__fail_nomem();
     } else {
         switch (v->kind) {
         case GIVEN_STRING:
             if (f->kind == FK_ENUM) {
                 *(int *)at = ipart__enum_index(f->names, v->string);
-            } else if (!(*(const char **)at = ipart__arena_strdup(&e->arena, v->string))) {
+            } else if (!(*(const char **)at = copy_string(e, v))) {
                 return ipart__fail_nomem();
             }
             break;
@@ -957,12 +970,16 @@ ipart_status ipart_event_reset(ipart_event *event, const char *type)
 {
     if (!event)
         return ipart__fail_null("ipart_event_reset", "event");
-    ipart__event_type t;
-    ipart_status rc = type_of(&t, type, "ipart_event_reset");
-    if (rc != IPART_OK)
-        return rc;
+    /* A run of events of one type (a batch's requests, assessments) keeps
+     * its type and count: no lookup by name, no count of the spec. */
+    ipart__event_type t = event->ev.type;
+    if (!type || strcmp(type, ipart__event_type_name(t)) != 0) {
+        ipart_status rc = type_of(&t, type, "ipart_event_reset");
+        if (rc != IPART_OK)
+            return rc;
+        event->required_total = required_total(t);
+    }
     memset(&event->ev, 0, sizeof event->ev);
-    event->required_total = required_total(t);
     event->required_set = 0;
     event->walk_due = 0;
     event->ev.type = t;
@@ -998,7 +1015,7 @@ ipart_status ipart_event_field_kind(ipart_field_kind *out, const ipart_event *ev
 
 ipart_status ipart_event_set_string(ipart_event *event, const char *field, const char *value)
 {
-    given_value v = {.kind = GIVEN_STRING, .string = value};
+    given_value v = {.kind = GIVEN_STRING, .string = value, .length = value ? strlen(value) : 0};
     return set_value(event, field, &v, "ipart_event_set_string");
 }
 

@@ -333,3 +333,88 @@ def test_batches_in_two_threads_give_their_own_results():
     for t in threads:
         t.join()
     assert results == [True] * 10
+
+
+# ---- keys and values the converter meets in dicts -----------------------------------------------
+# Keys of a str subclass, keys made at run time, a type reset after refused
+# events and containers in a value field: the same log and errors as the
+# JSON path.
+
+class Key(str):
+    """A str subclass as a dict key: equal and hashed as its text."""
+    __slots__ = ()
+
+
+def json_note(text: object = "Notert.") -> dict:
+    return dict(note(), date="2019-12-03", text=text)
+
+
+def test_keys_of_a_str_subclass_give_the_same_log_and_errors():
+    by_dicts, by_json = stavanger(), stavanger()
+    events = [{Key(k): v for k, v in note(f"Notert {i}.").items()} for i in range(3)]
+    assert all(type(k) is Key for k in events[0])
+    assert by_dicts.apply_events(events) == 3
+    by_json.apply_all([json_note(f"Notert {i}.") for i in range(3)])
+    assert by_dicts.dumps() == by_json.dumps()
+    bad = {Key(k): v for k, v in dict(note(), actor="Stavanger kommune").items()}
+    assert error_of(lambda: by_dicts.apply_events([bad])) \
+        == error_of(lambda: by_json.apply_all([dict(json_note(), actor="Stavanger kommune")]))
+    assert by_dicts.dumps() == by_json.dumps()
+
+
+def test_keys_made_at_run_time_give_the_same_log():
+    """Fresh key objects (not interned) and keys freed between batches,
+    whose addresses a new key of other text may take."""
+    by_dicts, by_json = stavanger(), stavanger()
+    names = ["date", "actor", "text"]
+    for batch in range(4):
+        events = []
+        for i in range(150):
+            fresh = ["".join(list(n)) for n in (names if (batch + i) % 2 else reversed(names))]
+            assert all(f is not n for f, n in zip(sorted(fresh), sorted(names)))
+            values = {"date": datetime.date(2019, 12, 3), "actor": "stavanger",
+                      "text": f"{batch}.{i}"}
+            events.append({"type": "note_recorded", **{k: values[k] for k in fresh}})
+        assert by_dicts.apply_events(events) == 150
+        del events
+        by_json.apply_all([json_note(f"{batch}.{i}") for i in range(150)])
+    assert by_dicts.dumps() == by_json.dumps()
+
+
+def test_a_type_set_again_after_a_refused_batch_applies_as_the_json_path():
+    by_dicts, by_json = stavanger(), stavanger()
+    before = by_dicts.dumps()
+    refused = [dict(note(), text=True), dict(note(), actor="Stavanger kommune"),
+               dict(note(), date=None), dict(note(), text="a\0b")]
+    refused_json = [json_note(True), dict(json_note(), actor="Stavanger kommune"),
+                    dict(json_note(), date=None)]
+    for bad, bad_json in zip(refused, refused_json):
+        assert error_of(lambda: by_dicts.apply_events([bad])) \
+            == error_of(lambda: by_json.apply_all([bad_json]))
+    with pytest.raises(ValueError, match=r"^\$\[0\]\.text: a string contains a NUL character$"):
+        by_dicts.apply_events([refused[3]])
+    assert by_dicts.dumps() == before
+    assert by_dicts.apply_events([note("Etter feilen.")]) == 1
+    by_json.apply(json_note("Etter feilen."))
+    assert by_dicts.dumps() == by_json.dumps()
+
+
+# The builder's words (the JSON reader says
+# "got an object" or "got an array" at the field itself for all of these).
+@pytest.mark.parametrize("value, path, got", [
+    ({"a": 1}, "$[1].text", "an object"),
+    ({}, "$[1].text", "an empty array or object"),
+    (["x"], "$[1].text[0]", "an array"),
+    ([], "$[1].text", "an empty array or object"),
+    (({"a": "b"},), "$[1].text[0]", "an array"),
+    (True, "$[1].text", "a boolean"),
+    (None, "$[1].text", "null"),
+])
+def test_a_dict_or_list_in_a_value_field_is_refused_by_its_path(value, path, got):
+    p = stavanger()
+    count = len(p)
+    with pytest.raises(ipart.InvalidArgumentError) as e:
+        p.apply_events([note(), dict(note(), text=value)])
+    assert (e.value.path, e.value.key) == (path, "document.field.type")
+    assert e.value.message == f"{path}: expected a string, got {got}"
+    assert len(p) == count + 1  # the note before stays applied
