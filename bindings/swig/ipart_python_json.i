@@ -1,0 +1,319 @@
+/*
+ * Partnership.apply_all of a list of JSON-shaped dicts without json.dumps:
+ * the list is written straight into one growing UTF-8 buffer, byte for
+ * byte the text json.dumps(events, ensure_ascii=False) gives, and applied
+ * by one ipart_partnership_apply_all() call. %include'd by ipart_python.i.
+ *
+ * Only exact JSON types are written: dict with str keys, list, tuple, str,
+ * int within int64, finite float, bool and None. Anything else (a subclass,
+ * a key that is not a str, a lone surrogate, NaN or infinity, a huge int,
+ * nesting deeper than IPART_PY_JSON_DEPTH, which a cycle reaches, or out
+ * of memory) is declined: nothing is applied, no exception is set, and the
+ * facade takes json.dumps's route, whose errors are then exactly the ones
+ * it always gave. Every object is read with the GIL held and no Python code
+ * runs during the walk, so nothing can change the values under it.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+%{
+/* Deeper values are declined (the library refuses beyond 32 levels). */
+#define IPART_PY_JSON_DEPTH 64
+#define IPART_PY_JSON_DECLINED (-1)
+
+typedef struct ipart_py_json {
+    char *text; /* PyMem; NUL-terminated when complete */
+    size_t length, size;
+    int depth;
+} ipart_py_json;
+
+/* Room for `n` more bytes; IPART_PY_JSON_DECLINED when memory runs out
+ * (json.dumps then meets it and raises its own MemoryError). */
+static int ipart_py_json_room(ipart_py_json *w, size_t n)
+{
+    if (w->size - w->length >= n)
+        return 0;
+    size_t size = w->size ? w->size : 1024;
+    while (size - w->length < n) {
+        if (size > (size_t)PY_SSIZE_T_MAX / 2)
+            return IPART_PY_JSON_DECLINED;
+        size *= 2;
+    }
+    char *grown = (char *)PyMem_Realloc(w->text, size);
+    if (!grown)
+        return IPART_PY_JSON_DECLINED;
+    w->text = grown;
+    w->size = size;
+    return 0;
+}
+
+static int ipart_py_json_put(ipart_py_json *w, const char *bytes, size_t n)
+{
+    if (ipart_py_json_room(w, n) != 0)
+        return IPART_PY_JSON_DECLINED;
+    memcpy(w->text + w->length, bytes, n);
+    w->length += n;
+    return 0;
+}
+
+/* The escape json.dumps writes for a character below 0x80 after its
+ * backslash: 'u' for \u00XX, 0 for none (the character as it is). */
+static const char ipart_py_json_escapes[128] = {
+    ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't',
+    [0] = 'u', [1] = 'u', [2] = 'u', [3] = 'u', [4] = 'u', [5] = 'u', [6] = 'u', [7] = 'u',
+    [11] = 'u', [14] = 'u', [15] = 'u', [16] = 'u', [17] = 'u', [18] = 'u', [19] = 'u',
+    [20] = 'u', [21] = 'u', [22] = 'u', [23] = 'u', [24] = 'u', [25] = 'u', [26] = 'u',
+    [27] = 'u', [28] = 'u', [29] = 'u', [30] = 'u', [31] = 'u', ['"'] = '"', ['\\'] = '\\',
+};
+
+/* One character below 0x80 at out, escaped as json.dumps does (lower-case
+ * hex digits); returns the bytes written (at most 6). */
+static size_t ipart_py_json_ascii(char *out, unsigned c)
+{
+    char escape = ipart_py_json_escapes[c];
+    if (!escape) {
+        out[0] = (char)c;
+        return 1;
+    }
+    out[0] = '\\';
+    out[1] = escape;
+    if (escape != 'u')
+        return 2;
+    memcpy(out + 2, "00", 2);
+    out[4] = "0123456789abcdef"[c >> 4];
+    out[5] = "0123456789abcdef"[c & 15];
+    return 6;
+}
+
+/* One character at out as UTF-8 (escaped below 0x80); 0 for a surrogate,
+ * which has no UTF-8 (the str holds a lone one: json.dumps keeps it and
+ * the str's encoding for the call fails). */
+static size_t ipart_py_json_char(char *out, Py_UCS4 c)
+{
+    if (c < 0x80)
+        return ipart_py_json_ascii(out, c);
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | c >> 6);
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c >= 0xD800 && c <= 0xDFFF)
+        return 0;
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | c >> 12);
+        out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | c >> 18);
+    out[1] = (char)(0x80 | (c >> 12 & 0x3F));
+    out[2] = (char)(0x80 | (c >> 6 & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* An ASCII str's bytes: runs of plain bytes copied whole. */
+static void ipart_py_json_ascii_text(ipart_py_json *w, const unsigned char *s, Py_ssize_t n)
+{
+    char *out = w->text + w->length;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_ssize_t run = i;
+        while (run < n && !ipart_py_json_escapes[s[run]])
+            run++;
+        memcpy(out, s + i, (size_t)(run - i));
+        out += run - i;
+        if (run < n)
+            out += ipart_py_json_ascii(out, s[run++]);
+        i = run;
+    }
+    w->length = (size_t)(out - w->text);
+}
+
+/* A str in quotes, its characters read in place (no UTF-8 copy cached on
+ * the str): at most 6 bytes per character (\u00XX). */
+static int ipart_py_json_string(ipart_py_json *w, PyObject *text)
+{
+    if (PyUnicode_READY(text) != 0) {
+        PyErr_Clear();
+        return IPART_PY_JSON_DECLINED;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if ((size_t)n > ((size_t)PY_SSIZE_T_MAX - 2) / 6 || ipart_py_json_room(w, (size_t)n * 6 + 2) != 0)
+        return IPART_PY_JSON_DECLINED;
+    w->text[w->length++] = '"';
+    if (PyUnicode_IS_ASCII(text)) {
+        ipart_py_json_ascii_text(w, (const unsigned char *)PyUnicode_DATA(text), n);
+    } else {
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            size_t wrote = ipart_py_json_char(w->text + w->length, PyUnicode_READ(kind, data, i));
+            if (!wrote)
+                return IPART_PY_JSON_DECLINED;
+            w->length += wrote;
+        }
+    }
+    w->text[w->length++] = '"';
+    return 0;
+}
+
+/* An int as repr() writes it, when it fits int64 (json.dumps writes any
+ * size, or fails past sys.get_int_max_str_digits(): declined). */
+static int ipart_py_json_int(ipart_py_json *w, PyObject *value)
+{
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (overflow || (v == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return IPART_PY_JSON_DECLINED;
+    }
+    char digits[24];
+    size_t n = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        digits[sizeof digits - ++n] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        digits[sizeof digits - ++n] = '-';
+    return ipart_py_json_put(w, digits + sizeof digits - n, n);
+}
+
+/* A finite float as float.__repr__ (what json.dumps writes); NaN and the
+ * infinities are declined (json.dumps writes NaN, which no JSON reader
+ * takes). */
+static int ipart_py_json_float(ipart_py_json *w, PyObject *value)
+{
+    double d = PyFloat_AS_DOUBLE(value);
+    if (!Py_IS_FINITE(d))
+        return IPART_PY_JSON_DECLINED;
+    char *repr = PyOS_double_to_string(d, 'r', 0, Py_DTSF_ADD_DOT_0, NULL);
+    if (!repr) {
+        PyErr_Clear();
+        return IPART_PY_JSON_DECLINED;
+    }
+    int rc = ipart_py_json_put(w, repr, strlen(repr));
+    PyMem_Free(repr);
+    return rc;
+}
+
+static int ipart_py_json_value(ipart_py_json *w, PyObject *value);
+
+/* {"key": value, ...}, in the dict's order; a key must be an exact str
+ * (json.dumps would turn 1 into "1": declined). */
+static int ipart_py_json_dict(ipart_py_json *w, PyObject *dict)
+{
+    if (ipart_py_json_put(w, "{", 1) != 0)
+        return IPART_PY_JSON_DECLINED;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    const char *separator = "";
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_CheckExact(key) || ipart_py_json_put(w, separator, strlen(separator)) != 0 ||
+            ipart_py_json_string(w, key) != 0 || ipart_py_json_put(w, ": ", 2) != 0 ||
+            ipart_py_json_value(w, value) != 0)
+            return IPART_PY_JSON_DECLINED;
+        separator = ", ";
+    }
+    return ipart_py_json_put(w, "}", 1);
+}
+
+/* [value, ...] of a list or tuple. */
+static int ipart_py_json_array(ipart_py_json *w, PyObject *seq)
+{
+    if (ipart_py_json_put(w, "[", 1) != 0)
+        return IPART_PY_JSON_DECLINED;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        if ((i && ipart_py_json_put(w, ", ", 2) != 0) ||
+            ipart_py_json_value(w, PySequence_Fast_GET_ITEM(seq, i)) != 0)
+            return IPART_PY_JSON_DECLINED;
+    }
+    return ipart_py_json_put(w, "]", 1);
+}
+
+static int ipart_py_json_container(ipart_py_json *w, PyObject *value)
+{
+    if (++w->depth > IPART_PY_JSON_DEPTH)
+        return IPART_PY_JSON_DECLINED;
+    int rc = PyDict_CheckExact(value) ? ipart_py_json_dict(w, value)
+                                      : ipart_py_json_array(w, value);
+    w->depth--;
+    return rc;
+}
+
+/* One value by its exact type (bool is its own type, not int's). */
+static int ipart_py_json_value(ipart_py_json *w, PyObject *value)
+{
+    PyTypeObject *type = Py_TYPE(value);
+    if (type == &PyUnicode_Type)
+        return ipart_py_json_string(w, value);
+    if (type == &PyDict_Type || type == &PyList_Type || type == &PyTuple_Type)
+        return ipart_py_json_container(w, value);
+    if (type == &PyLong_Type)
+        return ipart_py_json_int(w, value);
+    if (value == Py_True)
+        return ipart_py_json_put(w, "true", 4);
+    if (value == Py_False)
+        return ipart_py_json_put(w, "false", 5);
+    if (value == Py_None)
+        return ipart_py_json_put(w, "null", 4);
+    if (type == &PyFloat_Type)
+        return ipart_py_json_float(w, value);
+    return IPART_PY_JSON_DECLINED;
+}
+
+/* The text of `value` NUL-terminated in w->text (freed by the caller,
+ * declined or not); `events`: value must be a list of dicts. */
+static int ipart_py_json_write(ipart_py_json *w, PyObject *value, int events)
+{
+    if (events) {
+        if (!PyList_CheckExact(value))
+            return IPART_PY_JSON_DECLINED;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(value); i++)
+            if (!PyDict_CheckExact(PyList_GET_ITEM(value, i)))
+                return IPART_PY_JSON_DECLINED;
+    }
+    if (ipart_py_json_value(w, value) != 0 || ipart_py_json_put(w, "", 1) != 0)
+        return IPART_PY_JSON_DECLINED;
+    w->length--; /* the NUL ends the text, not part of it */
+    return 0;
+}
+%}
+
+%inline %{
+/* The text json.dumps(value, ensure_ascii=False) gives, written by the
+ * serializer of apply_all's list; None when it declines the value (for
+ * the tests). */
+static PyObject *ipart_py_json_text(PyObject *value)
+{
+    ipart_py_json w = {NULL, 0, 0, 0};
+    PyObject *text = NULL;
+    if (ipart_py_json_write(&w, value, 0) == 0)
+        text = PyUnicode_DecodeUTF8(w.text, (Py_ssize_t)w.length, "strict");
+    else
+        text = Py_NewRef(Py_None);
+    PyMem_Free(w.text);
+    return text;
+}
+
+/* Partnership.apply_all of a list of dicts: its text written here and
+ * applied by one ipart_partnership_apply_all() call (atomic per event, the
+ * refused event raising with its index in the path). Returns False, having
+ * applied nothing, when the list is declined (see the top of this file);
+ * True once applied. */
+static PyObject *ipart_py_apply_json_list(ipart_partnership *p, PyObject *events)
+{
+    ipart_py_json w = {NULL, 0, 0, 0};
+    if (ipart_py_json_write(&w, events, 1) != 0) {
+        PyMem_Free(w.text);
+        Py_RETURN_FALSE;
+    }
+    ipart_status rc = ipart_partnership_apply_all(p, w.text);
+    PyMem_Free(w.text);
+    if (rc != IPART_OK) {
+        ipart_py_raise(rc);
+        return NULL;
+    }
+    Py_RETURN_TRUE;
+}
+%}
