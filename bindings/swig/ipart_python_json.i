@@ -27,12 +27,9 @@ typedef struct ipart_py_json {
     int depth;
 } ipart_py_json;
 
-/* Room for `n` more bytes; IPART_PY_JSON_DECLINED when memory runs out
- * (json.dumps then meets it and raises its own MemoryError). */
-static int ipart_py_json_room(ipart_py_json *w, size_t n)
+/* Room for `n` more bytes past w->length, growing the buffer by doubling. */
+static int ipart_py_json_grow(ipart_py_json *w, size_t n)
 {
-    if (w->size - w->length >= n)
-        return 0;
     size_t size = w->size ? w->size : 1024;
     while (size - w->length < n) {
         if (size > (size_t)PY_SSIZE_T_MAX / 2)
@@ -47,7 +44,14 @@ static int ipart_py_json_room(ipart_py_json *w, size_t n)
     return 0;
 }
 
-static int ipart_py_json_put(ipart_py_json *w, const char *bytes, size_t n)
+/* Room for `n` more bytes; IPART_PY_JSON_DECLINED when memory runs out
+ * (json.dumps then meets it and raises its own MemoryError). */
+static inline int ipart_py_json_room(ipart_py_json *w, size_t n)
+{
+    return w->size - w->length >= n ? 0 : ipart_py_json_grow(w, n);
+}
+
+static inline int ipart_py_json_put(ipart_py_json *w, const char *bytes, size_t n)
 {
     if (ipart_py_json_room(w, n) != 0)
         return IPART_PY_JSON_DECLINED;
@@ -112,26 +116,102 @@ static size_t ipart_py_json_char(char *out, Py_UCS4 c)
     return 4;
 }
 
-/* An ASCII str's bytes: runs of plain bytes copied whole. */
-static void ipart_py_json_ascii_text(ipart_py_json *w, const unsigned char *s, Py_ssize_t n)
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* How many of the 16 bytes at s are written as they are (below 0x80, not
+ * a control, '"' or '\\'): a signed compare below ' ' catches the bytes
+ * from 0x80 up too. */
+static inline unsigned ipart_py_json_plain16(const unsigned char *s)
 {
-    char *out = w->text + w->length;
-    Py_ssize_t i = 0;
-    while (i < n) {
-        Py_ssize_t run = i;
-        while (run < n && !ipart_py_json_escapes[s[run]])
-            run++;
-        memcpy(out, s + i, (size_t)(run - i));
-        out += run - i;
-        if (run < n)
-            out += ipart_py_json_ascii(out, s[run++]);
-        i = run;
-    }
-    w->length = (size_t)(out - w->text);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(' ')),
+                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    unsigned mask = (unsigned)_mm_movemask_epi8(stop);
+    return mask ? (unsigned)__builtin_ctz(mask) : 16;
+}
+#endif
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define IPART_PY_JSON_WORDS 1
+#else
+#define IPART_PY_JSON_WORDS 0
+#endif
+
+/* As ipart_py_json_plain16, of 8 bytes in a word (little-endian: the first
+ * byte lowest). A byte's high bit in (b - k) & ~b is set when b < k; a
+ * borrow from a lower byte may set it above, never below, the lowest such
+ * byte, so the lowest hit is exact. Bytes from 0x80 up stop by their own
+ * high bit. */
+static inline unsigned ipart_py_json_plain8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    uint64_t below = (w - ones * ' ') | ((w ^ ones * '"') - ones) | ((w ^ ones * '\\') - ones);
+    uint64_t stop = ((below & ~w) | w) & ones << 7;
+    return stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
 }
 
+/* The characters of a one-byte str (ASCII or Latin-1) at out: runs of
+ * plain bytes sixteen at a time where SSE2 is, then eight at a time;
+ * returns the end. At least
+ * 6 bytes of room per character (the caller's), so a whole 16-byte store
+ * fits while 16 characters are left. */
+static char *ipart_py_json_ucs1(char *out, const Py_UCS1 *s, const Py_UCS1 *end)
+{
+    while (s < end) {
+#if defined(__SSE2__)
+        while (end - s >= 16) {
+            unsigned plain = ipart_py_json_plain16(s);
+            memcpy(out, s, 16);
+            s += plain;
+            out += plain;
+            if (plain < 16)
+                break;
+        }
+#endif
+        while (IPART_PY_JSON_WORDS && end - s >= 8) {
+            unsigned plain = ipart_py_json_plain8(s);
+            memcpy(out, s, 8);
+            s += plain;
+            out += plain;
+            if (plain < 8)
+                break;
+        }
+        if (s == end)
+            break;
+        Py_UCS1 c = *s++;
+        if (c < 0x80 && !ipart_py_json_escapes[c])
+            *out++ = (char)c;
+        else
+            out += ipart_py_json_char(out, c);
+    }
+    return out;
+}
+
+/* The characters of a two- or four-byte str; NULL at a surrogate. */
+#define IPART_PY_JSON_WIDE(NAME, TYPE)                                           \
+    static char *NAME(char *out, const TYPE *s, const TYPE *end)               \
+    {                                                                          \
+        for (; s < end; s++) {                                                 \
+            if (*s < 0x80 && !ipart_py_json_escapes[*s]) {                     \
+                *out++ = (char)*s;                                             \
+                continue;                                                      \
+            }                                                                  \
+            size_t wrote = ipart_py_json_char(out, *s);                        \
+            if (!wrote)                                                        \
+                return NULL;                                                   \
+            out += wrote;                                                      \
+        }                                                                      \
+        return out;                                                            \
+    }
+IPART_PY_JSON_WIDE(ipart_py_json_ucs2, Py_UCS2)
+IPART_PY_JSON_WIDE(ipart_py_json_ucs4, Py_UCS4)
+
 /* A str in quotes, its characters read in place (no UTF-8 copy cached on
- * the str): at most 6 bytes per character (\u00XX). */
+ * the str): at most 6 bytes per character (\u00XX), and 16 for a store
+ * past the last plain byte. */
 static int ipart_py_json_string(ipart_py_json *w, PyObject *text)
 {
     if (PyUnicode_READY(text) != 0) {
@@ -139,22 +219,26 @@ static int ipart_py_json_string(ipart_py_json *w, PyObject *text)
         return IPART_PY_JSON_DECLINED;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if ((size_t)n > ((size_t)PY_SSIZE_T_MAX - 2) / 6 || ipart_py_json_room(w, (size_t)n * 6 + 2) != 0)
+    if ((size_t)n > ((size_t)PY_SSIZE_T_MAX - 18) / 6 || ipart_py_json_room(w, (size_t)n * 6 + 18) != 0)
         return IPART_PY_JSON_DECLINED;
-    w->text[w->length++] = '"';
-    if (PyUnicode_IS_ASCII(text)) {
-        ipart_py_json_ascii_text(w, (const unsigned char *)PyUnicode_DATA(text), n);
-    } else {
-        int kind = PyUnicode_KIND(text);
-        const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t i = 0; i < n; i++) {
-            size_t wrote = ipart_py_json_char(w->text + w->length, PyUnicode_READ(kind, data, i));
-            if (!wrote)
-                return IPART_PY_JSON_DECLINED;
-            w->length += wrote;
-        }
+    char *out = w->text + w->length;
+    const void *data = PyUnicode_DATA(text);
+    *out++ = '"';
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        out = ipart_py_json_ucs1(out, (const Py_UCS1 *)data, (const Py_UCS1 *)data + n);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        out = ipart_py_json_ucs2(out, (const Py_UCS2 *)data, (const Py_UCS2 *)data + n);
+        break;
+    default:
+        out = ipart_py_json_ucs4(out, (const Py_UCS4 *)data, (const Py_UCS4 *)data + n);
+        break;
     }
-    w->text[w->length++] = '"';
+    if (!out)
+        return IPART_PY_JSON_DECLINED;
+    *out++ = '"';
+    w->length = (size_t)(out - w->text);
     return 0;
 }
 
@@ -207,13 +291,13 @@ static int ipart_py_json_dict(ipart_py_json *w, PyObject *dict)
         return IPART_PY_JSON_DECLINED;
     Py_ssize_t pos = 0;
     PyObject *key, *value;
-    const char *separator = "";
+    int first = 1;
     while (PyDict_Next(dict, &pos, &key, &value)) {
-        if (!PyUnicode_CheckExact(key) || ipart_py_json_put(w, separator, strlen(separator)) != 0 ||
+        if (!PyUnicode_CheckExact(key) || (!first && ipart_py_json_put(w, ", ", 2) != 0) ||
             ipart_py_json_string(w, key) != 0 || ipart_py_json_put(w, ": ", 2) != 0 ||
             ipart_py_json_value(w, value) != 0)
             return IPART_PY_JSON_DECLINED;
-        separator = ", ";
+        first = 0;
     }
     return ipart_py_json_put(w, "}", 1);
 }

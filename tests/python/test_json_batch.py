@@ -9,6 +9,7 @@ import decimal
 import enum
 import json
 import math
+import random
 
 import pytest
 
@@ -96,6 +97,24 @@ def test_strings_are_escaped_as_json_dumps_escapes_them(text):
     for value in (text, {text: text}, [text, {"k": text}]):
         assert capi.ipart_py_json_text(value) == dumps(value)
     assert json.loads(capi.ipart_py_json_text(text)) == text
+
+
+def test_strings_of_every_length_and_offset_are_escaped_as_json_dumps_escapes_them():
+    """The 16- and 8-byte scans and the byte loop, with a character that
+    stops them at each place of strings of 0 to 40 characters."""
+    stops = ["\x00", "\x1f", '"', "\\", "\x7f", "\x80", "\xff", "\u0100", "\u2028",
+             "\uffff", "\U00010000", "\U0010ffff", "\n"]
+    plain = [" ", "~", "a", "!", "#", "[", "]", "0"]
+    rng = random.Random(18)
+    for length in range(41):
+        for at in range(length):
+            for stop in stops:
+                chars = [rng.choice(plain) for _ in range(length)]
+                chars[at] = stop
+                text = "".join(chars)
+                assert capi.ipart_py_json_text(text) == dumps(text), (length, at, stop)
+        mixed = "".join(rng.choice(stops + plain * 3) for _ in range(length))
+        assert capi.ipart_py_json_text(mixed) == dumps(mixed)
 
 
 SCALARS = [
