@@ -21,10 +21,20 @@
 #define IPART_PY_JSON_DEPTH 64
 #define IPART_PY_JSON_DECLINED (-1)
 
+/* A key written before, by its object: the dicts of a batch share their
+ * keys' str objects (literals are interned, json.loads reuses a document's
+ * keys), so most keys are copied from their first writing. */
+#define IPART_PY_JSON_KEYS 64
+typedef struct ipart_py_json_key {
+    PyObject *key; /* alive and unchanged: held by its dict, no Python code runs */
+    size_t at, length; /* its text in quotes, in the buffer */
+} ipart_py_json_key;
+
 typedef struct ipart_py_json {
     char *text; /* PyMem; NUL-terminated when complete */
     size_t length, size;
     int depth;
+    ipart_py_json_key keys[IPART_PY_JSON_KEYS];
 } ipart_py_json;
 
 /* Room for `n` more bytes past w->length, growing the buffer by doubling. */
@@ -283,6 +293,24 @@ static int ipart_py_json_float(ipart_py_json *w, PyObject *value)
 
 static int ipart_py_json_value(ipart_py_json *w, PyObject *value);
 
+/* A key (an exact str) in quotes: copied when written before. */
+static int ipart_py_json_key_text(ipart_py_json *w, PyObject *key)
+{
+    ipart_py_json_key *seen = &w->keys[((uintptr_t)key >> 4) % IPART_PY_JSON_KEYS];
+    if (seen->key == key) {
+        if (ipart_py_json_room(w, seen->length) != 0)
+            return IPART_PY_JSON_DECLINED;
+        memcpy(w->text + w->length, w->text + seen->at, seen->length);
+        w->length += seen->length;
+        return 0;
+    }
+    size_t at = w->length;
+    if (ipart_py_json_string(w, key) != 0)
+        return IPART_PY_JSON_DECLINED;
+    *seen = (ipart_py_json_key){key, at, w->length - at};
+    return 0;
+}
+
 /* {"key": value, ...}, in the dict's order; a key must be an exact str
  * (json.dumps would turn 1 into "1": declined). */
 static int ipart_py_json_dict(ipart_py_json *w, PyObject *dict)
@@ -294,7 +322,7 @@ static int ipart_py_json_dict(ipart_py_json *w, PyObject *dict)
     int first = 1;
     while (PyDict_Next(dict, &pos, &key, &value)) {
         if (!PyUnicode_CheckExact(key) || (!first && ipart_py_json_put(w, ", ", 2) != 0) ||
-            ipart_py_json_string(w, key) != 0 || ipart_py_json_put(w, ": ", 2) != 0 ||
+            ipart_py_json_key_text(w, key) != 0 || ipart_py_json_put(w, ": ", 2) != 0 ||
             ipart_py_json_value(w, value) != 0)
             return IPART_PY_JSON_DECLINED;
         first = 0;
@@ -370,7 +398,7 @@ static int ipart_py_json_write(ipart_py_json *w, PyObject *value, int events)
  * the tests). */
 static PyObject *ipart_py_json_text(PyObject *value)
 {
-    ipart_py_json w = {NULL, 0, 0, 0};
+    ipart_py_json w = {NULL, 0, 0, 0, {{NULL, 0, 0}}};
     PyObject *text = NULL;
     if (ipart_py_json_write(&w, value, 0) == 0)
         text = PyUnicode_DecodeUTF8(w.text, (Py_ssize_t)w.length, "strict");
@@ -387,7 +415,7 @@ static PyObject *ipart_py_json_text(PyObject *value)
  * True once applied. */
 static PyObject *ipart_py_apply_json_list(ipart_partnership *p, PyObject *events)
 {
-    ipart_py_json w = {NULL, 0, 0, 0};
+    ipart_py_json w = {NULL, 0, 0, 0, {{NULL, 0, 0}}};
     if (ipart_py_json_write(&w, events, 1) != 0) {
         PyMem_Free(w.text);
         Py_RETURN_FALSE;

@@ -130,6 +130,18 @@ def test_numbers_bools_null_and_containers_are_written_as_json_dumps_writes_them
     assert capi.ipart_py_json_text({"v": [value]}) == dumps({"v": [value]})
 
 
+def test_keys_written_once_are_copied_rightly_whatever_their_objects():
+    """Keys are copied from where the same key object was written before:
+    more keys than the copies' slots, equal keys of other objects, keys
+    with escapes, long and non-ASCII ones, in many dicts."""
+    keys = [f"field_{i}" for i in range(200)] + ["", "q\"uote", "ø", "x" * 40, "\U0001F600"]
+    keys += ["".join(["field_", "7"])]  # equal to a key above, another object
+    rng = random.Random(7)
+    value = [{k: rng.choice([1, "v", None, [k]]) for k in rng.sample(keys, 30)}
+             for _ in range(300)]
+    assert capi.ipart_py_json_text(value) == dumps(value)
+
+
 def test_bool_and_int_stay_apart():
     assert capi.ipart_py_json_text([True, 1, False, 0]) == "[true, 1, false, 0]"
 
