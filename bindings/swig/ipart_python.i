@@ -798,5 +798,6 @@ static PyObject *ipart_py_apply_events(ipart_partnership *p, PyObject *events,
 }
 %}
 
+%include "ipart_python_json.i"
 
 %include "ipart.i"

@@ -175,9 +175,19 @@ class Partnership:
         ``path`` names it, "$[3].date") and the events before it stay
         applied (``len(p)`` tells how many). Text that is not a JSON array
         applies nothing. For all-or-nothing, apply to ``p.clone()`` and keep
-        the clone."""
+        the clone.
+
+        A list of JSON-shaped dicts (str keys; str, int, float, bool, None,
+        dict, list and tuple values) is written to JSON text in the
+        extension, the same bytes as ``json.dumps``; anything else takes
+        ``json.dumps`` and raises what it raises, applying nothing."""
         if not isinstance(events, str):
-            events = json.dumps([_event_value(e) for e in events], ensure_ascii=False)
+            values = events if type(events) is list else [_event_value(e) for e in events]
+            if capi.ipart_py_apply_json_list(self._handle(), values):
+                return
+            if values is events:
+                values = [_event_value(e) for e in events]
+            events = json.dumps(values, ensure_ascii=False)
         capi.ipart_partnership_apply_all(self._handle(), events)
 
     def apply_event(self, event: Union["Event", str], fields: Optional[Dict[str, Any]] = None,
