@@ -30,17 +30,23 @@
  */
 #include "io/batch_p.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "core/error_p.h"
 #include "io/document_p.h"
 #include "io/codec_p.h"
 #include "io/json_p.h"
+#include "model/event_spec_p.h"
 
-/* One event decoded ahead, in the batch's arena, in text order. */
+/* One event decoded ahead, in the batch's arena, in text order: only the
+ * bytes its decoding may write (event_extent), the rest of its
+ * ipart__event being zero, so that a batch holds little more than its text
+ * and stays in cache. */
 typedef struct ahead_event {
-    ipart__event event;
     struct ahead_event *next;
+    size_t bytes;
+    unsigned char event[]; /* copied out whole before it is read */
 } ahead_event;
 
 typedef struct ahead {
@@ -48,7 +54,39 @@ typedef struct ahead {
     ahead_event *first, **last;
     size_t count;
     char currency[4]; /* the case's currency once the events decoded so far are applied */
+    size_t extent[IPART__EV_COUNT]; /* event_extent by type, 0 until asked */
 } ahead;
+
+/* The bytes of a field of kind `kind` at its offset. */
+static size_t value_size(const field_spec *f)
+{
+    switch (f->kind) {
+    case FK_DATE: return sizeof(ipart_date);
+    case FK_MONEY: return sizeof(ipart_money);
+    case FK_BOOL:
+    case FK_ENUM: return sizeof(int);
+    case FK_INT: return sizeof(int64_t);
+    case FK_OBJECT: return f->object->size;
+    case FK_ARRAY:
+    case FK_ID_ARRAY: return sizeof(ipart__array);
+    case FK_ITEM_REF: return sizeof(ipart__item_ref);
+    default: return sizeof(const char *); /* FK_ID, FK_STRING, FK_CURRENCY */
+    }
+}
+
+size_t ipart__event_extent(ipart__event_type type)
+{
+    const object_spec *body = &ipart__event_bodies[type];
+    size_t end = offsetof(ipart__event, as); /* the header */
+    for (size_t i = 0; i < body->count; i++) {
+        const field_spec *f = &body->fields[i];
+        size_t value = f->offset + value_size(f);
+        size_t has = f->has_offset == NO_HAS ? 0 : (size_t)f->has_offset + sizeof(int);
+        end = value > end ? value : end;
+        end = has > end ? has : end;
+    }
+    return end;
+}
 
 /* Past ' ', \n, \r and \t only: the white space every reader of the text
  * around the events agrees on (cJSON takes any byte up to 32). */
@@ -66,24 +104,30 @@ static void currency_after(ahead *a, const ipart__event *ev)
         memcpy(a->currency, ev->as.created.currency, sizeof a->currency);
 }
 
-/* The event object at `at` decoded into a new element of a; *used its bytes. */
-static ipart__stream_result decode_one(ahead *a, const char *at, const char *end, size_t *used)
+/* The event object at `at` decoded (in *scratch) and kept as a new element
+ * of a; *used its bytes. */
+static ipart__stream_result decode_one(ahead *a, ipart__event *scratch, const char *at,
+                                       const char *end, size_t *used)
 {
     if (*at != '{' || a->count == IPART__MAX_EVENTS)
         return IPART__STREAM_DECLINED;
-    ahead_event *e = ipart__arena_alloc(&a->arena, sizeof *e);
+    ipart__stream_result read =
+        ipart__stream_event_ahead(scratch, &a->arena, a->currency, at, (size_t)(end - at), used);
+    if (read != IPART__STREAM_TAKEN)
+        return read;
+    size_t *bytes_of = &a->extent[scratch->type];
+    size_t bytes = *bytes_of ? *bytes_of : (*bytes_of = ipart__event_extent(scratch->type));
+    ahead_event *e = ipart__arena_alloc(&a->arena, sizeof *e + bytes);
     if (!e) {
         ipart__fail_nomem();
         return IPART__STREAM_NOMEM;
     }
-    ipart__stream_result read =
-        ipart__stream_event_ahead(&e->event, &a->arena, a->currency, at, (size_t)(end - at), used);
-    if (read != IPART__STREAM_TAKEN)
-        return read;
+    e->bytes = bytes;
+    memcpy(e->event, scratch, bytes);
     *a->last = e;
     a->last = &e->next;
     a->count++;
-    currency_after(a, &e->event);
+    currency_after(a, scratch);
     return IPART__STREAM_TAKEN;
 }
 
@@ -91,13 +135,14 @@ static ipart__stream_result decode_one(ahead *a, const char *at, const char *end
 static ipart__stream_result decode_all(ahead *a, const char *text, size_t length)
 {
     const char *end = text + length, *at = skip_white(text);
+    ipart__event scratch;
     if (length > IPART__MAX_INPUT_BYTES || *at != '[')
         return IPART__STREAM_DECLINED;
     at = skip_white(at + 1);
     if (*at != ']') {
         for (;;) {
             size_t used = 0;
-            ipart__stream_result read = decode_one(a, at, end, &used);
+            ipart__stream_result read = decode_one(a, &scratch, at, end, &used);
             if (read != IPART__STREAM_TAKEN)
                 return read;
             at = skip_white(at + used);
@@ -120,19 +165,25 @@ static ipart_status body_ahead(ipart__decoded *d, const char *currency, const vo
     return IPART_OK;
 }
 
-/* The decoded events in order, as apply_accepted_batch (io/document.c). */
+/* The decoded events in order, as apply_accepted_batch (io/document.c),
+ * each copied whole into `ev` first: the bytes kept, zeros after them. */
 static ipart_status apply_decoded_ahead(ipart_partnership *p, const ahead *a)
 {
     ipart_status rc = IPART_OK;
-    size_t index = 0;
+    size_t index = 0, written = sizeof(ipart__event);
+    ipart__event ev;
     for (const ahead_event *e = a->first; rc == IPART_OK && e; e = e->next) {
+        memcpy(&ev, e->event, e->bytes);
+        if (written > e->bytes)
+            memset((unsigned char *)&ev + e->bytes, 0, written - e->bytes);
+        written = e->bytes;
         char path[64];
         ipart__event_path(path, "$", index++);
-        ipart__decoded d; /* d.event stays unset: the event is read where it is */
+        ipart__decoded d; /* d.event stays unset: the event is read from `ev` */
         d.arena = p->decoding;
         d.borrowed = 0; /* until body_ahead */
         p->decoding = (ipart__arena)IPART__ARENA_INIT;
-        rc = ipart__apply_guarded_at(p, &e->event, &d, path, body_ahead, NULL);
+        rc = ipart__apply_guarded_at(p, &ev, &d, path, body_ahead, NULL);
     }
     ipart__replay_finish(p);
     return rc;
@@ -141,7 +192,7 @@ static ipart_status apply_decoded_ahead(ipart_partnership *p, const ahead *a)
 ipart__stream_result ipart__apply_ahead(ipart_partnership *p, const char *text, size_t length,
                                         ipart_status *rc)
 {
-    ahead a = {IPART__ARENA_INIT, NULL, NULL, 0, {0}};
+    ahead a = {IPART__ARENA_INIT, NULL, NULL, 0, {0}, {0}};
     a.last = &a.first;
     memcpy(a.currency, p->currency, sizeof a.currency);
     ipart__stream_result decoded = decode_all(&a, text, length);

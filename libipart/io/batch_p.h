@@ -22,10 +22,19 @@
  * unchanged: DECLINED (the caller runs the other paths, whose outcome is
  * then the batch's; the error detail is meaningless) or NOMEM (out of
  * memory while decoding ahead, reported by ipart__fail_nomem()). Holds
- * the decoded events until the batch is applied: about sizeof(ipart__event)
- * + 100 bytes per event, plus its strings (doc/performance.md).
+ * the decoded events until the batch is applied: for each, the bytes of
+ * its type (ipart__event_extent) and its strings and arrays
+ * (doc/performance.md).
  */
 ipart__stream_result ipart__apply_ahead(ipart_partnership *p, const char *text, size_t length,
                                         ipart_status *rc);
+
+/*
+ * The bytes of an ipart__event of `type` that decoding it may write, from
+ * the start: its header and the fields of its payload's spec (values and
+ * presence flags); the rest stays zero. A batch decoded ahead keeps only
+ * these.
+ */
+size_t ipart__event_extent(ipart__event_type type);
 
 #endif

@@ -12,6 +12,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
+#include "io/batch_p.h"
+#include "io/codec_p.h"
 #include "io/document_p.h"
 #include "io/json_p.h"
 #include "io/json_stream_p.h"
@@ -299,13 +301,41 @@ Test(stream, a_streamed_load_holds_what_the_reference_load_holds)
 
 /* ---- batches (ipart__apply_all_with) ------------------------------------------ */
 
+/* Any outcome of ipart__apply_ahead (same_batch_ahead). */
+#define AHEAD_ANY (-1)
+
+/* ipart__apply_ahead alone on a clone of `base` (whose bytes are
+ * before->saved): when it takes the batch, the reference's outcome
+ * `reference`; otherwise nothing changed. What it made of the text. */
+static ipart__stream_result ahead_alone(const ipart_partnership *base, const char *text,
+                                        const outcome *reference, const outcome *before)
+{
+    ipart_partnership *c = NULL;
+    assert_ok(ipart_partnership_clone(&c, base));
+    ipart_status rc = IPART_OK;
+    ipart__stream_result taken = ipart__apply_ahead(c, text, strlen(text), &rc);
+    outcome o;
+    record(&o, rc, c);
+    if (taken == IPART__STREAM_TAKEN) {
+        assert_same(reference, &o, text);
+    } else {
+        cr_assert_str_eq(o.saved, before->saved, "not taken ahead, nothing applied");
+        cr_assert_eq(rc, IPART_OK, "a batch not taken ahead has no outcome of its own");
+    }
+    ipart_partnership_free(c);
+    free(o.saved);
+    return taken;
+}
+
 /* Apply the batch `text` to two clones of `base`, one per reader: the same
  * status, error and saved bytes; nothing applied means base's bytes. `proved`
  * says whether ipart__json_accepts_array() takes the text (the stream then
- * applies it event by event; otherwise the cJSON path applies it whole).
+ * applies it event by event; otherwise the cJSON path applies it whole);
+ * `ahead` what ipart__apply_ahead makes of it (an ipart__stream_result, or
+ * AHEAD_ANY), which has the reference's outcome when it takes the batch.
  * The reference's status; *applied its number of events applied. */
-static ipart_status same_batch(const ipart_partnership *base, const char *text, int proved,
-                               size_t *applied)
+static ipart_status same_batch_ahead(const ipart_partnership *base, const char *text, int proved,
+                                     int ahead, size_t *applied)
 {
     ipart_partnership *ref = NULL, *str = NULL;
     assert_ok(ipart_partnership_clone(&ref, base));
@@ -315,6 +345,9 @@ static ipart_status same_batch(const ipart_partnership *base, const char *text, 
     record(&a, ipart__apply_all_with(ref, text, IPART__DECODER_CJSON), ref);
     record(&b, ipart__apply_all_with(str, text, IPART__DECODER_STREAM), str);
     assert_same(&a, &b, text);
+    ipart__stream_result taken = ahead_alone(base, text, &a, &before);
+    if (ahead != AHEAD_ANY)
+        cr_assert_eq((int)taken, ahead, "ahead: %d, expected %d: %.300s", (int)taken, ahead, text);
     size_t count = 0;
     cr_assert_eq(ipart__json_accepts_array(text, strlen(text), &count), proved,
                  "the check %s: %.300s", proved ? "declined" : "proved", text);
@@ -327,6 +360,12 @@ static ipart_status same_batch(const ipart_partnership *base, const char *text, 
     free(b.saved);
     free(before.saved);
     return a.rc;
+}
+
+static ipart_status same_batch(const ipart_partnership *base, const char *text, int proved,
+                               size_t *applied)
+{
+    return same_batch_ahead(base, text, proved, AHEAD_ANY, applied);
 }
 
 /* The first `count` events of `p` as one JSON array text (malloc'd), one
