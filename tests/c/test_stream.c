@@ -640,6 +640,28 @@ static char *batch_from(const char *text, size_t start)
     return out;
 }
 
+/* The Stavanger events as one batch_of() text. */
+typedef struct events_text {
+    ipart_partnership *full; /* the case they come from */
+    size_t n;
+    size_t starts[200];
+    char *text;
+} events_text;
+
+static void stavanger_events(events_text *e)
+{
+    e->full = harness_load_procedure("stavanger.json");
+    e->n = ipart_partnership_event_count(e->full);
+    cr_assert_leq(e->n, 200);
+    e->text = batch_of(e->full, e->n, e->starts);
+}
+
+static void events_text_free(events_text *e)
+{
+    free(e->text);
+    ipart_partnership_free(e->full);
+}
+
 /* A new case with the first `count` events of `full`, applied by the reference. */
 static ipart_partnership *first_events(const ipart_partnership *full, size_t count)
 {
@@ -675,19 +697,19 @@ static void refused_whole(ipart_partnership *p, const char *text, ipart_status c
 
 Test(stream, ahead_a_text_error_in_event_90_of_123_applies_nothing)
 {
-    ipart_partnership *full = harness_load_procedure("stavanger.json");
-    size_t n = ipart_partnership_event_count(full), starts[200], applied = 9;
-    cr_assert_eq(n, 123);
-    char *text = batch_of(full, n, starts);
-    ipart_partnership *p = first_events(full, 0), *ten = first_events(full, 10);
-    char *rest = batch_from(text, starts[10]); /* events 10..122 on a case of 10 */
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 9;
+    cr_assert_eq(e.n, 123);
+    ipart_partnership *p = first_events(e.full, 0), *ten = first_events(e.full, 10);
+    char *rest = batch_from(e.text, e.starts[10]); /* events 10..122 on a case of 10 */
     /* In event 90 itself, its separator after it, or the text cut after it:
      * every event before it decodes, the text is still refused whole. */
-    char *in_event = edited(text, starts[90], "\"date\"", "\"date\":");
-    char *separator = edited(text, starts[91] - 2, ",\n", ",,\n");
-    char *cut = copy_text(text);
-    cut[starts[91] - 2] = '\0';
-    char *rest_in_event = edited(rest, starts[90] - starts[10], "\"date\"", "\"date\":");
+    char *in_event = edited(e.text, e.starts[90], "\"date\"", "\"date\":");
+    char *separator = edited(e.text, e.starts[91] - 2, ",\n", ",,\n");
+    char *cut = copy_text(e.text);
+    cut[e.starts[91] - 2] = '\0';
+    char *rest_in_event = edited(rest, e.starts[90] - e.starts[10], "\"date\"", "\"date\":");
     const char *const bad[] = {in_event, separator, cut};
     for (size_t i = 0; i < 3; i++) {
         cr_assert_eq(same_ahead(p, bad[i], 0, IPART__STREAM_DECLINED, &applied), IPART_EPARSE);
@@ -703,10 +725,9 @@ Test(stream, ahead_a_text_error_in_event_90_of_123_applies_nothing)
     free(cut);
     free(rest_in_event);
     free(rest);
-    free(text);
     ipart_partnership_free(ten);
     ipart_partnership_free(p);
-    ipart_partnership_free(full);
+    events_text_free(&e);
 }
 
 /* The currency an event is decoded in ahead is the case's when it is
@@ -714,23 +735,23 @@ Test(stream, ahead_a_text_error_in_event_90_of_123_applies_nothing)
  * is applied first or stops the batch. */
 Test(stream, ahead_each_event_is_decoded_in_the_currency_it_is_applied_in)
 {
-    ipart_partnership *full = harness_load_procedure("stavanger.json");
-    size_t n = ipart_partnership_event_count(full), starts[200], applied = 0;
-    char *text = batch_of(full, n, starts);
-    ipart_partnership *p = first_events(full, 0), *ten = first_events(full, 10);
-    cr_assert_eq(same_ahead(p, text, 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
-    cr_assert_eq(applied, n, "the money after partnership_created is decoded in its NOK");
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 0;
+    ipart_partnership *p = first_events(e.full, 0), *ten = first_events(e.full, 10);
+    cr_assert_eq(same_ahead(p, e.text, 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
+    cr_assert_eq(applied, e.n, "the money after partnership_created is decoded in its NOK");
     /* Without it a new case has no currency: no amount is decoded ahead. */
-    char *headless = batch_from(text, starts[1]);
+    char *headless = batch_from(e.text, e.starts[1]);
     cr_assert_neq(same_ahead(p, headless, 1, IPART__STREAM_DECLINED, &applied), IPART_OK);
     cr_assert_eq(applied, 0);
     /* A case in NOK: the rest is decoded in its currency. */
-    char *rest = batch_from(text, starts[10]);
+    char *rest = batch_from(e.text, e.starts[10]);
     cr_assert_eq(same_ahead(ten, rest, 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
-    cr_assert_eq(applied, n - 10);
+    cr_assert_eq(applied, e.n - 10);
     /* A second partnership_created in EUR on that case: the events after it
      * are decoded in EUR, and never applied, as it is refused. */
-    char *eur = edited(text, 0, "\"currency\":\"NOK\"", "\"currency\":\"EUR\"");
+    char *eur = edited(e.text, 0, "\"currency\":\"NOK\"", "\"currency\":\"EUR\"");
     ipart_status rc = same_ahead(ten, eur, 1, IPART__STREAM_TAKEN, &applied);
     cr_assert_neq(rc, IPART_OK);
     cr_assert_eq(applied, 0);
@@ -739,7 +760,7 @@ Test(stream, ahead_each_event_is_decoded_in_the_currency_it_is_applied_in)
     cr_assert(strncmp(path, "$[0]", 4) == 0, "%s", path);
     /* In ISK (no minor unit) an amount with øre is not decoded ahead: the
      * paths before report the same refusal of the partnership_created. */
-    char *isk = edited(text, 0, "\"currency\":\"NOK\"", "\"currency\":\"ISK\"");
+    char *isk = edited(e.text, 0, "\"currency\":\"NOK\"", "\"currency\":\"ISK\"");
     cr_assert_eq(same_ahead(ten, isk, 1, IPART__STREAM_DECLINED, &applied), rc);
     cr_assert_str_eq(ipart_error_last()->path, path);
     cr_assert_eq(applied, 0);
@@ -747,10 +768,9 @@ Test(stream, ahead_each_event_is_decoded_in_the_currency_it_is_applied_in)
     free(eur);
     free(rest);
     free(headless);
-    free(text);
     ipart_partnership_free(ten);
     ipart_partnership_free(p);
-    ipart_partnership_free(full);
+    events_text_free(&e);
 }
 
 /* The refused event k stops a batch taken ahead with the reference's error,
@@ -758,10 +778,11 @@ Test(stream, ahead_each_event_is_decoded_in_the_currency_it_is_applied_in)
  * the two events before it (and before the one after it), as one batch. */
 Test(stream, ahead_a_refused_event_keeps_those_before_with_the_reference_error, .timeout = 300)
 {
-    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
-    size_t n = ipart_partnership_event_count(full), starts[200], applied = 0;
-    char *text = batch_of(full, n, starts);
-    char *early = edited(text, starts[11], "\"date\":\"2017-", "\"date\":\"2016-");
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 0;
+    ipart_partnership *p = new_case();
+    char *early = edited(e.text, e.starts[11], "\"date\":\"2017-", "\"date\":\"2016-");
     cr_assert_eq(same_ahead(p, early, 1, IPART__STREAM_TAKEN, &applied), IPART_ESTATE);
     cr_assert_str_eq(ipart_error_last()->path, "$[11]");
     cr_assert_eq(applied, 11);
@@ -802,20 +823,18 @@ Test(stream, ahead_a_refused_event_keeps_those_before_with_the_reference_error, 
     cr_assert_gt(taken, total / 2, "only %d of %d rejections taken ahead", taken, total);
     cJSON_Delete(cases);
     free(early);
-    free(text);
     ipart_partnership_free(p);
-    ipart_partnership_free(full);
+    events_text_free(&e);
 }
 
 /* Out of memory at any allocation of the decoding ahead: IPART_ENOMEM and
  * nothing applied (the paths before are not run: they would apply some). */
 Test(stream, ahead_out_of_memory_while_decoding_applies_nothing)
 {
-    ipart_partnership *full = harness_load_procedure("stavanger.json");
-    size_t n = ipart_partnership_event_count(full), starts[200];
-    char *text = batch_of(full, n, starts);
-    ipart_partnership *ten = first_events(full, 10);
-    char *rest = batch_from(text, starts[10]);
+    events_text e;
+    stavanger_events(&e);
+    ipart_partnership *ten = first_events(e.full, 10);
+    char *rest = batch_from(e.text, e.starts[10]);
     char *trailing = edited(rest, strlen(rest) - 1, "]", "] x");
     char *before = NULL;
     assert_ok(ipart_partnership_save(&before, ten));
@@ -851,32 +870,32 @@ Test(stream, ahead_out_of_memory_while_decoding_applies_nothing)
     ipart_free(before);
     free(trailing);
     free(rest);
-    free(text);
     ipart_partnership_free(ten);
-    ipart_partnership_free(full);
+    events_text_free(&e);
 }
 
 /* 0 and 1 events, an event the stream declines in the middle, and the text
  * around the events that only the paths before read. */
 Test(stream, ahead_empty_single_and_declined_batches)
 {
-    ipart_partnership *full = harness_load_procedure("stavanger.json");
-    size_t n = ipart_partnership_event_count(full), starts[200], applied = 9;
-    char *text = batch_of(full, n, starts);
-    ipart_partnership *p = first_events(full, 0);
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 9;
+    ipart_partnership *p = first_events(e.full, 0);
     const char *const empty[] = {"[]", " \n[ ]\r\n\t"};
     for (size_t i = 0; i < 2; i++) {
         cr_assert_eq(same_ahead(p, empty[i], 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
         cr_assert_eq(applied, 0);
     }
-    char *one = batch_of(full, 1, NULL);
+    char *one = batch_of(e.full, 1, NULL);
     cr_assert_eq(same_ahead(p, one, 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
     cr_assert_eq(applied, 1);
     /* Event 3 with "type" after "date": declined, the reference applies all. */
-    char *moved = edited(text, starts[3], "{\"type\":\"follower_named\",\"date\":\"2017-03-01\"",
-                         "{\"date\":\"2017-03-01\",\"type\":\"follower_named\"");
+    char *moved =
+        edited(e.text, e.starts[3], "{\"type\":\"follower_named\",\"date\":\"2017-03-01\"",
+               "{\"date\":\"2017-03-01\",\"type\":\"follower_named\"");
     cr_assert_eq(same_ahead(p, moved, 1, IPART__STREAM_DECLINED, &applied), IPART_OK);
-    cr_assert_eq(applied, n);
+    cr_assert_eq(applied, e.n);
     /* Around the events: a byte below 32 other than the four white spaces
      * (cJSON's white space), a value that is no object, a comma too many,
      * text after the array, a BOM, no array: all left to the paths before. */
@@ -892,8 +911,10 @@ Test(stream, ahead_empty_single_and_declined_batches)
         {2, "[", "{\"a\":[", IPART_EPARSE, 0},        {2, "[", "\x01[", IPART_OK, 123},
     };
     for (size_t i = 0; i < sizeof around / sizeof around[0]; i++) {
-        size_t from = around[i].at == 0 ? starts[1] - 2 : around[i].at == 1 ? strlen(text) - 1 : 0;
-        char *odd = edited(text, from, around[i].old, around[i].with);
+        size_t from = around[i].at == 0   ? e.starts[1] - 2
+                      : around[i].at == 1 ? strlen(e.text) - 1
+                                          : 0;
+        char *odd = edited(e.text, from, around[i].old, around[i].with);
         cr_assert_eq(same_ahead(p, odd, AHEAD_ANY, IPART__STREAM_DECLINED, &applied), around[i].rc,
                      "case %zu: %s", i, ipart_error_last()->message);
         cr_assert_eq(applied, around[i].applied, "case %zu", i);
@@ -901,9 +922,8 @@ Test(stream, ahead_empty_single_and_declined_batches)
     }
     free(moved);
     free(one);
-    free(text);
     ipart_partnership_free(p);
-    ipart_partnership_free(full);
+    events_text_free(&e);
 }
 
 /* The levels of a value of `spec`'s objects: 1, and those of its deepest field. */
