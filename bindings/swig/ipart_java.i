@@ -124,23 +124,49 @@ static int ipart_java_plain(jchar unit)
     return (unsigned)unit - 1u < 0x7Fu;
 }
 
-/* Plain ASCII at the start of chars[0..n) in whole blocks (eight units
- * with SSE2, then four per 64-bit word), copied to out as one byte each;
- * returns how many units. It stops at the first block holding anything
- * else, or with fewer than four units left: the caller encodes those. JSON
- * text is mostly ASCII; this spares it a branch per character. */
+/* Plain ASCII at the start of chars[0..n), copied to out as one byte each;
+ * returns how many units. With SSE2 it goes sixteen units a step (then
+ * eight), packed into bytes, and where a block holds anything else it
+ * still stores the block (out has room: three bytes a unit) and counts
+ * only the plain units before the first other one. Without SSE2, or with
+ * fewer than eight units left, four per 64-bit word, stopping at the first
+ * word holding anything else: the caller copies or encodes from there.
+ * JSON text is mostly ASCII; this spares it a branch per character. */
+#if defined(__SSE2__)
+static __m128i ipart_java_load(const jchar *chars)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)chars);
+}
+
+/* Which bytes of a block packed with packus are plain ASCII, one movemask
+ * bit each: packus saturates a unit above U+00FF to FF and, as it reads
+ * units signed, one above U+7FFF to 00; a byte is 01..7F exactly when it
+ * is greater than zero as a signed byte. */
+static unsigned ipart_java_plain_bits(__m128i bytes)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(bytes, _mm_setzero_si128()));
+}
+#endif
+
 static size_t ipart_java_ascii_run(const jchar *chars, size_t n, char *out)
 {
     size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i one = _mm_set1_epi16(1), top = _mm_set1_epi16(0x7E);
-    for (; i + 8 <= n; i += 8) {
-        __m128i units = _mm_loadu_si128((const __m128i *)(const void *)(chars + i));
-        /* unit - 1 is 0..0x7E (unsigned) exactly for U+0001..U+007F */
-        __m128i excess = _mm_subs_epu16(_mm_sub_epi16(units, one), top);
-        if (_mm_movemask_epi8(_mm_cmpeq_epi16(excess, _mm_setzero_si128())) != 0xFFFF)
-            break;
-        _mm_storel_epi64((__m128i *)(void *)(out + i), _mm_packus_epi16(units, units));
+    for (; i + 16 <= n; i += 16) {
+        __m128i bytes = _mm_packus_epi16(ipart_java_load(chars + i), ipart_java_load(chars + i + 8));
+        unsigned plain = ipart_java_plain_bits(bytes);
+        _mm_storeu_si128((__m128i *)(void *)(out + i), bytes);
+        if (plain != 0xFFFF)
+            return i + (size_t)__builtin_ctz(~plain);
+    }
+    if (i + 8 <= n) {
+        __m128i units = ipart_java_load(chars + i);
+        __m128i bytes = _mm_packus_epi16(units, units);
+        unsigned plain = ipart_java_plain_bits(bytes) & 0xFF;
+        _mm_storel_epi64((__m128i *)(void *)(out + i), bytes);
+        if (plain != 0xFF)
+            return i + (size_t)__builtin_ctz(~plain);
+        i += 8;
     }
 #endif
     for (; i + 4 <= n; i += 4) {
@@ -196,8 +222,9 @@ static size_t ipart_java_utf8_char(const jchar *chars, size_t n, size_t *i, char
  * yields more than three, a pair four for two); returns the length. Plain
  * ASCII goes by blocks; where the blocks stop, the plain characters before
  * the one that stopped them are copied one by one, then the others are
- * encoded one by one up to the next plain one. */
-static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
+ * encoded one by one up to the next plain one. Sets *nul if a U+0000 was
+ * among them (left unchanged otherwise). */
+static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out, int *nul)
 {
     size_t i = 0, k = 0;
     while (i < n) {
@@ -206,8 +233,10 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
         k += run;
         while (i < n && ipart_java_plain(chars[i]))
             out[k++] = (char)chars[i++];
-        while (i < n && !ipart_java_plain(chars[i]))
+        while (i < n && !ipart_java_plain(chars[i])) {
+            *nul |= chars[i] == 0;
             k += ipart_java_utf8_char(chars, n, &i, out + k);
+        }
     }
     return k;
 }
@@ -215,8 +244,9 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
 /* A malloc'ed UTF-8 copy of a java.lang.String, freed by the caller with
  * free(). Surrogate pairs become 4-byte sequences, a lone surrogate
  * U+FFFD, and U+0000 the two bytes C0 80, which libipart rejects as
- * invalid input instead of silently cutting the string there. On failure
- * NULL is returned with an exception pending.
+ * invalid input instead of silently cutting the string there; *nul tells
+ * whether there was one (1) or not (0). On failure NULL is returned with
+ * an exception pending.
  *
  * The units are copied out by chunks into a buffer on the stack:
  * GetStringCritical would allocate and inflate a copy of a whole Latin-1
@@ -224,7 +254,9 @@ static size_t ipart_java_utf8_encode(const jchar *chars, size_t n, char *out)
  * surrogate ending a chunk is read again with the next one, so a pair is
  * never split. */
 #define IPART_JAVA_CHUNK 2048
-static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
+/* The refusal of a string holding U+0000 (also IpartCapiJNI.cstring()'s). */
+#define IPART_JAVA_NUL_MESSAGE "a string passed to libipart contains a NUL character (U+0000)"
+static char *ipart_java_utf8(JNIEnv *jenv, jstring str, int *nul)
 {
     jsize len = (*jenv)->GetStringLength(jenv, str);
     char *out = (char *)malloc((size_t)len * 3 + 1);
@@ -234,12 +266,13 @@ static char *ipart_java_utf8(JNIEnv *jenv, jstring str)
     }
     jchar chunk[IPART_JAVA_CHUNK];
     size_t k = 0;
+    *nul = 0;
     for (jsize at = 0; at < len;) {
         jsize n = len - at < IPART_JAVA_CHUNK ? len - at : IPART_JAVA_CHUNK;
         (*jenv)->GetStringRegion(jenv, str, at, n, chunk);
         if (at + n < len && chunk[n - 1] >= 0xD800 && chunk[n - 1] <= 0xDBFF)
             n--;
-        k += ipart_java_utf8_encode(chunk, (size_t)n, out + k);
+        k += ipart_java_utf8_encode(chunk, (size_t)n, out + k, nul);
         at += n;
     }
     out[k] = '\0';
@@ -312,7 +345,7 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
    */
   static String cstring(String s) {
     if (s != null && s.indexOf('\0') >= 0)
-      throw new IllegalArgumentException("a string passed to libipart contains a NUL character (U+0000)");
+      throw new IllegalArgumentException("a string passed to libipart contains a NUL character (U+0000)"); // IPART_JAVA_NUL_MESSAGE
     return s;
   }
 %}
@@ -344,7 +377,8 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
 %typemap(in, noblock=1) char * {
     $1 = 0;
     if ($input) {
-        $1 = ($1_ltype)ipart_java_utf8(jenv, $input);
+        int nul;
+        $1 = ($1_ltype)ipart_java_utf8(jenv, $input, &nul);
         if (!$1)
             return $null;
     }
@@ -352,6 +386,29 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
 %typemap(freearg, noblock=1) char * { free((void *)$1); }
 %typemap(out, noblock=1) char * { $result = ipart_java_string(jenv, (const char *)$1); }
 %typemap(out, noblock=1) char[ANY] { $result = ipart_java_string(jenv, (const char *)$1); }
+
+/* ---- the batch text of ipart_partnership_apply_all() --------------------
+ * Often tens of kilobytes or more: its U+0000 is refused by the encoder, in
+ * the pass that copies it, not by cstring()'s scan in Java first (a second
+ * pass over the text, and a slow one for the first calls, before the JIT
+ * has compiled String.indexOf). The same IllegalArgumentException, with the
+ * same message, before the library is called, so nothing is applied; the
+ * JNI method itself refuses it the same way. */
+%typemap(javain) const char *events_json "$javainput"
+%typemap(in, noblock=1) const char *events_json {
+    $1 = 0;
+    if ($input) {
+        int nul;
+        $1 = ($1_ltype)ipart_java_utf8(jenv, $input, &nul);
+        if (!$1)
+            return $null;
+        if (nul) {
+            free((void *)$1);
+            SWIG_JavaThrowException(jenv, SWIG_JavaIllegalArgumentException, IPART_JAVA_NUL_MESSAGE);
+            return $null;
+        }
+    }
+}
 
 /* ---- outputs: one-element holder arrays --------------------------------- */
 %define IPART_JAVA_HOLDER_CHECK

@@ -131,7 +131,7 @@ static ipart_status read_string(const char **out, const cJSON *item, const path_
     const char *fault = ipart__string_fault(s, is_id, &detail);
     if (fault)
         return shape_text(path, fault, &detail);
-    char *copy = ipart__arena_strdup(d->arena, s);
+    char *copy = ipart__arena_text(d->arena, s, strlen(s));
     if (!copy)
         return nomem();
     *out = copy;

@@ -59,6 +59,12 @@ const char *ipart__string_fault(const char *s, int is_id, ipart__text *detail);
 /* The same for `s` of `n` bytes already counted (s[n] is its NUL). */
 const char *ipart__string_fault_n(const char *s, size_t n, int is_id, ipart__text *detail);
 
+/* 1 when ipart__string_fault_n(s, n, is_id, NULL) is NULL, sooner: an
+ * id's bytes are ASCII, so only its id check is run, and a string's UTF-8
+ * check is left out when `ascii` says its bytes are all below 0x80 (the
+ * streaming decoder saw them in its text). */
+int ipart__string_accepted(const char *s, size_t n, int is_id, int ascii);
+
 /* The index of `name` in the NULL-terminated `names`, or -1. */
 int ipart__enum_index(const char *const *names, const char *name);
 

@@ -5,7 +5,8 @@
  *   - white space between tokens is any byte up to 32;
  *   - a number is the longest run (at most 63 bytes) of 0-9 + - e E . given
  *     to strtod with '.' as the locale's decimal point, and ends where
- *     strtod stops;
+ *     strtod stops (a run of at most 15 digits, '-' before it or not, is
+ *     read without strtod: the same double);
  *   - escapes are \b \f \n \r \t \" \\ \/ and \uXXXX with surrogate pairs;
  *     a \u sequence that decodes to U+0000 (cJSON then cuts the string) is
  *     left to the cJSON path, as is every string or key holding one;
@@ -79,11 +80,35 @@ static int read_bool(reader *r, int *out)
     return take_word(r, "false", 5);
 }
 
+/* The byte may be part of a number's text as cJSON collects it. */
+static int number_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == 'e' || c == 'E' || c == '.';
+}
+
+/* A plain integer of up to 15 digits, optionally negative, that no other
+ * number byte follows: what strtod would read from the collected text,
+ * exactly (every such integer is a double), without it. */
+static int read_plain_integer(reader *r, double *out)
+{
+    const unsigned char *p = r->at + (*r->at == '-'), *digits = p;
+    int64_t v = 0;
+    while (p < r->end && p - digits < 16 && *p >= '0' && *p <= '9')
+        v = v * 10 + (*p++ - '0');
+    if (p == digits || p - digits > 15 || (p < r->end && number_byte(*p)))
+        return 0;
+    *out = *r->at == '-' ? -(double)v : (double)v;
+    r->at = p;
+    return 1;
+}
+
 static int read_number(reader *r, double *out)
 {
     skip_space(r);
     if (r->at >= r->end || !(*r->at == '-' || (*r->at >= '0' && *r->at <= '9')))
         return 0;
+    if (read_plain_integer(r, out))
+        return 1;
     char digits[64];
     size_t n = 0;
     for (; n < sizeof digits - 1 && r->at + n < r->end; n++) {
@@ -184,7 +209,7 @@ static inline const unsigned char *string_close(const unsigned char *p, const un
 
 /* The string whose opening quote is at r->at, r->at moved past its closing
  * quote. 0 if it is not a string or never ends. */
-static int string_span(reader *r, span *out)
+static inline int string_span(reader *r, span *out)
 {
     skip_space(r);
     if (r->at >= r->end || *r->at != '"')
@@ -224,7 +249,7 @@ static int unescape(char *out, const unsigned char *in, const unsigned char *sto
 }
 
 /* The value of a span into out (room for its length + 1), NUL-ended. */
-static int span_value(char *out, const span *s)
+static inline int span_value(char *out, const span *s)
 {
     if (s->escaped)
         return unescape(out, s->start, s->stop);
@@ -234,25 +259,33 @@ static int span_value(char *out, const span *s)
 }
 
 /* A string value, unescaped into `small` when it is not NULL and the
- * value fits, otherwise into the event's arena; *length its bytes. */
-static const char *read_string_n(reader *r, char *small, size_t *length)
+ * value fits, otherwise into the event's arena; *length its bytes; *ascii,
+ * unless `ascii` is NULL, whether its text held only ASCII bytes (its value
+ * is then valid UTF-8: an escape decodes to a well-formed sequence or is
+ * refused). */
+static const char *read_string_n(reader *r, char *small, size_t *length, int *ascii)
 {
     span s;
     if (!string_span(r, &s))
         return NULL;
     size_t room = (size_t)(s.stop - s.start);
-    char *out = small && room < KEY_MAX ? small : ipart__arena_alloc(r->arena, room + 1);
+    int unescape_here = (small && room < KEY_MAX) || s.escaped;
+    char *out = small && room < KEY_MAX ? small
+                : s.escaped ? ipart__arena_alloc(r->arena, room + 1)
+                            : ipart__arena_text(r->arena, (const char *)s.start, room); /* copied */
     r->nomem |= !out;
-    if (!out || !span_value(out, &s))
+    if (!out || (unescape_here && !span_value(out, &s)))
         return NULL;
     *length = s.escaped ? strlen(out) : room;
+    if (ascii)
+        *ascii = ipart__json_ascii(s.start, s.stop, r->end);
     return out;
 }
 
 static const char *read_string(reader *r, char *small)
 {
     size_t length;
-    return read_string_n(r, small, &length);
+    return read_string_n(r, small, &length, NULL);
 }
 
 /* A string value that the event keeps, in its arena. */
@@ -275,10 +308,47 @@ typedef struct key {
     char unescaped[KEY_MAX];
 } key;
 
-static int is_key(const key *k, const char *name)
+/* [a, a + n) and [b, b + n) hold the same bytes: eight at a time, the last
+ * (partial) word, or four, read overlapping the one before; no byte outside
+ * either range is read. */
+static inline int same_bytes(const void *a, const void *b, size_t n)
 {
-    return name[0] == k->name[0] && strncmp(name, k->name, k->length) == 0 &&
-           name[k->length] == '\0';
+    const unsigned char *x = a, *y = b;
+    if (n >= 8) {
+        uint64_t u, v;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&u, x + i, 8);
+            memcpy(&v, y + i, 8);
+            if (u != v)
+                return 0;
+        }
+        memcpy(&u, x + n - 8, 8);
+        memcpy(&v, y + n - 8, 8);
+        return u == v;
+    }
+    if (n >= 4) {
+        uint32_t u0, v0, u1, v1;
+        memcpy(&u0, x, 4);
+        memcpy(&v0, y, 4);
+        memcpy(&u1, x + n - 4, 4);
+        memcpy(&v1, y + n - 4, 4);
+        return u0 == v0 && u1 == v1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (x[i] != y[i])
+            return 0;
+    return 1;
+}
+
+/* The key is `name` of `length` bytes. */
+static int is_key(const key *k, const char *name, size_t length)
+{
+    return k->length == length && same_bytes(k->name, name, length);
+}
+
+static int is_field(const key *k, const field_spec *f)
+{
+    return is_key(k, f->name, f->name_length);
 }
 
 /* `"key"` of an object member (before its ':'). */
@@ -305,33 +375,36 @@ static int read_key(reader *r, key *k)
     return string_span_key(r, k) && take(r, ':');
 }
 
-/* `"name"` at r->at, r->at moved past it: the key that string_span and
- * read_key would read there is then exactly `name` (field names hold no
- * quote and no backslash). Otherwise 0 and r->at is where it was. */
-static int take_name(reader *r, const char *name)
+/* `"name"` (`length` bytes between the quotes) at r->at, r->at moved past
+ * it: the key that string_span and read_key would read there is then
+ * exactly `name` (field names hold no quote and no backslash). Otherwise 0
+ * and r->at is where it was. */
+static int take_name(reader *r, const char *name, size_t length)
 {
     skip_space(r);
     const unsigned char *p = r->at;
-    if (p >= r->end || *p++ != '"')
+    if ((size_t)(r->end - p) < length + 2 || p[0] != '"' || p[length + 1] != '"' ||
+        !same_bytes(p + 1, name, length))
         return 0;
-    for (; *name; name++, p++)
-        if (p >= r->end || *p != (unsigned char)*name)
-            return 0;
-    if (p >= r->end || *p != '"')
-        return 0;
-    r->at = p + 1;
+    r->at = p + length + 2;
     return 1;
+}
+
+static int take_field_name(reader *r, const field_spec *f)
+{
+    return take_name(r, f->name, f->name_length);
 }
 
 /* ---- typed values ------------------------------------------------------ */
 
 static int read_object(reader *r, const object_spec *spec, void *base);
 
-static int read_checked(reader *r, const char **out, int is_id)
+static inline int read_checked(reader *r, const char **out, int is_id)
 {
     size_t length;
-    const char *s = read_string_n(r, NULL, &length);
-    if (!s || ipart__string_fault_n(s, length, is_id, NULL))
+    int ascii = 0;
+    const char *s = read_string_n(r, NULL, &length, is_id ? NULL : &ascii);
+    if (!s || !ipart__string_accepted(s, length, is_id, ascii))
         return 0;
     *out = s;
     return 1;
@@ -465,7 +538,7 @@ static int read_field(reader *r, const field_spec *f, void *base)
 static int field_index(const object_spec *spec, const key *k)
 {
     for (size_t i = 0; i < spec->count; i++)
-        if (is_key(k, spec->fields[i].name))
+        if (is_field(k, &spec->fields[i]))
             return (int)i;
     return -1;
 }
@@ -502,7 +575,7 @@ static int member_index(reader *r, const object_spec *spec, size_t *next)
 {
     key k;
     int i;
-    if (*next < spec->count && take_name(r, spec->fields[*next].name))
+    if (*next < spec->count && take_field_name(r, &spec->fields[*next]))
         i = (int)*next;
     else if (!string_span_key(r, &k))
         return -2;
@@ -533,12 +606,13 @@ static int read_object(reader *r, const object_spec *spec, void *base)
 
 /* ---- events ------------------------------------------------------------ */
 
-static int is_header_name(const char *name)
+static int is_header_name(const field_spec *f)
 {
-    for (size_t i = 0; i < ipart__header_spec.count; i++)
-        if (ipart__header_spec.fields[i].name[0] == name[0] &&
-            strcmp(ipart__header_spec.fields[i].name, name) == 0)
+    for (size_t i = 0; i < ipart__header_spec.count; i++) {
+        const field_spec *h = &ipart__header_spec.fields[i];
+        if (h->name_length == f->name_length && same_bytes(h->name, f->name, f->name_length))
             return 1;
+    }
     return 0;
 }
 
@@ -549,13 +623,13 @@ static int event_member_index(reader *r, const object_spec *body, size_t next[2]
                               const object_spec **spec)
 {
     const object_spec *header = &ipart__header_spec;
-    const char *expected = next[0] < header->count ? header->fields[next[0]].name
-                           : next[1] < body->count ? body->fields[next[1]].name
-                                                   : NULL;
+    const field_spec *expected = next[0] < header->count ? &header->fields[next[0]]
+                                 : next[1] < body->count ? &body->fields[next[1]]
+                                                         : NULL;
     int in_body = next[0] >= header->count, i;
     key k;
     *spec = header;
-    if (expected && (!in_body || !is_header_name(expected)) && take_name(r, expected)) {
+    if (expected && (!in_body || !is_header_name(expected)) && take_field_name(r, expected)) {
         i = (int)next[in_body];
     } else if (!string_span_key(r, &k)) {
         return -2;
@@ -599,7 +673,7 @@ static int read_event_in(reader *r, ipart__event *ev, ipart__arena *arena,
     key k;
     char type[KEY_MAX];
     memset(ev, 0, sizeof *ev);
-    if (!take(r, '{') || !read_key(r, &k) || !is_key(&k, "type") || !read_small(r, type))
+    if (!take(r, '{') || !read_key(r, &k) || !is_key(&k, "type", 4) || !read_small(r, type))
         return 0;
     int found = ipart__event_type_index(type);
     if (found < 0)
@@ -707,7 +781,7 @@ static int read_events(reader *r, ipart_partnership *p)
 static int envelope_key(reader *r, char before, const char *name)
 {
     key k;
-    return take(r, (unsigned char)before) && read_key(r, &k) && is_key(&k, name);
+    return take(r, (unsigned char)before) && read_key(r, &k) && is_key(&k, name, strlen(name));
 }
 
 /* The envelope's members up to and including "events", in save's order. */

@@ -82,4 +82,34 @@ static inline const unsigned char *ipart__json_string_stop(const unsigned char *
     return p;
 }
 
+/*
+ * 1 when the bytes [p, stop) are all ASCII (below 0x80), 0 otherwise: a
+ * string body the streaming decoder has already delimited, whose value is
+ * then valid UTF-8 without a check of its own. Sixteen bytes at a time
+ * where SSE2 is and `end` (the end of the text, at or after `stop`) leaves
+ * that many to read, the bytes from `stop` on masked out; else one at a
+ * time. Reads nothing at or after `end`.
+ */
+static inline int ipart__json_ascii(const unsigned char *p, const unsigned char *stop,
+                                    const unsigned char *end)
+{
+#if IPART__VECTOR_SCAN
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned high = (unsigned)_mm_movemask_epi8(v);
+        if (stop - p <= 16)
+            return !(high & ((1u << (stop - p)) - 1));
+        if (high)
+            return 0;
+        p += 16;
+    }
+#else
+    (void)end;
+#endif
+    for (; p < stop; p++)
+        if (*p >= 0x80)
+            return 0;
+    return 1;
+}
+
 #endif

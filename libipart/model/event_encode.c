@@ -102,9 +102,10 @@ static int field_present(const field_spec *f, const void *base)
 
 /* `,"name":` (`"name":` for the first member) in one reservation: the
  * library's own field names need no escape (test_strbuf checks them). */
-static void encode_key(ipart__strbuf *b, const char *name, int first)
+static void encode_key(ipart__strbuf *b, const field_spec *f, int first)
 {
-    size_t n = strlen(name);
+    const char *name = f->name;
+    size_t n = f->name_length;
     if (!ipart__strbuf_room(b, n + 4))
         return;
     char *at = b->data + b->len;
@@ -124,7 +125,7 @@ static void encode_object(ipart__strbuf *b, const object_spec *spec, const void 
         int present = field_present(f, base);
         if (!present && !f->nullable)
             continue;
-        encode_key(b, f->name, first);
+        encode_key(b, f, first);
         first = 0;
         if (present)
             encode_value(b, f, (const unsigned char *)base + f->offset);

@@ -53,7 +53,7 @@ static const field_spec authority_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
     REQ(ev_party, "name", FK_STRING, name),
     {"kind", FK_ENUM, offsetof(ev_party, kind), 1, (long)offsetof(ev_party, has_kind), 0, 0, 0,
-     ipart__authority_kind_names, NULL},
+     ipart__authority_kind_names, NULL, NAME_LENGTH("kind")},
     OPT(ev_party, "parent", FK_ID, parent),
 };
 static const object_spec authority_spec = SPEC(ev_party, authority_fields);
@@ -87,7 +87,7 @@ static const field_spec participant_party_fields[] = {
     REQ(ev_party, "id", FK_ID, id),
     REQ(ev_party, "name", FK_STRING, name),
     {"kind", FK_ENUM, offsetof(ev_party, kind), 1, (long)offsetof(ev_party, has_kind), 0, 0, 0,
-     ipart__participant_kind_names, NULL},
+     ipart__participant_kind_names, NULL, NAME_LENGTH("kind")},
 };
 static const object_spec participant_party_spec = SPEC(ev_party, participant_party_fields);
 
@@ -688,7 +688,8 @@ static const field_spec cancelled_fields[] = {
     REQ(E, "reason", FK_STRING, as.cancelled.reason),
 };
 static const field_spec consent_fields[] = {
-    {"item", FK_ITEM_REF, offsetof(E, as.consent), 1, NO_HAS, 0, 0, 0, NULL, NULL},
+    {"item", FK_ITEM_REF, offsetof(E, as.consent), 1, NO_HAS, 0, 0, 0, NULL, NULL,
+     NAME_LENGTH("item")},
     IDS_REQ(E, "recipients", as.consent.recipients, 1),
 };
 static const field_spec note_fields[] = {

@@ -45,6 +45,11 @@ typedef struct field_spec {
     int64_t min, max;
     const char *const *names;
     const object_spec *object;
+    /* strlen(name), filled from the literal by the macros below (NAME_LENGTH):
+     * the decoders compare keys and the encoder writes them by it, without
+     * a strlen or a byte-at-a-time compare. tests/c/test_stream.c checks
+     * every spec's length. */
+    size_t name_length;
 } field_spec;
 
 struct object_spec {
@@ -54,30 +59,40 @@ struct object_spec {
 };
 
 #define NO_HAS (-1L)
-#define FIELD(T, n, k, m, req) {n, k, offsetof(T, m), req, NO_HAS, 0, 0, 0, NULL, NULL}
+/* The length of a field's name literal, for field_spec.name_length. */
+#define NAME_LENGTH(n) (sizeof("" n) - 1)
+#define FIELD(T, n, k, m, req) \
+    {n, k, offsetof(T, m), req, NO_HAS, 0, 0, 0, NULL, NULL, NAME_LENGTH(n)}
 #define REQ(T, n, k, m) FIELD(T, n, k, m, 1)
 #define OPT(T, n, k, m) FIELD(T, n, k, m, 0)
-#define OPT_HAS(T, n, k, m, h) {n, k, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, NULL, NULL}
-#define INT_REQ(T, n, m, lo, hi) {n, FK_INT, offsetof(T, m), 1, NO_HAS, 0, lo, hi, NULL, NULL}
+#define OPT_HAS(T, n, k, m, h) \
+    {n, k, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, NULL, NULL, NAME_LENGTH(n)}
+#define INT_REQ(T, n, m, lo, hi) \
+    {n, FK_INT, offsetof(T, m), 1, NO_HAS, 0, lo, hi, NULL, NULL, NAME_LENGTH(n)}
 #define INT_OPT(T, n, m, h, lo, hi) \
-    {n, FK_INT, offsetof(T, m), 0, (long)offsetof(T, h), 0, lo, hi, NULL, NULL}
+    {n, FK_INT, offsetof(T, m), 0, (long)offsetof(T, h), 0, lo, hi, NULL, NULL, NAME_LENGTH(n)}
 #define INT_NULLABLE(T, n, m, h, lo, hi) \
-    {n, FK_INT, offsetof(T, m), 1, (long)offsetof(T, h), 1, lo, hi, NULL, NULL}
-#define ENUM_REQ(T, n, m, names) {n, FK_ENUM, offsetof(T, m), 1, NO_HAS, 0, 0, 0, names, NULL}
+    {n, FK_INT, offsetof(T, m), 1, (long)offsetof(T, h), 1, lo, hi, NULL, NULL, NAME_LENGTH(n)}
+#define ENUM_REQ(T, n, m, names) \
+    {n, FK_ENUM, offsetof(T, m), 1, NO_HAS, 0, 0, 0, names, NULL, NAME_LENGTH(n)}
 #define ENUM_OPT(T, n, m, h, names) \
-    {n, FK_ENUM, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, names, NULL}
-#define OBJ_REQ(T, n, m, spec) {n, FK_OBJECT, offsetof(T, m), 1, NO_HAS, 0, 0, 0, NULL, &spec}
+    {n, FK_ENUM, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, names, NULL, NAME_LENGTH(n)}
+#define OBJ_REQ(T, n, m, spec) \
+    {n, FK_OBJECT, offsetof(T, m), 1, NO_HAS, 0, 0, 0, NULL, &spec, NAME_LENGTH(n)}
 #define OBJ_OPT(T, n, m, h, spec) \
-    {n, FK_OBJECT, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, NULL, &spec}
+    {n, FK_OBJECT, offsetof(T, m), 0, (long)offsetof(T, h), 0, 0, 0, NULL, &spec, NAME_LENGTH(n)}
 #define ARR_REQ(T, n, m, spec, min_count) \
-    {n, FK_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, &spec}
+    {n, FK_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, &spec, NAME_LENGTH(n)}
 #define ARR_OPT(T, n, m, h, spec, min_count) \
-    {n, FK_ARRAY, offsetof(T, m), 0, (long)offsetof(T, h), 0, min_count, 0, NULL, &spec}
-#define ID_NULLABLE(T, n, m) {n, FK_ID, offsetof(T, m), 1, NO_HAS, 1, 0, 0, NULL, NULL}
+    {n, FK_ARRAY, offsetof(T, m), 0, (long)offsetof(T, h), 0, min_count, 0, NULL, &spec, \
+     NAME_LENGTH(n)}
+#define ID_NULLABLE(T, n, m) \
+    {n, FK_ID, offsetof(T, m), 1, NO_HAS, 1, 0, 0, NULL, NULL, NAME_LENGTH(n)}
 #define IDS_REQ(T, n, m, min_count) \
-    {n, FK_ID_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, NULL}
+    {n, FK_ID_ARRAY, offsetof(T, m), 1, NO_HAS, 0, min_count, 0, NULL, NULL, NAME_LENGTH(n)}
 #define IDS_OPT(T, n, m, h, min_count) \
-    {n, FK_ID_ARRAY, offsetof(T, m), 0, (long)offsetof(T, h), 0, min_count, 0, NULL, NULL}
+    {n, FK_ID_ARRAY, offsetof(T, m), 0, (long)offsetof(T, h), 0, min_count, 0, NULL, NULL, \
+     NAME_LENGTH(n)}
 #define SPEC(T, fields) {fields, sizeof fields / sizeof fields[0], sizeof(T)}
 
 /* The payload spec of each event type (the header fields type, date and

@@ -18,6 +18,8 @@
 #include "io/json_p.h"
 #include "io/json_stream_p.h"
 #include "io/json_word_p.h"
+#include "io/codec_p.h"
+#include "model/event_spec_p.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1066,6 +1068,266 @@ Test(stream, the_string_scanner_finds_the_first_stop_at_every_offset_of_its_word
         cr_assert_eq(ipart__json_string_stop(b, b + n, 1), b + n, "no stop in %zu bytes", n);
         free(b);
     }
+}
+
+/* ---- keys by length, strings checked from their text, plain integers ------------ */
+
+/* Every field of `spec` and of the objects its fields hold: name_length is
+ * its name's length (the decoders compare keys by it, the encoder writes
+ * keys by it). The number of fields looked at. */
+static size_t check_name_lengths(const object_spec *spec)
+{
+    size_t seen = 0;
+    for (size_t i = 0; i < spec->count; i++) {
+        const field_spec *f = &spec->fields[i];
+        cr_assert_eq(f->name_length, strlen(f->name), "field \"%s\": name_length %zu", f->name,
+                     f->name_length);
+        seen++;
+        if (f->object && f->object != spec)
+            seen += check_name_lengths(f->object);
+    }
+    return seen;
+}
+
+Test(stream, every_field_spec_carries_the_length_of_its_name)
+{
+    size_t seen = check_name_lengths(&ipart__header_spec) + check_name_lengths(&ipart__item_ref_spec);
+    for (int t = 0; t < IPART__EV_COUNT; t++)
+        seen += check_name_lengths(&ipart__event_bodies[t]);
+    cr_assert_gt(seen, 200, "%zu fields", seen);
+}
+
+/* Apply `event` through both readers (same_apply): the stream takes it
+ * alone exactly when the reference applies it. The reference's status. */
+static ipart_status same_apply_taken_iff_ok(const ipart_partnership *base, const char *event)
+{
+    ipart_partnership *probe = NULL;
+    assert_ok(ipart_partnership_clone(&probe, base));
+    ipart_status rc = ipart__apply_with(probe, event, IPART__DECODER_CJSON);
+    ipart_partnership_free(probe);
+    cr_assert_eq(same_apply(base, event, rc == IPART_OK), rc);
+    return rc;
+}
+
+/* A field name anywhere in the schema. */
+static int names_a_field(const object_spec *spec, const char *key, size_t n)
+{
+    for (size_t i = 0; i < spec->count; i++) {
+        const field_spec *f = &spec->fields[i];
+        if ((f->name_length == n && memcmp(f->name, key, n) == 0) ||
+            (f->object && f->object != spec && names_a_field(f->object, key, n)))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_schema_name(const char *key, size_t n)
+{
+    if (n == 4 && memcmp(key, "type", 4) == 0)
+        return 1;
+    if (names_a_field(&ipart__header_spec, key, n) || names_a_field(&ipart__item_ref_spec, key, n))
+        return 1;
+    for (int t = 0; t < IPART__EV_COUNT; t++)
+        if (names_a_field(&ipart__event_bodies[t], key, n))
+            return 1;
+    return 0;
+}
+
+/* `event` with the key of `n` bytes at `at` (after its opening quote)
+ * replaced by the `m` bytes of `key` (malloc'd). */
+static char *with_key(const char *event, size_t at, size_t n, const char *key, size_t m)
+{
+    size_t length = strlen(event);
+    char *out = malloc(length - n + m + 1);
+    cr_assert_not_null(out);
+    memcpy(out, event, at);
+    memcpy(out + at, key, m);
+    strcpy(out + at + m, event + at + n);
+    return out;
+}
+
+/* Every key of every Stavanger event (names of 2 to 26 bytes: shorter than
+ * a word, a word, a word and a tail, two words and more), each with one
+ * byte changed at every offset, one byte cut, one added and its first
+ * byte repeated: each a name of no field, refused by the reference and
+ * declined by the stream. The events before each one are applied first. */
+Test(stream, a_key_one_byte_off_a_field_name_is_no_field)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    size_t tried = 0;
+    for (size_t e = 0; e < ipart_partnership_event_count(full); e++) {
+        char *event = NULL;
+        assert_ok(ipart_partnership_event_at(&event, full, e));
+        for (const char *q = strstr(event, "\":"); q; q = strstr(q + 2, "\":")) {
+            const char *open = q;
+            while (open[-1] != '"')
+                open--;
+            size_t at = (size_t)(open - event), n = (size_t)(q - open);
+            char key[80];
+            cr_assert_lt(n + 2, sizeof key);
+            for (size_t i = 0; i <= n + 2; i++) {
+                size_t m = n;
+                memcpy(key, open, n);
+                if (i < n)
+                    key[i] = key[i] == 'z' ? 'y' : 'z';      /* byte i changed */
+                else if (i == n)
+                    m = n - 1;                               /* last byte cut */
+                else if (n > 0)
+                    key[m++] = 'x';                          /* a byte added */
+                if (is_schema_name(key, m))
+                    continue;
+                char *variant = with_key(event, at, n, key, m);
+                cr_assert_neq(same_apply(p, variant, 0), IPART_OK, "%s", variant);
+                free(variant);
+                tried++;
+            }
+        }
+        assert_ok(ipart_partnership_apply(p, event));
+        ipart_free(event);
+    }
+    cr_assert_gt(tried, 3000, "%zu variants", tried);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
+}
+
+/* Keys out of save's order, escaped, and next to names they share a prefix
+ * with: the stream matches each by its whole name, as the reference does. */
+Test(stream, keys_out_of_order_or_escaped_are_matched_by_their_whole_name)
+{
+    ipart_partnership *p = new_case();
+    static const char *const events[] = {
+        /* "currency" before "title", "kind" before "id" and "name" */
+        "{\"type\":\"partnership_created\",\"date\":\"2017-02-09\",\"actor\":\"a\","
+        "\"authority\":{\"kind\":\"sub_central\",\"id\":\"a\",\"name\":\"A\"},"
+        "\"currency\":\"NOK\",\"title\":\"T\"}",
+        /* an escaped key */
+        "{\"type\":\"partnership_created\",\"date\":\"2017-02-09\",\"actor\":\"a\","
+        "\"authority\":{\"id\":\"a\",\"name\":\"A\",\"kind\":\"sub_central\"},"
+        "\"t\\u0069tle\":\"T\",\"currency\":\"NOK\"}",
+        /* "electronic_communication" then its prefix "electronic" (no field) */
+        "{\"type\":\"partnership_created\",\"date\":\"2017-02-09\",\"actor\":\"a\","
+        "\"authority\":{\"id\":\"a\",\"name\":\"A\",\"kind\":\"sub_central\"},"
+        "\"title\":\"T\",\"currency\":\"NOK\",\"electronic_communication\":true,"
+        "\"electronic\":true}",
+        /* a header name repeated in the body */
+        "{\"type\":\"partnership_created\",\"date\":\"2017-02-09\",\"actor\":\"a\","
+        "\"authority\":{\"id\":\"a\",\"name\":\"A\",\"kind\":\"sub_central\"},"
+        "\"title\":\"T\",\"currency\":\"NOK\",\"date\":\"2017-02-09\"}",
+    };
+    static const ipart_status want[] = {IPART_OK, IPART_OK, IPART_EINVAL, IPART_EINVAL};
+    for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
+        cr_assert_eq(same_apply_taken_iff_ok(p, events[i]), want[i], "event %zu", i);
+    ipart_partnership_free(p);
+}
+
+/* partnership_created with the authority's id and the title given as raw
+ * JSON string bodies. */
+static char *created(const char *id, const char *title)
+{
+    static char out[512];
+    snprintf(out, sizeof out,
+             "{\"type\":\"partnership_created\",\"date\":\"2017-02-09\",\"actor\":\"%s\","
+             "\"authority\":{\"id\":\"%s\",\"name\":\"A\",\"kind\":\"sub_central\"},"
+             "\"title\":\"%s\",\"currency\":\"NOK\"}",
+             id, id, title);
+    return out;
+}
+
+/* Strings of 1 to 40 bytes with each kind of byte the value checks judge at
+ * every offset (across the 8- and 16-byte words of the scans): as a title
+ * (UTF-8) and as an id (A-Z a-z 0-9 . _ -), the stream takes exactly what
+ * the reference applies. Faults: a byte no UTF-8 has, a lone continuation,
+ * a sequence cut by the closing quote or by an ASCII byte, an overlong
+ * lead; bytes outside an id's set; and valid two-, three- and four-byte
+ * sequences, and escapes, that a title takes and an id does not. */
+Test(stream, string_faults_at_every_offset_are_refused_as_the_reference_refuses)
+{
+    enum { UTF8_FAULTS = 7 }; /* the first seven pieces: no title takes them */
+    static const char *const pieces[] = {
+        "\xff", "\x80", "\xc3", "\xc3" "a", "\xe2\x82", "\xc0\xaf", "\xf8\x88\x80\x80\x80",
+        "\xc3\xb8", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\\u00f8", "\\n", " ", "/", "+", "~",
+        "\x7f"};
+    ipart_partnership *p = new_case();
+    size_t ok = 0, refused = 0;
+    for (size_t n = 1; n <= 40; n++)
+        for (size_t at = 0; at < n; at++)
+            for (size_t k = 0; k < sizeof pieces / sizeof pieces[0]; k++) {
+                char body[64];
+                memset(body, 'a', n);
+                body[n] = '\0';
+                size_t piece = strlen(pieces[k]);
+                if (at + piece > n)
+                    continue;
+                memcpy(body + at, pieces[k], piece);
+                for (int as_id = 0; as_id <= 1; as_id++) {
+                    ipart_status rc =
+                        same_apply_taken_iff_ok(p, as_id ? created(body, "T") : created("a", body));
+                    cr_assert_eq(rc == IPART_OK, !as_id && k >= UTF8_FAULTS,
+                                 "piece %zu at %zu of %zu, as id %d", k, at, n, as_id);
+                    ok += rc == IPART_OK;
+                    refused += rc != IPART_OK;
+                }
+            }
+    cr_assert_gt(ok, 1000);
+    cr_assert_gt(refused, 4000);
+    /* Longer than 65536 bytes: ASCII, and ASCII with a valid sequence. */
+    size_t long_n = 65537;
+    char *title = malloc(long_n + 1), *event = malloc(long_n + 300);
+    cr_assert(title && event);
+    for (int with_utf8 = 0; with_utf8 <= 1; with_utf8++) {
+        for (size_t cut = 0; cut <= 1; cut++) {
+            memset(title, 'a', long_n - cut);
+            title[long_n - cut] = '\0';
+            if (with_utf8)
+                memcpy(title + 100, "\xc3\xb8", 2);
+            strcpy(event, "{\"type\":\"partnership_created\",\"date\":\"2017-02-09\","
+                          "\"actor\":\"a\",\"authority\":{\"id\":\"a\",\"name\":\"A\","
+                          "\"kind\":\"sub_central\"},\"currency\":\"NOK\",\"title\":\"");
+            strcat(event, title);
+            strcat(event, "\"}");
+            cr_assert_eq(same_apply_taken_iff_ok(p, event) == IPART_OK, cut == 1,
+                         "%zu bytes, UTF-8 %d", long_n - cut, with_utf8);
+        }
+    }
+    free(title);
+    free(event);
+    ipart_partnership_free(p);
+}
+
+/* Integers written as cJSON reads them, around the plain integers of up to
+ * 15 digits that the stream reads without strtod: each taken by the stream
+ * exactly when the reference applies it, to the same bytes (every variant
+ * is 3000, which keeps the weights' sum, or a value the decoders refuse). */
+Test(stream, integers_are_read_as_strtod_reads_them)
+{
+    ipart_partnership *full = harness_load_procedure("stavanger.json"), *p = new_case();
+    size_t target = 0, n = ipart_partnership_event_count(full);
+    char *event = NULL;
+    for (; target < n; target++) {
+        assert_ok(ipart_partnership_event_at(&event, full, target));
+        if (strstr(event, "\"weight\":3000"))
+            break;
+        assert_ok(ipart_partnership_apply(p, event));
+        ipart_free(event);
+    }
+    cr_assert_lt(target, n, "no event with a weight of 3000");
+    static const char *const weights[] = {
+        "3000", "03000", "3000.0", "3e3", "3E+3", "30000e-1", "000000000003000",
+        "0000000000003000", "0000000000000000000003000", "3000 ", "3000\n", "3000\t",
+        "3000.5", "-3000", "10001", "999999999999999", "1000000000000000", "3000e", "3000-",
+        "30.00e2", "-", "+3000", "3000x", "-0.1"};
+    size_t applied = 0;
+    for (size_t i = 0; i < sizeof weights / sizeof weights[0]; i++) {
+        char with[64];
+        snprintf(with, sizeof with, "\"weight\":%s", weights[i]);
+        char *variant = edited(event, 0, "\"weight\":3000", with);
+        applied += same_apply_taken_iff_ok(p, variant) == IPART_OK;
+        free(variant);
+    }
+    cr_assert_geq(applied, 8, "%zu applied", applied);
+    ipart_free(event);
+    ipart_partnership_free(p);
+    ipart_partnership_free(full);
 }
 
 /* The batch check reads string bodies with the scanner: a value or a key

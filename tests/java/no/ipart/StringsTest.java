@@ -238,20 +238,120 @@ public class StringsTest {
         }
     }
 
+    /** The native pointer of p's handle, for calls of the JNI class itself. */
+    private static long cptr(Partnership p) throws ReflectiveOperationException {
+        java.lang.reflect.Method getCPtr = no.ipart.swig.ipart_partnership.class
+            .getDeclaredMethod("getCPtr", no.ipart.swig.ipart_partnership.class);
+        getCPtr.setAccessible(true);
+        return (long) getCPtr.invoke(null, p.h());
+    }
+
     /** Past the facade, a raw U+0000 in an event reaches C as C0 80, invalid UTF-8. */
     @Test
     public void rawNulInAnEventPastTheFacadeIsInvalidUtf8() throws Exception {
-        java.lang.reflect.Method cptr = no.ipart.swig.ipart_partnership.class
-            .getDeclaredMethod("getCPtr", no.ipart.swig.ipart_partnership.class);
-        cptr.setAccessible(true);
         try (Partnership p = new Partnership("NO")) {
             for (String name : new String[] {"a\u0000b", "\u0000", "abcdefghij\u0000klmnop"}) {
                 InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                     () -> no.ipart.swig.IpartCapiJNI.ipart_partnership_apply(
-                        (long) cptr.invoke(null, p.h()), p.h(), created("\"" + name + "\"")));
+                        cptr(p), p.h(), created("\"" + name + "\"")));
                 assertEquals("document.string.utf8", e.key());
                 assertEquals(0, p.eventCount());
             }
+        }
+    }
+
+    /* ---- the batch text of applyAll: its U+0000 refused by the encoder in C ---- */
+
+    /** A note of the authority's, its text where the {@code #} is. */
+    private static final String NOTE = "{\"type\":\"note_recorded\",\"date\":\"2017-02-10\","
+        + "\"actor\":\"stavanger\",\"text\":\"#\"}";
+
+    private static String note(String text) {
+        return NOTE.replace("#", text);
+    }
+
+    /** A raw U+0000 anywhere in applyAll's text (around the encoder's 8- and 16-unit
+     * blocks and its 2048-unit chunks) is apply's IllegalArgumentException, with the same
+     * message, and nothing is applied: the same state, the same saved bytes. */
+    @Test
+    public void rawNulInABatchIsRefusedBeforeAnythingIsApplied() {
+        String applyMessage;
+        try (Partnership p = new Partnership("NO")) {
+            applyMessage = assertThrows(IllegalArgumentException.class,
+                () -> p.apply(created("\"a\u0000b\""))).getMessage();
+        }
+        try (Partnership p = new Partnership("NO")) {
+            p.apply(created("\"Stavanger kommune\""));
+            String before = p.dumps();
+            // The NUL at every offset around the blocks: in white space before the array.
+            for (int at = 0; at <= 40; at++) {
+                String batch = " ".repeat(at) + "\u0000[" + note("x") + "]";
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> p.applyAll(batch));
+                assertEquals(applyMessage, e.getMessage());
+            }
+            // Inside the second event's text, after another character, around the chunks.
+            String head = "[" + note("x") + ",";
+            for (String other : new String[] {"", "\u00f8", "\u2013", GRIN})
+                for (int at = 2040; at <= 2056; at++) {
+                    int pad = at - head.length() - NOTE.indexOf('#') - other.length();
+                    String batch = head + note(other + "y".repeat(pad) + "\u0000z") + "]";
+                    assertEquals(at, batch.indexOf('\u0000'));
+                    IllegalArgumentException e = assertThrows(at + other,
+                        IllegalArgumentException.class, () -> p.applyAll(batch));
+                    assertEquals(applyMessage, e.getMessage());
+                }
+            assertThrows(IllegalArgumentException.class, () -> p.applyAll("[]\u0000"));
+            assertEquals(1, p.eventCount());
+            assertEquals(before, p.dumps());
+        }
+    }
+
+    /** Straight into the JNI class, applyAll's text is refused the same way (the check
+     * is in the wrapper, not in the facade). */
+    @Test
+    public void rawNulInABatchPastTheFacadeIsRefusedAlike() throws Exception {
+        try (Partnership p = new Partnership("NO")) {
+            String before = p.dumps();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> no.ipart.swig.IpartCapiJNI.ipart_partnership_apply_all(
+                    cptr(p), p.h(), "[" + created("\"a\u0000b\"") + "]"));
+            assertTrue(e.getMessage(), e.getMessage().contains("NUL"));
+            assertEquals(0, p.eventCount());
+            assertEquals(before, p.dumps());
+        }
+    }
+
+    /** Non-ASCII characters, pairs and lone surrogates at every offset around the
+     * encoder's blocks and at its chunk boundaries reach C in a batch as they do one event
+     * at a time: the same log, the same saved bytes. */
+    @Test
+    public void aBatchCrossesAsItsEventsOneByOne() {
+        String[] others = {"\u00f8", "\u2013", GRIN, "\uD800", "\uDC00", "\u0080", "\u007f", "\u00e9\u20ac"};
+        java.util.List<String> events = new java.util.ArrayList<>();
+        for (int k = 0; k <= 40; k++)
+            for (String other : others)
+                events.add(note("a".repeat(k) + other + "b".repeat(k % 9)));
+        assertBatchCrossesAsOneByOne(events);
+        String head = "[" + created("\"Stavanger kommune\"") + ",";
+        for (int boundary = 2048; boundary <= 4096; boundary += 2048)
+            for (int at = boundary - 8; at <= boundary + 8; at++)
+                for (String other : others) {
+                    String event = note("c".repeat(at - head.length() - NOTE.indexOf('#')) + other + "d");
+                    assertEquals(at, (head + event).indexOf(other));
+                    assertBatchCrossesAsOneByOne(java.util.List.of(event));
+                }
+    }
+
+    /** A partnership created, then {@code events} applied one by one and as one batch:
+     * the same log, the same saved bytes. */
+    private static void assertBatchCrossesAsOneByOne(java.util.List<String> events) {
+        try (Partnership one = new Partnership("NO"); Partnership batch = new Partnership("NO")) {
+            one.apply(created("\"Stavanger kommune\""));
+            events.forEach(one::apply);
+            batch.applyAll("[" + created("\"Stavanger kommune\"") + "," + String.join(",", events) + "]");
+            assertEquals(events.size() + 1, batch.eventCount());
+            assertEquals(one.dumps(), batch.dumps());
         }
     }
 
