@@ -10,6 +10,7 @@
 
 #include "core/error_p.h"
 #include "core/strbuf_p.h"
+#include "io/batch_p.h"
 #include "io/codec_p.h"
 #include "io/document_p.h"
 #include "io/json_p.h"
@@ -249,8 +250,14 @@ ipart_status ipart__apply_all_with(ipart_partnership *p, const char *events_json
                                    ipart__decoder decoder)
 {
     size_t length = strlen(events_json), count = 0;
-    if (decoder == IPART__DECODER_STREAM && ipart__json_accepts_array(events_json, length, &count))
-        return apply_accepted_batch(p, events_json, length, count);
+    if (decoder == IPART__DECODER_STREAM) {
+        ipart_status rc = IPART_OK;
+        ipart__stream_result ahead = ipart__apply_ahead(p, events_json, length, &rc);
+        if (ahead != IPART__STREAM_DECLINED)
+            return ahead == IPART__STREAM_TAKEN ? rc : IPART_ENOMEM;
+        if (ipart__json_accepts_array(events_json, length, &count))
+            return apply_accepted_batch(p, events_json, length, count);
+    }
     cJSON *events = NULL;
     ipart_status rc = ipart__json_parse(&events, events_json, length, "$");
     if (rc != IPART_OK)

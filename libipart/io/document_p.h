@@ -44,10 +44,13 @@ ipart_status ipart__load_with(ipart_partnership **out, const char *document_json
                               ipart__decoder decoder);
 ipart_status ipart__apply_with(ipart_partnership *p, const char *event_json,
                                ipart__decoder decoder);
-/* ipart_partnership_apply_all() with `decoder`: the stream first proves
- * that the cJSON path accepts the batch's text (ipart__json_accepts_array),
- * then streams its events one by one, giving the reference each event it
- * declines; text it cannot prove goes to the cJSON path whole. */
+/* ipart_partnership_apply_all() with `decoder`: the stream first decodes
+ * every event of the batch ahead and then applies them
+ * (ipart__apply_ahead, io/batch_p.h); when that does not take the batch,
+ * it proves that the cJSON path accepts the batch's text
+ * (ipart__json_accepts_array), then streams its events one by one, giving
+ * the reference each event it declines; text it cannot prove goes to the
+ * cJSON path whole. */
 ipart_status ipart__apply_all_with(ipart_partnership *p, const char *events_json,
                                    ipart__decoder decoder);
 

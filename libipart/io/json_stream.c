@@ -664,25 +664,35 @@ static int read_event_members(reader *r, ipart__event *ev)
            has_required(body, body_seen);
 }
 
-/* One event object, "type" first: as ipart__event_decode_header and
+/* One event object, "type" first, into *ev (zeroed first), its strings and
+ * arrays in `arena`: as ipart__event_decode_header and
  * ipart__event_decode_body together, on success. */
-static int read_event(reader *r, ipart__decoded *out, ipart__arena *spare,
-                      const char *case_currency)
+static int read_event_in(reader *r, ipart__event *ev, ipart__arena *arena,
+                         const char *case_currency)
 {
     key k;
     char type[KEY_MAX];
-    memset(out, 0, sizeof *out);
+    memset(ev, 0, sizeof *ev);
     if (!take(r, '{') || !read_key(r, &k) || !is_key(&k, "type", 4) || !read_small(r, type))
         return 0;
     int found = ipart__event_type_index(type);
     if (found < 0)
         return 0;
-    out->event.type = (ipart__event_type)found;
+    ev->type = (ipart__event_type)found;
+    r->arena = arena;
+    r->currency = ipart__body_currency(ev->type, case_currency);
+    return read_event_members(r, ev);
+}
+
+/* read_event_in with the event's own arena taken from *spare, and given
+ * back emptied when the event is not read. */
+static int read_event(reader *r, ipart__decoded *out, ipart__arena *spare,
+                      const char *case_currency)
+{
     out->arena = *spare;
+    out->borrowed = 0;
     *spare = (ipart__arena)IPART__ARENA_INIT;
-    r->arena = &out->arena;
-    r->currency = ipart__body_currency(out->event.type, case_currency);
-    if (read_event_members(r, &out->event))
+    if (read_event_in(r, &out->event, &out->arena, case_currency))
         return 1;
     ipart__arena_reset(&out->arena);
     *spare = out->arena;
@@ -712,6 +722,17 @@ ipart__stream_result ipart__stream_event_front(ipart__decoded *out, ipart_partne
 {
     reader r = {(const unsigned char *)text, (const unsigned char *)text + length, NULL, "", 0};
     if (!read_event(&r, out, &p->decoding, p->currency))
+        return result(&r, 0);
+    *used = (size_t)(r.at - (const unsigned char *)text);
+    return IPART__STREAM_TAKEN;
+}
+
+ipart__stream_result ipart__stream_event_ahead(ipart__event *out, ipart__arena *arena,
+                                               const char *case_currency, const char *text,
+                                               size_t length, size_t *used)
+{
+    reader r = {(const unsigned char *)text, (const unsigned char *)text + length, NULL, "", 0};
+    if (!read_event_in(&r, out, arena, case_currency))
         return result(&r, 0);
     *used = (size_t)(r.at - (const unsigned char *)text);
     return IPART__STREAM_TAKEN;

@@ -61,4 +61,16 @@ ipart__stream_result ipart__stream_event(ipart__decoded *out, ipart_partnership 
 ipart__stream_result ipart__stream_event_front(ipart__decoded *out, ipart_partnership *p,
                                                const char *text, size_t length, size_t *used);
 
+/*
+ * The same for a batch decoded ahead of applying (io/batch.c): the event
+ * object at the start of `text` into *out (zeroed first), its strings and
+ * arrays allocated in `arena` (the caller's, not p->decoding, and not
+ * emptied when the event is not taken), money fields in `case_currency`
+ * (the case's currency as it will be when the event is applied). TAKEN
+ * with *used as for ipart__stream_event_front; DECLINED; NOMEM.
+ */
+ipart__stream_result ipart__stream_event_ahead(ipart__event *out, ipart__arena *arena,
+                                               const char *case_currency, const char *text,
+                                               size_t length, size_t *used);
+
 #endif

@@ -12,6 +12,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "harness.h"
+#include "io/batch_p.h"
+#include "io/codec_p.h"
 #include "io/document_p.h"
 #include "io/json_p.h"
 #include "io/json_stream_p.h"
@@ -301,13 +303,42 @@ Test(stream, a_streamed_load_holds_what_the_reference_load_holds)
 
 /* ---- batches (ipart__apply_all_with) ------------------------------------------ */
 
+/* Any outcome of ipart__apply_ahead or the check (same_batch_ahead). */
+#define AHEAD_ANY (-1)
+
+/* ipart__apply_ahead alone on a clone of `base` (whose bytes are
+ * before->saved): when it takes the batch, the reference's outcome
+ * `reference`; otherwise nothing changed. What it made of the text. */
+static ipart__stream_result ahead_alone(const ipart_partnership *base, const char *text,
+                                        const outcome *reference, const outcome *before)
+{
+    ipart_partnership *c = NULL;
+    assert_ok(ipart_partnership_clone(&c, base));
+    ipart_status rc = IPART_OK;
+    ipart__stream_result taken = ipart__apply_ahead(c, text, strlen(text), &rc);
+    outcome o;
+    record(&o, rc, c);
+    if (taken == IPART__STREAM_TAKEN) {
+        assert_same(reference, &o, text);
+    } else {
+        cr_assert_str_eq(o.saved, before->saved, "not taken ahead, nothing applied");
+        cr_assert_eq(rc, IPART_OK, "a batch not taken ahead has no outcome of its own");
+    }
+    ipart_partnership_free(c);
+    free(o.saved);
+    return taken;
+}
+
 /* Apply the batch `text` to two clones of `base`, one per reader: the same
  * status, error and saved bytes; nothing applied means base's bytes. `proved`
  * says whether ipart__json_accepts_array() takes the text (the stream then
- * applies it event by event; otherwise the cJSON path applies it whole).
+ * applies it event by event; otherwise the cJSON path applies it whole;
+ * AHEAD_ANY: not checked); *ahead what ipart__apply_ahead must make of it
+ * (an ipart__stream_result, or AHEAD_ANY), then what it made: it has the
+ * reference's outcome when it takes the batch.
  * The reference's status; *applied its number of events applied. */
-static ipart_status same_batch(const ipart_partnership *base, const char *text, int proved,
-                               size_t *applied)
+static ipart_status same_batch_ahead(const ipart_partnership *base, const char *text, int proved,
+                                     int *ahead, size_t *applied)
 {
     ipart_partnership *ref = NULL, *str = NULL;
     assert_ok(ipart_partnership_clone(&ref, base));
@@ -315,11 +346,17 @@ static ipart_status same_batch(const ipart_partnership *base, const char *text, 
     outcome a, b, before;
     record(&before, IPART_OK, ref);
     record(&a, ipart__apply_all_with(ref, text, IPART__DECODER_CJSON), ref);
+    ipart__stream_result taken = ahead_alone(base, text, &a, &before);
     record(&b, ipart__apply_all_with(str, text, IPART__DECODER_STREAM), str);
     assert_same(&a, &b, text);
+    if (*ahead != AHEAD_ANY)
+        cr_assert_eq((int)taken, *ahead, "ahead: %d, expected %d: %.300s", (int)taken, *ahead,
+                     text);
+    *ahead = (int)taken;
     size_t count = 0;
-    cr_assert_eq(ipart__json_accepts_array(text, strlen(text), &count), proved,
-                 "the check %s: %.300s", proved ? "declined" : "proved", text);
+    if (proved != AHEAD_ANY)
+        cr_assert_eq(ipart__json_accepts_array(text, strlen(text), &count), proved,
+                     "the check %s: %.300s", proved ? "declined" : "proved", text);
     *applied = ipart_partnership_event_count(ref) - ipart_partnership_event_count(base);
     if (*applied == 0)
         cr_assert_str_eq(a.saved, before.saved, "nothing applied, nothing changed");
@@ -329,6 +366,13 @@ static ipart_status same_batch(const ipart_partnership *base, const char *text, 
     free(b.saved);
     free(before.saved);
     return a.rc;
+}
+
+static ipart_status same_batch(const ipart_partnership *base, const char *text, int proved,
+                               size_t *applied)
+{
+    int ahead = AHEAD_ANY;
+    return same_batch_ahead(base, text, proved, &ahead, applied);
 }
 
 /* The first `count` events of `p` as one JSON array text (malloc'd), one
@@ -584,6 +628,399 @@ Test(stream, a_batch_decodes_money_in_the_currency_it_sets)
     free(text);
     ipart_partnership_free(p);
     ipart_partnership_free(full);
+}
+
+/* ---- batches decoded ahead (io/batch.c) ------------------------------------------ */
+
+/* "[" and the events of the batch_of() text `text` from the one at `start` (malloc'd). */
+static char *batch_from(const char *text, size_t start)
+{
+    char *out = malloc(strlen(text + start) + 2);
+    cr_assert_not_null(out);
+    out[0] = '[';
+    strcpy(out + 1, text + start);
+    return out;
+}
+
+/* The Stavanger events as one batch_of() text. */
+typedef struct events_text {
+    ipart_partnership *full; /* the case they come from */
+    size_t n;
+    size_t starts[200];
+    char *text;
+} events_text;
+
+static void stavanger_events(events_text *e)
+{
+    e->full = harness_load_procedure("stavanger.json");
+    e->n = ipart_partnership_event_count(e->full);
+    cr_assert_leq(e->n, 200);
+    e->text = batch_of(e->full, e->n, e->starts);
+}
+
+static void events_text_free(events_text *e)
+{
+    free(e->text);
+    ipart_partnership_free(e->full);
+}
+
+/* A new case with the first `count` events of `full`, applied by the reference. */
+static ipart_partnership *first_events(const ipart_partnership *full, size_t count)
+{
+    ipart_partnership *p = new_case();
+    char *text = batch_of(full, count, NULL);
+    assert_ok(ipart__apply_all_with(p, text, IPART__DECODER_CJSON));
+    free(text);
+    return p;
+}
+
+/* same_batch_ahead with what ipart__apply_ahead must make of the text. */
+static ipart_status same_ahead(const ipart_partnership *base, const char *text, int proved,
+                               ipart__stream_result ahead, size_t *applied)
+{
+    int made = (int)ahead;
+    return same_batch_ahead(base, text, proved, &made, applied);
+}
+
+/* ipart_partnership_apply_all on `p` itself refuses `text` with `code` and
+ * changes nothing: the same event count and saved bytes. */
+static void refused_whole(ipart_partnership *p, const char *text, ipart_status code)
+{
+    char *before = NULL, *after = NULL;
+    assert_ok(ipart_partnership_save(&before, p));
+    size_t count = ipart_partnership_event_count(p);
+    assert_fails_with(ipart_partnership_apply_all(p, text), code);
+    assert_ok(ipart_partnership_save(&after, p));
+    cr_assert_str_eq(after, before, "a batch refused as text changed the case");
+    cr_assert_eq(ipart_partnership_event_count(p), count);
+    ipart_free(before);
+    ipart_free(after);
+}
+
+Test(stream, ahead_a_text_error_in_event_90_of_123_applies_nothing)
+{
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 9;
+    cr_assert_eq(e.n, 123);
+    ipart_partnership *p = first_events(e.full, 0), *ten = first_events(e.full, 10);
+    char *rest = batch_from(e.text, e.starts[10]); /* events 10..122 on a case of 10 */
+    /* In event 90 itself, its separator after it, or the text cut after it:
+     * every event before it decodes, the text is still refused whole. */
+    char *in_event = edited(e.text, e.starts[90], "\"date\"", "\"date\":");
+    char *separator = edited(e.text, e.starts[91] - 2, ",\n", ",,\n");
+    char *cut = copy_text(e.text);
+    cut[e.starts[91] - 2] = '\0';
+    char *rest_in_event = edited(rest, e.starts[90] - e.starts[10], "\"date\"", "\"date\":");
+    const char *const bad[] = {in_event, separator, cut};
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert_eq(same_ahead(p, bad[i], 0, IPART__STREAM_DECLINED, &applied), IPART_EPARSE);
+        cr_assert_eq(applied, 0, "case %zu", i);
+        refused_whole(p, bad[i], IPART_EPARSE);
+    }
+    cr_assert_eq(same_ahead(ten, rest_in_event, 0, IPART__STREAM_DECLINED, &applied),
+                 IPART_EPARSE);
+    cr_assert_eq(applied, 0);
+    refused_whole(ten, rest_in_event, IPART_EPARSE);
+    free(in_event);
+    free(separator);
+    free(cut);
+    free(rest_in_event);
+    free(rest);
+    ipart_partnership_free(ten);
+    ipart_partnership_free(p);
+    events_text_free(&e);
+}
+
+/* The currency an event is decoded in ahead is the case's when it is
+ * applied: p's, or that of the batch's partnership_created before it, which
+ * is applied first or stops the batch. */
+Test(stream, ahead_each_event_is_decoded_in_the_currency_it_is_applied_in)
+{
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 0;
+    ipart_partnership *p = first_events(e.full, 0), *ten = first_events(e.full, 10);
+    cr_assert_eq(same_ahead(p, e.text, 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
+    cr_assert_eq(applied, e.n, "the money after partnership_created is decoded in its NOK");
+    /* Without it a new case has no currency: no amount is decoded ahead. */
+    char *headless = batch_from(e.text, e.starts[1]);
+    cr_assert_neq(same_ahead(p, headless, 1, IPART__STREAM_DECLINED, &applied), IPART_OK);
+    cr_assert_eq(applied, 0);
+    /* A case in NOK: the rest is decoded in its currency. */
+    char *rest = batch_from(e.text, e.starts[10]);
+    cr_assert_eq(same_ahead(ten, rest, 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
+    cr_assert_eq(applied, e.n - 10);
+    /* A second partnership_created in EUR on that case: the events after it
+     * are decoded in EUR, and never applied, as it is refused. */
+    char *eur = edited(e.text, 0, "\"currency\":\"NOK\"", "\"currency\":\"EUR\"");
+    ipart_status rc = same_ahead(ten, eur, 1, IPART__STREAM_TAKEN, &applied);
+    cr_assert_neq(rc, IPART_OK);
+    cr_assert_eq(applied, 0);
+    char path[sizeof ipart_error_last()->path];
+    snprintf(path, sizeof path, "%s", ipart_error_last()->path);
+    cr_assert(strncmp(path, "$[0]", 4) == 0, "%s", path);
+    /* In ISK (no minor unit) an amount with øre is not decoded ahead: the
+     * paths before report the same refusal of the partnership_created. */
+    char *isk = edited(e.text, 0, "\"currency\":\"NOK\"", "\"currency\":\"ISK\"");
+    cr_assert_eq(same_ahead(ten, isk, 1, IPART__STREAM_DECLINED, &applied), rc);
+    cr_assert_str_eq(ipart_error_last()->path, path);
+    cr_assert_eq(applied, 0);
+    free(isk);
+    free(eur);
+    free(rest);
+    free(headless);
+    ipart_partnership_free(ten);
+    ipart_partnership_free(p);
+    events_text_free(&e);
+}
+
+/* The refused event k stops a batch taken ahead with the reference's error,
+ * 0..k-1 applied: a guard at event 11, and every golden rejection after
+ * the two events before it (and before the one after it), as one batch. */
+Test(stream, ahead_a_refused_event_keeps_those_before_with_the_reference_error, .timeout = 300)
+{
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 0;
+    ipart_partnership *p = new_case();
+    char *early = edited(e.text, e.starts[11], "\"date\":\"2017-", "\"date\":\"2016-");
+    cr_assert_eq(same_ahead(p, early, 1, IPART__STREAM_TAKEN, &applied), IPART_ESTATE);
+    cr_assert_str_eq(ipart_error_last()->path, "$[11]");
+    cr_assert_eq(applied, 11);
+    cJSON *cases = harness_load_case("procedure/rejections.json");
+    const cJSON *kase;
+    int taken = 0, total = 0;
+    cJSON_ArrayForEach(kase, cases) {
+        const cJSON *refused = cJSON_GetObjectItemCaseSensitive(kase, "event");
+        if (!cJSON_IsObject(refused))
+            continue;
+        char path[64];
+        snprintf(path, sizeof path, "procedure/%s", harness_text(kase, "base"));
+        cJSON *base = harness_load_case(path);
+        const cJSON *events = harness_member(harness_member(base, "document"), "events");
+        int prefix = (int)harness_int(kase, "prefix"), before = prefix < 2 ? prefix : 2;
+        ipart_partnership *b = harness_replay(base, prefix - before);
+        cJSON *array = cJSON_CreateArray();
+        for (int i = prefix - before; i <= prefix && i < cJSON_GetArraySize(events); i++)
+            cJSON_AddItemToArray(array, cJSON_Duplicate(i == prefix ? refused
+                                                                    : cJSON_GetArrayItem(events, i),
+                                                        1));
+        if (prefix == cJSON_GetArraySize(events))
+            cJSON_AddItemToArray(array, cJSON_Duplicate(refused, 1));
+        char *batch = cJSON_PrintUnformatted(array);
+        int ahead = AHEAD_ANY;
+        ipart_status rc = same_batch_ahead(b, batch, AHEAD_ANY, &ahead, &applied);
+        cr_assert_str_eq(ipart_error_name(rc), harness_text(kase, "code"), "%s",
+                         harness_text(kase, "name"));
+        cr_assert_eq(applied, (size_t)before, "%s", harness_text(kase, "name"));
+        taken += ahead == IPART__STREAM_TAKEN;
+        total++;
+        cJSON_free(batch);
+        cJSON_Delete(array);
+        ipart_partnership_free(b);
+        cJSON_Delete(base);
+    }
+    cr_log_info("%d of %d rejections taken ahead", taken, total);
+    cr_assert_gt(taken, total / 2, "only %d of %d rejections taken ahead", taken, total);
+    cJSON_Delete(cases);
+    free(early);
+    ipart_partnership_free(p);
+    events_text_free(&e);
+}
+
+/* Out of memory at any allocation of the decoding ahead: IPART_ENOMEM and
+ * nothing applied (the paths before are not run: they would apply some). */
+Test(stream, ahead_out_of_memory_while_decoding_applies_nothing)
+{
+    events_text e;
+    stavanger_events(&e);
+    ipart_partnership *ten = first_events(e.full, 10);
+    char *rest = batch_from(e.text, e.starts[10]);
+    char *trailing = edited(rest, strlen(rest) - 1, "]", "] x");
+    char *before = NULL;
+    assert_ok(ipart_partnership_save(&before, ten));
+    /* The allocations of decoding every event ahead: "] x" then declines. */
+    ipart_partnership *c = NULL;
+    assert_ok(ipart_partnership_clone(&c, ten));
+    ipart_status rc = IPART_OK;
+    harness_fail_at(0);
+    cr_assert_eq(ipart__apply_ahead(c, trailing, strlen(trailing), &rc), IPART__STREAM_DECLINED);
+    long decoding = harness_allocations();
+    cr_assert_geq(decoding, 3, "%ld allocations", decoding);
+    ipart_partnership_free(c);
+    for (long k = 1; k <= decoding; k++) {
+        assert_ok(ipart_partnership_clone(&c, ten));
+        harness_fail_at(k);
+        ipart_status got = k % 2 ? ipart_partnership_apply_all(c, rest)
+                                  : ipart__apply_ahead(c, rest, strlen(rest), &rc) ==
+                                            IPART__STREAM_NOMEM
+                                        ? IPART_ENOMEM
+                                        : IPART_OK;
+        int injected = harness_failure_injected();
+        harness_fail_at(0);
+        cr_assert(injected, "allocation %ld", k);
+        cr_assert_eq(got, IPART_ENOMEM, "allocation %ld", k);
+        cr_assert_eq(ipart_error_last()->code, IPART_ENOMEM);
+        char *after = NULL;
+        assert_ok(ipart_partnership_save(&after, c));
+        cr_assert_str_eq(after, before, "allocation %ld: something applied", k);
+        cr_assert_eq(ipart_partnership_event_count(c), 10);
+        ipart_free(after);
+        ipart_partnership_free(c);
+    }
+    ipart_free(before);
+    free(trailing);
+    free(rest);
+    ipart_partnership_free(ten);
+    events_text_free(&e);
+}
+
+/* 0 and 1 events, an event the stream declines in the middle, and the text
+ * around the events that only the paths before read. */
+Test(stream, ahead_empty_single_and_declined_batches)
+{
+    events_text e;
+    stavanger_events(&e);
+    size_t applied = 9;
+    ipart_partnership *p = first_events(e.full, 0);
+    const char *const empty[] = {"[]", " \n[ ]\r\n\t"};
+    for (size_t i = 0; i < 2; i++) {
+        cr_assert_eq(same_ahead(p, empty[i], 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
+        cr_assert_eq(applied, 0);
+    }
+    char *one = batch_of(e.full, 1, NULL);
+    cr_assert_eq(same_ahead(p, one, 1, IPART__STREAM_TAKEN, &applied), IPART_OK);
+    cr_assert_eq(applied, 1);
+    /* Event 3 with "type" after "date": declined, the reference applies all. */
+    char *moved =
+        edited(e.text, e.starts[3], "{\"type\":\"follower_named\",\"date\":\"2017-03-01\"",
+               "{\"date\":\"2017-03-01\",\"type\":\"follower_named\"");
+    cr_assert_eq(same_ahead(p, moved, 1, IPART__STREAM_DECLINED, &applied), IPART_OK);
+    cr_assert_eq(applied, e.n);
+    /* Around the events: a byte below 32 other than the four white spaces
+     * (cJSON's white space), a value that is no object, a comma too many,
+     * text after the array, a BOM, no array: all left to the paths before. */
+    static const struct {
+        size_t at;
+        const char *old, *with;
+        ipart_status rc;
+        size_t applied;
+    } around[] = {
+        {0, ",\n", ",\x01\n", IPART_OK, 123},         {0, ",\n", ",\n42,\n", IPART_EINVAL, 1},
+        {0, ",\n", ",,\n", IPART_EPARSE, 0},          {1, "]", "] x", IPART_EPARSE, 0},
+        {1, "]", "]\x0b", IPART_EPARSE, 0},           {2, "[", "\xEF\xBB\xBF[", IPART_EPARSE, 0},
+        {2, "[", "{\"a\":[", IPART_EPARSE, 0},        {2, "[", "\x01[", IPART_OK, 123},
+    };
+    for (size_t i = 0; i < sizeof around / sizeof around[0]; i++) {
+        size_t from = around[i].at == 0   ? e.starts[1] - 2
+                      : around[i].at == 1 ? strlen(e.text) - 1
+                                          : 0;
+        char *odd = edited(e.text, from, around[i].old, around[i].with);
+        cr_assert_eq(same_ahead(p, odd, AHEAD_ANY, IPART__STREAM_DECLINED, &applied), around[i].rc,
+                     "case %zu: %s", i, ipart_error_last()->message);
+        cr_assert_eq(applied, around[i].applied, "case %zu", i);
+        free(odd);
+    }
+    free(moved);
+    free(one);
+    ipart_partnership_free(p);
+    events_text_free(&e);
+}
+
+/* The levels of a value of `spec`'s objects: 1, and those of its deepest field. */
+static size_t object_levels(const object_spec *spec)
+{
+    size_t deepest = 0;
+    for (size_t i = 0; i < spec->count; i++) {
+        const field_spec *f = &spec->fields[i];
+        size_t levels = f->kind == FK_OBJECT      ? object_levels(f->object)
+                        : f->kind == FK_ARRAY     ? 1 + object_levels(f->object)
+                        : f->kind == FK_ID_ARRAY  ? 2
+                        : f->kind == FK_ITEM_REF ? object_levels(&ipart__item_ref_spec)
+                                                  : 1;
+        deepest = levels > deepest ? levels : deepest;
+    }
+    return 1 + deepest;
+}
+
+/* What lets a batch taken ahead pass the pre-scan's depth limit without a
+ * pass of its own: no event nests deeper than 31 levels, so in the batch's
+ * array (level 1) nothing goes beyond 32. */
+Test(stream, ahead_no_event_nests_deeper_than_the_array_leaves_room_for)
+{
+    size_t deepest = 0;
+    for (int t = 0; t < IPART__EV_COUNT; t++) {
+        size_t levels = object_levels(&ipart__event_bodies[t]);
+        deepest = levels > deepest ? levels : deepest;
+    }
+    cr_assert_geq(deepest, 3, "an event with an array of objects nests 3 levels at least");
+    cr_assert_leq(1 + deepest, IPART__MAX_DEPTH, "events nest %zu levels", deepest);
+}
+
+/* Whether the bytes of `ev` from `from` on are all zero. */
+static int zero_from(const ipart__event *ev, size_t from)
+{
+    const unsigned char *b = (const unsigned char *)ev;
+    for (size_t i = from; i < sizeof *ev; i++)
+        if (b[i])
+            return 0;
+    return 1;
+}
+
+/* Decode every event of a golden procedure as a batch decodes it ahead:
+ * nothing written beyond its type's extent. Returns the types seen (bits). */
+static long extent_of_events(const char *name)
+{
+    ipart_partnership *p = harness_load_procedure(name);
+    size_t n = ipart_partnership_event_count(p), *starts = malloc((n + 1) * sizeof *starts);
+    cr_assert_not_null(starts);
+    char *text = batch_of(p, n, starts);
+    long seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        ipart__event ev;
+        ipart__arena arena = IPART__ARENA_INIT;
+        size_t used = 0;
+        const char *at = text + starts[i];
+        cr_assert_eq(ipart__stream_event_ahead(&ev, &arena, ipart_partnership_currency(p), at,
+                                               strlen(at), &used),
+                     IPART__STREAM_TAKEN, "%s: event %zu", name, i);
+        cr_assert_eq(at[used - 1], '}');
+        size_t extent = ipart__event_extent(ev.type);
+        cr_assert_leq(extent, sizeof ev);
+        cr_assert(zero_from(&ev, extent), "%s: event %zu (%s) written past its extent %zu", name,
+                  i, ipart__event_type_name(ev.type), extent);
+        seen |= 1L << ev.type;
+        ipart__arena_free(&arena);
+    }
+    free(text);
+    free(starts);
+    ipart_partnership_free(p);
+    return seen;
+}
+
+static long types_seen;
+
+static long extent_check(const char *name)
+{
+    types_seen |= extent_of_events(name);
+    return 1;
+}
+
+Test(stream, ahead_an_event_is_kept_to_the_extent_of_its_type)
+{
+    int cases = 0;
+    cr_assert_lt(IPART__EV_COUNT, 64);
+    types_seen = 0;
+    harness_each_procedure(extent_check, &cases);
+    int types = 0;
+    for (int t = 0; t < IPART__EV_COUNT; t++) {
+        types += (int)(types_seen >> t & 1);
+        cr_assert_leq(ipart__event_extent((ipart__event_type)t), sizeof(ipart__event));
+        cr_assert_geq(ipart__event_extent((ipart__event_type)t), offsetof(ipart__event, as));
+    }
+    cr_assert_gt(types, IPART__EV_COUNT * 3 / 4, "%d of %d event types in the golden cases",
+                 types, IPART__EV_COUNT);
 }
 
 /* ---- the string scanner shared by the decoder and the check (io/json_word_p.h) ---- */
