@@ -64,9 +64,10 @@ const char *ipart__event_type_name(ipart__event_type type)
 
 /* ---- the type of a name: a hash of its length and end bytes ---------------- */
 
-/* Slots of the name hash (a power of two, over three times the types): each
- * holds a type + 1, or 0 where the probe for a name stops. */
-enum { TYPE_SLOTS = 128 };
+/* Slots of the name hash (a power of two, over three times the types, room
+ * for twice today's 41): each holds a type + 1, or 0 where the probe for a
+ * name stops. */
+enum { TYPE_SLOTS = 256 };
 
 static unsigned type_slot(const char *name, size_t length)
 {
@@ -82,7 +83,8 @@ static atomic_bool type_slots_ready;
 
 static void fill_type_slots(void)
 {
-    _Static_assert(IPART__EV_COUNT < 255 && IPART__EV_COUNT * 3 < TYPE_SLOTS, "room to probe");
+    _Static_assert(IPART__EV_COUNT < 255 && IPART__EV_COUNT * 3 < TYPE_SLOTS,
+                   "more event types than the name hash has room for: double TYPE_SLOTS");
     unsigned char slots[TYPE_SLOTS] = {0};
     for (int t = 0; t < IPART__EV_COUNT; t++) {
         unsigned at = type_slot(type_names[t].text, type_names[t].length);
