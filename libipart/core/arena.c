@@ -76,11 +76,7 @@ char *ipart__arena_text(ipart__arena *a, const char *s, size_t n)
 
 char *ipart__arena_strdup(ipart__arena *a, const char *s)
 {
-    size_t n = strlen(s) + 1;
-    char *copy = ipart__arena_alloc(a, n);
-    if (copy)
-        memcpy(copy, s, n);
-    return copy;
+    return ipart__arena_text(a, s, strlen(s));
 }
 
 void ipart__arena_reset(ipart__arena *a)

@@ -16,6 +16,8 @@ typedef struct ipart__arena {
 
 /* Zeroed, max-aligned memory, or NULL when out of memory. */
 void *ipart__arena_alloc(ipart__arena *a, size_t size);
+/* A copy of the C string s (byte-aligned, not zeroed first: an event's copy
+ * takes one per string it keeps), or NULL when out of memory. */
 char *ipart__arena_strdup(ipart__arena *a, const char *s);
 /* A copy of the n bytes at s and a NUL, not zeroed first, or NULL when out
  * of memory. */

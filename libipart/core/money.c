@@ -12,6 +12,7 @@
  */
 #include "ipart/money.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -92,17 +93,29 @@ static uint32_t code_key(const char *code)
            (unsigned char)code[2];
 }
 
-/* Every amount looks its currency up (each parse, format and sum): a
- * binary search over the sorted table, by the code's letters as a number. */
+/* The entry found last: amounts come in runs of one currency, so most
+ * look-ups end here. Relaxed atomics: any entry is a valid answer to compare
+ * against, whichever thread stored it. */
+static _Atomic(const struct currency *) last_found = &currencies[0];
+
+/* Every amount looks its currency up (each parse, format and sum): the entry
+ * found last, else a binary search over the sorted table, by the code's
+ * letters as a number. */
 static ipart_status currency_of(const struct currency **out, const char *code)
 {
     uint32_t key = code_key(code);
+    const struct currency *last = atomic_load_explicit(&last_found, memory_order_relaxed);
+    if (key && code_key(last->code) == key) {
+        *out = last;
+        return IPART_OK;
+    }
     size_t low = 0, high = COUNT(currencies);
     while (key && low < high) {
         size_t mid = low + (high - low) / 2;
         uint32_t at = code_key(currencies[mid].code);
         if (at == key) {
             *out = &currencies[mid];
+            atomic_store_explicit(&last_found, *out, memory_order_relaxed);
             return IPART_OK;
         }
         if (at < key)

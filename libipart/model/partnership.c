@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -60,14 +62,56 @@ const char *ipart__event_type_name(ipart__event_type type)
     return type_names[type].text;
 }
 
+/* ---- the type of a name: a hash of its length and end bytes ---------------- */
+
+/* Slots of the name hash (a power of two, over three times the types, room
+ * for twice today's 41): each holds a type + 1, or 0 where the probe for a
+ * name stops. */
+enum { TYPE_SLOTS = 256 };
+
+static unsigned type_slot(const char *name, size_t length)
+{
+    unsigned char first = (unsigned char)name[0], last = (unsigned char)name[length - 1];
+    return (unsigned)(length * 31u + first * 7u + last) & (TYPE_SLOTS - 1);
+}
+
+/* The hash, filled on first use. Any thread may fill it: each computes the
+ * same slots on its own, then stores them one by one (relaxed: identical
+ * values), and publishes them with `type_slots_ready` (release/acquire). */
+static _Atomic unsigned char type_slots[TYPE_SLOTS];
+static atomic_bool type_slots_ready;
+
+static void fill_type_slots(void)
+{
+    _Static_assert(IPART__EV_COUNT < 255 && IPART__EV_COUNT * 3 < TYPE_SLOTS,
+                   "more event types than the name hash has room for: double TYPE_SLOTS");
+    unsigned char slots[TYPE_SLOTS] = {0};
+    for (int t = 0; t < IPART__EV_COUNT; t++) {
+        unsigned at = type_slot(type_names[t].text, type_names[t].length);
+        while (slots[at])
+            at = (at + 1) & (TYPE_SLOTS - 1);
+        slots[at] = (unsigned char)(t + 1);
+    }
+    for (unsigned at = 0; at < TYPE_SLOTS; at++)
+        atomic_store_explicit(&type_slots[at], slots[at], memory_order_relaxed);
+    atomic_store_explicit(&type_slots_ready, true, memory_order_release);
+}
+
 ipart__event_type ipart__event_type_of(const char *name)
 {
     size_t length = name ? strlen(name) : 0;
-    for (int t = 0; name && t < IPART__EV_COUNT; t++) /* length and first byte before memcmp */
-        if (type_names[t].length == length && type_names[t].text[0] == name[0] &&
-            memcmp(type_names[t].text, name, length) == 0)
-            return (ipart__event_type)t;
-    return IPART__EV_COUNT;
+    if (length == 0)
+        return IPART__EV_COUNT;
+    if (!atomic_load_explicit(&type_slots_ready, memory_order_acquire))
+        fill_type_slots();
+    for (unsigned at = type_slot(name, length);; at = (at + 1) & (TYPE_SLOTS - 1)) {
+        unsigned slot = atomic_load_explicit(&type_slots[at], memory_order_relaxed);
+        if (slot == 0)
+            return IPART__EV_COUNT;
+        if (type_names[slot - 1].length == length &&
+            memcmp(type_names[slot - 1].text, name, length) == 0)
+            return (ipart__event_type)(slot - 1);
+    }
 }
 
 ipart__sender ipart__event_sender(ipart__event_type type)

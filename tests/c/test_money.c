@@ -597,6 +597,19 @@ static void reference_canonical(char out[64], int64_t minor, int exponent)
                  exponent, magnitude % scale);
 }
 
+/* Whether a known code is new to `seen` (then added to it): the golden list
+ * looks some codes up more than once, after near misses. */
+static bool first_sight(char seen[64][4], int *count, const char *code)
+{
+    for (int i = 0; i < *count; i++)
+        if (strcmp(seen[i], code) == 0)
+            return false;
+    cr_assert_lt(*count, 64);
+    cr_assert_eq(strlen(code), 3u);
+    memcpy(seen[(*count)++], code, 4);
+    return true;
+}
+
 /* Every currency the library knows (the golden list), at every value of the
  * spread and small ones around zero: the canonical text, the same text with
  * its length, and the encoder's quoted member are the reference's. */
@@ -610,12 +623,14 @@ Test(money, canonical_text_of_every_currency_is_the_reference_text)
     cJSON *cases = harness_load_case("core/money.json");
     const cJSON *kase;
     int currencies = 0;
+    char seen[64][4];
     cJSON_ArrayForEach(kase, item(cases, "currencies")) {
         if (item(kase, "error"))
             continue;
         const char *code = text_of(kase, "currency");
         int exponent = item(kase, "exponent")->valueint;
-        currencies++;
+        if (!first_sight(seen, &currencies, code))
+            continue;
         for (size_t i = 0; i < n; i++) {
             ipart_money m;
             char expected[64], text[IPART__MONEY_TEXT_SIZE], quoted_text[80];

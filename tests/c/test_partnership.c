@@ -1514,3 +1514,42 @@ Test(partnership, a_batch_leaks_nothing_when_any_allocation_fails)
     cJSON_free(batch);
     cJSON_Delete(kase);
 }
+
+/* The type of a name: exactly the name of a type, or IPART__EV_COUNT. */
+static ipart__event_type type_of_exact(const char *name)
+{
+    for (int t = 0; t < IPART__EV_COUNT; t++)
+        if (strcmp(ipart__event_type_name((ipart__event_type)t), name) == 0)
+            return (ipart__event_type)t;
+    return IPART__EV_COUNT;
+}
+
+/* The hashed look-up finds every type's name, and each name one byte off
+ * (each byte changed either way, the last byte cut, a byte added at either
+ * end) finds exactly what a plain scan finds: no type, as no names are that
+ * close. */
+Test(partnership, event_type_of_finds_every_name_and_nothing_one_byte_off)
+{
+    cr_assert_eq(ipart__event_type_of(NULL), IPART__EV_COUNT);
+    cr_assert_eq(ipart__event_type_of(""), IPART__EV_COUNT);
+    for (int t = 0; t < IPART__EV_COUNT; t++) {
+        const char *name = ipart__event_type_name((ipart__event_type)t);
+        size_t length = strlen(name);
+        char off[64];
+        cr_assert_eq(ipart__event_type_of(name), (ipart__event_type)t, "%s", name);
+        for (size_t i = 0; i < length; i++)
+            for (int delta = -1; delta <= 1; delta += 2) {
+                memcpy(off, name, length + 1);
+                off[i] = (char)(off[i] + delta);
+                cr_assert_eq(ipart__event_type_of(off), type_of_exact(off), "%s", off);
+                cr_assert_eq(ipart__event_type_of(off), IPART__EV_COUNT, "%s", off);
+            }
+        memcpy(off, name, length - 1);
+        off[length - 1] = '\0';
+        cr_assert_eq(ipart__event_type_of(off), IPART__EV_COUNT, "%s cut", name);
+        snprintf(off, sizeof off, "%s_", name);
+        cr_assert_eq(ipart__event_type_of(off), IPART__EV_COUNT, "%s", off);
+        snprintf(off, sizeof off, "_%s", name);
+        cr_assert_eq(ipart__event_type_of(off), IPART__EV_COUNT, "%s", off);
+    }
+}

@@ -63,6 +63,51 @@ Test(strbuf, json_strings_find_each_escape_wherever_it_sits_in_a_word)
     ipart_free(out);
 }
 
+/* A JSON string of the n bytes of s, one byte at a time: the reference. */
+static void reference_json_string(char *out, const unsigned char *s, size_t n)
+{
+    static const char shorts[] = "\n\r\t\b\f", letters[] = "nrtbf";
+    *out++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        const char *short_at = s[i] ? strchr(shorts, s[i]) : NULL;
+        if (s[i] == '"' || s[i] == '\\')
+            out += sprintf(out, "\\%c", s[i]);
+        else if (short_at)
+            out += sprintf(out, "\\%c", letters[short_at - shorts]);
+        else if (s[i] < 0x20)
+            out += sprintf(out, "\\u%04x", s[i]);
+        else
+            *out++ = (char)s[i];
+    }
+    strcpy(out, "\"");
+}
+
+/* Strings of every length up to three sixteen-byte blocks, with one byte
+ * at each place (escapes, and the plain bytes beside them: ' ', 0x7F, 0x80,
+ * 0xFF), come out as the byte-at-a-time reference writes them: whole
+ * blocks, whole words, and the last word that overlaps the one before. */
+Test(strbuf, json_strings_of_every_length_match_the_byte_at_a_time_reference)
+{
+    const unsigned char bytes[] = {'"', '\\', 0x01, 0x1f, '\n', ' ', 0x7f, 0x80, 0xff, 'a'};
+    for (size_t n = 0; n <= 48; n++)
+        for (size_t at = 0; at <= n; at++) /* at == n: no odd byte */
+            for (size_t k = 0; k < sizeof bytes; k++) {
+                unsigned char text[64];
+                char expected[64 * 6 + 3];
+                for (size_t i = 0; i < n; i++)
+                    text[i] = (unsigned char)('A' + i % 26);
+                if (at < n)
+                    text[at] = bytes[k];
+                text[n] = '\0';
+                reference_json_string(expected, text, n);
+                ipart__strbuf b = IPART__STRBUF_INIT;
+                ipart__strbuf_json_string(&b, (const char *)text);
+                char *out = finish(&b);
+                cr_assert_str_eq(out, expected, "length %zu, byte %zu is 0x%02x", n, at, bytes[k]);
+                ipart_free(out);
+            }
+}
+
 Test(strbuf, printf_longer_than_its_stack_buffer_is_written_whole)
 {
     char wide[300];
