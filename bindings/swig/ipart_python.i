@@ -529,26 +529,6 @@ static ipart_status ipart_py_no_type_error(const ipart_py_batch *b)
     return IPART_PY_RAISED;
 }
 
-/* Does s[0..n) hold a NUL byte? Eight bytes at a time (a byte is zero
- * where subtracting one borrows into its high bit and it had none), the
- * rest one by one: keys and ids are short, and memchr's call costs more
- * than such a scan. */
-static int ipart_py_has_nul(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, sizeof w);
-        if ((w - ones) & ~w & highs)
-            return 1;
-    }
-    for (; i < n; i++)
-        if (!s[i])
-            return 1;
-    return 0;
-}
-
 /* The UTF-8 of a str without NUL (C would stop reading there). A compact
  * ASCII str (keys, ids, dates' texts: most of them) is its own UTF-8: its
  * bytes are read in place, without the call. */
@@ -561,7 +541,7 @@ static const char *ipart_py_utf8(const ipart_py_batch *b, PyObject *text, Py_ssi
     } else {
         utf8 = PyUnicode_AsUTF8AndSize(text, size);
     }
-    if (utf8 && ipart_py_has_nul(utf8, (size_t)*size))
+    if (utf8 && memchr(utf8, '\0', (size_t)*size))
         return ipart_py_nul_error(b);
     return utf8;
 }

@@ -194,14 +194,12 @@ static void at_text(char *out, size_t size, const place *pl)
 }
 
 typedef struct segment {
-    const char *name; /* the path's own bytes, name_len of them (not ended by a NUL) */
-    size_t name_len;
+    const char *name; /* the path's own bytes when the name ends it, else copy */
+    char copy[72];
     size_t name_end, end; /* offsets in the path after the name and after the segment */
     int indexed;
     size_t index;
 } segment;
-
-enum { MAX_NAME = 71 }; /* a longer name makes a malformed path */
 
 static ipart_status bad_path(const char *path)
 {
@@ -211,25 +209,20 @@ static ipart_status bad_path(const char *path)
                                  "not a field path (names joined by '.', an element as [n])");
 }
 
-/* The length of the name at `s`: its bytes up to '.', '[' or the end. */
-static size_t name_length(const char *s)
-{
-    size_t n = 0;
-    while (s[n] && s[n] != '.' && s[n] != '[')
-        n++;
-    return n;
-}
-
 /* The next segment of `*path` ("name" or "name[n]"), advancing past it and
- * its '.'. 0 for a malformed path. The name is read in place. */
+ * its '.'. 0 for a malformed path. */
 static int next_segment(segment *seg, const char **path, const char *start)
 {
     const char *s = *path;
-    size_t n = name_length(s);
-    if (n == 0 || n > MAX_NAME)
+    size_t n = strcspn(s, ".[");
+    if (n == 0 || n >= sizeof seg->copy)
         return 0;
     seg->name = s;
-    seg->name_len = n;
+    if (s[n]) { /* not the last segment: its name copied to end it */
+        memcpy(seg->copy, s, n);
+        seg->copy[n] = '\0';
+        seg->name = seg->copy;
+    }
     s += n;
     seg->name_end = (size_t)(s - start);
     seg->indexed = *s == '[';
@@ -250,27 +243,17 @@ static int next_segment(segment *seg, const char **path, const char *start)
     return 1;
 }
 
-/* Is the field named `name` (n bytes, not ended by a NUL)? strncmp stops at
- * the field's own end, so its byte n is read only when its first n are. */
-static int named(const field_spec *f, const char *name, size_t n)
-{
-    return f->name[0] == name[0] && strncmp(f->name, name, n) == 0 && f->name[n] == '\0';
-}
-
-static const field_spec *find_field(const object_spec *spec, const segment *seg)
+static const field_spec *find_field(const object_spec *spec, const char *name)
 {
     for (size_t i = 0; i < spec->count; i++) /* the first byte before the call */
-        if (named(&spec->fields[i], seg->name, seg->name_len))
+        if (spec->fields[i].name[0] == name[0] && strcmp(spec->fields[i].name, name) == 0)
             return &spec->fields[i];
     return NULL;
 }
 
 static ipart_status unknown_field(const place *pl, const object_spec *spec, int event_level,
-                                  ipart__event_type type, const segment *seg)
+                                  ipart__event_type type, const char *name)
 {
-    char name[MAX_NAME + 1];
-    memcpy(name, seg->name, seg->name_len);
-    name[seg->name_len] = '\0';
     AT(at, pl);
     return ipart__unknown_field_at(at, spec, event_level, type, name);
 }
@@ -443,17 +426,17 @@ static ipart_status locate(place *pl, const ipart_event *event, ipart_event *e, 
             }
         }
         pl->at_len = seg.end;
-        const field_spec *f = event_level ? find_field(&header_spec, &seg) : NULL;
+        const field_spec *f = event_level ? find_field(&header_spec, seg.name) : NULL;
         if (!f)
-            f = find_field(spec, &seg);
-        if (!f && event_level && seg.name_len == 4 && memcmp(seg.name, "type", 4) == 0) {
+            f = find_field(spec, seg.name);
+        if (!f && event_level && strcmp(seg.name, "type") == 0) {
             AT(at, pl);
             return ipart__shape_error_at(at, "event.builder.type",
                                          "the type is the one given to ipart_event_new()");
         }
         if (!f) {
             pl->at_len = seg.name_end; /* the path up to the unknown name */
-            return unknown_field(pl, spec, event_level, type, &seg);
+            return unknown_field(pl, spec, event_level, type, seg.name);
         }
         event_level = 0;
         if (seg.indexed && f->kind != FK_ARRAY && f->kind != FK_ID_ARRAY)

@@ -246,9 +246,9 @@ def test_foreign_elements_and_values_are_precise_errors(bad, error, message):
     assert len(p) == count + 1  # the one before stays applied
 
 
-# The NUL check reads eight bytes at a time, then the rest: a NUL first,
-# last, at a word's edges or past them, in ASCII and in UTF-8 text, in a
-# value and in a key, is found wherever it is.
+# A NUL first, last, at an eight-byte word's edges or past them, in ASCII
+# and in UTF-8 text, in a value and in a key, is found wherever it is (a
+# word-at-a-time scan was tried in its place and measured slower).
 NUL_PLACES = [0, 6, 7, 8, 9, 15, 16, 23, 39]
 
 
