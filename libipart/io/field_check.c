@@ -153,6 +153,8 @@ const char *ipart__string_fault_n(const char *s, size_t n, int is_id, ipart__tex
             ipart__text_format(detail, "document.string.too_long", "string longer than 65536 bytes");
         return "document.string.too_long";
     }
+    if (is_id && valid_id(s, n))
+        return NULL; /* an id is ASCII: its UTF-8 is valid (the same outcome as below) */
     if (!valid_utf8((const unsigned char *)s, n)) {
         if (detail)
             ipart__text_format(detail, "document.string.utf8", "not valid UTF-8");

@@ -696,6 +696,130 @@ Test(builder, a_refused_set_that_would_add_elements_adds_none)
     ipart_event_free(e);
 }
 
+/* ---- names read in place ------------------------------------------------------------------
+ * A segment's name is compared where it stands in the path, by its length:
+ * a name that is a field's prefix or goes past it is no field, inside a
+ * path as at its end, and names up to 71 bytes are names (longer: a
+ * malformed path). */
+
+typedef struct refusal {
+    ipart_status rc;
+    char key[64], path[256], message[512];
+} refusal;
+
+static refusal refused_set(ipart_event *e, const char *field)
+{
+    refusal r = {ipart_event_set_string(e, field, "op01"), "", "", ""};
+    snprintf(r.key, sizeof r.key, "%s", ipart_error_last()->key);
+    snprintf(r.path, sizeof r.path, "%s", ipart_error_last()->path);
+    snprintf(r.message, sizeof r.message, "%s", ipart_error_last()->message);
+    return r;
+}
+
+/* `name` refused the same at a path's end and inside it ("name[0].tenderer",
+ * "name.x"), with `key`, and the event as it was. An unknown name's path
+ * ends at the name; "type"'s at its segment (with an index). */
+static void same_refusal_inside_and_at_end(ipart_event *e, const char *name, const char *key)
+{
+    char inside[256], dotted[256], at[256];
+    snprintf(inside, sizeof inside, "%s[0].tenderer", name);
+    snprintf(dotted, sizeof dotted, "%s.x", name);
+    snprintf(at, sizeof at, "$.%s", name);
+    refusal end = refused_set(e, name);
+    cr_assert_eq(end.rc, IPART_EINVAL, "%s", name);
+    cr_assert_str_eq(end.key, key, "%s", name);
+    if (strcmp(key, "event.builder.path") != 0)
+        cr_assert_str_eq(end.path, at);
+    for (int i = 0; i < 2; i++) {
+        refusal in = refused_set(e, i ? dotted : inside);
+        cr_assert_eq(in.rc, end.rc);
+        cr_assert_str_eq(in.key, end.key, "%s", i ? dotted : inside);
+        if (strcmp(key, "document.field.unknown") == 0 ||
+            (i && strcmp(key, "event.builder.type") == 0)) {
+            cr_assert_str_eq(in.path, end.path);
+            cr_assert_str_eq(in.message, end.message);
+        }
+    }
+}
+
+Test(builder, a_name_is_a_field_only_whole_inside_a_path_and_at_its_end)
+{
+    ipart_event *e = NULL;
+    assert_ok(ipart_event_new(&e, "tenders_evaluated"));
+    const char *unknown[] = {"s", "score", "scoress", "scores_", "dat", "dates", "actors"};
+    for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+        same_refusal_inside_and_at_end(e, unknown[i], "document.field.unknown");
+    same_refusal_inside_and_at_end(e, "type", "event.builder.type");
+    same_refusal_inside_and_at_end(e, "typ", "document.field.unknown");
+    char name[80];
+    memset(name, 'n', sizeof name);
+    name[71] = '\0'; /* the longest name: unknown, not malformed */
+    same_refusal_inside_and_at_end(e, name, "document.field.unknown");
+    name[71] = 'n';
+    name[72] = '\0';
+    same_refusal_inside_and_at_end(e, name, "event.builder.path");
+    /* Inside an element: a prefix of "tenderer", or longer, is no field. */
+    assert_ok(ipart_event_set_string(e, "scores[0].tenderer", "op01"));
+    cr_assert_eq(refused_set(e, "scores[0].tender").rc, IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[0].tender");
+    cr_assert_eq(refused_set(e, "scores[0].tenderers").rc, IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[0].tenderers");
+    cr_assert_eq(refused_set(e, "scores[1].tenderer.x").rc, IPART_EINVAL, "not an object");
+    cr_assert_str_eq(ipart_error_last()->path, "$.scores[1].tenderer");
+    /* none of it changed the event: [1] is still the next element */
+    assert_ok(ipart_event_set_string(e, "scores[1].tenderer", "op02"));
+    cr_assert_eq(ipart_event_set_string(e, "scores[3].tenderer", "op04"), IPART_EINVAL);
+    cr_assert_str_eq(ipart_error_last()->message,
+                     "$.scores[3]: elements are added in order: the next is [2]");
+    ipart_event_free(e);
+}
+
+/* An id that passes the id check is taken without the UTF-8 check (its
+ * bytes are ASCII); any other keeps the order of the faults: not UTF-8
+ * first, then not an id. The builder and the JSON reader agree. */
+Test(builder, an_id_s_fault_is_its_utf8_first_then_its_syntax)
+{
+    char longest[80], too_long[80];
+    memset(longest, 'a', 64);
+    longest[64] = '\0';
+    memset(too_long, 'a', 65);
+    too_long[65] = '\0';
+    const struct {
+        const char *id, *key; /* key NULL: taken */
+    } cases[] = {
+        {"op01", NULL}, {"A-Z_a.z-09", NULL}, {longest, NULL},
+        {"", "document.id.syntax"}, {too_long, "document.id.syntax"},
+        {"op 1", "document.id.syntax"}, {"\xc3\xb8p", "document.id.syntax"},
+        {"op\xff", "document.string.utf8"}, {"\xc3", "document.string.utf8"},
+        {"op 1\x80", "document.string.utf8"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ipart_event *e = NULL;
+        assert_ok(ipart_event_new(&e, "note_recorded"));
+        ipart_status rc = ipart_event_set_string(e, "actor", cases[i].id);
+        cr_assert_eq(rc, cases[i].key ? IPART_EINVAL : IPART_OK, "case %zu", i);
+        if (cases[i].key) {
+            cr_assert_str_eq(ipart_error_last()->key, cases[i].key, "case %zu", i);
+            cr_assert_str_eq(ipart_error_last()->path, "$.actor");
+        }
+        ipart_event_free(e);
+        ipart_partnership *p = NULL;
+        assert_ok(ipart_partnership_new(&p, "NO"));
+        char json[256];
+        snprintf(json, sizeof json,
+                 "{\"type\":\"note_recorded\",\"date\":\"2019-12-03\",\"actor\":\"%s\","
+                 "\"text\":\"x\"}", cases[i].id);
+        rc = ipart_partnership_apply(p, json);
+        if (cases[i].key)
+            cr_assert_str_eq(ipart_error_last()->key, cases[i].key, "JSON, case %zu", i);
+        else /* refused later (no case yet), not for the id */
+            cr_assert(rc == IPART_OK || (strcmp(ipart_error_last()->key, "document.id.syntax") &&
+                                         strcmp(ipart_error_last()->key, "document.string.utf8")),
+                      "JSON, case %zu: %s", i, ipart_error_last()->key);
+        ipart_partnership_free(p);
+    }
+}
+
 /* ---- out of memory and misuse ----------------------------------------------------------- */
 
 /* Every event of Stavanger built and applied with allocation 1, 2, ... failing in

@@ -246,6 +246,36 @@ def test_foreign_elements_and_values_are_precise_errors(bad, error, message):
     assert len(p) == count + 1  # the one before stays applied
 
 
+# A NUL first, last, at an eight-byte word's edges or past them, in ASCII
+# and in UTF-8 text, in a value and in a key, is found wherever it is (a
+# word-at-a-time scan was tried in its place and measured slower).
+NUL_PLACES = [0, 6, 7, 8, 9, 15, 16, 23, 39]
+
+
+@pytest.mark.parametrize("at", NUL_PLACES)
+@pytest.mark.parametrize("filler", ["x", "ø"])
+def test_a_nul_anywhere_in_a_long_value_or_key_is_refused(at, filler):
+    text = filler * 40
+    text = text[:at] + "\0" + text[at + 1:]
+    for bad, where in ((dict(note(), text=text), "$[1].text"), ({**note(), text: "x"}, "$[1]")):
+        p, only_first = stavanger(), stavanger()
+        only_first.apply_events([note()])
+        with pytest.raises(ValueError) as e:
+            p.apply_events([note(), bad])
+        assert str(e.value) == f"{where}: a string contains a NUL character"
+        assert p.dumps() == only_first.dumps()  # the one before applied, the refused one not
+
+
+@pytest.mark.parametrize("size", [1, 7, 8, 9, 16, 17, 40])
+def test_a_value_of_any_length_without_nul_is_taken_whole(size):
+    """Bytes next to NUL (0x01, 0x7f, 0x80 and up in UTF-8) are no NUL."""
+    text = ("\x01\x7fø\u0100a" * 10)[:size]
+    by_dicts, by_json = stavanger(), stavanger()
+    assert by_dicts.apply_events([note(text)]) == 1
+    by_json.apply(dict(note(text), date="2019-12-03"))
+    assert by_dicts.dumps() == by_json.dumps()
+
+
 def test_strings_ascii_or_not_reach_the_log_as_given():
     """ASCII strs are read in place, others through their UTF-8: both give
     the bytes of the JSON path; a "type" key is the event's own only at the
