@@ -122,7 +122,7 @@ static void need_commit(ipart_partnership *p, const ipart__event *ev, ipart__pre
     p->need_described = !ipart__blank(ev->as.need.need_description);
     p->market_check_done = ev->as.need.market_check_done;
     p->market_check_justified = !ipart__blank(ev->as.need.market_check_justification);
-    ipart__path_printf(p->need_mapping, sizeof p->need_mapping, "%s",
+    snprintf(p->need_mapping, sizeof p->need_mapping, "%s",
              ev->as.need.need_mapping ? ev->as.need.need_mapping : "");
 }
 
