@@ -27,5 +27,6 @@
 #include "joint.h"
 #include "scope.h"
 #include "event.h"
+#include "tree.h"
 
 #endif /* IPART_IPART_H */

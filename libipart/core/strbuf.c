@@ -196,7 +196,11 @@ static void put_escaped(ipart__strbuf *b, const char *s, size_t from, size_t n)
  * by put_escaped over what was copied. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
 {
-    size_t n = strlen(s);
+    ipart__strbuf_json_string_n(b, s, strlen(s));
+}
+
+void ipart__strbuf_json_string_n(ipart__strbuf *b, const char *s, size_t n)
+{
     if (!ipart__strbuf_room(b, n + 2))
         return;
     char *at = b->data + b->len;

@@ -54,6 +54,8 @@ void ipart__strbuf_printf(ipart__strbuf *b, const char *fmt, ...)
     ;
 /* Append s as a JSON string literal, quotes included. */
 void ipart__strbuf_json_string(ipart__strbuf *b, const char *s);
+/* The same for `n` bytes, a NUL among them written as \u0000. */
+void ipart__strbuf_json_string_n(ipart__strbuf *b, const char *s, size_t n);
 /* The decimal digits of an integer ("%lld" without printf). */
 void ipart__strbuf_int(ipart__strbuf *b, int64_t value);
 
