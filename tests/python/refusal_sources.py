@@ -53,6 +53,7 @@ SINKS: Dict[str, Tuple[Optional[int], Union[int, str], Optional[str]]] = {
     "wrong_kind": (None, 2, "document.field.type"),
     "ipart__shape_error_at": (1, 2, None),
     "error_at": (1, 2, None),
+    "tree_fault": (1, 2, None),
     "contradiction": (None, 2, "terms.ipr.contradictory"),
 }
 
