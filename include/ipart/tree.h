@@ -53,6 +53,7 @@ typedef enum ipart_tree_kind {
 
 /** One node as the host describes it (ipart_tree_reader.read). */
 typedef struct ipart_tree_node {
+    /** What the node is; the fields below are read as it says. */
     ipart_tree_kind kind;
     /** A NUMBER's value. A value that is not finite (NaN, infinity) has no
      * JSON text: the call fails with IPART_EINVAL at its path. */
@@ -70,7 +71,7 @@ typedef struct ipart_tree_node {
  * inside (`const void *`, the host's own pointers).
  */
 typedef struct ipart_tree_reader {
-    /** Describe `node` into *out (every field the kind uses). */
+    /** Describe `node` into *out (every field its kind uses). */
     void (*read)(void *host, const void *node, ipart_tree_node *out);
     /**
      * The next child of the ARRAY or OBJECT `container`: return 1 with

@@ -43,19 +43,11 @@
  * bytes its decoding may write (event_extent), the rest of its
  * ipart__event being zero, so that a batch holds little more than its text
  * and stays in cache. */
-typedef struct ahead_event {
-    struct ahead_event *next;
+struct ipart__ahead_event {
+    struct ipart__ahead_event *next;
     size_t bytes;
     unsigned char event[]; /* copied out whole before it is read */
-} ahead_event;
-
-typedef struct ahead {
-    ipart__arena arena; /* the events, their strings and arrays */
-    ahead_event *first, **last;
-    size_t count;
-    char currency[4]; /* the case's currency once the events decoded so far are applied */
-    size_t extent[IPART__EV_COUNT]; /* event_extent by type, 0 until asked */
-} ahead;
+};
 
 /* The bytes of the field `f`'s value at its offset (every kind listed:
  * a new kind without its size is a -Wswitch warning). */
@@ -102,41 +94,57 @@ static const char *skip_white(const char *at)
 }
 
 /* The currency after `ev` is applied, as created_commit sets it. */
-static void currency_after(ahead *a, const ipart__event *ev)
+static void currency_after(ipart__ahead *a, const ipart__event *ev)
 {
     if (ev->type == IPART__EV_PARTNERSHIP_CREATED)
         memcpy(a->currency, ev->as.created.currency, sizeof a->currency);
 }
 
+void ipart__ahead_start(ipart__ahead *a, const ipart_partnership *p)
+{
+    memset(a, 0, sizeof *a);
+    a->arena = (ipart__arena)IPART__ARENA_INIT;
+    a->last = &a->first;
+    memcpy(a->currency, p->currency, sizeof a->currency);
+}
+
+void ipart__ahead_end(ipart__ahead *a)
+{
+    ipart__arena_free(&a->arena);
+}
+
+ipart__stream_result ipart__ahead_keep(ipart__ahead *a, const ipart__event *decoded)
+{
+    size_t *bytes_of = &a->extent[decoded->type];
+    size_t bytes = *bytes_of ? *bytes_of : (*bytes_of = ipart__event_extent(decoded->type));
+    ipart__ahead_event *e = ipart__arena_alloc(&a->arena, sizeof *e + bytes);
+    if (!e) {
+        ipart__fail_nomem();
+        return IPART__STREAM_NOMEM;
+    }
+    e->bytes = bytes;
+    memcpy(e->event, decoded, bytes);
+    *a->last = e;
+    a->last = &e->next;
+    a->count++;
+    currency_after(a, decoded);
+    return IPART__STREAM_TAKEN;
+}
+
 /* The event object at `at` decoded (in *scratch) and kept as a new element
  * of a; *used its bytes. */
-static ipart__stream_result decode_one(ahead *a, ipart__event *scratch, const char *at,
+static ipart__stream_result decode_one(ipart__ahead *a, ipart__event *scratch, const char *at,
                                        const char *end, size_t *used)
 {
     if (*at != '{' || a->count == IPART__MAX_EVENTS)
         return IPART__STREAM_DECLINED;
     ipart__stream_result read =
         ipart__stream_event_ahead(scratch, &a->arena, a->currency, at, (size_t)(end - at), used);
-    if (read != IPART__STREAM_TAKEN)
-        return read;
-    size_t *bytes_of = &a->extent[scratch->type];
-    size_t bytes = *bytes_of ? *bytes_of : (*bytes_of = ipart__event_extent(scratch->type));
-    ahead_event *e = ipart__arena_alloc(&a->arena, sizeof *e + bytes);
-    if (!e) {
-        ipart__fail_nomem();
-        return IPART__STREAM_NOMEM;
-    }
-    e->bytes = bytes;
-    memcpy(e->event, scratch, bytes);
-    *a->last = e;
-    a->last = &e->next;
-    a->count++;
-    currency_after(a, scratch);
-    return IPART__STREAM_TAKEN;
+    return read == IPART__STREAM_TAKEN ? ipart__ahead_keep(a, scratch) : read;
 }
 
 /* `[` events `]` and white space, the whole text, each event decoded. */
-static ipart__stream_result decode_all(ahead *a, const char *text, size_t length)
+static ipart__stream_result decode_all(ipart__ahead *a, const char *text, size_t length)
 {
     const char *end = text + length, *at = skip_white(text);
     ipart__event scratch;
@@ -171,12 +179,12 @@ static ipart_status body_ahead(ipart__decoded *d, const char *currency, const vo
 
 /* The decoded events in order, as apply_accepted_batch (io/document.c),
  * each copied whole into `ev` first: the bytes kept, zeros after them. */
-static ipart_status apply_decoded_ahead(ipart_partnership *p, const ahead *a)
+ipart_status ipart__ahead_apply(ipart_partnership *p, const ipart__ahead *a)
 {
     ipart_status rc = IPART_OK;
     size_t index = 0, written = sizeof(ipart__event);
     ipart__event ev;
-    for (const ahead_event *e = a->first; rc == IPART_OK && e; e = e->next) {
+    for (const ipart__ahead_event *e = a->first; rc == IPART_OK && e; e = e->next) {
         memcpy(&ev, e->event, e->bytes);
         if (written > e->bytes)
             memset((unsigned char *)&ev + e->bytes, 0, written - e->bytes);
@@ -196,12 +204,11 @@ static ipart_status apply_decoded_ahead(ipart_partnership *p, const ahead *a)
 ipart__stream_result ipart__apply_ahead(ipart_partnership *p, const char *text, size_t length,
                                         ipart_status *rc)
 {
-    ahead a = {IPART__ARENA_INIT, NULL, NULL, 0, {0}, {0}};
-    a.last = &a.first;
-    memcpy(a.currency, p->currency, sizeof a.currency);
+    ipart__ahead a;
+    ipart__ahead_start(&a, p);
     ipart__stream_result decoded = decode_all(&a, text, length);
     if (decoded == IPART__STREAM_TAKEN)
-        *rc = apply_decoded_ahead(p, &a);
-    ipart__arena_free(&a.arena);
+        *rc = ipart__ahead_apply(p, &a);
+    ipart__ahead_end(&a);
     return decoded;
 }

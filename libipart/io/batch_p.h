@@ -30,6 +30,35 @@ ipart__stream_result ipart__apply_ahead(ipart_partnership *p, const char *text, 
                                         ipart_status *rc);
 
 /*
+ * The batch being decoded ahead, by either decoder: the streaming one over
+ * a batch's text (above) or the one over a host's tree (io/tree.c). Its
+ * events and their strings and arrays live in `arena`; `currency` is the
+ * case's currency once the events kept so far are applied, the one the
+ * next event's money is decoded in.
+ */
+typedef struct ipart__ahead_event ipart__ahead_event;
+typedef struct ipart__ahead {
+    ipart__arena arena;
+    ipart__ahead_event *first, **last;
+    size_t count;
+    char currency[4];
+    size_t extent[IPART__EV_COUNT]; /* ipart__event_extent by type, 0 until asked */
+} ipart__ahead;
+
+/* An empty batch for `p` (its currency); ipart__ahead_end() frees it. */
+void ipart__ahead_start(ipart__ahead *a, const ipart_partnership *p);
+void ipart__ahead_end(ipart__ahead *a);
+
+/* Keep `decoded` (its strings and arrays in a->arena) as the batch's next
+ * event and move a->currency past it: TAKEN, or NOMEM (reported). The
+ * caller keeps at most IPART__MAX_EVENTS. */
+ipart__stream_result ipart__ahead_keep(ipart__ahead *a, const ipart__event *decoded);
+
+/* Apply the batch's events in order as the cJSON path applies a batch's
+ * tree, stopping at the first refused one (its error at "$[i]..."). */
+ipart_status ipart__ahead_apply(ipart_partnership *p, const ipart__ahead *a);
+
+/*
  * The bytes of an ipart__event of `type` that decoding it may write, from
  * the start: its header and the fields of its payload's spec (values and
  * presence flags); the rest stays zero. A batch decoded ahead keeps only

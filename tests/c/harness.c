@@ -233,3 +233,35 @@ ipart_partnership *harness_load_procedure(const char *name)
     cJSON_Delete(kase);
     return p;
 }
+
+void harness_record(harness_outcome *o, ipart_status rc, ipart_partnership *p)
+{
+    memset(o, 0, sizeof *o);
+    o->rc = rc;
+    const ipart_error *e = ipart_error_last();
+    if (rc != IPART_OK) {
+        const char *parts[6] = {e->rule, e->source, e->path, e->key, e->message,
+                                ipart_error_message_in("nb")};
+        for (int i = 0; i < 6; i++)
+            snprintf(o->detail[i], sizeof o->detail[i], "%s", parts[i]);
+    }
+    if (p) {
+        char *saved = NULL;
+        assert_ok(ipart_partnership_save(&saved, p));
+        o->saved = malloc(strlen(saved) + 1);
+        cr_assert_not_null(o->saved);
+        strcpy(o->saved, saved);
+        ipart_free(saved);
+    }
+}
+
+void harness_assert_same(const harness_outcome *a, const harness_outcome *b, const char *what)
+{
+    cr_assert_eq(a->rc, b->rc, "%s: status %s vs %s (%s)", what, ipart_error_name(a->rc),
+                 ipart_error_name(b->rc), b->detail[4]);
+    for (int i = 0; i < 6; i++)
+        cr_assert_str_eq(a->detail[i], b->detail[i], "%s: error detail %d differs", what, i);
+    cr_assert_eq(!a->saved, !b->saved, "%s", what);
+    if (a->saved)
+        cr_assert_str_eq(a->saved, b->saved, "%s: saved bytes differ", what);
+}

@@ -65,6 +65,19 @@ int64_t harness_int(const cJSON *object, const char *name); /* golden numbers st
 /* The status a golden case names ("IPART_EPARSE"). */
 ipart_status harness_status_named(const char *name);
 
+/* What a call left: its status, the error's detail and the saved bytes. */
+typedef struct harness_outcome {
+    ipart_status rc;
+    char detail[6][512]; /* rule, source, path, key, message, message in bokmål */
+    char *saved;         /* the test's malloc'd copy of save's bytes, or NULL */
+} harness_outcome;
+
+/* Record `rc`, the thread's error when it failed, and p's saved bytes (unless
+ * p is NULL). Free with free(o->saved). */
+void harness_record(harness_outcome *o, ipart_status rc, ipart_partnership *p);
+/* The two outcomes are the same: status, every detail, saved bytes. */
+void harness_assert_same(const harness_outcome *a, const harness_outcome *b, const char *what);
+
 /* Assert the call failed with `code`, and that the thread's error detail agrees. */
 #define assert_fails_with(call, expected_code)                                              \
     do {                                                                                    \

@@ -36,53 +36,17 @@ static char *copy_text(const char *s)
     return strcpy(copy, s);
 }
 
-typedef struct outcome {
-    ipart_status rc;
-    char detail[6][512]; /* rule, source, path, key, message, message in bokmål */
-    char *saved;         /* the test's malloc'd copy of save's bytes, or NULL */
-} outcome;
-
-static void record(outcome *o, ipart_status rc, ipart_partnership *p)
-{
-    memset(o, 0, sizeof *o);
-    o->rc = rc;
-    const ipart_error *e = ipart_error_last();
-    if (rc != IPART_OK) {
-        const char *parts[6] = {e->rule, e->source, e->path, e->key, e->message,
-                                ipart_error_message_in("nb")};
-        for (int i = 0; i < 6; i++)
-            snprintf(o->detail[i], sizeof o->detail[i], "%s", parts[i]);
-    }
-    if (p) {
-        char *saved = NULL;
-        assert_ok(ipart_partnership_save(&saved, p));
-        o->saved = copy_text(saved);
-        ipart_free(saved);
-    }
-}
-
-static void assert_same(const outcome *a, const outcome *b, const char *what)
-{
-    cr_assert_eq(a->rc, b->rc, "%s: status %s vs %s (%s)", what, ipart_error_name(a->rc),
-                 ipart_error_name(b->rc), b->detail[4]);
-    for (int i = 0; i < 6; i++)
-        cr_assert_str_eq(a->detail[i], b->detail[i], "%s: error detail %d differs", what, i);
-    cr_assert_eq(!a->saved, !b->saved, "%s", what);
-    if (a->saved)
-        cr_assert_str_eq(a->saved, b->saved, "%s: saved bytes differ", what);
-}
-
-/* Load `text` through both readers: the same outcome, and whether the
+/* Load `text` through both readers: the same harness_outcome, and whether the
  * stream alone took it. Returns the reference's status. */
 static ipart_status same_load(const char *text, int stream_alone)
 {
     ipart_partnership *ref = NULL, *str = NULL, *alone = NULL;
-    outcome a, b;
+    harness_outcome a, b;
     ipart_status rc = ipart__load_with(&ref, text, IPART__DECODER_CJSON);
-    record(&a, rc, rc == IPART_OK ? ref : NULL);
+    harness_record(&a, rc, rc == IPART_OK ? ref : NULL);
     rc = ipart__load_with(&str, text, IPART__DECODER_STREAM);
-    record(&b, rc, rc == IPART_OK ? str : NULL);
-    assert_same(&a, &b, text);
+    harness_record(&b, rc, rc == IPART_OK ? str : NULL);
+    harness_assert_same(&a, &b, text);
     ipart__stream_result taken = ipart__stream_load(&alone, text, strlen(text));
     cr_assert_eq(taken == IPART__STREAM_TAKEN, stream_alone, "the stream %s: %.200s",
                  stream_alone ? "declined" : "took", text);
@@ -100,10 +64,10 @@ static ipart_status same_apply(const ipart_partnership *base, const char *event,
     ipart_partnership *ref = NULL, *str = NULL;
     assert_ok(ipart_partnership_clone(&ref, base));
     assert_ok(ipart_partnership_clone(&str, base));
-    outcome a, b;
-    record(&a, ipart__apply_with(ref, event, IPART__DECODER_CJSON), ref);
-    record(&b, ipart__apply_with(str, event, IPART__DECODER_STREAM), str);
-    assert_same(&a, &b, event);
+    harness_outcome a, b;
+    harness_record(&a, ipart__apply_with(ref, event, IPART__DECODER_CJSON), ref);
+    harness_record(&b, ipart__apply_with(str, event, IPART__DECODER_STREAM), str);
+    harness_assert_same(&a, &b, event);
     ipart__decoded d;
     ipart__stream_result taken = ipart__stream_event(&d, str, event, strlen(event));
     if (taken == IPART__STREAM_TAKEN)
@@ -303,26 +267,26 @@ Test(stream, a_streamed_load_holds_what_the_reference_load_holds)
 
 /* ---- batches (ipart__apply_all_with) ------------------------------------------ */
 
-/* Any outcome of ipart__apply_ahead or the check (same_batch_ahead). */
+/* Any harness_outcome of ipart__apply_ahead or the check (same_batch_ahead). */
 #define AHEAD_ANY (-1)
 
 /* ipart__apply_ahead alone on a clone of `base` (whose bytes are
- * before->saved): when it takes the batch, the reference's outcome
+ * before->saved): when it takes the batch, the reference's harness_outcome
  * `reference`; otherwise nothing changed. What it made of the text. */
 static ipart__stream_result ahead_alone(const ipart_partnership *base, const char *text,
-                                        const outcome *reference, const outcome *before)
+                                        const harness_outcome *reference, const harness_outcome *before)
 {
     ipart_partnership *c = NULL;
     assert_ok(ipart_partnership_clone(&c, base));
     ipart_status rc = IPART_OK;
     ipart__stream_result taken = ipart__apply_ahead(c, text, strlen(text), &rc);
-    outcome o;
-    record(&o, rc, c);
+    harness_outcome o;
+    harness_record(&o, rc, c);
     if (taken == IPART__STREAM_TAKEN) {
-        assert_same(reference, &o, text);
+        harness_assert_same(reference, &o, text);
     } else {
         cr_assert_str_eq(o.saved, before->saved, "not taken ahead, nothing applied");
-        cr_assert_eq(rc, IPART_OK, "a batch not taken ahead has no outcome of its own");
+        cr_assert_eq(rc, IPART_OK, "a batch not taken ahead has no harness_outcome of its own");
     }
     ipart_partnership_free(c);
     free(o.saved);
@@ -335,7 +299,7 @@ static ipart__stream_result ahead_alone(const ipart_partnership *base, const cha
  * applies it event by event; otherwise the cJSON path applies it whole;
  * AHEAD_ANY: not checked); *ahead what ipart__apply_ahead must make of it
  * (an ipart__stream_result, or AHEAD_ANY), then what it made: it has the
- * reference's outcome when it takes the batch.
+ * reference's harness_outcome when it takes the batch.
  * The reference's status; *applied its number of events applied. */
 static ipart_status same_batch_ahead(const ipart_partnership *base, const char *text, int proved,
                                      int *ahead, size_t *applied)
@@ -343,12 +307,12 @@ static ipart_status same_batch_ahead(const ipart_partnership *base, const char *
     ipart_partnership *ref = NULL, *str = NULL;
     assert_ok(ipart_partnership_clone(&ref, base));
     assert_ok(ipart_partnership_clone(&str, base));
-    outcome a, b, before;
-    record(&before, IPART_OK, ref);
-    record(&a, ipart__apply_all_with(ref, text, IPART__DECODER_CJSON), ref);
+    harness_outcome a, b, before;
+    harness_record(&before, IPART_OK, ref);
+    harness_record(&a, ipart__apply_all_with(ref, text, IPART__DECODER_CJSON), ref);
     ipart__stream_result taken = ahead_alone(base, text, &a, &before);
-    record(&b, ipart__apply_all_with(str, text, IPART__DECODER_STREAM), str);
-    assert_same(&a, &b, text);
+    harness_record(&b, ipart__apply_all_with(str, text, IPART__DECODER_STREAM), str);
+    harness_assert_same(&a, &b, text);
     if (*ahead != AHEAD_ANY)
         cr_assert_eq((int)taken, *ahead, "ahead: %d, expected %d: %.300s", (int)taken, *ahead,
                      text);
@@ -1334,7 +1298,7 @@ Test(stream, integers_are_read_as_strtod_reads_them)
  * holding each kind of piece at every offset against its words is proved
  * exactly when the cJSON path takes its text (a raw NUL and a bad escape
  * are refused, an escaped key is left to the parse), and both readers
- * apply the batch to the same outcome. */
+ * apply the batch to the same harness_outcome. */
 Test(stream, the_check_reads_every_piece_at_every_offset_of_a_string)
 {
     ipart_partnership *full = harness_load_procedure("stavanger.json");
