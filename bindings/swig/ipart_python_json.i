@@ -33,7 +33,7 @@ static const char ipart_py_tree_bad_key = 0;
 
 /* A str's UTF-8 bytes, in place for a compact ASCII str; 0, the Python
  * error cleared, when it has none (a lone surrogate) or memory runs out. */
-static int ipart_py_tree_utf8(PyObject *text, const char **bytes, size_t *length)
+static inline int ipart_py_tree_utf8(PyObject *text, const char **bytes, size_t *length)
 {
     if (PyUnicode_IS_COMPACT_ASCII(text)) {
         *bytes = (const char *)PyUnicode_DATA(text);
@@ -66,15 +66,11 @@ static int ipart_py_tree_int(PyObject *value, double *out)
     return 1;
 }
 
-/* A scalar by its exact type (bool is its own type, not int's); 0 for
- * what is declined. */
+/* A value other than a str or container by its exact type (bool is its
+ * own type, not int's); 0 for what is declined. */
 static int ipart_py_tree_scalar(PyObject *value, ipart_tree_node *out)
 {
     PyTypeObject *type = Py_TYPE(value);
-    if (type == &PyUnicode_Type) {
-        out->kind = IPART_TREE_STRING;
-        return ipart_py_tree_utf8(value, &out->text, &out->length);
-    }
     out->kind = IPART_TREE_NUMBER;
     if (type == &PyLong_Type)
         return ipart_py_tree_int(value, &out->number);
@@ -91,21 +87,24 @@ static int ipart_py_tree_scalar(PyObject *value, ipart_tree_node *out)
     return out->kind != IPART_TREE_UNREADABLE;
 }
 
-/* ipart_tree_reader.read over Python objects. */
+/* ipart_tree_reader.read over Python objects, the commonest types first. */
 static void ipart_py_tree_read(void *host, const void *node, ipart_tree_node *out)
 {
     PyObject *value = (PyObject *)node;
-    if (node == &ipart_py_tree_bad_key) {
-        out->kind = IPART_TREE_UNREADABLE;
-    } else if (PyDict_CheckExact(value)) {
+    PyTypeObject *type = node == &ipart_py_tree_bad_key ? NULL : Py_TYPE(value);
+    if (type == &PyUnicode_Type) {
+        out->kind = IPART_TREE_STRING;
+        if (ipart_py_tree_utf8(value, &out->text, &out->length))
+            return;
+    } else if (type == &PyDict_Type) {
         out->kind = IPART_TREE_OBJECT;
         out->length = (size_t)PyDict_GET_SIZE(value);
         return;
-    } else if (PyList_CheckExact(value) || PyTuple_CheckExact(value)) {
+    } else if (type == &PyList_Type || type == &PyTuple_Type) {
         out->kind = IPART_TREE_ARRAY;
         out->length = (size_t)Py_SIZE(value);
         return;
-    } else if (ipart_py_tree_scalar(value, out)) {
+    } else if (type && ipart_py_tree_scalar(value, out)) {
         return;
     }
     out->kind = IPART_TREE_UNREADABLE;
