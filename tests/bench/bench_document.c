@@ -35,6 +35,7 @@
 #include <ipart/sys/alloc.h>
 #include "bench_generate.h"
 #include <cjson/cJSON.h>
+#include "tree_cjson.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,12 +252,26 @@ __attribute__((noinline)) static double apply_batch(const char *profile, const c
     return t;
 }
 
-/* Events per second of CPU time applying the log of `doc` from text to a
- * new case, one call per event and as one batch in one
- * ipart_partnership_apply_all() call (what the bindings cross once), the
- * two alternating. */
+/* Seconds to apply the batch `tree` (parsed by cJSON: a platform's DOM) to
+ * a new case of `profile` in one ipart_partnership_apply_tree() call. */
+__attribute__((noinline)) static double apply_cjson_tree(const char *profile, const cJSON *tree)
+{
+    ipart_partnership *p = NULL;
+    bench_check(ipart_partnership_new(&p, profile), "new");
+    double t0 = cpu_now();
+    bench_check(ipart_partnership_apply_tree(p, &tree_cjson_reader, NULL, tree), "apply_tree");
+    double t = cpu_now() - t0;
+    ipart_partnership_free(p);
+    return t;
+}
+
+/* Events per second of CPU time applying the log of `doc` to a new case:
+ * from text, one call per event and as one batch in one
+ * ipart_partnership_apply_all() call (what the bindings cross once), and
+ * from the batch's cJSON tree in one ipart_partnership_apply_tree() call,
+ * the three alternating. */
 typedef struct apply_rates {
-    double one, batch;
+    double one, batch, tree;
 } apply_rates;
 
 static apply_rates race_apply(const char *doc, int reps)
@@ -266,18 +281,23 @@ static apply_rates race_apply(const char *doc, int reps)
     size_t n = ipart_partnership_event_count(model);
     char **texts = event_texts(model, n);
     char *array = batch_text(model);
+    cJSON *tree = cJSON_Parse(array);
+    bench_check(tree ? IPART_OK : IPART_ENOMEM, "cJSON_Parse");
     const char *profile = ipart_partnership_profile(model);
-    double one = 0, batch = 0;
+    double one = 0, batch = 0, by_tree = 0;
     for (int r = 0; r < reps; r++) {
         one += apply_texts(profile, texts, n);
         batch += apply_batch(profile, array);
+        by_tree += apply_cjson_tree(profile, tree);
     }
+    cJSON_Delete(tree);
     for (size_t i = 0; i < n; i++)
         ipart_free(texts[i]);
     free(texts);
     free(array);
     ipart_partnership_free(model);
-    return (apply_rates){(double)n * reps / one, (double)n * reps / batch};
+    return (apply_rates){(double)n * reps / one, (double)n * reps / batch,
+                         (double)n * reps / by_tree};
 }
 
 static void print_apply(const char *doc, int reps)
@@ -286,6 +306,8 @@ static void print_apply(const char *doc, int reps)
     printf("  apply from text      %8.0f events/s (one call per event; CPU time)\n", r.one);
     printf("  apply_all            %8.0f events/s (one call, the events as a JSON array: %.2fx)\n",
            r.batch, r.one / r.batch);
+    printf("  apply_tree (cJSON)   %8.0f events/s (one call, the batch as a cJSON tree: %.2fx)\n",
+           r.tree, r.one / r.tree);
 }
 
 static void bench_stavanger(const char *text, const ipart_partnership *p)
@@ -386,8 +408,9 @@ static int once(const char *stavanger_path, size_t events)
     check_saved(load_save_once(doc), doc);
     cJSON_free(cjson_once(doc));
     apply_rates r = race_apply(doc, 1);
-    printf("%zu events, %zu bytes: applied from text at %.0f events/s, as one batch at %.0f\n",
-           events ? events : ipart_partnership_event_count(p), strlen(doc), r.one, r.batch);
+    printf("%zu events, %zu bytes: applied from text at %.0f events/s, as one batch at %.0f, "
+           "from its cJSON tree at %.0f\n",
+           events ? events : ipart_partnership_event_count(p), strlen(doc), r.one, r.batch, r.tree);
     ipart_free(generated);
     ipart_partnership_free(p);
     free(stavanger);
