@@ -1,7 +1,10 @@
-"""Partnership.apply_all of a list of JSON-shaped dicts, written to JSON text
-in the extension (bindings/swig/ipart_python_json.i) instead of json.dumps:
-the same bytes json.dumps gives, and for whatever the serializer declines
-json.dumps's route with exactly its errors, nothing applied."""
+"""Partnership.apply_all of a list of JSON-shaped dicts, read in place by the
+library through the extension's tree reader (bindings/swig/ipart_python_json.i,
+ipart_partnership_apply_tree) instead of json.dumps: the outcome of the text
+json.dumps gives (the same error, events applied and saved bytes), and for
+whatever the reader declines json.dumps's route with exactly its errors,
+nothing applied. Only values nested deeper than the library reads (a cycle)
+differ: the library's depth refusal instead of json.dumps's own error."""
 import collections
 import copy
 import datetime
@@ -63,94 +66,93 @@ def replay(name, count=None):
     return p
 
 
-# ---- the text: json.dumps's bytes ------------------------------------------------------
+# ---- read in place: the outcome of json.dumps's text ----------------------------------
 
-def every_case_value():
-    """Every golden case file of tests/cases whole, and every event of every
-    procedure and rejection case on its own."""
-    for path in sorted(CASES.rglob("*.json")):
-        value = json.loads(path.read_text(encoding="utf-8"))
-        yield value
-        if isinstance(value, dict) and "document" in value:
-            yield from value["document"]["events"]
-    yield from (case["event"] for case in REJECTIONS if "event" in case)
-
-
-def test_every_event_of_every_golden_case_is_written_as_json_dumps_writes_it():
-    count = 0
-    for value in every_case_value():
-        assert capi.ipart_py_json_text(value) == dumps(value)
-        count += 1
-    assert count > 1000
+def clone_of(p):
+    return lambda: p.clone()
 
 
 TRICKY_STRINGS = [
-    "", "plain", 'quote " inside', "back\\slash", "\\\"", "\u0000", "a\u0000b",
-    "".join(chr(c) for c in range(0x20)), "\x7f", "\u2028\u2029", "\U0001F600 astral",
-    "\U0010FFFF", "\uFFFF\uE000\uFEFF", "Leverandør AS, Tromsø – «sitat»", "é" * 1000,
-    "mixed ø and \U0001F600 and \n", "/slash/", "\t\r\n\b\f",
+    "", "plain", 'quote " inside', "back\\slash", "\\\"", "".join(chr(c) for c in range(1, 0x20)),
+    "\x7f", "\u2028\u2029", "\U0001F600 astral", "\U0010FFFF", "\uFFFF\uE000\uFEFF",
+    "Leverandør AS, Tromsø – «sitat»", "é" * 1000, "mixed ø and \U0001F600 and \n", "/slash/",
+    "\t\r\n\b\f",
 ]
 
 
 @pytest.mark.parametrize("text", TRICKY_STRINGS)
-def test_strings_are_escaped_as_json_dumps_escapes_them(text):
-    for value in (text, {text: text}, [text, {"k": text}]):
-        assert capi.ipart_py_json_text(value) == dumps(value)
-    assert json.loads(capi.ipart_py_json_text(text)) == text
+def test_strings_and_keys_are_read_as_json_dumps_writes_them(text):
+    """A note's text is kept as given (the saved bytes show it); a key the
+    event does not know is refused with the key in its path and message."""
+    base = stavanger_prefix()
+    applied, count, _ = same_as_todays_route(clone_of(base), [note(), note(text=text)])
+    if applied is None:
+        assert count == 13
+    else:  # a blank text
+        assert not text.strip() and applied[2][:3] == (capi.IPART_EINVAL, "", "$[1].text")
+        assert count == 12
+    refused, count, _ = same_as_todays_route(clone_of(base), [note(), dict(note(), **{text: text})])
+    assert refused is not None and refused[2][2].startswith("$[1]") and count == 12
 
 
-def test_strings_of_every_length_and_offset_are_escaped_as_json_dumps_escapes_them():
-    """The 16- and 8-byte scans and the byte loop, with a character that
-    stops them at each place of strings of 0 to 40 characters."""
-    stops = ["\x00", "\x1f", '"', "\\", "\x7f", "\x80", "\xff", "\u0100", "\u2028",
+def test_strings_of_every_length_and_offset_are_read_as_json_dumps_writes_them():
+    """Compact ASCII strs read in place and every other kind through its
+    UTF-8, with a character that changes the kind or needs an escape at
+    each place of strings of 0 to 40 characters, all in one batch."""
+    stops = ["\x01", "\x1f", '"', "\\", "\x7f", "\x80", "\xff", "\u0100", "\u2028",
              "\uffff", "\U00010000", "\U0010ffff", "\n"]
     plain = [" ", "~", "a", "!", "#", "[", "]", "0"]
     rng = random.Random(18)
+    texts = []
     for length in range(41):
         for at in range(length):
             for stop in stops:
                 chars = [rng.choice(plain) for _ in range(length)]
                 chars[at] = stop
-                text = "".join(chars)
-                assert capi.ipart_py_json_text(text) == dumps(text), (length, at, stop)
-        mixed = "".join(rng.choice(stops + plain * 3) for _ in range(length))
-        assert capi.ipart_py_json_text(mixed) == dumps(mixed)
+                texts.append("".join(chars))
+        texts.append("".join(rng.choice(stops + plain * 3) for _ in range(length)))
+    texts = [t for t in texts if t.strip()]  # a note's text is not blank
+    error, count, _ = same_as_todays_route(clone_of(stavanger_prefix()),
+                                           [note(text=t) for t in texts])
+    assert error is None and count == 11 + len(texts)
 
 
-SCALARS = [
-    0, 1, -1, 2**31, -2**31, 2**63 - 1, -2**63, 10**18, True, False, None,
-    0.1, 1e300, -0.0, 0.0, 5e-324, 1e16, 1e22, 1.5e-07, 123456789.0, -2.5, 1 / 3,
-    2.0**63, [], {}, (), [[]], {"": {}}, (1, (2, 3)), [True, 1, 1.0, False, 0, 0.0],
+NUMBERS = [
+    0, 48, -1, 2**31, 2**53 - 1, 2**53, 2**53 + 1, -2**53 - 1, 2**63 - 1, -2**63, 10**18,
+    2**63, -2**63 - 1,
+    True, False, None, 48.0, 48.5, -0.0, 0.0, 0.1, 1e300, 5e-324, 1e16, 1e22, 1.5e-07,
+    2.0**53 + 2, 2.0**63, -2.5, 1 / 3, "48", [], {}, (), [48], {"": {}}, (1, (2, 3)),
 ]
 
 
-@pytest.mark.parametrize("value", SCALARS, ids=repr)
-def test_numbers_bools_null_and_containers_are_written_as_json_dumps_writes_them(value):
-    assert capi.ipart_py_json_text(value) == dumps(value)
-    assert capi.ipart_py_json_text({"v": [value]}) == dumps({"v": [value]})
+@pytest.mark.parametrize("value", NUMBERS, ids=repr)
+def test_numbers_bools_null_and_containers_in_an_int_field_as_json_dumps_route(value):
+    """market_dialogue_held's "participants" is an integer >= 0: ints as
+    their double (exact to 2^53, rounded beyond as cJSON rounds the
+    digits), bools apart from ints, floats as they are."""
+    base = replay("stavanger.json", 6)
+    event = dict(load_case("procedure/stavanger.json")["document"]["events"][6],
+                 participants=value)
+    error, count, saved = same_as_todays_route(clone_of(base), [event])
+    if value in (0, 48, 48.0, 0.0) and type(value) is not bool:
+        assert error is None and count == 7, error
+    else:
+        assert error[2][2] == "$[0].participants" and count == 6, error
+    p = base.clone()
+    try:
+        declined = capi.ipart_py_apply_json_list(p._handle(), [event]) is False
+    except ipart.IpartError:
+        declined = False
+    assert declined == (type(value) is int and not -2**63 <= value < 2**63)
 
 
-def test_keys_written_once_are_copied_rightly_whatever_their_objects():
-    """Keys are copied from where the same key object was written before:
-    more keys than the copies' slots, equal keys of other objects, keys
-    with escapes, long and non-ASCII ones, in many dicts."""
-    keys = [f"field_{i}" for i in range(200)] + ["", "q\"uote", "ø", "x" * 40, "\U0001F600"]
-    keys += ["".join(["field_", "7"])]  # equal to a key above, another object
-    rng = random.Random(7)
-    value = [{k: rng.choice([1, "v", None, [k]]) for k in rng.sample(keys, 30)}
-             for _ in range(300)]
-    assert capi.ipart_py_json_text(value) == dumps(value)
-
-
-def test_bool_and_int_stay_apart():
-    assert capi.ipart_py_json_text([True, 1, False, 0]) == "[true, 1, false, 0]"
-
-
-def test_nesting_up_to_the_limit_is_written():
-    value = "leaf"
-    for level in range(64):
-        value = [value] if level % 2 else {"k": value}
-    assert capi.ipart_py_json_text(value) == dumps(value)
+def test_nesting_up_to_the_limit_is_read_and_deeper_refused_as_json_dumps_route():
+    """The batch's array is level 1 and the event level 2: a note's text
+    nested in 29 lists is at level 32, the deepest the library reads."""
+    for levels in (28, 29, 30, 31, 64):
+        error, count, _ = same_as_todays_route(stavanger_prefix, [note(), note(text=nested(levels))])
+        assert count == (11 if levels >= 30 else 12), levels  # depth: before the first event
+        assert error[0] is (ipart.OutOfRangeError if levels >= 30 else ipart.InvalidArgumentError)
 
 
 # ---- declined: anything json.dumps might write differently, or refuse ------------------
@@ -187,8 +189,7 @@ def cycle():
     return value
 
 
-def nested(levels):
-    value = "leaf"
+def nested(levels, value="leaf"):
     for _ in range(levels):
         value = [value]
     return value
@@ -222,17 +223,16 @@ DECLINED = {
     "set": {1},
     "bytes": b"x",
     "object": object(),
-    "cycle": cycle(),
-    "65 levels": nested(65),
-    "deep": nested(5000),
 }
 
 
 @pytest.mark.parametrize("name", DECLINED)
-def test_the_serializer_declines_what_it_may_not_write_exactly(name):
+def test_the_reader_declines_what_json_dumps_might_write_otherwise_wherever_it_is(name):
     value = DECLINED[name]
-    assert capi.ipart_py_json_text(value) is None
-    assert capi.ipart_py_json_text([{"ok": 1}, {"v": value}]) is None
+    for event in (note(v=value), note(v=[1, {"k": (value,)}]), note(v={"a": {"b": value}})):
+        p = stavanger_prefix()
+        assert capi.ipart_py_apply_json_list(p._handle(), [note(), event]) is False
+        assert len(p) == 11
 
 
 def note(**more):
@@ -259,9 +259,36 @@ def test_a_declined_batch_raises_what_json_dumps_route_raises_and_applies_nothin
     if name in ("Money", "date", "Decimal", "set", "bytes", "object"):
         assert error[0] is TypeError and "is not JSON serializable" in error[1]
         assert count == len(before)  # nothing applied
-    if name == "cycle":
-        assert error[:2] == (ValueError, "Circular reference detected")
-        assert count == len(before)
+
+
+DEEPER_THAN_THE_LIBRARY_READS = {
+    "cycle": (cycle, ValueError),  # json.dumps: "Circular reference detected"
+    "5000 levels": (lambda: nested(5000), RecursionError),
+    "Money 40 levels down": (lambda: nested(40, ipart.Money("1", "NOK")), TypeError),
+}
+
+
+@pytest.mark.parametrize("name", DEEPER_THAN_THE_LIBRARY_READS)
+def test_values_deeper_than_the_library_reads_are_its_depth_refusal_nothing_applied(name):
+    """The library reads no value nested deeper than 32 levels, so a cycle
+    ends there: IPART_ERANGE at the first value that deep, nothing applied,
+    where json.dumps's route raised its own error."""
+    make, before = DEEPER_THAN_THE_LIBRARY_READS[name]
+    events = [note(), note(text=make())]
+    p = stavanger_prefix()
+    saved = p.dumps()
+    with pytest.raises(ipart.OutOfRangeError) as refused:
+        p.apply_all(events)
+    assert refused.value.code == capi.IPART_ERANGE and refused.value.key == "document.depth"
+    assert refused.value.path.startswith("$[1].text") and "deeper than 32 levels" in str(refused.value)
+    assert len(p) == 11 and p.dumps() == saved
+    assert outcome(todays_route, stavanger_prefix(), events)[0][0] is before
+
+
+def test_an_event_refused_in_the_middle_keeps_the_events_before_it_as_json_dumps_route():
+    events = [note(), note(), note(date="2016-01-01"), note()]
+    error, count, _ = same_as_todays_route(stavanger_prefix, events)
+    assert error[0] is ipart.StateError and error[2][2].startswith("$[2]") and count == 13
 
 
 def test_a_declined_element_anywhere_keeps_the_whole_batch_on_json_dumps_route():

@@ -178,9 +178,12 @@ class Partnership:
         the clone.
 
         A list of JSON-shaped dicts (str keys; str, int, float, bool, None,
-        dict, list and tuple values) is written to JSON text in the
-        extension, the same bytes as ``json.dumps``; anything else takes
-        ``json.dumps`` and raises what it raises, applying nothing."""
+        dict, list and tuple values) is read by the library in place, with
+        the outcome of the text ``json.dumps`` gives; anything else takes
+        ``json.dumps`` and raises what it raises, applying nothing. Values
+        nested deeper than the library's 32 levels, a cycle among them, are
+        refused with ``RangeError`` (``IPART_ERANGE``) before anything is
+        applied (``json.dumps`` raised ``ValueError`` for a cycle)."""
         if not isinstance(events, str):
             values = events if type(events) is list else [_event_value(e) for e in events]
             if capi.ipart_py_apply_json_list(self._handle(), values):
