@@ -29,18 +29,23 @@ final class EventTree {
      * is recorded as null, unread, and a Map that holds itself ends there. */
     private static final int DEEPEST = 32;
 
-    int[] nodes = new int[STRIDE * 64];
+    int[] nodes;
     int nodeInts;
     double[] numbers = new double[16];
     int numberCount;
-    char[] chars = new char[1024];
+    char[] chars;
     int charCount;
 
-    private EventTree() {}
+    /* Room for about `events` events of a few hundred characters, grown by doubling. */
+    private EventTree(int events) {
+        int n = Math.min(Math.max(events, 4), 1 << 16);
+        nodes = new int[STRIDE * 16 * n];
+        chars = new char[256 * n];
+    }
 
     /** The events (a null element is read as null), flattened. */
     static EventTree of(List<?> events) {
-        EventTree t = new EventTree();
+        EventTree t = new EventTree(events.size());
         t.add(events, 1, -1, 0);
         return t;
     }
