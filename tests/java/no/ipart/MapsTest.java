@@ -208,7 +208,7 @@ public class MapsTest {
         Outcome emoji = noteOutcome("astral \ud83d\ude00 and \u00e6\u00f8\u00e5");
         assertNull(emoji.error());
         assertTrue(emoji.saved(), emoji.saved().contains("astral \ud83d\ude00 and \u00e6\u00f8\u00e5"));
-        Outcome nul = noteOutcome("a\u0000b"); // "\u0000" in the JSON text
+        Outcome nul = noteOutcome("a\u0000b"); // escaped in the JSON text; refused as there
         assertNotNull(nul.error());
         Outcome lone = noteOutcome("lone \ud800 surrogate"); // U+FFFD, as applyAll(String) reads it
         assertNull(lone.error());
@@ -269,6 +269,22 @@ public class MapsTest {
         Partnership closed = new Partnership(PROFILE);
         closed.close();
         assertThrows(IllegalStateException.class, () -> closed.applyAll(events));
+    }
+
+    @Test
+    public void anExceptionWhileReadingAMapIsThrownAsItIsAndAppliesNothing() {
+        List<Map<String, ?>> events = firstEvents(2);
+        events.add(new java.util.AbstractMap<String, Object>() {
+            @Override
+            public java.util.Set<Map.Entry<String, Object>> entrySet() {
+                throw new java.util.ConcurrentModificationException("changed while read");
+            }
+        });
+        try (Partnership p = new Partnership(PROFILE)) {
+            assertThrows(java.util.ConcurrentModificationException.class, () -> p.applyAll(events));
+            assertEquals(0, p.eventCount());
+            assertEquals(emptyDocument(), p.dumps());
+        }
     }
 
     @Test

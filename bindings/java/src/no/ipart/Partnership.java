@@ -175,7 +175,7 @@ public final class Partnership implements AutoCloseable {
      * <p>What each value is read as:
      * <ul>
      *   <li>{@code String}: its characters (a lone surrogate as U+FFFD, as applyAll(String)
-     *       reads it; U+0000 as the JSON text's {@code "\u0000"});
+     *       reads it; U+0000 as the JSON text's escape of it, which the library refuses);
      *   <li>{@code Boolean}: true or false; {@code null}: null;
      *   <li>{@code Integer}, {@code Long}, {@code Short}, {@code Byte}: the integer,
      *       exact within 2<sup>53</sup>; beyond, the double its digits read as in JSON
@@ -192,7 +192,9 @@ public final class Partnership implements AutoCloseable {
      * InvalidArgumentException} naming its path ({@code "$[2].date"}, a key by its
      * {@code String.valueOf}). Values nested deeper than the library's limit (32 levels,
      * the list being the first) are refused as in JSON text, unread, so a map that
-     * holds itself ends there. The values must not change during the call.
+     * holds itself ends there. The values are read before the library is called, so
+     * an exception a map or list throws while read (a {@code
+     * ConcurrentModificationException}) is thrown as it is, nothing applied.
      *
      * <p>Beside {@code applyAll(String)}, a bare {@code applyAll(null)} does not compile
      * (ambiguous); a null list is a NullPointerException.
