@@ -67,17 +67,6 @@ public class MapsTest {
         return byMaps;
     }
 
-    private static JsonObject document(String name) {
-        return Cases.load("procedure/" + name).getAsJsonObject().getAsJsonObject("document");
-    }
-
-    private static List<JsonElement> slice(JsonArray events, int from, int to) {
-        List<JsonElement> out = new ArrayList<>();
-        for (int i = from; i < Math.min(to, events.size()); i++)
-            out.add(events.get(i));
-        return out;
-    }
-
     private static String array(List<JsonElement> events) {
         JsonArray a = new JsonArray();
         events.forEach(a::add);
@@ -91,7 +80,7 @@ public class MapsTest {
         for (String name : names) {
             if (!name.endsWith(".json") || name.equals("rejections.json"))
                 continue;
-            JsonObject doc = document(name);
+            JsonObject doc = Cases.document(name);
             JsonArray events = doc.getAsJsonArray("events");
             String profile = doc.get("profile").getAsString();
             for (Gson gson : new Gson[] {LONGS, DOUBLES}) {
@@ -112,13 +101,13 @@ public class MapsTest {
             String name = kase.get("name").getAsString();
             if (!kase.has("event"))
                 continue; // "event_text", not JSON: no maps hold it
-            JsonObject doc = document(kase.get("base").getAsString());
+            JsonObject doc = Cases.document(kase.get("base").getAsString());
             JsonArray events = doc.getAsJsonArray("events");
             int prefix = kase.get("prefix").getAsInt(), start = Math.max(prefix - 2, 0);
-            List<JsonElement> batch = slice(events, start, prefix);
+            List<JsonElement> batch = Cases.slice(events, start, prefix);
             batch.add(kase.get("event"));
-            batch.addAll(slice(events, prefix, prefix + 1));
-            Outcome o = sameAsText(doc.get("profile").getAsString(), slice(events, 0, start), LONGS, array(batch));
+            batch.addAll(Cases.slice(events, prefix, prefix + 1));
+            Outcome o = sameAsText(doc.get("profile").getAsString(), Cases.slice(events, 0, start), LONGS, array(batch));
             assertNotNull(name, o.error());
             assertEquals(name, Cases.exceptionFor(kase.get("code").getAsString()), o.error().get(0));
             assertEquals(name, (long) prefix, o.events());
@@ -129,13 +118,13 @@ public class MapsTest {
 
     /* ---- values without JSON text, and characters ---- */
 
-    private static final JsonObject STAVANGER = document("stavanger.json");
+    private static final JsonObject STAVANGER = Cases.document("stavanger.json");
     private static final String PROFILE = STAVANGER.get("profile").getAsString();
 
     /** Stavanger's first n events as LinkedHashMaps (Gson's own map sorts by its key's type). */
     private static List<Map<String, ?>> firstEvents(int n) {
         List<Map<String, ?>> out = new ArrayList<>();
-        for (Map<String, ?> m : maps(LONGS, array(slice(STAVANGER.getAsJsonArray("events"), 0, n))))
+        for (Map<String, ?> m : maps(LONGS, array(Cases.slice(STAVANGER.getAsJsonArray("events"), 0, n))))
             out.add(new LinkedHashMap<>(m));
         return out;
     }
@@ -199,7 +188,7 @@ public class MapsTest {
         int first = 0;
         while (!events.get(first).getAsJsonObject().get("type").getAsString().equals("note_recorded"))
             first++;
-        List<JsonElement> before = slice(events, 0, first);
+        List<JsonElement> before = Cases.slice(events, 0, first);
         return sameAsText(PROFILE, before, LONGS, DOUBLES.toJson(List.of(note(text))));
     }
 
@@ -221,8 +210,8 @@ public class MapsTest {
         for (JsonElement c : Cases.load("procedure/rejections.json").getAsJsonArray())
             if (c.getAsJsonObject().get("name").getAsString().equals("r28_option_beyond_the_followers_quantity"))
                 kase = c.getAsJsonObject();
-        JsonObject doc = document(kase.get("base").getAsString());
-        List<JsonElement> before = slice(doc.getAsJsonArray("events"), 0, kase.get("prefix").getAsInt());
+        JsonObject doc = Cases.document(kase.get("base").getAsString());
+        List<JsonElement> before = Cases.slice(doc.getAsJsonArray("events"), 0, kase.get("prefix").getAsInt());
         JsonObject event = kase.getAsJsonObject("event").deepCopy();
         long big = (1L << 53) + 1;
         event.addProperty("quantity", big);
