@@ -529,13 +529,13 @@ static ipart_status ipart_java_tree_apply(ipart_partnership *p, ipart_java_tree 
                                           const jchar *chars, jsize char_count)
 {
     static const ipart_tree_reader reader = {ipart_java_tree_read, ipart_java_tree_next};
-    if (count < 1 || !ipart_java_tree_encode(t, count / IPART_JAVA_TREE_STRIDE, chars, char_count))
-        return count < 1 ? IPART_EMISUSE : IPART_ENOMEM;
+    if (count < IPART_JAVA_TREE_STRIDE) /* no batch record: not the facade's call */
+        return IPART_EMISUSE;
+    if (!ipart_java_tree_encode(t, count / IPART_JAVA_TREE_STRIDE, chars, char_count))
+        return IPART_ENOMEM;
     return ipart_partnership_apply_tree(p, &reader, t, t->nodes);
 }
-%}
 
-%wrapper %{
 /* Partnership.applyAll(List<Map>)'s call: the first node_ints of EventTree's
  * records, number_count numbers and char_count characters (see above),
  * copied out by region (the library runs between, so nothing stays pinned).
