@@ -410,6 +410,173 @@ static void ipart_java_throw(JNIEnv *jenv, ipart_status status)
     }
 }
 
+/* ---- a batch of Maps: ipart_partnership_apply_tree() -----------------------
+ * Partnership.applyAll(List<Map>) flattens the events in Java, in one pass
+ * (no.ipart.EventTree: the type of each value is an instanceof there, not a
+ * JNI call per node), into one record of EVENT_TREE_STRIDE ints a node in
+ * preorder, a double[] of the numbers and a char[] of the strings and keys.
+ * This is the host of the library's ipart_tree_reader: a node is a pointer
+ * to its record; the UTF-16 of every string and key is encoded to real
+ * UTF-8 once, before the call, by the encoder above (a lone surrogate
+ * becomes U+FFFD, as in applyAll(String), and U+0000 the byte 00, which the
+ * library reads as the JSON text's "\u0000"). Nothing here calls back into
+ * Java while the library walks, so no exception can be pending in a
+ * callback; every array is released before the status throws. */
+%wrapper %{
+#define IPART_JAVA_TREE_STRIDE 6 /* = EventTree.STRIDE */
+enum {
+    IPART_JAVA_TREE_KIND,   /* an ipart_tree_kind */
+    IPART_JAVA_TREE_LENGTH, /* UTF-16 units of a string; children of a container */
+    IPART_JAVA_TREE_END,    /* the record after the node's subtree */
+    IPART_JAVA_TREE_AT,     /* a string's first unit in chars; a number's index */
+    IPART_JAVA_TREE_KEY_AT, /* the member's key in chars (-1 outside an object) */
+    IPART_JAVA_TREE_KEY_LENGTH
+};
+/* EventTree's kinds are ipart_tree_kind's values, the last one being: */
+_Static_assert(IPART_TREE_UNREADABLE == 7, "no.ipart.EventTree.UNREADABLE is 7");
+
+typedef struct ipart_java_tree {
+    const jint *nodes;
+    const jdouble *numbers;
+    char *utf8;        /* every string and key, encoded */
+    size_t *offsets;   /* per node: text, its length, key, its length (bytes in utf8) */
+} ipart_java_tree;
+
+static size_t ipart_java_tree_index(const ipart_java_tree *t, const void *node)
+{
+    return (size_t)((const jint *)node - t->nodes) / IPART_JAVA_TREE_STRIDE;
+}
+
+static void ipart_java_tree_read(void *host, const void *node, ipart_tree_node *out)
+{
+    const ipart_java_tree *t = (const ipart_java_tree *)host;
+    const jint *n = (const jint *)node;
+    size_t i = ipart_java_tree_index(t, node);
+    out->kind = (ipart_tree_kind)n[IPART_JAVA_TREE_KIND];
+    out->length = (size_t)n[IPART_JAVA_TREE_LENGTH];
+    if (out->kind == IPART_TREE_NUMBER)
+        out->number = t->numbers[n[IPART_JAVA_TREE_AT]];
+    if (out->kind == IPART_TREE_STRING) {
+        out->text = t->utf8 + t->offsets[4 * i];
+        out->length = t->offsets[4 * i + 1];
+    }
+}
+
+/* The cursor is the index of the next child's record, 0 before the first. */
+static int ipart_java_tree_next(void *host, const void *container, uintptr_t *cursor,
+                                const void **child, const char **key, size_t *key_length)
+{
+    const ipart_java_tree *t = (const ipart_java_tree *)host;
+    size_t i = ipart_java_tree_index(t, container);
+    size_t c = *cursor ? (size_t)*cursor : i + 1;
+    if (c >= (size_t)t->nodes[i * IPART_JAVA_TREE_STRIDE + IPART_JAVA_TREE_END])
+        return 0;
+    *child = t->nodes + c * IPART_JAVA_TREE_STRIDE;
+    if (key) {
+        *key = t->utf8 + t->offsets[4 * c + 2];
+        *key_length = t->offsets[4 * c + 3];
+    }
+    *cursor = (uintptr_t)t->nodes[c * IPART_JAVA_TREE_STRIDE + IPART_JAVA_TREE_END];
+    return 1;
+}
+
+/* chars[at..at+n) as UTF-8 at utf8 + *k, its offset and length into slot;
+ * the C0 80 the encoder writes for U+0000 (for C strings) becomes 00. */
+static void ipart_java_tree_text(const jchar *chars, jint at, jint n, char *utf8, size_t *k,
+                                 size_t *slot)
+{
+    int nul = 0;
+    size_t length = ipart_java_utf8_encode(chars + at, (size_t)n, utf8 + *k, &nul);
+    if (nul) {
+        size_t w = 0;
+        for (size_t r = 0; r < length; r++, w++) {
+            int pair = (unsigned char)utf8[*k + r] == 0xC0 && r + 1 < length &&
+                       (unsigned char)utf8[*k + r + 1] == 0x80;
+            utf8[*k + w] = pair ? '\0' : utf8[*k + r];
+            r += pair;
+        }
+        length = w;
+    }
+    slot[0] = *k;
+    slot[1] = length;
+    *k += length;
+}
+
+/* Encode every string and key of the records (count of them) once. The
+ * Java side made the offsets, so they lie within chars. 0 on no memory. */
+static int ipart_java_tree_encode(ipart_java_tree *t, jsize count, const jchar *chars,
+                                  jsize char_count)
+{
+    t->utf8 = (char *)malloc((size_t)char_count * 3 + 1);
+    t->offsets = (size_t *)calloc((size_t)count * 4 + 1, sizeof *t->offsets);
+    if (!t->utf8 || !t->offsets)
+        return 0;
+    size_t k = 0;
+    for (jsize i = 0; i < count; i++) {
+        const jint *n = t->nodes + (size_t)i * IPART_JAVA_TREE_STRIDE;
+        if (n[IPART_JAVA_TREE_KIND] == IPART_TREE_STRING)
+            ipart_java_tree_text(chars, n[IPART_JAVA_TREE_AT], n[IPART_JAVA_TREE_LENGTH],
+                                 t->utf8, &k, t->offsets + 4 * i);
+        if (n[IPART_JAVA_TREE_KEY_AT] >= 0)
+            ipart_java_tree_text(chars, n[IPART_JAVA_TREE_KEY_AT], n[IPART_JAVA_TREE_KEY_LENGTH],
+                                 t->utf8, &k, t->offsets + 4 * i + 2);
+    }
+    return 1;
+}
+
+/* The records' first node (the batch's array) applied through the reader. */
+static ipart_status ipart_java_tree_apply(ipart_partnership *p, ipart_java_tree *t, jsize count,
+                                          const jchar *chars, jsize char_count)
+{
+    static const ipart_tree_reader reader = {ipart_java_tree_read, ipart_java_tree_next};
+    if (count < IPART_JAVA_TREE_STRIDE) /* no batch record: not the facade's call */
+        return IPART_EMISUSE;
+    if (!ipart_java_tree_encode(t, count / IPART_JAVA_TREE_STRIDE, chars, char_count))
+        return IPART_ENOMEM;
+    return ipart_partnership_apply_tree(p, &reader, t, t->nodes);
+}
+
+/* Partnership.applyAll(List<Map>)'s call: the first node_ints of EventTree's
+ * records, number_count numbers and char_count characters (see above),
+ * copied out by region (the library runs between, so nothing stays pinned).
+ * Internal: the facade made them consistent; a count past its array leaves
+ * Java's exception pending and calls nothing. */
+static ipart_status ipart_java_apply_tree(JNIEnv *jenv, ipart_partnership *partnership,
+                                          jintArray nodes, jint node_ints, jdoubleArray numbers,
+                                          jint number_count, jcharArray chars, jint char_count)
+{
+    ipart_java_tree t = {NULL, NULL, NULL, NULL};
+    if (!nodes || !numbers || !chars) {
+        SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "an EventTree array is null");
+        return IPART_OK; /* pending: the wrapper returns */
+    }
+    jint *records = (jint *)malloc((size_t)node_ints * sizeof(jint) + 1);
+    jdouble *values = (jdouble *)malloc((size_t)number_count * sizeof(jdouble) + 1);
+    jchar *units = (jchar *)malloc((size_t)char_count * sizeof(jchar) + 1);
+    ipart_status rc = IPART_ENOMEM;
+    if (records && values && units) {
+        (*jenv)->GetIntArrayRegion(jenv, nodes, 0, node_ints, records);
+        (*jenv)->GetDoubleArrayRegion(jenv, numbers, 0, number_count, values);
+        (*jenv)->GetCharArrayRegion(jenv, chars, 0, char_count, units);
+        t.nodes = records;
+        t.numbers = values;
+        rc = (*jenv)->ExceptionCheck(jenv) ? IPART_OK /* pending: the wrapper returns */
+                                           : ipart_java_tree_apply(partnership, &t, node_ints,
+                                                                   units, char_count);
+    }
+    free(t.utf8);
+    free(t.offsets);
+    free(units);
+    free(values);
+    free(records);
+    return rc;
+}
+%}
+%typemap(in, numinputs=0) JNIEnv *jenv "$1 = jenv;"
+static ipart_status ipart_java_apply_tree(JNIEnv *jenv, ipart_partnership *partnership,
+                                          jintArray nodes, jint node_ints, jdoubleArray numbers,
+                                          jint number_count, jcharArray chars, jint char_count);
+
 /* ---- outputs: one-element holder arrays --------------------------------- */
 %define IPART_JAVA_HOLDER_CHECK
     if (!$input || (*jenv)->GetArrayLength(jenv, $input) < 1) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package no.ipart;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
+import com.google.gson.ToNumberPolicy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,9 @@ import no.ipart.swig.IpartCapiJNI;
  * Apply from Java (doc/performance.md, issue #18): one JNI call per event
  * ({@code apply(String)}), one call per batch ({@code applyAll} of a JSON array) and
  * typed events built beforehand, one call per event ({@code applyEvent}) and one per
- * batch ({@code applyEvents} of {@link Event}s: one JNI crossing), the sides
+ * batch ({@code applyEvents} of {@link Event}s: one JNI crossing), and the events as
+ * Gson's maps ({@code applyAll} of a {@code List<Map>}, Long or Double numbers; and, for
+ * comparison, of the text Gson writes of them, what a user without it would do), the sides
  * alternating in one process, on the Stavanger events (from a fresh partnership) and
  * on generated ones (participation requests and qualifications of fresh operators,
  * as tests/bench/bench_generate.c writes them, from a clone of the prepared case).
@@ -40,11 +45,14 @@ import no.ipart.swig.IpartCapiJNI;
  */
 public final class BenchApply {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    /** Gson as a Jackson-like user has it: Long for integers. */
+    private static final Gson GSON =
+        new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
 
-    /** A workload: the partnership each run starts from, and its events three ways
-     * (texts, one array text, built events). */
+    /** A workload: the partnership each run starts from, and its events four ways
+     * (texts, one array text, built events, maps). */
     private record Workload(String name, Supplier<Partnership> start, List<String> texts,
-                            String array, List<Event> built) {}
+                            String array, List<Event> built, List<Map<String, ?>> maps) {}
 
     private BenchApply() {}
 
@@ -54,6 +62,8 @@ public final class BenchApply {
         sides.put("applyAll(String), one call", p -> p.applyAll(w.array()));
         sides.put("applyEvent(Event), one call per event", p -> w.built().forEach(p::applyEvent));
         sides.put("applyEvents(prebuilt Events), one call", p -> p.applyEvents(w.built()));
+        sides.put("applyAll(List<Map>), one call", p -> p.applyAll(w.maps()));
+        sides.put("applyAll(Gson's toJson of the maps)", p -> p.applyAll(GSON.toJson(w.maps())));
         return sides;
     }
 
@@ -66,7 +76,14 @@ public final class BenchApply {
                 p.apply(text);
             }
         }
-        return new Workload(name, start, texts, "[" + String.join(",", texts) + "]", built);
+        String array = "[" + String.join(",", texts) + "]";
+        return new Workload(name, start, texts, array, built, maps(array));
+    }
+
+    /** The events as such a user holds them: Gson's maps. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, ?>> maps(String array) {
+        return GSON.fromJson(array, List.class);
     }
 
     private static Workload stavanger(Partnership kase) {

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.function.ThrowingRunnable;
 
 /** The golden cases of tests/cases, shared with the C and Python tests. */
@@ -32,6 +34,19 @@ final class Cases {
         } catch (IOException e) {
             throw new AssertionError("cannot read golden case " + path, e);
         }
+    }
+
+    /** The document of a golden procedure ("stavanger.json"). */
+    static JsonObject document(String procedure) {
+        return load("procedure/" + procedure).getAsJsonObject().getAsJsonObject("document");
+    }
+
+    /** events[from..to), cut at the end. */
+    static List<JsonElement> slice(JsonArray events, int from, int to) {
+        List<JsonElement> out = new ArrayList<>();
+        for (int i = from; i < Math.min(to, events.size()); i++)
+            out.add(events.get(i));
+        return out;
     }
 
     /** The exception class a status name ("IPART_EPARSE") is thrown as. */

@@ -113,10 +113,6 @@ public class EventTest {
 
     // ---- batches (Partnership.applyEvents, ipart_partnership_apply_events) ----------------
 
-    private static JsonObject document(String name) {
-        return Cases.load("procedure/" + name).getAsJsonObject().getAsJsonObject("document");
-    }
-
     /** Each event built in its own Event, amounts in p's currency. */
     private static List<Event> buildAll(Partnership p, List<JsonElement> events) {
         List<Event> built = new ArrayList<>();
@@ -131,23 +127,16 @@ public class EventTest {
                 e.close();
     }
 
-    private static List<JsonElement> slice(JsonArray events, int from, int to) {
-        List<JsonElement> out = new ArrayList<>();
-        for (int i = from; i < Math.min(to, events.size()); i++)
-            out.add(events.get(i));
-        return out;
-    }
-
     @Test
     public void aBatchOfGoldenEventsSavesTheBytesOfTheJsonPath() {
         for (String name : new String[] {"stavanger.json", "dk_procedure.json", "consortium_ostfold.json"}) {
-            JsonObject doc = document(name);
+            JsonObject doc = Cases.document(name);
             String profile = doc.get("profile").getAsString();
             JsonArray events = doc.getAsJsonArray("events");
             try (Partnership byJson = new Partnership(profile);
                  Partnership byBatch = new Partnership(profile)) {
                 byJson.applyAll(events.toString());
-                List<Event> built = buildAll(byJson, slice(events, 0, events.size()));
+                List<Event> built = buildAll(byJson, Cases.slice(events, 0, events.size()));
                 try {
                     assertEquals(name, events.size(), byBatch.applyEvents(built));
                     assertEquals(name, byJson.dumps(), byBatch.dumps());
@@ -167,20 +156,20 @@ public class EventTest {
             if (!name.equals("r1_market_check_not_done") && !name.equals("value_score_above_scale")
                 && !name.equals("r13_only_two_invited"))
                 continue;
-            JsonObject doc = document(kase.get("base").getAsString());
+            JsonObject doc = Cases.document(kase.get("base").getAsString());
             String profile = doc.get("profile").getAsString();
             JsonArray events = doc.getAsJsonArray("events");
             int prefix = kase.get("prefix").getAsInt(), start = Math.max(prefix - 2, 0);
             JsonArray batch = new JsonArray();
-            slice(events, start, prefix).forEach(batch::add);
+            Cases.slice(events, start, prefix).forEach(batch::add);
             batch.add(kase.get("event"));
-            slice(events, prefix, prefix + 1).forEach(batch::add);
+            Cases.slice(events, prefix, prefix + 1).forEach(batch::add);
             try (Partnership expected = new Partnership(profile);
                  Partnership byJson = new Partnership(profile);
                  Partnership byBatch = new Partnership(profile)) {
-                for (JsonElement ev : slice(events, 0, prefix))
+                for (JsonElement ev : Cases.slice(events, 0, prefix))
                     expected.apply(ev.toString());
-                for (JsonElement ev : slice(events, 0, start)) {
+                for (JsonElement ev : Cases.slice(events, 0, start)) {
                     byJson.apply(ev.toString());
                     byBatch.apply(ev.toString());
                 }

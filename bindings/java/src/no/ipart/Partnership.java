@@ -3,6 +3,7 @@ package no.ipart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import no.ipart.swig.IpartCapi;
@@ -160,6 +161,58 @@ public final class Partnership implements AutoCloseable {
      */
     public void applyAll(String eventsJsonArray) {
         IpartCapi.ipart_partnership_apply_all(h(), eventsJsonArray);
+    }
+
+    /**
+     * Apply a batch of events held as maps (Jackson's or Gson's {@code Map<String,
+     * Object>}, your own) in one call into the library, without writing them as JSON:
+     * the outcome is that of {@link #applyAll(String)} on the JSON text of the same
+     * values (the same events applied, the same exception, path, rule and message, the
+     * same saved bytes). Atomic per event, as applyAll(String): the first refused event
+     * throws ({@code path()} {@code "$[3].date"}) and those before it stay applied. A
+     * value the library cannot read applies nothing, even in a later event.
+     *
+     * <p>What each value is read as:
+     * <ul>
+     *   <li>{@code String}: its characters (a lone surrogate as U+FFFD, as applyAll(String)
+     *       reads it; U+0000 as the JSON text's escape of it, which the library refuses);
+     *   <li>{@code Boolean}: true or false; {@code null}: null;
+     *   <li>{@code Integer}, {@code Long}, {@code Short}, {@code Byte}: the integer,
+     *       exact within 2<sup>53</sup>; beyond, the double its digits read as in JSON
+     *       text (every integer field's range ends far below, so it is refused there);
+     *       {@code Double}, {@code Float}, {@code BigInteger}, {@code BigDecimal}:
+     *       {@code doubleValue()} (NaN and infinities have no JSON text:
+     *       {@link InvalidArgumentException} at their path);
+     *   <li>{@code Map}: a JSON object, its members in the map's iteration order; a key
+     *       must be a {@code String};
+     *   <li>{@code List} or {@code Object[]}: a JSON array, in order.
+     * </ul>
+     * Anything else (a {@code java.util.Date}, a {@code Set}, a {@code Character}, a map
+     * key that is not a String) applies nothing and throws {@link
+     * InvalidArgumentException} naming its path ({@code "$[2].date"}, a key by its
+     * {@code String.valueOf}). Values nested deeper than the library's limit (32 levels,
+     * the list being the first) are refused as in JSON text, unread, so a map that
+     * holds itself ends there. The values are read before the library is called, so
+     * an exception a map or list throws while read (a {@code
+     * ConcurrentModificationException}) is thrown as it is, nothing applied.
+     *
+     * <p>Beside {@code applyAll(String)}, a bare {@code applyAll(null)} does not compile
+     * (ambiguous); a null list is a NullPointerException.
+     *
+     * @param events the events, each a map of an event object
+     * @throws InvalidArgumentException for a value the library cannot read (nothing
+     *     applied), or for an event's shape
+     * @throws PermissionDeniedException for a wrong sender
+     * @throws StateException in a wrong stage
+     * @throws RuleViolationException if a rule forbids an event (named in rule())
+     * @throws NullPointerException if events is null
+     * @throws IllegalStateException if closed
+     */
+    public void applyAll(List<? extends Map<String, ?>> events) {
+        ipart_partnership p = h();
+        EventTree t = EventTree.of(java.util.Objects.requireNonNull(events, "events"));
+        IpartCapi.ipart_java_apply_tree(p, t.nodes, t.nodeInts, t.numbers, t.numberCount, t.chars,
+                                        t.charCount);
     }
 
     /**
