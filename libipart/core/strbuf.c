@@ -194,12 +194,7 @@ static void put_escaped(ipart__strbuf *b, const char *s, size_t from, size_t n)
 /* A string without an escape (nearly every one) is copied as it is
  * scanned, into room reserved for it; one with an escape is written again
  * by put_escaped over what was copied. */
-void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
-{
-    ipart__strbuf_json_string_n(b, s, strlen(s));
-}
-
-void ipart__strbuf_json_string_n(ipart__strbuf *b, const char *s, size_t n)
+static inline void json_string_of(ipart__strbuf *b, const char *s, size_t n)
 {
     if (!ipart__strbuf_room(b, n + 2))
         return;
@@ -213,6 +208,16 @@ void ipart__strbuf_json_string_n(ipart__strbuf *b, const char *s, size_t n)
     at[n + 1] = '"';
     b->len += n + 2;
     b->data[b->len] = '\0';
+}
+
+void ipart__strbuf_json_string(ipart__strbuf *b, const char *s)
+{
+    json_string_of(b, s, strlen(s));
+}
+
+void ipart__strbuf_json_string_n(ipart__strbuf *b, const char *s, size_t n)
+{
+    json_string_of(b, s, n);
 }
 
 void ipart__strbuf_json_plain(ipart__strbuf *b, const char *s)
