@@ -65,3 +65,14 @@ ipart_status ipart__first_repeat(size_t *out, size_t count, ipart__str_next next
     }
     return first_repeat_hashed(out, count, next, ctx);
 }
+
+static const char *next_of_array(void *ctx)
+{
+    const char *const **at = ctx;
+    return *(*at)++;
+}
+
+ipart_status ipart__first_repeat_of(size_t *out, const char *const *items, size_t count)
+{
+    return ipart__first_repeat(out, count, next_of_array, &items);
+}

@@ -24,4 +24,7 @@ typedef const char *(*ipart__str_next)(void *ctx);
  */
 ipart_status ipart__first_repeat(size_t *out, size_t count, ipart__str_next next, void *ctx);
 
+/* The same over the array items[0..count). */
+ipart_status ipart__first_repeat_of(size_t *out, const char *const *items, size_t count);
+
 #endif

@@ -752,12 +752,6 @@ static ipart_status complete_money(const walk *w, const ipart_money *m, const ch
     return rc;
 }
 
-static const char *next_id(void *ctx)
-{
-    const char *const **id = ctx;
-    return *(*id)++;
-}
-
 static ipart_status complete_array(const walk *w, const field_spec *f, const ipart__array *arr,
                                    const chain *c)
 {
@@ -765,8 +759,7 @@ static ipart_status complete_array(const walk *w, const field_spec *f, const ipa
         return error_at(c, "document.array.empty", "must not be empty");
     if (f->kind == FK_ID_ARRAY) {
         size_t repeat;
-        const char *const *ids = arr->items;
-        if (ipart__first_repeat(&repeat, arr->count, next_id, &ids) != IPART_OK)
+        if (ipart__first_repeat_of(&repeat, arr->items, arr->count) != IPART_OK)
             return IPART_ENOMEM;
         if (repeat == arr->count)
             return IPART_OK;

@@ -474,19 +474,12 @@ static int id_element(reader *r, void *slot, const void *unused)
     return read_checked(r, slot, 1);
 }
 
-static const char *next_id(void *ctx)
-{
-    const char *const **at = ctx;
-    return *(*at)++;
-}
-
 static int read_ids(reader *r, ipart__array *out, int64_t min_count)
 {
     if (!read_elements(r, out, sizeof(const char *), min_count, id_element, NULL))
         return 0;
     size_t repeat;
-    const char *const *cursor = out->items;
-    if (ipart__first_repeat(&repeat, out->count, next_id, &cursor) != IPART_OK)
+    if (ipart__first_repeat_of(&repeat, out->items, out->count) != IPART_OK)
         return !(r->nomem = 1);
     return repeat == out->count;
 }
@@ -554,16 +547,7 @@ static int read_member(reader *r, const object_spec *spec, int i, void *base, ui
         return 1; /* absent, as the cJSON decoder reads it */
     if (!read_field(r, f, base))
         return 0;
-    if (f->has_offset != NO_HAS)
-        *(int *)((unsigned char *)base + f->has_offset) = 1;
-    return 1;
-}
-
-static int has_required(const object_spec *spec, uint64_t seen)
-{
-    for (size_t i = 0; i < spec->count; i++)
-        if (spec->fields[i].required && !(seen >> i & 1))
-            return 0;
+    ipart__spec_mark_present(f, base);
     return 1;
 }
 
@@ -601,7 +585,7 @@ static int read_object(reader *r, const object_spec *spec, void *base)
         if (!take(r, '}'))
             return 0;
     }
-    return has_required(spec, seen);
+    return ipart__spec_has_required(spec, seen);
 }
 
 /* ---- events ------------------------------------------------------------ */
@@ -660,8 +644,8 @@ static int read_event_members(reader *r, ipart__event *ev)
             return 0;
     }
     uint64_t header_seen = seen[0], body_seen = seen[1];
-    return take(r, '}') && has_required(&ipart__header_spec, header_seen) &&
-           has_required(body, body_seen);
+    return take(r, '}') && ipart__spec_has_required(&ipart__header_spec, header_seen) &&
+           ipart__spec_has_required(body, body_seen);
 }
 
 /* One event object, "type" first, into *ev (zeroed first), its strings and

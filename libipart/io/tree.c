@@ -287,19 +287,12 @@ static int id_element(tree_decoder *d, const void *node, void *slot, const void 
     return read_kept(d, node, slot, 1);
 }
 
-static const char *next_id(void *ctx)
-{
-    const char *const **at = ctx;
-    return *(*at)++;
-}
-
 static int read_ids(tree_decoder *d, const void *node, ipart__array *out, int64_t min_count)
 {
     if (!read_elements(d, node, out, sizeof(const char *), min_count, id_element, NULL))
         return 0;
     size_t repeat;
-    const char *const *cursor = out->items;
-    if (ipart__first_repeat(&repeat, out->count, next_id, &cursor) != IPART_OK)
+    if (ipart__first_repeat_of(&repeat, out->items, out->count) != IPART_OK)
         return !(d->nomem = 1);
     return repeat == out->count;
 }
@@ -376,16 +369,7 @@ static int read_member(tree_decoder *d, const void *value, const object_spec *sp
     }
     if (!read_field(d, value, f, base))
         return 0;
-    if (f->has_offset != NO_HAS)
-        *(int *)((unsigned char *)base + f->has_offset) = 1;
-    return 1;
-}
-
-static int has_required(const object_spec *spec, uint64_t seen)
-{
-    for (size_t i = 0; i < spec->count; i++)
-        if (spec->fields[i].required && !(seen >> i & 1))
-            return 0;
+    ipart__spec_mark_present(f, base);
     return 1;
 }
 
@@ -404,7 +388,7 @@ static int read_object(tree_decoder *d, const void *node, const object_spec *spe
     while (next_child(d, node, &cursor, &value, &key, &key_length))
         if (!key || !read_member(d, value, spec, field_named(spec, key, key_length), base, &seen))
             return 0;
-    return has_required(spec, seen);
+    return ipart__spec_has_required(spec, seen);
 }
 
 static int is_type_key(const char *key, size_t length)
@@ -460,7 +444,8 @@ static int read_event(tree_decoder *d, const void *node, ipart__event *ev)
         ok = key && read_member(d, value, spec, i, ev, &seen[spec == body]);
     }
     d->currency = currency;
-    return ok && has_required(&ipart__header_spec, seen[0]) && has_required(body, seen[1]);
+    return ok && ipart__spec_has_required(&ipart__header_spec, seen[0]) &&
+           ipart__spec_has_required(body, seen[1]);
 }
 
 ipart__stream_result ipart__tree_decode(ipart__ahead *a, const ipart_tree_reader *reader,

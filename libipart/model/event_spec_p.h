@@ -95,6 +95,23 @@ struct object_spec {
      NAME_LENGTH(n)}
 #define SPEC(T, fields) {fields, sizeof fields / sizeof fields[0], sizeof(T)}
 
+/* Whether every required field of `spec` is among `seen` (bit i: field i),
+ * as the decoders check an object once its members are read. */
+static inline int ipart__spec_has_required(const object_spec *spec, uint64_t seen)
+{
+    for (size_t i = 0; i < spec->count; i++)
+        if (spec->fields[i].required && !(seen >> i & 1))
+            return 0;
+    return 1;
+}
+
+/* Set the presence flag of field `f` of the struct at `base`, if it has one. */
+static inline void ipart__spec_mark_present(const field_spec *f, void *base)
+{
+    if (f->has_offset != NO_HAS)
+        *(int *)((unsigned char *)base + f->has_offset) = 1;
+}
+
 /* The payload spec of each event type (the header fields type, date and
  * actor are not in it). */
 extern const object_spec ipart__event_bodies[IPART__EV_COUNT];

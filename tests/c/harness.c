@@ -265,3 +265,24 @@ void harness_assert_same(const harness_outcome *a, const harness_outcome *b, con
     if (a->saved)
         cr_assert_str_eq(a->saved, b->saved, "%s: saved bytes differ", what);
 }
+
+cJSON *harness_rejection_batch(const cJSON *row, ipart_partnership **base, int *before)
+{
+    const cJSON *refused = cJSON_GetObjectItemCaseSensitive(row, "event");
+    if (!cJSON_IsObject(refused))
+        return NULL;
+    char path[128];
+    snprintf(path, sizeof path, "procedure/%s", harness_text(row, "base"));
+    cJSON *kase = harness_load_case(path);
+    const cJSON *events = harness_member(harness_member(kase, "document"), "events");
+    int prefix = (int)harness_int(row, "prefix");
+    *before = prefix < 2 ? prefix : 2;
+    *base = harness_replay(kase, prefix - *before);
+    cJSON *batch = cJSON_CreateArray();
+    cr_assert_not_null(batch);
+    for (int i = prefix - *before; i < prefix; i++)
+        cJSON_AddItemToArray(batch, cJSON_Duplicate(cJSON_GetArrayItem(events, i), 1));
+    cJSON_AddItemToArray(batch, cJSON_Duplicate(refused, 1));
+    cJSON_Delete(kase);
+    return batch;
+}

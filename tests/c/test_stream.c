@@ -756,22 +756,11 @@ Test(stream, ahead_a_refused_event_keeps_those_before_with_the_reference_error, 
     const cJSON *kase;
     int taken = 0, total = 0;
     cJSON_ArrayForEach(kase, cases) {
-        const cJSON *refused = cJSON_GetObjectItemCaseSensitive(kase, "event");
-        if (!cJSON_IsObject(refused))
+        ipart_partnership *b;
+        int before;
+        cJSON *array = harness_rejection_batch(kase, &b, &before);
+        if (!array)
             continue;
-        char path[64];
-        snprintf(path, sizeof path, "procedure/%s", harness_text(kase, "base"));
-        cJSON *base = harness_load_case(path);
-        const cJSON *events = harness_member(harness_member(base, "document"), "events");
-        int prefix = (int)harness_int(kase, "prefix"), before = prefix < 2 ? prefix : 2;
-        ipart_partnership *b = harness_replay(base, prefix - before);
-        cJSON *array = cJSON_CreateArray();
-        for (int i = prefix - before; i <= prefix && i < cJSON_GetArraySize(events); i++)
-            cJSON_AddItemToArray(array, cJSON_Duplicate(i == prefix ? refused
-                                                                    : cJSON_GetArrayItem(events, i),
-                                                        1));
-        if (prefix == cJSON_GetArraySize(events))
-            cJSON_AddItemToArray(array, cJSON_Duplicate(refused, 1));
         char *batch = cJSON_PrintUnformatted(array);
         int ahead = AHEAD_ANY;
         ipart_status rc = same_batch_ahead(b, batch, AHEAD_ANY, &ahead, &applied);
@@ -783,7 +772,6 @@ Test(stream, ahead_a_refused_event_keeps_those_before_with_the_reference_error, 
         cJSON_free(batch);
         cJSON_Delete(array);
         ipart_partnership_free(b);
-        cJSON_Delete(base);
     }
     cr_log_info("%d of %d rejections taken ahead", taken, total);
     cr_assert_gt(taken, total / 2, "only %d of %d rejections taken ahead", taken, total);
