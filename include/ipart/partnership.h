@@ -261,7 +261,9 @@ IPART_API ipart_status ipart_partnership_apply(ipart_partnership *partnership,
  * events as save writes them (385 bytes per Stavanger event), at most about
  * 16 for text made of arrays of short ids. Text the streaming decoder does
  * not take is parsed as for ipart_partnership_apply() (about 40 bytes per
- * byte). Out of memory while decoding applies nothing.
+ * byte). Out of memory while decoding applies nothing. A host that holds
+ * the batch already parsed (its JSON library's tree) applies it without
+ * the text with ipart_partnership_apply_tree() (ipart/tree.h).
  * @return as ipart_partnership_apply(); IPART_EINVAL when the text is not
  *         an array; IPART_ERANGE beyond the limits of
  *         ipart_partnership_load().
