@@ -134,7 +134,7 @@ static long same_procedure(const char *name)
     return 1;
 }
 
-Test(tree, every_golden_procedure_is_taken_fast_to_the_bytes_of_its_text, .timeout = 120)
+Test(tree, every_golden_procedure_is_taken_fast_to_the_bytes_of_its_text, .timeout = 300)
 {
     int cases = 0;
     cr_assert_eq(harness_each_procedure(same_procedure, &cases), cases);
@@ -349,7 +349,7 @@ Test(tree, not_an_array_and_null_arguments)
 
 /* Text over 64 MiB is refused for its size, though every event decodes:
  * 200 followers named by 60 000 control bytes, 6 bytes each as escapes. */
-Test(tree, a_tree_whose_text_passes_the_size_limit_applies_nothing, .timeout = 120)
+Test(tree, a_tree_whose_text_passes_the_size_limit_applies_nothing, .timeout = 300)
 {
     ipart_partnership *base;
     cJSON *events = stavanger(2, &base);
@@ -376,7 +376,7 @@ Test(tree, a_tree_whose_text_passes_the_size_limit_applies_nothing, .timeout = 1
 
 /* ---- memory -------------------------------------------------------------------- */
 
-Test(tree, out_of_memory_anywhere_is_enomem_and_applies_nothing, .timeout = 120)
+Test(tree, out_of_memory_anywhere_is_enomem_and_applies_nothing, .timeout = 300)
 {
     ipart_partnership *base;
     cJSON *events = stavanger(123, &base);
