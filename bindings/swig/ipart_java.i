@@ -524,15 +524,22 @@ static int ipart_java_tree_encode(ipart_java_tree *t, jsize count, const jchar *
     return 1;
 }
 
-/* The records' first node (the batch's array) applied through the reader. */
-static ipart_status ipart_java_tree_apply(ipart_partnership *p, ipart_java_tree *t, jsize count,
-                                          const jchar *chars, jsize char_count)
+/* The records' first node (the batch's array) applied through the reader.
+ * The glue's own failures are thrown here (the library set no detail for
+ * them) and IPART_OK returned, the exception pending. */
+static ipart_status ipart_java_tree_apply(JNIEnv *jenv, ipart_partnership *p, ipart_java_tree *t,
+                                          jsize count, const jchar *chars, jsize char_count)
 {
     static const ipart_tree_reader reader = {ipart_java_tree_read, ipart_java_tree_next};
-    if (count < IPART_JAVA_TREE_STRIDE) /* no batch record: not the facade's call */
-        return IPART_EMISUSE;
-    if (!ipart_java_tree_encode(t, count / IPART_JAVA_TREE_STRIDE, chars, char_count))
-        return IPART_ENOMEM;
+    if (count < IPART_JAVA_TREE_STRIDE) { /* no batch record: not the facade's call */
+        SWIG_JavaThrowException(jenv, SWIG_JavaIllegalArgumentException,
+                                "ipart_java_apply_tree: no record of the batch's array");
+        return IPART_OK;
+    }
+    if (!ipart_java_tree_encode(t, count / IPART_JAVA_TREE_STRIDE, chars, char_count)) {
+        SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "out of memory encoding a batch");
+        return IPART_OK;
+    }
     return ipart_partnership_apply_tree(p, &reader, t, t->nodes);
 }
 
@@ -553,15 +560,17 @@ static ipart_status ipart_java_apply_tree(JNIEnv *jenv, ipart_partnership *partn
     jint *records = (jint *)malloc((size_t)node_ints * sizeof(jint) + 1);
     jdouble *values = (jdouble *)malloc((size_t)number_count * sizeof(jdouble) + 1);
     jchar *units = (jchar *)malloc((size_t)char_count * sizeof(jchar) + 1);
-    ipart_status rc = IPART_ENOMEM;
-    if (records && values && units) {
+    ipart_status rc = IPART_OK;
+    if (!records || !values || !units) {
+        SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "out of memory copying a batch");
+    } else {
         (*jenv)->GetIntArrayRegion(jenv, nodes, 0, node_ints, records);
         (*jenv)->GetDoubleArrayRegion(jenv, numbers, 0, number_count, values);
         (*jenv)->GetCharArrayRegion(jenv, chars, 0, char_count, units);
         t.nodes = records;
         t.numbers = values;
         rc = (*jenv)->ExceptionCheck(jenv) ? IPART_OK /* pending: the wrapper returns */
-                                           : ipart_java_tree_apply(partnership, &t, node_ints,
+                                           : ipart_java_tree_apply(jenv, partnership, &t, node_ints,
                                                                    units, char_count);
     }
     free(t.utf8);

@@ -66,6 +66,22 @@ public class NativeLayerTest {
     }
 
     @Test
+    public void theTreeCallWithoutItsBatchRecordIsAnIllegalArgument() {
+        // Partnership.applyAll(List<Map>) always passes the batch's record; a direct
+        // call without it is the glue's misuse, thrown there, nothing applied.
+        ipart_partnership[] made = new ipart_partnership[1];
+        IpartCapi.ipart_partnership_new(made, "NO");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> IpartCapi.ipart_java_apply_tree(made[0], new int[0], 0, new double[0], 0,
+                                                  new char[0], 0));
+        assertTrue(e.getMessage(), e.getMessage().contains("no record of the batch's array"));
+        assertEquals(0, IpartCapi.ipart_partnership_event_count(made[0]));
+        assertThrows(NullPointerException.class,
+            () -> IpartCapi.ipart_java_apply_tree(made[0], null, 0, new double[0], 0, new char[0], 0));
+        made[0].delete();
+    }
+
+    @Test
     public void nullStructArgumentsAreExceptions() {
         // A null out-pointer reaches C as NULL: IPART_EMISUSE.
         assertThrows(MisuseException.class, () -> IpartCapi.ipart_money_parse(null, "1", "NOK"));
