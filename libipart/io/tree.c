@@ -7,7 +7,7 @@
  *     batch decoded ahead (io/batch.c), by the field specs and value checks
  *     the streaming decoder uses, and applies them; it takes only trees
  *     whose text the streaming decoder would take, so it builds no error;
- *   - anything else is written here as that text (write_tree) and applied
+ *   - anything else is written here as that text (apply_text_of) and applied
  *     by ipart_partnership_apply_all() itself: every error is its error.
  * fuzz_tree (tests/fuzz) runs both on the same trees.
  *
