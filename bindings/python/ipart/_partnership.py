@@ -182,7 +182,7 @@ class Partnership:
         the outcome of the text ``json.dumps`` gives; anything else takes
         ``json.dumps`` and raises what it raises, applying nothing. Values
         nested deeper than the library's 32 levels, a cycle among them, are
-        refused with ``RangeError`` (``IPART_ERANGE``) before anything is
+        refused with ``OutOfRangeError`` (``IPART_ERANGE``) before anything is
         applied (``json.dumps`` raised ``ValueError`` for a cycle)."""
         if not isinstance(events, str):
             values = events if type(events) is list else [_event_value(e) for e in events]
