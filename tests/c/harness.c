@@ -266,7 +266,7 @@ void harness_assert_same(const harness_outcome *a, const harness_outcome *b, con
         cr_assert_str_eq(a->saved, b->saved, "%s: saved bytes differ", what);
 }
 
-cJSON *harness_rejection_batch(const cJSON *row, ipart_partnership **base, int *before)
+static cJSON *rejection_batch(const cJSON *row, ipart_partnership **base, int *before)
 {
     const cJSON *refused = cJSON_GetObjectItemCaseSensitive(row, "event");
     if (!cJSON_IsObject(refused))
@@ -285,4 +285,25 @@ cJSON *harness_rejection_batch(const cJSON *row, ipart_partnership **base, int *
     cJSON_AddItemToArray(batch, cJSON_Duplicate(refused, 1));
     cJSON_Delete(kase);
     return batch;
+}
+
+long harness_each_rejection_batch(harness_rejection_check check, void *ctx, int *total)
+{
+    cJSON *rows = harness_load_case("procedure/rejections.json");
+    const cJSON *row;
+    long sum = 0;
+    *total = 0;
+    cJSON_ArrayForEach(row, rows) {
+        ipart_partnership *base;
+        int before;
+        cJSON *batch = rejection_batch(row, &base, &before);
+        if (!batch)
+            continue;
+        sum += check(row, base, batch, before, ctx);
+        ++*total;
+        cJSON_Delete(batch);
+        ipart_partnership_free(base);
+    }
+    cJSON_Delete(rows);
+    return sum;
 }

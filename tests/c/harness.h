@@ -58,13 +58,15 @@ ipart_partnership *harness_load_procedure(const char *name);
  * but rejections.json); the sum of what it returns. *cases: how many. */
 long harness_each_procedure(long (*check)(const char *name), int *cases);
 
-/* A golden rejection (a row of procedure/rejections.json) as a batch: the
- * up to two events of its base case before the refused one, then that one
- * (a new array: cJSON_Delete); *base a partnership with the events before
- * those (ipart_partnership_free), *before how many precede the refused
- * event in the batch. NULL, nothing made, when the row's "event" is not an
- * object (text that is not JSON). */
-cJSON *harness_rejection_batch(const cJSON *row, ipart_partnership **base, int *before);
+/* Every golden rejection (a row of procedure/rejections.json whose "event"
+ * is an object) as a batch: the up to two events of its base case before
+ * the refused one, then that one. `check` gets the row, a partnership with
+ * the events before the batch, the batch and how many events precede the
+ * refused one in it (all freed after the call); the sum of what it
+ * returns. *total: how many rows were checked. */
+typedef long (*harness_rejection_check)(const cJSON *row, ipart_partnership *base,
+                                        const cJSON *batch, int before, void *ctx);
+long harness_each_rejection_batch(harness_rejection_check check, void *ctx, int *total);
 
 /* Required members of a golden case (the test fails if one is missing or mistyped). */
 const cJSON *harness_member(const cJSON *object, const char *name);

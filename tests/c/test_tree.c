@@ -141,31 +141,27 @@ Test(tree, every_golden_procedure_is_taken_fast_to_the_bytes_of_its_text, .timeo
     cr_assert_geq(cases, 5);
 }
 
-/* Every golden rejection after the two events before it, as one tree: the
- * error, its path ("$[2]...") and the events applied are the text's. */
+/* One golden rejection as a tree: the text's outcome (the error, its path
+ * "$[2]...", the events applied); 1 when the fast route takes it. */
+static long same_rejection(const cJSON *row, ipart_partnership *base, const cJSON *batch,
+                           int before, void *ctx)
+{
+    (void)before;
+    (void)ctx;
+    ipart_status rc = same_as_text(base, batch, harness_text(row, "name"));
+    cr_assert_str_eq(ipart_error_name(rc), harness_text(row, "code"), "%s",
+                     harness_text(row, "name"));
+    return fast_route_takes(base, &tree_cjson_reader, NULL, batch);
+}
+
+/* Every golden rejection after the two events before it, as one tree. */
 Test(tree, every_golden_rejection_is_the_error_of_its_text, .timeout = 300)
 {
-    cJSON *cases = harness_load_case("procedure/rejections.json");
-    const cJSON *kase;
-    int taken = 0, total = 0;
-    cJSON_ArrayForEach(kase, cases) {
-        ipart_partnership *b;
-        int before;
-        cJSON *array = harness_rejection_batch(kase, &b, &before);
-        if (!array)
-            continue;
-        ipart_status rc = same_as_text(b, array, harness_text(kase, "name"));
-        cr_assert_str_eq(ipart_error_name(rc), harness_text(kase, "code"), "%s",
-                         harness_text(kase, "name"));
-        taken += fast_route_takes(b, &tree_cjson_reader, NULL, array);
-        total++;
-        cJSON_Delete(array);
-        ipart_partnership_free(b);
-    }
-    cr_log_info("%d of %d rejections taken by the fast route", taken, total);
-    cr_assert_gt(taken, total / 2, "only %d of %d rejections taken fast", taken, total);
+    int total = 0;
+    long taken = harness_each_rejection_batch(same_rejection, NULL, &total);
+    cr_log_info("%ld of %d rejections taken by the fast route", taken, total);
+    cr_assert_gt(taken, total / 2, "only %ld of %d rejections taken fast", taken, total);
     cr_assert_geq(total, 200);
-    cJSON_Delete(cases);
 }
 
 /* ---- what only the text decides ------------------------------------------------ */
